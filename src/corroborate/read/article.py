@@ -1,0 +1,63 @@
+"""Building an Article from what a reader found: ids, outlet names."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import PurePath
+from urllib.parse import urlparse
+
+from corroborate.records import Article
+
+
+def article_id(text: str, outlet: str | None) -> str:
+    """A content-derived id: the same text from the same outlet always gets the same id.
+
+    The outlet is part of the identity because two outlets running one wire story verbatim are
+    two articles (one source, but two publications); whitespace differences do not count.
+    """
+    normal = re.sub(r"\s+", " ", text).strip()
+    digest = hashlib.sha1(f"{(outlet or '').lower()}\0{normal}".encode()).hexdigest()
+    return f"a-{digest[:16]}"
+
+
+def outlet_from(outlet: str | None, url: str | None, source: str) -> str:
+    """The outlet from metadata, else the URL's host, else the file name."""
+    if outlet and outlet.strip():
+        return outlet.strip()
+    if url:
+        host = urlparse(url).hostname or ""
+        host = host.removeprefix("www.")
+        if host:
+            return host
+    if source in ("-", "<stdin>"):
+        return "stdin"
+    return PurePath(source).stem or source
+
+
+def make_article(
+    *,
+    source: str,
+    text: str,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    published: str | None = None,
+    author: str | None = None,
+    place: str | None = None,
+    source_id: str | None = None,
+) -> Article:
+    """An Article with its id and outlet filled in from whatever metadata there is."""
+    name = outlet_from(outlet, url, source)
+    return Article(
+        id=article_id(text, name),
+        source=source,
+        text=text,
+        title=title,
+        outlet=name,
+        url=url,
+        published=published,
+        author=author,
+        place=place,
+        source_id=source_id or url or source,
+    )

@@ -1,0 +1,101 @@
+"""One story: run the stages in order over its articles and gather a Report."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+from corroborate.claims import align_claims, find_exclusives
+from corroborate.clean import clean_articles
+from corroborate.copies import find_copies
+from corroborate.figures import build_ledger
+from corroborate.nlp import Resources
+from corroborate.quotes import find_quotes
+from corroborate.read import read_inputs
+from corroborate.records import Article, ReadError, Report, StoryInfo
+from corroborate.segment import segment_article
+from corroborate.settings import Settings
+from corroborate.summary import summarise
+
+
+def report(
+    inputs: Iterable[str],
+    *,
+    settings: Settings | None = None,
+    resources: Resources | None = None,
+) -> Report:
+    """Read the inputs as the coverage of one story and build its report.
+
+    Inputs that cannot be read are listed in `Report.errors`; the rest go on.
+    """
+    articles: list[Article] = []
+    errors: list[ReadError] = []
+    for item in read_inputs(inputs):
+        (errors if isinstance(item, ReadError) else articles).append(item)  # type: ignore[arg-type]
+    return build_report(articles, errors=errors, settings=settings, resources=resources)
+
+
+def build_report(
+    articles: list[Article],
+    *,
+    errors: Sequence[ReadError] = (),
+    settings: Settings | None = None,
+    resources: Resources | None = None,
+    story_id: str | None = None,
+) -> Report:
+    """Run every stage over articles already read, in the order of the data flow."""
+    settings = settings or Settings()
+    resources = resources or Resources(settings)
+    articles = _unique(articles)
+    clean_articles(articles, use_others=settings.use_other_articles_for_cleaning)
+    for article in articles:
+        segment_article(article)
+    groups = find_copies(articles)
+    claims = align_claims(articles, resources)
+    exclusive, omitted = find_exclusives(claims, articles)
+    quotes = find_quotes(articles, resources)
+    figures = build_ledger(articles, resources)
+    summary = summarise(articles, claims, resources)
+    info = StoryInfo(
+        id=story_id or make_story_id(articles),
+        title=_story_title(articles, groups_origin={g.origin for g in groups}),
+        article_count=len(articles),
+        independent_sources=len(groups),
+    )
+    return Report(
+        generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        story=info,
+        articles=articles,
+        source_groups=groups,
+        claims=claims,
+        quotes=quotes,
+        figures=figures,
+        exclusive=exclusive,
+        omitted=omitted,
+        summary=summary,
+        errors=list(errors),
+    )
+
+
+def make_story_id(articles: Sequence[Article]) -> str:
+    """A stable id for a set of articles: the same articles give the same id in any order."""
+    digest = hashlib.sha1("\n".join(sorted(a.id for a in articles)).encode()).hexdigest()
+    return f"s-{digest[:12]}"
+
+
+def _unique(articles: list[Article]) -> list[Article]:
+    """The same article given twice (same content-derived id) is kept once."""
+    seen: dict[str, Article] = {}
+    for article in articles:
+        seen.setdefault(article.id, article)
+    return list(seen.values())
+
+
+def _story_title(articles: Sequence[Article], groups_origin: set[str]) -> str | None:
+    """The title of the earliest origin article that has one."""
+    titled = [a for a in articles if a.title]
+    if not titled:
+        return None
+    titled.sort(key=lambda a: (a.id not in groups_origin, a.published or "9999", a.source))
+    return titled[0].title
