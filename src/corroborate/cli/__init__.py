@@ -1,0 +1,33 @@
+"""The command line: thin wrappers that parse, call the library, and print.
+
+Exit status (documented in the README):
+  0  a report was made (some inputs may have been skipped; each is named on stderr)
+  1  nothing could be read from any input, or the run failed
+  2  usage error (bad option, missing argument)
+"""
+
+from __future__ import annotations
+
+import click
+
+from corroborate import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="corroborate")
+def main() -> None:
+    """Read many outlets' coverage of a story; show what independent sources agree on."""
+
+
+def _register() -> None:
+    from corroborate.cli import report as report_commands
+
+    report_commands.register(main)
+    try:
+        from corroborate.cli import corpus as corpus_commands
+    except ImportError:  # corpus mode not built yet
+        return
+    corpus_commands.register(main)
+
+
+_register()
