@@ -1,24 +1,328 @@
-"""What is not the story, with reasons and offsets. (Placeholder: keeps every line.)"""
+"""What is not the story, with reasons and offsets.
+
+The text is cut into blocks (paragraphs or lines); each block is kept or removed with a reason.
+The signals are general ones, never strings taken from particular pages:
+- position: a block that marks the end of the story ("Source link", "Related articles",
+  "Comments") in the latter part of the page ends it, and everything after it is the page's tail;
+  at the head, bylines and headline-shaped lines before the first paragraph of prose;
+- marker lines that announce other content ("READ ALSO: ...", "Advertisement");
+- line shape: widget debris (a lone "0", "()", "x"), share/subscribe/cookie lines, view counters,
+  photo credits, lines repeated twice in a row (teaser headlines);
+- coherence: how many of a block's content words the rest of the article and the other articles
+  given share; a trailing run of blocks that cohere with neither is not the story.
+A line holding only a person's name right after a quote paragraph is an attribution: kept.
+
+Every removed block keeps its reason and offsets (`Article.removed`), so nothing is lost: the kept
+text is the article text minus those spans.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from corroborate.records import Article, Paragraph
+from corroborate.records import Article, Paragraph, Removed
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_STOP = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my myself no nor not now of off on once only or other our ours out over
+    own same she should so some such than that the their theirs them themselves then there these
+    they this those through to too under until up very was we were what when where which while who
+    whom why will with would you your yours said says say told new one two also after year years
+    first last many much may might must could like get got made make per cent percent mr mrs ms""".split()
+)
+
+# Lines that end the story when they come in its latter part: what follows is the page's tail.
+_TAIL_MARKER = re.compile(
+    r"^(?:source(?: link)?|related(?: articles?| stories| posts| content| news| coverage)?"
+    r"|more (?:stories|news|from [\w .]+|on this(?: story| topic)?|to read)|read more(?: stories)?"
+    r"|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| reading)?"
+    r"|trending(?: now| stories)?|most (?:read|popular|viewed)|latest (?:news|stories)"
+    r"|popular (?:posts|stories|now)|top stories|what to read next|further reading|see also"
+    r"|also on [\w .]+|comments?(?: \(\d+\))?|\d+ comments?|leave a (?:comment|reply)"
+    r"|join the (?:conversation|discussion)|share your thoughts|sponsored(?: content| stories)?)"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
+# Lines that announce other content; only the line itself goes.
+_INLINE_MARKER = re.compile(
+    r"^(?:read also|also read|read more|see also|related|recommended|watch|listen|more)\s*[:|»>-]"
+    r"|^(?:advertisement|advert|sponsored|story continues below(?: advertisement)?"
+    r"|continue reading(?: below)?|scroll to continue(?: with content)?)\s*$",
+    re.IGNORECASE,
+)
+_SHARE = re.compile(
+    r"^(?:(?:share|tweet|email|e-mail|print|copy link|save|facebook|twitter|x|linkedin|whatsapp"
+    r"|reddit|telegram|pinterest|messenger|follow us|share this(?: article| story)?|share on)"
+    r"[\s|•·,/]*){1,8}$",
+    re.IGNORECASE,
+)
+_SITE_CHROME = re.compile(
+    r"cookie|privacy policy|terms of (?:use|service)|all rights reserved|©|copyright \d{4}"
+    r"|subscribe|sign up for|newsletter|already a (?:subscriber|member)|log ?in to|create an account"
+    r"|register for free|turn off your ad ?blocker|skip to (?:main )?content|this content is available"
+    r"|for access to this content|enable javascript|notify me of",
+    re.IGNORECASE,
+)
+_VIEW_COUNTER = re.compile(
+    r"^(?:visited|viewed|views?|reads?|seen)\b.{0,40}\d|^\d[\d,.]*\s*(?:k\s*)?(?:views|reads|visits"
+    r"|times|shares|comments)\b",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"\b(?:photo|image|picture|photograph|illustration|video|graphic)s?\s*(?::|by\b|credit)"
+    r"|\bcredit:|getty images|\bap photo\b|\b(?:afp|ap|reuters|epa|dpa|file)\)|\((?:ap|afp)/"
+    r"|/(?:dpa|afp|ap|reuters|getty|epa)\b|\bvia getty\b|\bshutterstock\b",
+    re.IGNORECASE,
+)
+_ROLE_LINE = re.compile(
+    r"^(?:[\w ,&-]{0,40}\s)?(?:correspondent|editor|reporter|writer|contributor|columnist|staff"
+    r"|bureau|analyst|producer|journalist)(?:\s[\w ,&-]{0,40})?$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and|&).*)?$")
+_NAME = re.compile(r"^[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin|le|la)){1,4}$")
+_QUOTE_CHARS = "\"“”‘’'«»„‟‹›"
+_TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
+# A credit glued to a caption's start or end ("EPA A destroyed building KyivEPA").
+_CREDIT_EDGE = re.compile(
+    r"^(?:EPA|AFP|Reuters|Getty Images|AP|PA Media|PA|Bloomberg)\b|(?:EPA|AFP|Getty Images|Reuters"
+    r"|PA Media|AP Photo)$"
+)
+_DEBRIS = re.compile(r"^[\W\d_]{0,4}$|^[A-Za-z]$")
+
+# A block of the latter part that shares fewer content words than this with the rest of its
+# article and with the other articles does not belong to the story.
+_COHERENCE_FLOOR = 0.2
 
 
-def clean_article(article: Article, others: Sequence[Article] = ()) -> Article:
-    article.paragraphs = []
-    pos = 0
-    for line in article.text.splitlines(keepends=True):
-        stripped = line.strip()
-        if stripped:
-            start = pos + line.index(stripped)
-            article.paragraphs.append(Paragraph(start, start + len(stripped)))
-        pos += len(line)
-    return article
+@dataclass(slots=True)
+class _Block:
+    start: int
+    end: int
+    text: str
+    reason: str | None = None
 
 
 def clean_articles(articles: Sequence[Article], *, use_others: bool = True) -> None:
-    for article in articles:
-        clean_article(article, [a for a in articles if a is not article] if use_others else ())
+    """Clean every article, each judged also against the words of the others."""
+    vocabularies = [_content_words(a.text) for a in articles]
+    for index, article in enumerate(articles):
+        others: set[str] = set()
+        if use_others:
+            for other_index, words in enumerate(vocabularies):
+                if other_index != index:
+                    others |= words
+        _clean(article, others)
+
+
+def clean_article(article: Article, others: Sequence[Article] = ()) -> Article:
+    """Split the article into kept paragraphs and removed blocks (with reasons)."""
+    words: set[str] = set()
+    for other in others:
+        words |= _content_words(other.text)
+    return _clean(article, words)
+
+
+def _clean(article: Article, other_words: set[str]) -> Article:
+    blocks = split_blocks(article.text)
+    removed: list[Removed] = []
+    blocks = _apply_reader_spans(article, blocks, removed)
+    _mark_head(blocks)
+    _mark_lines(blocks)
+    _mark_tail(blocks, other_words)
+    article.removed = removed + [
+        Removed(b.start, b.end, b.reason, b.text) for b in blocks if b.reason
+    ]
+    article.removed.sort(key=lambda r: r.start)
+    article.paragraphs = [Paragraph(b.start, b.end) for b in blocks if not b.reason]
+    return article
+
+
+def split_blocks(text: str) -> list[_Block]:
+    """Paragraphs: blank-line separated chunks; a chunk of short lines is split into lines.
+
+    A chunk whose lines look hard-wrapped (long lines that do not end a sentence) stays one
+    paragraph; otherwise every line is its own block, as scraped pages print one per line.
+    """
+    blocks: list[_Block] = []
+    for chunk in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
+        lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", chunk.group())]
+        if _hard_wrapped([m.group() for m in lines]):
+            blocks.append(_strip_block(text, chunk.start(), chunk.end()))
+            continue
+        for line in lines:
+            blocks.append(_strip_block(text, chunk.start() + line.start(), chunk.start() + line.end()))
+    return blocks
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    if len(lines) < 2:
+        return False
+    body = lines[:-1]
+    long_lines = sum(1 for line in body if 40 <= len(line.strip()) <= 100)
+    open_ended = sum(1 for line in body if not _TERMINAL.search(line.strip()))
+    return long_lines == len(body) and open_ended * 2 > len(body)
+
+
+def _strip_block(text: str, start: int, end: int) -> _Block:
+    raw = text[start:end]
+    stripped = raw.strip()
+    offset = start + raw.index(stripped)
+    return _Block(offset, offset + len(stripped), stripped)
+
+
+def _apply_reader_spans(
+    article: Article, blocks: list[_Block], removed: list[Removed]
+) -> list[_Block]:
+    """Remove the title line and the dateline prefix that the reader already used as metadata."""
+    spans = [("title_span", "headline: shown as the article's title")]
+    spans.append(("dateline_span", "dateline: read as the article's place and date"))
+    for key, reason in spans:
+        span = article.meta.get(key)
+        if not span:
+            continue
+        start, end = span
+        kept: list[_Block] = []
+        for block in blocks:
+            if block.end <= start or block.start >= end:
+                kept.append(block)
+                continue
+            if block.start < start:
+                kept.append(_strip_block(article.text, block.start, start))
+            if block.end > end and article.text[end : block.end].strip():
+                kept.append(_strip_block(article.text, end, block.end))
+        text = article.text[start:end]
+        if text.strip():
+            cut = _strip_block(article.text, start, end)
+            removed.append(Removed(cut.start, cut.end, reason, cut.text))
+        blocks = kept
+    return blocks
+
+
+def _is_prose(text: str) -> bool:
+    return len(text.split()) >= 8 and bool(_TERMINAL.search(text) or text.count(". ") >= 1)
+
+
+def _mark_head(blocks: list[_Block]) -> None:
+    """Bylines and headline-shaped lines before the first paragraph of prose."""
+    for index, block in enumerate(blocks):
+        if _is_prose(block.text):
+            return
+        text = block.text
+        words = text.split()
+        next_text = blocks[index + 1].text if index + 1 < len(blocks) else ""
+        if _BYLINE.match(text) or (_NAME.match(text) and _ROLE_LINE.match(next_text)):
+            block.reason = "byline: the author's name, before the story"
+        elif _ROLE_LINE.match(text) and len(words) <= 8:
+            block.reason = "byline: the author's role, before the story"
+        elif len(words) >= 4 and not text.lstrip().startswith(("-", "•", "*", "–")):
+            block.reason = "headline-shaped line before the story (standfirst, kicker or caption)"
+
+
+def _mark_lines(blocks: list[_Block]) -> None:
+    """Reasons that a single line's own shape gives, wherever it is."""
+    for index, block in enumerate(blocks):
+        if block.reason:
+            continue
+        text = block.text
+        short = len(text.split()) <= 25
+        if _DEBRIS.match(text):
+            block.reason = "widget debris: a line without words"
+        elif short and _INLINE_MARKER.match(text):
+            block.reason = "link to other content (marker line)"
+        elif short and _SHARE.match(text):
+            block.reason = "share buttons"
+        elif short and _VIEW_COUNTER.match(text):
+            block.reason = "view counter"
+        elif short and _SITE_CHROME.search(text):
+            block.reason = "site chrome: subscription, cookie or legal notice"
+        elif len(text.split()) <= 40 and _CREDIT.search(text) and not _is_quote_like(text):
+            block.reason = "photo caption or credit"
+        elif _looks_like_caption(text):
+            block.reason = "photo caption: a descriptive line without a full stop, inside the story"
+        elif index and text == blocks[index - 1].text and not _is_attribution(blocks, index):
+            block.reason = "repeated line (teaser headline printed twice)"
+
+
+def _mark_tail(blocks: list[_Block], other_words: set[str]) -> None:
+    """Everything after an end-of-story marker, and a trailing run of unrelated blocks."""
+    total = sum(len(b.text) for b in blocks) or 1
+    seen = 0
+    prose_before = 0
+    for index, block in enumerate(blocks):
+        seen += len(block.text)
+        if not block.reason and _is_prose(block.text):
+            prose_before += 1
+        if _TAIL_MARKER.match(block.text) and prose_before >= 3 and seen > total * 0.25:
+            marker = block.text.strip().rstrip(":")
+            block.reason = f"end of the story: '{marker}' marks the page's tail"
+            for after in blocks[index + 1 :]:
+                detail = f" ({after.reason})" if after.reason else ""
+                after.reason = f"after the end of the story, below '{marker}'{detail}"
+            return
+    _mark_incoherent_tail(blocks, other_words)
+
+
+def _mark_incoherent_tail(blocks: list[_Block], other_words: set[str]) -> None:
+    """A trailing run of blocks that share few words with the story and with the other articles."""
+    kept = [i for i, b in enumerate(blocks) if not b.reason]
+    if len(kept) < 4:
+        return
+    core_words = set()
+    for i in kept[: max(2, len(kept) // 2)]:
+        core_words |= _content_words(blocks[i].text)
+    reference = core_words | other_words
+    tail: list[int] = []
+    for i in reversed(kept[len(kept) // 2 :]):
+        words = _content_words(blocks[i].text)
+        if not words:
+            tail.append(i)
+            continue
+        share = len(words & reference) / len(words)
+        if share >= _COHERENCE_FLOOR:
+            break
+        tail.append(i)
+    # One odd last paragraph can be the story's own; a run of them is the page's tail.
+    if len(tail) >= 2:
+        for i in tail:
+            blocks[i].reason = "after the end of the story: shares almost no words with it"
+
+
+def _looks_like_caption(text: str) -> bool:
+    """A caption: a credit at its edge, or a sentence-case description with no full stop.
+
+    Subheadings are short or Title Case; captions are longer lowercase descriptions.
+    """
+    if _TERMINAL.search(text) or _is_quote_like(text) or text.lstrip()[:1] in "-•*–":
+        return False
+    words = text.split()
+    if _CREDIT_EDGE.search(text) and len(words) <= 30:
+        return True
+    if not 7 <= len(words) <= 30:
+        return False
+    lower = sum(1 for w in words[1:] if w[:1].islower())
+    return lower * 3 >= (len(words) - 1) * 2
+
+
+def _is_quote_like(text: str) -> bool:
+    return sum(text.count(ch) for ch in _QUOTE_CHARS) >= 2
+
+
+def _is_attribution(blocks: list[_Block], index: int) -> bool:
+    """A line holding only a name right after a paragraph that quotes someone."""
+    if not _NAME.match(blocks[index].text) or index == 0:
+        return False
+    return _is_quote_like(blocks[index - 1].text)
+
+
+def _content_words(text: str) -> set[str]:
+    return {
+        w.lower().strip("'’-")
+        for w in _WORD.findall(text)
+        if len(w) > 2 and w.lower() not in _STOP
+    }

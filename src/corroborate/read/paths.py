@@ -1,18 +1,143 @@
-"""Expanding inputs (files, directories, globs, `-`) and dispatching to readers. (Placeholder.)"""
+"""Expanding inputs (files, directories, globs, `-`) and dispatching each to its reader."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import glob
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from corroborate.read.article import make_article
+from corroborate.errors import InputReadError
+from corroborate.read.decode import decode_bytes
 from corroborate.records import Article, ReadError
+
+Reader = Callable[[str, str], Iterator[Article | ReadError]]
+
+
+def _text(text: str, source: str) -> Iterator[Article | ReadError]:
+    from corroborate.read.text import read_text
+
+    yield read_text(text, source=source)
+
+
+def _html(text: str, source: str) -> Iterator[Article | ReadError]:
+    from corroborate.read.html import read_html
+
+    yield read_html(text, source=source)
+
+
+def _json(text: str, source: str) -> Iterator[Article | ReadError]:
+    from corroborate.read.jsonl import read_json
+
+    yield from read_json(text, source)
+
+
+def _jsonl(text: str, source: str) -> Iterator[Article | ReadError]:
+    from corroborate.read.jsonl import read_jsonl
+
+    yield from read_jsonl(text, source)
+
+
+# Readers of decoded text, by file name ending. Readers of whole files (WARC: binary, feeds:
+# their own encoding handling) are in FILE_READERS.
+READERS: dict[str, Reader] = {
+    ".txt": _text,
+    ".text": _text,
+    ".md": _text,
+    ".markdown": _text,
+    ".html": _html,
+    ".htm": _html,
+    ".xhtml": _html,
+    ".json": _json,
+    ".jsonl": _jsonl,
+    ".ndjson": _jsonl,
+}
+FILE_READERS: dict[str, Callable[[Path], Iterator[Article | ReadError]]] = {}
 
 
 def read_inputs(inputs: Iterable[str]) -> Iterator[Article | ReadError]:
+    """Every article in the inputs, and a ReadError (naming the input) for each that fails."""
     for item in inputs:
-        path = Path(item)
-        if not path.exists():
-            yield ReadError(item, "no such file or directory")
+        if item == "-":
+            yield from _read_stdin()
             continue
-        yield make_article(source=item, text=path.read_text(encoding="utf-8"))
+        paths, error = expand_input(item)
+        if error:
+            yield error
+        for path in paths:
+            yield from read_path(path)
+
+
+def expand_input(item: str) -> tuple[list[Path], ReadError | None]:
+    """A file, every readable file under a directory (sorted), or the matches of a glob."""
+    path = Path(item)
+    if path.is_dir():
+        found = sorted(p for p in path.rglob("*") if p.is_file() and _known(p))
+        if not found:
+            return [], ReadError(item, "the directory holds no readable files (" + _kinds() + ")")
+        return found, None
+    if path.exists():
+        return [path], None
+    if any(ch in item for ch in "*?["):
+        matches = sorted(Path(m) for m in glob.glob(item, recursive=True) if Path(m).is_file())
+        if not matches:
+            return [], ReadError(item, "the pattern matches no files")
+        return matches, None
+    return [], ReadError(item, "no such file or directory")
+
+
+def read_path(path: Path) -> Iterator[Article | ReadError]:
+    """The articles of one file; problems become ReadErrors naming the file."""
+    source = str(path)
+    suffix = _suffix(path)
+    try:
+        if suffix in FILE_READERS:
+            yield from FILE_READERS[suffix](path)
+            return
+        reader = READERS.get(suffix)
+        if reader is None:
+            yield ReadError(source, f"unknown file type {suffix or '(none)'!r}; expected {_kinds()}")
+            return
+        yield from _guarded(reader, decode_bytes(path.read_bytes(), source), source)
+    except InputReadError as exc:
+        yield ReadError(exc.source, exc.problem)
+    except OSError as exc:
+        yield ReadError(source, f"cannot read the file: {exc.strerror or exc}")
+
+
+def _guarded(reader: Reader, text: str, source: str) -> Iterator[Article | ReadError]:
+    try:
+        yield from reader(text, source)
+    except InputReadError as exc:
+        yield ReadError(exc.source, exc.problem)
+
+
+def _read_stdin() -> Iterator[Article | ReadError]:
+    """Standard input, its kind sniffed from its first character."""
+    source = "<stdin>"
+    try:
+        text = decode_bytes(sys.stdin.buffer.read(), source)
+    except InputReadError as exc:
+        yield ReadError(exc.source, exc.problem)
+        return
+    head = text.lstrip()[:1]
+    reader = _jsonl if head in "{[" else _html if head == "<" else _text
+    if head == "[":
+        reader = _json
+    yield from _guarded(reader, text, source)
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    for ending in ("warc.gz", "warc"):
+        if name.endswith("." + ending):
+            return "." + ending
+    return path.suffix.lower()
+
+
+def _known(path: Path) -> bool:
+    return _suffix(path) in READERS or _suffix(path) in FILE_READERS
+
+
+def _kinds() -> str:
+    return ", ".join(sorted({*READERS, *FILE_READERS}))

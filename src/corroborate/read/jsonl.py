@@ -1,0 +1,93 @@
+"""JSON and JSON lines: objects with `text` or `html`, and optional metadata."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from corroborate.errors import InputReadError
+from corroborate.read.article import make_article
+from corroborate.read.text import read_text
+from corroborate.records import Article, ReadError
+
+_META_FIELDS = ("title", "url", "outlet", "published", "author")
+
+
+def read_jsonl(text: str, source: str) -> Iterator[Article | ReadError]:
+    """One article per line; a bad line is reported by line number and the rest go on."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ReadError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        yield _article_or_error(value, where, source)
+
+
+def read_json(text: str, source: str) -> Iterator[Article | ReadError]:
+    """A JSON file holding one article object or a list of them."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        # A .json file that is really JSON lines is common enough to accept.
+        if exc.msg == "Extra data":
+            yield from read_jsonl(text, source)
+            return
+        yield ReadError(source, f"not valid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    items = value if isinstance(value, list) else [value]
+    for index, item in enumerate(items):
+        where = f"{source}[{index}]" if isinstance(value, list) else source
+        yield _article_or_error(item, where, source)
+
+
+def _article_or_error(value: Any, where: str, source: str) -> Article | ReadError:
+    try:
+        return article_from_object(value, where)
+    except InputReadError as exc:
+        return ReadError(exc.source, exc.problem)
+
+
+def article_from_object(value: Any, where: str) -> Article:
+    """An Article from one JSON object; metadata given in the object wins over what is found."""
+    if not isinstance(value, dict):
+        kind = type(value).__name__.replace("dict", "object").replace("list", "array")
+        raise InputReadError(where, f"expected a JSON object with 'text' or 'html', got {kind}")
+    meta = {key: _as_str(value.get(key)) for key in _META_FIELDS}
+    source_id = _as_str(value.get("id")) or meta["url"]
+    body = value.get("text")
+    html = value.get("html")
+    if isinstance(body, str) and body.strip():
+        article = read_text(body, source=where)
+        article.title = meta["title"] or article.title
+        article.published = meta["published"] or article.published
+        fresh = make_article(
+            source=where,
+            text=body,
+            title=article.title,
+            outlet=meta["outlet"],
+            url=meta["url"],
+            published=article.published,
+            author=meta["author"],
+            place=article.place,
+            source_id=source_id,
+        )
+        return fresh
+    if isinstance(html, str) and html.strip():
+        from corroborate.read.html import read_html
+
+        article = read_html(html, source=where, url=meta["url"], meta=meta)
+        article.source_id = source_id or article.source_id
+        return article
+    raise InputReadError(where, "the object has no non-empty 'text' or 'html' field")
+
+
+def _as_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None

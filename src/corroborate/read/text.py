@@ -1,0 +1,127 @@
+"""Text as scraped (.txt, .md): a headline line becomes the title; a dateline gives place/date.
+
+Nothing is cut from the text here: the reader only notes where the title and dateline are
+(`Article.meta["title_span"]`, `["dateline_span"]`) so the cleaning stage can list them as removed
+with their reason, and every offset stays an offset into the text as read.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from corroborate.read.article import make_article
+from corroborate.records import Article
+
+# "date 2025-02-12", "Published: 2025-02-12", "Updated 2025-02-12T10:00"
+_DATE_LABEL = re.compile(
+    r"(?:date|dated|published|updated|posted)\s*:?\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s*",
+    re.IGNORECASE,
+)
+# "BRUSSELS —", "BRUSSELS:", "NEW YORK, Feb 12 (Reuters) -", "PORT VALE (AFP) –"
+_DATELINE = re.compile(
+    r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?)?"
+    r"(?:\s*\([A-Za-z .&]{2,30}\))?"
+    r"\s*(?:—|–|--|:|-)\s+(?=[A-Z\"“‘'])"
+)
+_DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%Y-%m-%d")
+_HEADLINE_END = re.compile(r"[.!;:,]$")
+
+
+def read_text(text: str, *, source: str, outlet: str | None = None) -> Article:
+    """An Article from text as scraped, with its title and dateline noted."""
+    article = make_article(source=source, text=text, outlet=outlet)
+    title_span = find_title(text)
+    if title_span:
+        article.title = text[title_span[0] : title_span[1]].lstrip("# ").strip()
+        article.meta["title_span"] = title_span
+    dateline = _first_dateline(text, after=title_span[1] if title_span else 0)
+    if dateline:
+        start, end, place, published = dateline
+        article.meta["dateline_span"] = (start, end)
+        article.place = place
+        article.published = published
+    return article
+
+
+def _first_dateline(
+    text: str, after: int, lines: int = 6
+) -> tuple[int, int, str | None, str | None] | None:
+    """A dateline at the start of one of the first few lines (a "Key points" box may come first)."""
+    for start, _end in [span for span in _lines(text) if span[0] >= after][:lines]:
+        found = find_dateline(text, after=start)
+        if found:
+            return found
+    return None
+
+
+def find_title(text: str) -> tuple[int, int] | None:
+    """The span of a first line that looks like a headline, if there is one."""
+    lines = _lines(text)
+    if len(lines) < 2:
+        return None
+    start, end = lines[0]
+    line = text[start:end]
+    words = line.lstrip("# ").split()
+    if not 3 <= len(words) <= 25 or len(line) > 160:
+        return None
+    if _HEADLINE_END.search(line) or line.lstrip()[:1] in "-•*–—" or find_dateline(line):
+        return None
+    # A headline is shorter than what follows it, which is prose.
+    next_start, next_end = lines[1]
+    if next_end - next_start < 40 and len(lines) < 3:
+        return None
+    return start, end
+
+
+def find_dateline(text: str, after: int = 0) -> tuple[int, int, str | None, str | None] | None:
+    """Span, place and ISO date of a dateline at the start of the first paragraph after `after`."""
+    match = re.compile(r"\s*").match(text, after)
+    pos = match.end() if match else after
+    start = pos
+    published = None
+    label = _DATE_LABEL.match(text, pos)
+    if label:
+        published = label.group(1).replace(" ", "T")
+        pos = label.end()
+    else:
+        own_line = _date_line(text, pos)
+        if own_line:
+            published, pos = own_line
+            pos = re.compile(r"\s*").match(text, pos).end()  # type: ignore[union-attr]
+    place = None
+    line = _DATELINE.match(text, pos)
+    if line and len(line.group(1)) >= 3:
+        place = line.group(1).title()
+        pos = line.end()
+    if place is None and published is None:
+        return None
+    return start, pos, place, published
+
+
+def _date_line(text: str, pos: int) -> tuple[str, int] | None:
+    """A line holding only a date ("12 February 2025"), as some pages print above the story."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    candidate = text[pos:end].strip()
+    if not candidate or len(candidate) > 30:
+        return None
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(candidate, fmt).date().isoformat(), end
+        except ValueError:
+            continue
+    return None
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-empty lines, stripped."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        raw = match.group()
+        stripped = raw.strip()
+        if stripped:
+            start = match.start() + raw.index(stripped)
+            spans.append((start, start + len(stripped)))
+    return spans
