@@ -40,7 +40,9 @@ def main(argv: list[str]) -> int:
             elif "min" in bound and value < bound["min"]:
                 failures.append(f"{name}.{metric} = {value:.4f} is below its floor {bound['min']}")
             elif "max" in bound and value > bound["max"]:
-                failures.append(f"{name}.{metric} = {value:.4f} is above its ceiling {bound['max']}")
+                failures.append(
+                    f"{name}.{metric} = {value:.4f} is above its ceiling {bound['max']}"
+                )
             else:
                 print(f"{name}.{metric} = {value:.4f} ok ({bound})")
     for failure in failures:

@@ -33,7 +33,8 @@ _STOP = frozenset(
     own same she should so some such than that the their theirs them themselves then there these
     they this those through to too under until up very was we were what when where which while who
     whom why will with would you your yours said says say told new one two also after year years
-    first last many much may might must could like get got made make per cent percent mr mrs ms""".split()
+    first last many much may might must could like get got made make per cent percent
+    mr mrs ms""".split()
 )
 
 # Lines that end the story when they come in its latter part: what follows is the page's tail.
@@ -63,8 +64,9 @@ _SHARE = re.compile(
 )
 _SITE_CHROME = re.compile(
     r"cookie|privacy policy|terms of (?:use|service)|all rights reserved|©|copyright \d{4}"
-    r"|subscribe|sign up for|newsletter|already a (?:subscriber|member)|log ?in to|create an account"
-    r"|register for free|turn off your ad ?blocker|skip to (?:main )?content|this content is available"
+    r"|subscribe|sign up for|newsletter|already a (?:subscriber|member)|log ?in to"
+    r"|create an account|register for free|turn off your ad ?blocker|skip to (?:main )?content"
+    r"|this content is available"
     r"|for access to this content|enable javascript|notify me of",
     re.IGNORECASE,
 )
@@ -156,7 +158,8 @@ def split_blocks(text: str) -> list[_Block]:
             blocks.append(_strip_block(text, chunk.start(), chunk.end()))
             continue
         for line in lines:
-            blocks.append(_strip_block(text, chunk.start() + line.start(), chunk.start() + line.end()))
+            start = chunk.start() + line.start()
+            blocks.append(_strip_block(text, start, chunk.start() + line.end()))
     return blocks
 
 
@@ -322,7 +325,5 @@ def _is_attribution(blocks: list[_Block], index: int) -> bool:
 
 def _content_words(text: str) -> set[str]:
     return {
-        w.lower().strip("'’-")
-        for w in _WORD.findall(text)
-        if len(w) > 2 and w.lower() not in _STOP
+        w.lower().strip("'’-") for w in _WORD.findall(text) if len(w) > 2 and w.lower() not in _STOP
     }

@@ -20,14 +20,16 @@ def main() -> None:
 
 
 def _register() -> None:
-    from corroborate.cli import report as report_commands
+    import importlib
 
-    report_commands.register(main)
-    try:
-        from corroborate.cli import corpus as corpus_commands
-    except ImportError:  # corpus mode not built yet
-        return
-    corpus_commands.register(main)
+    for name in ("report", "corpus"):
+        try:
+            module = importlib.import_module(f"corroborate.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"corroborate.cli.{name}":
+                raise
+            continue
+        module.register(main)
 
 
 _register()

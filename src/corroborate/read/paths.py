@@ -96,7 +96,8 @@ def read_path(path: Path) -> Iterator[Article | ReadError]:
             return
         reader = READERS.get(suffix)
         if reader is None:
-            yield ReadError(source, f"unknown file type {suffix or '(none)'!r}; expected {_kinds()}")
+            kind = suffix or "(none)"
+            yield ReadError(source, f"unknown file type {kind!r}; expected one of {_kinds()}")
             return
         yield from _guarded(reader, decode_bytes(path.read_bytes(), source), source)
     except InputReadError as exc:

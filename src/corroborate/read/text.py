@@ -15,7 +15,8 @@ from corroborate.records import Article
 
 # "date 2025-02-12", "Published: 2025-02-12", "Updated 2025-02-12T10:00"
 _DATE_LABEL = re.compile(
-    r"(?:date|dated|published|updated|posted)\s*:?\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s*",
+    r"(?:date|dated|published|updated|posted)\s*:?\s*"
+    r"(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s*",
     re.IGNORECASE,
 )
 # "BRUSSELS —", "BRUSSELS:", "NEW YORK, Feb 12 (Reuters) -", "PORT VALE (AFP) –"
