@@ -135,8 +135,8 @@ def _clean(article: Article, other_words: set[str]) -> Article:
     removed: list[Removed] = []
     blocks = _apply_reader_spans(article, blocks, removed)
     _mark_head(blocks)
-    _mark_lines(blocks)
     _mark_tail(blocks, other_words)
+    _mark_lines(blocks)
     article.removed = removed + [
         Removed(b.start, b.end, b.reason, b.text) for b in blocks if b.reason
     ]
@@ -265,8 +265,7 @@ def _mark_tail(blocks: list[_Block], other_words: set[str]) -> None:
             marker = block.text.strip().rstrip(":")
             block.reason = f"end of the story: '{marker}' marks the page's tail"
             for after in blocks[index + 1 :]:
-                detail = f" ({after.reason})" if after.reason else ""
-                after.reason = f"after the end of the story, below '{marker}'{detail}"
+                after.reason = f"after the end of the story, below '{marker}'"
             return
     _mark_incoherent_tail(blocks, other_words)
 
@@ -287,7 +286,9 @@ def _mark_incoherent_tail(blocks: list[_Block], other_words: set[str]) -> None:
             tail.append(i)
             continue
         share = len(words & reference) / len(words)
-        if share >= _COHERENCE_FLOOR:
+        # A story's own last paragraphs end their sentences; teaser headlines and snippets cut
+        # off mid-sentence do not. Both signals must agree before a block is called tail.
+        if share >= _COHERENCE_FLOOR or _TERMINAL.search(blocks[i].text):
             break
         tail.append(i)
     # One odd last paragraph can be the story's own; a run of them is the page's tail.

@@ -1,19 +1,152 @@
-"""`corroborate report` and `corroborate demo`. (Placeholder.)"""
+"""`corroborate report` and `corroborate demo`: one story's report from files given."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import click
+
+from corroborate.errors import CorroborateError
+from corroborate.records import Report
+from corroborate.settings import Settings
+
+FORMAT_CHOICES = ("json", "markdown", "html", "terminal")
 
 
 def register(group: click.Group) -> None:
     group.add_command(report_command)
+    group.add_command(demo_command)
+
+
+def _settings_options(func: click.decorators.FC) -> click.decorators.FC:
+    func = click.option(
+        "--summary-sentences",
+        type=click.IntRange(1, 50),
+        default=Settings().summary_sentences,
+        show_default=True,
+        help="How many sentences the summary holds.",
+    )(func)
+    func = click.option(
+        "--embedder",
+        default=Settings().embedder,
+        show_default=True,
+        help="Sentence embedding backend (see README: minilm, model2vec, sentence-transformers).",
+    )(func)
+    return func
 
 
 @click.command("report")
 @click.argument("inputs", nargs=-1, required=True)
-def report_command(inputs: tuple[str, ...]) -> None:
-    """Build one story's report from INPUTS."""
-    from corroborate import report
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report here; the format comes from the extension (.json, .md, .html).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMAT_CHOICES),
+    help="Override the format chosen from the extension (terminal when no -o is given).",
+)
+@_settings_options
+def report_command(
+    inputs: tuple[str, ...],
+    output: Path | None,
+    fmt: str | None,
+    summary_sentences: int,
+    embedder: str,
+) -> None:
+    """Build one story's report from INPUTS (files, directories, globs, or - for stdin).
 
-    result = report(list(inputs))
-    click.echo(f"{result.story.article_count} articles")
+    INPUTS are read as the coverage of one story: .txt/.md (text as scraped), .html/.htm,
+    .json/.jsonl (objects with "text" or "html" and optional "title", "url", "outlet",
+    "published"). An input that cannot be read is named on stderr and the rest go on.
+    """
+    settings = Settings(summary_sentences=summary_sentences, embedder=embedder)
+    result = _build(list(inputs), settings)
+    _emit(result, output, fmt)
+
+
+@click.command("demo")
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("corroborate-demo"),
+    show_default=True,
+    help="Folder for the demo's reports (HTML, Markdown and JSON).",
+)
+def demo_command(output_dir: Path) -> None:
+    """Run the whole pipeline on the demo corpus that ships with the package."""
+    from corroborate.demo import demo_inputs
+
+    result = _build(demo_inputs(), Settings())
+    output_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, fmt in (("report.html", "html"), ("report.md", "markdown"), ("report.json", "json")):
+        path = output_dir / name
+        path.write_text(_render(result, fmt), encoding="utf-8")
+        written.append(path)
+    _print_terminal(result)
+    click.echo("")
+    for path in written:
+        click.echo(f"report written: {path}")
+
+
+def _build(inputs: list[str], settings: Settings) -> Report:
+    from corroborate.story import report
+
+    try:
+        result = report(inputs, settings=settings)
+    except CorroborateError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for error in result.errors:
+        click.echo(f"corroborate: skipped {error.source}: {error.message}", err=True)
+    if not result.articles:
+        raise click.ClickException(
+            "no article could be read from the inputs given (each problem is listed above)"
+        )
+    return result
+
+
+def _emit(result: Report, output: Path | None, fmt: str | None) -> None:
+    if output is None and fmt in (None, "terminal"):
+        _print_terminal(result)
+        return
+    if fmt is None or fmt == "terminal":
+        fmt = _format_for(output)
+    text = _render(result, fmt)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
+    click.echo(f"report written: {output}", err=True)
+
+
+def _format_for(output: Path | None) -> str:
+    from corroborate.render import format_for_path
+
+    assert output is not None
+    try:
+        return format_for_path(str(output))
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _render(result: Report, fmt: str) -> str:
+    from corroborate.render import render
+
+    return render(result, fmt)
+
+
+def _print_terminal(result: Report) -> None:
+    from rich.console import Console
+
+    from corroborate.render.terminal import print_report
+
+    print_report(result, Console())

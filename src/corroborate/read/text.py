@@ -50,11 +50,44 @@ def _first_dateline(
     text: str, after: int, lines: int = 6
 ) -> tuple[int, int, str | None, str | None] | None:
     """A dateline at the start of one of the first few lines (a "Key points" box may come first)."""
-    for start, _end in [span for span in _lines(text) if span[0] >= after][:lines]:
+    for start, end in [span for span in _lines(text) if span[0] >= after][:lines]:
         found = find_dateline(text, after=start)
-        if found:
+        if found and (found[2] or "").upper() not in _NOT_PLACES:
             return found
+        line = text[start:end]
+        if len(line.split()) >= 12 and line[:1] not in "-•*–":
+            return None  # the first paragraph of prose: a dateline would have been here
     return None
+
+
+# All-caps words that open marker lines ("READ ALSO:", "UPDATE:"), not places.
+_NOT_PLACES = frozenset(
+    [
+        "READ ALSO",
+        "READ MORE",
+        "ALSO READ",
+        "SEE ALSO",
+        "RELATED",
+        "WATCH",
+        "LISTEN",
+        "UPDATE",
+        "UPDATED",
+        "BREAKING",
+        "EXCLUSIVE",
+        "KEY POINTS",
+        "EDITOR'S NOTE",
+        "PHOTO",
+        "VIDEO",
+        "ANALYSIS",
+        "OPINION",
+        "LIVE",
+        "CORRECTION",
+        "NOTE",
+        "ADVERTISEMENT",
+        "SPONSORED",
+        "FACT CHECK",
+    ]
+)
 
 
 def find_title(text: str) -> tuple[int, int] | None:

@@ -1,0 +1,191 @@
+"""Cleaning: what is not the story goes, with its reason; the story and its attributions stay."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corroborate.clean import clean_article, clean_articles
+from corroborate.read.text import read_text
+from corroborate.records import Article
+
+STORY = [
+    "Officials in the coastal town of Brennoch said on Monday that the new sea wall had held "
+    "through the worst storm surge in forty years.",
+    "The wall, finished in March at a cost of 31 million crowns, protects about 4,000 homes "
+    "along the harbour front, the council said.",
+    "\u201cWithout it, the lower town would have flooded to the first floor,\u201d said harbour "
+    "engineer Mira Castellan, who oversaw the construction.",
+    "Castellan said the surge peaked at 2.4 metres above the normal high-tide mark shortly "
+    "after midnight.",
+    "Residents had been told to move cars to higher ground, and the council opened two "
+    "shelters as a precaution, though few people used them.",
+    "The storm is expected to weaken as it moves north over the weekend, forecasters said.",
+]
+
+TEASERS = [
+    "Orchestra announces winter season of baroque concerts",
+    "The city orchestra will open its season with a programme of Vivaldi and Corelli, "
+    "conducted by its new music director, who arrived from",
+    "Five recipes for a quick autumn soup",
+    "Pumpkin, leek and potato are the stars of these warming bowls that take less than",
+    "Storm damage closes coastal railway line for repairs",  # related topic: still the tail
+    "Engineers are inspecting a stretch of track washed out near the northern cape, and the",
+]
+
+
+def _article(blocks: list[str], name: str = "brennoch-herald.txt") -> Article:
+    return read_text("\n\n".join(blocks) + "\n", source=name)
+
+
+def _kept(article: Article) -> str:
+    return article.kept_text
+
+
+def _removed_with(article: Article, fragment: str) -> str:
+    for block in article.removed:
+        if fragment in block.text:
+            return block.reason
+    raise AssertionError(f"{fragment!r} was not removed")
+
+
+@pytest.mark.parametrize(
+    "marker", ["Source link", "Related Articles", "More stories", "You may also like"]
+)
+def test_everything_after_an_end_of_story_marker_is_tail(marker: str) -> None:
+    article = clean_article(_article([*STORY, marker, "Viewed 12 times", *TEASERS, "0", "()", "x"]))
+    for paragraph in STORY:
+        assert paragraph in _kept(article)
+    for junk in [marker, *TEASERS, "Viewed 12 times"]:
+        assert junk not in _kept(article)
+        assert "end of the story" in _removed_with(article, junk)
+
+
+def test_trailing_unrelated_blocks_without_a_marker_are_removed() -> None:
+    unrelated = [TEASERS[0], TEASERS[1], TEASERS[2], TEASERS[3]]
+    article = clean_article(_article([*STORY, *unrelated]))
+    for paragraph in STORY:
+        assert paragraph in _kept(article)
+    for junk in unrelated:
+        assert "shares almost no words" in _removed_with(article, junk)
+
+
+def test_other_articles_help_keep_a_final_paragraph() -> None:
+    # The last paragraph uses words the article itself does not, but another outlet does.
+    last = "Insurers estimated claims from the flooding inland at roughly half the usual figure."
+    other = _article(
+        [
+            "Insurers estimated claims from inland flooding at half the usual figure, "
+            "the industry body said on Monday in Brennoch."
+        ],
+        name="other.txt",
+    )
+    article = _article([*STORY, last])
+    clean_articles([article, other])
+    assert last in _kept(article)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason_part"),
+    [
+        ("READ ALSO: Lighthouse keeper retires after 40 years", "marker line"),
+        ("Advertisement", "marker line"),
+        ("Share this article | Facebook | Email", "share buttons"),
+        ("We use cookies to improve your experience. Accept cookies", "site chrome"),
+        ("Subscribe to our newsletter for daily updates", "site chrome"),
+        ("Photo: Jon Ardley/Coastal Press Agency", "photo caption"),
+        ("Waves break over the new sea wall at high tide on Monday night (AP)", "photo caption"),
+        ("Flood barriers stacked beside the harbour road near the market", "photo caption"),
+        ("Visited 3 times, 1 visit(s) today", "view counter"),
+        ("()", "widget debris"),
+    ],
+)
+def test_junk_lines_inside_the_story(line: str, reason_part: str) -> None:
+    article = clean_article(_article([*STORY[:3], line, *STORY[3:]]))
+    assert reason_part in _removed_with(article, line)
+    assert _kept(article).count("\n\n") == len(STORY) - 1
+
+
+def test_byline_and_standfirst_before_the_story() -> None:
+    head = [
+        "Sea wall holds as storm hits Brennoch",
+        "Tomas Vell",
+        "Environment correspondent",
+        "Engineers praise barrier: 'it did exactly what it was built for'",
+    ]
+    article = clean_article(_article([*head, *STORY]))
+    assert article.title == head[0]
+    assert "title" in _removed_with(article, head[0])
+    assert "byline" in _removed_with(article, "Tomas Vell")
+    assert "byline" in _removed_with(article, "Environment correspondent")
+    assert "before the story" in _removed_with(article, head[3])
+    assert all(p in _kept(article) for p in STORY)
+
+
+def test_name_line_after_a_quote_is_an_attribution_and_stays() -> None:
+    quote = "\u201cWe planned for a surge of two metres and built for three.\u201d"
+    article = clean_article(_article([*STORY[:2], quote, "Mira Castellan", *STORY[2:]]))
+    assert "Mira Castellan" in [article.text[p.start : p.end] for p in article.paragraphs]
+
+
+def test_subheadings_and_bullets_stay() -> None:
+    blocks = [*STORY[:2], "What Happens Next For The Harbour", *STORY[2:]]
+    text = "Key points\n- The sea wall held\n- No homes flooded\n\n" + "\n\n".join(blocks)
+    article = clean_article(read_text(text, source="x.txt"))
+    kept = [article.text[p.start : p.end] for p in article.paragraphs]
+    assert "What Happens Next For The Harbour" in kept
+    assert "- The sea wall held" in kept
+
+
+def test_a_short_story_is_left_alone() -> None:
+    article = clean_article(_article(STORY[:2]))
+    assert article.removed == []
+    assert len(article.paragraphs) == 2
+
+
+def _non_space(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *STORY,
+                *TEASERS,
+                "Source link",
+                "0",
+                "x",
+                "READ ALSO: more",
+                "Mira Castellan",
+                "Photo: A. Person/Agency",
+                "",
+                "   ",
+            ]
+        ),
+        min_size=1,
+        max_size=25,
+    ),
+    st.sampled_from(["\n", "\n\n", "\n\n\n"]),
+)
+def test_nothing_is_lost_kept_and_removed_partition_the_text(blocks: list[str], sep: str) -> None:
+    text = sep.join(blocks) + "\n"
+    if not text.strip():
+        return
+    article = clean_article(read_text(text, source="p.txt"))
+    spans = sorted(
+        [(p.start, p.end) for p in article.paragraphs] + [(r.start, r.end) for r in article.removed]
+    )
+    for (s1, e1), (s2, _) in zip(spans, spans[1:], strict=False):
+        assert e1 <= s2, "kept and removed spans overlap"
+    for start, end in spans:
+        assert 0 <= start < end <= len(text)
+    for removed in article.removed:
+        assert text[removed.start : removed.end] == removed.text
+        assert removed.reason
+    covered = "".join(text[s:e] for s, e in spans)
+    assert _non_space(covered) == _non_space(text)

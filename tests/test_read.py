@@ -1,0 +1,186 @@
+"""Readers: every input kind, metadata, encodings, and every kind of bad input."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from corroborate import read_inputs
+from corroborate.read.text import read_text
+from corroborate.records import Article, ReadError
+
+Write = Callable[[str, str | bytes], Path]
+
+STORY = (
+    "Ferry service to Lornholm restored after storm\n\n"
+    "KESTRAVIK — The ferry link to the island of Lornholm resumed on Tuesday after a three-day "
+    "suspension, the harbour authority said.\n\n"
+    "About 1,200 passengers had been stranded on both sides of the strait, officials said.\n"
+)
+
+
+def _read(*inputs: str) -> tuple[list[Article], list[ReadError]]:
+    articles: list[Article] = []
+    errors: list[ReadError] = []
+    for item in read_inputs(inputs):
+        if isinstance(item, ReadError):
+            errors.append(item)
+        else:
+            articles.append(item)
+    return articles, errors
+
+
+def test_text_reader_takes_headline_as_title_and_dateline_as_place() -> None:
+    article = read_text(STORY, source="kestravik-post.txt")
+    assert article.title == "Ferry service to Lornholm restored after storm"
+    assert article.place == "Kestravik"
+    assert article.outlet == "kestravik-post"
+    assert article.text == STORY  # nothing is cut by the reader
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "published"),
+    [
+        ("date 2031-04-02 KESTRAVIK — The ferry resumed.", "Kestravik", "2031-04-02"),
+        ("KESTRAVIK: The ferry resumed on Tuesday.", "Kestravik", None),
+        ("PORT ELLEN, Apr 2 (Nordwire) - The ferry resumed.", "Port Ellen", None),
+        ("Published: 2031-04-02T09:30 The ferry resumed.", None, "2031-04-02T09:30"),
+        ("2 April 2031\nThe ferry resumed on Tuesday.", None, "2031-04-02"),
+    ],
+)
+def test_datelines(opening: str, place: str | None, published: str | None) -> None:
+    article = read_text(opening + "\n\nMore text follows here in a second paragraph.", source="x")
+    assert (article.place, article.published) == (place, published)
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "Key points",  # too short to be a headline
+        "The ferry resumed on Tuesday after a long stop.",  # a sentence, not a headline
+        "- a bullet point that is not a headline",
+    ],
+)
+def test_no_title_from_lines_that_are_not_headlines(first_line: str) -> None:
+    article = read_text(first_line + "\n" + STORY.split("\n\n", 1)[1], source="x")
+    assert article.title is None
+
+
+def test_directory_is_read_recursively_and_sorted(write: Write, tmp_path: Path) -> None:
+    write("b/two.txt", STORY.replace("Tuesday", "Wednesday"))
+    write("a/one.md", STORY)
+    write("a/notes.bin", b"\x00\x01")  # unknown kinds inside a folder are not inputs
+    articles, errors = _read(str(tmp_path))
+    assert [Path(a.source).name for a in articles] == ["one.md", "two.txt"]
+    assert errors == []
+
+
+def test_glob(write: Write, tmp_path: Path) -> None:
+    write("x1.txt", STORY)
+    write("x2.txt", STORY + "\nA later line.\n")
+    articles, _ = _read(str(tmp_path / "x*.txt"))
+    assert len(articles) == 2
+
+
+def test_json_object_metadata_wins(write: Write) -> None:
+    obj = {
+        "id": "feed-77",
+        "url": "https://www.kestravik-post.example/ferry",
+        "title": "Ferry back",
+        "published": "2031-04-02",
+        "text": STORY,
+    }
+    path = write("one.json", json.dumps(obj))
+    (article,), errors = _read(str(path))
+    assert errors == []
+    assert article.title == "Ferry back"
+    assert article.outlet == "kestravik-post.example"  # from the URL's host, www. dropped
+    assert article.source_id == "feed-77"
+    assert article.published == "2031-04-02"
+
+
+def test_json_array_and_jsonl_with_bad_lines(write: Write) -> None:
+    good = {"outlet": "Nordwire", "text": STORY}
+    array = write("many.json", json.dumps([good, {"outlet": "Isle FM", "text": STORY}]))
+    lines = write(
+        "feed.jsonl",
+        "\n".join([json.dumps(good), "[1, 2]", "{not json", json.dumps({"title": "no body"})]),
+    )
+    articles, errors = _read(str(array), str(lines))
+    assert [a.outlet for a in articles] == ["Nordwire", "Isle FM", "Nordwire"]
+    assert [(e.source, e.message) for e in errors] == [
+        (f"{lines}:2", "expected a JSON object with 'text' or 'html', got array"),
+        (
+            f"{lines}:3",
+            "not valid JSON (Expecting property name enclosed in double quotes at column 2)",
+        ),
+        (f"{lines}:4", "the object has no non-empty 'text' or 'html' field"),
+    ]
+
+
+def test_same_article_twice_has_one_id(write: Write) -> None:
+    a = write("a.txt", STORY)
+    b = write("copy/a.txt", STORY.replace("\n\n", "\n\n\n"))  # whitespace differs only
+    (first, second), _ = _read(str(a), str(b))
+    assert first.id == second.id
+
+
+@pytest.mark.parametrize(
+    ("encoded", "expected"),
+    [
+        (
+            b"\xef\xbb\xbf" + "Caf\u00e9 owners said the harbour was calm again today.".encode(),
+            "Café",
+        ),
+        ("Caf\u00e9 owners said the harbour was calm again today.".encode("cp1252"), "Café"),
+        ("Caf\u00e9 owners said the harbour was calm again today.".encode("utf-16"), "Café"),
+    ],
+)
+def test_encodings(write: Write, encoded: bytes, expected: str) -> None:
+    (article,), errors = _read(str(write("enc.txt", encoded)))
+    assert errors == []
+    assert article.text.startswith(expected)
+    assert not article.text.startswith("\ufeff")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "the file is empty"),
+        ("blank.txt", b"  \n\n ", "the file is empty"),
+        (
+            "image.txt",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "this looks like a binary file, not text, HTML or JSON",
+        ),
+        (
+            "notes.docx",
+            b"PK\x03\x04",
+            "unknown file type '.docx'; expected one of .htm, .html, .json, .jsonl, .markdown, .md, .ndjson, .text, .txt, .xhtml",
+        ),
+        ("broken.json", b'{"text": ', "not valid JSON (Expecting value at line 1)"),
+        ("number.json", b"42", "expected a JSON object with 'text' or 'html', got int"),
+    ],
+)
+def test_bad_input_is_one_line_naming_the_file_and_the_rest_goes_on(
+    write: Write, name: str, content: bytes, message: str
+) -> None:
+    bad = write(name, content)
+    good = write("good.txt", STORY)
+    articles, errors = _read(str(bad), str(good))
+    assert [a.source for a in articles] == [str(good)]
+    assert [(e.source, e.message) for e in errors] == [(str(bad), message)]
+    assert "\n" not in errors[0].message
+
+
+def test_missing_path_and_empty_glob(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.txt")
+    pattern = str(tmp_path / "*.html")
+    _, errors = _read(missing, pattern)
+    assert [(e.source, e.message) for e in errors] == [
+        (missing, "no such file or directory"),
+        (pattern, "the pattern matches no files"),
+    ]
