@@ -1,0 +1,188 @@
+"""Ingest: read inputs as a stream, in batches, into the store; assign each article a story.
+
+Per batch: drop articles the store already has (ids are content-derived, so this makes ingest
+idempotent), clean, segment and extract features in worker processes (the per-article stage),
+find copies, assign stories (the global step, sequential), and write everything in one
+transaction. Memory holds one batch of articles plus the stories' centroids; a run killed
+half-way loses only the batch in flight, which the next run redoes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing import get_context
+from typing import Protocol
+
+from corroborate.clean import clean_article
+from corroborate.corpus.cluster import ClusterSettings, StoryClusterer, StoryState
+from corroborate.corpus.features import ArticleFeatures, extract_features
+from corroborate.corpus.store import SqliteStore
+from corroborate.read import read_inputs
+from corroborate.records import Article, CopyEvidence, ReadError
+from corroborate.segment import segment_article
+
+
+class CopyFinder(Protocol):
+    """Finds copies of a batch's articles among everything seen so far (and within the batch).
+
+    It sets `source_group` and `copy_of` on the articles it recognises as copies.
+    """
+
+    def add(self, articles: Sequence[Article]) -> list[CopyEvidence]: ...
+
+
+@dataclass(slots=True)
+class IngestCounts:
+    """What one ingest run did."""
+
+    read: int = 0  # articles read from the inputs
+    new: int = 0  # stored for the first time
+    known: int = 0  # already in the store (or given twice), skipped
+    copies: int = 0  # new articles that are copies of another
+    failed: int = 0  # inputs that could not be read
+    new_stories: int = 0
+    grown_stories: int = 0
+    errors: list[ReadError] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "read": self.read,
+            "new": self.new,
+            "known": self.known,
+            "copies": self.copies,
+            "failed": self.failed,
+            "new_stories": self.new_stories,
+            "grown_stories": self.grown_stories,
+        }
+
+
+Progress = Callable[[IngestCounts], None]
+
+
+def prepare(article: Article) -> tuple[Article, ArticleFeatures]:
+    """The per-article stage: clean, segment, extract clustering features."""
+    clean_article(article)
+    segment_article(article)
+    return article, extract_features(article)
+
+
+def ingest(
+    inputs: Sequence[str],
+    store: SqliteStore,
+    *,
+    batch_size: int = 256,
+    workers: int | None = None,
+    settings: ClusterSettings | None = None,
+    copies: CopyFinder | None = None,
+    progress: Progress | None = None,
+    items: Iterable[Article | ReadError] | None = None,
+) -> IngestCounts:
+    """Read `inputs` (or the given `items`) into the store and return the counts.
+
+    Inputs that fail are counted and stored with their reason; the rest goes on. A StoreError
+    (locked, read-only, disk full) stops the run with the store consistent.
+    """
+    clusterer = load_clusterer(store, settings)
+    counts = IngestCounts()
+    run_id = store.begin_run(inputs)
+    stream = read_inputs(inputs) if items is None else iter(items)
+    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    status = "failed"
+    with _executor(workers) as pool:
+        try:
+            for batch in _batches(stream, batch_size):
+                _ingest_batch(batch, store, run_id, clusterer, pool, copies, counts)
+                if progress:
+                    progress(counts)
+            status = "done"
+        finally:
+            _finish(store, run_id, counts, status)
+    return counts
+
+
+def _finish(store: SqliteStore, run_id: int, counts: IngestCounts, status: str) -> None:
+    try:
+        store.finish_run(run_id, counts.as_dict(), status)
+    except Exception:  # the run's own error matters more than its bookkeeping
+        if status == "done":
+            raise
+
+
+def load_clusterer(store: SqliteStore, settings: ClusterSettings | None) -> StoryClusterer:
+    clusterer = StoryClusterer(settings)
+    df, documents = store.load_df()
+    clusterer.load(store.load_stories(), df, documents)
+    return clusterer
+
+
+def _ingest_batch(
+    batch: list[Article | ReadError],
+    store: SqliteStore,
+    run_id: int,
+    clusterer: StoryClusterer,
+    pool: Executor | None,
+    copies: CopyFinder | None,
+    counts: IngestCounts,
+) -> None:
+    errors = [item for item in batch if isinstance(item, ReadError)]
+    articles = _unique([item for item in batch if isinstance(item, Article)])
+    read = sum(1 for item in batch if isinstance(item, Article))
+    known = store.known_ids(a.id for a in articles)
+    fresh = [a for a in articles if a.id not in known]
+    prepared = list(pool.map(prepare, fresh, chunksize=16) if pool else map(prepare, fresh))
+    fresh = [article for article, _ in prepared]
+    features = [feature for _, feature in prepared]
+    evidence = copies.add(fresh) if copies and fresh else []
+    before = {sid: clusterer.stories[sid].size for sid in clusterer.stories}
+    assignments = [clusterer.assign(f) for f in features]
+    touched = {a.story for a in assignments}
+    stories: list[StoryState] = [clusterer.stories[sid] for sid in sorted(touched)]
+    store.write_batch(run_id, fresh, features, assignments, evidence, errors, stories)
+    counts.read += read
+    counts.failed += len(errors)
+    counts.errors.extend(errors)
+    counts.new += len(fresh)
+    counts.known += read - len(fresh)
+    counts.copies += sum(1 for a in fresh if a.copy_of)
+    counts.new_stories += sum(1 for sid in touched if sid not in before)
+    counts.grown_stories += sum(1 for sid in touched if sid in before)
+
+
+def _unique(articles: list[Article]) -> list[Article]:
+    seen: dict[str, Article] = {}
+    for article in articles:
+        seen.setdefault(article.id, article)
+    return list(seen.values())
+
+
+def _batches(
+    stream: Iterator[Article | ReadError], size: int
+) -> Iterator[list[Article | ReadError]]:
+    while batch := list(islice(stream, size)):
+        yield batch
+
+
+class _NoPool:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _executor(workers: int) -> ProcessPoolExecutor | _NoPool:
+    """Worker processes for the per-article stage; none when one core is asked for."""
+    if workers <= 1:
+        return _NoPool()
+    method = "fork" if "fork" in _start_methods() else "spawn"
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context(method))
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()

@@ -1,0 +1,414 @@
+"""The article store: one SQLite file in WAL mode, versioned, readable while ingest writes.
+
+Tables (plain SQLite types, so the file opens in Datasette as it is):
+  articles     one row per article (content-derived id), its text, metadata, story and copy links
+  stories      one row per story: title, dates, counts, and its centroid (JSON term counts)
+  assignments  why each article is in its story (score, shared names and terms, runner-up)
+  features     each article's clustering features (JSON), so re-clustering never re-reads text
+  terms        document frequency of every term, for the clustering weights
+  copies       which article is a copy of which, with kind and similarity
+  runs, errors what each ingest run read, and every input that failed, with the reason
+Every ingest batch is written in one transaction, so a killed run loses at most the batch in
+flight, and the next run redoes exactly that.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from corroborate.corpus.cluster import Assignment, StoryState
+from corroborate.corpus.features import ArticleFeatures
+from corroborate.errors import StoreError
+from corroborate.records import Article, CopyEvidence, ReadError
+
+SCHEMA_VERSION = 1
+DEFAULT_PATH = "corroborate.db"
+
+# Each entry upgrades the schema from version i to i + 1; never edit a released entry.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT, inputs TEXT,
+        status TEXT NOT NULL, read INTEGER DEFAULT 0, new INTEGER DEFAULT 0,
+        known INTEGER DEFAULT 0, copies INTEGER DEFAULT 0, failed INTEGER DEFAULT 0);
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY, source TEXT NOT NULL, source_id TEXT, url TEXT, title TEXT,
+        outlet TEXT, published TEXT, author TEXT, place TEXT, text TEXT NOT NULL,
+        date TEXT, story_id TEXT, source_group TEXT, copy_of TEXT,
+        run_id INTEGER REFERENCES runs(id), ingested_at TEXT NOT NULL);
+    CREATE INDEX articles_story ON articles(story_id);
+    CREATE INDEX articles_source_id ON articles(source_id);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY, title TEXT, first_seen TEXT, last_seen TEXT,
+        article_count INTEGER NOT NULL DEFAULT 0, source_count INTEGER NOT NULL DEFAULT 0,
+        outlet_count INTEGER NOT NULL DEFAULT 0, outlets TEXT, created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL, centroid TEXT NOT NULL);
+    CREATE INDEX stories_last_seen ON stories(last_seen);
+    CREATE TABLE assignments (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id), story_id TEXT NOT NULL,
+        created INTEGER NOT NULL, score REAL NOT NULL, shared_names TEXT, shared_terms TEXT,
+        runner_up TEXT, runner_up_score REAL, candidates INTEGER, reason TEXT,
+        method TEXT NOT NULL, assigned_at TEXT NOT NULL);
+    CREATE TABLE features (article_id TEXT PRIMARY KEY, date TEXT, terms TEXT NOT NULL);
+    CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE copies (
+        article_id TEXT PRIMARY KEY, origin TEXT NOT NULL, kind TEXT NOT NULL,
+        similarity REAL NOT NULL);
+    CREATE TABLE errors (
+        id INTEGER PRIMARY KEY, run_id INTEGER REFERENCES runs(id), source TEXT NOT NULL,
+        message TEXT NOT NULL);
+    """,
+)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def explain_sqlite_error(path: str, exc: sqlite3.Error) -> StoreError:
+    """A StoreError whose message says what went wrong with the file and what to do."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"{path}: the store is locked by another process (another `corroborate ingest`?); "
+            "wait for it to finish, or use another --db"
+        )
+    if "readonly" in text or "read-only" in text:
+        return StoreError(
+            f"{path}: the store is read-only; check the file's and its folder's permissions, "
+            "or use another --db"
+        )
+    if "full" in text:
+        return StoreError(
+            f"{path}: the disk is full; the batch in flight was rolled back and the store is "
+            "consistent: free some space and run the same ingest again to finish"
+        )
+    if "not a database" in text or "malformed" in text:
+        return StoreError(f"{path}: this file is not a corroborate store (or it is damaged)")
+    return StoreError(f"{path}: {exc}")
+
+
+class SqliteStore:
+    """Articles, stories and the evidence that links them, in one SQLite file."""
+
+    def __init__(self, path: str | Path = DEFAULT_PATH, *, create: bool = True) -> None:
+        self.path = str(path)
+        if not create and not Path(self.path).exists():
+            raise StoreError(
+                f"{self.path}: no store here; run `corroborate ingest INPUT... --db {self.path}` "
+                "first"
+            )
+        try:
+            self.db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self._setup()
+        except sqlite3.Error as exc:
+            raise explain_sqlite_error(self.path, exc) from exc
+
+    def _setup(self) -> None:
+        version = self._version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: this store has schema version {version}, written by a newer "
+                f"corroborate (this one reads up to {SCHEMA_VERSION}); upgrade corroborate"
+            )
+        if version < SCHEMA_VERSION:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            with self.transaction():
+                for step in MIGRATIONS[version:]:
+                    for statement in step.split(";"):
+                        if statement.strip():
+                            self.db.execute(statement)
+                self.db.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                    (str(SCHEMA_VERSION),),
+                )
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+
+    def _version(self) -> int:
+        has_meta = self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"
+        ).fetchone()
+        if not has_meta:
+            return 0
+        row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic write; any SQLite error rolls it back and becomes a clear StoreError."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise explain_sqlite_error(self.path, exc) from exc
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except BaseException as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise explain_sqlite_error(self.path, exc) from exc
+            raise
+
+    # -- runs ----------------------------------------------------------------------------------
+    def begin_run(self, inputs: Sequence[str]) -> int:
+        with self.transaction():
+            cursor = self.db.execute(
+                "INSERT INTO runs (started_at, inputs, status) VALUES (?, ?, 'running')",
+                (_now(), json.dumps(list(inputs))),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int, counts: dict[str, int], status: str = "done") -> None:
+        with self.transaction():
+            self.db.execute(
+                "UPDATE runs SET finished_at=?, status=?, read=?, new=?, known=?, copies=?, "
+                "failed=? WHERE id=?",
+                (
+                    _now(),
+                    status,
+                    counts.get("read", 0),
+                    counts.get("new", 0),
+                    counts.get("known", 0),
+                    counts.get("copies", 0),
+                    counts.get("failed", 0),
+                    run_id,
+                ),
+            )
+
+    # -- reading state -------------------------------------------------------------------------
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(ids)
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
+            found.update(row[0] for row in rows)
+        return found
+
+    def load_stories(self) -> Iterator[StoryState]:
+        query = "SELECT id, title, first_seen, last_seen, article_count, centroid FROM stories"
+        for row in self.db.execute(query):
+            yield StoryState(
+                id=row["id"],
+                counts=json.loads(row["centroid"]),
+                size=row["article_count"],
+                first=row["first_seen"],
+                last=row["last_seen"],
+                title=row["title"],
+            )
+
+    def load_df(self) -> tuple[dict[str, int], int]:
+        df = {row[0]: row[1] for row in self.db.execute("SELECT term, df FROM terms")}
+        documents = self.db.execute("SELECT count(*) FROM features").fetchone()[0]
+        return df, int(documents)
+
+    def iter_features(self) -> Iterator[ArticleFeatures]:
+        query = "SELECT f.article_id, f.date, f.terms, a.title FROM features f JOIN articles a "
+        query += "ON a.id = f.article_id"
+        for row in self.db.execute(query):
+            yield ArticleFeatures(row[0], json.loads(row[2]), row[1], row[3])
+
+    def story_of(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT id, story_id FROM articles")}
+
+    # -- writing a batch -----------------------------------------------------------------------
+    def write_batch(
+        self,
+        run_id: int,
+        articles: Sequence[Article],
+        features: Sequence[ArticleFeatures],
+        assignments: Sequence[Assignment],
+        copies: Sequence[CopyEvidence],
+        errors: Sequence[ReadError],
+        stories: Iterable[StoryState],
+    ) -> None:
+        """Everything one batch learned, in one transaction: all of it lands, or none."""
+        with self.transaction():
+            self._insert_articles(run_id, articles, features, assignments)
+            self._insert_evidence(features, assignments, copies)
+            self.db.executemany(
+                "INSERT INTO errors (run_id, source, message) VALUES (?, ?, ?)",
+                [(run_id, e.source, e.message) for e in errors],
+            )
+            self._add_df(features)
+            self.save_stories(stories)
+
+    def _insert_articles(
+        self,
+        run_id: int,
+        articles: Sequence[Article],
+        features: Sequence[ArticleFeatures],
+        assignments: Sequence[Assignment],
+    ) -> None:
+        story = {a.article: a.story for a in assignments}
+        dates = {f.article: f.published for f in features}
+        now = _now()
+        self.db.executemany(
+            "INSERT INTO articles (id, source, source_id, url, title, outlet, published, author, "
+            "place, text, date, story_id, source_group, copy_of, run_id, ingested_at) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    a.id,
+                    a.source,
+                    a.source_id,
+                    a.url,
+                    a.title,
+                    a.outlet,
+                    a.published,
+                    a.author,
+                    a.place,
+                    a.text,
+                    dates.get(a.id),
+                    story.get(a.id),
+                    a.source_group or a.id,
+                    a.copy_of,
+                    run_id,
+                    now,
+                )
+                for a in articles
+            ],
+        )
+
+    def _insert_evidence(
+        self,
+        features: Sequence[ArticleFeatures],
+        assignments: Sequence[Assignment],
+        copies: Sequence[CopyEvidence],
+        method: str = "one-pass",
+    ) -> None:
+        self.db.executemany(
+            "INSERT INTO features VALUES (?, ?, ?)",
+            [(f.article, f.published, json.dumps(f.terms)) for f in features],
+        )
+        self.save_assignments(assignments, method)
+        self.db.executemany(
+            "INSERT OR REPLACE INTO copies VALUES (?, ?, ?, ?)",
+            [(c.article, c.origin, c.kind, c.similarity) for c in copies],
+        )
+
+    def save_assignments(self, assignments: Sequence[Assignment], method: str) -> None:
+        now = _now()
+        self.db.executemany(
+            "INSERT OR REPLACE INTO assignments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    a.article,
+                    a.story,
+                    int(a.created),
+                    a.score,
+                    json.dumps(a.shared_names),
+                    json.dumps(a.shared_terms),
+                    a.runner_up,
+                    a.runner_up_score,
+                    a.candidates,
+                    a.reason,
+                    method,
+                    now,
+                )
+                for a in assignments
+            ],
+        )
+
+    def _add_df(self, features: Sequence[ArticleFeatures]) -> None:
+        delta: dict[str, int] = {}
+        for item in features:
+            for term in item.terms:
+                delta[term] = delta.get(term, 0) + 1
+        self.db.executemany(
+            "INSERT INTO terms VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+            list(delta.items()),
+        )
+
+    def save_stories(self, stories: Iterable[StoryState]) -> None:
+        """Upsert the stories' centroids and recount their articles, sources and outlets."""
+        now = _now()
+        for story in stories:
+            self.db.execute(
+                "INSERT INTO stories (id, title, first_seen, last_seen, created_at, updated_at, "
+                "centroid) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "title=coalesce(stories.title, excluded.title), first_seen=excluded.first_seen, "
+                "last_seen=excluded.last_seen, updated_at=excluded.updated_at, "
+                "centroid=excluded.centroid",
+                (
+                    story.id,
+                    story.title,
+                    story.first,
+                    story.last,
+                    now,
+                    now,
+                    json.dumps(story.counts),
+                ),
+            )
+            self._recount(story.id)
+
+    def _recount(self, story_id: str) -> None:
+        row = self.db.execute(
+            "SELECT count(*), count(DISTINCT coalesce(source_group, id)), "
+            "count(DISTINCT outlet), group_concat(DISTINCT outlet) FROM articles "
+            "WHERE story_id = ?",
+            (story_id,),
+        ).fetchone()
+        outlets = sorted(set((row[3] or "").split(","))) if row[3] else []
+        self.db.execute(
+            "UPDATE stories SET article_count=?, source_count=?, outlet_count=?, outlets=? "
+            "WHERE id=?",
+            (row[0], row[1], row[2], json.dumps(outlets[:50]), story_id),
+        )
+
+    # -- queries for the CLI and export --------------------------------------------------------
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        try:
+            return list(self.db.execute(sql, params))
+        except sqlite3.Error as exc:
+            raise explain_sqlite_error(self.path, exc) from exc
+
+    def story_articles(self, story_id: str) -> list[Article]:
+        """The articles of one story, as read (cleaning is redone by the story pipeline)."""
+        rows = self.query(
+            "SELECT * FROM articles WHERE story_id = ? ORDER BY date, id", (story_id,)
+        )
+        return [
+            Article(
+                id=r["id"],
+                source=r["source"],
+                text=r["text"],
+                title=r["title"],
+                outlet=r["outlet"],
+                published=r["published"],
+                author=r["author"],
+                place=r["place"],
+                url=r["url"],
+                source_id=r["source_id"],
+            )
+            for r in rows
+        ]
+
+    def resolve_story(self, prefix: str) -> str:
+        """The story id a user typed, allowing a unique prefix."""
+        rows = self.query("SELECT id FROM stories WHERE id LIKE ? LIMIT 2", (prefix + "%",))
+        if len(rows) == 1:
+            return str(rows[0][0])
+        if not rows:
+            raise StoreError(f"no story {prefix!r} in {self.path}; list them with `stories`")
+        raise StoreError(f"{prefix!r} matches several stories; give more of the id")
