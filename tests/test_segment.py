@@ -52,8 +52,8 @@ def _split(text: str) -> list[str]:
             ["Is it over?", "Nobody knows!", "Wait...", "Then rain."],
         ),
         (
-            "It costs $5 a day. e.g. bread is dearer.",
-            ["It costs $5 a day.", "e.g. bread is dearer."],
+            "It costs $5 a day, e.g. for bread. Prices rose.",
+            ["It costs $5 a day, e.g. for bread.", "Prices rose."],
         ),
     ],
 )
