@@ -1,0 +1,270 @@
+"""Presentation helpers every renderer shares: labels, display order, citations, word diffs.
+
+Nothing here counts support or decides a status: those numbers come from the report. This
+module only orders, groups, numbers and labels what the report already says, so that every
+format shows the same thing the same way.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from corroborate.records import Article, Claim, Figure, Quote, Report, SourceGroup
+
+DiffOp = Literal["equal", "delete", "insert"]
+
+# A word (with inner apostrophes or hyphens) or one punctuation mark, with the space before it,
+# so that joining the pieces gives back the text exactly.
+_TOKEN = re.compile(r"\s*(?:\w+(?:['’\-]\w+)*|[^\w\s])|\s+$", re.UNICODE)
+
+FIGURE_STATUS_ORDER = {"conflict": 0, "agree": 1, "single-source": 2}
+STATUS_LABEL = {
+    "corroborated": "corroborated",
+    "single-source": "single source",
+    "disputed": "disputed",
+    "agree": "agree",
+    "conflict": "CONFLICT",
+}
+UNATTRIBUTED = "Unattributed"
+
+# The sections of every rendering, in reading order: what a fact-checker looks for first
+# (conflicts) comes before the summary; the articles themselves come last. Each renderer
+# has one function per section, named `<key>_section`.
+SECTION_ORDER = (
+    "story",
+    "conflicts",
+    "summary",
+    "claims",
+    "quotes",
+    "figures",
+    "exclusives",
+    "sources",
+    "articles",
+    "errors",
+)
+SECTION_TITLES = {
+    "conflicts": "Conflicts",
+    "summary": "Summary",
+    "claims": "Claims",
+    "quotes": "Quotes",
+    "figures": "Figures",
+    "exclusives": "Exclusives and omissions",
+    "sources": "Source groups",
+    "articles": "Articles",
+    "errors": "Read errors",
+}
+# What an empty section says, in one line, so that a reader knows it was looked for.
+EMPTY = {
+    "conflicts": "No figure conflicts or disputed claims were found.",
+    "summary": "No summary yet.",
+    "claims": "No claims were found.",
+    "quotes": "No quotes were found.",
+    "figures": "No figures were found.",
+    "exclusives": "No source reports anything the others lack.",
+    "sources": "No source groups yet: every article counts as its own source.",
+    "articles": "No articles were read.",
+    "errors": "Every input was read.",
+}
+
+
+def section_functions(namespace: Mapping[str, Any]) -> list[Any]:
+    """A renderer's `<key>_section` functions in SECTION_ORDER (a missing one fails at import)."""
+    return [namespace[f"{key}_section"] for key in SECTION_ORDER]
+
+
+def article_label(article: Article | None, article_id: str) -> str:
+    """How an article is named to a reader: its outlet, else its title, else where it came from."""
+    if article is None:
+        return article_id
+    return article.outlet or article.title or article.source or article.id
+
+
+def anchor(article_id: str) -> str:
+    """The id of an article's section in HTML and Markdown: links from every mention land there."""
+    return "article-" + re.sub(r"[^A-Za-z0-9_-]", "-", article_id)
+
+
+class ReportView:
+    """Read-only look-ups over one report, so renderers name things consistently."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.articles = {a.id: a for a in report.articles}
+        self.claims = {c.id: c for c in report.claims}
+        self.groups = {g.id: g for g in report.source_groups}
+
+    def label(self, article_id: str) -> str:
+        return article_label(self.articles.get(article_id), article_id)
+
+    def labels(self, article_ids: Iterable[str]) -> list[str]:
+        """Outlet names of the articles, each once, in the given order."""
+        return list(dict.fromkeys(self.label(a) for a in article_ids))
+
+    def source_label(self, key: str) -> str:
+        """Name an exclusive/omitted key: an article id or a source group id."""
+        if key in self.articles:
+            return self.label(key)
+        group = self.groups.get(key)
+        if group is None:
+            return key
+        others = len(group.articles) - 1
+        suffix = f" (+{others} cop{'y' if others == 1 else 'ies'})" if others > 0 else ""
+        return f"{self.label(group.origin)}{suffix}"
+
+    def claim_text(self, claim_id: str) -> str:
+        claim = self.claims.get(claim_id)
+        return claim.text if claim else claim_id
+
+    def group_of(self, article_id: str) -> SourceGroup | None:
+        article = self.articles.get(article_id)
+        return self.groups.get(article.source_group or "") if article else None
+
+
+def figures_in_display_order(figures: Sequence[Figure]) -> list[Figure]:
+    """Conflicts first, then agreement, then single-source figures; report order within each."""
+    return sorted(
+        figures, key=lambda f: FIGURE_STATUS_ORDER.get(f.status, len(FIGURE_STATUS_ORDER))
+    )
+
+
+def conflicting_figures(report: Report) -> list[Figure]:
+    return [f for f in report.figures if f.status == "conflict"]
+
+
+def disputed_claims(report: Report) -> list[Claim]:
+    return [c for c in report.claims if c.status == "disputed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Citations:
+    """Numbers [1], [2], ... for the articles the summary cites, in order of first citation."""
+
+    order: tuple[str, ...]
+
+    def number(self, article_id: str) -> int:
+        return self.order.index(article_id) + 1
+
+    def numbers(self, article_ids: Iterable[str]) -> list[int]:
+        return sorted({self.number(a) for a in article_ids if a in self.order})
+
+
+def number_citations(report: Report) -> Citations:
+    order: dict[str, None] = {}
+    for sentence in report.summary:
+        for article_id in cited_articles(sentence.articles, sentence.article):
+            order.setdefault(article_id, None)
+    return Citations(tuple(order))
+
+
+def cited_articles(articles: Sequence[str], own: str) -> list[str]:
+    """The articles a summary sentence cites; the one it was taken from when it names none."""
+    return list(articles) if articles else [own]
+
+
+def quotes_by_speaker(quotes: Sequence[Quote]) -> list[tuple[str, list[Quote]]]:
+    """Quotes grouped under their resolved speaker, speakers in order of first appearance."""
+    groups: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        groups.setdefault(quote.speaker or UNATTRIBUTED, []).append(quote)
+    return list(groups.items())
+
+
+def speaker_heading(speaker: str, quotes: Sequence[Quote]) -> str:
+    roles = list(dict.fromkeys(q.speaker_role for q in quotes if q.speaker_role))
+    return f"{speaker} ({', '.join(roles)})" if roles else speaker
+
+
+def diff_words(canonical: str, variant: str) -> list[tuple[DiffOp, str]]:
+    """A word-level diff of `variant` against `canonical`: runs of equal, deleted, inserted text.
+
+    Joining the "equal" and "insert" runs gives `variant` back, and "equal" and "delete" give
+    `canonical` back, up to spacing and case. Words are compared without the space before
+    them and without case, so a capital at a cut does not count as a change.
+    """
+    old, new = _tokens(canonical), _tokens(variant)
+    matcher = difflib.SequenceMatcher(
+        a=[t.strip().casefold() for t in old], b=[t.strip().casefold() for t in new], autojunk=False
+    )
+    runs: list[tuple[DiffOp, str]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            _append(runs, "equal", "".join(new[j1:j2]))
+        if tag in ("delete", "replace"):
+            _append(runs, "delete", "".join(old[i1:i2]))
+        if tag in ("insert", "replace"):
+            _append(runs, "insert", "".join(new[j1:j2]))
+    return _spaced(runs)
+
+
+def _spaced(runs: list[tuple[DiffOp, str]]) -> list[tuple[DiffOp, str]]:
+    """A space where a deleted run would glue two words together ("reopen it" + "until")."""
+    for i in range(1, len(runs)):
+        before, (op, text) = runs[i - 1][1], runs[i]
+        if "delete" in (op, runs[i - 1][0]) and before[-1:].isalnum() and text[:1].isalnum():
+            runs[i] = (op, " " + text)
+    return runs
+
+
+def shared_share(runs: Sequence[tuple[DiffOp, str]]) -> float:
+    """How much of a diff's text is shared: below about half, a diff is harder to read than
+    the variant itself (a paraphrase rather than a variant of the wording)."""
+    total = sum(len(text.strip()) for _, text in runs)
+    same = sum(len(text.strip()) for op, text in runs if op == "equal")
+    return same / total if total else 1.0
+
+
+READABLE_DIFF = 0.5
+
+
+def readable_diff(canonical: str, variant: str) -> list[tuple[DiffOp, str]] | None:
+    """The word diff, or None when the variant shares too little with the canonical wording."""
+    runs = diff_words(canonical, variant)
+    return runs if shared_share(runs) >= READABLE_DIFF else None
+
+
+def _tokens(text: str) -> list[str]:
+    tokens = _TOKEN.findall(text)
+    return tokens if "".join(tokens) == text else [*tokens, text[len("".join(tokens)) :]]
+
+
+def _append(runs: list[tuple[DiffOp, str]], op: DiffOp, text: str) -> None:
+    if not text:
+        return
+    if runs and runs[-1][0] == op:
+        runs[-1] = (op, runs[-1][1] + text)
+    else:
+        runs.append((op, text))
+
+
+def split_space(text: str) -> tuple[str, str, str]:
+    """Leading space, core, trailing space: markup wraps the core only (**word**, not ** word**)."""
+    core = text.strip()
+    if not core:
+        return text, "", ""
+    start = text.index(core)
+    return text[:start], core, text[start + len(core) :]
+
+
+def format_value(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
+
+
+def excerpt(article: Article | None, start: int, end: int, limit: int = 240) -> str:
+    """The text of a span, shortened in the middle when long."""
+    if article is None:
+        return ""
+    text = " ".join(article.text[start:end].split())
+    if len(text) <= limit:
+        return text
+    half = limit // 2
+    return f"{text[:half].rstrip()} … {text[-half:].lstrip()}"
+
+
+def plural(count: int, word: str, plural_word: str | None = None) -> str:
+    return f"{count} {word if count == 1 else plural_word or word + 's'}"

@@ -1,0 +1,421 @@
+"""The report as one self-contained HTML page: inline CSS, a few lines of inline JS, no assets.
+
+One function per section, in the order the report reads. Every string that comes from an
+article or a stage goes through `esc` (html.escape), so a `<script>` inside an article shows as
+text. Every mention links to its article's section (`#article-<id>`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from html import escape
+from importlib import resources
+
+from corroborate.records import (
+    Article,
+    Claim,
+    CopyEvidence,
+    Figure,
+    FigureValue,
+    Mention,
+    Quote,
+    QuoteMention,
+    Report,
+    SourceGroup,
+)
+from corroborate.render._view import (
+    EMPTY,
+    SECTION_TITLES,
+    STATUS_LABEL,
+    ReportView,
+    anchor,
+    cited_articles,
+    conflicting_figures,
+    disputed_claims,
+    excerpt,
+    figures_in_display_order,
+    format_value,
+    number_citations,
+    plural,
+    quotes_by_speaker,
+    readable_diff,
+    section_functions,
+    speaker_heading,
+)
+
+_TEMPLATES = resources.files(__package__).joinpath("templates")
+
+
+def esc(text: object) -> str:
+    return escape("" if text is None else str(text), quote=True)
+
+
+def render_html(report: Report) -> str:
+    view = ReportView(report)
+    title = esc(report.story.title or "Untitled story")
+    body = "\n".join(section(view) for section in SECTIONS)
+    css = _TEMPLATES.joinpath("report.css").read_text(encoding="utf-8")
+    script = _TEMPLATES.joinpath("report.js").read_text(encoding="utf-8")
+    return (
+        "<!doctype html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title} · corroborate report</title>\n<style>\n{css}</style>\n</head>\n"
+        f"<body>\n{_contents()}\n<main>\n{body}\n</main>\n<script>\n{script}</script>\n"
+        "</body>\n</html>\n"
+    )
+
+
+def _contents() -> str:
+    links = "".join(f'<a href="#{key}">{esc(name)}</a>' for key, name in SECTION_TITLES.items())
+    toggle = '<button type="button" id="toggle-all">Expand all</button>'
+    return f'<nav class="toc" aria-label="Sections">{links}{toggle}</nav>'
+
+
+def _section(key: str, body: str, count: int | None = None) -> str:
+    counter = f' <span class="count">{count}</span>' if count is not None else ""
+    title = esc(SECTION_TITLES[key])
+    return f'<section id="{key}">\n<h2>{title}{counter}</h2>\n{body}\n</section>'
+
+
+def _empty_section(key: str) -> str:
+    return _section(key, _empty(EMPTY[key]))
+
+
+def _empty(message: str) -> str:
+    return f'<p class="empty">{esc(message)}</p>'
+
+
+def article_link(view: ReportView, article_id: str) -> str:
+    return f'<a class="outlet" href="#{anchor(article_id)}">{esc(view.label(article_id))}</a>'
+
+
+def _badge(text: str, kind: str) -> str:
+    return f'<span class="badge {esc(kind)}">{esc(text)}</span>'
+
+
+def _span(start: int, end: int) -> str:
+    return f'<span class="offsets" title="character offsets">{start}–{end}</span>'
+
+
+def story_section(view: ReportView) -> str:
+    story = view.report.story
+    conflicts = len(conflicting_figures(view.report))
+    facts = [
+        f"<strong>{plural(story.article_count, 'article')}</strong>",
+        f"<strong>{plural(story.independent_sources, 'independent source')}</strong>",
+    ]
+    if conflicts:
+        facts.append(f'<a class="alert" href="#conflicts">{plural(conflicts, "conflict")}</a>')
+    meta = f"story {esc(story.id)} · generated {esc(view.report.generated_at)}"
+    return (
+        f'<header id="story">\n<h1>{esc(story.title or "Untitled story")}</h1>\n'
+        f'<p class="facts">{" · ".join(facts)}</p>\n<p class="meta">{meta}</p>\n</header>'
+    )
+
+
+def conflicts_section(view: ReportView) -> str:
+    figures = conflicting_figures(view.report)
+    disputed = disputed_claims(view.report)
+    if not figures and not disputed:
+        return _empty_section("conflicts")
+    items = [_conflict_figure(view, figure) for figure in figures]
+    items += [
+        f'<li><span class="badge disputed">disputed claim</span> {esc(c.text)}'
+        f"{_reason(c.reason)} {_outlets(view, [m.article for m in c.mentions])}</li>"
+        for c in disputed
+    ]
+    body = f'<ul class="conflicts">\n{"".join(items)}\n</ul>'
+    return _section("conflicts", body, len(items))
+
+
+def _conflict_figure(view: ReportView, figure: Figure) -> str:
+    values = "".join(f"<li>{_value(view, v)}</li>" for v in figure.values)
+    unit = f' <span class="unit">{esc(figure.unit)}</span>' if figure.unit else ""
+    return (
+        f'<li><span class="badge conflict">conflict</span> <strong>{esc(figure.subject)}</strong>'
+        f"{unit}{_reason(figure.reason)}<ul>{values}</ul></li>"
+    )
+
+
+def summary_section(view: ReportView) -> str:
+    summary = view.report.summary
+    if not summary:
+        return _empty_section("summary")
+    citations = number_citations(view.report)
+    sentences = []
+    for sentence in summary:
+        numbers = citations.numbers(cited_articles(sentence.articles, sentence.article))
+        refs = "".join(f'<a class="cite" href="#cite-{n}">[{n}]</a>' for n in numbers)
+        sentences.append(f"<li>{esc(sentence.text)} {refs}</li>")
+    sources = [
+        f'<li id="cite-{n}">{_article_reference(view, article_id)}</li>'
+        for n, article_id in enumerate(citations.order, start=1)
+    ]
+    body = (
+        f'<ol class="summary">{"".join(sentences)}</ol>\n'
+        f'<h3>Sources cited</h3>\n<ol class="citations">{"".join(sources)}</ol>'
+    )
+    return _section("summary", body)
+
+
+def _article_reference(view: ReportView, article_id: str) -> str:
+    article = view.articles.get(article_id)
+    if article is None:
+        return esc(article_id)
+    show_title = article.title and article.title != view.label(article_id)
+    title = f" — “{esc(article.title)}”" if show_title else ""
+    return f'{article_link(view, article_id)}{title} <span class="src">{esc(article.source)}</span>'
+
+
+def claims_section(view: ReportView) -> str:
+    claims = view.report.claims
+    if not claims:
+        return _empty_section("claims")
+    body = "\n".join(_claim(view, claim) for claim in claims)
+    return _section("claims", body, len(claims))
+
+
+def _claim(view: ReportView, claim: Claim) -> str:
+    badges = _badge(STATUS_LABEL[claim.status], claim.status) + _badge(
+        plural(claim.independent_sources, "independent source"), "sources"
+    )
+    outlets = ", ".join(esc(o) for o in view.labels(m.article for m in claim.mentions))
+    return (
+        f'<article class="claim {esc(claim.status)}" id="claim-{esc(claim.id)}">\n'
+        f'<p class="claim-text">{esc(claim.text)}</p>\n<p>{badges}{_reason(claim.reason)}</p>\n'
+        f"<details><summary>{plural(len(claim.mentions), 'mention')}: {outlets}</summary>\n"
+        f'<div class="mentions">{"".join(_mention(view, m) for m in claim.mentions)}</div>\n'
+        "</details>\n</article>"
+    )
+
+
+def _mention(view: ReportView, mention: Mention | QuoteMention, note: str = "") -> str:
+    return (
+        f'<div class="mention"><div class="who">{article_link(view, mention.article)} '
+        f"{_span(mention.start, mention.end)}{note}</div>"
+        f'<p class="sentence">{esc(mention.text)}</p></div>'
+    )
+
+
+def quotes_section(view: ReportView) -> str:
+    quotes = view.report.quotes
+    if not quotes:
+        return _empty_section("quotes")
+    parts = []
+    for speaker, group in quotes_by_speaker(quotes):
+        parts.append(f'<h3 class="speaker">{esc(speaker_heading(speaker, group))}</h3>')
+        parts += [_quote(view, quote) for quote in group]
+    return _section("quotes", "\n".join(parts), len(quotes))
+
+
+def _quote(view: ReportView, quote: Quote) -> str:
+    badges = _badge(plural(quote.independent_sources, "independent source"), "sources")
+    badges += "".join(_badge(flag, "flag") for flag in quote.flags)
+    mentions = "".join(_mention(view, m, _quote_note(m)) for m in quote.mentions)
+    return (
+        f'<article class="quote" id="quote-{esc(quote.id)}">\n'
+        f"<blockquote>{esc(quote.text)}</blockquote>\n<p>{badges}</p>\n{_variants(view, quote)}"
+        f"<details><summary>{plural(len(quote.mentions), 'mention')}</summary>\n"
+        f'<div class="mentions">{mentions}</div>\n</details>\n</article>'
+    )
+
+
+def _quote_note(mention: QuoteMention) -> str:
+    said = f' <span class="said">{esc(mention.speaker_text)}</span>' if mention.speaker_text else ""
+    return said + ("" if mention.direct else " " + _badge("paraphrase", "flag"))
+
+
+def _variants(view: ReportView, quote: Quote) -> str:
+    variants = [v for v in quote.variants if v.text != quote.text]
+    if not variants:
+        return ""
+    rows = "".join(
+        f'<tr><td>{_outlets(view, v.articles)}</td><td class="diff">{diff_html(quote.text, v.text)}'
+        "</td></tr>"
+        for v in variants
+    )
+    return (
+        '<table class="variants"><caption>Wording by outlet, against the wording above '
+        "(<del>left out</del> <ins>added</ins>)</caption>"
+        f"<thead><tr><th>Outlets</th><th>Wording</th></tr></thead><tbody>{rows}</tbody></table>\n"
+    )
+
+
+def diff_html(canonical: str, variant: str) -> str:
+    """The variant with <del>words it leaves out</del> and <ins>words it adds</ins>."""
+    runs = readable_diff(canonical, variant)
+    if runs is None:
+        return f'{esc(variant)} <span class="reason">(reworded)</span>'
+    tags = {"equal": "{}", "delete": "<del>{}</del>", "insert": "<ins>{}</ins>"}
+    return "".join(tags[op].format(esc(text)) for op, text in runs)
+
+
+def figures_section(view: ReportView) -> str:
+    figures = view.report.figures
+    if not figures:
+        return _empty_section("figures")
+    rows = "".join(_figure_row(view, figure) for figure in figures_in_display_order(figures))
+    body = (
+        '<table class="ledger"><thead><tr><th>Subject</th><th>Unit</th><th>Status</th>'
+        f"<th>Values (as written — outlets)</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+    return _section("figures", body, len(figures))
+
+
+def _figure_row(view: ReportView, figure: Figure) -> str:
+    values = "".join(f"<li>{_value(view, v)}</li>" for v in figure.values)
+    return (
+        f'<tr class="{esc(figure.status)}" id="figure-{esc(figure.id)}">'
+        f"<td>{esc(figure.subject)}</td><td>{esc(figure.unit or '—')}</td>"
+        f"<td>{_badge(STATUS_LABEL[figure.status], figure.status)}{_reason(figure.reason)}</td>"
+        f'<td><ul class="values">{values}</ul></td></tr>'
+    )
+
+
+def _value(view: ReportView, value: FigureValue) -> str:
+    approx = '<span title="approximate">≈</span>' if value.approximate else ""
+    articles = value.articles or [m.article for m in value.mentions]
+    count = (
+        f" · {plural(value.independent_sources, 'independent source')}"
+        if value.independent_sources
+        else ""
+    )
+    sentences = "".join(
+        f"<li>{article_link(view, m.article)} {_span(m.start, m.end)} {esc(m.text)}</li>"
+        for m in value.mentions
+        if m.text
+    )
+    detail = (
+        f"<details><summary>sentences</summary><ul>{sentences}</ul></details>" if sentences else ""
+    )
+    return (
+        f'<span class="value">{approx}{esc(format_value(value.value))}</span> '
+        f"<q>{esc(value.as_written)}</q> — {_outlets(view, articles)}{count}{detail}"
+    )
+
+
+def exclusives_section(view: ReportView) -> str:
+    report = view.report
+    blocks = [
+        _claim_list(view, key, claim_ids, heading)
+        for heading, table in (("only reports", report.exclusive), ("omits", report.omitted))
+        for key, claim_ids in table.items()
+        if claim_ids
+    ]
+    if not blocks:
+        return _empty_section("exclusives")
+    body = f'<div class="cards">{"".join(blocks)}</div>'
+    return _section("exclusives", body)
+
+
+def _claim_list(view: ReportView, key: str, claim_ids: Iterable[str], heading: str) -> str:
+    items = "".join(
+        f'<li><a href="#claim-{esc(c)}">{esc(view.claim_text(c))}</a></li>' for c in claim_ids
+    )
+    label = esc(view.source_label(key))
+    return f'<div class="card"><h3>{label} <small>{esc(heading)}</small></h3><ul>{items}</ul></div>'
+
+
+def sources_section(view: ReportView) -> str:
+    groups = view.report.source_groups
+    if not groups:
+        return _empty_section("sources")
+    body = "\n".join(_group(view, group) for group in groups)
+    return _section("sources", body, len(groups))
+
+
+def _group(view: ReportView, group: SourceGroup) -> str:
+    members = ", ".join(article_link(view, a) for a in group.articles)
+    evidence = "".join(_evidence(view, ev) for ev in group.evidence)
+    return (
+        f'<article class="group" id="group-{esc(group.id)}"><h3>{esc(group.id)}</h3>'
+        f"<p>{plural(len(group.articles), 'article')}: {members}. "
+        f"Origin: {article_link(view, group.origin)}.</p>{evidence}</article>"
+    )
+
+
+def _evidence(view: ReportView, ev: CopyEvidence) -> str:
+    copy = view.articles.get(ev.article)
+    rows = "".join(
+        f"<tr><td>{_span(p.start, p.end)}</td><td>{_span(p.origin_start, p.origin_end)}</td>"
+        f"<td>{p.similarity:.2f}</td><td>{esc(excerpt(copy, p.start, p.end))}</td></tr>"
+        for p in ev.passages
+    )
+    table = (
+        '<table class="passages"><thead><tr><th>In the copy</th><th>In the origin</th>'
+        f"<th>Similarity</th><th>Passage</th></tr></thead><tbody>{rows}</tbody></table>"
+        if rows
+        else ""
+    )
+    return (
+        f"<p>{article_link(view, ev.article)} copies {article_link(view, ev.origin)}: "
+        f"{_badge(ev.kind, 'kind')} similarity {ev.similarity:.2f}, "
+        f"{plural(len(ev.passages), 'shared passage')}</p>{table}"
+    )
+
+
+def articles_section(view: ReportView) -> str:
+    articles = view.report.articles
+    if not articles:
+        return _empty_section("articles")
+    body = "\n".join(_article(view, article) for article in articles)
+    return _section("articles", body, len(articles))
+
+
+def _article(view: ReportView, article: Article) -> str:
+    rows = [
+        ("Title", esc(article.title or "—")),
+        ("Published", esc(article.published or "unknown")),
+        ("Source", f'<span class="src">{esc(article.source)}</span>'),
+        ("Id", esc(article.id)),
+    ]
+    if article.copy_of:
+        rows.insert(3, ("Copy of", article_link(view, article.copy_of)))
+    meta = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
+    return (
+        f'<article class="article" id="{anchor(article.id)}">\n'
+        f"<h3>{esc(view.label(article.id))}</h3>\n<dl>{meta}</dl>\n"
+        f"{_removed(article)}\n{_kept(article)}\n</article>"
+    )
+
+
+def _removed(article: Article) -> str:
+    if not article.removed:
+        return '<p class="empty">Nothing removed.</p>'
+    items = "".join(
+        f'<li><span class="reason">{esc(block.reason)}</span> {_span(block.start, block.end)}'
+        f'<div class="removed-text">{esc(block.text)}</div></li>'
+        for block in article.removed
+    )
+    summary = f"Removed blocks ({len(article.removed)})"
+    return f'<details class="removed"><summary>{summary}</summary><ul>{items}</ul></details>'
+
+
+def _kept(article: Article) -> str:
+    paragraphs = [p for p in article.kept_text.split("\n\n") if p.strip()]
+    text = "".join(f"<p>{esc(p)}</p>" for p in paragraphs) or _empty("No text kept.")
+    summary = f"<summary>Kept text ({plural(len(paragraphs), 'paragraph')})</summary>"
+    return f'<details class="kept">{summary}<div class="text">{text}</div></details>'
+
+
+def errors_section(view: ReportView) -> str:
+    errors = view.report.errors
+    if not errors:
+        return _empty_section("errors")
+    items = "".join(
+        f'<li><span class="src">{esc(e.source)}</span>: {esc(e.message)}</li>' for e in errors
+    )
+    return _section("errors", f'<ul class="errors">{items}</ul>', len(errors))
+
+
+def _reason(reason: str | None) -> str:
+    return f' <span class="reason">{esc(reason)}</span>' if reason else ""
+
+
+def _outlets(view: ReportView, article_ids: Iterable[str]) -> str:
+    ids = list(dict.fromkeys(article_ids))
+    return ", ".join(article_link(view, a) for a in ids) if ids else "—"
+
+
+SECTIONS: Sequence[Callable[[ReportView], str]] = section_functions(globals())

@@ -1,0 +1,308 @@
+"""The report as CommonMark (GitHub-flavoured where it helps: tables, ~~strikethrough~~).
+
+One function per section, in the order the report reads. Every piece of text that comes from an
+article or a stage is escaped, so it shows as written and never as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from corroborate.records import Article, Claim, Figure, FigureValue, Quote, QuoteMention, Report
+from corroborate.render._view import (
+    EMPTY,
+    SECTION_TITLES,
+    STATUS_LABEL,
+    DiffOp,
+    ReportView,
+    anchor,
+    cited_articles,
+    conflicting_figures,
+    disputed_claims,
+    excerpt,
+    figures_in_display_order,
+    format_value,
+    number_citations,
+    plural,
+    quotes_by_speaker,
+    readable_diff,
+    section_functions,
+    speaker_heading,
+    split_space,
+)
+
+# Characters that can start markup anywhere in a line. CommonMark lets any ASCII punctuation be
+# backslash-escaped, so escaping a few more than needed is always safe.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!])")
+# What makes a line a list item, heading underline or thematic break when it starts a line.
+_LINE_START = re.compile(r"^(\d+)([.)])|^([-+=])")
+_WORD_EDGES = re.compile(r"^[^\W_].*[^\W_]$|^[^\W_]$", re.DOTALL)
+
+
+def md(text: str | None) -> str:
+    """Escape text for inline use; line breaks become spaces so one item stays one line."""
+    if not text:
+        return ""
+    return _INLINE_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def md_line(text: str) -> str:
+    """Escape text that starts a line, so "1. Foo" or "- Foo" stays text."""
+    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", md(text))
+
+
+def article_link(view: ReportView, article_id: str) -> str:
+    return f"[{md(view.label(article_id))}](#{anchor(article_id)})"
+
+
+def _heading(key: str) -> str:
+    return f"## {SECTION_TITLES[key]}"
+
+
+def _empty_section(key: str) -> str:
+    return f"{_heading(key)}\n\n{EMPTY[key]}"
+
+
+def render_markdown(report: Report) -> str:
+    view = ReportView(report)
+    return "\n\n".join(section(view) for section in SECTIONS).rstrip() + "\n"
+
+
+def story_section(view: ReportView) -> str:
+    story = view.report.story
+    title = md(story.title) or "Untitled story"
+    return (
+        f"# {title}\n\n"
+        f"**{plural(story.article_count, 'article')}** from "
+        f"**{plural(story.independent_sources, 'independent source')}** · "
+        f"story {md(story.id)} · generated {md(view.report.generated_at)} · "
+        f"{md(view.report.schema)}"
+    )
+
+
+def conflicts_section(view: ReportView) -> str:
+    figures = conflicting_figures(view.report)
+    disputed = disputed_claims(view.report)
+    lines = [_heading("conflicts")]
+    if not figures and not disputed:
+        return _empty_section("conflicts")
+    for figure in figures:
+        values = "; ".join(_value_summary(view, v) for v in figure.values)
+        reason = f" ({md(figure.reason)})" if figure.reason else ""
+        lines.append(f"- **{md(figure.subject)}**{_unit(figure)}: {values}{reason}")
+    for claim in disputed:
+        reason = f": {md(claim.reason)}" if claim.reason else ""
+        lines.append(f"- Disputed claim: {md(claim.text)}{reason}")
+    return lines[0] + "\n\n" + "\n".join(lines[1:])
+
+
+def summary_section(view: ReportView) -> str:
+    summary = view.report.summary
+    if not summary:
+        return _empty_section("summary")
+    citations = number_citations(view.report)
+    lines = [_heading("summary"), ""]
+    for sentence in summary:
+        numbers = citations.numbers(cited_articles(sentence.articles, sentence.article))
+        refs = "".join(f"\\[{n}\\]" for n in numbers)
+        lines.append(f"- {md(sentence.text)} {refs}".rstrip())
+    lines += ["", "Sources cited:", ""]
+    for number, article_id in enumerate(citations.order, start=1):
+        lines.append(f"{number}. {_article_reference(view, article_id)}")
+    return "\n".join(lines)
+
+
+def claims_section(view: ReportView) -> str:
+    claims = view.report.claims
+    if not claims:
+        return _empty_section("claims")
+    return _heading("claims") + "\n\n" + "\n\n".join(_claim(view, claim) for claim in claims)
+
+
+def _claim(view: ReportView, claim: Claim) -> str:
+    reason = f" — {md(claim.reason)}" if claim.reason else ""
+    badge = (
+        f"**{STATUS_LABEL[claim.status]}** · "
+        f"{plural(claim.independent_sources, 'independent source')}{reason}"
+    )
+    lines = [f"### {md(claim.text)}", "", badge, ""]
+    lines += [
+        f"- {article_link(view, m.article)} (chars {m.start}–{m.end}): {md(m.text)}"
+        for m in claim.mentions
+    ]
+    return "\n".join(lines).rstrip()
+
+
+def quotes_section(view: ReportView) -> str:
+    quotes = view.report.quotes
+    if not quotes:
+        return _empty_section("quotes")
+    parts = [_heading("quotes")]
+    for speaker, group in quotes_by_speaker(quotes):
+        parts.append(f"### {md(speaker_heading(speaker, group))}")
+        parts += [_quote(view, quote) for quote in group]
+    return "\n\n".join(parts)
+
+
+def _quote(view: ReportView, quote: Quote) -> str:
+    flags = "".join(f" · ⚑ {md(flag)}" for flag in quote.flags)
+    lines = [
+        f"> “{md(quote.text)}”",
+        "",
+        f"{plural(quote.independent_sources, 'independent source')}{flags}",
+    ]
+    variants = [v for v in quote.variants if v.text != quote.text]
+    if variants:
+        lines += ["", "Wording by outlet (~~left out~~ / **added** against the wording above):", ""]
+        lines += [
+            f"- {md(', '.join(view.labels(v.articles)))}: {diff_markdown(quote.text, v.text)}"
+            for v in variants
+        ]
+    lines += ["", "Mentions:", "", *(_quote_mention(view, m) for m in quote.mentions)]
+    return "\n".join(lines)
+
+
+def _quote_mention(view: ReportView, mention: QuoteMention) -> str:
+    said = f" ({md(mention.speaker_text)})" if mention.speaker_text else ""
+    kind = "" if mention.direct else " — paraphrase, not in quotation marks"
+    return (
+        f"- {article_link(view, mention.article)}{said}, chars {mention.start}–{mention.end}"
+        f"{kind}: {md(mention.text)}"
+    )
+
+
+def diff_markdown(canonical: str, variant: str) -> str:
+    """The variant with ~~words it leaves out~~ and **words it adds** against the canonical."""
+    runs = readable_diff(canonical, variant)
+    if runs is None:
+        return f"{md(variant)} *(reworded)*"
+    return "".join(_diff_run(op, text) for op, text in runs)
+
+
+def _diff_run(op: DiffOp, text: str) -> str:
+    lead, core, trail = split_space(text)
+    lead, trail = (" " if lead else ""), (" " if trail else "")
+    if op == "equal":
+        return f"{lead}{md(core)}{trail}" if core else lead
+    # ~~ and ** only work when they touch a word character; <del>/<ins> work anywhere.
+    if _WORD_EDGES.match(core):
+        mark = "~~" if op == "delete" else "**"
+        return f"{lead}{mark}{md(core)}{mark}{trail}"
+    tag = "del" if op == "delete" else "ins"
+    return f"{lead}<{tag}>{md(core)}</{tag}>{trail}"
+
+
+def figures_section(view: ReportView) -> str:
+    figures = view.report.figures
+    if not figures:
+        return _empty_section("figures")
+    rows = [
+        "| Subject | Unit | Status | Values (as written — outlets) |",
+        "| --- | --- | --- | --- |",
+    ]
+    for figure in figures_in_display_order(figures):
+        values = "<br>".join(_value_summary(view, v) for v in figure.values)
+        status = STATUS_LABEL[figure.status]
+        status = f"**{status}**" if figure.status == "conflict" else status
+        reason = f" ({md(figure.reason)})" if figure.reason else ""
+        unit = md(figure.unit) or "—"
+        rows.append(f"| {md(figure.subject)} | {unit} | {status}{reason} | {values} |")
+    return _heading("figures") + "\n\n" + "\n".join(rows)
+
+
+def _value_summary(view: ReportView, value: FigureValue) -> str:
+    approx = "≈" if value.approximate else ""
+    outlets = ", ".join(view.labels(value.articles or [m.article for m in value.mentions]))
+    count = f", {plural(value.independent_sources, 'source')}" if value.independent_sources else ""
+    return f"{approx}{format_value(value.value)} “{md(value.as_written)}” — {md(outlets)}{count}"
+
+
+def _unit(figure: Figure) -> str:
+    return f" ({md(figure.unit)})" if figure.unit else ""
+
+
+def exclusives_section(view: ReportView) -> str:
+    report = view.report
+    if not report.exclusive and not report.omitted:
+        return _empty_section("exclusives")
+    lines = [_heading("exclusives")]
+    for title, table in (("Only this source reports", report.exclusive), ("Omits", report.omitted)):
+        for key, claim_ids in table.items():
+            if claim_ids:
+                lines += ["", f"**{md(view.source_label(key))}** — {title.lower()}:", ""]
+                lines += [f"- {md(view.claim_text(c))}" for c in claim_ids]
+    return "\n".join(lines)
+
+
+def sources_section(view: ReportView) -> str:
+    groups = view.report.source_groups
+    if not groups:
+        return _empty_section("sources")
+    parts = [_heading("sources")]
+    for group in groups:
+        members = ", ".join(article_link(view, a) for a in group.articles)
+        lines = [f"- **{md(group.id)}**: {members} (origin: {article_link(view, group.origin)})"]
+        for ev in group.evidence:
+            lines.append(
+                f"  - {article_link(view, ev.article)} copies {article_link(view, ev.origin)}: "
+                f"{md(ev.kind)}, similarity {ev.similarity:.2f}, "
+                f"{plural(len(ev.passages), 'shared passage')}"
+            )
+            copy = view.articles.get(ev.article)
+            lines += [
+                f"    - chars {p.start}–{p.end} ↔ {p.origin_start}–{p.origin_end} "
+                f"({p.similarity:.2f}): {md(excerpt(copy, p.start, p.end))}"
+                for p in ev.passages
+            ]
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+def articles_section(view: ReportView) -> str:
+    articles = view.report.articles
+    if not articles:
+        return _empty_section("articles")
+    return _heading("articles") + "\n\n" + "\n\n".join(_article(view, a) for a in articles)
+
+
+def _article(view: ReportView, article: Article) -> str:
+    lines = [f'### <a id="{anchor(article.id)}"></a>{md(view.label(article.id))}', ""]
+    lines.append(f"- Title: {md(article.title) or '—'}")
+    lines.append(f"- Published: {md(article.published) or 'unknown'}")
+    lines.append(f"- Source: {md(article.source)}")
+    if article.copy_of:
+        lines.append(f"- Copy of: {article_link(view, article.copy_of)}")
+    lines.append(f"- Id: {md(article.id)}")
+    lines += ["", f"Removed ({len(article.removed)}):" if article.removed else "Nothing removed."]
+    if article.removed:
+        lines.append("")
+        lines += [
+            f"- *{md(block.reason)}* (chars {block.start}–{block.end}): {md(block.text)}"
+            for block in article.removed
+        ]
+    lines += ["", "Kept text:", ""]
+    kept = [p for p in article.kept_text.split("\n\n") if p.strip()]
+    lines += ["\n>\n".join(f"> {md_line(p)}" for p in kept) if kept else "> (no text kept)"]
+    return "\n".join(lines)
+
+
+def errors_section(view: ReportView) -> str:
+    errors = view.report.errors
+    if not errors:
+        return _empty_section("errors")
+    lines = [_heading("errors"), ""]
+    lines += [f"- {md(e.source)}: {md(e.message)}" for e in errors]
+    return "\n".join(lines)
+
+
+def _article_reference(view: ReportView, article_id: str) -> str:
+    article = view.articles.get(article_id)
+    if article is None:
+        return md(article_id)
+    show_title = article.title and article.title != view.label(article_id)
+    title = f" — “{md(article.title)}”" if show_title else ""
+    return f"{article_link(view, article_id)}{title} ({md(article.source)})"
+
+
+SECTIONS: Sequence[Callable[[ReportView], str]] = section_functions(globals())

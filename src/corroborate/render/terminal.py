@@ -1,0 +1,329 @@
+"""The report for a person at a terminal (rich), when no output file is asked for.
+
+One function per section, in the order the report reads. Text from articles is put in `Text`
+objects, never parsed as rich markup, so "[bold]" in an article shows as written. Article texts
+are not printed in full here: the HTML and Markdown reports hold them.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from corroborate.records import Article, Claim, FigureValue, Quote, Report
+from corroborate.render._view import (
+    EMPTY,
+    SECTION_TITLES,
+    STATUS_LABEL,
+    ReportView,
+    cited_articles,
+    conflicting_figures,
+    disputed_claims,
+    excerpt,
+    figures_in_display_order,
+    format_value,
+    number_citations,
+    plural,
+    quotes_by_speaker,
+    readable_diff,
+    section_functions,
+    speaker_heading,
+    split_space,
+)
+
+STATUS_STYLE = {
+    "corroborated": "bold green",
+    "agree": "green",
+    "single-source": "yellow",
+    "disputed": "bold red",
+    "conflict": "bold red",
+}
+_EXCERPT = 160  # characters of a removed block or passage shown at a terminal
+
+
+def print_report(report: Report, console: Console) -> None:
+    """Print every section of the report to `console`."""
+    view = ReportView(report)
+    for section in SECTIONS:
+        console.print(section(view))
+        console.print()
+
+
+def render_text(report: Report, width: int = 100) -> str:
+    """The terminal view as plain text (no colours), e.g. for a log or a test."""
+    buffer = io.StringIO()
+    print_report(report, Console(width=width, file=buffer, color_system=None, highlight=False))
+    return buffer.getvalue()
+
+
+def _heading(key: str, count: int | None = None) -> Text:
+    text = Text(SECTION_TITLES[key].upper(), style="bold underline")
+    if count is not None:
+        text.append(f"  {count}", style="dim")
+    return text
+
+
+def _empty_section(key: str) -> RenderableType:
+    return Group(_heading(key), Text(EMPTY[key], style="italic"))
+
+
+def _status(status: str) -> Text:
+    return Text(f"[{STATUS_LABEL.get(status, status)}]", style=STATUS_STYLE.get(status, ""))
+
+
+def story_section(view: ReportView) -> RenderableType:
+    story = view.report.story
+    facts = Text.assemble(
+        (plural(story.article_count, "article"), "bold"),
+        " from ",
+        (plural(story.independent_sources, "independent source"), "bold"),
+    )
+    conflicts = len(conflicting_figures(view.report))
+    if conflicts:
+        facts.append(f" · {plural(conflicts, 'figure conflict')}", style="bold red")
+    meta = Text(f"story {story.id} · generated {view.report.generated_at}", style="dim")
+    title = Text(story.title or "Untitled story", style="bold")
+    return Panel(Group(title, facts, meta), title="corroborate", title_align="left")
+
+
+def conflicts_section(view: ReportView) -> RenderableType:
+    figures = conflicting_figures(view.report)
+    disputed = disputed_claims(view.report)
+    lines: list[RenderableType] = [_heading("conflicts", len(figures) + len(disputed))]
+    if not figures and not disputed:
+        return _empty_section("conflicts")
+    for figure in figures:
+        unit = f" ({figure.unit})" if figure.unit else ""
+        lines.append(Text.assemble(_status("conflict"), " ", (figure.subject + unit, "bold")))
+        lines += [Text.assemble("    ", _value_text(view, v)) for v in figure.values]
+        if figure.reason:
+            lines.append(Text(f"    {figure.reason}", style="italic"))
+    for claim in disputed:
+        lines.append(Text.assemble(_status("disputed"), " ", claim.text, _reason(claim.reason)))
+    return Group(*lines)
+
+
+def summary_section(view: ReportView) -> RenderableType:
+    summary = view.report.summary
+    if not summary:
+        return _empty_section("summary")
+    citations = number_citations(view.report)
+    lines: list[RenderableType] = [_heading("summary")]
+    for sentence in summary:
+        numbers = citations.numbers(cited_articles(sentence.articles, sentence.article))
+        refs = "".join(f"[{n}]" for n in numbers)
+        lines.append(Text.assemble("• ", sentence.text, " ", (refs, "cyan")))
+    lines.append(Text("Sources cited:", style="bold"))
+    for number, article_id in enumerate(citations.order, start=1):
+        lines.append(Text.assemble((f"[{number}] ", "cyan"), _reference(view, article_id)))
+    return Group(*lines)
+
+
+def _reference(view: ReportView, article_id: str) -> Text:
+    article = view.articles.get(article_id)
+    text = Text(view.label(article_id), style="bold")
+    if article is not None:
+        if article.title and article.title != view.label(article_id):
+            text.append(f" — {article.title}")
+        text.append(f" ({article.source})", style="dim")
+    return text
+
+
+def claims_section(view: ReportView) -> RenderableType:
+    claims = view.report.claims
+    if not claims:
+        return _empty_section("claims")
+    return Group(_heading("claims", len(claims)), *(_claim(view, c) for c in claims))
+
+
+def _claim(view: ReportView, claim: Claim) -> RenderableType:
+    head = Text.assemble(
+        _status(claim.status),
+        (f" {plural(claim.independent_sources, 'independent source')} ", "cyan"),
+        (claim.text, "bold"),
+        _reason(claim.reason),
+    )
+    mentions = [
+        Text.assemble("    ", (view.label(m.article), "bold"), f" {m.start}–{m.end}: ", m.text)
+        for m in claim.mentions
+    ]
+    return Group(head, *mentions)
+
+
+def quotes_section(view: ReportView) -> RenderableType:
+    quotes = view.report.quotes
+    if not quotes:
+        return _empty_section("quotes")
+    parts: list[RenderableType] = [_heading("quotes", len(quotes))]
+    for speaker, group in quotes_by_speaker(quotes):
+        parts.append(Text(speaker_heading(speaker, group), style="bold magenta"))
+        parts += [_quote(view, quote) for quote in group]
+    return Group(*parts)
+
+
+def _quote(view: ReportView, quote: Quote) -> RenderableType:
+    head = Text.assemble(
+        "  “",
+        (quote.text, "italic"),
+        "” ",
+        (plural(quote.independent_sources, "independent source"), "cyan"),
+    )
+    for flag in quote.flags:
+        head.append(f" ⚑ {flag}", style="bold red")
+    lines: list[RenderableType] = [head]
+    for variant in quote.variants:
+        if variant.text != quote.text:
+            outlets = ", ".join(view.labels(variant.articles))
+            lines.append(
+                Text.assemble("    ", (outlets, "bold"), ": ", diff_text(quote.text, variant.text))
+            )
+    for mention in quote.mentions:
+        said = f" ({mention.speaker_text})" if mention.speaker_text else ""
+        kind = "" if mention.direct else " [paraphrase]"
+        lines.append(
+            Text.assemble(
+                "    ",
+                (view.label(mention.article), "bold"),
+                said,
+                (kind, "red"),
+                ": ",
+                mention.text,
+            )
+        )
+    return Group(*lines)
+
+
+def diff_text(canonical: str, variant: str) -> Text:
+    """The variant with [-words it leaves out-] in red and {+words it adds+} in green.
+
+    The markers are git's word-diff markers, so the diff reads without colours too.
+    """
+    runs = readable_diff(canonical, variant)
+    if runs is None:
+        return Text.assemble(variant, (" (reworded)", "italic"))
+    text = Text()
+    for op, run in runs:
+        lead, core, trail = split_space(run)
+        if op == "equal" or not core:
+            text.append(run)
+        else:
+            marks = ("[-", "-]", "strike red") if op == "delete" else ("{+", "+}", "bold green")
+            text.append(lead)
+            text.append(f"{marks[0]}{core}{marks[1]}", style=marks[2])
+            text.append(trail)
+    return text
+
+
+def figures_section(view: ReportView) -> RenderableType:
+    figures = view.report.figures
+    if not figures:
+        return _empty_section("figures")
+    table = Table(show_lines=True, expand=True)
+    for name in ("Subject", "Unit", "Status", "Values (as written — outlets)"):
+        table.add_column(name, overflow="fold")
+    for figure in figures_in_display_order(figures):
+        status = _status(figure.status)
+        if figure.reason:
+            status.append(f"\n{figure.reason}", style="italic")
+        values = Text("\n").join(_value_text(view, v) for v in figure.values)
+        table.add_row(figure.subject, figure.unit or "—", status, values)
+    return Group(_heading("figures", len(figures)), table)
+
+
+def _value_text(view: ReportView, value: FigureValue) -> Text:
+    outlets = ", ".join(view.labels(value.articles or [m.article for m in value.mentions]))
+    count = f", {plural(value.independent_sources, 'source')}" if value.independent_sources else ""
+    return Text.assemble(
+        ("≈" if value.approximate else "") + format_value(value.value),
+        f" “{value.as_written}” — ",
+        (outlets, "bold"),
+        count,
+    )
+
+
+def exclusives_section(view: ReportView) -> RenderableType:
+    report = view.report
+    lines: list[RenderableType] = [_heading("exclusives")]
+    for heading, table in (("only reports", report.exclusive), ("omits", report.omitted)):
+        for key, claim_ids in table.items():
+            if claim_ids:
+                lines.append(Text.assemble((view.source_label(key), "bold"), f" {heading}:"))
+                lines += [Text(f"    • {view.claim_text(c)}") for c in claim_ids]
+    if len(lines) == 1:
+        return _empty_section("exclusives")
+    return Group(*lines)
+
+
+def sources_section(view: ReportView) -> RenderableType:
+    groups = view.report.source_groups
+    if not groups:
+        return _empty_section("sources")
+    lines: list[RenderableType] = [_heading("sources", len(groups))]
+    for group in groups:
+        members = ", ".join(view.labels(group.articles))
+        lines.append(
+            Text.assemble((group.id, "bold"), f": {members} (origin: {view.label(group.origin)})")
+        )
+        for ev in group.evidence:
+            lines.append(
+                Text(
+                    f"    {view.label(ev.article)} copies {view.label(ev.origin)}: {ev.kind}, "
+                    f"similarity {ev.similarity:.2f}, {plural(len(ev.passages), 'shared passage')}"
+                )
+            )
+            copy = view.articles.get(ev.article)
+            lines += [
+                Text(
+                    f"      {p.start}–{p.end} ↔ {p.origin_start}–{p.origin_end} "
+                    f"({p.similarity:.2f}): {excerpt(copy, p.start, p.end, _EXCERPT)}",
+                    style="dim",
+                )
+                for p in ev.passages
+            ]
+    return Group(*lines)
+
+
+def articles_section(view: ReportView) -> RenderableType:
+    articles = view.report.articles
+    if not articles:
+        return _empty_section("articles")
+    return Group(_heading("articles", len(articles)), *(_article(view, a) for a in articles))
+
+
+def _article(view: ReportView, article: Article) -> RenderableType:
+    head = Text.assemble((view.label(article.id), "bold"), f" — {article.title or 'untitled'}")
+    facts = [article.published or "date unknown", article.source]
+    if article.copy_of:
+        facts.append(f"copy of {view.label(article.copy_of)}")
+    facts.append(f"{len(article.kept_text)} characters kept")
+    lines: list[RenderableType] = [head, Text("    " + " · ".join(facts), style="dim")]
+    lines += [
+        Text.assemble(
+            ("    removed ", "yellow"),
+            (block.reason, "yellow italic"),
+            f" {block.start}–{block.end}: ",
+            (excerpt(article, block.start, block.end, _EXCERPT), "dim"),
+        )
+        for block in article.removed
+    ]
+    return Group(*lines)
+
+
+def errors_section(view: ReportView) -> RenderableType:
+    errors = view.report.errors
+    if not errors:
+        return _empty_section("errors")
+    lines = [Text.assemble((e.source, "bold red"), f": {e.message}") for e in errors]
+    return Group(_heading("errors", len(errors)), *lines)
+
+
+def _reason(reason: str | None) -> Text:
+    return Text(f" — {reason}", style="italic") if reason else Text()
+
+
+SECTIONS: Sequence[Callable[[ReportView], RenderableType]] = section_functions(globals())
