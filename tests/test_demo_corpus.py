@@ -167,3 +167,34 @@ def test_figure_values_are_in_their_context(figure: dict[str, Any]) -> None:
     else:
         assert sources == _groups([v["file"] for v in current])
         assert (figure["expected_status"] == "single-source") == (sources == 1)
+
+
+def test_corpus_covers_the_cases_the_stage_tests_rely_on() -> None:
+    """The kinds of agreement and clash the brief asks for are all present, so an edit to the
+    corpus that removes one fails here rather than silently weakening a stage's tests."""
+    claims, figures, quotes = MANIFEST["claims"], MANIFEST["figures"], MANIFEST["quotes"]
+    assert sum(c["independent_sources"] >= 4 for c in claims) >= 4
+    assert any(c["expected_status"] == "disputed" for c in claims)
+    assert sum(c["expected_status"] == "single-source" for c in claims) >= 3
+    statuses = [f["expected_status"] for f in figures]
+    assert {"agree", "conflict", "single-source"} <= set(statuses)
+    assert any(v["update"] for f in figures for v in f["values"])
+    assert any(v["approximate"] for f in figures for v in f["values"])
+    kinds = {variant["kind"] for variant in MANIFEST["variants"]}
+    assert {"synonym", "cut-short", "partial-quote", "quoted-vs-paraphrased"} <= kinds
+    assert len({q["speaker"] for q in quotes if q["speaker"]}) >= 3
+    teasers = FILES["valley-ledger-scraped.txt"]["junk"]
+    related = {j["text"] for j in teasers if j.get("related_topic") and j["reason"] == "teaser"}
+    assert len(related) == 2  # the related story's headline and its snippet
+    roles = {entry["role"] for entry in FILES.values()}
+    assert roles == ROLES
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [('"', '"'), ("“", "”"), ("‘", "’"), ("«", "»")],
+    ids=["straight", "curly", "single", "guillemets"],
+)
+def test_one_article_uses_every_quotation_mark_style(marks: tuple[str, str]) -> None:
+    text = searchable("riverside-gazette.json")
+    assert marks[0] in text and marks[1] in text
