@@ -41,8 +41,15 @@ _AGREE = 0.5  # share of a line's shingles the second opinion must hold for the 
 _COMPARABLE = 0.3
 # Block elements whose text readability's output is split on (one line of text per block).
 _BLOCKS = "p|div|li|h1|h2|h3|h4|h5|h6|blockquote|pre|td|th|dd|dt|figcaption|section|article"
-_FALLBACK_MIN_WORDS = 25  # readability alone must find at least this much prose to count
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A page holds an article when an extractor finds at least this many words in lines that end
+# like sentences: a cookie notice or a list of links is not one.
+_MIN_PROSE_WORDS = 20
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』）]*$")
+# Scripts written without spaces between words: there a character, not a run of word
+# characters, is the unit, and about two of them make a word.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD_OR_CHARACTER = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
+_UNSPACED_CHARACTER = re.compile(f"[{_UNSPACED}]")
 
 _META_KEYS = frozenset({"title", "author", "published", "outlet", "url", "place", "source_id"})
 
@@ -105,12 +112,12 @@ def extract_html(data: str, *, source: str, url: str | None = None) -> HtmlExtra
     document = _trafilatura(data, url)
     second = _readability_lines(data)
     lines = _lines(document.text if document is not None else None)
-    method = "trafilatura+readability" if second else "trafilatura"
-    if lines:
+    if _is_prose(lines):
         lines = trim_to_agreement(lines, second)
+        method = "trafilatura+readability" if second else "trafilatura"
     elif _is_prose(second):
         lines, method = list(second), "readability"
-    if not lines:
+    else:
         raise InputReadError(
             source,
             "no article text found in the HTML page (neither trafilatura nor readability "
@@ -222,8 +229,12 @@ def _agrees(line: str, shingles: set[tuple[str, ...]], vocabulary: set[str]) -> 
 
 def _is_prose(lines: Sequence[str]) -> bool:
     """Enough words in lines that end like sentences to call it an article's text."""
-    prose = sum(len(_words(line)) for line in lines if _SENTENCE_END.search(line))
-    return prose >= _FALLBACK_MIN_WORDS
+    prose = sum(_word_count(line) for line in lines if _SENTENCE_END.search(line))
+    return prose >= _MIN_PROSE_WORDS
+
+
+def _word_count(line: str) -> float:
+    return len(_WORD_OR_CHARACTER.findall(line)) - len(_UNSPACED_CHARACTER.findall(line)) / 2
 
 
 def _drop_leading_title(lines: list[str], title: str | None) -> list[str]:
