@@ -1,0 +1,160 @@
+"""The scalable detector: passage signatures, an incremental LSH index, verified pairs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from corroborate.copies.lsh import PassageLshIndex, self_join
+from corroborate.copies.minhash import SignatureBatch, band_keys, signatures
+from corroborate.copies.settings import CopySettings
+from corroborate.copies.text import Unit, paragraph_spans, sentence_units
+from corroborate.copies.verify import (
+    CopyMatch,
+    align,
+    copy_kind,
+    copy_similarity,
+    is_whole_copy,
+    shared_passages,
+)
+
+
+@dataclass(slots=True, frozen=True)
+class DocInfo:
+    """What verification needs about a document besides its sentences."""
+
+    id: str
+    units: list[Unit]
+    published: str | None = None
+    title: str | None = None
+
+    @property
+    def words(self) -> int:
+        return sum(len(u.words) for u in self.units)
+
+
+def text_units(text: str) -> list[Unit]:
+    """Sentences of a corpus-mode text (paragraphs are its non-empty lines)."""
+    return sentence_units(text, paragraph_spans(text))
+
+
+def origin_rank(doc: DocInfo, dated: bool = True) -> tuple[str, int, str]:
+    """Sort key of the likeliest origin: earliest day published, then most complete, then id.
+
+    Days, not times: reprints run the same day, and a scraped time of day is too unreliable
+    to let a shorter same-day reprint become the origin of a fuller text. With `dated` False
+    (some of the articles compared have no date) only completeness counts: a missing date
+    says nothing about who wrote first.
+    """
+    return ((doc.published or "")[:10] if dated else "", -doc.words, doc.id)
+
+
+def is_dated(*docs: DocInfo) -> bool:
+    return all(d.published for d in docs)
+
+
+def relate(a: DocInfo, b: DocInfo, settings: CopySettings) -> CopyMatch | None:
+    """Verify one candidate pair: a CopyMatch (with direction and kind), or None."""
+    alignment = align(a.units, b.units, settings)
+    if not alignment.is_copy(settings):
+        return None
+    whole = is_whole_copy(alignment, settings, a.words, b.words)
+    dated = is_dated(a, b)
+    if whole:
+        copy_is_a = origin_rank(a, dated) > origin_rank(b, dated)
+    else:
+        # Shared passages come from the earlier article, else from the longer one: a partial
+        # copy embeds a few paragraphs of a fuller story (group sizes refine this later).
+        copy_is_a = partial_rank(a, dated) > partial_rank(b, dated)
+    copy, origin = (a, b) if copy_is_a else (b, a)
+    titles_differ = bool(a.title and b.title and a.title.strip() != b.title.strip())
+    return CopyMatch(
+        copy=copy.id,
+        origin=origin.id,
+        kind=copy_kind(alignment, whole=whole, copy_is_a=copy_is_a, titles_differ=titles_differ),
+        similarity=copy_similarity(alignment, copy.units, copy_is_a),
+        whole=whole,
+        copy_coverage=round(alignment.coverage_a if copy_is_a else alignment.coverage_b, 4),
+        origin_coverage=round(alignment.coverage_b if copy_is_a else alignment.coverage_a, 4),
+        passages=shared_passages(alignment, copy.units, origin.units, copy_is_a),
+        origin_similarity=copy_similarity(alignment, origin.units, not copy_is_a),
+    )
+
+
+def partial_rank(doc: DocInfo, dated: bool, group_size: int = 1) -> tuple[str, int, int, str]:
+    """Sort key of the likelier origin of shared passages: earlier day (when both are dated),
+    then the article that others reprint whole (a wire story), then the longer one."""
+    return ((doc.published or "")[:10] if dated else "", -group_size, -doc.words, doc.id)
+
+
+class MinhashCopyDetector:
+    """Copy detection for a growing corpus: add batches, get verified copy relations.
+
+    Documents get numbers in the order they are added; the index keeps only band keys (linear
+    memory), so verification asks the caller for documents by id (`docs`), e.g. from a store.
+    """
+
+    def __init__(self, settings: CopySettings | None = None) -> None:
+        self.settings = settings or CopySettings()
+        self.index = PassageLshIndex(self.settings.bands, self.settings.max_bucket)
+        self.ids: list[str] = []
+
+    def signatures(self, texts: Sequence[str]) -> SignatureBatch:
+        """MinHash signatures of every passage of the texts (batched, on all `processes`)."""
+        return signatures(texts, self.settings)
+
+    def add(self, ids: Sequence[str], texts: Sequence[str]) -> list[tuple[str, str]]:
+        """Index a batch; return candidate pairs among it and with everything indexed before."""
+        if len(ids) != len(texts):
+            raise ValueError(f"got {len(ids)} ids for {len(texts)} texts; give one id per text")
+        batch = self.signatures(texts)
+        keys = band_keys(batch, self.settings)
+        docs = (batch.doc + len(self.ids)).astype(np.int32)
+        found = [self.index.query(keys, docs), self_join(keys, docs, self.settings.max_bucket)]
+        self.index.add(keys, docs)
+        self.ids.extend(ids)
+        pairs = np.concatenate(found)
+        return [(self.ids[int(x)], self.ids[int(y)]) for x, y in pairs]
+
+    def verify(
+        self, pairs: Iterable[tuple[str, str]], docs: Callable[[str], DocInfo]
+    ) -> list[CopyMatch]:
+        """Verified copy relations among the candidate pairs (each document loaded once)."""
+        cache: dict[str, DocInfo] = {}
+
+        def get(doc_id: str) -> DocInfo:
+            if doc_id not in cache:
+                cache[doc_id] = docs(doc_id)
+            return cache[doc_id]
+
+        matches = []
+        for x, y in pairs:
+            match = relate(get(x), get(y), self.settings)
+            if match is not None:
+                matches.append(match)
+        return matches
+
+    def find(
+        self,
+        ids: Sequence[str],
+        texts: Sequence[str],
+        published: Mapping[str, str | None] | None = None,
+    ) -> list[CopyMatch]:
+        """Index and verify a whole corpus held in memory, on a fresh detector.
+
+        For a corpus that arrives in batches, call `add` per batch and `verify` its pairs with
+        a loader that can fetch earlier documents (from the store).
+        """
+        if self.ids:
+            raise ValueError(
+                "find() needs a fresh detector: it can only load the texts it is given; "
+                "use add() and verify() with a loader to extend an index"
+            )
+        by_id = dict(zip(ids, texts, strict=True))
+        dates = published or {}
+        pairs = self.add(ids, texts)
+        return self.verify(
+            pairs, lambda i: DocInfo(i, text_units(by_id[i]), published=dates.get(i))
+        )

@@ -1,0 +1,122 @@
+"""A banded LSH index over passage signatures that grows by batches and answers queries.
+
+Each band keeps its keys in a few sorted numpy segments (merged like a binary counter, so
+adding n passages costs O(n log n) overall and memory stays linear: 4 bytes of key and 4 of
+document number per passage per band). A query is a binary search per band and segment.
+Candidate pairs are document pairs; a band key shared by very many passages (boilerplate, a
+famous quote) links each passage to the first `max_bucket` holders only, never to all pairs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+U32 = npt.NDArray[np.uint32]
+I32 = npt.NDArray[np.int32]
+I64 = npt.NDArray[np.int64]
+
+
+@dataclass(slots=True)
+class _Segment:
+    keys: U32  # shape (bands, n), each row sorted
+    docs: I32  # shape (bands, n), the document of each key
+
+    @classmethod
+    def build(cls, keys: U32, docs: I32) -> _Segment:
+        order = np.argsort(keys, axis=1, kind="stable")
+        return cls(np.take_along_axis(keys, order, 1), np.take_along_axis(docs, order, 1))
+
+    def __len__(self) -> int:
+        return int(self.keys.shape[1])
+
+
+@dataclass(slots=True)
+class PassageLshIndex:
+    """Band keys of indexed passages, by document number (0, 1, 2, ... in order of adding)."""
+
+    bands: int
+    max_bucket: int = 64
+    _segments: list[_Segment] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return sum(len(s) for s in self._segments)
+
+    def add(self, keys: U32, docs: I32) -> None:
+        """Index passages: `keys` has shape (passages, bands), `docs` their document numbers."""
+        if len(docs) == 0:
+            return
+        band_docs = np.broadcast_to(docs, (self.bands, len(docs)))
+        self._segments.append(_Segment.build(np.ascontiguousarray(keys.T), band_docs.copy()))
+        while len(self._segments) > 1 and len(self._segments[-2]) <= 2 * len(self._segments[-1]):
+            last, prev = self._segments.pop(), self._segments.pop()
+            self._segments.append(
+                _Segment.build(
+                    np.concatenate([prev.keys, last.keys], axis=1),
+                    np.concatenate([prev.docs, last.docs], axis=1),
+                )
+            )
+
+    def query(self, keys: U32, docs: I32) -> I64:
+        """Document pairs (query doc, indexed doc) whose passages share a band key.
+
+        Returns an (n, 2) array without duplicates and without a document paired with itself.
+        """
+        found = [np.zeros((0, 2), dtype=np.int64)]
+        for segment in self._segments:
+            for band in range(self.bands):
+                found.append(self._query_band(segment, band, keys[:, band], docs))
+        return _unique_pairs(np.concatenate(found))
+
+    def _query_band(self, segment: _Segment, band: int, keys: U32, docs: I32) -> I64:
+        row = segment.keys[band]
+        left = np.searchsorted(row, keys, side="left")
+        right = np.searchsorted(row, keys, side="right")
+        counts = np.minimum(right - left, self.max_bucket)
+        hit = np.flatnonzero(counts)
+        if len(hit) == 0:
+            return np.zeros((0, 2), dtype=np.int64)
+        counts = counts[hit]
+        owner = np.repeat(hit, counts)
+        offset = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        matched = segment.docs[band][left[owner] + offset]
+        return np.stack([docs[owner].astype(np.int64), matched.astype(np.int64)], axis=1)
+
+
+def self_join(keys: U32, docs: I32, max_bucket: int) -> I64:
+    """Document pairs among one batch of passages that share a band key (as (low, high))."""
+    found = [np.zeros((0, 2), dtype=np.int64)]
+    for band in range(keys.shape[1]):
+        order = np.argsort(keys[:, band], kind="stable")
+        sorted_keys = keys[order, band]
+        sorted_docs = docs[order].astype(np.int64)
+        # Each passage pairs with up to max_bucket earlier passages of its run of equal keys.
+        run_start = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        run_of = np.repeat(run_start, np.diff(np.r_[run_start, len(sorted_keys)]))
+        rank = np.arange(len(sorted_keys)) - run_of
+        shared = np.flatnonzero(rank >= 1)  # passages with an earlier equal key: usually few
+        shared_rank, shared_run = rank[shared], run_of[shared]
+        for back in range(1, max_bucket + 1):
+            # In runs up to max_bucket long, pair with the passage `back` places earlier; in
+            # longer runs (boilerplate) pair with the run's first max_bucket passages only.
+            sel = shared_rank >= back
+            if not sel.any():
+                break
+            idx = shared[sel]
+            partner = np.where(
+                shared_rank[sel] > max_bucket, shared_run[sel] + back - 1, idx - back
+            )
+            found.append(np.stack([sorted_docs[idx], sorted_docs[partner]], axis=1))
+    return _unique_pairs(np.concatenate(found))
+
+
+def _unique_pairs(pairs: I64) -> I64:
+    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    if len(pairs) == 0:
+        return pairs
+    low = np.minimum(pairs[:, 0], pairs[:, 1])
+    high = np.maximum(pairs[:, 0], pairs[:, 1])
+    code = np.unique(low * (1 << 31) + high)
+    return np.stack([code >> 31, code & ((1 << 31) - 1)], axis=1)

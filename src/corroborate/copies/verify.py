@@ -1,0 +1,203 @@
+"""Verification of a candidate pair: sentence alignment with rapidfuzz, evidence, kind.
+
+Only candidate pairs from the LSH index come here, never all pairs. Two articles are copies
+when enough sentences match and their words outside quotation marks match too: independent
+outlets quote the same speaker word for word, but they do not write the same own sentences.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from corroborate.copies.settings import CopySettings
+from corroborate.copies.text import Unit
+from corroborate.records import SharedPassage
+
+
+@dataclass(slots=True)
+class Alignment:
+    """Matched sentences of two documents (a, b) and what they amount to."""
+
+    pairs: list[tuple[int, int, float]]  # (unit in a, unit in b, similarity 0..1), by a
+    evidence_words: int
+    evidence_sentences: int
+    coverage_a: float  # share of a's words in matched sentences
+    coverage_b: float
+
+    def is_copy(self, settings: CopySettings) -> bool:
+        return (
+            self.evidence_words >= settings.min_evidence_words
+            and self.evidence_sentences >= settings.min_evidence_sentences
+        )
+
+
+@dataclass(slots=True)
+class CopyMatch:
+    """A verified copy relation: `copy` took text from `origin`.
+
+    `whole` is a whole-article copy (same source group); otherwise a partial copy, whose
+    shared passages count as the origin's and the rest as the copy's own.
+    """
+
+    copy: str
+    origin: str
+    kind: str
+    similarity: float  # share of the copy's words found in the origin, weighted by match
+    whole: bool
+    copy_coverage: float
+    origin_coverage: float
+    passages: list[SharedPassage] = field(default_factory=list)
+    origin_similarity: float = 0.0  # the same share, of the origin's words
+
+    def flipped(self) -> CopyMatch:
+        """The same relation read the other way (for a partial copy whose direction changes)."""
+        return CopyMatch(
+            copy=self.origin,
+            origin=self.copy,
+            kind=self.kind,
+            similarity=self.origin_similarity,
+            whole=self.whole,
+            copy_coverage=self.origin_coverage,
+            origin_coverage=self.copy_coverage,
+            passages=sorted(
+                (
+                    SharedPassage(p.origin_start, p.origin_end, p.start, p.end, p.similarity)
+                    for p in self.passages
+                ),
+                key=lambda p: p.start,
+            ),
+            origin_similarity=self.similarity,
+        )
+
+
+def align(a: list[Unit], b: list[Unit], settings: CopySettings) -> Alignment:
+    """Match each sentence of a to at most one sentence of b (greedy by similarity)."""
+    cutoff = settings.sentence_similarity * 100
+    pairs: list[tuple[int, int, float]] = []
+    if a and b:
+        scores = process.cdist(
+            [u.normal for u in a],
+            [u.normal for u in b],
+            scorer=fuzz.ratio,
+            score_cutoff=cutoff,
+            dtype=np.float32,
+        )
+        rows, cols = np.nonzero(scores)
+        order = np.argsort(-scores[rows, cols], kind="stable")
+        used_a: set[int] = set()
+        used_b: set[int] = set()
+        for k in order:
+            i, j = int(rows[k]), int(cols[k])
+            if i not in used_a and j not in used_b:
+                used_a.add(i)
+                used_b.add(j)
+                pairs.append((i, j, float(scores[i, j]) / 100))
+        pairs.sort()
+    words, sentences = 0, 0
+    for i, j, _ in pairs:
+        own = min(len(a[i].own_words), len(b[j].own_words))
+        if own >= settings.min_own_words and fuzz.ratio(a[i].own_normal, b[j].own_normal) >= cutoff:
+            words += own
+            sentences += 1
+    return Alignment(
+        pairs=pairs,
+        evidence_words=words,
+        evidence_sentences=sentences,
+        coverage_a=_coverage(a, [i for i, _, _ in pairs]),
+        coverage_b=_coverage(b, [j for _, j, _ in pairs]),
+    )
+
+
+def _coverage(units: list[Unit], matched: list[int]) -> float:
+    total = sum(len(u.words) for u in units)
+    return sum(len(units[i].words) for i in matched) / total if total else 0.0
+
+
+def is_whole_copy(alignment: Alignment, settings: CopySettings, a_words: int, b_words: int) -> bool:
+    """Whether the pair is one text (one source), rather than one embedding part of the other.
+
+    The shorter article must be mostly the other's text, and the longer one at least half the
+    shorter's: a long report that embeds a short wire brief is a partial copy, not a reprint.
+    """
+    short_cov, long_cov = (
+        (alignment.coverage_a, alignment.coverage_b)
+        if a_words <= b_words
+        else (alignment.coverage_b, alignment.coverage_a)
+    )
+    return short_cov >= settings.whole_copy_coverage and long_cov >= 0.5
+
+
+def shared_passages(
+    alignment: Alignment, copy: list[Unit], origin: list[Unit], copy_is_a: bool
+) -> list[SharedPassage]:
+    """Runs of consecutive matched sentences, as spans in both articles."""
+    pairs = sorted((i, j, s) if copy_is_a else (j, i, s) for i, j, s in alignment.pairs)
+    passages: list[SharedPassage] = []
+    run: list[tuple[int, int, float]] = []
+    for pair in pairs:
+        if run and (pair[0] != run[-1][0] + 1 or pair[1] != run[-1][1] + 1):
+            passages.append(_passage(run, copy, origin))
+            run = []
+        run.append(pair)
+    if run:
+        passages.append(_passage(run, copy, origin))
+    return passages
+
+
+def _passage(
+    run: list[tuple[int, int, float]], copy: list[Unit], origin: list[Unit]
+) -> SharedPassage:
+    weights = [len(copy[i].words) for i, _, _ in run]
+    similarity = sum(w * s for w, (_, _, s) in zip(weights, run, strict=True)) / max(
+        1, sum(weights)
+    )
+    return SharedPassage(
+        start=copy[run[0][0]].start,
+        end=copy[run[-1][0]].end,
+        origin_start=origin[run[0][1]].start,
+        origin_end=origin[run[-1][1]].end,
+        similarity=round(similarity, 4),
+    )
+
+
+def copy_kind(alignment: Alignment, *, whole: bool, copy_is_a: bool, titles_differ: bool) -> str:
+    """The main way the copy differs from its origin, in order of what matters to a reader."""
+    copy_cov, origin_cov = (
+        (alignment.coverage_a, alignment.coverage_b)
+        if copy_is_a
+        else (alignment.coverage_b, alignment.coverage_a)
+    )
+    if not whole:
+        return "partial"
+    if origin_cov < 0.9:
+        return "abridged"
+    origin_order = [
+        j if copy_is_a else i
+        for i, j, _ in sorted(alignment.pairs, key=lambda p: p[0] if copy_is_a else p[1])
+    ]
+    if any(later < earlier for earlier, later in itertools.pairwise(origin_order)):
+        return "reordered"
+    if _mean_similarity(alignment) < 0.985:
+        return "edited"
+    if copy_cov < 0.9:
+        return "extended"
+    return "re-headlined" if titles_differ else "verbatim"
+
+
+def _mean_similarity(alignment: Alignment) -> float:
+    if not alignment.pairs:
+        return 0.0
+    return sum(s for _, _, s in alignment.pairs) / len(alignment.pairs)
+
+
+def copy_similarity(alignment: Alignment, copy: list[Unit], copy_is_a: bool) -> float:
+    """Share of the copy's words found in the origin, each sentence weighted by its match."""
+    total = sum(len(u.words) for u in copy)
+    if not total:
+        return 0.0
+    found = sum(len(copy[i if copy_is_a else j].words) * s for i, j, s in alignment.pairs)
+    return round(found / total, 4)
