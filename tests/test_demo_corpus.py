@@ -127,21 +127,34 @@ def test_source_groups_partition_the_main_story() -> None:
     assert sorted(members) == sorted(MANIFEST["main_story_files"])
     assert MANIFEST["independent_sources"] == len(groups)
     for name in members:
-        origin = FILES[name]["copy_of"]
-        if origin is not None:
-            assert group_of()[name] == group_of()[origin]
+        entry = FILES[name]
+        if entry["role"] == "abridged-copy":
+            assert group_of()[name] == group_of()[entry["copy_of"]]
+        if entry["role"] == "partial-copy":
+            # Its own reporting is a source of its own; only the borrowed passages are not.
+            assert group_of()[name] != group_of()[entry["copy_of"]]
+            assert entry["copied_passages"]
 
 
-def _groups(names: list[str]) -> int:
-    return len({group_of()[name] for name in names})
+def source_of(name: str, text: str) -> int:
+    """The source group a mention counts for: a passage borrowed by a partial copy counts
+    for the group of the article it was copied from."""
+    for passage in FILES[name].get("copied_passages", []):
+        if text in passage["text"]:
+            return group_of()[passage["origin"]]
+    return group_of()[name]
+
+
+def _groups(mentions: list[dict[str, Any]]) -> int:
+    return len({source_of(m["file"], m.get("text") or m["context"]) for m in mentions})
 
 
 @pytest.mark.parametrize("claim", MANIFEST["claims"], ids=lambda c: c["id"])
 def test_claim_counts_follow_source_groups(claim: dict[str, Any]) -> None:
     files = [m["file"] for m in claim["mentions"]]
     assert claim["files"] == sorted(set(files))
-    assert claim["independent_sources"] == _groups(files)
-    expected = "corroborated" if _groups(files) >= 2 else "single-source"
+    assert claim["independent_sources"] == _groups(claim["mentions"])
+    expected = "corroborated" if _groups(claim["mentions"]) >= 2 else "single-source"
     if claim["expected_status"] != "disputed":
         assert claim["expected_status"] == expected
 
@@ -150,7 +163,7 @@ def test_claim_counts_follow_source_groups(claim: dict[str, Any]) -> None:
 def test_quote_counts_follow_source_groups(quote: dict[str, Any]) -> None:
     files = [m["file"] for m in quote["mentions"]]
     assert quote["files"] == sorted(set(files))
-    assert quote["independent_sources"] == _groups(files)
+    assert quote["independent_sources"] == _groups(quote["mentions"])
 
 
 @pytest.mark.parametrize("figure", MANIFEST["figures"], ids=lambda f: f["id"])
@@ -160,12 +173,12 @@ def test_figure_values_are_in_their_context(figure: dict[str, Any]) -> None:
     current = [v for v in figure["values"] if not v.get("update")]
     sources = figure["independent_sources"]
     if figure["expected_status"] == "conflict":
-        by_value: dict[str, list[str]] = {}
+        by_value: dict[str, list[dict[str, Any]]] = {}
         for v in current:
-            by_value.setdefault(str(v["value"]), []).append(v["file"])
-        assert {k: _groups(f) for k, f in by_value.items()} == sources
+            by_value.setdefault(str(v["value"]), []).append(v)
+        assert {k: _groups(vs) for k, vs in by_value.items()} == sources
     else:
-        assert sources == _groups([v["file"] for v in current])
+        assert sources == _groups(current)
         assert (figure["expected_status"] == "single-source") == (sources == 1)
 
 
