@@ -1,21 +1,143 @@
 """Claims: sentences across articles that state the same fact, with independent support.
 
-Placeholder until the claims issue lands: no claims are made.
+`align_claims` groups sentences (see `align`), counts each claim's independent sources through
+`corroborate.sources` (copies count once), and gives each claim a status: `corroborated` (two or
+more independent sources), `disputed` (sources state incompatible versions: one negates what
+another states, or they give different figures; the reason names both), else `single-source`.
+`find_exclusives` lists, per source group, the claims only it reports and those it omits although
+most other groups carry them.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Mapping
+
+import numpy as np
+
+from corroborate.claims.align import Alignment, Unit, align_units
+from corroborate.claims.features import THRESHOLD, conflict
 from corroborate.nlp import Resources
-from corroborate.records import Article, Claim
+from corroborate.records import Article, Claim, Mention
+from corroborate.sources import source_of, sources_of
+
+__all__ = ["align_claims", "align_units", "find_exclusives", "group_key"]
 
 
 def align_claims(articles: list[Article], resources: Resources) -> list[Claim]:
-    """Group sentences that state the same fact across articles."""
-    return []
+    """Group sentences that state the same fact across articles, best-supported claims first."""
+    alignment = align_units(articles, resources)
+    by_id = {a.id: a for a in articles}
+    seen: set[int] = set()
+    shared: set[int] = set()
+    for cluster in alignment.clusters:
+        shared.update(seen.intersection(cluster))
+        seen.update(cluster)
+    claims = [_claim(alignment, cluster, by_id, shared) for cluster in alignment.clusters]
+    claims.sort(key=lambda c: (-c.independent_sources, -len(c.mentions), _first(c)))
+    return claims
+
+
+def _claim(
+    alignment: Alignment, cluster: list[int], by_id: Mapping[str, Article], shared: set[int]
+) -> Claim:
+    units = alignment.units
+    ordered = sorted(cluster, key=lambda i: (units[i].article.id, units[i].sentence.start))
+    mentions = [_mention(units[i]) for i in ordered]
+    sources = sorted(sources_of(mentions, by_id))
+    reason = _dispute(alignment, ordered)
+    if reason:
+        status = "disputed"
+    elif len(sources) >= 2:
+        status = "corroborated"
+    else:
+        status = "single-source"
+    key = "|".join(f"{m.article}:{m.start}" for m in mentions)
+    return Claim(
+        id="c-" + hashlib.sha1(key.encode()).hexdigest()[:10],
+        text=units[_representative(alignment, ordered, shared)].sentence.text,
+        status=status,  # type: ignore[arg-type]
+        independent_sources=len(sources),
+        mentions=mentions,
+        reason=reason,
+        source_groups=sources,
+    )
+
+
+def _mention(unit: Unit) -> Mention:
+    s = unit.sentence
+    return Mention(article=s.article, start=s.start, end=s.end, text=s.text)
+
+
+def _representative(alignment: Alignment, cluster: list[int], shared: set[int]) -> int:
+    """The mention closest in meaning to all the others (the medoid), preferring sentences that
+    state this claim only (a sentence holding two claims would stand for both)."""
+    own = [i for i in cluster if i not in shared] or cluster
+    if len(own) <= 2:
+        return own[0]
+    block = alignment.vectors[own] @ alignment.vectors[cluster].T
+    return own[int(np.argmax(block.sum(axis=1)))]
+
+
+def _dispute(alignment: Alignment, cluster: list[int]) -> str | None:
+    """Why the cluster's sources disagree: the first conflicting pair of independent sources."""
+    units = alignment.units
+    for x, i in enumerate(cluster):
+        for j in cluster[x + 1 :]:
+            a, b = units[i], units[j]
+            # Only sentences the pair model linked directly are compared: a long sentence
+            # added for one of its facts may negate another of its facts.
+            if alignment.scores[i, j] < THRESHOLD or _source(a) == _source(b):
+                continue
+            kind = conflict(a.facts, b.facts)
+            if kind:
+                return _reason(kind, a, b)
+    return None
+
+
+def _source(unit: Unit) -> str:
+    return source_of(unit.article, unit.sentence.start, unit.sentence.end)
+
+
+def _reason(kind: str, a: Unit, b: Unit) -> str:
+    name_a = a.article.outlet or a.article.id
+    name_b = b.article.outlet or b.article.id
+    if kind == "figures":
+        figures_a = ", ".join(sorted(a.facts.numbers))
+        figures_b = ", ".join(sorted(b.facts.numbers))
+        return f"different figures: {name_a} gives {figures_a}, {name_b} gives {figures_b}"
+    return f"negation: {name_a} and {name_b} state opposite versions"
+
+
+def _first(claim: Claim) -> tuple[str, int]:
+    return (claim.mentions[0].article, claim.mentions[0].start) if claim.mentions else ("", 0)
+
+
+def group_key(article: Article, articles: Mapping[str, Article]) -> str:
+    """The article id a source group is reported under: the group's origin article."""
+    group = article.source_group or article.id
+    members = [a for a in articles.values() if (a.source_group or a.id) == group]
+    origins = [a for a in members if a.copy_of is None] or members
+    return min(origins, key=lambda a: a.id).id
 
 
 def find_exclusives(
     claims: list[Claim], articles: list[Article]
 ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Per source group: the claims only it reports, and the claims most others carry but it omits."""
-    return {}, {}
+    """Per source group (keyed by its origin article id): the claims only it reports, and the
+    claims that most other groups carry but it omits."""
+    by_id = {a.id: a for a in articles}
+    keys = {(a.source_group or a.id): group_key(a, by_id) for a in articles}
+    exclusive: dict[str, list[str]] = {key: [] for key in sorted(set(keys.values()))}
+    omitted: dict[str, list[str]] = {key: [] for key in exclusive}
+    for claim in claims:
+        groups = set(claim.source_groups) or sources_of(claim.mentions, by_id)
+        if len(groups) == 1:
+            (only,) = groups
+            exclusive[keys.get(only, only)].append(claim.id)
+            continue
+        others = len(keys) - 1
+        for group, key in keys.items():
+            if group not in groups and len(groups) >= 2 and len(groups) * 2 > others:
+                omitted[key].append(claim.id)
+    return exclusive, omitted

@@ -1,0 +1,149 @@
+"""Claim alignment on MSRP: does the aligner's pair decision match "same meaning"?
+
+Data: ../shared/data/msrp/msr_paraphrase_train.txt (4,076 labelled news sentence pairs).
+Split by position in the file: rows 0-2999 are the fitting part, rows 3000-4075 the held-out
+part every figure is measured on. What is fitted on the fitting part, and nothing else:
+- corroborate: its shipped weights (corroborate.claims.features.WEIGHTS) are what `--fit` prints:
+  a logistic regression over the 10 pair features, on rows 0-2999; the decision threshold is
+  the 0.5 the aligner uses. `--fit` refits and prints weights to paste (it does not edit code).
+- TF-IDF cosine (word unigrams+bigrams, vocabulary from the fitting part): one threshold.
+- MiniLM cosine (the same embeddings the aligner uses): one threshold.
+`--quick` uses rows 0-799 to fit the peers' thresholds and rows 3000-3399 to measure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import time
+from pathlib import Path
+
+import numpy as np
+
+from _common import file_hash, print_table, require_data, write_results
+from corroborate.claims.features import FEATURES, facts_of_tokens, pair_features, same_fact
+from corroborate.nlp import Resources
+
+FIT_END = 3000
+
+
+def load_pairs(path: Path) -> tuple[list[str], list[str], np.ndarray]:
+    left, right, labels = [], [], []
+    with path.open(encoding="utf-8-sig") as handle:
+        rows = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(rows)
+        for row in rows:
+            labels.append(int(row[0]))
+            left.append(row[3])
+            right.append(row[4])
+    return left, right, np.array(labels)
+
+
+def features_for(left: list[str], right: list[str], resources: Resources) -> np.ndarray:
+    nlp = resources.spacy()
+    docs = list(nlp.pipe(left + right, batch_size=256))
+    facts = [facts_of_tokens(doc) for doc in docs]
+    vectors = resources.embedder().embed(left + right)
+    n = len(left)
+    cosines = np.einsum("ij,ij->i", vectors[:n], vectors[n:])
+    rows = [pair_features(facts[i], facts[n + i], float(cosines[i])) for i in range(n)]
+    return np.array(rows, dtype=np.float64)
+
+
+def best_threshold(scores: np.ndarray, labels: np.ndarray) -> float:
+    candidates = np.unique(np.round(scores, 3))
+    accuracy = [((scores >= t) == labels).mean() for t in candidates]
+    return float(candidates[int(np.argmax(accuracy))])
+
+
+def scores_of(predicted: np.ndarray, labels: np.ndarray) -> dict[str, float]:
+    tp = float(((predicted == 1) & (labels == 1)).sum())
+    precision = tp / max(1.0, float(predicted.sum()))
+    recall = tp / max(1.0, float(labels.sum()))
+    f1 = 2 * precision * recall / max(1e-9, precision + recall)
+    return {"accuracy": float((predicted == labels).mean()), "f1": f1}
+
+
+def tfidf_scores(left: list[str], right: list[str], fit_texts: list[str]) -> np.ndarray:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit(fit_texts)
+    a, b = vectorizer.transform(left), vectorizer.transform(right)
+    return np.asarray(a.multiply(b).sum(axis=1)).ravel()
+
+
+def fit_weights(features: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, float]:
+    """Logistic regression on standardised features, folded back into raw-feature weights."""
+    from sklearn.linear_model import LogisticRegression
+
+    mean, scale = features.mean(axis=0), features.std(axis=0) + 1e-9
+    model = LogisticRegression(C=1.0, max_iter=2000).fit((features - mean) / scale, labels)
+    weights = model.coef_[0] / scale
+    bias = float(model.intercept_[0] - (model.coef_[0] * mean / scale).sum())
+    return weights, bias
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small subset for CI")
+    parser.add_argument("--fit", action="store_true", help="refit and print the weights")
+    args = parser.parse_args()
+    path = require_data("alignment", "msrp", "msr_paraphrase_train.txt")
+    if path is None:
+        return
+    left, right, labels = load_pairs(path)
+    fit_rows = range(0, 800) if args.quick else range(0, FIT_END)
+    test_rows = range(FIT_END, 3400) if args.quick else range(FIT_END, len(labels))
+    rows = list(fit_rows) + list(test_rows)
+    resources = Resources()
+    started = time.perf_counter()
+    features = features_for([left[i] for i in rows], [right[i] for i in rows], resources)
+    feature_seconds = time.perf_counter() - started
+    n_fit = len(fit_rows)
+    fit_x, test_x = features[:n_fit], features[n_fit:]
+    fit_y, test_y = labels[list(fit_rows)], labels[list(test_rows)]
+    if args.fit:
+        weights, bias = fit_weights(fit_x, fit_y)
+        print("WEIGHTS =", np.array2string(weights, precision=4, separator=", "))
+        print("BIAS =", round(bias, 4))
+        refit = scores_of((same_fact(test_x, weights, bias) >= 0.5).astype(int), test_y)
+        print(f"refitted on the fitting part: {refit}")
+    ours = scores_of((same_fact(test_x) >= 0.5).astype(int), test_y)
+    peers = {}
+    minilm_threshold = best_threshold(fit_x[:, 0], fit_y)
+    peers["minilm_cosine"] = scores_of((test_x[:, 0] >= minilm_threshold).astype(int), test_y)
+    fit_texts = [left[i] for i in fit_rows] + [right[i] for i in fit_rows]
+    tfidf_fit = tfidf_scores([left[i] for i in fit_rows], [right[i] for i in fit_rows], fit_texts)
+    tfidf_test = tfidf_scores(
+        [left[i] for i in test_rows], [right[i] for i in test_rows], fit_texts
+    )
+    tfidf_threshold = best_threshold(tfidf_fit, fit_y)
+    peers["tfidf_cosine"] = scores_of((tfidf_test >= tfidf_threshold).astype(int), test_y)
+    majority = {"accuracy": float(max(test_y.mean(), 1 - test_y.mean())), "f1": 0.0}
+    peers["majority_class"] = majority
+    figures = {**ours, "pairs_per_second": len(rows) / feature_seconds}
+    table = [("corroborate", ours["accuracy"], ours["f1"])]
+    table += [(name, p["accuracy"], p["f1"]) for name, p in peers.items()]
+    print_table(
+        f"MSRP held-out rows {test_rows.start}-{test_rows.stop - 1}",
+        ("method", "accuracy", "F1"),
+        table,
+    )
+    print(f"features for {len(rows)} pairs (spaCy parse + MiniLM) in {feature_seconds:.1f} s")
+    notes = [
+        f"fit rows {fit_rows.start}-{fit_rows.stop - 1}, measured on rows "
+        f"{test_rows.start}-{test_rows.stop - 1}",
+        f"thresholds fitted: minilm {minilm_threshold:.3f}, tfidf {tfidf_threshold:.3f}",
+        f"features: {', '.join(FEATURES)}",
+    ]
+    write_results(
+        "alignment",
+        figures,
+        peers=peers,
+        notes=notes,
+        extra={"data": {"msrp": file_hash(path)}, "quick": args.quick},
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,172 @@
+"""What two sentences share: the signals behind "these state the same fact".
+
+Each sentence is reduced once to `SentenceFacts` (content lemmas, named-entity words, numbers,
+negation) from its spaCy parse; a pair of sentences then gives a handful of features beside the
+embedding cosine. A logistic model over those features, fitted on the train part of the MSRP
+paraphrase corpus by bench/bench_alignment.py (`--fit`), turns them into the probability that the
+two sentences state the same fact. The aligner and the benchmark call the same `same_fact`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
+    "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "half": "0.5",
+}  # fmt: skip
+_NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "without", "none"})
+_NEGATIVE_PREFIXES = ("un", "non", "in", "im", "ir", "il", "dis")
+_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"})
+
+FEATURES = (
+    "cosine",
+    "lemma_jaccard",
+    "lemma_containment",
+    "bigram_dice",
+    "entity_jaccard",
+    "entity_clash",
+    "number_clash",
+    "number_shared",
+    "length_ratio",
+    "cosine_x_containment",
+)
+# Fitted by `bench/bench_alignment.py --fit` on MSRP train rows 0-2999 (logistic regression,
+# standardised features folded back into these raw-feature weights); see that script.
+WEIGHTS = np.array([7.0, 3.0, 2.0, 1.5, 0.5, -0.5, -1.0, 0.3, 1.0, 0.0], dtype=np.float64)
+BIAS = -8.0
+THRESHOLD = 0.5
+
+
+@dataclass(slots=True, frozen=True)
+class SentenceFacts:
+    """The parts of a sentence the alignment features compare."""
+
+    lemmas: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+    entities: frozenset[str]
+    numbers: frozenset[str]
+    negated: frozenset[str]  # content lemmas a negation applies to ("not realistic": realistic)
+    length: int
+    words: frozenset[str] = frozenset()
+    prefixed: frozenset[str] = frozenset()  # "unrealistic" gives "realistic": negated if a word
+    negations: int = 0  # negation words ("not", "never", "no")
+
+
+def facts_of_tokens(tokens: Iterable[Any]) -> SentenceFacts:
+    """Facts from spaCy tokens (a Span or Doc): lemmas, entity words, numbers, negation."""
+    lemmas: set[str] = set()
+    words: list[str] = []
+    entities: set[str] = set()
+    numbers: set[str] = set()
+    negated: set[str] = set()
+    prefixed: set[str] = set()
+    for token in tokens:
+        lower = token.lower_
+        if token.is_punct or token.is_space:
+            continue
+        words.append(lower)
+        if lower in _NEGATIONS or token.dep_ == "neg":
+            negated.update(_negated_by(token))
+        prefixed.update(
+            lower[len(p) :]
+            for p in _NEGATIVE_PREFIXES
+            if lower.startswith(p) and token.pos_ in {"ADJ", "ADV"}
+        )
+        if token.ent_type_ in _ENTITY_LABELS and token.is_alpha:
+            entities.add(lower)
+        numbers.update(_numbers_in(lower))
+        if token.is_alpha and not token.is_stop:
+            lemmas.add(token.lemma_.lower())
+    return SentenceFacts(
+        lemmas=frozenset(lemmas),
+        bigrams=frozenset(itertools.pairwise(words)),
+        entities=frozenset(entities),
+        numbers=frozenset(numbers),
+        negated=frozenset(negated),
+        length=len(words),
+        words=frozenset(words),
+        prefixed=frozenset(prefixed),
+        negations=sum(1 for word in words if word in _NEGATIONS),
+    )
+
+
+def _negated_by(token: Any) -> set[str]:
+    """The content lemmas a negation word applies to: its head, and a copula's complement."""
+    head = token.head
+    found = {head.lemma_.lower()} if not head.is_stop else set()
+    for child in head.children:
+        if child.dep_ in {"acomp", "attr", "xcomp", "dobj", "ccomp"} and not child.is_stop:
+            found.add(child.lemma_.lower())
+    return found
+
+
+def _numbers_in(word: str) -> list[str]:
+    if word in _NUMBER_WORDS:
+        return [_NUMBER_WORDS[word]]
+    return [m.group().replace(",", "") for m in _NUMBER.finditer(word)]
+
+
+def _jaccard(a: frozenset[Any], b: frozenset[Any]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def _containment(a: frozenset[Any], b: frozenset[Any]) -> float:
+    smaller = min(len(a), len(b))
+    return len(a & b) / smaller if smaller else 0.0
+
+
+def pair_features(a: SentenceFacts, b: SentenceFacts, cosine: float) -> list[float]:
+    """The features of `FEATURES`, in order, for one pair."""
+    both_entities = bool(a.entities) and bool(b.entities)
+    both_numbers = bool(a.numbers) and bool(b.numbers)
+    containment = _containment(a.lemmas, b.lemmas)
+    bigram_total = len(a.bigrams) + len(b.bigrams)
+    return [
+        cosine,
+        _jaccard(a.lemmas, b.lemmas),
+        containment,
+        2 * len(a.bigrams & b.bigrams) / bigram_total if bigram_total else 0.0,
+        _jaccard(a.entities, b.entities),
+        1.0 if both_entities and not a.entities & b.entities else 0.0,
+        1.0 if both_numbers and a.numbers != b.numbers else 0.0,
+        1.0 if a.numbers & b.numbers else 0.0,
+        min(a.length, b.length) / max(a.length, b.length, 1),
+        cosine * containment,
+    ]
+
+
+def same_fact(
+    features: np.ndarray, weights: np.ndarray = WEIGHTS, bias: float = BIAS
+) -> np.ndarray:
+    """The probability that each row's pair states the same fact (rows of `pair_features`)."""
+    logits: np.ndarray = features @ weights + bias
+    return np.asarray(1.0 / (1.0 + np.exp(-logits)))
+
+
+def conflict(a: SentenceFacts, b: SentenceFacts) -> str | None:
+    """Why two sentences on the same fact disagree (negation or figures), or None.
+
+    A negation conflicts when a word both use is negated in one only; "not realistic" and
+    "unrealistic" agree, and "not enough" in one does not clash with a sentence without "enough".
+    """
+    vocab_a, vocab_b = a.lemmas | a.words, b.lemmas | b.words
+    negated_a = a.negated | (a.prefixed & vocab_b)
+    negated_b = b.negated | (b.prefixed & vocab_a)
+    parity_a = a.negations + len(a.prefixed & vocab_b)
+    parity_b = b.negations + len(b.prefixed & vocab_a)
+    shared = (negated_a ^ negated_b) & (vocab_a | negated_a) & (vocab_b | negated_b)
+    if parity_a % 2 != parity_b % 2 and shared:
+        return "negation"
+    if a.numbers and b.numbers and not a.numbers & b.numbers:
+        return "figures"
+    return None
