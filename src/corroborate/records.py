@@ -161,12 +161,19 @@ class QuoteMention:
     speaker_start: int | None = None
     speaker_end: int | None = None
     direct: bool = True  # False when this outlet only paraphrases the quote
+    # The quoted words' spans ([start, end] pairs, marks excluded): several when the quote is
+    # broken by an attribution or runs over paragraphs; `text` is them joined by a space.
+    pieces: list[list[int]] = field(default_factory=list)
+    partial: bool = False  # a few words quoted inside reported speech
+    attribution: str | None = None  # how the speaker was found: cue, name-line, colon, ...
 
 
 @dataclass(slots=True)
 class QuoteVariant:
     text: str
     articles: list[str] = field(default_factory=list)
+    independent_sources: int = 0
+    partial: bool = False  # only ever quoted as a fragment
 
 
 @dataclass(slots=True)

@@ -1,0 +1,374 @@
+"""The quotes of one article: spans, speakers as written, and who they resolve to.
+
+Pronouns and descriptions resolve against a timeline of the people the article has named so
+far: "he" is the person most recently named as the subject of a main clause (a name inside a
+relative clause, "a deal Trump has vowed to reach", is no antecedent); "the US defence chief"
+is the person whose role words across the story fit it best (see `people.PersonRegistry`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from corroborate.quotes.marks import QuoteSpan, find_quote_spans
+from corroborate.quotes.people import Person, PersonRegistry
+from corroborate.quotes.speakers import (
+    PRONOUNS,
+    ParsedParagraph,
+    Speaker,
+    choose_cue,
+    colon_speaker,
+    cue_candidates,
+    lead_in,
+    name_line,
+    speaker_from_head,
+    subject_of,
+)
+from corroborate.records import Article
+
+MIN_UNATTRIBUTED_WORDS = 6  # shorter quotes with no speaker are scare quotes or titles
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass(slots=True)
+class Found:
+    """One quote in one article, with its speaker as written and as resolved."""
+
+    article: str
+    pieces: list[tuple[int, int]]  # offsets into Article.text, quotation marks excluded
+    text: str  # the quoted words; pieces joined by a space
+    partial: bool  # a few words embedded in reported speech
+    speaker: Speaker | None
+    person: Person | None
+    label: str | None  # the person's name, else the description as written
+
+
+@dataclass(slots=True)
+class Reported:
+    """A sentence of reported speech: a cue verb whose subject resolves to someone."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    person: Person | None
+    label: str | None
+    speaker: Speaker
+
+
+@dataclass(slots=True)
+class Timeline:
+    """People named in one article, in text order, for pronouns and descriptions."""
+
+    offsets: list[int] = field(default_factory=list)
+    entries: list[tuple[Person, bool]] = field(default_factory=list)  # (person, main subject)
+
+    def add(self, offset: int, person: Person, main: bool) -> None:
+        at = bisect.bisect_right(self.offsets, offset)
+        self.offsets.insert(at, offset)
+        self.entries.insert(at, (person, main))
+
+    def before(self, offset: int) -> list[Person]:
+        return [p for p, _ in self.entries[: bisect.bisect_left(self.offsets, offset)]]
+
+    def antecedent(self, offset: int) -> Person | None:
+        earlier = self.entries[: bisect.bisect_left(self.offsets, offset)]
+        for person, main in reversed(earlier):
+            if main:
+                return person
+        return earlier[-1][0] if earlier else None
+
+
+def parsed_paragraphs(article: Article, docs: list[tuple[Any, Any]]) -> list[ParsedParagraph]:
+    return [
+        ParsedParagraph(i, p.start, article.text[p.start : p.end], doc)
+        for i, (p, doc) in enumerate(docs)
+    ]
+
+
+def person_names(paras: list[ParsedParagraph]) -> list[tuple[str, str | None]]:
+    """Every PERSON name in the paragraphs with the role words written before it."""
+    names = []
+    for para in paras:
+        for ent in para.doc.ents:
+            if ent.label_ == "PERSON":
+                names.append((ent.text, role_before(ent)))
+    return names
+
+
+def role_before(ent: Any) -> str | None:
+    """ "Britain's defence minister" in "Britain's defence minister John Healey"."""
+    doc = ent.doc
+    root = ent.root
+    while root.dep_ in ("appos", "compound") and root.head.i < ent.start:
+        root = root.head  # "minister" heads "John Healey" as an apposition
+    tokens = [t for t in root.subtree if t.i < ent.start and t.dep_ not in ("det", "punct")]
+    tokens = [t for t in tokens if t.ent_type_ != "PERSON"]
+    if not tokens:
+        return None
+    left = tokens[0].i
+    if ent.start - left > 8:
+        return None
+    text = doc[left : ent.start].text.strip(" ,")
+    return text or None
+
+
+def is_main_subject(token: Any) -> bool:
+    while token.dep_ in ("appos", "compound") and token.head is not token:
+        token = token.head
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = token.head
+    return bool(verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+
+
+def build_timeline(paras: list[ParsedParagraph], registry: PersonRegistry) -> Timeline:
+    timeline = Timeline()
+    for para in paras:
+        for ent in para.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            offset = para.offset + ent.start_char
+            person = registry.lookup(ent.text, timeline.before(offset))
+            if person is not None:
+                timeline.add(offset, person, is_main_subject(ent.root))
+    return timeline
+
+
+def resolve(
+    speaker: Speaker, registry: PersonRegistry, timeline: Timeline
+) -> tuple[Person | None, str | None]:
+    """The person a written speaker means, and the label to show when none fits."""
+    head = speaker.head
+    recent = timeline.before(speaker.start)
+    if head is not None and head.lower_ in PRONOUNS:
+        if head.lower_ in ("they", "we"):
+            return None, None
+        return _named(timeline.antecedent(speaker.start))
+    if head is not None and speaker.tokens is not None:
+        low, high = speaker.tokens
+        for ent in head.doc.ents:
+            if ent.label_ == "PERSON" and low <= ent.start and ent.end <= high:
+                person = registry.lookup(ent.text, recent)
+                if person is not None:
+                    return _named(person)
+    proper = _proper_run(speaker.text)
+    if proper:
+        person = registry.lookup(proper, recent)
+        if person is not None:
+            return _named(person)
+    if head is None or _indefinite(head):
+        return None, speaker.text
+    person = registry.describe(speaker.text, head.lemma_, recent)
+    return (person, person.name) if person else (None, speaker.text)
+
+
+def _named(person: Person | None) -> tuple[Person | None, str | None]:
+    return person, person.name if person else None
+
+
+def _proper_run(text: str) -> str | None:
+    """The last run of capitalised words in the speaker phrase ("Secretary Hegseth")."""
+    runs = [r.strip() for r in re.findall(r"(?:[A-Z][\w’'.-]+\s?)+", text)]
+    runs = [r for r in runs if r and r.lower() not in ("the", "a", "an")]
+    return runs[-1] if runs else None
+
+
+def _indefinite(head: Any) -> bool:
+    """ "a NATO diplomat", "officials", "sources": nobody in particular."""
+    if head.tag_ in ("NNS", "NNPS") and head.pos_ == "NOUN":
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "one") for c in head.children)
+
+
+def quotes_of_article(
+    article: Article, paras: list[ParsedParagraph], registry: PersonRegistry
+) -> tuple[list[Found], list[Reported]]:
+    """Every quote of one article with its speaker, and its sentences of reported speech."""
+    spans = find_quote_spans([(p.offset, p.text) for p in paras])
+    quoted: dict[int, list[tuple[int, int]]] = {}
+    for span in spans:
+        for piece in span.pieces:
+            offset = paras[piece.paragraph].offset
+            quoted.setdefault(piece.paragraph, []).append(
+                (piece.start - offset, piece.end - offset)
+            )
+    timeline = build_timeline(paras, registry)
+    cues, reported = _resolve_cues(article, paras, quoted, registry, timeline)
+    found: list[Found] = []
+    previous: tuple[Found, int] | None = None  # the last quote and its last paragraph
+    for span in spans:
+        speaker = _attribute(span, paras, quoted, cues, previous)
+        person: Person | None = None
+        label: str | None = None
+        if speaker is not None:
+            known = cues.get(speaker.cue) if speaker.cue is not None else None
+            person, label = known or resolve(speaker, registry, timeline)
+        item = _found(article, span, speaker, person, label)
+        if _keep(item, span, paras):
+            found.append(item)
+            previous = (item, span.pieces[-1].paragraph)
+    return _merge_broken(found), reported
+
+
+def _resolve_cues(
+    article: Article,
+    paras: list[ParsedParagraph],
+    quoted: dict[int, list[tuple[int, int]]],
+    registry: PersonRegistry,
+    timeline: Timeline,
+) -> tuple[dict[Any, tuple[Person | None, str | None]], list[Reported]]:
+    """Resolve every cue verb's subject in text order; resolved ones become antecedents."""
+    cues: dict[Any, tuple[Person | None, str | None]] = {}
+    reported: list[Reported] = []
+    for para in paras:
+        for cue in cue_candidates(para, quoted.get(para.index, [])):
+            speaker = speaker_from_head(para, subject_of(cue), "cue", cue)
+            person, label = resolve(speaker, registry, timeline)
+            cues[speaker.cue] = (person, label)
+            if person is not None:
+                # "a deal Trump has vowed to reach" names no antecedent for a later "he".
+                timeline.add(speaker.start, person, is_main_subject(subject_of(cue)))
+            sent = cue.sent
+            start = para.offset + sent.start_char
+            reported.append(
+                Reported(
+                    article.id,
+                    start,
+                    para.offset + sent.end_char,
+                    sent.text,
+                    person,
+                    label,
+                    speaker,
+                )
+            )
+    return cues, reported
+
+
+def _attribute(
+    span: QuoteSpan,
+    paras: list[ParsedParagraph],
+    quoted: dict[int, list[tuple[int, int]]],
+    cues: dict[Any, tuple[Person | None, str | None]],
+    previous: tuple[Found, int] | None,
+) -> Speaker | None:
+    """The speaker as written for one quote (see the order in `speakers`)."""
+    first, last = span.pieces[0], span.pieces[-1]
+    for piece in (first, last) if first.paragraph != last.paragraph else (first,):
+        para = paras[piece.paragraph]
+        local = (piece.start - para.offset, piece.end - para.offset)
+        cue = choose_cue(para, local, cue_candidates(para, quoted.get(para.index, [])))
+        if cue is not None:
+            return speaker_from_head(para, subject_of(cue), "cue", cue)
+    whole = _all_quote(paras[first.paragraph], quoted) and _all_quote(paras[last.paragraph], quoted)
+    if whole and last.paragraph + 1 < len(paras):
+        named = name_line(paras[last.paragraph + 1])
+        if named is not None:
+            return named
+    para = paras[first.paragraph]
+    colon = colon_speaker(para, (first.start - para.offset, first.end - para.offset))
+    if colon is not None:
+        return colon
+    if whole and first.paragraph > 0:
+        before = paras[first.paragraph - 1]
+        lead = lead_in(before, quoted.get(before.index, []))
+        if lead is not None:
+            return lead
+    full = not span_is_partial(span, paras)
+    if whole and full and previous is not None and previous[1] >= first.paragraph - 1:
+        speaker = previous[0].speaker
+        if speaker is not None and speaker.how != "name-line" and not previous[0].partial:
+            return Speaker(
+                speaker.text,
+                speaker.start,
+                speaker.end,
+                "carried",
+                speaker.head,
+                speaker.cue,
+                speaker.tokens,
+            )
+    return None
+
+
+def _all_quote(para: ParsedParagraph, quoted: dict[int, list[tuple[int, int]]]) -> bool:
+    """Whether the paragraph is quotation and little else (marks, a dash, a full stop)."""
+    inside = sum(e - s for s, e in quoted.get(para.index, []))
+    return inside >= 0.8 * len(para.text.strip())
+
+
+def _found(
+    article: Article,
+    span: QuoteSpan,
+    speaker: Speaker | None,
+    person: Person | None,
+    label: str | None,
+) -> Found:
+    pieces = [(p.start, p.end) for p in span.pieces]
+    text = " ".join(article.text[s:e] for s, e in pieces)
+    return Found(article.id, pieces, text, is_partial(text), speaker, person, label)
+
+
+def is_partial(text: str) -> bool:
+    """A few words, or words that start mid-sentence: a fragment inside reported speech."""
+    return len(text.split()) <= 3 or (not text[:1].isupper() and not text[:1].isdigit())
+
+
+def span_is_partial(span: QuoteSpan, paras: list[ParsedParagraph]) -> bool:
+    piece = span.pieces[0]
+    para = paras[piece.paragraph]
+    return is_partial(para.text[piece.start - para.offset : piece.end - para.offset])
+
+
+def _keep(item: Found, span: QuoteSpan, paras: list[ParsedParagraph]) -> bool:
+    """Drop what only looks like a quote: scare quotes, titles, nicknames."""
+    words = item.text.split()
+    if not any(c.isalnum() for c in item.text):
+        return False
+    if item.speaker is None:
+        return len(words) >= MIN_UNATTRIBUTED_WORDS and not _title_case(words)
+    return not _looks_like_title(item, span, paras)
+
+
+def _looks_like_title(item: Found, span: QuoteSpan, paras: list[ParsedParagraph]) -> bool:
+    """ "on Fox News's “Fox and Friends.”": a short run of capitalised words after a name."""
+    words = [w for w in re.split(r"\s+", item.text.strip(" .,!?")) if w]
+    if not 1 <= len(words) <= 6 or item.speaker is None or item.speaker.how != "cue":
+        return False
+    if not _title_case(words):
+        return False
+    para = paras[span.pieces[0].paragraph]
+    before = para.text[: span.pieces[0].start - para.offset - 1].rstrip()
+    return bool(re.search(r"(?:['’]s|\b(?:on|in|of|called|titled|show|book|film|song))$", before))
+
+
+def _title_case(words: list[str]) -> bool:
+    small = {"and", "of", "the", "a", "an", "in", "on", "for", "to", "with", "at", "&", "-"}
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in words)
+
+
+def _merge_broken(found: list[Found]) -> list[Found]:
+    """ "A," he said, "B." is one quote: consecutive pieces that share one cue verb."""
+    merged: list[Found] = []
+    for item in found:
+        last = merged[-1] if merged else None
+        cue = item.speaker.cue if item.speaker else None
+        if (
+            last is not None
+            and cue is not None
+            and last.speaker is not None
+            and last.speaker.cue == cue
+            and last.speaker.how == item.speaker.how == "cue"  # type: ignore[union-attr]
+            and last.pieces[-1][1] <= item.speaker.start  # type: ignore[union-attr]
+            and item.speaker.end <= item.pieces[0][0]  # type: ignore[union-attr]
+            and not last.partial
+            and not item.partial
+        ):
+            last.pieces.extend(item.pieces)
+            # The words between the pieces are the attribution, not the speaker's: mark the cut.
+            last.text = f"{last.text} … {item.text}"
+            continue
+        merged.append(item)
+    return merged

@@ -1,0 +1,150 @@
+"""Quoted spans in kept paragraphs, in any quotation-mark style.
+
+Only plain text is read here (no parse): the quotes of a paragraph are found by a small state
+machine over its characters. Double marks (straight, curly, low-9 „, guillemets) may open a
+quote that runs on into the next kept paragraph, as newspapers do when a speech spans
+paragraphs (the next paragraph opens with a mark again, the previous one has none closing it).
+Single marks (‘ ’ and the straight apostrophe) only quote within one paragraph, because an
+apostrophe that looks like an opening mark ("’90s") must never swallow the rest of a story.
+Marks of another family inside a quote are nested quotes and stay part of its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+# opening mark -> (family, the marks that may close it)
+CLOSERS: dict[str, tuple[str, str]] = {
+    '"': ("double", '"”'),
+    "“": ("double", '”"'),
+    "„": ("double", "“”"),
+    "‟": ("double", '”"'),
+    "«": ("guillemet", "»"),
+    "»": ("guillemet", "«"),
+    "‹": ("angle", "›"),
+    "›": ("angle", "‹"),
+    "'": ("single", "'’"),
+    "‘": ("single", "’'"),
+    "‚": ("single", "‘’"),
+}
+SPANNING = frozenset({"double", "guillemet"})
+STRAIGHT = frozenset("\"'‘’")  # marks that also serve as apostrophes or need context
+OPEN_BEFORE = frozenset(' \t\n([{—–-/:;,"“„«')  # what may stand before such an opening mark
+CLOSE_AFTER = frozenset(' \t\n.,;:!?)]}—–-/…"”»')  # what may stand after such a closing mark
+
+
+@dataclass(slots=True)
+class Piece:
+    """The words between one pair of marks: offsets into the article text, marks excluded."""
+
+    paragraph: int  # index into Article.paragraphs
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class QuoteSpan:
+    """One quotation: usually one piece; several when it runs over paragraphs."""
+
+    pieces: list[Piece] = field(default_factory=list)
+    mark: str = "double"
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0].start
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1].end
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether the mark at i opens a quote (a straight mark needs a word start after it)."""
+    char = text[i]
+    if char not in CLOSERS:
+        return False
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace():
+        return False
+    # An apostrophe inside a word ("Clinton's") is no opening mark.
+    return char not in STRAIGHT or before in OPEN_BEFORE
+
+
+def _closes(text: str, i: int, opener: str) -> bool:
+    char = text[i]
+    if char not in CLOSERS[opener][1]:
+        return False
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() and CLOSERS[opener][0] != "guillemet":
+        return False
+    # "Clinton’s" inside a single-quoted span: a mark followed by a letter is an apostrophe.
+    return char not in STRAIGHT or after in CLOSE_AFTER
+
+
+@dataclass(slots=True)
+class ScanResult:
+    spans: list[tuple[int, int, str]]  # (start, end, opening mark), offsets in the paragraph
+    left_open: str | None  # the opening mark of a quote that runs on past the paragraph
+    continued: bool  # the first span continues a quote left open by the previous paragraph
+
+
+def scan_paragraph(text: str, carried: str | None) -> ScanResult:
+    """Quoted spans in one paragraph's text.
+
+    `carried` is the opening mark of a quote left open by the previous paragraph; the quote
+    continues here only when this paragraph opens with a mark of the same family.
+    """
+    spans: list[tuple[int, int, str]] = []
+    opener: str | None = None
+    begin = i = 0
+    lead = len(text) - len(text.lstrip())
+    continued = bool(carried) and lead < len(text) and text[lead] == carried
+    if continued and carried:
+        opener, begin, i = carried, lead + 1, lead + 1
+    while i < len(text):
+        if opener is None:
+            if _opens(text, i):
+                opener, begin = text[i], i + 1
+        elif _closes(text, i, opener):
+            spans.append((begin, i, opener))
+            opener = None
+        i += 1
+    if opener is not None:
+        if CLOSERS[opener][0] in SPANNING:
+            spans.append((begin, len(text), opener))
+        else:
+            opener = None  # an unclosed single mark is an apostrophe, not a quote
+    return ScanResult(spans, opener, continued)
+
+
+def find_quote_spans(texts: Sequence[tuple[int, str]]) -> list[QuoteSpan]:
+    """Quotes over consecutive kept paragraphs, given as (offset in article, text) pairs."""
+    quotes: list[QuoteSpan] = []
+    carried: str | None = None
+    for index, (offset, text) in enumerate(texts):
+        scan = scan_paragraph(text, carried)
+        for k, (start, end, opener) in enumerate(scan.spans):
+            piece = _trimmed(Piece(index, offset + start, offset + end), text, offset)
+            if k == 0 and scan.continued and quotes:
+                if piece is not None:
+                    quotes[-1].pieces.append(piece)
+            elif piece is not None:
+                quotes.append(QuoteSpan([piece], CLOSERS[opener][0]))
+            elif k == len(scan.spans) - 1:
+                scan.left_open = None  # nothing quoted yet: nothing to carry on
+        carried = scan.left_open
+    return [q for q in quotes if q.pieces]
+
+
+def _trimmed(piece: Piece, text: str, offset: int) -> Piece | None:
+    """The piece without surrounding spaces; None when nothing but spaces is quoted."""
+    inner = text[piece.start - offset : piece.end - offset]
+    # "not realistic,”: the comma before the closing mark is the sentence's, not the speaker's.
+    stripped = inner.strip().rstrip(",;: ").strip()
+    if not stripped:
+        return None
+    start = piece.start + inner.index(stripped)
+    return Piece(piece.paragraph, start, start + len(stripped))

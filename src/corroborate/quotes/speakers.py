@@ -1,0 +1,213 @@
+"""Who said it: the cue verb and its subject, "according to", a name on the next line.
+
+Attribution reads the spaCy parse of the kept paragraphs (cached by `Resources`). For one
+quote it tries, in order:
+1. a cue verb ("said", "told", "warned"...) outside the quotation marks whose clause holds the
+   quote, else the nearest such verb in the quote's sentence or the one next to it; or
+   "according to X" the same way. The speaker is the verb's subject (or X);
+2. a line right after the quote's paragraph that holds only a name, as scraped pages show;
+3. "Name: ..." before the quote, or "...: Name" after it, in headlines and key points;
+4. a paragraph that ends "He said:" just before a paragraph that is all quote;
+5. the speaker of the quote just before, when this paragraph is all quote and follows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+CUE_LEMMAS = frozenset(
+    """say tell add insist warn state note stress explain argue ask write claim declare announce
+    reiterate emphasise emphasize affirm acknowledge call describe suggest deem mention voice
+    reply respond answer admit agree assert complain confirm concede contend deny observe point
+    predict promise recall remark report reveal shout tweet post urge vow whisper testify
+    continue quip joke caution charge counter proclaim pledge maintain signal lament accuse
+    blast slam praise boast conclude recount concur label dub brand term hint indicate exclaim
+    propose demand threaten decry criticize criticise welcome hail dismiss rule predict
+    underline underscore highlight remind tout dispute reject question wonder muse lament
+    telling put cite""".split()
+)
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her"})
+MAX_CUE_DISTANCE = 160  # characters between a quote and a cue verb outside its clause
+
+
+@dataclass(slots=True)
+class ParsedParagraph:
+    """One kept paragraph: its index, where it starts in the article, its text and parse."""
+
+    index: int
+    offset: int
+    text: str
+    doc: Any
+
+
+@dataclass(slots=True)
+class Speaker:
+    """The speaker as written near one quote, and how it was found."""
+
+    text: str
+    start: int  # offsets into Article.text
+    end: int
+    how: str  # "cue", "according-to", "name-line", "colon", "carried"
+    head: Any = None  # the spaCy token heading the speaker phrase, when there is one
+    cue: tuple[int, int] | None = None  # (paragraph, token index) of the cue verb
+    tokens: tuple[int, int] | None = None  # the phrase's token range in its paragraph's parse
+
+
+def in_spans(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether [start, end) lies inside one of the spans (offsets of one paragraph)."""
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def cue_candidates(para: ParsedParagraph, quoted: Sequence[tuple[int, int]]) -> list[Any]:
+    """Cue verbs of a paragraph outside its quotation marks, with a subject to name."""
+    found = []
+    for token in para.doc:
+        if in_spans(token.idx, token.idx + len(token), quoted):
+            continue
+        verb = token.lemma_.lower() in CUE_LEMMAS and token.pos_ in ("VERB", "AUX")
+        if (verb or token.lower_ == "according") and subject_of(token) is not None:
+            found.append(token)
+    return found
+
+
+def subject_of(cue: Any) -> Any:
+    """The token heading who speaks: the verb's subject, or X in "according to X"."""
+    if cue.lower_ == "according":
+        for child in cue.children:
+            if child.lower_ == "to":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+        return None
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    # "He stressed and added, ...", "..., stating": the verb it hangs on has the subject.
+    if cue.dep_ in ("conj", "advcl", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
+        for child in cue.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+    return None
+
+
+def phrase_of(head: Any) -> tuple[int, int]:
+    """Token range of the noun phrase a subject heads, without clauses hung on it."""
+    drop = {"relcl", "acl", "advcl", "prep"} if head.pos_ == "PROPN" else {"relcl", "acl", "advcl"}
+    tokens = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in drop)
+    left = min(t.i for t in tokens)
+    right = max(t.i for t in tokens)
+    doc = head.doc
+    while left < head.i and doc[left].is_punct:
+        left += 1
+    while right > head.i and (doc[right].is_punct or doc[right].dep_ in ("cc", "prep")):
+        right -= 1
+    return left, right + 1
+
+
+def speaker_from_head(para: ParsedParagraph, head: Any, how: str, cue: Any) -> Speaker:
+    left, right = phrase_of(head)
+    span = para.doc[left:right]
+    start = para.offset + span.start_char
+    cue_at = (para.index, cue.i) if cue is not None else None
+    return Speaker(span.text, start, start + len(span.text), how, head, cue_at, (left, right))
+
+
+def choose_cue(para: ParsedParagraph, piece: tuple[int, int], candidates: Sequence[Any]) -> Any:
+    """The cue verb for a quote piece (offsets in the paragraph), or None."""
+    inside = [t for t in para.doc if piece[0] <= t.idx < piece[1] and not t.is_punct]
+    if not inside:
+        return None
+    holding = []
+    for cue in candidates:
+        subtree = {t.i for t in cue.subtree}
+        if any(t.i in subtree for t in inside):
+            holding.append((len(subtree), cue))
+    if holding:
+        return min(holding, key=lambda item: item[0])[1]
+    sentences = {inside[0].sent.start, inside[-1].sent.start}
+    best: tuple[int, Any] | None = None
+    for cue in candidates:
+        distance = max(piece[0] - (cue.idx + len(cue)), cue.idx - piece[1], 0)
+        near = cue.sent.start in sentences or _adjacent(cue.sent, inside)
+        if near and distance <= MAX_CUE_DISTANCE and (best is None or distance < best[0]):
+            best = (distance, cue)
+    return best[1] if best else None
+
+
+def _adjacent(sentence: Any, inside: Sequence[Any]) -> bool:
+    """The sentence right after the quote's last or right before its first."""
+    return bool(sentence.start == inside[-1].sent.end or sentence.end == inside[0].sent.start)
+
+
+def name_line(para: ParsedParagraph) -> Speaker | None:
+    """A paragraph that holds only a person's name (perhaps with a role after a comma)."""
+    words = [t for t in para.doc if not t.is_punct and not t.is_space]
+    if not 1 <= len(words) <= 8 or any(c in para.text for c in '"“”«»'):
+        return None
+    if para.text.rstrip().endswith((".", ":", "?", "!")):
+        return None
+    people = [e for e in para.doc.ents if e.label_ == "PERSON"]
+    first_part = [t for t in words if t.i < _comma_index(para.doc)]
+    named = bool(people) and people[0].start <= first_part[0].i + 1 if first_part else False
+    all_proper = bool(first_part) and all(t.pos_ == "PROPN" for t in first_part)
+    if not (named or (all_proper and len(first_part) <= 4)):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and not t.is_title for t in first_part):
+        return None
+    start = para.offset + words[0].idx
+    end = para.offset + words[-1].idx + len(words[-1])
+    head = people[0].root if people else first_part[-1]
+    text = para.text[words[0].idx : end - para.offset]
+    return Speaker(text, start, end, "name-line", head, None, (words[0].i, words[-1].i + 1))
+
+
+def _comma_index(doc: Any) -> int:
+    for token in doc:
+        if token.text == ",":
+            return int(token.i)
+    return len(doc)
+
+
+def colon_speaker(para: ParsedParagraph, piece: tuple[int, int]) -> Speaker | None:
+    """ "Hegseth: return to old borders 'unrealistic'" or "...aid to Ukraine: US official"."""
+    text = para.text
+    colon = text.find(": ")
+    if colon <= 0:
+        return None
+    if colon < piece[0]:
+        part = (0, colon)
+    elif colon >= piece[1] and "“" not in text[colon:] and '"' not in text[colon:]:
+        part = (colon + 2, len(text.rstrip(" .")))
+    else:
+        return None
+    tokens = [t for t in para.doc if part[0] <= t.idx < part[1] and not t.is_punct]
+    if not 1 <= len(tokens) <= 5 or any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN") or t.ent_type_ == "PERSON" for t in tokens):
+        return None
+    start = para.offset + tokens[0].idx
+    end = para.offset + tokens[-1].idx + len(tokens[-1])
+    head = tokens[-1]
+    for token in tokens:
+        if token.head not in tokens or token.head == token:
+            head = token
+    text = para.text[start - para.offset : end - para.offset]
+    return Speaker(text, start, end, "colon", head, None, (tokens[0].i, tokens[-1].i + 1))
+
+
+def lead_in(para: ParsedParagraph, quoted: Sequence[tuple[int, int]]) -> Speaker | None:
+    """A paragraph ending "He said:" whose quote follows in the next paragraph."""
+    if not para.text.rstrip().endswith(":"):
+        return None
+    candidates = cue_candidates(para, quoted)
+    if not candidates:
+        return None
+    cue = candidates[-1]
+    return speaker_from_head(para, subject_of(cue), "cue", cue)

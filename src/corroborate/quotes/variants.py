@@ -1,0 +1,252 @@
+"""One quote across outlets: mentions grouped by speaker and wording, variants, paraphrases.
+
+Two mentions are the same quote when their speakers resolve to the same person (or one of them
+is unknown and the wording is nearly the same) and the shorter one's words appear, in order,
+in the longer one for the most part: "a quote cut short" and "illusory" for "illusionary" stay
+one quote. Fragments of a few words only join a quote when their speaker is known to be the
+same, so a two-word phrase never glues two different quotes together.
+
+The canonical wording is the full (not fragmentary) variant that the most independent sources
+use, counted through `corroborate.sources`; ties go to the longer wording.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from corroborate.quotes.extract import Found, Reported
+from corroborate.quotes.people import Person
+from corroborate.records import Article, Quote, QuoteMention, QuoteVariant
+from corroborate.sources import count_sources, sources_of
+
+SAME_QUOTE = 0.6  # share of the shorter mention's words found in order in the longer one
+SAME_QUOTE_UNKNOWN_SPEAKER = 0.85
+PARAPHRASE = 0.5  # share of the shorter side's content stems shared by quote and sentence
+PARAPHRASE_MIN_STEMS = 3
+STOP = frozenset(
+    """a an the and or but of to in on at for with by from as is are was were be been being it
+    its this that these those we you i he she they our your their his her my me us them will
+    would must should can could may might not no do does did have has had so if than then there
+    here also very more most all any some such what which who whom when where why how about into
+    over after before said says say told""".split()
+)
+
+
+def words_of(text: str) -> list[str]:
+    """Words for comparing wordings: lower case, one kind of apostrophe, no punctuation."""
+    plain = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'").lower()
+    return re.findall(r"[\w'-]+", plain)
+
+
+def stems_of(text: str) -> set[str]:
+    """Content-word stems for paraphrase matching ("returning" and "return" share one)."""
+    return {w.strip("'")[:5] for w in words_of(text) if w not in STOP and len(w) > 2}
+
+
+def overlap(a: Sequence[str], b: Sequence[str]) -> float:
+    """Share of the shorter word list found, in order, in the other."""
+    if not a or not b:
+        return 0.0
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    same = sum(block.size for block in matcher.get_matching_blocks())
+    return same / min(len(a), len(b))
+
+
+@dataclass(slots=True)
+class Cluster:
+    person: Person | None
+    label: str | None
+    members: list[Found] = field(default_factory=list)
+    words: list[list[str]] = field(default_factory=list)
+    paraphrases: list[Reported] = field(default_factory=list)
+
+
+def _compatible(cluster: Cluster, item: Found) -> bool | None:
+    """True when the speakers are the same, None when one is unknown, False otherwise."""
+    if cluster.person is not None and item.person is not None:
+        return cluster.person is item.person
+    if cluster.person is None and item.person is None and cluster.label and item.label:
+        return cluster.label.lower() == item.label.lower()
+    if cluster.label is None or item.label is None:
+        return None
+    return False
+
+
+def cluster_mentions(found: Sequence[Found]) -> list[Cluster]:
+    """Group the mentions of all articles into quotes (longest mentions seed the groups)."""
+    order = sorted(found, key=lambda f: (f.partial, -len(f.text), f.article, f.pieces[0][0]))
+    clusters: list[Cluster] = []
+    for item in order:
+        words = words_of(item.text)
+        best: tuple[float, Cluster] | None = None
+        for cluster in clusters:
+            same = _compatible(cluster, item)
+            if same is False:
+                continue
+            if item.partial and (same is None or (len(words) > 0 and len(words) < 2)):
+                need = 1.0
+            else:
+                need = SAME_QUOTE if same else SAME_QUOTE_UNKNOWN_SPEAKER
+            score = max(overlap(words, other) for other in cluster.words)
+            if score >= need and (best is None or score > best[0]):
+                best = (score, cluster)
+        if best is None:
+            clusters.append(Cluster(item.person, item.label, [item], [words]))
+            continue
+        target = best[1]
+        target.members.append(item)
+        target.words.append(words)
+        if target.person is None and item.person is not None:
+            target.person, target.label = item.person, item.label
+        target.label = target.label or item.label
+    return clusters
+
+
+def link_paraphrases(
+    clusters: Sequence[Cluster], reported: Sequence[Reported], articles: Mapping[str, Article]
+) -> None:
+    """Attach to each quote the reported-speech sentences of outlets that never quote it.
+
+    Each sentence goes to at most one quote (the best fitting), and each outlet's source gives
+    at most one paraphrase per quote.
+    """
+    stems = [set().union(*(stems_of(m.text) for m in c.members)) for c in clusters]
+    best_for: dict[int, tuple[float, int]] = {}
+    for index, sentence in enumerate(reported):
+        if sentence.person is None or _quotes_inside(sentence, clusters):
+            continue
+        said = stems_of(sentence.text) - stems_of(sentence.speaker.text)
+        for c_index, cluster in enumerate(clusters):
+            if cluster.person is not sentence.person or not said:
+                continue
+            common = len(said & stems[c_index])
+            score = common / min(len(said), len(stems[c_index]) or 1)
+            fits = common >= PARAPHRASE_MIN_STEMS and score >= PARAPHRASE
+            if fits and (index not in best_for or score > best_for[index][0]):
+                best_for[index] = (score, c_index)
+    for index, (_, c_index) in sorted(best_for.items(), key=lambda kv: -kv[1][0]):
+        cluster, sentence = clusters[c_index], reported[index]
+        taken = sources_of(_spans(cluster.members) + _spans(cluster.paraphrases), articles)
+        if not sources_of(_spans([sentence]), articles) & taken:
+            cluster.paraphrases.append(sentence)
+
+
+def _quotes_inside(sentence: Reported, clusters: Sequence[Cluster]) -> bool:
+    for cluster in clusters:
+        for member in cluster.members:
+            if member.article == sentence.article and any(
+                sentence.start <= s < sentence.end for s, _ in member.pieces
+            ):
+                return True
+    return False
+
+
+@dataclass(slots=True)
+class _Span:
+    article: str
+    start: int
+    end: int
+
+
+def _spans(items: Sequence[Found | Reported]) -> list[_Span]:
+    out = []
+    for item in items:
+        if isinstance(item, Found):
+            out.append(_Span(item.article, item.pieces[0][0], item.pieces[-1][1]))
+        else:
+            out.append(_Span(item.article, item.start, item.end))
+    return out
+
+
+def to_quote(cluster: Cluster, articles: Mapping[str, Article]) -> Quote:
+    """The Quote record of one cluster: canonical wording, variants, mentions, flags."""
+    by_wording: dict[tuple[str, ...], list[Found]] = {}
+    for member, words in zip(cluster.members, cluster.words, strict=True):
+        by_wording.setdefault(tuple(words), []).append(member)
+    ranked = sorted(
+        by_wording.items(),
+        key=lambda kv: (
+            all(m.partial for m in kv[1]),
+            -count_sources(_spans(kv[1]), articles),
+            -len(kv[0]),
+            min(m.article for m in kv[1]),
+        ),
+    )
+    variants = [
+        QuoteVariant(
+            text=members[0].text,
+            articles=sorted({m.article for m in members}),
+            independent_sources=count_sources(_spans(members), articles),
+            partial=all(m.partial for m in members),
+        )
+        for _, members in ranked
+    ]
+    mentions = [_mention(m) for m in cluster.members] + [
+        _paraphrase(p) for p in cluster.paraphrases
+    ]
+    mentions.sort(key=lambda m: (m.article, m.start))
+    person = cluster.person
+    speaker = person.name if person else cluster.label
+    canonical = variants[0].text
+    digest = hashlib.sha1(f"{speaker}\0{' '.join(words_of(canonical))}".encode()).hexdigest()
+    return Quote(
+        id=f"q-{digest[:12]}",
+        speaker=speaker,
+        text=canonical,
+        independent_sources=count_sources(_spans(cluster.members), articles),
+        variants=variants,
+        mentions=mentions,
+        speaker_role=person.role if person else None,
+        flags=_flags(cluster, variants),
+    )
+
+
+def _flags(cluster: Cluster, variants: Sequence[QuoteVariant]) -> list[str]:
+    flags = []
+    full = [v for v in variants if not v.partial]
+    if len(full) > 1:
+        flags.append("wording-differs")
+    if any(v.partial for v in variants) and full:
+        flags.append("cut-short")
+    if cluster.paraphrases:
+        flags.append("paraphrased-elsewhere")
+    if cluster.person is None:
+        flags.append("speaker-unresolved")
+    return flags
+
+
+def _mention(item: Found) -> QuoteMention:
+    speaker = item.speaker
+    return QuoteMention(
+        article=item.article,
+        start=item.pieces[0][0],
+        end=item.pieces[-1][1],
+        text=item.text,
+        speaker_text=speaker.text if speaker else None,
+        speaker_start=speaker.start if speaker else None,
+        speaker_end=speaker.end if speaker else None,
+        direct=True,
+        pieces=[[s, e] for s, e in item.pieces],
+        partial=item.partial,
+        attribution=speaker.how if speaker else None,
+    )
+
+
+def _paraphrase(item: Reported) -> QuoteMention:
+    return QuoteMention(
+        article=item.article,
+        start=item.start,
+        end=item.end,
+        text=item.text,
+        speaker_text=item.speaker.text,
+        speaker_start=item.speaker.start,
+        speaker_end=item.speaker.end,
+        direct=False,
+        pieces=[[item.start, item.end]],
+        attribution="paraphrase",
+    )
