@@ -297,6 +297,30 @@ def test_no_trimming_without_a_comparable_second_opinion(second: list[str]) -> N
     assert trim_to_agreement(lines, second) == lines
 
 
+JAPANESE_STORY = [
+    "ヴァルドメア港湾評議会は火曜日、旧市街を冬の高潮から守るため、オリン川の河口に潮止め堤を建設することを決めた。",
+    "堤は十一基の鋼鉄の水門からなり、建設には六年かかる見込みだと評議会は説明した。",
+    "工事は来年の春、地域の水道局が設計を承認した後に始まる予定だ。",
+]
+
+
+def test_page_in_a_script_without_spaces_counts_as_prose() -> None:
+    article = read_html(page(story=JAPANESE_STORY, script_in=-1), source="valdmere-ja.html")
+    assert [normal(block) for block in article.text.split("\n\n")] == JAPANESE_STORY
+
+
+@pytest.mark.parametrize(
+    ("site_name", "outlet"),
+    [
+        ("The Northgate Courier", "The Northgate Courier"),
+        ("The Northgate Courier | News for the northern coast", "The Northgate Courier"),
+    ],
+)
+def test_site_name_becomes_the_outlet(site_name: str, outlet: str) -> None:
+    head = f'<meta property="og:site_name" content="{site_name}">'
+    assert read_html(page(head=head), source="courier.html").outlet == outlet
+
+
 lines_strategy = st.lists(
     st.text(alphabet="abcdefgh ", min_size=1, max_size=40).map(str.strip).filter(bool),
     min_size=1,
