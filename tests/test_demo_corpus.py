@@ -43,6 +43,7 @@ def located() -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     for name, entry in FILES.items():
         out += [("junk", name, junk["text"]) for junk in entry["junk"]]
+        out += [("dropped", name, drop["text"]) for drop in entry.get("extraction_drops", [])]
         out += [("keep", name, keep) for keep in entry["keep"]]
         for passage in entry.get("copied_passages", []):
             out.append(("copied", name, passage["text"]))
@@ -82,7 +83,8 @@ def test_file_entry_is_consistent(name: str) -> None:
     assert (entry["copy_of"] is not None) == (entry["role"] in copies)
     if entry["copy_of"] is not None:
         assert FILES[entry["copy_of"]]["role"] == "wire"
-    assert {junk["reason"] for junk in entry["junk"]} <= set(MANIFEST["junk_reasons"])
+    junk = entry["junk"] + entry.get("extraction_drops", [])
+    assert {item["reason"] for item in junk} <= set(MANIFEST["junk_reasons"])
     assert entry["outlet"]
 
 
