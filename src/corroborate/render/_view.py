@@ -21,6 +21,8 @@ DiffOp = Literal["equal", "delete", "insert"]
 # so that joining the pieces gives back the text exactly.
 _TOKEN = re.compile(r"\s*(?:\w+(?:['’\-]\w+)*|[^\w\s])|\s+$", re.UNICODE)
 
+_WORD = re.compile(r"\w+")
+
 FIGURE_STATUS_ORDER = {"conflict": 0, "agree": 1, "single-source": 2}
 STATUS_LABEL = {
     "corroborated": "corroborated",
@@ -210,11 +212,18 @@ def _spaced(runs: list[tuple[DiffOp, str]]) -> list[tuple[DiffOp, str]]:
 
 
 def shared_share(runs: Sequence[tuple[DiffOp, str]]) -> float:
-    """How much of a diff's text is shared: below about half, a diff is harder to read than
-    the variant itself (a paraphrase rather than a variant of the wording)."""
-    total = sum(len(text.strip()) for _, text in runs)
-    same = sum(len(text.strip()) for op, text in runs if op == "equal")
-    return same / total if total else 1.0
+    """The share of words kept, of the shorter side: a quote cut short keeps all its words.
+
+    Below about half, a diff is harder to read than the variant itself (a paraphrase rather
+    than a variant of the wording).
+    """
+
+    def count(ops: tuple[DiffOp, ...]) -> int:
+        return sum(len(_WORD.findall(text)) for op, text in runs if op in ops)
+
+    same = count(("equal",))
+    shorter = min(count(("equal", "delete")), count(("equal", "insert")))
+    return same / shorter if shorter else 1.0
 
 
 READABLE_DIFF = 0.5
