@@ -276,6 +276,19 @@ def test_readability_fills_in_when_trafilatura_finds_no_prose(
         assert normal(text) in normal(article.text)
 
 
+def test_metadata_is_read_even_when_trafilatura_finds_no_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(html_reader, "_bare_extraction", lambda *args, **kwargs: None)
+    article = read_html(page(head=META_TAGS), source="courier.html")
+    assert article.meta["extraction"] == "readability"
+    assert (article.title, article.author, article.outlet) == (
+        HEADLINE,
+        "Petra Olsund",
+        "The Northgate Courier",
+    )
+
+
 def test_agreement_trims_teasers_around_the_story() -> None:
     teasers = ["Ferry timetable changes for the summer season", "Museum reopens after repairs"]
     lines = [teasers[0], *STORY, teasers[1]]

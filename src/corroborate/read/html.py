@@ -52,6 +52,10 @@ _UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD_OR_CHARACTER = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
 _UNSPACED_CHARACTER = re.compile(f"[{_UNSPACED}]")
 
+# The publication date, not the last-modified one; no full-text date search, which guesses from
+# any date in the page (a copyright year, a comment's date).
+_DATES = {"original_date": True, "extensive_search": False}
+
 _META_KEYS = frozenset({"title", "author", "published", "outlet", "url", "place", "source_id"})
 
 
@@ -147,7 +151,10 @@ def _trafilatura(data: str, url: str | None) -> TrafilaturaDocument | None:
     if first is not None and first.text:
         return first
     second = _bare_extraction(data, url, favor_precision=False)
-    return second if second is not None else first
+    if second is not None:
+        return second
+    # No text at all: the metadata still serves when readability finds the text.
+    return first or trafilatura.extract_metadata(data, default_url=url, date_config=_DATES)
 
 
 def _bare_extraction(
@@ -161,9 +168,7 @@ def _bare_extraction(
         include_tables=True,
         with_metadata=True,
         deduplicate=False,  # its dedup cache is module state: results would depend on history
-        # The publication date, not the last-modified one; no full-text date search, which
-        # guesses from any date in the page (a copyright year, a comment's date).
-        date_extraction_params={"original_date": True, "extensive_search": False},
+        date_extraction_params=_DATES,
     )
     return found if isinstance(found, TrafilaturaDocument) else None
 
