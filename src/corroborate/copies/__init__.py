@@ -36,9 +36,13 @@ Memory is linear in documents: the index keeps 8 bytes per passage per band.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from corroborate.copies.detector import DocInfo, MinhashCopyDetector, origin_rank, text_units
+from corroborate.copies.detector import (
+    DocInfo,
+    MinhashCopyDetector,
+    article_doc,
+    pick_origin,
+    text_units,
+)
 from corroborate.copies.groups import (
     CopyGroup,
     borrowed_spans,
@@ -47,13 +51,14 @@ from corroborate.copies.groups import (
     relate_all,
     to_evidence,
 )
+from corroborate.copies.incremental import ArticleCopyFinder
 from corroborate.copies.minhash import SignatureBatch
 from corroborate.copies.settings import CopySettings
-from corroborate.copies.text import paragraph_spans, sentence_units
 from corroborate.copies.verify import CopyMatch
 from corroborate.records import Article, SourceGroup
 
 __all__ = [
+    "ArticleCopyFinder",
     "CopyGroup",
     "CopyMatch",
     "CopySettings",
@@ -62,7 +67,7 @@ __all__ = [
     "SignatureBatch",
     "find_copies",
     "group_matches",
-    "origin_rank",
+    "pick_origin",
     "text_units",
 ]
 
@@ -94,18 +99,3 @@ def find_copies(articles: list[Article], settings: CopySettings | None = None) -
             SourceGroup(id=group.id, articles=group.members, origin=group.origin, evidence=evidence)
         )
     return result
-
-
-def article_doc(article: Article) -> DocInfo:
-    """An article's sentences (from its kept paragraphs) for verification."""
-    spans: Sequence[tuple[int, int]] = (
-        [(p.start, p.end) for p in article.paragraphs]
-        if article.paragraphs or article.removed
-        else paragraph_spans(article.text)  # not cleaned: every line is the story
-    )
-    return DocInfo(
-        article.id,
-        sentence_units(article.text, list(spans)),
-        published=article.published,
-        title=article.title,
-    )

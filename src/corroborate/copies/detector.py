@@ -19,6 +19,7 @@ from corroborate.copies.verify import (
     is_whole_copy,
     shared_passages,
 )
+from corroborate.records import Article
 
 
 @dataclass(slots=True, frozen=True)
@@ -40,15 +41,22 @@ def text_units(text: str) -> list[Unit]:
     return sentence_units(text, paragraph_spans(text))
 
 
-def origin_rank(doc: DocInfo, dated: bool = True) -> tuple[str, int, str]:
-    """Sort key of the likeliest origin: earliest day published, then most complete, then id.
+def pick_origin(docs: Sequence[DocInfo]) -> DocInfo:
+    """The likeliest origin among copies of one text: earliest published, else most complete.
 
     Days, not times: reprints run the same day, and a scraped time of day is too unreliable
-    to let a shorter same-day reprint become the origin of a fuller text. With `dated` False
-    (some of the articles compared have no date) only completeness counts: a missing date
-    says nothing about who wrote first.
+    to let a shorter same-day reprint become the origin of a fuller text. When some have no
+    date, only completeness counts (a missing date says nothing about who wrote first), and
+    texts within 10% of the longest count as equally complete: a dated one is then preferred,
+    so that a copy desk adding a word does not make the reprint the origin.
     """
-    return ((doc.published or "")[:10] if dated else "", -doc.words, doc.id)
+    if all(d.published for d in docs):
+        return min(docs, key=lambda d: ((d.published or "")[:10], -d.words, d.id))
+    longest = max(d.words for d in docs)
+    complete = [d for d in docs if d.words >= 0.9 * longest]
+    return min(
+        complete, key=lambda d: (d.published is None, (d.published or "")[:10], -d.words, d.id)
+    )
 
 
 def is_dated(*docs: DocInfo) -> bool:
@@ -61,10 +69,10 @@ def relate(a: DocInfo, b: DocInfo, settings: CopySettings) -> CopyMatch | None:
     if not alignment.is_copy(settings):
         return None
     whole = is_whole_copy(alignment, settings, a.words, b.words)
-    dated = is_dated(a, b)
     if whole:
-        copy_is_a = origin_rank(a, dated) > origin_rank(b, dated)
+        copy_is_a = pick_origin([a, b]) is b
     else:
+        dated = is_dated(a, b)
         # Shared passages come from the earlier article, else from the longer one: a partial
         # copy embeds a few paragraphs of a fuller story (group sizes refine this later).
         copy_is_a = partial_rank(a, dated) > partial_rank(b, dated)
@@ -158,3 +166,18 @@ class MinhashCopyDetector:
         return self.verify(
             pairs, lambda i: DocInfo(i, text_units(by_id[i]), published=dates.get(i))
         )
+
+
+def article_doc(article: Article) -> DocInfo:
+    """An article's sentences (from its kept paragraphs) for verification."""
+    spans: Sequence[tuple[int, int]] = (
+        [(p.start, p.end) for p in article.paragraphs]
+        if article.paragraphs or article.removed
+        else paragraph_spans(article.text)  # not cleaned: every line is the story
+    )
+    return DocInfo(
+        article.id,
+        sentence_units(article.text, list(spans)),
+        published=article.published,
+        title=article.title,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from corroborate.copies.detector import DocInfo, is_dated, origin_rank, partial_rank, relate
+from corroborate.copies.detector import DocInfo, is_dated, partial_rank, pick_origin, relate
 from corroborate.copies.settings import CopySettings
 from corroborate.copies.verify import CopyMatch
 from corroborate.records import Borrowed, CopyEvidence
@@ -57,12 +57,11 @@ def group_matches(
         members.setdefault(root(doc.id), []).append(doc.id)
     groups = []
     for ids in members.values():
-        dated = is_dated(*(by_id[i] for i in ids))
-        origin = min((by_id[i] for i in ids), key=lambda d: origin_rank(d, dated)).id
+        origin = pick_origin([by_id[i] for i in sorted(ids)]).id
         group = CopyGroup(origin=origin, members=sorted(ids))
         group.evidence = _evidence(group, matches, by_id, settings, realign)
         groups.append(group)
-    groups.sort(key=lambda g: origin_rank(by_id[g.origin], False))
+    groups.sort(key=lambda g: (-len(g.members), -by_id[g.origin].words, g.origin))
     return groups
 
 
@@ -103,7 +102,7 @@ def partial_matches(
     """
     by_id = {d.id: d for d in docs}
     group_of = {m: g for g in groups for m in g.members}
-    best: dict[tuple[str, str], CopyMatch] = {}
+    found: list[tuple[CopyMatch, str]] = []
     for m in matches:
         if m.whole or group_of[m.copy] is group_of[m.origin]:
             continue
@@ -113,13 +112,20 @@ def partial_matches(
             origin, dated, len(group_of[m.origin].members)
         ):
             m = m.flipped()
-        group = group_of[m.origin]
-        key = (m.copy, group.id)
-        rank = (m.origin != group.origin, -m.similarity, m.origin)
-        held = best.get(key)
-        if held is None or rank < (held.origin != group.origin, -held.similarity, held.origin):
-            best[key] = m
-    return [best[k] for k in sorted(best)]
+        found.append((m, group_of[m.origin].origin))
+    return best_per_group(found)
+
+
+def best_per_group(partials: Sequence[tuple[CopyMatch, str]]) -> list[CopyMatch]:
+    """One partial relation per (copy, origin group): with the group's origin where it matched
+    it, else the most similar. `partials` pairs each match with its origin's group origin."""
+    best: dict[tuple[str, str], tuple[tuple[bool, float, str], CopyMatch]] = {}
+    for m, group_origin in partials:
+        rank = (m.origin != group_origin, -m.similarity, m.origin)
+        key = (m.copy, group_origin)
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, m)
+    return [best[k][1] for k in sorted(best)]
 
 
 def borrowed_spans(partials: Sequence[CopyMatch], article: str) -> list[Borrowed]:

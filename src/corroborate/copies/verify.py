@@ -181,17 +181,11 @@ def copy_kind(alignment: Alignment, *, whole: bool, copy_is_a: bool, titles_diff
     ]
     if any(later < earlier for earlier, later in itertools.pairwise(origin_order)):
         return "reordered"
-    if _mean_similarity(alignment) < 0.985:
+    if any(s < 0.985 for _, _, s in alignment.pairs):  # a word or more changed somewhere
         return "edited"
-    if copy_cov < 0.9:
+    if copy_cov < 0.97:  # a few added lines (a box, scraped junk) are worth naming
         return "extended"
     return "re-headlined" if titles_differ else "verbatim"
-
-
-def _mean_similarity(alignment: Alignment) -> float:
-    if not alignment.pairs:
-        return 0.0
-    return sum(s for _, _, s in alignment.pairs) / len(alignment.pairs)
 
 
 def copy_similarity(alignment: Alignment, copy: list[Unit], copy_is_a: bool) -> float:
