@@ -33,7 +33,7 @@ WIRE = [
     "The strike was called by the Harbour Workers' Guild after talks with the operator, Tidewater "
     "Lines, broke down late on Thursday over a proposed change to night-shift rosters.",
     '"We did not want this, but the company left us no other road," said guild secretary Marta '
-    'Quillon outside the ferry terminal, where pickets gathered before dawn.',
+    "Quillon outside the ferry terminal, where pickets gathered before dawn.",
     "Tidewater Lines said it had offered a pay rise of 3.5 percent over two years and called the "
     "walkout premature, adding that it would run a reduced service with managers at the helm.",
     "Port officials estimated that the stoppage would cost island businesses around $1.8 million "
@@ -162,7 +162,7 @@ def test_each_copy_kind_joins_the_wire_group(kind: str) -> None:
 
 def test_partial_copy_borrows_passages_and_keeps_its_own_source() -> None:
     origin, other = wire(), independent()
-    partial = article("Island Voice", OWN[:2] + [WIRE[1], WIRE[3], WIRE[6]] + OWN[2:])
+    partial = article("Island Voice", [*OWN[:2], WIRE[1], WIRE[3], WIRE[6], *OWN[2:]])
     groups = find_copies([partial, origin, other])
     assert len(groups) == 3 and partial.copy_of is None
     assert partial.source_group not in {origin.source_group, other.source_group}
@@ -212,7 +212,9 @@ def test_evidence_offsets_point_at_matching_text_in_both_articles() -> None:
         for p in evidence.passages:
             assert 0 <= p.start < p.end <= len(copy.text)
             assert 0 <= p.origin_start < p.origin_end <= len(origin.text)
-            assert words(copy.text[p.start : p.end]) == words(origin.text[p.origin_start : p.origin_end])
+            assert words(copy.text[p.start : p.end]) == words(
+                origin.text[p.origin_start : p.origin_end]
+            )
 
 
 @pytest.mark.parametrize(
@@ -239,11 +241,13 @@ def corpus() -> list[Article]:
     made = [wire(), independent()]
     for kind, (paragraphs, title) in sorted(COPIES.items()):
         made.append(article(f"Outlet {kind}", paragraphs, title=title))
-    made.append(article("Island Voice", OWN[:2] + [WIRE[1], WIRE[3]] + OWN[2:]))
+    made.append(article("Island Voice", [*OWN[:2], WIRE[1], WIRE[3], *OWN[2:]]))
     return made
 
 
-def outcome(articles: list[Article]) -> set[tuple[str, str | None, str, tuple[tuple[int, int], ...]]]:
+def outcome(
+    articles: list[Article],
+) -> set[tuple[str, str | None, str, tuple[tuple[int, int], ...]]]:
     return {
         (a.id, a.copy_of, a.source_group or "", tuple((b.start, b.end) for b in a.borrowed))
         for a in articles
@@ -274,8 +278,9 @@ def test_signatures_equal_datasketch_minhash() -> None:
     config = CopySettings()
     values = np.array([17, 99, 123456789, 4000000000], dtype=np.uint32)
     ours = minhash_rows(values, np.array([0], dtype=np.int64), config)[0]
-    theirs = MinHash.bulk([values.tolist()], num_perm=config.num_perm, seed=config.seed,
-                          hashfunc=int)[0]
+    theirs = MinHash.bulk(
+        [values.tolist()], num_perm=config.num_perm, seed=config.seed, hashfunc=int
+    )[0]
     assert (ours == theirs.hashvalues).all()
 
 
@@ -292,7 +297,9 @@ def test_signatures_give_one_row_per_passage_with_offsets() -> None:
     st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6)), min_size=1, max_size=40),
     st.integers(1, 3),
 )
-def test_lsh_finds_exactly_the_pairs_that_share_a_band(rows: list[tuple[int, int]], cut: int) -> None:
+def test_lsh_finds_exactly_the_pairs_that_share_a_band(
+    rows: list[tuple[int, int]], cut: int
+) -> None:
     keys = np.array(rows, dtype=np.uint32)
     docs = np.arange(len(rows), dtype=np.int32) // 2
     expected = {
@@ -320,3 +327,49 @@ def test_find_on_a_used_detector_says_what_to_do() -> None:
     detector.find(["a"], [body(WIRE)])
     with pytest.raises(ValueError, match="use add\\(\\) and verify\\(\\)"):
         detector.find(["b"], [body(WIRE)])
+
+
+def demo_articles() -> dict[str, Article]:
+    """The demo corpus read, cleaned and segmented as the story pipeline does, by file name."""
+    from pathlib import Path
+
+    from corroborate.clean import clean_articles
+    from corroborate.demo import demo_inputs
+    from corroborate.read import read_inputs
+    from corroborate.segment import segment_article
+
+    read = [a for a in read_inputs(demo_inputs()) if isinstance(a, Article)]
+    clean_articles(read)
+    for a in read:
+        segment_article(a)
+    return {Path(a.source.split(":")[0]).name: a for a in read}
+
+
+def test_demo_corpus_planted_copies_found_and_rewrites_kept_apart() -> None:
+    from corroborate.demo import manifest
+
+    files = manifest()["files"]
+    articles = demo_articles()
+    find_copies(list(articles.values()))
+    for name, article in articles.items():
+        truth = files[name]
+        origin = articles[truth["copy_of"]] if truth.get("copy_of") else None
+        if truth["role"] == "abridged-copy":
+            assert origin is not None and article.copy_of == origin.id, name
+            assert article.source_group == origin.source_group
+        elif truth["role"] == "partial-copy":
+            assert origin is not None and article.copy_of is None, name
+            assert article.source_group != origin.source_group
+            assert {b.origin for b in article.borrowed} == {origin.id}
+            for passage in truth["copied_passages"]:
+                start = article.text.index(passage["text"])
+                assert any(b.start <= start < b.end for b in article.borrowed), passage["text"]
+        else:
+            assert article.copy_of is None and not article.borrowed, name
+            copies = [a for a in articles.values() if a.source_group == article.source_group]
+            expected = {article.id} | {
+                articles[n].id
+                for n, t in files.items()
+                if t.get("copy_of") == name and t["role"] == "abridged-copy" and n in articles
+            }
+            assert {a.id for a in copies} == expected, name
