@@ -132,6 +132,25 @@ class StoryClusterer:
         self._add(self.stories[assignment.story], features)
         return assignment
 
+    def join(self, features: ArticleFeatures, story_id: str, reason: str) -> Assignment:
+        """Put the article in a story decided elsewhere (a copy joins its origin's story)."""
+        self.documents += 1
+        self.df.update(features.terms.keys())
+        if story_id not in self.stories:
+            return self.assign_new(features, reason)
+        vector = self._weigh(features.terms)
+        assignment = self._explain(
+            features.article, vector, story_id, self._cosine(vector, self.stories[story_id]), []
+        )
+        assignment.reason = reason
+        self._add(self.stories[story_id], features)
+        return assignment
+
+    def assign_new(self, features: ArticleFeatures, reason: str) -> Assignment:
+        story = self._create(features)
+        self._add(story, features)
+        return Assignment(features.article, story.id, True, 0.0, reason=reason)
+
     def _weigh(self, terms: Mapping[str, float]) -> dict[str, float]:
         weights = {t: tf * self.idf(t) for t, tf in terms.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
@@ -250,28 +269,40 @@ def recluster(
     features: Iterable[ArticleFeatures],
     previous: Mapping[str, str],
     settings: ClusterSettings | None = None,
-) -> tuple[dict[str, str], list[Assignment]]:
-    """Cluster again from scratch (final term statistics, date order), keeping old story ids.
+    *,
+    df: Mapping[str, int] | None = None,
+    documents: int = 0,
+) -> tuple[list[Assignment], list[StoryState]]:
+    """Cluster again from scratch with final term statistics, keeping old story ids.
 
-    `previous` maps article id -> its current story id. Each new cluster takes the old id it
+    `features` should come in date order (the store gives them so); `df` and `documents` are
+    the corpus-wide term statistics (computed from `features` when not given, which then
+    holds them all in memory; the store passes its own and streams).
+    `previous` maps article id -> its current story id: each new cluster takes the old id it
     overlaps most (largest overlaps first); the rest keep their founder-derived ids.
     """
-    items = sorted(features, key=lambda f: (f.published or "", f.article))
-    warm = StoryClusterer(settings)
-    for item in items:  # first pass only to learn the corpus-wide term statistics
-        warm.df.update(item.terms.keys())
-        warm.documents += 1
+    if df is None:
+        features = list(features)
+        counted: Counter[str] = Counter()
+        for item in features:
+            counted.update(item.terms.keys())
+        df, documents = counted, len(features)
     clusterer = StoryClusterer(settings)
-    clusterer.load([], warm.df, warm.documents)
+    clusterer.load([], df, documents)
     assignments = []
-    for item in items:
-        clusterer.documents -= 1  # assign() counts the article again
+    for item in features:
+        clusterer.documents -= 1  # assign() counts the article again: the totals stay final
         clusterer.df.subtract(item.terms.keys())
         assignments.append(clusterer.assign(item))
     mapping = _map_ids({a.article: a.story for a in assignments}, previous)
     for assignment in assignments:
         assignment.story = mapping[assignment.story]
-    return {a.article: a.story for a in assignments}, assignments
+        if assignment.runner_up:
+            assignment.runner_up = mapping.get(assignment.runner_up, assignment.runner_up)
+    stories = list(clusterer.stories.values())
+    for story in stories:
+        story.id = mapping[story.id]
+    return assignments, stories
 
 
 def _map_ids(new: Mapping[str, str], old: Mapping[str, str]) -> dict[str, str]:

@@ -18,7 +18,13 @@ from multiprocessing import get_context
 from typing import Protocol
 
 from corroborate.clean import clean_article
-from corroborate.corpus.cluster import ClusterSettings, StoryClusterer, StoryState
+from corroborate.corpus.cluster import (
+    Assignment,
+    ClusterSettings,
+    StoryClusterer,
+    StoryState,
+    recluster,
+)
 from corroborate.corpus.features import ArticleFeatures, extract_features
 from corroborate.corpus.store import SqliteStore
 from corroborate.read import read_inputs
@@ -33,6 +39,10 @@ class CopyFinder(Protocol):
     """
 
     def add(self, articles: Sequence[Article]) -> list[CopyEvidence]: ...
+
+    def take_keys(self) -> list[tuple[str, bytes]]:
+        """Index data of the articles added since the last call, saved with their batch."""
+        ...
 
 
 @dataclass(slots=True)
@@ -78,15 +88,23 @@ def ingest(
     workers: int | None = None,
     settings: ClusterSettings | None = None,
     copies: CopyFinder | None = None,
+    find_copies: bool = True,
     progress: Progress | None = None,
     items: Iterable[Article | ReadError] | None = None,
 ) -> IngestCounts:
     """Read `inputs` (or the given `items`) into the store and return the counts.
 
+    Copies are found with the copies stage's detector over the whole store unless
+    `find_copies` is False (or another `copies` finder is given).
+
     Inputs that fail are counted and stored with their reason; the rest goes on. A StoreError
     (locked, read-only, disk full) stops the run with the store consistent.
     """
     clusterer = load_clusterer(store, settings)
+    if copies is None and find_copies:
+        from corroborate.corpus.copies import StoreCopyFinder
+
+        copies = StoreCopyFinder(store)
     counts = IngestCounts()
     run_id = store.begin_run(inputs)
     stream = read_inputs(inputs) if items is None else iter(items)
@@ -137,11 +155,12 @@ def _ingest_batch(
     fresh = [article for article, _ in prepared]
     features = [feature for _, feature in prepared]
     evidence = copies.add(fresh) if copies and fresh else []
-    before = {sid: clusterer.stories[sid].size for sid in clusterer.stories}
-    assignments = [clusterer.assign(f) for f in features]
+    keys = copies.take_keys() if copies else []
+    before = set(clusterer.stories)
+    assignments = _assign(fresh, features, evidence, clusterer, store)
     touched = {a.story for a in assignments}
     stories: list[StoryState] = [clusterer.stories[sid] for sid in sorted(touched)]
-    store.write_batch(run_id, fresh, features, assignments, evidence, errors, stories)
+    store.write_batch(run_id, fresh, features, assignments, evidence, errors, stories, keys)
     counts.read += read
     counts.failed += len(errors)
     counts.errors.extend(errors)
@@ -150,6 +169,32 @@ def _ingest_batch(
     counts.copies += sum(1 for a in fresh if a.copy_of)
     counts.new_stories += sum(1 for sid in touched if sid not in before)
     counts.grown_stories += sum(1 for sid in touched if sid in before)
+
+
+def _assign(
+    articles: Sequence[Article],
+    features: Sequence[ArticleFeatures],
+    evidence: Sequence[CopyEvidence],
+    clusterer: StoryClusterer,
+    store: SqliteStore,
+) -> list[Assignment]:
+    """Stories for a batch: a whole copy joins the story of the article it copies."""
+    copied = {e.article: e for e in evidence}
+    story: dict[str, str] = {}
+    assignments = []
+    for article, feature in zip(articles, features, strict=True):
+        match = copied.get(article.id)
+        target = (
+            (story.get(match.origin) or store.story_of_article(match.origin)) if match else None
+        )
+        if match and target:
+            why = f"copy of {match.origin} ({match.kind}, similarity {match.similarity:.2f})"
+            assignment = clusterer.join(feature, target, why)
+        else:
+            assignment = clusterer.assign(feature)
+        story[article.id] = assignment.story
+        assignments.append(assignment)
+    return assignments
 
 
 def _unique(articles: list[Article]) -> list[Article]:
@@ -186,3 +231,19 @@ def _start_methods() -> list[str]:
     import multiprocessing
 
     return multiprocessing.get_all_start_methods()
+
+
+def recluster_store(store: SqliteStore, settings: ClusterSettings | None = None) -> int:
+    """Cluster every stored article again, keeping story ids; return how many moved.
+
+    The one-pass assignment saw the corpus grow; this pass uses the final term statistics and
+    date order. Features stream from the store; only the story centroids and the new
+    assignments are held in memory.
+    """
+    previous = store.story_of()
+    df, documents = store.load_df()
+    assignments, stories = recluster(
+        store.iter_features(), previous, settings, df=df, documents=documents
+    )
+    store.replace_clustering(assignments, stories)
+    return sum(1 for a in assignments if previous.get(a.article) != a.story)

@@ -41,7 +41,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE articles (
         id TEXT PRIMARY KEY, source TEXT NOT NULL, source_id TEXT, url TEXT, title TEXT,
         outlet TEXT, published TEXT, author TEXT, place TEXT, text TEXT NOT NULL,
-        date TEXT, story_id TEXT, source_group TEXT, copy_of TEXT,
+        date TEXT, kept TEXT, story_id TEXT, source_group TEXT, copy_of TEXT,
         run_id INTEGER REFERENCES runs(id), ingested_at TEXT NOT NULL);
     CREATE INDEX articles_story ON articles(story_id);
     CREATE INDEX articles_source_id ON articles(source_id);
@@ -57,10 +57,12 @@ MIGRATIONS: tuple[str, ...] = (
         runner_up TEXT, runner_up_score REAL, candidates INTEGER, reason TEXT,
         method TEXT NOT NULL, assigned_at TEXT NOT NULL);
     CREATE TABLE features (article_id TEXT PRIMARY KEY, date TEXT, terms TEXT NOT NULL);
+    CREATE INDEX features_date ON features(date);
     CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
     CREATE TABLE copies (
         article_id TEXT PRIMARY KEY, origin TEXT NOT NULL, kind TEXT NOT NULL,
         similarity REAL NOT NULL);
+    CREATE TABLE copy_keys (article_id TEXT PRIMARY KEY, keys BLOB NOT NULL);
     CREATE TABLE errors (
         id INTEGER PRIMARY KEY, run_id INTEGER REFERENCES runs(id), source TEXT NOT NULL,
         message TEXT NOT NULL);
@@ -223,13 +225,62 @@ class SqliteStore:
         return df, int(documents)
 
     def iter_features(self) -> Iterator[ArticleFeatures]:
+        """Every article's features in date order (undated last), streamed."""
         query = "SELECT f.article_id, f.date, f.terms, a.title FROM features f JOIN articles a "
-        query += "ON a.id = f.article_id"
+        query += "ON a.id = f.article_id ORDER BY f.date IS NULL, f.date, a.rowid"
         for row in self.db.execute(query):
             yield ArticleFeatures(row[0], json.loads(row[2]), row[1], row[3])
 
+    def iter_copy_keys(self) -> Iterator[tuple[str, bytes]]:
+        """Saved LSH band keys of every article, in the order they were stored."""
+        query = "SELECT k.article_id, k.keys FROM copy_keys k JOIN articles a "
+        query += "ON a.id = k.article_id ORDER BY a.rowid"
+        for row in self.db.execute(query):
+            yield row[0], row[1]
+
+    def copy_source(self, article_id: str) -> tuple[str, list[tuple[int, int]], str | None]:
+        """A stored article's text, kept paragraph spans and date, for copy verification."""
+        row = self.db.execute(
+            "SELECT text, kept, coalesce(published, date) FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"{self.path}: article {article_id} is indexed but not stored")
+        spans = [(int(a), int(b)) for a, b in json.loads(row[1] or "[]")]
+        return row[0], spans or [(0, len(row[0]))], row[2]
+
+    def group_of(self, article_id: str) -> tuple[str | None, str | None]:
+        """A stored article's source group and the origin it copies (None for an origin)."""
+        row = self.db.execute(
+            "SELECT source_group, copy_of FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def story_of_article(self, article_id: str) -> str | None:
+        row = self.db.execute(
+            "SELECT story_id FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return row[0] if row else None
+
     def story_of(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.db.execute("SELECT id, story_id FROM articles")}
+
+    def replace_clustering(
+        self, assignments: Sequence[Assignment], stories: Sequence[StoryState]
+    ) -> None:
+        """Swap in a whole new clustering (from re-clustering) in one transaction."""
+        with self.transaction():
+            self.db.executemany(
+                "UPDATE articles SET story_id = ? WHERE id = ?",
+                [(a.story, a.article) for a in assignments],
+            )
+            self.save_assignments(assignments, "re-cluster")
+            keep = [(s.id,) for s in stories]
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS keep_ids (id TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM keep_ids")
+            self.db.executemany("INSERT INTO keep_ids VALUES (?)", keep)
+            self.db.execute("DELETE FROM stories WHERE id NOT IN (SELECT id FROM keep_ids)")
+            self.save_stories(stories)
 
     # -- writing a batch -----------------------------------------------------------------------
     def write_batch(
@@ -241,9 +292,11 @@ class SqliteStore:
         copies: Sequence[CopyEvidence],
         errors: Sequence[ReadError],
         stories: Iterable[StoryState],
+        copy_keys: Sequence[tuple[str, bytes]] = (),
     ) -> None:
         """Everything one batch learned, in one transaction: all of it lands, or none."""
         with self.transaction():
+            self.db.executemany("INSERT OR REPLACE INTO copy_keys VALUES (?, ?)", copy_keys)
             self._insert_articles(run_id, articles, features, assignments)
             self._insert_evidence(features, assignments, copies)
             self.db.executemany(
@@ -265,8 +318,8 @@ class SqliteStore:
         now = _now()
         self.db.executemany(
             "INSERT INTO articles (id, source, source_id, url, title, outlet, published, author, "
-            "place, text, date, story_id, source_group, copy_of, run_id, ingested_at) VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "place, text, date, kept, story_id, source_group, copy_of, run_id, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     a.id,
@@ -280,6 +333,7 @@ class SqliteStore:
                     a.place,
                     a.text,
                     dates.get(a.id),
+                    json.dumps([[p.start, p.end] for p in a.paragraphs]),
                     story.get(a.id),
                     a.source_group or a.id,
                     a.copy_of,

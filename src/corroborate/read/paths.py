@@ -52,7 +52,27 @@ READERS: dict[str, Reader] = {
     ".jsonl": _jsonl,
     ".ndjson": _jsonl,
 }
-FILE_READERS: dict[str, Callable[[Path], Iterator[Article | ReadError]]] = {}
+
+
+def _warc(path: Path) -> Iterator[Article | ReadError]:
+    from corroborate.read.warc import read_warc
+
+    yield from read_warc(path)
+
+
+def _feed(path: Path) -> Iterator[Article | ReadError]:
+    from corroborate.read.feed import read_feed
+
+    yield from read_feed(path)
+
+
+FILE_READERS: dict[str, Callable[[Path], Iterator[Article | ReadError]]] = {
+    ".warc": _warc,
+    ".warc.gz": _warc,
+    ".rss": _feed,
+    ".atom": _feed,
+    ".xml": _feed,
+}
 
 
 def read_inputs(inputs: Iterable[str]) -> Iterator[Article | ReadError]:

@@ -1,0 +1,131 @@
+"""Copies across a whole store, batch by batch, with the copies stage's MinhashCopyDetector.
+
+Each batch's passages are signed and looked up in the detector's LSH index (everything stored
+before, and the batch itself); candidate pairs are verified by sentence alignment, loading
+stored articles from the store. A whole-article copy joins the source group of the article it
+copies, so it counts as that source, never as a new one. The index's band keys are saved with
+each batch (in the same transaction as the articles), so the next run rebuilds the index
+without signing the store's texts again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+import corroborate.copies as copies_stage
+from corroborate.copies import DocInfo, MinhashCopyDetector
+from corroborate.copies.lsh import self_join
+from corroborate.copies.minhash import band_keys
+from corroborate.copies.settings import CopySettings
+from corroborate.copies.text import sentence_units
+from corroborate.copies.verify import CopyMatch
+from corroborate.corpus.store import SqliteStore
+from corroborate.records import Article, CopyEvidence
+
+
+class StoreCopyFinder:
+    """Finds whole-article copies of new articles among a store's articles and each other."""
+
+    def __init__(self, store: SqliteStore, settings: CopySettings | None = None) -> None:
+        self.store = store
+        self.settings = settings or CopySettings(processes=1)
+        self.detector = MinhashCopyDetector(self.settings)
+        self._pending: list[tuple[str, bytes]] = []
+        self._load_index()
+
+    def _load_index(self) -> None:
+        """Rebuild the LSH index from the band keys saved by earlier runs, in large chunks."""
+        keys: list[np.ndarray[Any, Any]] = []
+        docs: list[np.ndarray[Any, Any]] = []
+        for article_id, blob in self.store.iter_copy_keys():
+            rows = np.frombuffer(blob, dtype=np.uint32).reshape(-1, self.settings.bands)
+            docs.append(np.full(len(rows), len(self.detector.ids), dtype=np.int32))
+            keys.append(rows)
+            self.detector.ids.append(article_id)
+            if len(keys) >= 20_000:
+                self._add_chunk(keys, docs)
+        self._add_chunk(keys, docs)
+
+    def _add_chunk(self, keys: list[Any], docs: list[Any]) -> None:
+        if keys:
+            self.detector.index.add(np.concatenate(keys), np.concatenate(docs))
+        keys.clear()
+        docs.clear()
+
+    def take_keys(self) -> list[tuple[str, bytes]]:
+        """The band keys of the articles added since the last call, to save with the batch."""
+        pending, self._pending = self._pending, []
+        return pending
+
+    def add(self, articles: Sequence[Article]) -> list[CopyEvidence]:
+        """Index the batch, verify its candidates; mark copies (`source_group`, `copy_of`)."""
+        pairs = self._index(articles)
+        batch = {a.id: a for a in articles}
+        matches = self.detector.verify(pairs, lambda i: self._doc(i, batch))
+        return self._mark(articles, [m for m in matches if m.whole])
+
+    def _index(self, articles: Sequence[Article]) -> list[tuple[str, str]]:
+        """The detector's `add`, keeping the band keys of each article for the store."""
+        detector, settings = self.detector, self.settings
+        batch = detector.signatures([a.kept_text for a in articles])
+        keys = band_keys(batch, settings)
+        docs = (batch.doc + len(detector.ids)).astype(np.int32)
+        found = [detector.index.query(keys, docs), self_join(keys, docs, settings.max_bucket)]
+        detector.index.add(keys, docs)
+        detector.ids.extend(a.id for a in articles)
+        for index, article in enumerate(articles):
+            rows = np.ascontiguousarray(keys[batch.doc == index], dtype=np.uint32)
+            self._pending.append((article.id, rows.tobytes()))
+        pairs = np.concatenate(found)
+        return [(detector.ids[int(x)], detector.ids[int(y)]) for x, y in pairs]
+
+    def _doc(self, article_id: str, batch: dict[str, Article]) -> DocInfo:
+        article = batch.get(article_id)
+        if article is not None:
+            return copies_stage.article_doc(article)  # type: ignore[attr-defined]  # not in __all__
+        text, spans, published = self.store.copy_source(article_id)
+        return DocInfo(article_id, sentence_units(text, spans), published)
+
+    def _mark(self, articles: Sequence[Article], whole: list[CopyMatch]) -> list[CopyEvidence]:
+        """Each new article that copies an earlier one joins that one's source group."""
+        order = {a.id: n for n, a in enumerate(articles)}
+        evidence = []
+        for article in articles:
+            best = _best_earlier(article.id, whole, order)
+            if best is None:
+                continue
+            match, other = best
+            group, origin = self._group_of(other, articles, order)
+            article.source_group, article.copy_of = group, origin
+            evidence.append(CopyEvidence(article.id, other, match.kind, round(match.similarity, 4)))
+        return evidence
+
+    def _group_of(
+        self, other: str, articles: Sequence[Article], order: dict[str, int]
+    ) -> tuple[str, str]:
+        if other in order:
+            earlier = articles[order[other]]
+            return earlier.source_group or earlier.id, earlier.copy_of or earlier.id
+        group, origin = self.store.group_of(other)
+        return group or other, origin or other
+
+
+def _best_earlier(
+    article: str, matches: list[CopyMatch], order: dict[str, int]
+) -> tuple[CopyMatch, str] | None:
+    """The most similar whole-copy match with an article stored before, or earlier in batch."""
+    mine = order[article]
+    found = []
+    for match in matches:
+        if article not in (match.copy, match.origin):
+            continue
+        other = match.origin if match.copy == article else match.copy
+        if order.get(other, -1) < mine:
+            found.append((match.similarity, other, match))
+    if not found:
+        return None
+    _, other, match = max(found, key=lambda f: (f[0], f[1]))
+    return match, other

@@ -1,0 +1,118 @@
+"""RSS and Atom feed files (.rss, .atom, .xml): one article per entry.
+
+An entry's text is its full content when the feed carries it, else its summary; HTML goes
+through `read_html`, and a fragment too short for a page extractor (a two-sentence summary) is
+kept as plain text. An entry with no text, or a feed that is not a feed, is reported and the
+other entries go on.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import feedparser
+
+from corroborate.errors import InputReadError
+from corroborate.read.article import make_article
+from corroborate.records import Article, ReadError
+
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|blockquote|tr)\s*>|<br\s*/?>", re.IGNORECASE)
+
+
+def read_feed(path: str | Path) -> Iterator[Article | ReadError]:
+    """An Article for every entry with text; a ReadError for each entry or feed that fails."""
+    source = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        yield ReadError(source, f"cannot read the file: {exc.strerror or exc}")
+        return
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        problem = parsed.get("bozo_exception")
+        why = f": {problem}" if problem else ""
+        yield ReadError(source, f"not an RSS or Atom feed, or a feed with no entries{why}")
+        return
+    outlet = parsed.feed.get("title") or None
+    for index, entry in enumerate(parsed.entries):
+        yield _entry(entry, source, index, outlet)
+
+
+def _entry(entry: Any, source: str, index: int, outlet: str | None) -> Article | ReadError:
+    link = entry.get("link") or None
+    name = f"{source}#{link or entry.get('id') or f'entry-{index + 1}'}"
+    html, kind = _content(entry)
+    if not html or not html.strip():
+        return ReadError(name, "the feed entry has no text (no content and no summary)")
+    meta = {
+        "title": _plain(entry.get("title")),
+        "published": _published(entry),
+        "author": entry.get("author") or None,
+        "outlet": outlet,
+        "url": link,
+        "source_id": entry.get("id") or link,
+    }
+    if kind == "text/plain" or "<" not in html:
+        return _as_text(html, name, meta)
+    from corroborate.read.html import read_html
+
+    try:
+        return read_html(html, source=name, url=link, meta=meta)
+    except InputReadError:
+        return _as_text(_fragment_text(html), name, meta)  # a summary, not a page
+
+
+def _content(entry: Any) -> tuple[str | None, str]:
+    for content in entry.get("content") or ():
+        if content.get("value"):
+            return content["value"], content.get("type", "text/html")
+    detail = entry.get("summary_detail") or {}
+    return entry.get("summary"), detail.get("type", "text/html")
+
+
+def _as_text(text: str, name: str, meta: Mapping[str, str | None]) -> Article | ReadError:
+    text = text.strip()
+    if not text:
+        return ReadError(name, "the feed entry has no text (only markup)")
+    return make_article(
+        source=name,
+        text=text,
+        title=meta["title"],
+        outlet=meta["outlet"],
+        url=meta["url"],
+        published=meta["published"],
+        author=meta["author"],
+        source_id=meta["source_id"],
+    )
+
+
+def _fragment_text(html: str) -> str:
+    """Paragraphs of an HTML fragment as text, one blank line between blocks."""
+    from html import unescape
+
+    text = _BLOCK_END.sub("\n\n", html)
+    text = unescape(_TAG.sub("", text))
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _plain(value: str | None) -> str | None:
+    if not value:
+        return None
+    return " ".join(_fragment_text(value).split()) or None
+
+
+def _published(entry: Any) -> str | None:
+    """The entry's date as ISO 8601 (UTC), from the parsed published or updated date."""
+    for key in ("published_parsed", "updated_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            stamp = calendar.timegm(parsed)
+            return datetime.fromtimestamp(stamp, UTC).isoformat(timespec="seconds")
+    return None
