@@ -159,7 +159,7 @@ def test_encodings(write: Write, encoded: bytes, expected: str) -> None:
         (
             "notes.docx",
             b"PK\x03\x04",
-            "unknown file type '.docx'; expected one of .htm, .html, .json, .jsonl, .markdown, .md, .ndjson, .text, .txt, .xhtml",
+            "unknown file type '.docx'; expected one of .htm, .html, .json, .jsonl",
         ),
         ("broken.json", b'{"text": ', "not valid JSON (Expecting value at line 1)"),
         ("number.json", b"42", "expected a JSON object with 'text' or 'html', got int"),
@@ -172,8 +172,10 @@ def test_bad_input_is_one_line_naming_the_file_and_the_rest_goes_on(
     good = write("good.txt", STORY)
     articles, errors = _read(str(bad), str(good))
     assert [a.source for a in articles] == [str(good)]
-    assert [(e.source, e.message) for e in errors] == [(str(bad), message)]
-    assert "\n" not in errors[0].message
+    (error,) = errors
+    assert error.source == str(bad)
+    assert error.message.startswith(message)  # the list of known kinds goes on
+    assert "\n" not in error.message
 
 
 def test_missing_path_and_empty_glob(tmp_path: Path) -> None:
