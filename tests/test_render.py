@@ -17,7 +17,7 @@ from rich.console import Console
 
 from corroborate.records import Figure, FigureValue, Quote, Report, StoryInfo
 from corroborate.render import EXTENSIONS, FORMATS, UnknownFormatError, format_for_path, render
-from corroborate.render._view import EMPTY, SECTION_TITLES, diff_words
+from corroborate.render._view import EMPTY, SECTION_TITLES, diff_words, element_id, excerpt
 from corroborate.render.example import example_report, mention
 from corroborate.render.html import diff_html
 from corroborate.render.markdown import diff_markdown, md
@@ -33,7 +33,7 @@ def hostile_report() -> Report:
     ledger = report.articles[2]
     ledger.text += f"\n\nA reader wrote {SCRIPT} | [bold]not bold[/bold] *not em* # not a heading"
     hostile = mention(ledger, f"A reader wrote {SCRIPT} | [bold]not bold[/bold] *not em*")
-    report.claims[2].mentions.append(hostile)
+    report.claims[0].mentions.append(hostile)
     report.claims[2].text = f"Cost | {SCRIPT}"
     report.figures[0].subject = "vehicles | per day <b>"
     report.articles[1].outlet = "Velmora <i>Daily</i> | Online"
@@ -125,7 +125,7 @@ def test_empty_sections_say_so_in_one_line(fmt: str) -> None:
 @pytest.mark.parametrize("fmt", ["markdown", "html", "terminal"])
 def test_counts_come_from_the_report_not_from_mentions(fmt: str) -> None:
     report = example_report()
-    report.claims[3].independent_sources = 7  # one mention, but the report says 7: show 7
+    report.claims[1].independent_sources = 7  # two mentions, but the report says 7: show 7
     report.story.independent_sources = 11
     text = rendered(report)[fmt]
     assert "7 independent sources" in text
@@ -403,3 +403,18 @@ def test_values_show_as_written_and_approximation() -> None:
     for fmt, text in rendered(report).items():
         if fmt != "json":
             assert "2.33" in text and "2.33 per cent" in text
+
+
+def test_element_ids_are_safe_and_kept_apart() -> None:
+    ids = {element_id("claim", raw) for raw in ["a b", "a-b", 'a"b', "a<b"]}
+    assert len(ids) == 4
+    assert all(re.fullmatch(r"claim-[A-Za-z0-9_-]+", i) for i in ids)
+
+
+def test_long_excerpts_are_cut_between_words() -> None:
+    article = example_report().articles[0]
+    short = excerpt(article, 0, len(article.text), limit=60)
+    assert " … " in short and len(short) <= 63
+    head, tail = short.split(" … ")
+    assert article.text.replace("\n", " ").split()[: len(head.split())] == head.split()
+    assert " ".join(article.text.split()).endswith(tail)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -85,9 +86,17 @@ def article_label(article: Article | None, article_id: str) -> str:
     return article.outlet or article.title or article.source or article.id
 
 
+def element_id(kind: str, item_id: str) -> str:
+    """An HTML id for a claim, quote, figure, group or article: safe in any attribute or URL."""
+    safe = re.sub(r"[^A-Za-z0-9_-]", "-", item_id)
+    if safe != item_id:  # keep ids apart that differ only in the characters replaced
+        safe += f"-{zlib.crc32(item_id.encode()):08x}"
+    return f"{kind}-{safe}"
+
+
 def anchor(article_id: str) -> str:
     """The id of an article's section in HTML and Markdown: links from every mention land there."""
-    return "article-" + re.sub(r"[^A-Za-z0-9_-]", "-", article_id)
+    return element_id("article", article_id)
 
 
 class ReportView:
@@ -124,6 +133,17 @@ class ReportView:
     def group_of(self, article_id: str) -> SourceGroup | None:
         article = self.articles.get(article_id)
         return self.groups.get(article.source_group or "") if article else None
+
+
+def split_groups(groups: Sequence[SourceGroup]) -> tuple[list[SourceGroup], list[SourceGroup]]:
+    """Groups that hold copies (shown with their evidence), and single-article groups."""
+    return [g for g in groups if len(g.articles) > 1], [g for g in groups if len(g.articles) <= 1]
+
+
+def split_claims(claims: Sequence[Claim]) -> tuple[list[Claim], list[Claim]]:
+    """Claims more than one source makes or disputes, and single-source claims (shown briefly)."""
+    single = [c for c in claims if c.status == "single-source"]
+    return [c for c in claims if c.status != "single-source"], single
 
 
 def figures_in_display_order(figures: Sequence[Figure]) -> list[Figure]:
@@ -188,8 +208,13 @@ def diff_words(canonical: str, variant: str) -> list[tuple[DiffOp, str]]:
     them and without case, so a capital at a cut does not count as a change.
     """
     old, new = _tokens(canonical), _tokens(variant)
+    # Punctuation may extend a match but never start one: otherwise a lone "." can anchor the
+    # alignment and hide that "unrealistic." is a word of "an unrealistic objective."
     matcher = difflib.SequenceMatcher(
-        a=[t.strip().casefold() for t in old], b=[t.strip().casefold() for t in new], autojunk=False
+        isjunk=lambda token: not _WORD.search(token),
+        a=[t.strip().casefold() for t in old],
+        b=[t.strip().casefold() for t in new],
+        autojunk=False,
     )
     runs: list[tuple[DiffOp, str]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -272,7 +297,10 @@ def excerpt(article: Article | None, start: int, end: int, limit: int = 240) -> 
     if len(text) <= limit:
         return text
     half = limit // 2
-    return f"{text[:half].rstrip()} … {text[-half:].lstrip()}"
+    head, tail = text[:half], text[-half:]
+    head = head.rsplit(" ", 1)[0] if " " in head else head  # cut between words
+    tail = tail.split(" ", 1)[-1]
+    return f"{head} … {tail}"
 
 
 def plural(count: int, word: str, plural_word: str | None = None) -> str:

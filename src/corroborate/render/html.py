@@ -32,6 +32,7 @@ from corroborate.render._view import (
     cited_articles,
     conflicting_figures,
     disputed_claims,
+    element_id,
     excerpt,
     figures_in_display_order,
     format_value,
@@ -41,6 +42,8 @@ from corroborate.render._view import (
     readable_diff,
     section_functions,
     speaker_heading,
+    split_claims,
+    split_groups,
 )
 
 _TEMPLATES = resources.files(__package__).joinpath("templates")
@@ -172,7 +175,12 @@ def claims_section(view: ReportView) -> str:
     claims = view.report.claims
     if not claims:
         return _empty_section("claims")
-    body = "\n".join(_claim(view, claim) for claim in claims)
+    shared, single = split_claims(claims)
+    body = "\n".join(_claim(view, claim) for claim in shared)
+    if single:
+        inner = "\n".join(_claim(view, claim) for claim in single)
+        summary = f"{plural(len(single), 'single-source claim')} (see also Exclusives)"
+        body += f'\n<details class="single"><summary>{summary}</summary>\n{inner}\n</details>'
     return _section("claims", body, len(claims))
 
 
@@ -182,7 +190,7 @@ def _claim(view: ReportView, claim: Claim) -> str:
     )
     outlets = ", ".join(esc(o) for o in view.labels(m.article for m in claim.mentions))
     return (
-        f'<article class="claim {esc(claim.status)}" id="claim-{esc(claim.id)}">\n'
+        f'<article class="claim {esc(claim.status)}" id="{element_id("claim", claim.id)}">\n'
         f'<p class="claim-text">{esc(claim.text)}</p>\n<p>{badges}{_reason(claim.reason)}</p>\n'
         f"<details><summary>{plural(len(claim.mentions), 'mention')}: {outlets}</summary>\n"
         f'<div class="mentions">{"".join(_mention(view, m) for m in claim.mentions)}</div>\n'
@@ -214,7 +222,7 @@ def _quote(view: ReportView, quote: Quote) -> str:
     badges += "".join(_badge(flag, "flag") for flag in quote.flags)
     mentions = "".join(_mention(view, m, _quote_note(m)) for m in quote.mentions)
     return (
-        f'<article class="quote" id="quote-{esc(quote.id)}">\n'
+        f'<article class="quote" id="{element_id("quote", quote.id)}">\n'
         f"<blockquote>{esc(quote.text)}</blockquote>\n<p>{badges}</p>\n{_variants(view, quote)}"
         f"<details><summary>{plural(len(quote.mentions), 'mention')}</summary>\n"
         f'<div class="mentions">{mentions}</div>\n</details>\n</article>'
@@ -266,7 +274,7 @@ def figures_section(view: ReportView) -> str:
 def _figure_row(view: ReportView, figure: Figure) -> str:
     values = "".join(f"<li>{_value(view, v)}</li>" for v in figure.values)
     return (
-        f'<tr class="{esc(figure.status)}" id="figure-{esc(figure.id)}">'
+        f'<tr class="{esc(figure.status)}" id="{element_id("figure", figure.id)}">'
         f"<td>{esc(figure.subject)}</td><td>{esc(figure.unit or '—')}</td>"
         f"<td>{_badge(STATUS_LABEL[figure.status], figure.status)}{_reason(figure.reason)}</td>"
         f'<td><ul class="values">{values}</ul></td></tr>'
@@ -311,7 +319,8 @@ def exclusives_section(view: ReportView) -> str:
 
 def _claim_list(view: ReportView, key: str, claim_ids: Iterable[str], heading: str) -> str:
     items = "".join(
-        f'<li><a href="#claim-{esc(c)}">{esc(view.claim_text(c))}</a></li>' for c in claim_ids
+        f'<li><a href="#{element_id("claim", c)}">{esc(view.claim_text(c))}</a></li>'
+        for c in claim_ids
     )
     label = esc(view.source_label(key))
     return f'<div class="card"><h3>{label} <small>{esc(heading)}</small></h3><ul>{items}</ul></div>'
@@ -321,15 +330,23 @@ def sources_section(view: ReportView) -> str:
     groups = view.report.source_groups
     if not groups:
         return _empty_section("sources")
-    body = "\n".join(_group(view, group) for group in groups)
+    with_copies, alone = split_groups(groups)
+    body = "\n".join(_group(view, group) for group in with_copies)
+    if alone:
+        members = ", ".join(article_link(view, a) for g in alone for a in g.articles)
+        body += f'\n<p class="alone">No copies of: {members}.</p>'
     return _section("sources", body, len(groups))
 
 
 def _group(view: ReportView, group: SourceGroup) -> str:
     members = ", ".join(article_link(view, a) for a in group.articles)
     evidence = "".join(_evidence(view, ev) for ev in group.evidence)
+    heading = (
+        f"{esc(view.label(group.origin))} and {plural(len(group.articles) - 1, 'copy', 'copies')}"
+    )
     return (
-        f'<article class="group" id="group-{esc(group.id)}"><h3>{esc(group.id)}</h3>'
+        f'<article class="group" id="{element_id("group", group.id)}"><h3>{heading} '
+        f"<small>{esc(group.id)}</small></h3>"
         f"<p>{plural(len(group.articles), 'article')}: {members}. "
         f"Origin: {article_link(view, group.origin)}.</p>{evidence}</article>"
     )

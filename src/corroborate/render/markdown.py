@@ -29,6 +29,8 @@ from corroborate.render._view import (
     readable_diff,
     section_functions,
     speaker_heading,
+    split_claims,
+    split_groups,
     split_space,
 )
 
@@ -117,7 +119,19 @@ def claims_section(view: ReportView) -> str:
     claims = view.report.claims
     if not claims:
         return _empty_section("claims")
-    return _heading("claims") + "\n\n" + "\n\n".join(_claim(view, claim) for claim in claims)
+    shared, single = split_claims(claims)
+    parts = [_heading("claims"), *(_claim(view, claim) for claim in shared)]
+    if single:
+        lines = [f"### {plural(len(single), 'single-source claim')}", ""]
+        lines += [
+            f"- {md(c.text)} — "
+            + ", ".join(
+                f"{article_link(view, m.article)} (chars {m.start}–{m.end})" for m in c.mentions
+            )
+            for c in single
+        ]
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
 
 
 def _claim(view: ReportView, claim: Claim) -> str:
@@ -239,8 +253,12 @@ def sources_section(view: ReportView) -> str:
     groups = view.report.source_groups
     if not groups:
         return _empty_section("sources")
+    with_copies, alone = split_groups(groups)
     parts = [_heading("sources")]
-    for group in groups:
+    if alone:
+        members = ", ".join(article_link(view, a) for g in alone for a in g.articles)
+        parts.append(f"No copies of: {members}.")
+    for group in with_copies:
         members = ", ".join(article_link(view, a) for a in group.articles)
         lines = [f"- **{md(group.id)}**: {members} (origin: {article_link(view, group.origin)})"]
         for ev in group.evidence:

@@ -33,6 +33,8 @@ from corroborate.render._view import (
     readable_diff,
     section_functions,
     speaker_heading,
+    split_claims,
+    split_groups,
     split_space,
 )
 
@@ -138,7 +140,12 @@ def claims_section(view: ReportView) -> RenderableType:
     claims = view.report.claims
     if not claims:
         return _empty_section("claims")
-    return Group(_heading("claims", len(claims)), *(_claim(view, c) for c in claims))
+    shared, single = split_claims(claims)
+    lines = [_heading("claims", len(claims)), *(_claim(view, c) for c in shared)]
+    for claim in single:
+        outlets = ", ".join(view.labels(m.article for m in claim.mentions))
+        lines.append(Text.assemble(_status(claim.status), f" {claim.text} — ", (outlets, "bold")))
+    return Group(*lines)
 
 
 def _claim(view: ReportView, claim: Claim) -> RenderableType:
@@ -263,8 +270,13 @@ def sources_section(view: ReportView) -> RenderableType:
     groups = view.report.source_groups
     if not groups:
         return _empty_section("sources")
+    with_copies, alone = split_groups(groups)
     lines: list[RenderableType] = [_heading("sources", len(groups))]
-    for group in groups:
+    if alone:
+        lines.append(
+            Text(f"No copies of: {', '.join(view.labels(a for g in alone for a in g.articles))}")
+        )
+    for group in with_copies:
         members = ", ".join(view.labels(group.articles))
         lines.append(
             Text.assemble((group.id, "bold"), f": {members} (origin: {view.label(group.origin)})")
