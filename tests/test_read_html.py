@@ -262,7 +262,7 @@ def test_xml_declaration_with_an_encoding_is_read() -> None:
 def test_readability_fills_in_when_trafilatura_finds_no_prose(
     monkeypatch: pytest.MonkeyPatch, trafilatura_finds: str | None
 ) -> None:
-    def fake(data: str, url: str | None) -> TrafilaturaDocument | None:
+    def fake(data: str, url: str | None, second: object) -> TrafilaturaDocument | None:
         if trafilatura_finds is None:
             return None
         document = TrafilaturaDocument()
@@ -287,6 +287,24 @@ def test_metadata_is_read_even_when_trafilatura_finds_no_text(
         "Petra Olsund",
         "The Northgate Courier",
     )
+
+
+@pytest.mark.parametrize(("fast_finds", "passes"), [(STORY[:1], 2), (STORY, 1)])
+def test_trafilatura_fallbacks_run_only_when_its_fast_pass_falls_short(
+    monkeypatch: pytest.MonkeyPatch, fast_finds: list[str], passes: int
+) -> None:
+    calls: list[bool] = []
+
+    def fake(data: str, url: str | None, *, favor_precision: bool, fast: bool) -> object:
+        calls.append(fast)
+        document = TrafilaturaDocument()
+        document.text = "\n".join(fast_finds if fast else STORY)
+        return document
+
+    monkeypatch.setattr(html_reader, "_bare_extraction", fake)
+    article = read_html(page(), source="courier.html")
+    assert calls == [True, False][:passes]
+    assert [normal(block) for block in article.text.split("\n\n")] == [normal(t) for t in STORY]
 
 
 def test_agreement_trims_teasers_around_the_story() -> None:
