@@ -22,6 +22,7 @@ from corroborate.quotes.speakers import (
     choose_cue,
     colon_speaker,
     cue_candidates,
+    dash_speaker,
     lead_in,
     name_line,
     speaker_from_head,
@@ -145,7 +146,7 @@ def resolve(
     head = speaker.head
     recent = timeline.before(speaker.start)
     if head is not None and head.lower_ in PRONOUNS:
-        if head.lower_ in ("they", "we"):
+        if head.lower_ in ("they", "we", "it"):
             return None, None
         return _named(timeline.antecedent(speaker.start))
     if head is not None and speaker.tokens is not None:
@@ -160,6 +161,8 @@ def resolve(
         person = registry.lookup(proper, recent)
         if person is not None:
             return _named(person)
+    if head is not None and head.lower_ in ("it", "this", "that", "which", "who"):
+        return None, None
     if head is None or _indefinite(head):
         return None, speaker.text
     person = registry.describe(speaker.text, head.lemma_, recent)
@@ -268,6 +271,10 @@ def _attribute(
         named = name_line(paras[last.paragraph + 1])
         if named is not None:
             return named
+    end_para = paras[last.paragraph]
+    dash = dash_speaker(end_para, last.end - end_para.offset)
+    if dash is not None:
+        return dash
     para = paras[first.paragraph]
     colon = colon_speaker(para, (first.start - para.offset, first.end - para.offset))
     if colon is not None:
@@ -363,8 +370,7 @@ def _merge_broken(found: list[Found]) -> list[Found]:
             and last.speaker.how == item.speaker.how == "cue"  # type: ignore[union-attr]
             and last.pieces[-1][1] <= item.speaker.start  # type: ignore[union-attr]
             and item.speaker.end <= item.pieces[0][0]  # type: ignore[union-attr]
-            and not last.partial
-            and not item.partial
+            and not last.partial  # "... ," he said, "and then ..." goes on mid-sentence
         ):
             last.pieces.extend(item.pieces)
             # The words between the pieces are the attribution, not the speaker's: mark the cut.

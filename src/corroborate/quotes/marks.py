@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 # opening mark -> (family, the marks that may close it)
 CLOSERS: dict[str, tuple[str, str]] = {
-    '"': ("double", '"”'),
+    '"': ("double", '"'),  # a straight mark holding curly ones nests them
     "“": ("double", '”"'),
+    "”": ("double", '”"'),  # typed the wrong way round ("”Fear. ...”"): only at a word start
     "„": ("double", "“”"),
     "‟": ("double", '”"'),
     "«": ("guillemet", "»"),
@@ -29,7 +30,7 @@ CLOSERS: dict[str, tuple[str, str]] = {
     "‚": ("single", "‘’"),
 }
 SPANNING = frozenset({"double", "guillemet"})
-STRAIGHT = frozenset("\"'‘’")  # marks that also serve as apostrophes or need context
+STRAIGHT = frozenset("\"'‘’”")  # marks that also serve as apostrophes or need context
 OPEN_BEFORE = frozenset(' \t\n([{—–-/:;,"“„«')  # what may stand before such an opening mark
 CLOSE_AFTER = frozenset(' \t\n.,;:!?)]}—–-/…"”»')  # what may stand after such a closing mark
 

@@ -13,6 +13,7 @@ quote it tries, in order:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,9 +27,9 @@ CUE_LEMMAS = frozenset(
     blast slam praise boast conclude recount concur label dub brand term hint indicate exclaim
     propose demand threaten decry criticize criticise welcome hail dismiss rule predict
     underline underscore highlight remind tout dispute reject question wonder muse lament
-    telling put cite""".split()
+    telling put cite sing chant""".split()
 )
-PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her"})
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "it"})
 MAX_CUE_DISTANCE = 160  # characters between a quote and a cue verb outside its clause
 
 
@@ -75,21 +76,42 @@ def cue_candidates(para: ParsedParagraph, quoted: Sequence[tuple[int, int]]) -> 
 def subject_of(cue: Any) -> Any:
     """The token heading who speaks: the verb's subject, or X in "according to X"."""
     if cue.lower_ == "according":
-        for child in cue.children:
-            if child.lower_ == "to":
-                for grand in child.children:
-                    if grand.dep_ == "pobj":
-                        return grand
-        return None
-    for child in cue.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+        return _according_to(cue)
+    subjects = [
+        c
+        for c in cue.children
+        if (c.dep_ in ("nsubj", "nsubjpass") and c.text.isalnum())
+        or (c.dep_ in ("nsubj", "nsubjpass") and any(ch.isalpha() for ch in c.text))
+    ]
+    if subjects:
+        # The subject nearest the verb: "... made public ― Trump boasted" has two.
+        subject = min(subjects, key=lambda c: abs(c.i - cue.i))
+        if subject.lower_ in ("who", "that", "which") and cue.dep_ == "relcl":
+            return cue.head  # "an aide who said": the aide speaks
+        return subject
     # "He stressed and added, ...", "..., stating": the verb it hangs on has the subject.
     if cue.dep_ in ("conj", "advcl", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
         for child in cue.head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
     return None
+
+
+def _according_to(cue: Any) -> Any:
+    """X in "according to X": the object of "to", else the last name before the clause ends."""
+    doc = cue.doc
+    if cue.i + 1 >= len(doc) or doc[cue.i + 1].lower_ != "to":
+        return None
+    for child in doc[cue.i + 1].children:
+        if child.dep_ == "pobj":
+            return child
+    last = None
+    for token in doc[cue.i + 2 : cue.i + 12]:
+        if token.is_punct:
+            break
+        if token.pos_ in ("PROPN", "NOUN"):
+            last = token  # the parser may read "to engineer Tomas Berg" as a verb phrase
+    return last
 
 
 def phrase_of(head: Any) -> tuple[int, int]:
@@ -187,19 +209,35 @@ def colon_speaker(para: ParsedParagraph, piece: tuple[int, int]) -> Speaker | No
         part = (colon + 2, len(text.rstrip(" .")))
     else:
         return None
-    tokens = [t for t in para.doc if part[0] <= t.idx < part[1] and not t.is_punct]
-    if not 1 <= len(tokens) <= 5 or any(t.pos_ in ("VERB", "AUX") for t in tokens):
+    return _short_name(para, part[0], part[1], "colon")
+
+
+def dash_speaker(para: ParsedParagraph, after: int) -> Speaker | None:
+    """ "...”― Pamela Padilla": a name after a dash that closes the paragraph."""
+    rest = para.text[after:]
+    match = re.match(r"[”\"’'»\s]*[―—–-]+\s*([^!?“\"]{2,80}?)[.\s]*$", rest)
+    if match is None:
+        return None
+    begin = after + match.start(1)
+    return _short_name(para, begin, after + match.end(1), "dash")
+
+
+def _short_name(para: ParsedParagraph, begin: int, end: int, how: str) -> Speaker | None:
+    """A speaker from a short run of text that names someone and says nothing."""
+    tokens = [t for t in para.doc if begin <= t.idx < end and not t.is_punct]
+    if not 1 <= len(tokens) <= 8 or any(t.pos_ in ("VERB", "AUX") for t in tokens):
         return None
     if not any(t.pos_ in ("PROPN", "NOUN") or t.ent_type_ == "PERSON" for t in tokens):
         return None
-    start = para.offset + tokens[0].idx
-    end = para.offset + tokens[-1].idx + len(tokens[-1])
     head = tokens[-1]
     for token in tokens:
         if token.head not in tokens or token.head == token:
             head = token
-    text = para.text[start - para.offset : end - para.offset]
-    return Speaker(text, start, end, "colon", head, None, (tokens[0].i, tokens[-1].i + 1))
+            break
+    start = para.offset + tokens[0].idx
+    stop = para.offset + tokens[-1].idx + len(tokens[-1])
+    text = para.text[start - para.offset : stop - para.offset]
+    return Speaker(text, start, stop, how, head, None, (tokens[0].i, tokens[-1].i + 1))
 
 
 def lead_in(para: ParsedParagraph, quoted: Sequence[tuple[int, int]]) -> Speaker | None:

@@ -1,0 +1,254 @@
+"""Direct quotes and their speakers on PolNeAR, beside textacy's `direct_quotations`.
+
+Data: ../shared/data/polnear/<part>/text/*.txt and attributions/*.ann (brat standoff). An
+article annotated by several people has one .ann per annotator: the first in name order is
+used. Gold quotes are the `Content` spans that carry a quotation mark (a double mark or
+guillemet anywhere; a single mark only where it is no apostrophe inside a word).
+
+Counting (the same for both systems):
+- a prediction is the quoted words of one mention, as pieces (several for "A," he said, "B.");
+  a gold Content may be discontinuous too. Overlap = characters shared by the two piece sets.
+- a prediction and a gold Content match when the overlap is at least half of the shorter of
+  the two (a partial quote inside a long reported-speech Content matches it).
+- precision = predictions that match some gold / predictions; recall = golds that match some
+  prediction / golds. So "A," he said, "B." predicted as two quotes counts two true positives
+  for one gold, and as one quote counts one: pieces are never penalised twice.
+- speaker accuracy, over predictions matched to a gold Content that has a Source: the speaker
+  as written overlaps the Source span, or the resolved name's surname is a word of the Source.
+  A prediction is scored against the gold it overlaps most (the smallest gold on ties, so a
+  quote nested in another's speech is scored against its own speaker).
+
+Both systems read the same spaCy parses of the same paragraphs (every non-empty line is one
+paragraph, no cleaning, so gold offsets stay comparable); parse time is timed once and counted
+in both systems' articles per second. textacy gives up on a whole text when quotation marks are
+unbalanced, so it runs per paragraph.
+`--quick`: the first 25 dev articles. `--part train` measures the train part instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from _common import file_hash, print_table, require_data, write_results
+from corroborate.nlp import Resources
+from corroborate.quotes import find_quotes
+from corroborate.read.article import make_article
+from corroborate.records import Article, Paragraph
+
+NAME = "quotes"
+QUICK_ARTICLES = 25
+# A double mark or guillemet anywhere; a single mark only as a pair opening at a word start,
+# so "voters’ preferences" (a possessive) is no quote.
+QUOTE_MARK = re.compile(r"[\"“”«»„]|(?<!\w)['‘]\w[^'‘’]*['’](?!\w)")
+
+Pieces = list[tuple[int, int]]
+
+
+@dataclass(slots=True)
+class Gold:
+    content: Pieces
+    source: Pieces = field(default_factory=list)
+    source_text: str = ""
+
+
+@dataclass(slots=True)
+class Prediction:
+    content: Pieces
+    speaker: Pieces = field(default_factory=list)
+    name: str | None = None  # the resolved speaker, when the system resolves one
+
+
+def read_ann(path: Path) -> list[Gold]:
+    spans: dict[str, tuple[str, Pieces, str]] = {}
+    links: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            ident, info, text = [*line.split("\t"), "", ""][:3]
+            kind, _, offsets = info.partition(" ")
+            pieces = [tuple(map(int, part.split())) for part in offsets.split(";")]
+            spans[ident] = (kind, [(a, b) for a, b in pieces], text)
+        elif line.startswith("E"):
+            roles = dict(part.split(":", 1) for part in line.split("\t")[1].split())
+            links.append(roles)
+    golds = []
+    for roles in links:
+        content = spans.get(roles.get("Content", ""))
+        if content is None or not QUOTE_MARK.search(content[2]):
+            continue
+        source = spans.get(roles.get("Source", ""))
+        golds.append(Gold(content[1], source[1] if source else [], source[2] if source else ""))
+    return golds
+
+
+def load(part_dir: Path, limit: int | None) -> list[tuple[str, str, list[Gold]]]:
+    items = []
+    for text_path in sorted((part_dir / "text").glob("*.txt"))[:limit]:
+        anns = sorted((part_dir / "attributions").glob(f"{text_path.stem}_*.ann"))
+        if anns:
+            items.append((text_path.stem, text_path.read_text(encoding="utf-8"), read_ann(anns[0])))
+    return items
+
+
+def as_article(stem: str, text: str) -> Article:
+    article = make_article(source=stem, text=text, outlet=stem.split("_")[0])
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped)
+            article.paragraphs.append(Paragraph(start, start + len(stripped)))
+        pos += len(line)
+    article.source_group = article.id
+    return article
+
+
+def shared(a: Pieces, b: Pieces) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def length(pieces: Pieces) -> int:
+    return sum(e - s for s, e in pieces)
+
+
+def matches(pred: Pieces, gold: Pieces) -> bool:
+    return shared(pred, gold) * 2 >= min(length(pred), length(gold)) > 0
+
+
+def corroborate_predictions(article: Article, resources: Resources) -> list[Prediction]:
+    out = []
+    for quote in find_quotes([article], resources):
+        for m in quote.mentions:
+            if not m.direct:
+                continue
+            speaker = [] if m.speaker_start is None else [(m.speaker_start, m.speaker_end or 0)]
+            out.append(Prediction([(s, e) for s, e in m.pieces], speaker, quote.speaker))
+    return out
+
+
+def textacy_predictions(article: Article, resources: Resources) -> list[Prediction]:
+    from textacy.extract.triples import direct_quotations
+
+    out = []
+    for paragraph, doc in resources.paragraph_docs(article):
+        try:
+            triples = list(direct_quotations(doc))
+        except (ValueError, IndexError):
+            continue  # unbalanced quotation marks in this paragraph
+        for triple in triples:
+            content = triple.content
+            pieces = [(paragraph.start + content.start_char, paragraph.start + content.end_char)]
+            speaker = [
+                (paragraph.start + t.idx, paragraph.start + t.idx + len(t)) for t in triple.speaker
+            ]
+            out.append(Prediction(pieces, speaker, None))
+    return out
+
+
+def score(predictions: list[list[Prediction]], golds: list[list[Gold]]) -> dict[str, float]:
+    tp_pred = n_pred = tp_gold = n_gold = speaker_ok = speaker_n = 0
+    for preds, gold in zip(predictions, golds, strict=True):
+        n_pred += len(preds)
+        n_gold += len(gold)
+        tp_gold += sum(any(matches(p.content, g.content) for p in preds) for g in gold)
+        for pred in preds:
+            hits = [g for g in gold if matches(pred.content, g.content)]
+            if not hits:
+                continue
+            tp_pred += 1
+            best = max(hits, key=lambda g: (shared(pred.content, g.content), -length(g.content)))
+            if best.source:
+                speaker_n += 1
+                speaker_ok += speaker_right(pred, best)
+    precision = tp_pred / n_pred if n_pred else 0.0
+    recall = tp_gold / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "quote_precision": precision,
+        "quote_recall": recall,
+        "quote_f1": f1,
+        "speaker_accuracy": speaker_ok / speaker_n if speaker_n else 0.0,
+        "predicted": float(n_pred),
+        "gold": float(n_gold),
+        "speaker_scored": float(speaker_n),
+    }
+
+
+def speaker_right(pred: Prediction, gold: Gold) -> bool:
+    if pred.speaker and shared(pred.speaker, gold.source) > 0:
+        return True
+    if pred.name:
+        surname = pred.name.split()[-1].lower()
+        return surname in re.findall(r"[\w’'-]+", gold.source_text.lower())
+    return False
+
+
+def run(system: Any, articles: list[Article], resources: Resources) -> tuple[list[Any], float]:
+    began = time.perf_counter()
+    out = [system(article, resources) for article in articles]
+    return out, time.perf_counter() - began
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help=f"first {QUICK_ARTICLES} articles")
+    parser.add_argument("--part", default="dev", choices=["dev", "train"])
+    args = parser.parse_args()
+    part_dir = require_data(NAME, "polnear", args.part)
+    if part_dir is None:
+        return
+    items = load(part_dir, QUICK_ARTICLES if args.quick else None)
+    articles = [as_article(stem, text) for stem, text, _ in items]
+    golds = [gold for _, _, gold in items]
+    resources = Resources()
+    resources.spacy()  # model load is not part of any system's time
+    began = time.perf_counter()
+    for article in articles:
+        resources.paragraph_docs(article)
+    parse_s = time.perf_counter() - began
+    ours, ours_s = run(corroborate_predictions, articles, resources)
+    peer, peer_s = run(textacy_predictions, articles, resources)
+    n = len(articles)
+    figures = score(ours, golds)
+    figures["articles_per_s"] = n / (parse_s + ours_s)
+    figures["extract_articles_per_s"] = n / ours_s
+    peer_figures = score(peer, golds)
+    peer_figures["articles_per_s"] = n / (parse_s + peer_s)
+    peer_figures["extract_articles_per_s"] = n / peer_s
+    rows = [
+        [
+            name,
+            f["quote_precision"],
+            f["quote_recall"],
+            f["quote_f1"],
+            f["speaker_accuracy"],
+            f["articles_per_s"],
+            f["extract_articles_per_s"],
+        ]
+        for name, f in (("corroborate", figures), ("textacy 0.13.0", peer_figures))
+    ]
+    header = ["system", "P", "R", "F1", "speaker acc", "articles/s", "extract-only/s"]
+    print_table(
+        f"quotes on PolNeAR {args.part}: {n} articles, "
+        f"{int(figures['gold'])} gold quotes, spaCy parse {parse_s:.1f}s shared",
+        header,
+        rows,
+    )
+    write_results(
+        NAME,
+        {k: round(v, 4) for k, v in figures.items()},
+        peers={"textacy-0.13.0": {k: round(v, 4) for k, v in peer_figures.items()}},
+        notes=[
+            f"polnear/{args.part}, {n} articles{' (quick)' if args.quick else ''}",
+            "articles_per_s includes the shared spaCy parse; extract_articles_per_s does not",
+        ],
+        extra={"data": {f"polnear/{args.part}": file_hash(part_dir)}},
+    )
+
+
+if __name__ == "__main__":
+    main()

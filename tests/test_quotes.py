@@ -1,0 +1,259 @@
+"""Quotes: quotation-mark styles, speakers, aliases across outlets, variants, paraphrases.
+
+Every article here is invented (invented outlets, people and events). Paragraphs are the
+non-empty lines of each text, as the cleaning stage keeps them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corroborate.nlp import Resources
+from corroborate.quotes import find_quotes
+from corroborate.quotes.marks import find_quote_spans
+from corroborate.read.article import make_article
+from corroborate.records import Article, Paragraph, Quote, Removed
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources()
+
+
+def make(text: str, outlet: str, group: str | None = None) -> Article:
+    article = make_article(source=f"{outlet}.txt", text=text, outlet=outlet)
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            start = pos + line.index(line.strip())
+            article.paragraphs.append(Paragraph(start, start + len(line.strip())))
+        pos += len(line)
+    article.source_group = group or f"g-{outlet}"
+    return article
+
+
+def only(quotes: list[Quote]) -> Quote:
+    assert len(quotes) == 1, [q.text for q in quotes]
+    return quotes[0]
+
+
+STYLES = [
+    ('Mayor Lena Ortiz said, "The bridge will reopen in May."', "The bridge will reopen in May."),
+    ("Mayor Lena Ortiz said, “The bridge will reopen in May.”", "The bridge will reopen in May."),
+    ("Mayor Lena Ortiz said, ‘The bridge will reopen in May.’", "The bridge will reopen in May."),
+    ("Mayor Lena Ortiz said, «The bridge will reopen in May.»", "The bridge will reopen in May."),
+    ("Mayor Lena Ortiz said, „The bridge will reopen in May.“", "The bridge will reopen in May."),
+    (
+        "Mayor Lena Ortiz said, “Engineers told me ‘the bridge is sound’ last week.”",
+        "Engineers told me ‘the bridge is sound’ last week.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "said"), STYLES)
+def test_every_quotation_mark_style(resources: Resources, text: str, said: str) -> None:
+    quote = only(find_quotes([make(text, "harbourpost")], resources))
+    assert quote.text == said
+    assert quote.speaker == "Lena Ortiz"
+    mention = quote.mentions[0]
+    assert mention.speaker_text is not None and "Ortiz" in mention.speaker_text
+
+
+FORMS = [
+    # (text, expected quoted words, speaker, attribution, pieces)
+    (
+        "Mayor Lena Ortiz said: “The first span is long. It has two sentences.”",
+        "The first span is long. It has two sentences.",
+        "Lena Ortiz",
+        "cue",
+        1,
+    ),
+    (
+        "Mayor Lena Ortiz spoke at noon.\nShe said: “The quay is closed.\n“It opens in May.”",
+        "The quay is closed. It opens in May.",
+        "Lena Ortiz",
+        "cue",
+        2,
+    ),
+    (
+        "“The bridge is safe,” Mayor Lena Ortiz said, “and it will reopen in May.”",
+        "The bridge is safe … and it will reopen in May.",
+        "Lena Ortiz",
+        "cue",
+        2,
+    ),
+    (
+        "Mayor Lena Ortiz called the delay an “avoidable embarrassment” for the city.",
+        "avoidable embarrassment",
+        "Lena Ortiz",
+        "cue",
+        1,
+    ),
+    (
+        "The quay opened in May.\n“The council must act now and fund the repairs.”\nLena Ortiz",
+        "The council must act now and fund the repairs.",
+        "Lena Ortiz",
+        "name-line",
+        1,
+    ),
+    (
+        "The repairs cost “far more than planned”, according to engineer Tomas Berg.",
+        "far more than planned",
+        "Tomas Berg",
+        "cue",
+        1,
+    ),
+    (
+        "“Nobody told the fishermen about the closure in advance.” ― Tomas Berg",
+        "Nobody told the fishermen about the closure in advance.",
+        "Tomas Berg",
+        "dash",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "said", "speaker", "how", "pieces"), FORMS)
+def test_quote_forms_and_speakers(
+    resources: Resources, text: str, said: str, speaker: str, how: str, pieces: int
+) -> None:
+    article = make(text, "harbourpost")
+    quote = only(find_quotes([article], resources))
+    mention = quote.mentions[0]
+    assert (quote.text, quote.speaker, mention.attribution) == (said, speaker, how)
+    assert len(mention.pieces) == pieces
+    for start, end in mention.pieces:
+        assert article.text[start:end] in said
+    assert mention.speaker_start is not None and mention.speaker_end is not None
+    assert article.text[mention.speaker_start : mention.speaker_end] == mention.speaker_text
+
+
+def test_pronoun_goes_to_the_last_named_main_subject(resources: Resources) -> None:
+    text = (
+        "Harbour Commissioner Ravi Menon toured the flooded quay on Monday.\n"
+        "He inspected the repairs that Mayor Lena Ortiz has promised to fund.\n"
+        "“We will not cut corners on safety,” he told reporters."
+    )
+    quote = only(find_quotes([make(text, "harbourpost")], resources))
+    assert quote.speaker == "Ravi Menon"
+    assert quote.mentions[0].speaker_text == "he"
+
+
+def test_description_resolves_to_the_fitting_person(resources: Resources) -> None:
+    first = make("Harbour Commissioner Ravi Menon visited the quay.", "harbourpost")
+    second = make(
+        "Mayor Lena Ortiz opened the session.\n"
+        "The harbour commissioner said the work was “well ahead of schedule”.",
+        "bayherald",
+    )
+    quote = only(find_quotes([first, second], resources))
+    assert quote.speaker == "Ravi Menon"
+    assert quote.speaker_role == "Harbour Commissioner"
+
+
+def test_one_person_under_different_names_across_outlets(resources: Resources) -> None:
+    said = "We will rebuild the northern pier before the winter storms arrive."
+    articles = [
+        make(f"Harbour Commissioner Ravi Menon said: “{said}”", "harbourpost"),
+        make(f"“{said}” Menon said on Tuesday.", "bayherald"),
+        make(f"The quay reopened.\n“{said}”\nRavi Menon", "coastwire"),
+    ]
+    quote = only(find_quotes(articles, resources))
+    assert quote.speaker == "Ravi Menon"
+    assert quote.independent_sources == 3
+    assert {m.article for m in quote.mentions} == {a.id for a in articles}
+    assert len(quote.variants) == 1
+
+
+def test_variants_and_canonical_by_independent_sources(resources: Resources) -> None:
+    spring = "The cranes will be gone by spring and the quay will reopen to ferries."
+    summer = "The cranes will be gone by summer and the quay will reopen to ferries."
+    articles = [
+        # Two copies of one wire story: one source, whatever the article count.
+        make(f"Ravi Menon said: “{spring}”", "wireone", group="g-wire"),
+        make(f"Ravi Menon said: “{spring}”\nMore later.", "wirecopy", group="g-wire"),
+        make(f"Ravi Menon said: “{summer}”", "bayherald"),
+        make(f"Commissioner Ravi Menon said: “{summer}”", "coastwire"),
+    ]
+    quote = only(find_quotes(articles, resources))
+    assert quote.text == summer
+    assert [v.text for v in quote.variants] == [summer, spring]
+    assert [v.independent_sources for v in quote.variants] == [2, 1]
+    assert quote.independent_sources == 3
+    assert "wording-differs" in quote.flags
+
+
+def test_cut_short_quote_is_a_variant_of_the_full_one(resources: Resources) -> None:
+    articles = [
+        make(
+            "Ravi Menon said: “Chasing this illusory deadline will only delay the ferries.”",
+            "harbourpost",
+        ),
+        make("Ravi Menon called it an “illusory deadline” that would delay ferries.", "bayherald"),
+    ]
+    quote = only(find_quotes(articles, resources))
+    assert len(quote.variants) == 2
+    assert quote.variants[-1].partial
+    assert "cut-short" in quote.flags
+
+
+def test_paraphrase_in_another_outlet_is_linked_and_flagged(resources: Resources) -> None:
+    articles = [
+        make(
+            "“We will rebuild the northern pier before the winter storms arrive,” Ravi Menon said.",
+            "harbourpost",
+        ),
+        make(
+            "Ravi Menon said the northern pier would be rebuilt before winter storms.", "bayherald"
+        ),
+    ]
+    quote = only(find_quotes(articles, resources))
+    assert "paraphrased-elsewhere" in quote.flags
+    indirect = [m for m in quote.mentions if not m.direct]
+    assert [m.article for m in indirect] == [articles[1].id]
+    assert quote.independent_sources == 1  # a paraphrase is no quotation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crew watched “Harbour Nights” on Sunday.",
+        "The ’90s were kind to Menon’s family and the fishermen’s union.",
+        "The so-called “temporary” closure has lasted a year.",
+        "Rock ’n’ roll played at the ‘quay’.",
+    ],
+)
+def test_scare_quotes_titles_and_apostrophes_are_no_quotes(resources: Resources, text: str) -> None:
+    assert find_quotes([make(text, "harbourpost")], resources) == []
+
+
+def test_removed_junk_is_never_quoted(resources: Resources) -> None:
+    story = "Ravi Menon said: “The pier opens in May.”\n"
+    junk = "Related: “Ten ferries you must ride this summer, says travel writer Ana Voss.”\n"
+    article = make(story + junk, "harbourpost")
+    article.paragraphs = article.paragraphs[:1]
+    article.removed = [Removed(len(story), len(story) + len(junk), "teaser", junk)]
+    quote = only(find_quotes([article], resources))
+    assert quote.text == "The pier opens in May."
+    assert all(m.end <= len(story) for m in quote.mentions)
+
+
+TEXT = st.text(alphabet=st.sampled_from(list("ab .,\"“”‘’'«»„\n")), max_size=80)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(TEXT, min_size=1, max_size=4))
+def test_quote_spans_stay_inside_their_paragraphs(texts: list[str]) -> None:
+    items, offset = [], 0
+    for text in texts:
+        items.append((offset, text))
+        offset += len(text) + 2
+    for quote in find_quote_spans(items):
+        last = -1
+        for piece in quote.pieces:
+            begin, text = items[piece.paragraph]
+            assert begin <= piece.start < piece.end <= begin + len(text)
+            assert piece.start >= last
+            last = piece.end
