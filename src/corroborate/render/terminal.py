@@ -11,6 +11,7 @@ import io
 from collections.abc import Callable, Sequence
 
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -102,9 +103,9 @@ def conflicts_section(view: ReportView) -> RenderableType:
     for figure in figures:
         unit = f" ({figure.unit})" if figure.unit else ""
         lines.append(Text.assemble(_status("conflict"), " ", (figure.subject + unit, "bold")))
-        lines += [Text.assemble("    ", _value_text(view, v)) for v in figure.values]
+        lines += [_indent(_value_text(view, v)) for v in figure.values]
         if figure.reason:
-            lines.append(Text(f"    {figure.reason}", style="italic"))
+            lines.append(_indent(Text(figure.reason, style="italic")))
     for claim in disputed:
         lines.append(Text.assemble(_status("disputed"), " ", claim.text, _reason(claim.reason)))
     return Group(*lines)
@@ -156,7 +157,7 @@ def _claim(view: ReportView, claim: Claim) -> RenderableType:
         _reason(claim.reason),
     )
     mentions = [
-        Text.assemble("    ", (view.label(m.article), "bold"), f" {m.start}–{m.end}: ", m.text)
+        _indent(Text.assemble((view.label(m.article), "bold"), f" {m.start}–{m.end}: ", m.text))
         for m in claim.mentions
     ]
     return Group(head, *mentions)
@@ -175,33 +176,25 @@ def quotes_section(view: ReportView) -> RenderableType:
 
 def _quote(view: ReportView, quote: Quote) -> RenderableType:
     head = Text.assemble(
-        "  “",
+        "“",
         (quote.text, "italic"),
         "” ",
         (plural(quote.independent_sources, "independent source"), "cyan"),
     )
     for flag in quote.flags:
         head.append(f" ⚑ {flag}", style="bold red")
-    lines: list[RenderableType] = [head]
+    lines: list[RenderableType] = [_indent(head, 2)]
     for variant in quote.variants:
         if variant.text != quote.text:
             outlets = ", ".join(view.labels(variant.articles))
             lines.append(
-                Text.assemble("    ", (outlets, "bold"), ": ", diff_text(quote.text, variant.text))
+                _indent(Text.assemble((outlets, "bold"), ": ", diff_text(quote.text, variant.text)))
             )
     for mention in quote.mentions:
         said = f" ({mention.speaker_text})" if mention.speaker_text else ""
         kind = "" if mention.direct else " [paraphrase]"
-        lines.append(
-            Text.assemble(
-                "    ",
-                (view.label(mention.article), "bold"),
-                said,
-                (kind, "red"),
-                ": ",
-                mention.text,
-            )
-        )
+        who = Text.assemble((view.label(mention.article), "bold"), said, (kind, "red"), ": ")
+        lines.append(_indent(who.append(mention.text)))
     return Group(*lines)
 
 
@@ -260,7 +253,7 @@ def exclusives_section(view: ReportView) -> RenderableType:
         for key, claim_ids in table.items():
             if claim_ids:
                 lines.append(Text.assemble((view.source_label(key), "bold"), f" {heading}:"))
-                lines += [Text(f"    • {view.claim_text(c)}") for c in claim_ids]
+                lines += [_indent(Text(f"• {view.claim_text(c)}")) for c in claim_ids]
     if len(lines) == 1:
         return _empty_section("exclusives")
     return Group(*lines)
@@ -283,17 +276,23 @@ def sources_section(view: ReportView) -> RenderableType:
         )
         for ev in group.evidence:
             lines.append(
-                Text(
-                    f"    {view.label(ev.article)} copies {view.label(ev.origin)}: {ev.kind}, "
-                    f"similarity {ev.similarity:.2f}, {plural(len(ev.passages), 'shared passage')}"
+                _indent(
+                    Text(
+                        f"{view.label(ev.article)} copies {view.label(ev.origin)}: {ev.kind}, "
+                        f"similarity {ev.similarity:.2f}, "
+                        f"{plural(len(ev.passages), 'shared passage')}"
+                    )
                 )
             )
             copy = view.articles.get(ev.article)
             lines += [
-                Text(
-                    f"      {p.start}–{p.end} ↔ {p.origin_start}–{p.origin_end} "
-                    f"({p.similarity:.2f}): {excerpt(copy, p.start, p.end, _EXCERPT)}",
-                    style="dim",
+                _indent(
+                    Text(
+                        f"{p.start}–{p.end} ↔ {p.origin_start}–{p.origin_end} "
+                        f"({p.similarity:.2f}): {excerpt(copy, p.start, p.end, _EXCERPT)}",
+                        style="dim",
+                    ),
+                    6,
                 )
                 for p in ev.passages
             ]
@@ -313,13 +312,15 @@ def _article(view: ReportView, article: Article) -> RenderableType:
     if article.copy_of:
         facts.append(f"copy of {view.label(article.copy_of)}")
     facts.append(f"{len(article.kept_text)} characters kept")
-    lines: list[RenderableType] = [head, Text("    " + " · ".join(facts), style="dim")]
+    lines: list[RenderableType] = [head, _indent(Text(" · ".join(facts), style="dim"))]
     lines += [
-        Text.assemble(
-            ("    removed ", "yellow"),
-            (block.reason, "yellow italic"),
-            f" {block.start}–{block.end}: ",
-            (excerpt(article, block.start, block.end, _EXCERPT), "dim"),
+        _indent(
+            Text.assemble(
+                ("removed ", "yellow"),
+                (block.reason, "yellow italic"),
+                f" {block.start}–{block.end}: ",
+                (excerpt(article, block.start, block.end, _EXCERPT), "dim"),
+            )
         )
         for block in article.removed
     ]
@@ -332,6 +333,11 @@ def errors_section(view: ReportView) -> RenderableType:
         return _empty_section("errors")
     lines = [Text.assemble((e.source, "bold red"), f": {e.message}") for e in errors]
     return Group(_heading("errors", len(errors)), *lines)
+
+
+def _indent(renderable: RenderableType, level: int = 4) -> Padding:
+    """Indented, and indented again where it wraps, so long sentences stay readable."""
+    return Padding(renderable, (0, 0, 0, level), expand=False)
 
 
 def _reason(reason: str | None) -> Text:
