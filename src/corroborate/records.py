@@ -194,6 +194,7 @@ class FigureMention:
     start: int
     end: int
     text: str = ""  # the sentence the figure was read from
+    as_written: str = ""  # the figure as this article wrote it ("185m dollars")
 
 
 @dataclass(slots=True)
@@ -216,6 +217,7 @@ class Figure:
     status: FigureStatus
     values: list[FigureValue] = field(default_factory=list)
     reason: str | None = None
+    updated: bool = False  # values differ because a later report updated them, not a conflict
 
 
 @dataclass(slots=True)

@@ -1,0 +1,63 @@
+"""The figure ledger: every number the coverage states, with agreement and conflict.
+
+`build_ledger` reads the quantities of every kept sentence (`extract`), describes what each is
+about from the sentence's parse (`subject`), lines them up across outlets (`ledger`) and gives
+each group a status with its reason (`status`). Only `Article.sentences` are read, so nothing
+from removed text becomes a figure; every mention points at its span of `Article.text`.
+"""
+
+from __future__ import annotations
+
+from corroborate.figures.extract import Quantity, read_quantities
+from corroborate.figures.ledger import FigureMentionDraft, group_mentions
+from corroborate.figures.status import make_figure
+from corroborate.figures.subject import persons_in, read_subjects, sentence_tokens
+from corroborate.nlp import Resources
+from corroborate.records import Article, Figure
+
+__all__ = ["Quantity", "build_ledger", "collect_mentions", "read_quantities"]
+
+_STATUS_ORDER = {"conflict": 0, "agree": 1, "single-source": 2}
+
+
+def build_ledger(articles: list[Article], resources: Resources) -> list[Figure]:
+    """Figures about the same subject lined up across outlets, with a status each.
+
+    Conflicts come first, then figures by how many independent sources state them.
+    """
+    mentions = [m for article in articles for m in collect_mentions(article, resources)]
+    by_id = {article.id: article for article in articles}
+    figures = [make_figure(group, by_id) for group in group_mentions(mentions)]
+    first = {f.id: min(m.start for v in f.values for m in v.mentions) for f in figures}
+    figures.sort(
+        key=lambda f: (
+            _STATUS_ORDER[f.status],
+            -max((v.independent_sources for v in f.values), default=0),
+            first[f.id],
+        )
+    )
+    return figures
+
+
+def collect_mentions(article: Article, resources: Resources) -> list[FigureMentionDraft]:
+    """Every quantity of the article's kept sentences, with its subject."""
+    docs = [(paragraph.start, doc) for paragraph, doc in resources.paragraph_docs(article)]
+    found: list[FigureMentionDraft] = []
+    previous: frozenset[str] = frozenset()
+    for sentence in article.sentences:
+        tokens = sentence_tokens(docs, sentence.start, sentence.end)
+        para_start = next((s for s, d in docs if s <= sentence.start < s + len(d.text)), 0)
+        quantities = [_shift(q, sentence.start) for q in read_quantities(sentence.text)]
+        subjects = read_subjects(tokens, para_start, quantities, previous)
+        for quantity, subject in zip(quantities, subjects, strict=True):
+            found.append(FigureMentionDraft(article, sentence, quantity, subject))
+        previous = persons_in(tokens) or previous
+    return found
+
+
+def _shift(quantity: Quantity, offset: int) -> Quantity:
+    quantity.start += offset
+    quantity.end += offset
+    quantity.number_start += offset
+    quantity.number_end += offset
+    return quantity

@@ -1,0 +1,532 @@
+"""Reading quantities out of a sentence: numbers in digits or words, with unit and bounds.
+
+`read_quantities(text)` finds "5%", "five percent", "5 per cent", "$185 million", "£4.2bn",
+"185m dollars", "23 member nations", "at least 28", "around a fifth", "between 10 and 12",
+"north of three percent"... and normalises each: the value (scales applied, fractions as
+percentages), the unit ("percent", "USD", "count", "tonnes"...), a floor or ceiling for bounds,
+whether it is approximate, and how precisely it was written (2.3 means 2.25-2.35).
+
+Dates, years, times of day, ages, labels ("Article 5", "Resolution 2231"), ordinals and model
+names ("F-16", "G7") are not quantities and are never returned. This is plain text work with no
+model, so it can be tested on its own; spaCy's DATE/TIME entities can veto more (`vetoes`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corroborate.figures import lexicon as lx
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\S", re.UNICODE)
+_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_QUOTES = frozenset("'\"‘’“”«»")
+_DASHES = frozenset("-–—")
+_DURATIONS = frozenset(lx.DURATION_SUFFIX.values())
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    glued: bool  # no space between this token and the one before it
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(slots=True)
+class Quantity:
+    """One quantity read from a text; offsets are into the text given."""
+
+    start: int
+    end: int
+    as_written: str
+    value: float | None
+    unit: str
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    precision: float = 0.0  # half the step of the last digit written, in the value's scale
+    number_start: int = 0  # where the number itself (without markers) begins
+    number_end: int = 0
+
+
+@dataclass(slots=True)
+class _Number:
+    value: float
+    precision: float
+    first: int  # token index range of the number (words or digits), end exclusive
+    last: int
+    words: bool = False
+    fraction: bool = False
+    scaled: bool = False
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        glued = bool(tokens) and tokens[-1].end == match.start()
+        tokens.append(Token(match.group(), match.start(), match.end(), glued))
+    return tokens
+
+
+def read_quantities(text: str, vetoes: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
+    """Every quantity in `text`, left to right; spans in `vetoes` (dates, times) are skipped."""
+    tokens = tokenize(text)
+    found: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        number = _number_at(tokens, i)
+        if number is None:
+            i += 1
+            continue
+        quantities, next_i = _complete(text, tokens, number)
+        for quantity in quantities:
+            if not any(s < quantity.number_end and quantity.number_start < e for s, e in vetoes):
+                found.append(quantity)
+        i = max(next_i, i + 1)
+    return found
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+
+def _digits(token: Token) -> tuple[float, float] | None:
+    """A digit token's value and precision, or None ("0800" is a phone prefix, not a number)."""
+    text = token.text
+    if "," in text and not _THOUSANDS.match(text):
+        return None
+    plain = text.replace(",", "")
+    if plain.count(".") > 1 or (len(plain) > 1 and plain[0] == "0" and plain[1] != "."):
+        return None
+    decimals = len(plain.split(".")[1]) if "." in plain else 0
+    return float(plain), 0.5 * 10**-decimals
+
+
+def _word_value(word: str) -> int | None:
+    word = word.lower()
+    if word in lx.SMALL:
+        return lx.SMALL[word]
+    if word in lx.TENS:
+        return lx.TENS[word]
+    tens, _, unit = word.partition("-")
+    if tens in lx.TENS and unit in lx.SMALL and 0 < lx.SMALL[unit] < 10:
+        return lx.TENS[tens] + lx.SMALL[unit]
+    return None
+
+
+def _words_number(tokens: list[Token], i: int) -> _Number | None:
+    """ "twenty-three", "two hundred and fifty", "a hundred", "a dozen", "half a million"."""
+    low = tokens[i].low
+    if low in ("a", "an") and i + 1 < len(tokens):
+        nxt = tokens[i + 1].low
+        if nxt in ("hundred", "thousand", "million", "billion", "dozen"):
+            base = {"hundred": 100.0, "dozen": 12.0}.get(nxt) or lx.SCALE_WORDS[nxt]
+            return _Number(base, 0.0, i, i + 2, words=True, scaled=nxt != "dozen")
+        return None
+    if low == "half" and i + 2 < len(tokens) and tokens[i + 1].low == "a":
+        scale = lx.SCALE_WORDS.get(tokens[i + 2].low)
+        if scale:
+            return _Number(0.5 * scale, 0.05 * scale, i, i + 3, words=True, scaled=True)
+    value = _word_value(low)
+    if value is None:
+        return None
+    j = i + 1
+    if j < len(tokens) and tokens[j].low == "dozen":
+        return _Number(value * 12.0, 0.0, i, j + 1, words=True)
+    if j < len(tokens) and tokens[j].low == "hundred":
+        value *= 100
+        j += 1
+        rest_at = j + 1 if j < len(tokens) and tokens[j].low == "and" else j
+        rest = _word_value(tokens[rest_at].text) if rest_at < len(tokens) else None
+        if rest is not None and rest < 100:
+            value += rest
+            j = rest_at + 1
+    return _Number(float(value), 0.0, i, j, words=True)
+
+
+def _fraction(tokens: list[Token], i: int) -> _Number | None:
+    """ "a fifth of", "two-thirds of", "half of": a share, read as a percentage."""
+    for width in (2, 1):
+        if i + width >= len(tokens):
+            continue
+        phrase = " ".join(t.low for t in tokens[i : i + width])
+        if phrase in lx.FRACTIONS and tokens[i + width].low == "of":
+            if width == 1 and i > 0 and tokens[i - 1].low in ("second", "first", "the"):
+                return None
+            return _Number(lx.FRACTIONS[phrase], 0.0, i, i + width, words=True, fraction=True)
+    return None
+
+
+def _number_at(tokens: list[Token], i: int) -> _Number | None:
+    token = tokens[i]
+    if token.text[0].isdigit():
+        read = _digits(token)
+        if read is None:
+            return None
+        number = _Number(read[0], read[1], i, i + 1)
+    else:
+        number = _fraction(tokens, i) or _words_number(tokens, i)  # type: ignore[assignment]
+        if number is None:
+            return None
+    return _scale(tokens, number)
+
+
+def _scale(tokens: list[Token], number: _Number) -> _Number:
+    j = number.last
+    if j >= len(tokens) or number.fraction:
+        return number
+    low = tokens[j].low
+    factor = lx.SCALE_WORDS.get(low) if not number.scaled else None
+    if factor is None and tokens[j].glued and not number.words:
+        factor = lx.SCALE_SHORT.get(low)
+    if factor is None and low in ("bn", "mn", "mln", "tn") and not number.words:
+        factor = lx.SCALE_SHORT[low]
+    if factor is None:
+        return number
+    if number.precision == 0.0 and not number.words:
+        number.precision = 0.5
+    number.value *= factor
+    number.precision *= factor
+    number.last = j + 1
+    number.scaled = True
+    return number
+
+
+# --- what surrounds a number ---------------------------------------------------------------
+
+
+def _phrase_at(tokens: list[Token], j: int, table: dict[str, str]) -> tuple[str, int] | None:
+    """The longest key of `table` spelt by the tokens from j (at most three tokens)."""
+    for width in (3, 2, 1):
+        if j + width > len(tokens):
+            continue
+        parts = tokens[j : j + width]
+        if any(
+            p.glued and k and parts[k - 1].text[-1].isalnum() and p.text[0].isalnum()
+            for k, p in enumerate(parts)
+        ):
+            continue
+        phrase = " ".join(p.low for p in parts)
+        if phrase in table:
+            return table[phrase], j + width
+    return None
+
+
+def _suffix_unit(tokens: list[Token], j: int) -> tuple[str, int] | None:
+    """The unit written after the number: percent, a currency word, a measure, a duration."""
+    if j < len(tokens) and tokens[j].text == "%":
+        return "percent", j + 1
+    for table in (lx.PERCENT_SUFFIX, lx.CURRENCY_SUFFIX, lx.MEASURE_SUFFIX, lx.DURATION_SUFFIX):
+        hit = _phrase_at(tokens, j, table)
+        if hit:
+            return hit
+    return None
+
+
+def _prefix_currency(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """A currency sign or code before the number: "$", "US$", "£", "USD 40", "CHF 2"."""
+    if i == 0:
+        return None
+    prev = tokens[i - 1]
+    if prev.text in ("$", "£", "€", "¥", "₹"):
+        before = tokens[i - 2] if i >= 2 else None
+        if prev.text == "$" and before and prev.glued and before.low in ("us", "c", "a"):
+            return lx.CURRENCY_PREFIX[before.low + "$"], i - 2
+        return lx.CURRENCY_PREFIX[prev.text], i - 1
+    if prev.low in lx.CURRENCY_PREFIX and prev.text.isupper() and prev.text.isalpha():
+        return lx.CURRENCY_PREFIX[prev.low], i - 1
+    return None
+
+
+def _marker_before(tokens: list[Token], i: int) -> tuple[tuple[str | None, bool], int] | None:
+    """A bound or approximation marker ending just before token i (quote marks may sit between)."""
+    k = i
+    while k > 0 and tokens[k - 1].text in _QUOTES:
+        k -= 1
+    for width in (4, 3, 2, 1):
+        if k - width < 0:
+            continue
+        phrase = " ".join(t.low for t in tokens[k - width : k])
+        if phrase in lx.MARKERS:
+            return lx.MARKERS[phrase], k - width
+    if k > 0 and tokens[k - 1].text == "~":
+        return lx.MARKERS["~"], k - 1
+    return None
+
+
+def _is_not_quantity(tokens: list[Token], number: _Number, unit: str | None) -> bool:
+    """Dates, years, times, ages, labels, ordinals, codes: numbers that are not figures."""
+    first, last = number.first, number.last
+    before = tokens[first - 1] if first > 0 else None
+    after = tokens[last] if last < len(tokens) else None
+    after2 = tokens[last + 1] if last + 1 < len(tokens) else None
+    raw = tokens[first]
+    # Glued to letters or a letter-hyphen ("G7", "F-16", "Covid-19", "75th", "QX214").
+    if (
+        before
+        and raw.glued
+        and (before.text[-1].isalpha() or before.text in _DASHES)
+        and (not number.words)
+    ):
+        prior = tokens[first - 2] if first >= 2 else None
+        if before.text[-1].isalpha() or (prior and before.glued and prior.text[-1].isalpha()):
+            return True
+    if after and after.glued and after.text[0].isalpha() and not number.scaled and unit is None:
+        return True
+    # Dates and times: "9/11", "10:45", "7.15pm", "11 am", "1000 GMT", "11 February", "May 3".
+    if (
+        (after
+        and after.glued
+        and after.text in ("/", ":"))
+        or (before
+        and raw.glued
+        and (before.text in ("/", ":")))
+    ):
+        return True
+    if unit is None and after and after.low in lx.TIME_WORDS:
+        return True
+    if (after and after.low.rstrip(".") in lx.MONTHS and after.text[0].isupper()) or (
+        before and before.low.rstrip(".") in lx.MONTHS and before.text[0].isupper()
+    ):
+        return unit is None
+    # Ages: "24-year-old", "aged 63", "63 years old".
+    if before and before.low in ("aged", "age", "ages"):
+        return True
+    if after and after.text in _DASHES and after2 and after2.low.startswith("year"):
+        return True
+    if unit == "years" and after and after.low == "old":
+        return True
+    # Labels: "Article 5", "Resolution 2231", "page 4", "No 10".
+    if before and before.low.rstrip(".") in lx.LABEL_NOUNS and unit is None and not number.words:
+        return True
+    if before and before.low == "magnitude":
+        return False
+    # Years: a bare four-digit number from 1800 to 2100.
+    if (
+        unit is None
+        and not number.words
+        and not number.scaled
+        and raw.text.isdigit()
+        and len(raw.text) == 4
+        and 1800 <= number.value <= 2100
+    ):
+        return True
+    return unit is None and number.words and tokens[first].low == "one" and last == first + 1
+
+
+# --- a number and what comes with it -------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Reading:
+    number: _Number
+    unit: str | None
+    start_tok: int  # first token of the written form (currency sign or the number)
+    end_tok: int  # token after the written form (after the unit)
+
+
+def _read_unit(tokens: list[Token], number: _Number) -> _Reading:
+    start, end, unit = number.first, number.last, None
+    if number.fraction:
+        return _Reading(number, "percent", start, end)
+    currency = _prefix_currency(tokens, number.first)
+    if currency:
+        unit, start = currency
+    if number.first > 0 and tokens[number.first - 1].low == "magnitude":
+        unit = "magnitude"
+    suffix = _suffix_unit(tokens, end)
+    if suffix and (unit is None or unit == suffix[0]):
+        unit, end = suffix
+    return _Reading(number, unit, start, end)
+
+
+def _ratio(tokens: list[Token], reading: _Reading) -> _Reading | None:
+    """ "one in five", "1 in 4": a share, read as a percentage."""
+    j = reading.end_tok
+    if reading.unit is not None or j + 1 >= len(tokens) or tokens[j].low != "in":
+        return None
+    other = _number_at(tokens, j + 1)
+    if other is None or not 0 < reading.number.value < other.value <= 100:
+        return None
+    share = _Number(100 * reading.number.value / other.value, 0.0, reading.number.first, other.last)
+    return _Reading(share, "percent", reading.start_tok, other.last)
+
+
+def _second_of_range(tokens: list[Token], reading: _Reading, between: bool) -> _Reading | None:
+    """The upper end of "10-12", "10 to 12", "$3 million to $5 million", "between 10 and 12"."""
+    j = reading.end_tok
+    if j + 1 >= len(tokens):
+        return None
+    joiner = tokens[j]
+    if not (joiner.text in _DASHES or joiner.low == "to" or (between and joiner.low == "and")):
+        return None
+    k = j + 1
+    if tokens[k].text in ("$", "£", "€", "¥") or (
+        tokens[k].low in ("us", "c", "a") and k + 1 < len(tokens) and tokens[k + 1].text == "$"
+    ):
+        k += 2 if tokens[k].text not in ("$", "£", "€", "¥") else 1
+    other = _number_at(tokens, k)
+    if other is None:
+        return None
+    second = _read_unit(tokens, other)
+    if second.unit and reading.unit and second.unit != reading.unit:
+        return None
+    return second
+
+
+def _complete(text: str, tokens: list[Token], number: _Number) -> tuple[list[Quantity], int]:
+    """The quantities starting at a number (two for "from 20% to 18%"), and where to go on."""
+    reading = _read_unit(tokens, number)
+    reading = _ratio(tokens, reading) or reading
+    marker = _marker_before(tokens, reading.start_tok)
+    between = (
+        marker is None
+        and reading.start_tok > 0
+        and (tokens[reading.start_tok - 1].low == "between")
+    )
+    second = _second_of_range(tokens, reading, between)
+    if second is not None:
+        unit = reading.unit or second.unit
+        low, high = reading.number, second.number
+        if not low.scaled and high.scaled and low.value < high.value and high.value >= 1000:
+            scale = high.value / _unscaled(tokens, high)
+            low.value, low.precision = low.value * scale, low.precision * scale
+        is_change = reading.start_tok > 0 and tokens[reading.start_tok - 1].low == "from"
+        aged = (
+            between
+            and reading.start_tok > 1
+            and tokens[reading.start_tok - 2].low in ("aged", "age", "ages")
+        )
+        if low.value < high.value and not is_change:
+            if aged or _is_not_quantity(tokens, low, unit) or _is_not_quantity(tokens, high, unit):
+                return [], second.end_tok
+            first_tok = reading.start_tok - 1 if between else reading.start_tok
+            quantity = _make(
+                text,
+                tokens,
+                first_tok,
+                second.end_tok,
+                None,
+                unit or "count",
+                low=low.value,
+                high=high.value,
+                approximate=False,
+                precision=max(low.precision, high.precision),
+                number=low,
+            )
+            quantity.number_end = tokens[high.last - 1].end
+            return [quantity], second.end_tok
+        if reading.unit is None and second.unit and not is_change:
+            reading.unit = second.unit  # "52 to 48 percent": both are percentages
+    return _single(text, tokens, reading, marker), reading.end_tok
+
+
+def _unscaled(tokens: list[Token], number: _Number) -> float:
+    read = _digits(tokens[number.first]) if tokens[number.first].text[0].isdigit() else None
+    return read[0] if read and read[0] else number.value
+
+
+def _single(
+    text: str,
+    tokens: list[Token],
+    reading: _Reading,
+    marker: tuple[tuple[str | None, bool], int] | None,
+) -> list[Quantity]:
+    number, unit, end = reading.number, reading.unit, reading.end_tok
+    if _is_not_quantity(tokens, number, unit) or _is_adjective(tokens, end, unit):
+        return []
+    if unit in _DURATIONS and end < len(tokens) and (tokens[end].low in lx.RELATIVE_AFTER):
+        return []
+    if _is_phone(tokens, number):
+        return []
+    if marker and unit in _DURATIONS and tokens[marker[1]].low in ("over", "under"):
+        marker = None  # "over five years" is a span of time, not a bound
+    bound, approximate = marker[0] if marker else (None, False)
+    start = marker[1] if marker else reading.start_tok
+    trailing = _trailing_approx(tokens, end)
+    if trailing:
+        approximate, end = True, trailing
+    value = number.value
+    return [
+        _make(
+            text,
+            tokens,
+            start,
+            end,
+            value,
+            unit or "count",
+            low=value if bound == "low" else None,
+            high=value if bound == "high" else None,
+            approximate=approximate,
+            precision=number.precision,
+            number=number,
+        )
+    ]
+
+
+def _is_phone(tokens: list[Token], number: _Number) -> bool:
+    """ "0800 123 456": groups of bare digits in a row are a phone number or a code."""
+    if number.words or number.scaled or number.last - number.first != 1:
+        return False
+    near = [tokens[k] for k in (number.first - 1, number.last) if 0 <= k < len(tokens)]
+    return any(t.text.isdigit() and not t.glued for t in near) or (
+        number.last < len(tokens) and tokens[number.last].text.isdigit()
+    )
+
+
+def _is_adjective(tokens: list[Token], end: int, unit: str | None) -> bool:
+    """ "a 30-day truce", "a 24-hour strike": a duration used as a modifier."""
+    if unit is not None or end + 1 >= len(tokens):
+        return False
+    dash, word = tokens[end], tokens[end + 1]
+    return (
+        dash.text in _DASHES
+        and dash.glued
+        and word.glued
+        and (word.low in lx.DURATION_SUFFIX or word.low.startswith("year"))
+    )
+
+
+def _trailing_approx(tokens: list[Token], end: int) -> int | None:
+    for phrase in lx.TRAILING_APPROX:
+        words = phrase.split()
+        if end + len(words) <= len(tokens) and [t.low for t in tokens[end : end + len(words)]] == (
+            words
+        ):
+            return end + len(words)
+    return None
+
+
+def _make(
+    text: str,
+    tokens: list[Token],
+    first: int,
+    end: int,
+    value: float | None,
+    unit: str,
+    *,
+    low: float | None,
+    high: float | None,
+    approximate: bool,
+    precision: float,
+    number: _Number,
+) -> Quantity:
+    start_char, end_char = tokens[first].start, tokens[end - 1].end
+    return Quantity(
+        start=start_char,
+        end=end_char,
+        as_written=text[start_char:end_char],
+        value=value,
+        unit=unit,
+        low=low,
+        high=high,
+        approximate=approximate,
+        precision=precision,
+        number_start=tokens[number.first].start,
+        number_end=tokens[number.last - 1].end,
+    )

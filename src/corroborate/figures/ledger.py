@@ -1,0 +1,135 @@
+"""Lining figures up across outlets and deciding agree, conflict or single source.
+
+Mentions are grouped greedily, the most specific subjects first: a mention joins a group when
+its subject is compatible with every member's (`compatible`) and shares something with one of
+them. Agreement is easy to join; a conflict needs more: a subject that shares at least
+`CONFLICT_EVIDENCE` points with the group and no disjoint nouns, because a false conflict is what
+costs a fact-checker most.
+
+Values agree when the intervals they stand for overlap: 2.3 means 2.25-2.35, "about 2.3" adds a
+tenth either side, "at least 20" is 20 and up, "between 10 and 12" is 10-12.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from corroborate.figures.extract import Quantity
+from corroborate.figures.subject import Subject, names_clash, names_match
+from corroborate.records import Article, Sentence
+from corroborate.sources import source_of
+
+APPROXIMATE_SHARE = 0.1  # "about 40" covers 36-44
+CONFLICT_EVIDENCE = 3.0
+
+
+@dataclass(slots=True)
+class FigureMentionDraft:
+    """One figure as one article states it, before the ledger groups it."""
+
+    article: Article
+    sentence: Sentence
+    quantity: Quantity  # offsets into Article.text
+    subject: Subject
+
+    @property
+    def date(self) -> str | None:
+        return self.article.published[:10] if self.article.published else None
+
+    @property
+    def source_key(self) -> str:
+        return source_of(self.article, self.quantity.start, self.quantity.end)
+
+
+def interval(quantity: Quantity) -> tuple[float, float]:
+    """The values a written figure stands for, given its precision, bound and approximation."""
+    slack = quantity.precision * 0.999
+    if quantity.value is None:
+        low = quantity.low if quantity.low is not None else -math.inf
+        high = quantity.high if quantity.high is not None else math.inf
+        return low - slack, high + slack
+    value = quantity.value
+    spread = abs(value) * APPROXIMATE_SHARE if quantity.approximate else 0.0
+    if quantity.low is not None:
+        return value - slack, (value + spread + slack) if quantity.approximate else math.inf
+    if quantity.high is not None:
+        return (value - spread - slack) if quantity.approximate else -math.inf, value + slack
+    return value - spread - slack, value + spread + slack
+
+
+def values_agree(a: Quantity, b: Quantity) -> bool:
+    low_a, high_a = interval(a)
+    low_b, high_b = interval(b)
+    low, high = max(low_a, low_b), min(high_a, high_b)
+    # Open intervals must overlap; an exact value ("a fifth") may sit on another's edge.
+    return low < high or (low <= high and (low_a == high_a or low_b == high_b))
+
+
+def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
+    """Can the two mentions be about the same thing? False on any clear difference."""
+    if a.quantity.unit != b.quantity.unit:
+        return False
+    if a.article.id == b.article.id and a.sentence.index == b.sentence.index:
+        return a.quantity.start == b.quantity.start
+    x, y = a.subject, b.subject
+    if x.proposed != y.proposed:
+        return False
+    if x.proposed and x.persons and y.persons and not names_match(x.persons, y.persons):
+        return False  # Trump's demanded 5% is not Rutte's expected 3%
+    if names_clash(x.names, y.names):
+        return False
+    if x.times and y.times and not x.times & y.times:
+        return False
+    if x.outcome and y.outcome and x.outcome != y.outcome:
+        return False
+    return not (
+        x.counted
+        and y.counted
+        and x.counted != y.counted
+        and "person" not in (x.counted, y.counted)
+    )
+
+
+def evidence(a: FigureMentionDraft, b: FigureMentionDraft) -> float:
+    """How much two compatible subjects share."""
+    x, y = a.subject, b.subject
+    score = 2.0 * names_match(x.names, y.names) + len(x.nouns & y.nouns)
+    score += 2.0 * (x.counted is not None and x.counted == y.counted)
+    score += 2.0 * (x.outcome is not None and x.outcome == y.outcome)
+    score += 1.0 * names_match(x.persons, y.persons)
+    score += 0.5 * min(4, len(x.context & y.context))
+    if a.source_key == b.source_key:
+        score += 0.5
+    return score - (1.0 if _nouns_clash(a, b) else 0.0)
+
+
+def _nouns_clash(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
+    x, y = a.subject.nouns, b.subject.nouns
+    return bool(x and y and not x & y)
+
+
+def group_mentions(mentions: list[FigureMentionDraft]) -> list[list[FigureMentionDraft]]:
+    """Mentions about the same subject together; most specific subjects lead."""
+    order = sorted(range(len(mentions)), key=lambda k: -mentions[k].subject.size())
+    groups: list[list[FigureMentionDraft]] = []
+    for k in order:
+        mention = mentions[k]
+        best: tuple[float, int] | None = None
+        for g, group in enumerate(groups):
+            if not all(compatible(mention, other) for other in group):
+                continue
+            score = max(evidence(mention, other) for other in group)
+            agrees = all(values_agree(mention.quantity, o.quantity) for o in group)
+            if agrees and score < 1:
+                continue
+            if not agrees and score < CONFLICT_EVIDENCE:
+                continue
+            rank = (score + (10.0 if agrees else 0.0), -g)
+            if best is None or rank > (best[0], -best[1]):
+                best = (rank[0], g)
+        if best is None:
+            groups.append([mention])
+        else:
+            groups[best[1]].append(mention)
+    return groups

@@ -1,0 +1,273 @@
+"""Words the figure reader knows: number words, scales, currencies, units, bound markers.
+
+Kept apart from the reading code so a new form is one line here. Every table maps the lower-cased
+surface form to what it means; the patterns in `extract.py` are built from these keys.
+"""
+
+from __future__ import annotations
+
+
+SMALL = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+# Scales that multiply the number before them; the short forms must touch the number ("4.2bn").
+SCALE_WORDS = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+SCALE_SHORT = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+
+# Currency signs and codes written before the number.
+CURRENCY_PREFIX = {
+    "us$": "USD",
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "c$": "CAD",
+    "a$": "AUD",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "chf": "CHF",
+    "jpy": "JPY",
+    "cad": "CAD",
+    "aud": "AUD",
+    "₹": "INR",
+    "rs": "INR",
+}
+# Currency words written after the number ("185m dollars", "40 million euros").
+CURRENCY_SUFFIX = {
+    "us dollars": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds sterling": "GBP",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "yen": "JPY",
+    "swiss francs": "CHF",
+    "francs": "CHF",
+    "rupees": "INR",
+}
+PERCENT_SUFFIX = {
+    "percentage points": "percentage points",
+    "percentage point": "percentage points",
+    "%": "percent",
+    "percent": "percent",
+    "per cent": "percent",
+    "pc": "percent",
+}
+# Measurement units after the number, mapped to one spelling each (no conversion between
+# units: "12,000 hectares" and "12,000 acres" are different figures, never a conflict).
+MEASURE_SUFFIX = {
+    "cubic metres": "cubic metres",
+    "cubic meters": "cubic metres",
+    "square kilometres": "km2",
+    "square kilometers": "km2",
+    "sq km": "km2",
+    "km2": "km2",
+    "square miles": "square miles",
+    "kilometres": "km",
+    "kilometers": "km",
+    "km": "km",
+    "miles": "miles",
+    "mile": "miles",
+    "metres": "metres",
+    "meters": "metres",
+    "metre": "metres",
+    "meter": "metres",
+    "centimetres": "cm",
+    "cm": "cm",
+    "millimetres": "mm",
+    "millimeters": "mm",
+    "mm": "mm",
+    "feet": "feet",
+    "ft": "feet",
+    "inches": "inches",
+    "tonnes": "tonnes",
+    "tonne": "tonnes",
+    "tons": "tonnes",
+    "ton": "tonnes",
+    "kilograms": "kg",
+    "kilogrammes": "kg",
+    "kg": "kg",
+    "grams": "grams",
+    "litres": "litres",
+    "liters": "litres",
+    "litre": "litres",
+    "gallons": "gallons",
+    "hectares": "hectares",
+    "hectare": "hectares",
+    "acres": "acres",
+    "barrels": "barrels",
+    "barrel": "barrels",
+    "bpd": "barrels per day",
+    "degrees celsius": "degrees",
+    "degrees": "degrees",
+    "°c": "degrees",
+    "°f": "degrees F",
+    "mw": "MW",
+    "megawatts": "MW",
+    "gw": "GW",
+    "gigawatts": "GW",
+    "kwh": "kWh",
+    "km/h": "km/h",
+    "mph": "mph",
+    "knots": "knots",
+}
+# Durations are typed by their unit, so a duration never lines up with a count.
+DURATION_SUFFIX = {
+    "decades": "decades",
+    "decade": "decades",
+    "years": "years",
+    "year": "years",
+    "months": "months",
+    "month": "months",
+    "weeks": "weeks",
+    "week": "weeks",
+    "days": "days",
+    "day": "days",
+    "hours": "hours",
+    "hour": "hours",
+    "minutes": "minutes",
+    "minute": "minutes",
+}
+# Fractions written as words become percentages ("around a fifth" agrees with "20%").
+FRACTIONS = {
+    "half": 50.0,
+    "a half": 50.0,
+    "one half": 50.0,
+    "a third": 100 / 3,
+    "one third": 100 / 3,
+    "one-third": 100 / 3,
+    "two thirds": 200 / 3,
+    "two-thirds": 200 / 3,
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "one-quarter": 25.0,
+    "three quarters": 75.0,
+    "three-quarters": 75.0,
+    "a fifth": 20.0,
+    "one fifth": 20.0,
+    "one-fifth": 20.0,
+    "two fifths": 40.0,
+    "two-fifths": 40.0,
+    "a tenth": 10.0,
+    "one tenth": 10.0,
+    "one-tenth": 10.0,
+}
+
+# Markers before a number: (bound, approximate). bound "low": the value is a floor;
+# "high": a ceiling; None: no bound.
+MARKERS: dict[str, tuple[str | None, bool]] = {
+    "at least": ("low", False),
+    "more than": ("low", False),
+    "over": ("low", False),
+    "above": ("low", False),
+    "exceeding": ("low", False),
+    "in excess of": ("low", False),
+    "upwards of": ("low", False),
+    "upward of": ("low", False),
+    "north of": ("low", False),
+    "no fewer than": ("low", False),
+    "no less than": ("low", False),
+    "not less than": ("low", False),
+    "a minimum of": ("low", False),
+    "beyond": ("low", False),
+    "just over": ("low", True),
+    "just above": ("low", True),
+    "a little over": ("low", True),
+    "slightly more than": ("low", True),
+    "just more than": ("low", True),
+    "up to": ("high", False),
+    "at most": ("high", False),
+    "less than": ("high", False),
+    "fewer than": ("high", False),
+    "under": ("high", False),
+    "below": ("high", False),
+    "no more than": ("high", False),
+    "not more than": ("high", False),
+    "as much as": ("high", False),
+    "as many as": ("high", False),
+    "a maximum of": ("high", False),
+    "south of": ("high", False),
+    "nearly": ("high", True),
+    "almost": ("high", True),
+    "just under": ("high", True),
+    "just below": ("high", True),
+    "just shy of": ("high", True),
+    "just short of": ("high", True),
+    "around": (None, True),
+    "about": (None, True),
+    "roughly": (None, True),
+    "approximately": (None, True),
+    "approx": (None, True),
+    "some": (None, True),
+    "an estimated": (None, True),
+    "estimated": (None, True),
+    "circa": (None, True),
+    "close to": (None, True),
+    "~": (None, True),
+    "more or less": (None, True),
+    "an approximate": (None, True),
+    "reportedly": (None, False),
+}
+# Words after a number that make it approximate ("40 or so").
+TRAILING_APPROX = ("or so", "odd", "-odd", "or more", "plus", "+")
+
+# Nouns before a number that make it a label, not a quantity ("Article 5", "Resolution 2231").
+LABEL_NOUNS = frozenset(
+    """article articles section sections chapter chapters resolution clause paragraph page pages
+    no no. number nos flight route room platform gate highway rule amendment bill act level
+    grade phase stage round season episode volume vol vol. title schedule annex appendix item
+    point law decree order case table figure fig fig. line row block unit lot seat exit junction
+    term category class tier division zone district ward precinct bus channel interstate
+    world war psalm verse track version model series covid covid- sars mark type pier terminal
+    tranche batch tier lane apartment flat suite floor storey building highway""".split()
+)
+# Words after a number that make it a time of day.
+TIME_WORDS = frozenset("am a.m. pm p.m. gmt utc bst cet est edt pst hrs h o'clock".split())
+MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+# Words before a 4-digit number that make it a year ("in 2014", "pre-2014", "since 2011").
+YEAR_BEFORE = frozenset(
+    """in since by from until till to of before after during between and pre post mid early late
+    the fiscal fy year years spring summer autumn fall winter""".split()
+)
+# Relative time: "six months ago" is a date, not a figure.
+RELATIVE_AFTER = frozenset("ago later earlier before after prior since previously".split())

@@ -1,0 +1,367 @@
+"""What a figure is about: features of its subject, read from the sentence's parse.
+
+Two figures line up only when their subjects can be the same thing. The features are small and
+explainable: the names around the number (places, organisations: "UK", "NATO"), the people who
+state or demand it, the nouns of its clause ("defence spending", "GDP"), the thing counted
+("member nations"), the outcome for counts of people ("killed", "injured"), whether it is a
+proposal or a fact ("called for 5%" against "the current 2% target") and its time ("last year").
+
+The clause of a number is the subtree of the nearest verb above it, less the branches that hold
+another number, so in "the US spends 3.4%, while the UK spends about 2.3%" each figure keeps its
+own country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from corroborate.figures.extract import Quantity
+
+# Words that make a figure a proposal, a forecast or a demand rather than a fact.
+PROPOSED = frozenset(
+    """call demand want urge propose seek ask expect aim plan push press insist suggest recommend
+    forecast predict project anticipate envisage likely hope vow intend should
+    must would will could might target goal ambition raise double triple necessity""".split()
+)
+# Words that pin a figure to the present state, overriding a proposal word further away.
+CURRENT = frozenset("current currently existing present presently today now already meet".split())
+# Target nouns mark a proposal unless a current word is nearer ("the current 2% target").
+TARGET_NOUNS = frozenset("target goal aim ambition".split())
+# Words that say a figure replaces an earlier one ("the toll has risen to 17").
+UPDATE = frozenset(
+    """rise risen rose climb climbed increase jump jumped grow grew revise revised update updated
+    latest now new""".split()
+)
+OUTCOMES = {
+    "dead": "kill die dead death fatality toll body life drown perish",
+    "injured": "injure wound hurt injury hospitalise hospitalize",
+    "missing": "missing unaccounted",
+    "rescued": "rescue save survivor survive",
+    "arrested": "arrest detain",
+    "evacuated": "evacuate displace flee homeless relocate move",
+}
+OUTCOME_OF = {word: name for name, words in OUTCOMES.items() for word in words.split()}
+# fmt: off
+# Counted nouns that mean the same thing ("23 member nations" and "23 member states").
+NOUN_CLASS = {
+    "nation": "country", "state": "country", "country": "country", "member": "country",
+    "ship": "vessel", "boat": "vessel", "vessel": "vessel",
+    "soldier": "troop", "troop": "troop",
+    "person": "person", "people": "person", "resident": "person", "inhabitant": "person",
+    "civilian": "person", "individual": "person",
+}
+GENERIC_NOUNS = frozenset(
+    """percent % cent per number figure total level share rate amount sum part proportion
+    time year month week day people person thing lot""".split()
+)
+NAME_ALIASES = {
+    "united states": "us", "america": "us", "american": "us", "u.s.": "us", "usa": "us",
+    "britain": "uk", "british": "uk", "united kingdom": "uk", "u.k.": "uk", "england": "uk",
+    "gross domestic product": "gdp",
+}
+# fmt: on
+# Names that describe the measure rather than its holder ("5% of GDP").
+MEASURE_NAMES = frozenset({"gdp", "gnp", "gni", "gross", "domestic", "product"})
+NAME_ENTS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
+_POSSESSIVE = re.compile(r"['’]s?$")
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+@dataclass(slots=True)
+class Subject:
+    """The features of what one figure mention measures."""
+
+    names: frozenset[str] = frozenset()
+    persons: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()  # content words of the whole sentence
+    counted: str | None = None  # the class of the counted noun, for counts
+    counted_text: str | None = None  # the counted noun as written ("member nations")
+    outcome: str | None = None
+    proposed: bool = False
+    times: frozenset[str] = frozenset()
+    update_cue: bool = False
+    label_words: list[str] = field(default_factory=list)  # the subject in words, in order
+
+    def size(self) -> int:
+        """How much is known: more specific subjects lead when figures are grouped."""
+        return (
+            2 * len(self.names)
+            + len(self.nouns)
+            + 2 * bool(self.counted)
+            + 2 * bool(self.outcome)
+            + len(self.persons)
+        )
+
+
+def norm_name(text: str) -> str:
+    low = _POSSESSIVE.sub("", text.lower().strip())
+    low = NAME_ALIASES.get(low, low)
+    return low.replace(".", "")
+
+
+def _same_name(x: str, y: str) -> bool:
+    return x == y or (min(len(x), len(y)) >= 5 and (x.startswith(y) or y.startswith(x)))
+
+
+def names_match(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Some name in common; "ostrian" matches "ostria" (a shared stem of five letters or more)."""
+    return any(_same_name(x, y) for x in a for y in b)
+
+
+def names_clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Each side names something the other does not: "the UK spends" against "the US spends".
+
+    One side naming more ("NATO" against "Trump, NATO") is no clash: outlets say more or less.
+    """
+    return any(not any(_same_name(x, y) for y in b) for x in a) and any(
+        not any(_same_name(y, x) for x in a) for y in b
+    )
+
+
+def sentence_tokens(docs: Sequence[tuple[int, Any]], start: int, end: int) -> list[Any]:
+    """The spaCy tokens of the span [start, end) of the article (docs: paragraph start, doc)."""
+    for para_start, doc in docs:
+        if para_start <= start and end <= para_start + len(doc.text):
+            return [t for t in doc if start <= para_start + t.idx < end]
+    return []
+
+
+def read_subjects(
+    tokens: list[Any],
+    para_start: int,
+    quantities: Sequence[Quantity],
+    previous_persons: frozenset[str],
+) -> list[Subject]:
+    """One Subject per quantity of a sentence (quantity offsets are into the article)."""
+    anchors = [_anchor(tokens, para_start, q) for q in quantities]
+    subjects = []
+    for index, anchor in enumerate(anchors):
+        if anchor is None:
+            subjects.append(Subject(persons=previous_persons))
+            continue
+        others = [a for k, a in enumerate(anchors) if k != index and a is not None]
+        subjects.append(
+            _subject(tokens, anchor, others, quantities[index], para_start, previous_persons)
+        )
+    return subjects
+
+
+def persons_in(region: Sequence[Any]) -> frozenset[str]:
+    """Surnames of the people named in the tokens ("Mark Rutte" gives "rutte")."""
+    if not region:
+        return frozenset()
+    ids = {t.i for t in region}
+    return frozenset(
+        norm_name(ent[-1].text)
+        for ent in region[0].doc.ents
+        if ent.label_ == "PERSON" and ent[-1].i in ids
+    )
+
+
+def _anchor(tokens: list[Any], para_start: int, quantity: Quantity) -> Any | None:
+    """The token that heads the quantity's words in the parse ("%" in "5 %")."""
+    inside = [t for t in tokens if quantity.start <= para_start + t.idx < quantity.end]
+    if not inside:
+        return None
+    ids = {t.i for t in inside}
+    top = inside[-1]
+    for token in inside:
+        if token.head.i not in ids or token.head.i == token.i:
+            top = token
+    return top
+
+
+def _verb_above(token: Any) -> Any:
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return node
+
+
+def _region(top: Any, anchor: Any, others: Sequence[Any], tokens: list[Any]) -> list[Any]:
+    """The subtree of `top` less the branches that hold another figure but not this one."""
+    allowed = {t.i for t in tokens}
+    ours = {a.i for a in anchor.ancestors} | {anchor.i}
+    cut: set[int] = set()
+    for other in others:
+        branch = other
+        while branch.head.i != branch.i and branch.head.i not in ours and branch.i != top.i:
+            branch = branch.head
+        if branch.i in ours or branch.i == top.i:
+            continue  # the other figure sits on this one's path: keep everything
+        cut |= {t.i for t in branch.subtree}
+    return [t for t in top.subtree if t.i in allowed and t.i not in cut]
+
+
+SPEECH = frozenset("say tell add note announce state claim report according explain warn".split())
+TITLES = frozenset(
+    """president minister governor secretary chief general mr mrs ms dr prime defence defense
+    foreign finance interior mayor spokesman spokeswoman spokesperson commissioner director
+    chairman chair head deputy senator""".split()
+)
+CUE_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "amod", "compound", "acomp", "npadvmod"})
+
+
+def _subject(
+    tokens: list[Any],
+    anchor: Any,
+    others: Sequence[Any],
+    quantity: Quantity,
+    para_start: int,
+    previous_persons: frozenset[str],
+) -> Subject:
+    in_quantity = {t.i for t in tokens if quantity.start <= para_start + t.idx < quantity.end}
+    verb = _verb_above(anchor)
+    root = anchor
+    while root.head.i != root.i:
+        root = root.head
+    narrow = [t for t in _region(verb, anchor, others, tokens) if t.i not in in_quantity]
+    wide = [t for t in _region(root, anchor, others, tokens) if t.i not in in_quantity]
+    local = _local(anchor, in_quantity)
+    names = _names(narrow) or _names(wide)
+    speakers = frozenset(norm_name(t.text) for t in wide if _is_speaker(t))
+    persons = (persons_in(wide) | speakers) or previous_persons
+    nouns = frozenset(
+        NOUN_CLASS.get(t.lemma_.lower(), t.lemma_.lower())
+        for t in local + narrow
+        if t.pos_ == "NOUN" and t.lemma_.lower() not in GENERIC_NOUNS and t.is_alpha
+    )
+    context = frozenset(
+        t.lemma_.lower()
+        for t in wide
+        if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and t.is_alpha and not t.is_stop
+    )
+    counted, counted_text = _counted(tokens, anchor, quantity, para_start)
+    levels = _cue_levels(anchor, verb, local)
+    proposed, update_cue = _phase(levels)
+    label = sorted(
+        {*local, *[t for t in narrow if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")]},
+        key=lambda t: t.i,
+    )
+    return Subject(
+        names=names - speakers,
+        persons=persons,
+        nouns=nouns,
+        context=context,
+        counted=counted,
+        counted_text=counted_text,
+        outcome=_outcome(narrow + local, anchor),
+        proposed=proposed,
+        times=_times(wide),
+        update_cue=update_cue,
+        label_words=[t.text for t in label if t.is_alpha and t.pos_ not in ("DET", "ADP")][:10],
+    )
+
+
+def _local(anchor: Any, in_quantity: set[int]) -> list[Any]:
+    """The noun phrase the number belongs to ("the current 2% target"), number left out."""
+    head = anchor
+    if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and (
+        anchor.head.pos_ in ("NOUN", "PROPN")
+    ):
+        head = anchor.head
+    return [t for t in head.subtree if t.i not in in_quantity and t.is_alpha]
+
+
+def _names(region: Iterable[Any]) -> frozenset[str]:
+    """Places and organisations: proper nouns and national adjectives, titles left out."""
+    found = set()
+    for token in region:
+        is_name = token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTS
+        if not is_name or not token.is_alpha or token.is_stop or token.lower_ in TITLES:
+            continue
+        name = norm_name(token.text)
+        if name not in MEASURE_NAMES:
+            found.add(name)
+    return frozenset(found)
+
+
+def _is_speaker(token: Any) -> bool:
+    """A name that says the figure ("..., Marrow said", "according to Talbot")."""
+    if not (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
+        return False
+    head = token
+    while head.dep_ in ("compound", "flat", "appos", "poss") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH:
+        return True
+    return bool(
+        head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
+    )
+
+
+def _counted(
+    tokens: list[Any], anchor: Any, quantity: Quantity, para_start: int
+) -> tuple[str | None, str | None]:
+    """The thing a count counts ("member nations" in "23 member nations"), and its class."""
+    if quantity.unit != "count":
+        return None, None
+    head = None
+    if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "appos") and (
+        anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.i > anchor.i
+    ):
+        head = anchor.head
+    else:
+        after = [t for t in tokens if para_start + t.idx >= quantity.end]
+        if after and after[0].pos_ == "NOUN":
+            head = after[0]
+    if head is None:
+        return None, None
+    words = [t for t in head.lefts if t.dep_ == "compound" and t.i > anchor.i] + [head]
+    lemma = head.lemma_.lower()
+    return NOUN_CLASS.get(lemma, lemma), " ".join(t.text for t in words)
+
+
+def _outcome(region: Sequence[Any], anchor: Any) -> str | None:
+    hits = [t for t in region if t.lemma_.lower() in OUTCOME_OF or t.lower_ in OUTCOME_OF]
+    if not hits:
+        return None
+    nearest = min(hits, key=lambda t: abs(t.i - anchor.i))
+    return OUTCOME_OF.get(nearest.lemma_.lower()) or OUTCOME_OF[nearest.lower_]
+
+
+def _cue_levels(anchor: Any, verb: Any, local: list[Any]) -> list[list[Any]]:
+    """Where proposal and time words are looked for, nearest first."""
+    path = [a for a in anchor.ancestors if a.i != verb.i and verb in a.ancestors]
+    near = [verb, *path]
+    near += [c for t in near for c in t.children if c.dep_ in CUE_DEPS]
+    # A demand governs what follows it ("called for 5%"); a verb after the figure that the
+    # parse puts above it is usually a misparse of two clauses ("2% is not enough; he called").
+    above = [a for a in verb.ancestors if a.i < anchor.i]
+    above += [c for t in above for c in t.children if c.dep_ in ("aux", "auxpass", "advmod")]
+    return [local, near, above]
+
+
+def _phase(levels: list[list[Any]]) -> tuple[bool, bool]:
+    """(proposed, update cue): current words beat proposal words at the same level."""
+    update = any(t.lemma_.lower() in UPDATE or t.lower_ in UPDATE for t in levels[1])
+    for level in levels:
+        words = {t.lemma_.lower() for t in level} | {t.lower_ for t in level}
+        if words & CURRENT:
+            return False, update
+        if words & PROPOSED:
+            return True, False  # "increase to 5%" in a demand is not a later report
+    return False, update
+
+
+def _times(region: Iterable[Any]) -> frozenset[str]:
+    """Years, months and "last year"-type phrases: figures of different times never merge."""
+    found = set()
+    for token in region:
+        low = token.lower_
+        if _YEAR.match(low) or low in _MONTHS:
+            found.add(low)
+        elif low in ("year", "month", "quarter") and token.i > 0:
+            before = token.nbor(-1).lower_
+            if before in ("last", "this", "next", "previous"):
+                found.add(f"{before} {low}")
+    return frozenset(found)
