@@ -95,6 +95,10 @@ _CREDIT_EDGE = re.compile(
     r"^(?:EPA|AFP|Reuters|Getty Images|AP|PA Media|PA|Bloomberg)\b|(?:EPA|AFP|Getty Images|Reuters"
     r"|PA Media|AP Photo)$"
 )
+_AGENCY_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'-]+,?(?: [A-Z][a-z]+\.? \d+)?\s*\([A-Za-z]+\)\s*[—–-]"
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)]\s|[a-z][.)]\s)")
 _DEBRIS = re.compile(r"^[\W\d_]{0,4}$|^[A-Za-z]$")
 
 # A block of the latter part that shares fewer content words than this with the rest of its
@@ -134,9 +138,13 @@ def _clean(article: Article, other_words: set[str]) -> Article:
     blocks = split_blocks(article.text)
     removed: list[Removed] = []
     blocks = _apply_reader_spans(article, blocks, removed)
-    _mark_head(blocks)
+    # An HTML extractor has already dropped figure captions, headings and page furniture by the
+    # page's markup; guessing them again from line shape only loses story lines (list items,
+    # subheadings) there, so the shape-only rules apply to text as scraped.
+    by_shape = "extraction" not in article.meta
+    _mark_head(blocks, by_shape=by_shape)
     _mark_tail(blocks, other_words)
-    _mark_lines(blocks)
+    _mark_lines(blocks, by_shape=by_shape)
     article.removed = removed + [
         Removed(b.start, b.end, b.reason, b.text) for b in blocks if b.reason
     ]
@@ -211,7 +219,7 @@ def _is_prose(text: str) -> bool:
     return len(text.split()) >= 8 and bool(_TERMINAL.search(text) or text.count(". ") >= 1)
 
 
-def _mark_head(blocks: list[_Block]) -> None:
+def _mark_head(blocks: list[_Block], *, by_shape: bool = True) -> None:
     """Bylines and headline-shaped lines before the first paragraph of prose."""
     for index, block in enumerate(blocks):
         if _is_prose(block.text):
@@ -223,11 +231,11 @@ def _mark_head(blocks: list[_Block]) -> None:
             block.reason = "byline: the author's name, before the story"
         elif _ROLE_LINE.match(text) and len(words) <= 8:
             block.reason = "byline: the author's role, before the story"
-        elif len(words) >= 4 and not text.lstrip().startswith(("-", "•", "*", "–")):
+        elif by_shape and len(words) >= 4 and not text.lstrip().startswith(("-", "•", "*", "–")):
             block.reason = "headline-shaped line before the story (standfirst, kicker or caption)"
 
 
-def _mark_lines(blocks: list[_Block]) -> None:
+def _mark_lines(blocks: list[_Block], *, by_shape: bool = True) -> None:
     """Reasons that a single line's own shape gives, wherever it is."""
     for index, block in enumerate(blocks):
         if block.reason:
@@ -244,9 +252,9 @@ def _mark_lines(blocks: list[_Block]) -> None:
             block.reason = "view counter"
         elif short and _SITE_CHROME.search(text):
             block.reason = "site chrome: subscription, cookie or legal notice"
-        elif len(text.split()) <= 40 and _CREDIT.search(text) and not _is_quote_like(text):
+        elif _is_credit(text):
             block.reason = "photo caption or credit"
-        elif _looks_like_caption(text):
+        elif by_shape and _looks_like_caption(text):
             block.reason = "photo caption: a descriptive line without a full stop, inside the story"
         elif index and text == blocks[index - 1].text and not _is_attribution(blocks, index):
             block.reason = "repeated line (teaser headline printed twice)"
@@ -297,13 +305,25 @@ def _mark_incoherent_tail(blocks: list[_Block], other_words: set[str]) -> None:
             blocks[i].reason = "after the end of the story: shares almost no words with it"
 
 
+def _is_credit(text: str) -> bool:
+    """A photo credit or a caption that carries one; not a wire dateline ("LIMA (AP) —")."""
+    words = text.split()
+    if len(words) > 40 or _is_quote_like(text) or _AGENCY_DATELINE.match(text):
+        return False
+    if _TERMINAL.search(text) and len(words) > 15:
+        return False  # a sentence of the story that names an agency
+    return bool(_CREDIT.search(text))
+
+
 def _looks_like_caption(text: str) -> bool:
     """A caption: a credit at its edge, or a sentence-case description with no full stop.
 
     Subheadings are short or Title Case; captions are longer lowercase descriptions.
     """
-    if _TERMINAL.search(text) or _is_quote_like(text) or text.lstrip()[:1] in "-•*–":
+    if _TERMINAL.search(text) or _is_quote_like(text) or _LIST_ITEM.match(text):
         return False
+    if text.rstrip().endswith((":", ";", ",")):
+        return False  # introduces what follows: a lead-in or a subheading
     words = text.split()
     if _CREDIT_EDGE.search(text) and len(words) <= 30:
         return True
