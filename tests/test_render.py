@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from html import escape
 from html.parser import HTMLParser
 from pathlib import PurePath
 from typing import ClassVar
@@ -418,3 +419,16 @@ def test_long_excerpts_are_cut_between_words() -> None:
     head, tail = short.split(" … ")
     assert article.text.replace("\n", " ").split()[: len(head.split())] == head.split()
     assert " ".join(article.text.split()).endswith(tail)
+
+
+def test_html_mention_links_carry_offsets_that_land_in_the_kept_text() -> None:
+    report = example_report()
+    page = render(report, "html")
+    for claim in report.claims:
+        for m in claim.mentions:
+            assert f'data-start="{m.start}" data-end="{m.end}"' in page
+    for article in report.articles:
+        section = page[page.index(f'id="article-{article.id}"') :]
+        for paragraph in article.paragraphs:
+            shown = escape(article.text[paragraph.start : paragraph.end])
+            assert f'<p data-start="{paragraph.start}">{shown}</p>' in section

@@ -89,8 +89,11 @@ def _empty(message: str) -> str:
     return f'<p class="empty">{esc(message)}</p>'
 
 
-def article_link(view: ReportView, article_id: str) -> str:
-    return f'<a class="outlet" href="#{anchor(article_id)}">{esc(view.label(article_id))}</a>'
+def article_link(view: ReportView, article_id: str, span: tuple[int, int] | None = None) -> str:
+    """A link to the article's section; with a span, the page's script highlights it there."""
+    data = f' data-start="{span[0]}" data-end="{span[1]}"' if span else ""
+    label = esc(view.label(article_id))
+    return f'<a class="outlet" href="#{anchor(article_id)}"{data}>{label}</a>'
 
 
 def _badge(text: str, kind: str) -> str:
@@ -200,7 +203,8 @@ def _claim(view: ReportView, claim: Claim) -> str:
 
 def _mention(view: ReportView, mention: Mention | QuoteMention, note: str = "") -> str:
     return (
-        f'<div class="mention"><div class="who">{article_link(view, mention.article)} '
+        f'<div class="mention"><div class="who">'
+        f"{article_link(view, mention.article, (mention.start, mention.end))} "
         f"{_span(mention.start, mention.end)}{note}</div>"
         f'<p class="sentence">{esc(mention.text)}</p></div>'
     )
@@ -290,7 +294,8 @@ def _value(view: ReportView, value: FigureValue) -> str:
         else ""
     )
     sentences = "".join(
-        f"<li>{article_link(view, m.article)} {_span(m.start, m.end)} {esc(m.text)}</li>"
+        f"<li>{article_link(view, m.article, (m.start, m.end))} {_span(m.start, m.end)} "
+        f"{esc(m.text)}</li>"
         for m in value.mentions
         if m.text
     )
@@ -410,9 +415,14 @@ def _removed(article: Article) -> str:
 
 
 def _kept(article: Article) -> str:
-    paragraphs = [p for p in article.kept_text.split("\n\n") if p.strip()]
-    text = "".join(f"<p>{esc(p)}</p>" for p in paragraphs) or _empty("No text kept.")
-    summary = f"<summary>Kept text ({plural(len(paragraphs), 'paragraph')})</summary>"
+    # Each paragraph says where it starts in the article text, so that a mention's offsets
+    # can be found and highlighted in it.
+    text = "".join(
+        f'<p data-start="{p.start}">{esc(article.text[p.start : p.end])}</p>'
+        for p in article.paragraphs
+    )
+    text = text or _empty("No text kept.")
+    summary = f"<summary>Kept text ({plural(len(article.paragraphs), 'paragraph')})</summary>"
     return f'<details class="kept">{summary}<div class="text">{text}</div></details>'
 
 
