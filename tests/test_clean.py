@@ -190,3 +190,28 @@ def test_nothing_is_lost_kept_and_removed_partition_the_text(blocks: list[str], 
         assert removed.reason
     covered = "".join(text[s:e] for s, e in spans)
     assert _non_space(covered) == _non_space(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3. Move cars and bikes to the upper car park before the evening tide",
+        "Here is what the council asked residents to do before the next surge:",
+        "BRENNOCH (AP) — The council met late on Monday to review the surge, and it voted to "
+        "extend the wall by another 300 metres next spring.",
+    ],
+)
+def test_story_lines_that_only_look_like_captions_stay(line: str) -> None:
+    article = clean_article(_article([*STORY[:3], line, *STORY[3:]]))
+    assert line in [article.text[p.start : p.end] for p in article.paragraphs]
+
+
+def test_html_extracted_text_is_not_judged_by_line_shape() -> None:
+    # An extractor already dropped the page's captions by their markup; a descriptive line
+    # without a full stop in its output is a list item or a subheading, and stays.
+    line = "Sandbags stacked along the harbour road by volunteers overnight"
+    article = _article([*STORY[:3], line, *STORY[3:]])
+    article.meta["extraction"] = "trafilatura"
+    clean_article(article)
+    assert line in article.kept_text
+    assert "caption" in _removed_with(clean_article(_article([*STORY[:3], line, *STORY[3:]])), line)
