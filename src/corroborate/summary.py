@@ -22,10 +22,6 @@ from corroborate.records import Article, Claim, Sentence, SummarySentence
 
 MIN_WORDS = 6
 REDUNDANT_COSINE = 0.72  # closer than this to a chosen sentence: it says the same again
-SUPPORT_WEIGHT = 0.25  # per independent source beyond the first
-CENTRALITY_WEIGHT = 1.0
-LEAD_WEIGHT = 0.15
-QUOTE_PENALTY = 0.1
 _QUOTES = "\"“‘'"
 
 
@@ -37,15 +33,25 @@ class Candidate:
 
 
 def summarise(
-    articles: list[Article], claims: list[Claim], resources: Resources
+    articles: list[Article],
+    claims: list[Claim],
+    resources: Resources,
+    *,
+    count: int | None = None,
+    weights: SummaryWeights | None = None,
 ) -> list[SummarySentence]:
-    """Pick sentences that tell the story, best-supported first, each with its citations."""
+    """Pick sentences that tell the story, best-supported first, each with its citations.
+
+    `count` sentences (default `Settings.summary_sentences`)."""
     candidates = _candidates(articles, claims)
     if not candidates:
         return []
-    vectors = resources.embedder().embed([c.sentence.text for c in candidates])
-    _score(candidates, vectors)
-    chosen = _select(candidates, vectors, resources.settings.summary_sentences)
+    embedder = resources.embedder()
+    vectors = embedder.embed([c.sentence.text for c in candidates])
+    titled = [a.title for a in articles if a.title]
+    titles = embedder.embed(titled) if titled else None
+    _score(candidates, signals(candidates, vectors, titles), weights or SummaryWeights())
+    chosen = _select(candidates, vectors, count or resources.settings.summary_sentences)
     return [_summary_sentence(candidates[i]) for i in chosen]
 
 
@@ -68,19 +74,60 @@ def _candidates(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Ca
     return list(by_span.values())
 
 
-def _score(candidates: list[Candidate], vectors: np.ndarray) -> None:
+@dataclass(slots=True, frozen=True)
+class SummaryWeights:
+    """How much each signal counts (set by looking at NeuS train stories; see bench_summary)."""
+
+    support: float = 0.25  # per independent source beyond the first
+    centrality: float = 1.0
+    title: float = 0.0
+    lead: float = 0.15
+    quote: float = -0.1
+    long: float = -0.1
+
+
+def signals(
+    candidates: list[Candidate], vectors: np.ndarray, titles: np.ndarray | None
+) -> np.ndarray:
+    """One row per candidate: support, centrality, title closeness, lead, quote, long."""
     centroid = vectors.mean(axis=0)
     centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
     centrality = vectors @ centroid
-    for candidate, central in zip(candidates, centrality, strict=True):
+    if titles is not None and len(titles):
+        title_sim = (vectors @ titles.T).max(axis=1)
+    else:
+        title_sim = np.zeros(len(candidates))
+    rows = []
+    for k, candidate in enumerate(candidates):
         sources = sorted((c.independent_sources for c in candidate.claims), reverse=True)
         support = (sources[0] - 1 if sources else 0) + 0.25 * sum(s - 1 for s in sources[1:])
         text = candidate.sentence.text
-        words = len(text.split())
-        shape = LEAD_WEIGHT / (1 + candidate.sentence.index) ** 0.5
-        shape -= QUOTE_PENALTY if text[:1] in _QUOTES else 0.0
-        shape -= 0.1 if words > 45 else 0.0
-        candidate.score = SUPPORT_WEIGHT * support + CENTRALITY_WEIGHT * float(central) + shape
+        rows.append(
+            [
+                support,
+                float(centrality[k]),
+                float(title_sim[k]),
+                1 / (1 + candidate.sentence.index) ** 0.5,
+                1.0 if text[:1] in _QUOTES else 0.0,
+                1.0 if len(text.split()) > 45 else 0.0,
+            ]
+        )
+    return np.array(rows, dtype=np.float64)
+
+
+def _score(candidates: list[Candidate], table: np.ndarray, weights: SummaryWeights) -> None:
+    vector = np.array(
+        [
+            weights.support,
+            weights.centrality,
+            weights.title,
+            weights.lead,
+            weights.quote,
+            weights.long,
+        ]
+    )
+    for candidate, score in zip(candidates, table @ vector, strict=True):
+        candidate.score = float(score)
 
 
 def _select(candidates: list[Candidate], vectors: np.ndarray, count: int) -> list[int]:

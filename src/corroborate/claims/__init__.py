@@ -11,6 +11,7 @@ most other groups carry them.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 
 import numpy as np
@@ -55,13 +56,38 @@ def _claim(
     key = "|".join(f"{m.article}:{m.start}" for m in mentions)
     return Claim(
         id="c-" + hashlib.sha1(key.encode()).hexdigest()[:10],
-        text=units[_representative(alignment, ordered, shared)].sentence.text,
+        text=claim_text(units[_representative(alignment, ordered, shared)]),
         status=status,  # type: ignore[arg-type]
         independent_sources=len(sources),
         mentions=mentions,
         reason=reason,
         source_groups=sources,
     )
+
+
+_SPACE_BEFORE = re.compile(r"\s+([,.;:!?”’])")
+_REPEATED = re.compile(r"([,;:])\s*[,;:.]+")
+_EDGE_WORDS = frozenset({"and", "but", "or", "while", "that", "as", "though", "whereas"})
+
+
+def claim_text(unit: Unit) -> str:
+    """The words of the piece that states the claim, tidied where a clause was cut out."""
+    if unit.sentence.text == unit.whole.text:
+        return unit.whole.text
+    text = _REPEATED.sub(r"\1", _SPACE_BEFORE.sub(r"\1", unit.text))
+    words = text.split()
+    while True:
+        before = len(words)
+        while words and words[0].strip(",;:").lower() in _EDGE_WORDS | {""}:
+            words.pop(0)
+        while words and words[-1].strip(",;:.").lower() in _EDGE_WORDS | {""}:
+            words.pop()
+        if words:
+            words[-1] = words[-1].rstrip(",;:")
+        if len(words) == before:
+            break
+    text = " ".join(words)
+    return text[:1].upper() + text[1:] if text else unit.sentence.text
 
 
 def _mention(unit: Unit) -> Mention:
@@ -90,7 +116,10 @@ def _dispute(alignment: Alignment, cluster: list[int]) -> str | None:
             if alignment.scores[i, j] < THRESHOLD or _source(a) == _source(b):
                 continue
             kind = conflict(a.facts, b.facts)
-            if kind:
+            # A clause cut from its sentence may have lost the negation that governs it
+            # ("it is not feasible | for the US to deploy troops"): negation needs whole ones.
+            split = a.sentence is not a.whole or b.sentence is not b.whole
+            if kind and not (kind == "negation" and split):
                 return _reason(kind, a, b)
     return None
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
@@ -25,15 +24,17 @@ from corroborate.claims.features import (
     pair_features,
     same_fact,
 )
+from corroborate.claims.pieces import Piece, split_pieces
 from corroborate.nlp import Resources
 from corroborate.records import Article, Paragraph, Sentence
 
-CLAUSE_WORDS = 5  # a clause shorter than this stays with its neighbour
 MIN_WORDS = 4  # shorter "sentences" are attributions, datelines and captions, not facts
 # A cluster grows along pairs the model calls the same fact (>= THRESHOLD) while the mean over
 # all its cross-article pairs stays above LINK_MEAN: lower than THRESHOLD, because the MSRP
 # model asks for near-equivalence and a claim gathers looser wordings of one fact.
 LINK_MEAN = 0.35
+LOOSE_PAIR = 0.58  # cosine of a pair the second, looser pass may join
+LOOSE_MEAN = 0.5
 CANDIDATE_COSINE = 0.4  # below this the pair model never says "same fact" on MSRP
 CONTAINED_SHARE = 0.6  # share of a cluster's core words a sentence must hold to join it
 CONTAINED_COSINE = 0.45
@@ -52,6 +53,7 @@ class Unit:
     sentence: Sentence  # the clause's own span when the sentence was split
     facts: SentenceFacts
     whole: Sentence  # the full sentence
+    text: str  # the piece's own words (a relative clause left out of its main clause)
 
 
 @dataclass(slots=True)
@@ -78,57 +80,22 @@ def sentence_units(articles: list[Article], resources: Resources) -> list[Unit]:
                 sentence.end - paragraph.start,
                 alignment_mode="expand",
             )
-            tokens = span if span is not None else doc[:]
-            for clause in _clauses(tokens):
-                facts = facts_of_tokens(clause)
+            for piece in split_pieces(span if span is not None else doc[:]):
+                facts = facts_of_tokens(piece.tokens)
                 if facts.length >= MIN_WORDS and len(facts.lemmas) >= 2:
-                    units.append(
-                        Unit(
-                            article, _clause_sentence(sentence, paragraph, clause), facts, sentence
-                        )
-                    )
+                    place = _piece_sentence(sentence, paragraph, piece)
+                    units.append(Unit(article, place, facts, sentence, piece.text))
     return units
 
 
-def _clauses(span: Any) -> list[Any]:
-    """The clauses of a sentence joined by a conjunction ("X was needed, but Y was not
-    realistic, and Z"): each may state its own fact. Pieces too short to be a fact stay joined."""
-    starts = {span.start}
-    for token in span:
-        if (
-            token.dep_ == "conj"
-            and token.pos_ in {"VERB", "AUX"}
-            and token.head.pos_ in {"VERB", "AUX"}
-        ):
-            joined = [c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
-            starts.add(min([token.left_edge.i, *joined[-1:]]))
-    bounds = sorted(i for i in starts if span.start <= i < span.end)
-    pieces = [span.doc[a:b] for a, b in zip(bounds, [*bounds[1:], span.end], strict=True)]
-    merged: list[Any] = []
-    for piece in pieces:
-        if merged and (_words(piece) < CLAUSE_WORDS or _words(merged[-1]) < CLAUSE_WORDS):
-            merged[-1] = span.doc[merged[-1].start : piece.end]
-        else:
-            merged.append(piece)
-    return merged
-
-
-def _words(span: Any) -> int:
-    return sum(1 for token in span if not token.is_punct)
-
-
-def _clause_sentence(sentence: Sentence, paragraph: Paragraph, clause: Any) -> Sentence:
-    """The clause as a span of the article (the sentence itself when it was not split)."""
-    start = paragraph.start + clause.start_char
-    end = paragraph.start + clause.end_char
+def _piece_sentence(sentence: Sentence, paragraph: Paragraph, piece: Piece) -> Sentence:
+    """The piece as a span of the article (the sentence itself when it was not split)."""
+    start = max(sentence.start, paragraph.start + piece.start_char)
+    end = min(sentence.end, paragraph.start + piece.end_char)
     if start <= sentence.start and end >= sentence.end:
         return sentence
-    start, end = max(start, sentence.start), min(end, sentence.end)
-    text = sentence.text[start - sentence.start : end - sentence.start].strip(" ,;–—")
-    start = sentence.text.find(text, start - sentence.start) + sentence.start
-    return Sentence(
-        sentence.article, sentence.index, start, start + len(text), text, sentence.paragraph
-    )
+    text = sentence.text[start - sentence.start : end - sentence.start]
+    return Sentence(sentence.article, sentence.index, start, end, text, sentence.paragraph)
 
 
 def score_pairs(units: list[Unit], vectors: np.ndarray) -> np.ndarray:
@@ -138,8 +105,7 @@ def score_pairs(units: list[Unit], vectors: np.ndarray) -> np.ndarray:
     if n < 2:
         return scores
     cosines = vectors @ vectors.T
-    article_index: dict[str, int] = {}
-    owner = np.array([article_index.setdefault(u.article.id, len(article_index)) for u in units])
+    owner = _owners(units)
     candidate = (cosines >= CANDIDATE_COSINE) & (owner[:, None] != owner[None, :])
     left, right = np.nonzero(np.triu(candidate, k=1))
     if len(left) == 0:
@@ -159,15 +125,64 @@ def score_pairs(units: list[Unit], vectors: np.ndarray) -> np.ndarray:
     return scores
 
 
-def cluster_units(units: list[Unit], scores: np.ndarray) -> list[list[int]]:
-    """Average-link clusters: merge along strong pairs while the mean cross score holds."""
-    members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
-    root = list(range(len(units)))
-    left, right = np.nonzero(np.triu(scores >= THRESHOLD, k=1))
-    order = np.argsort(-scores[left, right], kind="stable")
+def cluster_units(units: list[Unit], scores: np.ndarray, cosines: np.ndarray) -> list[list[int]]:
+    """Average-link clusters in two passes.
+
+    First along pairs the fitted model calls the same fact, while the mean model score over the
+    clusters' cross-article pairs stays above LINK_MEAN. Then, looser, along pairs whose meaning
+    is close (cosine) and that share a content word other than a name, while the mean cosine
+    holds: wordings such as "rejected calls to raise the embankment" / "raising the embankment
+    was no answer", and versions with different figures, which the status step then marks.
+    """
+    singletons = [[i] for i in range(len(units))]
+    strict = _link(units, scores, scores >= THRESHOLD, LINK_MEAN, singletons)
+    if len(units) < 2:
+        return strict
+    loose = (cosines >= LOOSE_PAIR) & _share_content(units)
+    # The loose pass only joins clusters from different articles, so an article's many
+    # sentences on the broad topic cannot snowball into one claim.
+    return _link(units, cosines, loose, LOOSE_MEAN, strict, disjoint=True)
+
+
+def _share_content(units: list[Unit]) -> np.ndarray:
+    """Pairs that share a content word other than names and reporting verbs."""
+    words = [u.facts.lemmas - u.facts.entities - _REPORTING for u in units]
+    n = len(units)
+    shared = np.zeros((n, n), dtype=bool)
+    index: dict[str, list[int]] = {}
+    for i, found in enumerate(words):
+        for word in found:
+            index.setdefault(word, []).append(i)
+    for holders in index.values():
+        shared[np.ix_(holders, holders)] = True
+    return shared
+
+
+def _link(
+    units: list[Unit],
+    matrix: np.ndarray,
+    allowed: np.ndarray,
+    mean_needed: float,
+    start: list[list[int]],
+    *,
+    disjoint: bool = False,
+) -> list[list[int]]:
+    """Merge clusters along allowed pairs, strongest first, while the mean cross value holds."""
+    owner = _owners(units)
+    members: dict[int, list[int]] = {min(c): list(c) for c in start}
+    root = [0] * len(units)
+    for key, cluster in members.items():
+        for index in cluster:
+            root[index] = key
+    left, right = np.nonzero(np.triu(allowed, k=1))
+    order = np.argsort(-matrix[left, right], kind="stable")
     for k in order:
         a, b = root[int(left[k])], root[int(right[k])]
-        if a == b or _mean_cross(units, scores, members[a], members[b]) < LINK_MEAN:
+        if a == b:
+            continue
+        if disjoint and set(owner[members[a]]) & set(owner[members[b]]):
+            continue
+        if _mean_cross(owner, matrix, members[a], members[b]) < mean_needed:
             continue
         members[a].extend(members.pop(b))
         for index in members[a]:
@@ -175,12 +190,16 @@ def cluster_units(units: list[Unit], scores: np.ndarray) -> list[list[int]]:
     return sorted(members.values(), key=lambda c: min(c))
 
 
-def _mean_cross(units: list[Unit], scores: np.ndarray, a: list[int], b: list[int]) -> float:
+def _owners(units: list[Unit]) -> np.ndarray:
+    """Each unit's article as a small integer."""
+    index: dict[str, int] = {}
+    return np.array([index.setdefault(u.article.id, len(index)) for u in units], dtype=np.int64)
+
+
+def _mean_cross(owner: np.ndarray, scores: np.ndarray, a: list[int], b: list[int]) -> float:
     """Mean score over the cross pairs from different articles (same-article pairs say nothing)."""
     block = scores[np.ix_(a, b)]
-    owners_a = np.array([units[i].article.id for i in a])[:, None]
-    owners_b = np.array([units[i].article.id for i in b])[None, :]
-    mask = owners_a != owners_b
+    mask = owner[a][:, None] != owner[b][None, :]
     return float(block[mask].mean()) if mask.any() else 0.0
 
 
@@ -225,10 +244,11 @@ def align_units(articles: list[Article], resources: Resources) -> Alignment:
     """Units, pair scores and clusters for one story's articles."""
     units = sentence_units(articles, resources)
     if units:
-        vectors = resources.embedder().embed([u.sentence.text for u in units])
+        vectors = resources.embedder().embed([u.text for u in units])
     else:
         vectors = np.zeros((0, 384), dtype=np.float32)
     scores = score_pairs(units, vectors)
-    alignment = Alignment(units, vectors, scores, cluster_units(units, scores))
+    clusters = cluster_units(units, scores, vectors @ vectors.T)
+    alignment = Alignment(units, vectors, scores, clusters)
     add_contained(alignment)
     return alignment

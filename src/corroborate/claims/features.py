@@ -104,7 +104,7 @@ def _negated_by(token: Any) -> set[str]:
     head = token.head
     found = {head.lemma_.lower()} if not head.is_stop else set()
     for child in head.children:
-        if child.dep_ in {"acomp", "attr", "xcomp", "dobj", "ccomp"} and not child.is_stop:
+        if child.dep_ in {"acomp", "attr"} and not child.is_stop:
             found.add(child.lemma_.lower())
     return found
 
@@ -167,6 +167,15 @@ def conflict(a: SentenceFacts, b: SentenceFacts) -> str | None:
     shared = (negated_a ^ negated_b) & (vocab_a | negated_a) & (vocab_b | negated_b)
     if parity_a % 2 != parity_b % 2 and shared:
         return "negation"
-    if a.numbers and b.numbers and not a.numbers & b.numbers:
+    if a.numbers and b.numbers and not any(_close(x, y) for x in a.numbers for y in b.numbers):
         return "figures"
     return None
+
+
+def _close(x: str, y: str) -> bool:
+    """The same figure, allowing rounding ("2.33" and "2.3")."""
+    try:
+        first, second = float(x), float(y)
+    except ValueError:
+        return x == y
+    return abs(first - second) <= 0.02 * max(abs(first), abs(second), 1e-9)
