@@ -8,10 +8,12 @@ from removed text becomes a figure; every mention points at its span of `Article
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from corroborate.figures.extract import Quantity, read_quantities
-from corroborate.figures.ledger import FigureMentionDraft, group_mentions
+from corroborate.figures.ledger import FigureMentionDraft, group_mentions, values_agree
 from corroborate.figures.status import make_figure
-from corroborate.figures.subject import persons_in, read_subjects, sentence_tokens
+from corroborate.figures.subject import Subject, persons_in, read_subjects, sentence_tokens
 from corroborate.nlp import Resources
 from corroborate.records import Article, Figure
 
@@ -50,9 +52,34 @@ def collect_mentions(article: Article, resources: Resources) -> list[FigureMenti
         quantities = [_shift(q, sentence.start) for q in read_quantities(sentence.text)]
         subjects = read_subjects(tokens, para_start, quantities, previous)
         for quantity, subject in zip(quantities, subjects, strict=True):
+            if subject.is_vague():
+                subject = _refer_back(found, quantity, subject, sentence.index)
             found.append(FigureMentionDraft(article, sentence, quantity, subject))
         previous = persons_in(tokens) or previous
     return found
+
+
+REFER_BACK_SENTENCES = 3
+
+
+def _refer_back(
+    earlier: list[FigureMentionDraft], quantity: Quantity, subject: Subject, index: int
+) -> Subject:
+    """A figure whose sentence says nothing of its subject ("Two percent is a rounding error.")
+    is about what the article's latest figure of the same unit, a few sentences back, is about.
+    It keeps its own value and whether it is a proposal."""
+    near = [
+        m
+        for m in reversed(earlier)
+        if 0 < index - m.sentence.index <= REFER_BACK_SENTENCES and m.quantity.unit == quantity.unit
+    ]
+    # The same value ("...spends 2%." then "Two percent is a rounding error."), or a demand
+    # about the figure just stated ("...gets 2% today." then "It wants that raised to 5%.").
+    same = [m for m in near if values_agree(m.quantity, quantity)]
+    demand = [m for m in near[:1] if subject.proposed and not m.subject.proposed]
+    for mention in same[:1] or demand:
+        return replace(mention.subject, proposed=subject.proposed, update_cue=subject.update_cue)
+    return subject
 
 
 def _shift(quantity: Quantity, offset: int) -> Quantity:

@@ -279,17 +279,14 @@ def _is_not_quantity(tokens: list[Token], number: _Number, unit: str | None) -> 
     if after and after.glued and after.text[0].isalpha() and not number.scaled and unit is None:
         return True
     # Dates and times: "9/11", "10:45", "7.15pm", "11 am", "1000 GMT", "11 February", "May 3".
-    if (
-        (after
-        and after.glued
-        and after.text in ("/", ":"))
-        or (before
-        and raw.glued
-        and (before.text in ("/", ":")))
+    if (after and after.glued and after.text in ("/", ":")) or (
+        before and raw.glued and (before.text in ("/", ":"))
     ):
         return True
     if unit is None and after and after.low in lx.TIME_WORDS:
         return True
+    if unit is None and after and after2 and after.low in ("a", "p") and after2.text == ".":
+        return True  # "2 a.m."
     if (after and after.low.rstrip(".") in lx.MONTHS and after.text[0].isupper()) or (
         before and before.low.rstrip(".") in lx.MONTHS and before.text[0].isupper()
     ):

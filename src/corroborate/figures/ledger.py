@@ -21,7 +21,7 @@ from corroborate.records import Article, Sentence
 from corroborate.sources import source_of
 
 APPROXIMATE_SHARE = 0.1  # "about 40" covers 36-44
-CONFLICT_EVIDENCE = 3.0
+CONFLICT_EVIDENCE = 2.5
 
 
 @dataclass(slots=True)
@@ -83,25 +83,47 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return False
     if x.outcome and y.outcome and x.outcome != y.outcome:
         return False
-    return not (
-        x.counted
-        and y.counted
-        and x.counted != y.counted
-        and "person" not in (x.counted, y.counted)
-    )
+    return not (x.counted and y.counted and x.counted != y.counted)
 
 
 def evidence(a: FigureMentionDraft, b: FigureMentionDraft) -> float:
-    """How much two compatible subjects share."""
+    """How much two compatible subjects share: names, nouns, the thing counted, the outcome.
+
+    Words of the sentence at large only break ties (a story's sentences share many words).
+    """
     x, y = a.subject, b.subject
     score = 2.0 * names_match(x.names, y.names) + len(x.nouns & y.nouns)
-    score += 2.0 * (x.counted is not None and x.counted == y.counted)
+    if x.counted is not None and x.counted == y.counted:
+        score += 0.5 if x.counted == "person" else 2.0  # "people" alone says little
     score += 2.0 * (x.outcome is not None and x.outcome == y.outcome)
     score += 1.0 * names_match(x.persons, y.persons)
-    score += 0.5 * min(4, len(x.context & y.context))
     if a.source_key == b.source_key:
         score += 0.5
     return score - (1.0 if _nouns_clash(a, b) else 0.0)
+
+
+def context_overlap(a: FigureMentionDraft, b: FigureMentionDraft) -> float:
+    return 0.25 * min(4, len(a.subject.context & b.subject.context))
+
+
+def can_conflict(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
+    """A conflict needs the same thing measured, known on both sides, not just nothing against.
+
+    Counts must count the same thing, and counts of people the same outcome (12 dead is no
+    conflict with 3,000 evacuated when one sentence does not say which it counts).
+    """
+    x, y = a.subject, b.subject
+    if x.own_nouns and y.own_nouns and not x.own_nouns & y.own_nouns:
+        return False  # "$650,000 for shelters" is part of, not against, "a $4.2m aid package"
+    if a.quantity.unit == "count":
+        if x.counted is None or x.counted != y.counted:
+            return False
+        if x.counted == "person" and (x.outcome is None or x.outcome != y.outcome):
+            return False
+    core = 2.0 * names_match(x.names, y.names) + len(x.nouns & y.nouns)
+    core += 2.0 * (x.counted is not None and x.counted == y.counted)
+    core += 2.0 * (x.outcome is not None and x.outcome == y.outcome)
+    return core >= CONFLICT_EVIDENCE
 
 
 def _nouns_clash(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
@@ -120,14 +142,15 @@ def group_mentions(mentions: list[FigureMentionDraft]) -> list[list[FigureMentio
             if not all(compatible(mention, other) for other in group):
                 continue
             score = max(evidence(mention, other) for other in group)
-            agrees = all(values_agree(mention.quantity, o.quantity) for o in group)
-            if agrees and score < 1:
+            if all(values_agree(mention.quantity, o.quantity) for o in group):
+                if score < 1:
+                    continue
+                score += 10.0
+            elif not any(can_conflict(mention, o) for o in group):
                 continue
-            if not agrees and score < CONFLICT_EVIDENCE:
-                continue
-            rank = (score + (10.0 if agrees else 0.0), -g)
-            if best is None or rank > (best[0], -best[1]):
-                best = (rank[0], g)
+            score += max(context_overlap(mention, other) for other in group)
+            if best is None or score > best[0]:
+                best = (score, g)
         if best is None:
             groups.append([mention])
         else:

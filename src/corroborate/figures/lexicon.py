@@ -6,7 +6,6 @@ surface form to what it means; the patterns in `extract.py` are built from these
 
 from __future__ import annotations
 
-
 SMALL = {
     "zero": 0,
     "one": 1,

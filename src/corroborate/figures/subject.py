@@ -23,7 +23,7 @@ from corroborate.figures.extract import Quantity
 # Words that make a figure a proposal, a forecast or a demand rather than a fact.
 PROPOSED = frozenset(
     """call demand want urge propose seek ask expect aim plan push press insist suggest recommend
-    forecast predict project anticipate envisage likely hope vow intend should
+    forecast predict project anticipate envisage likely hope vow intend should need
     must would will could might target goal ambition raise double triple necessity""".split()
 )
 # Words that pin a figure to the present state, overriding a proposal word further away.
@@ -41,7 +41,7 @@ OUTCOMES = {
     "missing": "missing unaccounted",
     "rescued": "rescue save survivor survive",
     "arrested": "arrest detain",
-    "evacuated": "evacuate displace flee homeless relocate move",
+    "evacuated": "evacuate displace flee homeless relocate move leave force",
 }
 OUTCOME_OF = {word: name for name, words in OUTCOMES.items() for word in words.split()}
 # fmt: off
@@ -51,7 +51,7 @@ NOUN_CLASS = {
     "ship": "vessel", "boat": "vessel", "vessel": "vessel",
     "soldier": "troop", "troop": "troop",
     "person": "person", "people": "person", "resident": "person", "inhabitant": "person",
-    "civilian": "person", "individual": "person",
+    "civilian": "person", "individual": "person", "adult": "person",
 }
 GENERIC_NOUNS = frozenset(
     """percent % cent per number figure total level share rate amount sum part proportion
@@ -68,6 +68,7 @@ MEASURE_NAMES = frozenset({"gdp", "gnp", "gni", "gross", "domestic", "product"})
 NAME_ENTS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
@@ -81,6 +82,7 @@ class Subject:
     persons: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()  # content words of the whole sentence
+    own_nouns: frozenset[str] = frozenset()  # nouns of the figure's own phrase ("of GDP")
     counted: str | None = None  # the class of the counted noun, for counts
     counted_text: str | None = None  # the counted noun as written ("member nations")
     outcome: str | None = None
@@ -88,6 +90,10 @@ class Subject:
     times: frozenset[str] = frozenset()
     update_cue: bool = False
     label_words: list[str] = field(default_factory=list)  # the subject in words, in order
+
+    def is_vague(self) -> bool:
+        """Nothing in the sentence says what the figure is about ("Two percent is too little")."""
+        return not (self.names or self.counted or self.outcome or self.own_nouns)
 
     def size(self) -> int:
         """How much is known: more specific subjects lead when figures are grouped."""
@@ -116,13 +122,8 @@ def names_match(a: Iterable[str], b: Iterable[str]) -> bool:
 
 
 def names_clash(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Each side names something the other does not: "the UK spends" against "the US spends".
-
-    One side naming more ("NATO" against "Trump, NATO") is no clash: outlets say more or less.
-    """
-    return any(not any(_same_name(x, y) for y in b) for x in a) and any(
-        not any(_same_name(y, x) for x in a) for y in b
-    )
+    """Both sides name holders and none is shared: "the UK spends" against "the US spends"."""
+    return bool(a and b and not names_match(a, b))
 
 
 def sentence_tokens(docs: Sequence[tuple[int, Any]], start: int, end: int) -> list[Any]:
@@ -187,11 +188,24 @@ def _verb_above(token: Any) -> Any:
     return node
 
 
-def _region(top: Any, anchor: Any, others: Sequence[Any], tokens: list[Any]) -> list[Any]:
-    """The subtree of `top` less the branches that hold another figure but not this one."""
+CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "acl", "csubj"})
+
+
+def _region(
+    top: Any, anchor: Any, others: Sequence[Any], tokens: list[Any], *, clause: bool = False
+) -> list[Any]:
+    """The subtree of `top` less the branches that hold another figure but not this one.
+
+    With `clause`, subordinate and coordinate clauses that do not hold the figure are left out
+    too: in "promised $4.2m, a day after the Ostra flooded Portvale" the money is not Portvale's.
+    """
     allowed = {t.i for t in tokens}
     ours = {a.i for a in anchor.ancestors} | {anchor.i}
     cut: set[int] = set()
+    if clause:
+        for token in top.subtree:
+            if token.dep_ in CLAUSE_DEPS and token.i not in ours and token.i != top.i:
+                cut |= {t.i for t in token.subtree}
     for other in others:
         branch = other
         while branch.head.i != branch.i and branch.head.i not in ours and branch.i != top.i:
@@ -224,10 +238,12 @@ def _subject(
     root = anchor
     while root.head.i != root.i:
         root = root.head
-    narrow = [t for t in _region(verb, anchor, others, tokens) if t.i not in in_quantity]
+    narrow = [
+        t for t in _region(verb, anchor, others, tokens, clause=True) if t.i not in in_quantity
+    ]
     wide = [t for t in _region(root, anchor, others, tokens) if t.i not in in_quantity]
     local = _local(anchor, in_quantity)
-    names = _names(narrow) or _names(wide)
+    names = _names(narrow) or _names([t for t in wide if t.i < verb.i or t.head.i == verb.i])
     speakers = frozenset(norm_name(t.text) for t in wide if _is_speaker(t))
     persons = (persons_in(wide) | speakers) or previous_persons
     nouns = frozenset(
@@ -252,6 +268,7 @@ def _subject(
         persons=persons,
         nouns=nouns,
         context=context,
+        own_nouns=frozenset(t.lemma_.lower() for t in local if t.pos_ in ("NOUN", "PROPN")),
         counted=counted,
         counted_text=counted_text,
         outcome=_outcome(narrow + local, anchor),
@@ -278,6 +295,10 @@ def _names(region: Iterable[Any]) -> frozenset[str]:
     for token in region:
         is_name = token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTS
         if not is_name or not token.is_alpha or token.is_stop or token.lower_ in TITLES:
+            continue
+        if not token.text[0].isupper() or (token.is_sent_start and not token.ent_type_):
+            continue
+        if token.ent_type_ in ("DATE", "TIME") or token.lower_ in _MONTHS or token.lower_ in _DAYS:
             continue
         name = norm_name(token.text)
         if name not in MEASURE_NAMES:
@@ -315,10 +336,25 @@ def _counted(
         if after and after[0].pos_ == "NOUN":
             head = after[0]
     if head is None:
-        return None, None
+        return _counted_by_total(anchor)
     words = [t for t in head.lefts if t.dep_ == "compound" and t.i > anchor.i] + [head]
     lemma = head.lemma_.lower()
     return NOUN_CLASS.get(lemma, lemma), " ".join(t.text for t in words)
+
+
+def _counted_by_total(anchor: Any) -> tuple[str | None, str | None]:
+    """ "the number of people killed has risen to 17", "put the toll at 12": people counted."""
+    for node in [anchor, *anchor.ancestors]:
+        for child in node.children:
+            if child.lemma_.lower() == "toll":
+                return "person", "people"
+            if child.lemma_.lower() in ("number", "total"):
+                for of in child.children:
+                    nouns = [t for t in of.children if t.dep_ == "pobj" and t.pos_ == "NOUN"]
+                    if of.lower_ == "of" and nouns:
+                        lemma = nouns[0].lemma_.lower()
+                        return NOUN_CLASS.get(lemma, lemma), nouns[0].text
+    return None, None
 
 
 def _outcome(region: Sequence[Any], anchor: Any) -> str | None:
