@@ -11,6 +11,7 @@ The stage runs in three steps over a story's articles (kept paragraphs only, off
 
 from __future__ import annotations
 
+from corroborate.errors import ModelLoadError
 from corroborate.nlp import Resources
 from corroborate.quotes.extract import (
     Found,
@@ -20,7 +21,7 @@ from corroborate.quotes.extract import (
     quotes_of_article,
 )
 from corroborate.quotes.people import PersonRegistry
-from corroborate.quotes.variants import cluster_mentions, link_paraphrases, to_quote
+from corroborate.quotes.variants import Embed, cluster_mentions, link_paraphrases, to_quote
 from corroborate.records import Article, Quote
 
 __all__ = ["find_quotes"]
@@ -39,11 +40,19 @@ def find_quotes(articles: list[Article], resources: Resources) -> list[Quote]:
         reported.extend(article_reported)
     by_id = {a.id: a for a in articles}
     clusters = cluster_mentions(found)
-    link_paraphrases(clusters, reported, by_id)
+    link_paraphrases(clusters, reported, by_id, _embedder(resources))
     quotes = [to_quote(c, by_id) for c in clusters]
     first = {a.id: i for i, a in enumerate(articles)}
     quotes.sort(key=lambda q: (-q.independent_sources, _first_seen(q, first)))
     return quotes
+
+
+def _embedder(resources: Resources) -> Embed | None:
+    """The run's sentence embedder for paraphrase links; without one, words alone decide."""
+    try:
+        return resources.embedder().embed
+    except ModelLoadError:
+        return None
 
 
 def _first_seen(quote: Quote, order: dict[str, int]) -> tuple[int, int]:

@@ -58,6 +58,7 @@ class Reported:
     person: Person | None
     label: str | None
     speaker: Speaker
+    content: str = ""  # what is reported: the cue verb's clause ("that walls ... out")
 
 
 @dataclass(slots=True)
@@ -158,7 +159,7 @@ def resolve(
                     return _named(person)
     proper = _proper_run(speaker.text)
     if proper:
-        person = registry.lookup(proper, recent)
+        person = registry.lookup(proper, recent) or registry.add(proper)
         if person is not None:
             return _named(person)
     if head is not None and head.lower_ in ("it", "this", "that", "which", "who"):
@@ -246,9 +247,27 @@ def _resolve_cues(
                     person,
                     label,
                     speaker,
+                    _reported_clause(cue) or _without(sent, speaker, para.offset),
                 )
             )
     return cues, reported
+
+
+def _reported_clause(cue: Any) -> str | None:
+    """The clause a cue verb reports ("said [the pier would reopen]"), when the parse has one."""
+    for child in cue.children:
+        if child.dep_ in ("ccomp", "xcomp", "dobj") and child.i > cue.i:
+            tokens = list(child.subtree)
+            return str(cue.doc[tokens[0].i : tokens[-1].i + 1].text)
+    return None
+
+
+def _without(sentence: Any, speaker: Speaker, offset: int) -> str:
+    """The sentence's text with the speaker phrase cut out."""
+    start, end = speaker.start - offset - sentence.start_char, speaker.end - offset
+    end -= sentence.start_char
+    text = str(sentence.text)
+    return f"{text[: max(0, start)]} {text[max(0, end) :]}"
 
 
 def _attribute(

@@ -133,7 +133,9 @@ class PersonRegistry:
     def _match_full(self, words: Sequence[str]) -> Person | None:
         surname, first = fold(words[-1]), fold(words[0])
         for person in self.people:
-            if not _same_surname(person.surname, surname):
+            # "Agnes Tornqvist" and "Agnes Thornquist": one first name, a close surname.
+            near = person.first == first and fuzz.ratio(person.surname, surname) >= 75
+            if not (near or _same_surname(person.surname, surname)):
                 continue
             if person.first is None or _same_first(person.first, first):
                 if person.first is None:
@@ -165,6 +167,18 @@ class PersonRegistry:
             if person is not None:
                 return person
         return self._match(words, recent)
+
+    def add(self, name: str) -> Person | None:
+        """Register a name spaCy did not tag as a person ("Mayor Agnes Thornquist")."""
+        words = name_tokens(name)
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            return None
+        person = self._match_full(words)
+        if person is None:
+            person = Person(surname=fold(words[-1]), first=fold(words[0]))
+            self.people.append(person)
+        self._note(person, words, None)
+        return person
 
     def describe(self, description: str, head: str, recent: Sequence[Person]) -> Person | None:
         """The person a description fits ("the US defence chief"), by the role words seen.

@@ -15,9 +15,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import Any
 
 from corroborate.quotes.extract import Found, Reported
 from corroborate.quotes.people import Person
@@ -28,6 +29,13 @@ SAME_QUOTE = 0.6  # share of the shorter mention's words found in order in the l
 SAME_QUOTE_UNKNOWN_SPEAKER = 0.85
 PARAPHRASE = 0.5  # share of the shorter side's content stems shared by quote and sentence
 PARAPHRASE_MIN_STEMS = 3
+# (MiniLM cosine, shared content stems) pairs, any of which makes a paraphrase. Within one story
+# every sentence is on topic (cosines of 0.5-0.6 between unrelated statements of one speaker),
+# so a middling cosine needs shared words too. Seen on invented pairs: "rescuers had needed
+# boats to get into some of the villages" / "We reached some of the villages only by boat":
+# 0.64 with 2 stems; "walls on their own would never keep the river out" / "higher walls alone
+# will keep the Ostra out": 0.53 with 4.
+PARAPHRASE_COSINES = ((0.7, 0), (0.6, 2), (0.5, 4))
 STOP = frozenset(
     """a an the and or but of to in on at for with by from as is are was were be been being it
     its this that these those we you i he she they our your their his her my me us them will
@@ -45,7 +53,15 @@ def words_of(text: str) -> list[str]:
 
 def stems_of(text: str) -> set[str]:
     """Content-word stems for paraphrase matching ("returning" and "return" share one)."""
-    return {w.strip("'")[:5] for w in words_of(text) if w not in STOP and len(w) > 2}
+    stems = set()
+    for word in words_of(text):
+        word = word.strip("'")
+        if word in STOP or len(word) <= 2:
+            continue
+        if len(word) > 4:
+            word = re.sub(r"(?:ing|ed|es|s)$", "", word)
+        stems.add(word[:5])
+    return stems
 
 
 def overlap(a: Sequence[str], b: Sequence[str]) -> float:
@@ -107,33 +123,68 @@ def cluster_mentions(found: Sequence[Found]) -> list[Cluster]:
     return clusters
 
 
+Embed = Callable[[list[str]], Any]  # texts -> L2-normalised vectors, one row per text
+
+
 def link_paraphrases(
-    clusters: Sequence[Cluster], reported: Sequence[Reported], articles: Mapping[str, Article]
+    clusters: Sequence[Cluster],
+    reported: Sequence[Reported],
+    articles: Mapping[str, Article],
+    embed: Embed | None = None,
 ) -> None:
     """Attach to each quote the reported-speech sentences of outlets that never quote it.
 
-    Each sentence goes to at most one quote (the best fitting), and each outlet's source gives
-    at most one paraphrase per quote.
+    A sentence paraphrases a quote when its speaker is the quote's person and either it shares
+    enough content words with the quote, or (with an embedder) its meaning is close: cosine at
+    enough together with enough shared content words (PARAPHRASE_COSINES).
+    Each sentence goes to at most one quote (the best fitting), and each independent source
+    gives at most one paraphrase per quote.
     """
     stems = [set().union(*(stems_of(m.text) for m in c.members)) for c in clusters]
-    best_for: dict[int, tuple[float, int]] = {}
+    pairs = []
     for index, sentence in enumerate(reported):
         if sentence.person is None or _quotes_inside(sentence, clusters):
             continue
-        said = stems_of(sentence.text) - stems_of(sentence.speaker.text)
         for c_index, cluster in enumerate(clusters):
-            if cluster.person is not sentence.person or not said:
-                continue
-            common = len(said & stems[c_index])
-            score = common / min(len(said), len(stems[c_index]) or 1)
-            fits = common >= PARAPHRASE_MIN_STEMS and score >= PARAPHRASE
-            if fits and (index not in best_for or score > best_for[index][0]):
-                best_for[index] = (score, c_index)
+            if cluster.person is sentence.person:
+                pairs.append((index, c_index))
+    cosines = _cosines(pairs, clusters, reported, embed)
+    best_for: dict[int, tuple[float, int]] = {}
+    for (index, c_index), cosine in zip(pairs, cosines, strict=True):
+        sentence = reported[index]
+        said = stems_of(sentence.text) - stems_of(sentence.speaker.text)
+        common = len(said & stems[c_index])
+        lexical = common / max(1, min(len(said), len(stems[c_index])))
+        fits = (common >= PARAPHRASE_MIN_STEMS and lexical >= PARAPHRASE) or any(
+            cosine >= floor and common >= words for floor, words in PARAPHRASE_COSINES
+        )
+        score = max(lexical, cosine)
+        if fits and (index not in best_for or score > best_for[index][0]):
+            best_for[index] = (score, c_index)
     for index, (_, c_index) in sorted(best_for.items(), key=lambda kv: -kv[1][0]):
         cluster, sentence = clusters[c_index], reported[index]
         taken = sources_of(_spans(cluster.members) + _spans(cluster.paraphrases), articles)
         if not sources_of(_spans([sentence]), articles) & taken:
             cluster.paraphrases.append(sentence)
+
+
+def _cosines(
+    pairs: Sequence[tuple[int, int]],
+    clusters: Sequence[Cluster],
+    reported: Sequence[Reported],
+    embed: Embed | None,
+) -> list[float]:
+    """Cosine between each sentence (its speaker left out) and its quote's longest wording."""
+    if embed is None or not pairs:
+        return [0.0] * len(pairs)
+    sentences = sorted({i for i, _ in pairs})
+    quotes = sorted({c for _, c in pairs})
+    texts = [reported[i].content or reported[i].text for i in sentences]
+    texts += [max((m.text for m in clusters[c].members), key=len) for c in quotes]
+    vectors = embed(texts)
+    row = {("s", i): k for k, i in enumerate(sentences)}
+    row.update({("q", c): len(sentences) + k for k, c in enumerate(quotes)})
+    return [float(vectors[row["s", i]] @ vectors[row["q", c]]) for i, c in pairs]
 
 
 def _quotes_inside(sentence: Reported, clusters: Sequence[Cluster]) -> bool:
@@ -172,6 +223,7 @@ def to_quote(cluster: Cluster, articles: Mapping[str, Article]) -> Quote:
         by_wording.items(),
         key=lambda kv: (
             all(m.partial for m in kv[1]),
+            -_support(kv[0], cluster, articles),
             -count_sources(_spans(kv[1]), articles),
             -len(kv[0]),
             min(m.article for m in kv[1]),
@@ -204,6 +256,20 @@ def to_quote(cluster: Cluster, articles: Mapping[str, Article]) -> Quote:
         speaker_role=person.role if person else None,
         flags=_flags(cluster, variants),
     )
+
+
+def _support(wording: Sequence[str], cluster: Cluster, articles: Mapping[str, Article]) -> int:
+    """Independent sources whose words all stand, in order, in this wording.
+
+    A cut-short or partial quote supports every fuller wording it agrees with, so "fanciful
+    notion" counts for the wording with "notion" and not for the one with "idea".
+    """
+    agreeing = [
+        member
+        for member, words in zip(cluster.members, cluster.words, strict=True)
+        if overlap(words, wording) == 1.0
+    ]
+    return count_sources(_spans(agreeing), articles)
 
 
 def _flags(cluster: Cluster, variants: Sequence[QuoteVariant]) -> list[str]:
