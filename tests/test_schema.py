@@ -36,6 +36,7 @@ from corroborate.render import FORMATS, render
 from corroborate.render.example import example_report
 from corroborate.render.terminal import render_text
 from corroborate.schema import ReportValidationError, load_schema, validate_report
+from corroborate.schema.load import load_report
 
 Data = dict[str, Any]
 
@@ -357,3 +358,31 @@ def test_random_reports_are_valid_and_always_render(report: Report) -> None:
         assert render(report, fmt)
     assert render_text(report)
     assert copy.deepcopy(data) == report.to_dict()  # rendering changed nothing
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports())
+def test_a_saved_report_reads_back_to_the_same_report(report: Report) -> None:
+    data = json.loads(json.dumps(report.to_dict()))
+    assert load_report(data).to_dict() == report.to_dict()
+
+
+def test_a_saved_report_renders_like_the_report() -> None:
+    report = example_report()
+    data = json.loads(render(report, "json"))
+    for fmt in FORMATS:
+        assert render(data, fmt) == render(report, fmt)
+
+
+def test_reading_back_an_invalid_report_names_the_problem() -> None:
+    data = example_report().to_dict()
+    data["figures"][0]["status"] = "unsure"
+    with pytest.raises(ReportValidationError, match=r"\$\.figures\[0\]\.status: 'unsure'"):
+        load_report(data)
+
+
+def test_fields_added_by_a_newer_writer_are_ignored_when_read_back() -> None:
+    data = example_report().to_dict()
+    data["claims"][0]["confidence"] = 0.9
+    data["story"]["language"] = "en"
+    assert load_report(data).claims[0] == example_report().claims[0]

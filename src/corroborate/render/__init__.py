@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import PurePath
+from typing import Any
 
 from corroborate.errors import CorroborateError
 from corroborate.records import Report
@@ -35,13 +36,20 @@ class UnknownFormatError(CorroborateError, ValueError):
     """A report format (or a file extension) that no renderer writes."""
 
 
-def render(report: Report, fmt: str) -> str:
-    """The report as text in `fmt`, one of `FORMATS` ("json", "markdown", "html")."""
+def render(report: Report | Mapping[str, Any], fmt: str) -> str:
+    """The report as text in `fmt`, one of `FORMATS` ("json", "markdown", "html").
+
+    `report` is a `Report`, or a saved report's JSON data (validated, then read back).
+    """
     renderer = _RENDERERS.get(fmt.lower())
     if renderer is None:
         raise UnknownFormatError(
             f"unknown report format {fmt!r}: choose one of {', '.join(FORMATS)}"
         )
+    if not isinstance(report, Report):
+        from corroborate.schema.load import load_report
+
+        report = load_report(report)
     return renderer(report)
 
 

@@ -270,10 +270,10 @@ def _figures(by_id: dict[str, Article]) -> list[Figure]:
             "vehicles",
             "agree",
             [
-                value(wire, 12000, "About 12,000", vehicles, True),
+                value(wire, 12_000.0, "About 12,000", vehicles, True),
                 value(
                     post,
-                    12000,
+                    12_000.0,
                     "Roughly 12,000",
                     "Roughly 12,000 vehicles a day now need another "
                     "route, the transport office said.",
@@ -289,14 +289,14 @@ def _figures(by_id: dict[str, Article]) -> list[Figure]:
             [
                 value(
                     wire,
-                    4_500_000,
+                    4_500_000.0,
                     "€4.5 million",
                     "Repairs are expected to cost €4.5 million.",
                     False,
                 ),
                 value(
                     ledger,
-                    6_000_000,
+                    6_000_000.0,
                     "€6 million",
                     "The repair bill could reach €6 million, officials estimate.",
                     True,

@@ -300,7 +300,8 @@ def _article(view: ReportView, article: Article) -> str:
             for block in article.removed
         ]
     lines += ["", "Kept text:", ""]
-    kept = [p for p in article.kept_text.split("\n\n") if p.strip()]
+    kept = [article.text[p.start : p.end] for p in article.paragraphs]
+    kept = [p for p in kept if p.strip()]
     lines += ["\n>\n".join(f"> {md_line(p)}" for p in kept) if kept else "> (no text kept)"]
     return "\n".join(lines)
 

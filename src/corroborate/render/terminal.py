@@ -311,7 +311,7 @@ def _article(view: ReportView, article: Article) -> RenderableType:
     facts = [article.published or "date unknown", article.source]
     if article.copy_of:
         facts.append(f"copy of {view.label(article.copy_of)}")
-    facts.append(f"{len(article.kept_text)} characters kept")
+    facts.append(f"{plural(len(article.paragraphs), 'paragraph')} kept")
     lines: list[RenderableType] = [head, _indent(Text(" · ".join(facts), style="dim"))]
     lines += [
         _indent(
