@@ -317,8 +317,14 @@ def test_print_report_writes_to_the_console() -> None:
 
 
 def test_md_escapes_every_markup_character() -> None:
-    assert md("a*b_c`d[e]f<g>h|i~j&k#l!m\\n") == r"a\*b\_c\`d\[e\]f\<g\>h\|i\~j\&k\#l\!m\\n"
+    assert md("a*b _c`d[e]f<g>h|i~j&k#l!m\\n") == r"a\*b \_c\`d\[e\]f\<g\>h\|i\~j\&k\#l\!m\\n"
     assert md("two\nlines") == "two lines"
+
+
+@pytest.mark.parametrize("text", ["snake_case_name", "_emph_", "__strong__", "a _b_ c", "x_ _y"])
+def test_md_underscores_never_become_emphasis(text: str) -> None:
+    html = markdown_to_html(md(text))
+    assert html == f"<p>{text}</p>\n"
 
 
 # --- word diffs ------------------------------------------------------------------------------

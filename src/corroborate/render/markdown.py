@@ -36,7 +36,7 @@ from corroborate.render._view import (
 
 # Characters that can start markup anywhere in a line. CommonMark lets any ASCII punctuation be
 # backslash-escaped, so escaping a few more than needed is always safe.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!])")
+_INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>|~&#!]|(?<![^\W_])_|_(?![^\W_]))")
 # What makes a line a list item, heading underline or thematic break when it starts a line.
 _LINE_START = re.compile(r"^(\d+)([.)])|^([-+=])")
 _WORD_EDGES = re.compile(r"^[^\W_].*[^\W_]$|^[^\W_]$", re.DOTALL)
