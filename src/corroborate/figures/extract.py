@@ -163,6 +163,8 @@ def _fraction(tokens: list[Token], i: int) -> _Number | None:
 
 
 def _number_at(tokens: list[Token], i: int) -> _Number | None:
+    if i >= len(tokens):
+        return None
     token = tokens[i]
     if token.text[0].isdigit():
         read = _digits(token)

@@ -188,7 +188,7 @@ def _verb_above(token: Any) -> Any:
     return node
 
 
-CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "acl", "csubj"})
+CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "csubj"})
 
 
 def _region(

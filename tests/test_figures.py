@@ -1,0 +1,336 @@
+"""The figure ledger: forms of numbers, what is not a figure, subjects, agree/conflict, updates.
+
+Every sentence here is invented (invented places, outlets and people).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corroborate.figures import build_ledger, read_quantities
+from corroborate.figures.ledger import values_agree
+from corroborate.nlp import Resources
+from corroborate.records import Article, Figure, Paragraph, Removed
+from corroborate.segment import segment_article
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources()
+
+
+def make(text: str, outlet: str, *, group: str | None = None, date: str | None = None) -> Article:
+    """An article whose paragraphs are its non-empty lines, segmented into sentences."""
+    # Content-derived ids, as the readers make them: parses are cached per id.
+    key = hashlib.sha1(f"{outlet}\n{text}".encode()).hexdigest()[:12]
+    article = Article(id=f"a-{key}", source=f"{outlet}.txt", text=text, outlet=outlet)
+    article.published = date
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            start = pos + line.index(line.strip())
+            article.paragraphs.append(Paragraph(start, start + len(line.strip())))
+        pos += len(line)
+    article.source_group = group or f"g-{outlet}"
+    return segment_article(article)
+
+
+def holding(figures: list[Figure], article: Article, written: str) -> Figure:
+    start = article.text.index(written)
+    for figure in figures:
+        for value in figure.values:
+            for m in value.mentions:
+                if m.article == article.id and m.start < start + len(written) and start < m.end:
+                    return figure
+    raise AssertionError(f"no figure holds {written!r}: {[f.subject for f in figures]}")
+
+
+def one(text: str) -> tuple[float | None, float | None, float | None, str, bool, str]:
+    found = read_quantities(text)
+    assert len(found) == 1, [q.as_written for q in found]
+    q = found[0]
+    return q.value, q.low, q.high, q.unit, q.approximate, q.as_written
+
+
+# --- forms ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The grant is $185 million.", 185e6, "USD"),
+        ("The grant is 185m dollars.", 185e6, "USD"),
+        ("The grant is $185mn.", 185e6, "USD"),
+        ("The bill is £4.2bn.", 4.2e9, "GBP"),
+        ("The fund is €2.5bn.", 2.5e9, "EUR"),
+        ("The fund is 40 million euros.", 40e6, "EUR"),
+        ("The fine is CHF 2 million.", 2e6, "CHF"),
+        ("Revenue was US$3.1 billion.", 3.1e9, "USD"),
+        ("Turnout was 5%.", 5, "percent"),
+        ("Turnout was five percent.", 5, "percent"),
+        ("Turnout was 5 per cent.", 5, "percent"),
+        ("Turnout was 2.33%.", 2.33, "percent"),
+        ("Turnout was ninety-five percent.", 95, "percent"),
+        ("Output fell 1.5 percentage points.", 1.5, "percentage points"),
+        ("Two-thirds of the wells ran dry.", 200 / 3, "percent"),
+        ("One in five homes lacks water.", 20, "percent"),
+        ("The storm sank twenty-three boats.", 23, "count"),
+        ("Two hundred and fifty miners struck.", 250, "count"),
+        ("A dozen boats were seized.", 12, "count"),
+        ("Half a million litres leaked.", 5e5, "litres"),
+        ("The ferry carried 1,146 passengers.", 1146, "count"),
+        ("Rain reached 180 mm overnight.", 180, "mm"),
+        ("The strike lasted 18 hours.", 18, "hours"),
+    ],
+)
+def test_forms_are_read_and_normalised(text: str, value: float, unit: str) -> None:
+    got_value, low, high, got_unit, _, written = one(text)
+    assert got_value == pytest.approx(value)
+    assert (low, high, got_unit) == (None, None, unit)
+    assert written in text
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "approximate"),
+    [
+        ("At least 28 people were hurt.", 28, 28, None, False),
+        ("More than 40 countries came.", 40, 40, None, False),
+        ("It should rise to north of three percent.", 3, 3, None, False),
+        ("It is likely exceeding '3%' soon.", 3, 3, None, False),
+        ("Just over 40% have had it.", 40, 40, None, True),
+        ("Up to 500 tonnes a day.", 500, None, 500, False),
+        ("Nearly 3,000 homes flooded.", 3000, None, 3000, True),
+        ("Fewer than 100 residents stayed.", 100, None, 100, False),
+        ("Prices rose around 4% in May.", 4, None, None, True),
+        ("Rebels hold around a fifth of the land.", 20, None, None, True),
+        ("Some 600 volunteers came.", 600, None, None, True),
+        ("Between 10 and 12 fishermen are missing.", None, 10, 12, False),
+        ("Growth is forecast at 1.5-2% this year.", None, 1.5, 2, False),
+        ("Repairs will cost $3 million to $5 million.", None, 3e6, 5e6, False),
+    ],
+)
+def test_bounds_ranges_and_approximation(
+    text: str, value: float | None, low: float | None, high: float | None, approximate: bool
+) -> None:
+    got = one(text)
+    assert got[:3] == (
+        pytest.approx(value) if value is not None else None,
+        pytest.approx(low) if low is not None else None,
+        pytest.approx(high) if high is not None else None,
+    )
+    assert got[4] is approximate
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty was signed on 11 February 2025.",
+        "The region was annexed in March 2014.",
+        "They want a return to the pre-2014 borders.",
+        "The suspect, a 24-year-old man, was held.",
+        "The driver, aged 63, was unhurt.",
+        "Members invoked Article 5 of the treaty.",
+        "Resolution 2231 was adopted.",
+        "The crash happened before 11 am.",
+        "Crews arrived at 10:45 on Monday.",
+        "The gauge failed at around 2 a.m. on Tuesday.",
+        "It has only happened once, after 9/11.",
+        "The G7 leaders met; two F-16s flew past.",
+        "The ceremony marked the 75th anniversary.",
+        "The offensive began six months ago.",
+        "Call 0800 123 456 for advice.",
+        "The children, aged between 6 and 11, were rescued.",
+        "One of the ministers resigned.",
+        "Thousands of people marched.",
+    ],
+)
+def test_dates_times_ages_and_labels_are_not_figures(text: str) -> None:
+    found = [q.as_written for q in read_quantities(text) if q.unit != "count" or "F-16" not in text]
+    assert [w for w in found if w.lower() != "two"] == []
+
+
+def test_from_to_is_two_figures_not_a_range() -> None:
+    found = read_quantities("The tax will fall from 20% to 18%.")
+    assert [(q.value, q.low, q.high) for q in found] == [(20, None, None), (18, None, None)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.%$£€-abcmnkAt least")), max_size=60))
+def test_spans_always_point_at_what_was_read(text: str) -> None:
+    for q in read_quantities(text):
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.as_written
+        assert q.start <= q.number_start < q.number_end <= q.end
+
+
+# --- agreement -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "agree"),
+    [
+        ("It is 2.3%.", "It is 2.33%.", True),
+        ("It is 2.3%.", "It is 2.4%.", False),
+        ("It will be north of three percent.", "It is likely exceeding 3% soon.", True),
+        ("At least 20 were hurt.", "28 were hurt.", True),
+        ("At least 30 were hurt.", "28 were hurt.", False),
+        ("12 people died.", "15 people died.", False),
+        ("More than 40 came.", "35 came.", False),
+        ("Around a fifth of it.", "Roughly 20% of it.", True),
+        ("Nearly 3,000 fled.", "About 2,900 fled.", True),
+        ("Between 10 and 12 are missing.", "11 are missing.", True),
+        ("It is $185 million.", "It is 185m dollars.", True),
+        ("It is five percent.", "It is 5%.", True),
+    ],
+)
+def test_values_agree_within_precision_and_bounds(first: str, second: str, agree: bool) -> None:
+    a, b = read_quantities(first)[0], read_quantities(second)[0]
+    assert values_agree(a, b) is agree
+    assert values_agree(b, a) is agree
+
+
+# --- the ledger ----------------------------------------------------------------------------
+
+
+def test_same_figure_across_outlets_agrees_and_counts_sources(resources: Resources) -> None:
+    a = make("The Velmark government announced an aid package of $185 million.", "one")
+    b = make("Velmark announced a $185m aid package for the region.", "two")
+    figures = build_ledger([a, b], resources)
+    figure = holding(figures, a, "$185 million")
+    assert figure is holding(figures, b, "$185m")
+    assert figure.status == "agree"
+    assert sum(v.independent_sources for v in figure.values) == 2
+
+
+def test_copies_count_as_one_source(resources: Resources) -> None:
+    text = "The Velmark government announced an aid package of $185 million."
+    a = make(text, "wire", group="g-wire")
+    b = make(text + "\nIt was welcomed.", "reprint", group="g-wire")
+    figure = holding(build_ledger([a, b], resources), a, "$185 million")
+    assert figure.status == "single-source"
+    assert [v.independent_sources for v in figure.values] == [1]
+    assert sorted(figure.values[0].articles) == sorted([a.id, b.id])
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        (
+            "Velmark currently spends 2.3% of its GDP on defence.",
+            "Ostria currently spends 3.4% of its GDP on defence.",
+            "2.3%",
+            "3.4%",
+        ),
+        (
+            "The alliance's current target is 2% of GDP.",
+            "The president demanded that members raise the alliance's target to 5% of GDP.",
+            "2%",
+            "5%",
+        ),
+        ("The Dunmere flood killed 12 people.", "The Dunmere flood injured 15 people.", "12", "15"),
+        (
+            "Minister Oren Talbot expects the levy to rise to 3%.",
+            "Governor Ilsa Marrow has called for the levy to rise to 5%.",
+            "3%",
+            "5%",
+        ),
+        (
+            "The wildfire burned 12,000 hectares near Portvale.",
+            "The wildfire burned 12,000 acres near Portvale.",
+            "12,000 hectares",
+            "12,000 acres",
+        ),
+    ],
+)
+def test_different_subjects_never_line_up(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    a, b = make(first, "one"), make(second, "two")
+    figures = build_ledger([a, b], resources)
+    assert holding(figures, a, fa) is not holding(figures, b, fb)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb", "status"),
+    [
+        (
+            "Twelve people died in the Dunmere flood, the mayor said.",
+            "The Dunmere flood killed 15 people, according to the coastguard.",
+            "Twelve",
+            "15",
+            "conflict",
+        ),
+        (
+            "Ostria's defence budget is currently 2.33% of GDP.",
+            "Ostria spends about 2.3% of GDP on defence.",
+            "2.33%",
+            "about 2.3%",
+            "agree",
+        ),
+        (
+            "More than 40 countries attended the Portvale summit.",
+            "Delegations from 43 countries came to the Portvale summit.",
+            "More than 40",
+            "43",
+            "agree",
+        ),
+        (
+            "Nearly 3,000 homes were flooded in Dunmere.",
+            "Some 4,500 homes in Dunmere were flooded.",
+            "Nearly 3,000",
+            "Some 4,500",
+            "conflict",
+        ),
+    ],
+)
+def test_agree_and_conflict(
+    resources: Resources, first: str, second: str, fa: str, fb: str, status: str
+) -> None:
+    a, b = make(first, "one"), make(second, "two")
+    figures = build_ledger([a, b], resources)
+    figure = holding(figures, a, fa)
+    assert figure is holding(figures, b, fb)
+    assert figure.status == status
+    assert figure.reason
+    if status == "conflict":
+        assert figures[0] is figure  # conflicts come first
+        assert all(v.independent_sources == 1 for v in figure.values)
+
+
+@pytest.mark.parametrize(("date_b", "updated"), [("2026-03-04", True), ("2026-03-02", False)])
+def test_a_later_report_is_an_update_not_a_conflict(
+    resources: Resources, date_b: str, updated: bool
+) -> None:
+    a = make("The Dunmere flood killed 12 people.", "one", date="2026-03-02")
+    b = make("The Dunmere flood killed 15 people.", "two", date=date_b)
+    figures = build_ledger([a, b], resources)
+    figure = holding(figures, a, "12")
+    assert figure is holding(figures, b, "15")
+    assert figure.updated is updated
+    assert (figure.status == "conflict") is not updated
+
+
+def test_removed_text_never_becomes_a_figure(resources: Resources) -> None:
+    story = "The Velmark council approved $12 million for the harbour."
+    junk = "Related: 28 injured as car hits crowd in another city"
+    a = make(story + "\n" + junk, "page")
+    start = a.text.index(junk)
+    a.removed = [Removed(start, start + len(junk), "teaser", junk)]
+    a.paragraphs = [p for p in a.paragraphs if p.start < start]
+    segment_article(a)
+    figures = build_ledger([a], resources)
+    spans = [(m.start, m.end) for f in figures for v in f.values for m in v.mentions]
+    assert spans and all(end <= start for _, end in spans)
+
+
+def test_every_mention_points_at_its_text(resources: Resources) -> None:
+    a = make("Officials said 3,400 people fled and the river rose 2.4 metres.", "one")
+    for figure in build_ledger([a], resources):
+        for value in figure.values:
+            for m in value.mentions:
+                assert a.text[m.start : m.end] == m.as_written
+                assert m.text in a.text
