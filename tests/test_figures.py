@@ -6,6 +6,7 @@ Every sentence here is invented (invented places, outlets and people).
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -29,12 +30,9 @@ def make(text: str, outlet: str, *, group: str | None = None, date: str | None =
     key = hashlib.sha1(f"{outlet}\n{text}".encode()).hexdigest()[:12]
     article = Article(id=f"a-{key}", source=f"{outlet}.txt", text=text, outlet=outlet)
     article.published = date
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        if line.strip():
-            start = pos + line.index(line.strip())
-            article.paragraphs.append(Paragraph(start, start + len(line.strip())))
-        pos += len(line)
+    article.paragraphs = [
+        Paragraph(m.start(), m.end()) for m in re.finditer(r"\S[^\n]*\S|\S", text)
+    ]
     article.source_group = group or f"g-{outlet}"
     return segment_article(article)
 
