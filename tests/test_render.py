@@ -178,6 +178,7 @@ def test_every_section_shows_its_content(fmt: str) -> None:
     report = example_report()
     text = rendered(report)[fmt]
     for expected in [
+        "1 figure conflict · 1 disputed claim",  # in the header
         "Mayor Ilse Brandt",  # speaker as written
         "paraphrased by one outlet",  # quote flag
         "€4.5 million and €6 million do not agree",  # figure reason

@@ -161,6 +161,14 @@ def disputed_claims(report: Report) -> list[Claim]:
     return [c for c in report.claims if c.status == "disputed"]
 
 
+def conflict_summary(report: Report) -> str:
+    """ "1 figure conflict · 2 disputed claims", or "" when there is neither."""
+    figures, claims = len(conflicting_figures(report)), len(disputed_claims(report))
+    parts = [plural(figures, "figure conflict")] if figures else []
+    parts += [plural(claims, "disputed claim")] if claims else []
+    return " · ".join(parts)
+
+
 @dataclass(frozen=True, slots=True)
 class Citations:
     """Numbers [1], [2], ... for the articles the summary cites, in order of first citation."""

@@ -30,6 +30,7 @@ from corroborate.render._view import (
     ReportView,
     anchor,
     cited_articles,
+    conflict_summary,
     conflicting_figures,
     disputed_claims,
     element_id,
@@ -106,13 +107,13 @@ def _span(start: int, end: int) -> str:
 
 def story_section(view: ReportView) -> str:
     story = view.report.story
-    conflicts = len(conflicting_figures(view.report))
+    conflicts = conflict_summary(view.report)
     facts = [
         f"<strong>{plural(story.article_count, 'article')}</strong>",
         f"<strong>{plural(story.independent_sources, 'independent source')}</strong>",
     ]
     if conflicts:
-        facts.append(f'<a class="alert" href="#conflicts">{plural(conflicts, "conflict")}</a>')
+        facts.append(f'<a class="alert" href="#conflicts">{esc(conflicts)}</a>')
     meta = f"story {esc(story.id)} · generated {esc(view.report.generated_at)}"
     return (
         f'<header id="story">\n<h1>{esc(story.title or "Untitled story")}</h1>\n'
@@ -140,7 +141,7 @@ def _conflict_figure(view: ReportView, figure: Figure) -> str:
     unit = f' <span class="unit">{esc(figure.unit)}</span>' if figure.unit else ""
     return (
         f'<li><span class="badge conflict">conflict</span> <strong>{esc(figure.subject)}</strong>'
-        f"{unit}{_reason(figure.reason)}<ul>{values}</ul></li>"
+        f"{unit}{_reason(figure.reason)}<ul>{values}</ul>{_figure_sentences(view, figure)}</li>"
     )
 
 
@@ -281,8 +282,22 @@ def _figure_row(view: ReportView, figure: Figure) -> str:
         f'<tr class="{esc(figure.status)}" id="{element_id("figure", figure.id)}">'
         f"<td>{esc(figure.subject)}</td><td>{esc(figure.unit or '—')}</td>"
         f"<td>{_badge(STATUS_LABEL[figure.status], figure.status)}{_reason(figure.reason)}</td>"
-        f'<td><ul class="values">{values}</ul></td></tr>'
+        f'<td><ul class="values">{values}</ul>{_figure_sentences(view, figure)}</td></tr>'
     )
+
+
+def _figure_sentences(view: ReportView, figure: Figure) -> str:
+    """Every sentence a value was read from, in one collapsed list per figure."""
+    items = "".join(
+        f"<li><q>{esc(value.as_written)}</q> {article_link(view, m.article, (m.start, m.end))} "
+        f"{_span(m.start, m.end)} {esc(m.text)}</li>"
+        for value in figure.values
+        for m in value.mentions
+    )
+    if not items:
+        return ""
+    count = sum(len(value.mentions) for value in figure.values)
+    return f"<details><summary>{plural(count, 'sentence')}</summary><ul>{items}</ul></details>"
 
 
 def _value(view: ReportView, value: FigureValue) -> str:
@@ -293,18 +308,9 @@ def _value(view: ReportView, value: FigureValue) -> str:
         if value.independent_sources
         else ""
     )
-    sentences = "".join(
-        f"<li>{article_link(view, m.article, (m.start, m.end))} {_span(m.start, m.end)} "
-        f"{esc(m.text)}</li>"
-        for m in value.mentions
-        if m.text
-    )
-    detail = (
-        f"<details><summary>sentences</summary><ul>{sentences}</ul></details>" if sentences else ""
-    )
     return (
         f'<span class="value">{approx}{esc(format_value(value.value))}</span> '
-        f"<q>{esc(value.as_written)}</q> — {_outlets(view, articles)}{count}{detail}"
+        f"<q>{esc(value.as_written)}</q> — {_outlets(view, articles)}{count}"
     )
 
 

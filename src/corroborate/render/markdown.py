@@ -18,6 +18,7 @@ from corroborate.render._view import (
     ReportView,
     anchor,
     cited_articles,
+    conflict_summary,
     conflicting_figures,
     disputed_claims,
     excerpt,
@@ -77,10 +78,16 @@ def story_section(view: ReportView) -> str:
     return (
         f"# {title}\n\n"
         f"**{plural(story.article_count, 'article')}** from "
-        f"**{plural(story.independent_sources, 'independent source')}** · "
+        f"**{plural(story.independent_sources, 'independent source')}**"
+        f"{_conflicts_note(view)} · "
         f"story {md(story.id)} · generated {md(view.report.generated_at)} · "
         f"{md(view.report.schema)}"
     )
+
+
+def _conflicts_note(view: ReportView) -> str:
+    conflicts = conflict_summary(view.report)
+    return f" · [{conflicts}](#conflicts)" if conflicts else ""
 
 
 def conflicts_section(view: ReportView) -> str:

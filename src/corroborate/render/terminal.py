@@ -23,6 +23,7 @@ from corroborate.render._view import (
     STATUS_LABEL,
     ReportView,
     cited_articles,
+    conflict_summary,
     conflicting_figures,
     disputed_claims,
     excerpt,
@@ -86,9 +87,9 @@ def story_section(view: ReportView) -> RenderableType:
         " from ",
         (plural(story.independent_sources, "independent source"), "bold"),
     )
-    conflicts = len(conflicting_figures(view.report))
+    conflicts = conflict_summary(view.report)
     if conflicts:
-        facts.append(f" · {plural(conflicts, 'figure conflict')}", style="bold red")
+        facts.append(f" · {conflicts}", style="bold red")
     meta = Text(f"story {story.id} · generated {view.report.generated_at}", style="dim")
     title = Text(story.title or "Untitled story", style="bold")
     return Panel(Group(title, facts, meta), title="corroborate", title_align="left")
