@@ -10,7 +10,7 @@ import numpy as np
 from corroborate.copies.lsh import PassageLshIndex, self_join
 from corroborate.copies.minhash import SignatureBatch, band_keys, signatures
 from corroborate.copies.settings import CopySettings
-from corroborate.copies.text import Unit, paragraph_spans, sentence_units
+from corroborate.copies.text import Unit, paragraph_spans, sentence_units, words
 from corroborate.copies.verify import (
     CopyMatch,
     align,
@@ -30,6 +30,7 @@ class DocInfo:
     units: list[Unit]
     published: str | None = None
     title: str | None = None
+    outlet: str | None = None
 
     @property
     def words(self) -> int:
@@ -65,7 +66,8 @@ def is_dated(*docs: DocInfo) -> bool:
 
 def relate(a: DocInfo, b: DocInfo, settings: CopySettings) -> CopyMatch | None:
     """Verify one candidate pair: a CopyMatch (with direction and kind), or None."""
-    alignment = align(a.units, b.units, settings)
+    same_outlet = bool(a.outlet and b.outlet and a.outlet.casefold() == b.outlet.casefold())
+    alignment = align(a.units, b.units, settings, same_outlet=same_outlet)
     if not alignment.is_copy(settings):
         return None
     whole = is_whole_copy(alignment, settings, a.words, b.words)
@@ -108,6 +110,8 @@ class MinhashCopyDetector:
         self.settings = settings or CopySettings()
         self.index = PassageLshIndex(self.settings.bands, self.settings.max_bucket)
         self.ids: list[str] = []
+        # folded text of passages found in many documents, by document (see `add`)
+        self._common: dict[str, list[str]] = {}
 
     def signatures(self, texts: Sequence[str]) -> SignatureBatch:
         """MinHash signatures of every passage of the texts (batched, on all `processes`)."""
@@ -120,9 +124,19 @@ class MinhashCopyDetector:
         batch = self.signatures(texts)
         keys = band_keys(batch, self.settings)
         docs = (batch.doc + len(self.ids)).astype(np.int32)
-        found = [self.index.query(keys, docs), self_join(keys, docs, self.settings.max_bucket)]
+        old_spread = np.zeros(len(batch), dtype=np.int64)
+        new_spread = np.zeros(len(batch), dtype=np.int64)
+        found = [
+            self.index.query(keys, docs, old_spread),
+            self_join(keys, docs, self.settings.max_bucket, new_spread),
+        ]
         self.index.add(keys, docs)
         self.ids.extend(ids)
+        common = np.flatnonzero(old_spread + new_spread >= self.settings.common_passage_docs)
+        for p in common:
+            text = texts[int(batch.doc[p])]
+            folded = " ".join(words(text[int(batch.start[p]) : int(batch.end[p])]))
+            self._common.setdefault(self.ids[int(docs[p])], []).append(folded)
         pairs = np.concatenate(found)
         return [(self.ids[int(x)], self.ids[int(y)]) for x, y in pairs]
 
@@ -134,7 +148,7 @@ class MinhashCopyDetector:
 
         def get(doc_id: str) -> DocInfo:
             if doc_id not in cache:
-                cache[doc_id] = docs(doc_id)
+                cache[doc_id] = self.mark_common(docs(doc_id))
             return cache[doc_id]
 
         matches = []
@@ -144,11 +158,19 @@ class MinhashCopyDetector:
                 matches.append(match)
         return matches
 
+    def mark_common(self, doc: DocInfo) -> DocInfo:
+        """Flag the document's sentences that lie in passages found in very many documents."""
+        for passage in self._common.get(doc.id, ()):
+            for unit in doc.units:
+                unit.common = unit.common or unit.normal in passage
+        return doc
+
     def find(
         self,
         ids: Sequence[str],
         texts: Sequence[str],
         published: Mapping[str, str | None] | None = None,
+        outlets: Mapping[str, str | None] | None = None,
     ) -> list[CopyMatch]:
         """Index and verify a whole corpus held in memory, on a fresh detector.
 
@@ -161,10 +183,11 @@ class MinhashCopyDetector:
                 "use add() and verify() with a loader to extend an index"
             )
         by_id = dict(zip(ids, texts, strict=True))
-        dates = published or {}
+        dates, names = published or {}, outlets or {}
         pairs = self.add(ids, texts)
         return self.verify(
-            pairs, lambda i: DocInfo(i, text_units(by_id[i]), published=dates.get(i))
+            pairs,
+            lambda i: DocInfo(i, text_units(by_id[i]), published=dates.get(i), outlet=names.get(i)),
         )
 
 
@@ -180,4 +203,5 @@ def article_doc(article: Article) -> DocInfo:
         sentence_units(article.text, list(spans)),
         published=article.published,
         title=article.title,
+        outlet=article.outlet,
     )

@@ -35,6 +35,7 @@ class _Stored:
     paragraphs: list[tuple[int, int]]
     published: str | None
     title: str | None
+    outlet: str | None
 
 
 class ArticleCopyFinder:
@@ -78,7 +79,7 @@ class ArticleCopyFinder:
         if self._load is None:
             for a in articles:
                 spans = [(p.start, p.end) for p in a.paragraphs]
-                self._stored[a.id] = _Stored(a.text, spans, a.published, a.title)
+                self._stored[a.id] = _Stored(a.text, spans, a.published, a.title, a.outlet)
         return evidence
 
     def _earlier(self, doc_id: str) -> DocInfo:
@@ -89,7 +90,12 @@ class ArticleCopyFinder:
             return article_doc(article)
         stored = self._stored[doc_id]
         article = Article(
-            id=doc_id, source="", text=stored.text, published=stored.published, title=stored.title
+            id=doc_id,
+            source="",
+            text=stored.text,
+            published=stored.published,
+            title=stored.title,
+            outlet=stored.outlet,
         )
         article.paragraphs = [Paragraph(s, e) for s, e in stored.paragraphs]
         return article_doc(article)

@@ -59,21 +59,27 @@ class PassageLshIndex:
                 )
             )
 
-    def query(self, keys: U32, docs: I32) -> I64:
+    def query(self, keys: U32, docs: I32, spread: I64 | None = None) -> I64:
         """Document pairs (query doc, indexed doc) whose passages share a band key.
 
         Returns an (n, 2) array without duplicates and without a document paired with itself.
+        With `spread`, adds to it for each query passage the most indexed passages sharing one
+        of its band keys (how widespread the passage is).
         """
         found = [np.zeros((0, 2), dtype=np.int64)]
-        for segment in self._segments:
-            for band in range(self.bands):
-                found.append(self._query_band(segment, band, keys[:, band], docs))
+        for band in range(self.bands):
+            band_spread = np.zeros(len(docs), dtype=np.int64)
+            for segment in self._segments:
+                found.append(self._query_band(segment, band, keys[:, band], docs, band_spread))
+            if spread is not None:
+                np.maximum(spread, band_spread, out=spread)
         return _unique_pairs(np.concatenate(found))
 
-    def _query_band(self, segment: _Segment, band: int, keys: U32, docs: I32) -> I64:
+    def _query_band(self, segment: _Segment, band: int, keys: U32, docs: I32, spread: I64) -> I64:
         row = segment.keys[band]
         left = np.searchsorted(row, keys, side="left")
         right = np.searchsorted(row, keys, side="right")
+        spread += right - left
         counts = np.minimum(right - left, self.max_bucket)
         hit = np.flatnonzero(counts)
         if len(hit) == 0:
@@ -85,8 +91,12 @@ class PassageLshIndex:
         return np.stack([docs[owner].astype(np.int64), matched.astype(np.int64)], axis=1)
 
 
-def self_join(keys: U32, docs: I32, max_bucket: int) -> I64:
-    """Document pairs among one batch of passages that share a band key (as (low, high))."""
+def self_join(keys: U32, docs: I32, max_bucket: int, spread: I64 | None = None) -> I64:
+    """Document pairs among one batch of passages that share a band key (as (low, high)).
+
+    With `spread`, raises each passage's entry to the most passages of the batch sharing one
+    of its band keys (itself included).
+    """
     found = [np.zeros((0, 2), dtype=np.int64)]
     for band in range(keys.shape[1]):
         order = np.argsort(keys[:, band], kind="stable")
@@ -96,6 +106,10 @@ def self_join(keys: U32, docs: I32, max_bucket: int) -> I64:
         run_start = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
         run_of = np.repeat(run_start, np.diff(np.r_[run_start, len(sorted_keys)]))
         rank = np.arange(len(sorted_keys)) - run_of
+        if spread is not None:
+            run_length = np.diff(np.r_[run_start, len(sorted_keys)])
+            lengths = np.repeat(run_length, run_length)
+            spread[order] = np.maximum(spread[order], lengths)
         shared = np.flatnonzero(rank >= 1)  # passages with an earlier equal key: usually few
         shared_rank, shared_run = rank[shared], run_of[shared]
         for back in range(1, max_bucket + 1):

@@ -31,8 +31,12 @@ class CopySettings:
     sentence_similarity: float = 0.82  # rapidfuzz ratio / 100 for two sentences to match
     min_own_words: int = 5  # unquoted words a matched sentence needs to count as evidence
     min_evidence_words: int = 25  # unquoted matched words for a pair to be a copy
+    min_own_evidence_words: int = 10  # however many quotes match, this many own words must
     min_evidence_sentences: int = 2
+    min_run: int = 3  # ... or this many sentences matched in the same order in both
+    quote_weight: float = 0.25  # quoted words count this much inside such a run
     whole_copy_coverage: float = 0.6  # share of a copy's words from its origin: else partial
+    common_passage_docs: int = 5  # a passage in this many documents is boilerplate-like
     max_bucket: int = 64  # a band key shared by more passages links each to the first few only
     # execution
     processes: int = 2

@@ -72,6 +72,7 @@ class Unit:
     end: int
     words: list[str]
     own_words: list[str]
+    common: bool = False  # inside a passage found in very many documents (boilerplate)
 
     @property
     def normal(self) -> str:
@@ -82,16 +83,31 @@ class Unit:
         return " ".join(self.own_words)
 
 
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """The non-empty lines of a text, stripped: the paragraphs of corpus-mode input."""
+    """The paragraphs of corpus-mode input, stripped: blocks between blank lines where the
+    text has blank lines (so hard-wrapped lines stay one paragraph), else non-empty lines."""
+    if _BLANK_LINE.search(text):
+        bounds = [
+            0,
+            *(x for m in _BLANK_LINE.finditer(text) for x in (m.start(), m.end())),
+            len(text),
+        ]
+        chunks = list(zip(bounds[::2], bounds[1::2], strict=True))
+    else:
+        chunks, pos = [], 0
+        for line in text.splitlines(keepends=True):
+            chunks.append((pos, pos + len(line)))
+            pos += len(line)
     spans = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
+    for start, end in chunks:
+        piece = text[start:end]
+        stripped = piece.strip()
         if stripped:
-            start = pos + line.index(stripped)
-            spans.append((start, start + len(stripped)))
-        pos += len(line)
+            first = start + piece.index(stripped)
+            spans.append((first, first + len(stripped)))
     return spans
 
 
@@ -109,34 +125,83 @@ def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
         pos = match.end() if match else len(chunk)
 
 
-def quote_mask(text: str, start: int, end: int) -> list[bool]:
-    """For each character of text[start:end], whether it lies inside quotation marks.
+_QUOTE_CHARS = re.compile(r"[\"“”«»„]")
 
-    Straight double quotes toggle; curly quotes open and close. A paragraph that opens a quote
-    without closing it (a quote running on into the next paragraph) is quoted to its end.
+
+def _is_opening(text: str, pos: int, inside: bool) -> bool:
+    """Whether the quotation mark at pos opens a quote (curly marks say; straight ones are
+    read from the spacing around them, else from whether a quote is open)."""
+    char = text[pos]
+    if char in _OPEN_QUOTES:
+        return True
+    if char in _CLOSE_QUOTES:
+        return False
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if before.isspace() != after.isspace():
+        return before.isspace() or before in "([{—–-"
+    return not inside
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted spans of the text (marks included).
+
+    A quote closes at the next closing mark. It runs on into the next paragraph only when that
+    paragraph opens with a quotation mark (the news convention for a long quote); otherwise it
+    ends with its paragraph, so a stray mark cannot swallow the rest of the article. A
+    paragraph whose first mark closes a quote is quoted from its start (a quote set out one
+    sentence a line).
     """
-    mask = []
-    inside = False
-    for char in text[start:end]:
-        if char in _OPEN_QUOTES or (char == '"' and not inside):
-            mask.append(True)
-            inside = True
-        elif char in _CLOSE_QUOTES or (char == '"' and inside):
-            mask.append(True)
-            inside = False
-        else:
-            mask.append(inside)
-    return mask
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    last_end = 0
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        body = line.strip()
+        if not body:
+            continue
+        line_start = start + line.index(body)
+        if open_at is not None and not (body[0] in _OPEN_QUOTES or body[0] == '"'):
+            spans.append((open_at, last_end))
+            open_at = None
+        first = True
+        for mark in _QUOTE_CHARS.finditer(line):
+            at = start + mark.start()
+            if _is_opening(text, at, open_at is not None):
+                open_at = at if open_at is None else open_at
+            elif open_at is not None:
+                spans.append((open_at, at + 1))
+                open_at = None
+            elif first:
+                spans.append((line_start, at + 1))
+            first = False
+        last_end = start + len(line.rstrip())
+    if open_at is not None:
+        spans.append((open_at, last_end))
+    return spans
+
+
+def own_text(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> str:
+    """text[start:end] with its quoted parts blanked out."""
+    pieces, pos = [], start
+    for q_start, q_end in quoted:
+        if q_end <= pos or q_start >= end:
+            continue
+        pieces.append(text[pos : max(pos, q_start)])
+        pos = max(pos, min(end, q_end))
+    pieces.append(text[pos:end])
+    return " ".join(pieces)
 
 
 def sentence_units(text: str, paragraphs: list[tuple[int, int]]) -> list[Unit]:
     """The sentences of the given paragraphs, with their own (unquoted) words."""
+    quoted = quote_spans(text)
     units = []
     for p_start, p_end in paragraphs:
-        mask = quote_mask(text, p_start, p_end)
         for s, e in sentence_spans(text, p_start, p_end):
-            own_text = "".join(" " if mask[i - p_start] else text[i] for i in range(s, e))
-            unit = Unit(s, e, words(text[s:e]), words(own_text))
+            unit = Unit(s, e, words(text[s:e]), words(own_text(text, s, e, quoted)))
             if unit.words:
                 units.append(unit)
     return units

@@ -23,15 +23,23 @@ class Alignment:
     """Matched sentences of two documents (a, b) and what they amount to."""
 
     pairs: list[tuple[int, int, float]]  # (unit in a, unit in b, similarity 0..1), by a
-    evidence_words: int
+    evidence_words: float
     evidence_sentences: int
+    own_evidence_words: int  # of evidence_words, those outside quotation marks
+    longest_run: int  # most sentences matched one after another in both
     coverage_a: float  # share of a's words in matched sentences
     coverage_b: float
 
     def is_copy(self, settings: CopySettings) -> bool:
-        return (
-            self.evidence_words >= settings.min_evidence_words
-            and self.evidence_sentences >= settings.min_evidence_sentences
+        # Several own sentences, or a run of sentences copied in order, with enough own
+        # words: more than two outlets share by quoting one speaker or stating the same facts.
+        # One sentence is never enough, however long: outlets repeat their own boilerplate
+        # (an editor's note) under unrelated stories.
+        if self.own_evidence_words < settings.min_own_evidence_words:
+            return False  # shared quotes alone are not copying
+        return self.evidence_words >= settings.min_evidence_words and (
+            self.evidence_sentences >= settings.min_evidence_sentences
+            or self.longest_run >= settings.min_run
         )
 
 
@@ -74,7 +82,9 @@ class CopyMatch:
         )
 
 
-def align(a: list[Unit], b: list[Unit], settings: CopySettings) -> Alignment:
+def align(
+    a: list[Unit], b: list[Unit], settings: CopySettings, *, same_outlet: bool = False
+) -> Alignment:
     """Match each sentence of a to at most one sentence of b (greedy by similarity)."""
     cutoff = settings.sentence_similarity * 100
     pairs: list[tuple[int, int, float]] = []
@@ -97,19 +107,45 @@ def align(a: list[Unit], b: list[Unit], settings: CopySettings) -> Alignment:
                 used_b.add(j)
                 pairs.append((i, j, float(scores[i, j]) / 100))
         pairs.sort()
-    words, sentences = 0, 0
-    for i, j, _ in pairs:
+    runs = _run_lengths(pairs)
+    coverage_a = _coverage(a, [i for i, _, _ in pairs])
+    coverage_b = _coverage(b, [j for _, j, _ in pairs])
+    # Between two articles of one outlet, passages found in many documents are its boilerplate
+    # (an editor's note, a newsletter promo): evidence only where one is mostly the other's
+    # text. Across outlets they are what wire copying looks like, and count.
+    skip_common = same_outlet and max(coverage_a, coverage_b) < 0.5
+    own_words, quoted, sentences = 0, 0.0, 0
+    for (i, j, _), run in zip(pairs, runs, strict=True):
+        if skip_common and (a[i].common or b[j].common):
+            continue
         own = min(len(a[i].own_words), len(b[j].own_words))
         if own >= settings.min_own_words and fuzz.ratio(a[i].own_normal, b[j].own_normal) >= cutoff:
-            words += own
+            own_words += own
             sentences += 1
+        if run >= settings.min_run:  # quotes copied in the wire's order count a little
+            quoted += settings.quote_weight * min(
+                len(a[i].words) - len(a[i].own_words), len(b[j].words) - len(b[j].own_words)
+            )
     return Alignment(
         pairs=pairs,
-        evidence_words=words,
+        evidence_words=own_words + quoted,
         evidence_sentences=sentences,
-        coverage_a=_coverage(a, [i for i, _, _ in pairs]),
-        coverage_b=_coverage(b, [j for _, j, _ in pairs]),
+        own_evidence_words=own_words,
+        longest_run=max(runs, default=0),
+        coverage_a=coverage_a,
+        coverage_b=coverage_b,
     )
+
+
+def _run_lengths(pairs: list[tuple[int, int, float]]) -> list[int]:
+    """For each matched pair (sorted by a), the length of its run of consecutive pairs."""
+    lengths = [0] * len(pairs)
+    start = 0
+    for k in range(1, len(pairs) + 1):
+        if k == len(pairs) or pairs[k][:2] != (pairs[k - 1][0] + 1, pairs[k - 1][1] + 1):
+            lengths[start:k] = [k - start] * (k - start)
+            start = k
+    return lengths
 
 
 def _coverage(units: list[Unit], matched: list[int]) -> float:
