@@ -439,3 +439,18 @@ def test_html_mention_links_carry_offsets_that_land_in_the_kept_text() -> None:
         for paragraph in article.paragraphs:
             shown = escape(article.text[paragraph.start : paragraph.end])
             assert f'<p data-start="{paragraph.start}">{shown}</p>' in section
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "terminal"])
+def test_exclusives_and_omissions_are_grouped_per_source(fmt: str) -> None:
+    text = rendered(example_report())[fmt]
+    titles = [SECTION_TITLES[k] for k in ("exclusives", "sources")]
+    if fmt == "terminal":
+        titles = [t.upper() for t in titles]
+    section = text[text.rindex(titles[0]) : text.rindex(titles[1])]
+    assert section.count("Bridge closure snarls Velmora traffic") == 1  # only + omits, one heading
+    label = section.index("Bridge closure snarls Velmora traffic")
+    only = section.index("About 12,000 vehicles a day need another route.")
+    omits = section.index("Repairs will cost €4.5 million.")
+    assert label < only < omits
+    assert section.index("Northern Ledger") < label

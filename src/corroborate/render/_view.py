@@ -146,6 +146,25 @@ def split_claims(claims: Sequence[Claim]) -> tuple[list[Claim], list[Claim]]:
     return [c for c in claims if c.status != "single-source"], single
 
 
+@dataclass(frozen=True, slots=True)
+class SourceContrast:
+    """What one source (an article or source group) alone reports, and what it leaves out."""
+
+    key: str
+    only: list[str]  # claim ids
+    omits: list[str]
+
+
+def contrasts_by_source(report: Report) -> list[SourceContrast]:
+    """One entry per source with exclusives or omissions, in the report's order."""
+    keys = dict.fromkeys([*report.exclusive, *report.omitted])
+    found = [
+        SourceContrast(key, report.exclusive.get(key, []), report.omitted.get(key, []))
+        for key in keys
+    ]
+    return [c for c in found if c.only or c.omits]
+
+
 def figures_in_display_order(figures: Sequence[Figure]) -> list[Figure]:
     """Conflicts first, then agreement, then single-source figures; report order within each."""
     return sorted(

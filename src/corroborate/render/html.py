@@ -32,6 +32,7 @@ from corroborate.render._view import (
     cited_articles,
     conflict_summary,
     conflicting_figures,
+    contrasts_by_source,
     disputed_claims,
     element_id,
     excerpt,
@@ -315,26 +316,26 @@ def _value(view: ReportView, value: FigureValue) -> str:
 
 
 def exclusives_section(view: ReportView) -> str:
-    report = view.report
-    blocks = [
-        _claim_list(view, key, claim_ids, heading)
-        for heading, table in (("only reports", report.exclusive), ("omits", report.omitted))
-        for key, claim_ids in table.items()
-        if claim_ids
-    ]
-    if not blocks:
+    contrasts = contrasts_by_source(view.report)
+    if not contrasts:
         return _empty_section("exclusives")
-    body = f'<div class="cards">{"".join(blocks)}</div>'
-    return _section("exclusives", body)
+    cards = "".join(
+        f'<div class="card"><h3>{esc(view.source_label(c.key))}</h3>'
+        f"{_claim_list(view, c.only, 'Only this source reports')}"
+        f"{_claim_list(view, c.omits, 'Omits what most others report')}</div>"
+        for c in contrasts
+    )
+    return _section("exclusives", f'<div class="cards">{cards}</div>')
 
 
-def _claim_list(view: ReportView, key: str, claim_ids: Iterable[str], heading: str) -> str:
+def _claim_list(view: ReportView, claim_ids: Sequence[str], heading: str) -> str:
+    if not claim_ids:
+        return ""
     items = "".join(
         f'<li><a href="#{element_id("claim", c)}">{esc(view.claim_text(c))}</a></li>'
         for c in claim_ids
     )
-    label = esc(view.source_label(key))
-    return f'<div class="card"><h3>{label} <small>{esc(heading)}</small></h3><ul>{items}</ul></div>'
+    return f'<h4>{esc(heading)} ({len(claim_ids)})</h4><ul class="claim-list">{items}</ul>'
 
 
 def sources_section(view: ReportView) -> str:

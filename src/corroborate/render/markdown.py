@@ -20,6 +20,7 @@ from corroborate.render._view import (
     cited_articles,
     conflict_summary,
     conflicting_figures,
+    contrasts_by_source,
     disputed_claims,
     excerpt,
     figures_in_display_order,
@@ -244,14 +245,18 @@ def _unit(figure: Figure) -> str:
 
 
 def exclusives_section(view: ReportView) -> str:
-    report = view.report
-    if not report.exclusive and not report.omitted:
+    contrasts = contrasts_by_source(view.report)
+    if not contrasts:
         return _empty_section("exclusives")
     lines = [_heading("exclusives")]
-    for title, table in (("Only this source reports", report.exclusive), ("Omits", report.omitted)):
-        for key, claim_ids in table.items():
+    for contrast in contrasts:
+        lines += ["", f"### {md(view.source_label(contrast.key))}"]
+        for title, claim_ids in (
+            ("Only this source reports", contrast.only),
+            ("Omits what most others report", contrast.omits),
+        ):
             if claim_ids:
-                lines += ["", f"**{md(view.source_label(key))}** — {title.lower()}:", ""]
+                lines += ["", f"{title} ({len(claim_ids)}):", ""]
                 lines += [f"- {md(view.claim_text(c))}" for c in claim_ids]
     return "\n".join(lines)
 

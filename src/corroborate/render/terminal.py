@@ -25,6 +25,7 @@ from corroborate.render._view import (
     cited_articles,
     conflict_summary,
     conflicting_figures,
+    contrasts_by_source,
     disputed_claims,
     excerpt,
     figures_in_display_order,
@@ -248,15 +249,14 @@ def _value_text(view: ReportView, value: FigureValue) -> Text:
 
 
 def exclusives_section(view: ReportView) -> RenderableType:
-    report = view.report
-    lines: list[RenderableType] = [_heading("exclusives")]
-    for heading, table in (("only reports", report.exclusive), ("omits", report.omitted)):
-        for key, claim_ids in table.items():
-            if claim_ids:
-                lines.append(Text.assemble((view.source_label(key), "bold"), f" {heading}:"))
-                lines += [_indent(Text(f"• {view.claim_text(c)}")) for c in claim_ids]
-    if len(lines) == 1:
+    contrasts = contrasts_by_source(view.report)
+    if not contrasts:
         return _empty_section("exclusives")
+    lines: list[RenderableType] = [_heading("exclusives")]
+    for contrast in contrasts:
+        lines.append(Text(view.source_label(contrast.key), style="bold"))
+        for heading, claim_ids in (("only it reports", contrast.only), ("omits", contrast.omits)):
+            lines += [_indent(Text(f"{heading}: {view.claim_text(c)}"), 2) for c in claim_ids]
     return Group(*lines)
 
 
