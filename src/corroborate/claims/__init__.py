@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from corroborate.claims.align import Alignment, Unit, align_units
+from corroborate.claims.align import LOOSE_PAIR, Alignment, Unit, align_units
 from corroborate.claims.features import THRESHOLD, conflict
 from corroborate.nlp import Resources
 from corroborate.records import Article, Claim, Mention
@@ -108,12 +108,14 @@ def _representative(alignment: Alignment, cluster: list[int], shared: set[int]) 
 def _dispute(alignment: Alignment, cluster: list[int]) -> str | None:
     """Why the cluster's sources disagree: the first conflicting pair of independent sources."""
     units = alignment.units
+    cosines = alignment.vectors @ alignment.vectors.T
     for x, i in enumerate(cluster):
         for j in cluster[x + 1 :]:
             a, b = units[i], units[j]
-            # Only sentences the pair model linked directly are compared: a long sentence
-            # added for one of its facts may negate another of its facts.
-            if alignment.scores[i, j] < THRESHOLD or _source(a) == _source(b):
+            # Only pairs close in their own right are compared: a long sentence added for
+            # one of its facts may negate another of its facts.
+            close = alignment.scores[i, j] >= THRESHOLD or cosines[i, j] >= LOOSE_PAIR
+            if not close or _source(a) == _source(b):
                 continue
             kind = conflict(a.facts, b.facts)
             # A clause cut from its sentence may have lost the negation that governs it

@@ -37,9 +37,10 @@ def _heads_piece(token: Any) -> bool:
     if token.dep_ == "relcl":
         return True
     if token.dep_ == "advcl":
-        # "..., saying that walls would never keep the river out": what was said is a fact
+        # "..., after the river overflowed" states a fact of its own (it has a subject), and so
+        # does "..., saying that walls would never keep the river out".
         own_subject = any(child.dep_ in _SUBJECTS for child in token.children)
-        return own_subject or token.lemma_ in _REPORTING
+        return own_subject or (token.lemma_ in _REPORTING and token.tag_ == "VBG")
     return False
 
 

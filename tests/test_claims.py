@@ -1,0 +1,199 @@
+"""Claims: alignment across invented articles, independent support, disputes, exclusives.
+
+Every article here is invented (a dock strike in the fictional port of Calder Bay).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+import pytest
+
+from corroborate.claims import align_claims, find_exclusives
+from corroborate.nlp import Resources
+from corroborate.records import Article, Claim, Paragraph, Removed
+from corroborate.segment import segment_article
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources()
+
+
+def article(key: str, paragraphs: Sequence[str], *, group: str | None = None) -> Article:
+    """An article whose paragraphs are all kept, in its own source group unless told.
+
+    Ids derive from the content, as real article ids do (Resources caches parses by id)."""
+    text = "\n\n".join(paragraphs)
+    key = f"{key}-{hashlib.sha1(text.encode()).hexdigest()[:8]}"
+    spans, start = [], 0
+    for paragraph in paragraphs:
+        spans.append(Paragraph(start, start + len(paragraph)))
+        start += len(paragraph) + 2
+    item = Article(id=key, source=f"{key}.txt", text=text, outlet=key, paragraphs=spans)
+    item.source_group = group or f"g-{key}"
+    return segment_article(item)
+
+
+def claim_of(claims: list[Claim], host: Article, phrase: str) -> Claim:
+    """The claim with a mention in article `host` that contains `phrase`."""
+    for claim in claims:
+        for mention in claim.mentions:
+            if mention.article == host.id and phrase in mention.text:
+                return claim
+    raise AssertionError(f"no claim mentions {phrase!r} in {host.id}")
+
+
+PARAPHRASES = [
+    (
+        "Dockworkers at the port of Calder Bay walked off the job on Monday, halting all "
+        "container traffic.",
+        "Container shipping at Calder Bay came to a standstill on Monday after dockworkers "
+        "stopped work.",
+    ),
+    (
+        "Port director Mara Lind said the terminal would stay closed until Thursday.",
+        "The terminal will remain shut until Thursday, according to port director Mara Lind.",
+    ),
+    (
+        "The union must accept the overwhelming share of the blame for the shutdown, the "
+        "shipping lines said.",
+        "The shipping lines said the union should shoulder most of the responsibility for the "
+        "closure.",
+    ),
+]
+
+NAME_SHARING = [
+    (
+        "Mara Lind said the terminal would stay closed until Thursday.",
+        "Mara Lind opened the new ferry terminal at Calder Bay in 2019 after a decade of work.",
+    ),
+    (
+        "The Calder Bay union elected Tomas Brenner as its chairman last spring.",
+        "Tomas Brenner said the Calder Bay strike would cost shippers millions each day.",
+    ),
+]
+
+FILLER_A = "Gulls gathered over the empty quays as the cranes stood idle in the rain."
+FILLER_B = "A bakery near the harbour gates handed out free bread to the pickets at noon."
+
+
+@pytest.mark.parametrize(("first", "second"), PARAPHRASES)
+def test_paraphrases_become_one_corroborated_claim(
+    first: str, second: str, resources: Resources
+) -> None:
+    a, b = article("a", [first, FILLER_A]), article("b", [FILLER_B, second])
+    claims = align_claims([a, b], resources)
+    claim = claim_of(claims, a, first[:30])
+    # B's sentence may be aligned whole or through one of its clauses
+    assert b.id in {m.article for m in claim.mentions}
+    assert claim.independent_sources == 2
+    assert claim.status == "corroborated"
+
+
+@pytest.mark.parametrize(("first", "second"), NAME_SHARING)
+def test_sentences_sharing_only_names_stay_apart(
+    first: str, second: str, resources: Resources
+) -> None:
+    a, b = article("a", [first]), article("b", [second])
+    claims = align_claims([a, b], resources)
+    assert claim_of(claims, a, first[:20]) is not claim_of(claims, b, second[:20])
+    assert all(c.status == "single-source" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "reason"),
+    [
+        (
+            "The harbour authority opened the lock gates on Monday evening to drain the basin.",
+            "The harbour authority did not open the lock gates on Monday evening, its "
+            "spokesman said.",
+            "negation",
+        ),
+        (
+            "The strike has cost the port 12 million dollars so far, the chamber of commerce said.",
+            "The strike has cost the port 30 million dollars so far, the chamber of commerce said.",
+            "different figures",
+        ),
+    ],
+)
+def test_incompatible_versions_are_disputed_with_a_reason(
+    first: str, second: str, reason: str, resources: Resources
+) -> None:
+    a, b = article("a", [first]), article("b", [second])
+    claim = claim_of(align_claims([a, b], resources), a, first[:20])
+    assert claim.status == "disputed"
+    assert claim.reason is not None and claim.reason.startswith(reason)
+    assert {m.article for m in claim.mentions} == {a.id, b.id}
+
+
+def test_rounded_figures_agree(resources: Resources) -> None:
+    a = article("a", ["Damage in the port district is put at 2.33% of the region's output."])
+    b = article("b", ["Damage in the port district is estimated at 2.3% of regional output."])
+    claim = claim_of(align_claims([a, b], resources), a, "Damage")
+    assert claim.status == "corroborated"
+
+
+def test_a_copy_never_adds_a_source(resources: Resources) -> None:
+    wire_text = [PARAPHRASES[0][0], PARAPHRASES[1][0], FILLER_A]
+    wire = article("wire", wire_text, group="g-wire")
+    copy = article("copy", wire_text[:2], group="g-wire")  # an abridged reprint
+    other = article("other", [PARAPHRASES[1][1], FILLER_B])
+    claims = align_claims([wire, copy, other], resources)
+    shared = claim_of(claims, wire, "Port director")
+    assert {m.article for m in shared.mentions} == {wire.id, copy.id, other.id}
+    assert shared.independent_sources == 2
+    only_wire = claim_of(claims, copy, "Dockworkers")
+    assert only_wire.independent_sources == 1
+    assert only_wire.status == "single-source"
+
+
+def test_one_sentence_may_support_two_claims(resources: Resources) -> None:
+    long = (
+        "The union said 1,200 members had joined the walkout, and the port director warned "
+        "that perishable cargo would be diverted to Northmoor."
+    )
+    a = article("a", [long])
+    b = article("b", ["Some 1,200 union members have joined the walkout, the union said."])
+    c = article("c", ["Perishable cargo will be diverted to Northmoor, the port director warned."])
+    claims = align_claims([a, b, c], resources)
+    members = claim_of(claims, b, "1,200")
+    cargo = claim_of(claims, c, "Perishable")
+    assert members is not cargo
+    assert a.id in {m.article for m in members.mentions}
+    assert a.id in {m.article for m in cargo.mentions}
+
+
+def test_mentions_point_at_kept_text_only(resources: Resources) -> None:
+    junk = "Subscribe to the Harbour Post newsletter for the latest port news every morning."
+    item = article("a", [PARAPHRASES[0][0], junk, PARAPHRASES[1][0]])
+    start = item.text.index(junk)
+    item.removed = [Removed(start, start + len(junk), "share", junk)]
+    item.paragraphs = [p for p in item.paragraphs if p.start != start]
+    segment_article(item)
+    other = article("b", [PARAPHRASES[0][1], PARAPHRASES[1][1]])
+    texts = {item.id: item.text, other.id: other.text}
+    claims = align_claims([item, other], resources)
+    assert claims
+    for claim in claims:
+        for mention in claim.mentions:
+            assert texts[mention.article][mention.start : mention.end] == mention.text
+            if mention.article == item.id:
+                assert mention.end <= start or mention.start >= start + len(junk)
+
+
+def test_exclusives_and_omissions_per_source_group(resources: Resources) -> None:
+    a = article("a", [PARAPHRASES[2][0], PARAPHRASES[1][0]])
+    b = article("b", [PARAPHRASES[2][1], PARAPHRASES[1][1]])
+    c = article("c", [PARAPHRASES[2][1].replace("closure", "port closure"), FILLER_B])
+    claims = align_claims([a, b, c], resources)
+    exclusive, omitted = find_exclusives(claims, [a, b, c])
+    assert exclusive[c.id] == [claim_of(claims, c, "bakery").id]
+    assert omitted[c.id] == [claim_of(claims, a, "Port director").id]
+    assert omitted[a.id] == [] and omitted[b.id] == []
+
+
+def test_no_articles_no_claims(resources: Resources) -> None:
+    assert align_claims([], resources) == []
+    assert find_exclusives([], []) == ({}, {})
