@@ -235,9 +235,14 @@ def figures_section(view: ReportView) -> str:
 
 def _value_summary(view: ReportView, value: FigureValue) -> str:
     approx = "≈" if value.approximate else ""
-    outlets = ", ".join(view.labels(value.articles or [m.article for m in value.mentions]))
+    if value.mentions:  # each where it was read, so the number can be checked in its sentence
+        where = ", ".join(
+            f"{article_link(view, m.article)} {m.start}–{m.end}" for m in value.mentions
+        )
+    else:
+        where = md(", ".join(view.labels(value.articles)))
     count = f", {plural(value.independent_sources, 'source')}" if value.independent_sources else ""
-    return f"{approx}{format_value(value.value)} “{md(value.as_written)}” — {md(outlets)}{count}"
+    return f"{approx}{format_value(value.value)} “{md(value.as_written)}” — {where}{count}"
 
 
 def _unit(figure: Figure) -> str:

@@ -238,14 +238,20 @@ def figures_section(view: ReportView) -> RenderableType:
 
 
 def _value_text(view: ReportView, value: FigureValue) -> Text:
-    outlets = ", ".join(view.labels(value.articles or [m.article for m in value.mentions]))
-    count = f", {plural(value.independent_sources, 'source')}" if value.independent_sources else ""
-    return Text.assemble(
+    text = Text.assemble(
         ("≈" if value.approximate else "") + format_value(value.value),
         f" “{value.as_written}” — ",
-        (outlets, "bold"),
-        count,
     )
+    if value.mentions:
+        for i, m in enumerate(value.mentions):
+            text.append(", " if i else "")
+            text.append(view.label(m.article), style="bold")
+            text.append(f" {m.start}–{m.end}")
+    else:
+        text.append(", ".join(view.labels(value.articles)), style="bold")
+    if value.independent_sources:
+        text.append(f", {plural(value.independent_sources, 'source')}")
+    return text
 
 
 def exclusives_section(view: ReportView) -> RenderableType:
