@@ -1,7 +1,8 @@
 """Corpus mode: a store of many articles, incremental ingest, stories, export."""
 
-from corroborate.corpus.cluster import ClusterSettings, StoryClusterer, recluster
+from corroborate.corpus.cluster import ClusterSettings, StoryClusterer
 from corroborate.corpus.ingest import IngestCounts, ingest
+from corroborate.corpus.recluster import recluster
 from corroborate.corpus.store import DEFAULT_PATH, SqliteStore
 
 __all__ = [

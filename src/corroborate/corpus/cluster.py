@@ -27,16 +27,21 @@ from corroborate.corpus.features import ENTITY_PREFIX, YEAR_PREFIX, ArticleFeatu
 class ClusterSettings:
     """Thresholds of the join decision; defaults were fitted on ECB+ topics 1-10."""
 
-    join_threshold: float = 0.22  # cosine to the story centroid needed to join
+    join_threshold: float = 0.18  # cosine to the story centroid needed to join
     strong_threshold: float = 0.5  # above this, shared names are not required
     min_shared_names: int = 1
-    window_days: int = 14  # an article more than this far from a story's dates cannot join it
+    window_days: int = 120  # an article more than this far from a story's dates cannot join it
     entity_boost: float = 2.5
+    name_weight: float = 0.0  # share of the names-only cosine in the score
     year_boost: float = 2.0
     query_terms: int = 24  # the article's heaviest terms used to look up candidates
     candidates: int = 40  # candidate stories scored exactly
     posting_limit: int = 500  # most recent stories looked at per term
     story_terms: int = 160  # terms kept per story centroid
+    # re-clustering
+    split_threshold: float = 0.5  # halves of a story less alike than this become two
+    min_split_size: int = 2  # articles each half needs
+    merge_threshold: float = 0.6  # stories whose centroids are this alike become one
 
     def __post_init__(self) -> None:
         if not 0 < self.join_threshold <= 1:
@@ -71,6 +76,15 @@ class Assignment:
     runner_up_score: float = 0.0
     candidates: int = 0
     reason: str = ""
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    if not norm:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b[t] for t, w in a.items() if t in b) / norm
 
 
 def story_id_for(founder: str) -> str:
@@ -111,7 +125,7 @@ class StoryClusterer:
         """Put the article in its best story (or a new one) and update the state."""
         self.documents += 1
         self.df.update(features.terms.keys())
-        vector = self._weigh(features.terms)
+        vector = self.weigh(features.terms)
         scored = self._score_candidates(vector, features.published)
         best = self._choose(vector, scored)
         if best is None:
@@ -129,7 +143,7 @@ class StoryClusterer:
         else:
             score, story_id = best
             assignment = self._explain(features.article, vector, story_id, score, scored)
-        self._add(self.stories[assignment.story], features)
+        self.add(self.stories[assignment.story], features)
         return assignment
 
     def join(self, features: ArticleFeatures, story_id: str, reason: str) -> Assignment:
@@ -138,20 +152,26 @@ class StoryClusterer:
         self.df.update(features.terms.keys())
         if story_id not in self.stories:
             return self.assign_new(features, reason)
-        vector = self._weigh(features.terms)
+        vector = self.weigh(features.terms)
         assignment = self._explain(
             features.article, vector, story_id, self._cosine(vector, self.stories[story_id]), []
         )
         assignment.reason = reason
-        self._add(self.stories[story_id], features)
+        self.add(self.stories[story_id], features)
         return assignment
 
     def assign_new(self, features: ArticleFeatures, reason: str) -> Assignment:
         story = self._create(features)
-        self._add(story, features)
+        self.add(story, features)
         return Assignment(features.article, story.id, True, 0.0, reason=reason)
 
-    def _weigh(self, terms: Mapping[str, float]) -> dict[str, float]:
+    def explain_member(self, features: ArticleFeatures, story_id: str) -> Assignment:
+        """The evidence that ties an article to a story it is already counted in."""
+        vector = self.weigh(features.terms)
+        score = self._cosine(vector, self.stories[story_id])
+        return self._explain(features.article, vector, story_id, score, [])
+
+    def weigh(self, terms: Mapping[str, float]) -> dict[str, float]:
         weights = {t: tf * self.idf(t) for t, tf in terms.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {t: w / norm for t, w in weights.items()}
@@ -177,9 +197,19 @@ class StoryClusterer:
         return scored
 
     def _cosine(self, vector: Mapping[str, float], story: StoryState) -> float:
+        """Cosine of all terms, blended with the cosine of the names alone.
+
+        Two events of one kind share most words; the names (who, where) are what differ, so
+        they get a say of their own, not only their share of the whole vector.
+        """
         weights = {t: c * self.idf(t) for t, c in story.counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return sum(vector[t] * w for t, w in weights.items() if t in vector) / norm
+        whole = cosine(vector, weights)
+        share = self.settings.name_weight
+        if share <= 0:
+            return whole
+        names = {t: w for t, w in weights.items() if t.startswith(ENTITY_PREFIX)}
+        mine = {t: w for t, w in vector.items() if t.startswith(ENTITY_PREFIX)}
+        return (1 - share) * whole + share * cosine(mine, names)
 
     def _choose(
         self, vector: Mapping[str, float], scored: list[tuple[float, str]]
@@ -248,7 +278,7 @@ class StoryClusterer:
         self.stories[story.id] = story
         return story
 
-    def _add(self, story: StoryState, features: ArticleFeatures) -> None:
+    def add(self, story: StoryState, features: ArticleFeatures) -> None:
         story.size += 1
         for term, tf in features.terms.items():
             if term not in story.counts:
@@ -263,60 +293,3 @@ class StoryClusterer:
             story.last = max(story.last or features.published, features.published)
         if not story.title and features.title:
             story.title = features.title
-
-
-def recluster(
-    features: Iterable[ArticleFeatures],
-    previous: Mapping[str, str],
-    settings: ClusterSettings | None = None,
-    *,
-    df: Mapping[str, int] | None = None,
-    documents: int = 0,
-) -> tuple[list[Assignment], list[StoryState]]:
-    """Cluster again from scratch with final term statistics, keeping old story ids.
-
-    `features` should come in date order (the store gives them so); `df` and `documents` are
-    the corpus-wide term statistics (computed from `features` when not given, which then
-    holds them all in memory; the store passes its own and streams).
-    `previous` maps article id -> its current story id: each new cluster takes the old id it
-    overlaps most (largest overlaps first); the rest keep their founder-derived ids.
-    """
-    if df is None:
-        features = list(features)
-        counted: Counter[str] = Counter()
-        for item in features:
-            counted.update(item.terms.keys())
-        df, documents = counted, len(features)
-    clusterer = StoryClusterer(settings)
-    clusterer.load([], df, documents)
-    assignments = []
-    for item in features:
-        clusterer.documents -= 1  # assign() counts the article again: the totals stay final
-        clusterer.df.subtract(item.terms.keys())
-        assignments.append(clusterer.assign(item))
-    mapping = _map_ids({a.article: a.story for a in assignments}, previous)
-    for assignment in assignments:
-        assignment.story = mapping[assignment.story]
-        if assignment.runner_up:
-            assignment.runner_up = mapping.get(assignment.runner_up, assignment.runner_up)
-    stories = list(clusterer.stories.values())
-    for story in stories:
-        story.id = mapping[story.id]
-    return assignments, stories
-
-
-def _map_ids(new: Mapping[str, str], old: Mapping[str, str]) -> dict[str, str]:
-    overlap: Counter[tuple[str, str]] = Counter()
-    for article, story in new.items():
-        if article in old:
-            overlap[(story, old[article])] += 1
-    mapping: dict[str, str] = {}
-    taken: set[str] = set()
-    for (new_id, old_id), _ in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0])):
-        if new_id not in mapping and old_id not in taken:
-            mapping[new_id] = old_id
-            taken.add(old_id)
-    for new_id in set(new.values()):
-        if new_id not in mapping:
-            mapping[new_id] = new_id if new_id not in taken else story_id_for(new_id)
-    return mapping

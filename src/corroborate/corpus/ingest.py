@@ -23,9 +23,9 @@ from corroborate.corpus.cluster import (
     ClusterSettings,
     StoryClusterer,
     StoryState,
-    recluster,
 )
 from corroborate.corpus.features import ArticleFeatures, extract_features
+from corroborate.corpus.recluster import recluster
 from corroborate.corpus.store import SqliteStore
 from corroborate.read import read_inputs
 from corroborate.records import Article, CopyEvidence, ReadError

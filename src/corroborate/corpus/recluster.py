@@ -1,0 +1,221 @@
+"""Re-clustering: the whole corpus again, with what the one-pass assignment could not know.
+
+One pass sees the corpus grow: its first articles were placed with unsettled term weights, and
+two events of one kind that met early can share a story for good, because the merged centroid
+then attracts both. Re-clustering fixes both:
+  1. one pass again, in date order, with the final term statistics;
+  2. split: every story is bisected (two-means on its articles' vectors); the halves become
+     two stories when their centroids are less alike than `split_threshold` (checked on the
+     halves again, recursively);
+  3. merge: stories whose centroids are alike (candidates from the term index, never all
+     pairs) and that share names and dates become one.
+Story ids stay stable: each new story takes the old id it overlaps most.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from corroborate.corpus.cluster import (
+    Assignment,
+    ClusterSettings,
+    StoryClusterer,
+    StoryState,
+    cosine,
+    story_id_for,
+)
+from corroborate.corpus.features import ENTITY_PREFIX, ArticleFeatures
+
+
+def recluster(
+    features: Iterable[ArticleFeatures],
+    previous: Mapping[str, str],
+    settings: ClusterSettings | None = None,
+    *,
+    df: Mapping[str, int] | None = None,
+    documents: int = 0,
+) -> tuple[list[Assignment], list[StoryState]]:
+    """Cluster all articles again; return their assignments and the stories, old ids kept.
+
+    `features` are held in memory (about 10 KB an article). `df` and `documents` are the
+    corpus-wide term statistics (computed from `features` when not given). `previous` maps
+    article id -> its current story id.
+    """
+    items = sorted(features, key=lambda f: (f.published or "9999", f.article))
+    if df is None:
+        counted: Counter[str] = Counter()
+        for item in items:
+            counted.update(item.terms.keys())
+        df, documents = counted, len(items)
+    clusterer = StoryClusterer(settings)
+    clusterer.load([], df, documents)
+    groups = _one_pass(clusterer, items)
+    groups = [part for group in groups for part in _bisect(clusterer, group)]
+    groups = _merge(clusterer, groups)
+    for _ in range(2):
+        groups = _reassign(clusterer, groups)
+    return _finish(clusterer, groups, previous, df, documents)
+
+
+def _one_pass(
+    clusterer: StoryClusterer, items: Sequence[ArticleFeatures]
+) -> list[list[ArticleFeatures]]:
+    members: dict[str, list[ArticleFeatures]] = defaultdict(list)
+    for item in items:
+        clusterer.documents -= 1  # assign() counts the article again: the totals stay final
+        clusterer.df.subtract(item.terms.keys())
+        members[clusterer.assign(item).story].append(item)
+    return list(members.values())
+
+
+def _centroid(clusterer: StoryClusterer, group: Iterable[ArticleFeatures]) -> dict[str, float]:
+    counts: Counter[str] = Counter()
+    for item in group:
+        counts.update(item.terms)
+    return {t: c * clusterer.idf(t) for t, c in counts.items()}
+
+
+def _bisect(clusterer: StoryClusterer, group: list[ArticleFeatures]) -> list[list[ArticleFeatures]]:
+    """Split the group in two while its halves look like two different events."""
+    settings = clusterer.settings
+    if len(group) < 2 * settings.min_split_size:
+        return [group]
+    vectors = [clusterer.weigh(item.terms) for item in group]
+    whole = _centroid(clusterer, group)
+    first = min(range(len(group)), key=lambda i: cosine(vectors[i], whole))
+    second = min(range(len(group)), key=lambda i: cosine(vectors[i], vectors[first]))
+    left, right = [first], [second]
+    for _ in range(6):
+        a = _centroid(clusterer, (group[i] for i in left))
+        b = _centroid(clusterer, (group[i] for i in right))
+        sides = [cosine(v, a) >= cosine(v, b) for v in vectors]
+        new_left = [i for i, side in enumerate(sides) if side]
+        new_right = [i for i, side in enumerate(sides) if not side]
+        if (new_left, new_right) == (left, right):
+            break
+        left, right = new_left, new_right
+    if min(len(left), len(right)) < settings.min_split_size:
+        return [group]
+    a = _centroid(clusterer, (group[i] for i in left))
+    b = _centroid(clusterer, (group[i] for i in right))
+    if cosine(a, b) >= settings.split_threshold:
+        return [group]
+    return _bisect(clusterer, [group[i] for i in left]) + _bisect(
+        clusterer, [group[i] for i in right]
+    )
+
+
+def _merge(
+    clusterer: StoryClusterer, groups: list[list[ArticleFeatures]]
+) -> list[list[ArticleFeatures]]:
+    """Join stories whose centroids are alike (best pairs first), from indexed candidates."""
+    centroids = [_centroid(clusterer, g) for g in groups]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, centroid in enumerate(centroids):
+        for term in sorted(centroid, key=lambda t: -centroid[t])[:40]:
+            postings[term].append(index)
+    pairs = []
+    for index, centroid in enumerate(centroids):
+        candidates = {j for t in centroid for j in postings.get(t, ()) if j > index}
+        for j in candidates:
+            score = cosine(centroid, centroids[j])
+            if score >= clusterer.settings.merge_threshold:
+                pairs.append((score, index, j))
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, i, j in sorted(pairs, reverse=True):
+        parent[root(j)] = root(i)
+    merged: dict[int, list[ArticleFeatures]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        merged[root(index)].extend(group)
+    return list(merged.values())
+
+
+def _reassign(
+    clusterer: StoryClusterer, groups: list[list[ArticleFeatures]]
+) -> list[list[ArticleFeatures]]:
+    """One k-means step: each article moves to the story it is most like (itself left out).
+
+    An article moves only to a story it would have joined (threshold, shared names); a
+    story left empty disappears.
+    """
+    settings = clusterer.settings
+    counts = [Counter[str]() for _ in groups]
+    for index, group in enumerate(groups):
+        for item in group:
+            counts[index].update(item.terms)
+    postings: dict[str, set[int]] = defaultdict(set)
+    for index, count in enumerate(counts):
+        for term in count:
+            postings[term].add(index)
+    moved: list[list[ArticleFeatures]] = [[] for _ in groups]
+    for home, group in enumerate(groups):
+        for item in group:
+            vector = clusterer.weigh(item.terms)
+            heaviest = sorted(vector, key=lambda t: -vector[t])[: settings.query_terms]
+            candidates = {j for t in heaviest for j in postings.get(t, ())}
+            best, best_score = home, -1.0
+            for j in sorted(candidates):
+                centroid = counts[j] - Counter(item.terms) if j == home else counts[j]
+                weights = {t: c * clusterer.idf(t) for t, c in centroid.items() if c > 0}
+                score = cosine(vector, weights)
+                names = any(t in weights for t in vector if t.startswith(ENTITY_PREFIX))
+                if score > best_score and (
+                    j == home or (score >= settings.join_threshold and names)
+                ):
+                    best, best_score = j, score
+            moved[best].append(item)
+    return [group for group in moved if group]
+
+
+def _finish(
+    clusterer: StoryClusterer,
+    groups: list[list[ArticleFeatures]],
+    previous: Mapping[str, str],
+    df: Mapping[str, int],
+    documents: int,
+) -> tuple[list[Assignment], list[StoryState]]:
+    """Stories from the final groups (old ids kept) and each article's evidence in its story."""
+    groups = [sorted(g, key=lambda f: (f.published or "9999", f.article)) for g in groups]
+    new = {item.article: story_id_for(group[0].article) for group in groups for item in group}
+    mapping = map_ids(new, previous)
+    final = StoryClusterer(clusterer.settings)
+    final.load([], df, documents)
+    final.documents -= 1  # each article's own counts are part of the statistics already
+    stories, assignments = [], []
+    for group in groups:
+        story = StoryState(id=mapping[new[group[0].article]])
+        final.stories[story.id] = story
+        for item in group:
+            final.add(story, item)
+        stories.append(story)
+        for item in group:
+            assignment = final.explain_member(item, story.id)
+            assignment.reason = "re-clustered: " + assignment.reason
+            assignments.append(assignment)
+    return assignments, stories
+
+
+def map_ids(new: Mapping[str, str], old: Mapping[str, str]) -> dict[str, str]:
+    """Each new story id -> the old id it shares most articles with (largest first)."""
+    overlap: Counter[tuple[str, str]] = Counter()
+    for article, story in new.items():
+        if article in old:
+            overlap[(story, old[article])] += 1
+    mapping: dict[str, str] = {}
+    taken: set[str] = set()
+    for (new_id, old_id), _ in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0])):
+        if new_id not in mapping and old_id not in taken:
+            mapping[new_id] = old_id
+            taken.add(old_id)
+    for new_id in sorted(set(new.values())):
+        if new_id not in mapping:
+            mapping[new_id] = new_id if new_id not in taken else story_id_for(new_id)
+    return mapping
