@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from corroborate.figures.extract import Quantity, read_quantities
-from corroborate.figures.ledger import FigureMentionDraft, group_mentions, values_agree
+from corroborate.figures.ledger import FigureMentionDraft, group_mentions
 from corroborate.figures.status import make_figure
 from corroborate.figures.subject import Subject, persons_in, read_subjects, sentence_tokens
 from corroborate.nlp import Resources
@@ -75,11 +75,15 @@ def _refer_back(
     ]
     # The same value ("...spends 2%." then "Two percent is a rounding error."), or a demand
     # about the figure just stated ("...gets 2% today." then "It wants that raised to 5%.").
-    same = [m for m in near if values_agree(m.quantity, quantity)]
+    same = [m for m in near if _same_reading(m.quantity, quantity)]
     demand = [m for m in near[:1] if subject.proposed and not m.subject.proposed]
     for mention in same[:1] or demand:
-        return replace(mention.subject, proposed=subject.proposed, update_cue=subject.update_cue)
+        return replace(mention.subject, phase=subject.phase, update_cue=subject.update_cue)
     return subject
+
+
+def _same_reading(a: Quantity, b: Quantity) -> bool:
+    return (a.value, a.low, a.high) == (b.value, b.low, b.high)
 
 
 def _shift(quantity: Quantity, offset: int) -> Quantity:

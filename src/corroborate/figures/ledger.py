@@ -21,7 +21,7 @@ from corroborate.records import Article, Sentence
 from corroborate.sources import source_of
 
 APPROXIMATE_SHARE = 0.1  # "about 40" covers 36-44
-CONFLICT_EVIDENCE = 2.5
+CONFLICT_EVIDENCE = 2.0
 
 
 @dataclass(slots=True)
@@ -73,9 +73,10 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     if a.article.id == b.article.id and a.sentence.index == b.sentence.index:
         return a.quantity.start == b.quantity.start
     x, y = a.subject, b.subject
-    if x.proposed != y.proposed:
-        return False
-    if x.proposed and x.persons and y.persons and not names_match(x.persons, y.persons):
+    if {x.phase, y.phase} == {"demand", None}:
+        return False  # the demanded 5% is not the current 2%
+    proposal = x.proposed or y.proposed
+    if proposal and x.persons and y.persons and not names_match(x.persons, y.persons):
         return False  # Trump's demanded 5% is not Rutte's expected 3%
     if names_clash(x.names, y.names):
         return False
@@ -96,10 +97,11 @@ def evidence(a: FigureMentionDraft, b: FigureMentionDraft) -> float:
     if x.counted is not None and x.counted == y.counted:
         score += 0.5 if x.counted == "person" else 2.0  # "people" alone says little
     score += 2.0 * (x.outcome is not None and x.outcome == y.outcome)
-    score += 1.0 * names_match(x.persons, y.persons)
+    if x.proposed or y.proposed:  # who demands it is part of a demand's subject
+        score += 1.0 * names_match(x.persons, y.persons)
     if a.source_key == b.source_key:
         score += 0.5
-    return score - (1.0 if _nouns_clash(a, b) else 0.0)
+    return score
 
 
 def context_overlap(a: FigureMentionDraft, b: FigureMentionDraft) -> float:
@@ -113,16 +115,20 @@ def can_conflict(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     conflict with 3,000 evacuated when one sentence does not say which it counts).
     """
     x, y = a.subject, b.subject
-    if x.own_nouns and y.own_nouns and not x.own_nouns & y.own_nouns:
+    if a.quantity.unit != "count" and x.own_nouns and y.own_nouns and not x.own_nouns & y.own_nouns:
         return False  # "$650,000 for shelters" is part of, not against, "a $4.2m aid package"
     if a.quantity.unit == "count":
         if x.counted is None or x.counted != y.counted:
             return False
         if x.counted == "person" and (x.outcome is None or x.outcome != y.outcome):
             return False
-    core = 2.0 * names_match(x.names, y.names) + len(x.nouns & y.nouns)
-    core += 2.0 * (x.counted is not None and x.counted == y.counted)
+    # The thing counted alone is not enough: "23 member nations" and "more than 40 countries"
+    # are different groups of countries unless a name or another noun ties them.
+    shared_nouns = (x.nouns & y.nouns) - {x.counted}
+    core = 2.0 * names_match(x.names, y.names) + len(shared_nouns)
+    core += 1.5 * (x.counted is not None and x.counted == y.counted)
     core += 2.0 * (x.outcome is not None and x.outcome == y.outcome)
+    core -= 1.0 if _nouns_clash(a, b) else 0.0  # "unemployment" is 5%, "inflation" 6.5%
     return core >= CONFLICT_EVIDENCE
 
 

@@ -20,11 +20,15 @@ from typing import Any
 
 from corroborate.figures.extract import Quantity
 
-# Words that make a figure a proposal, a forecast or a demand rather than a fact.
-PROPOSED = frozenset(
-    """call demand want urge propose seek ask expect aim plan push press insist suggest recommend
-    forecast predict project anticipate envisage likely hope vow intend should need
-    must would will could might target goal ambition raise double triple necessity""".split()
+# Words that make a figure a demand or a target rather than a fact ("called for 5%").
+DEMAND = frozenset(
+    """call demand want urge propose seek ask insist push press suggest recommend need should
+    must target goal ambition necessity""".split()
+)
+# Words that make it a forecast: it may line up with a fact or with a demand.
+FUTURE = frozenset(
+    """expect aim plan forecast predict project anticipate envisage likely hope vow intend would
+    will could might""".split()
 )
 # Words that pin a figure to the present state, overriding a proposal word further away.
 CURRENT = frozenset("current currently existing present presently today now already meet".split())
@@ -33,7 +37,7 @@ TARGET_NOUNS = frozenset("target goal aim ambition".split())
 # Words that say a figure replaces an earlier one ("the toll has risen to 17").
 UPDATE = frozenset(
     """rise risen rose climb climbed increase jump jumped grow grew revise revised update updated
-    latest now new""".split()
+    latest now""".split()
 )
 OUTCOMES = {
     "dead": "kill die dead death fatality toll body life drown perish",
@@ -42,6 +46,7 @@ OUTCOMES = {
     "rescued": "rescue save survivor survive",
     "arrested": "arrest detain",
     "evacuated": "evacuate displace flee homeless relocate move leave force",
+    "living": "live population inhabit",
 }
 OUTCOME_OF = {word: name for name, words in OUTCOMES.items() for word in words.split()}
 # fmt: off
@@ -51,7 +56,12 @@ NOUN_CLASS = {
     "ship": "vessel", "boat": "vessel", "vessel": "vessel",
     "soldier": "troop", "troop": "troop",
     "person": "person", "people": "person", "resident": "person", "inhabitant": "person",
-    "civilian": "person", "individual": "person", "adult": "person",
+    "civilian": "person", "individual": "person", "adult": "person", "protester": "person",
+    "demonstrator": "person", "fan": "person", "spectator": "person", "victim": "person",
+    "body": "person", "patient": "person", "passenger": "person", "worker": "person",
+    "employee": "person", "visitor": "person", "survivor": "person",
+    "threshold": "target", "benchmark": "target", "goal": "target", "target": "target",
+    "expenditure": "spending", "expense": "spending", "spending": "spending",
 }
 GENERIC_NOUNS = frozenset(
     """percent % cent per number figure total level share rate amount sum part proportion
@@ -86,7 +96,12 @@ class Subject:
     counted: str | None = None  # the class of the counted noun, for counts
     counted_text: str | None = None  # the counted noun as written ("member nations")
     outcome: str | None = None
-    proposed: bool = False
+    phase: str | None = None  # "demand", "future", or None for a fact
+
+    @property
+    def proposed(self) -> bool:
+        return self.phase is not None
+
     times: frozenset[str] = frozenset()
     update_cue: bool = False
     label_words: list[str] = field(default_factory=list)  # the subject in words, in order
@@ -216,7 +231,10 @@ def _region(
     return [t for t in top.subtree if t.i in allowed and t.i not in cut]
 
 
-SPEECH = frozenset("say tell add note announce state claim report according explain warn".split())
+SPEECH = frozenset(
+    """say tell add note announce state claim report according explain warn reiterate stress
+    emphasise emphasize insist argue confirm""".split()
+)
 TITLES = frozenset(
     """president minister governor secretary chief general mr mrs ms dr prime defence defense
     foreign finance interior mayor spokesman spokeswoman spokesperson commissioner director
@@ -258,7 +276,7 @@ def _subject(
     )
     counted, counted_text = _counted(tokens, anchor, quantity, para_start)
     levels = _cue_levels(anchor, verb, local)
-    proposed, update_cue = _phase(levels)
+    phase, update_cue = _phase(levels)
     label = sorted(
         {*local, *[t for t in narrow if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")]},
         key=lambda t: t.i,
@@ -268,11 +286,15 @@ def _subject(
         persons=persons,
         nouns=nouns,
         context=context,
-        own_nouns=frozenset(t.lemma_.lower() for t in local if t.pos_ in ("NOUN", "PROPN")),
+        own_nouns=frozenset(
+            NOUN_CLASS.get(t.lemma_.lower(), t.lemma_.lower())
+            for t in local
+            if t.pos_ in ("NOUN", "PROPN")
+        ),
         counted=counted,
         counted_text=counted_text,
         outcome=_outcome(narrow + local, anchor),
-        proposed=proposed,
+        phase=phase,
         times=_times(wide),
         update_cue=update_cue,
         label_words=[t.text for t in label if t.is_alpha and t.pos_ not in ("DET", "ADP")][:10],
@@ -370,6 +392,10 @@ def _cue_levels(anchor: Any, verb: Any, local: list[Any]) -> list[list[Any]]:
     path = [a for a in anchor.ancestors if a.i != verb.i and verb in a.ancestors]
     near = [verb, *path]
     near += [c for t in near for c in t.children if c.dep_ in CUE_DEPS]
+    near += [c for c in verb.children if c.dep_ == "dobj"]  # "double its target to 5%"
+    if verb.lemma_ == "be":  # "the goal was $3 billion": the subject says what it is
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        near += subjects + [c for t in subjects for c in t.children if c.dep_ == "amod"]
     # A demand governs what follows it ("called for 5%"); a verb after the figure that the
     # parse puts above it is usually a misparse of two clauses ("2% is not enough; he called").
     above = [a for a in verb.ancestors if a.i < anchor.i]
@@ -377,16 +403,18 @@ def _cue_levels(anchor: Any, verb: Any, local: list[Any]) -> list[list[Any]]:
     return [local, near, above]
 
 
-def _phase(levels: list[list[Any]]) -> tuple[bool, bool]:
-    """(proposed, update cue): current words beat proposal words at the same level."""
+def _phase(levels: list[list[Any]]) -> tuple[str | None, bool]:
+    """(phase, update cue): a current word beats a demand or forecast word at the same level."""
     update = any(t.lemma_.lower() in UPDATE or t.lower_ in UPDATE for t in levels[1])
     for level in levels:
         words = {t.lemma_.lower() for t in level} | {t.lower_ for t in level}
         if words & CURRENT:
-            return False, update
-        if words & PROPOSED:
-            return True, False  # "increase to 5%" in a demand is not a later report
-    return False, update
+            return None, update
+        if words & DEMAND:
+            return "demand", False  # "increase to 5%" in a demand is not a later report
+        if words & FUTURE:
+            return "future", False
+    return None, update
 
 
 def _times(region: Iterable[Any]) -> frozenset[str]:
