@@ -433,7 +433,7 @@ def test_html_mention_links_carry_offsets_that_land_in_the_kept_text() -> None:
     page = render(report, "html")
     for claim in report.claims:
         for m in claim.mentions:
-            assert f'data-start="{m.start}" data-end="{m.end}"' in page
+            assert f'data-spans="{m.start}-{m.end}"' in page
     for article in report.articles:
         section = page[page.index(f'id="article-{article.id}"') :]
         for paragraph in article.paragraphs:

@@ -181,6 +181,11 @@ BROKEN = [
     ("span backwards", _backwards,
      "$.articles[1].removed[0]: span {reprint_1}-{reprint} is not inside article 'a-reprint' "
      "(length {reprint})"),
+    ("quote piece past the end", _set(("quotes", 0, "mentions", 0, "pieces"), [[0, 10_000]]),
+     "$.quotes[0].mentions[0].pieces[0]: span 0-10000 is not inside article 'a-wire' "
+     "(length {wire})"),
+    ("quote piece not a pair", _set(("quotes", 0, "mentions", 0, "pieces"), [[1, 2, 3]]),
+     "$.quotes[0].mentions[0].pieces[0]: [1, 2, 3] is too long"),
     ("unknown article", _set(("claims", 0, "mentions", 0, "article"), "a-gone"),
      "$.claims[0].mentions[0]: article 'a-gone' is not in the report's articles"),
     ("unknown copy origin", _set(("articles", 1, "copy_of"), "a-gone"),
@@ -281,9 +286,11 @@ def mentions(draw: st.DrawFn, pool: list[Article]) -> Mention:
 def quote_mentions(draw: st.DrawFn, pool: list[Article]) -> QuoteMention:
     article = draw(st.sampled_from(pool))
     speaker = draw(st.none() | spans(article.text))
+    pieces = [list(draw(spans(article.text))) for _ in range(draw(st.integers(0, 2)))]
     return QuoteMention(
         article.id, *draw(spans(article.text)), draw(words), draw(st.none() | words),
         speaker[0] if speaker else None, speaker[1] if speaker else None, draw(st.booleans()),
+        pieces, draw(st.booleans()), draw(st.none() | words),
     )  # fmt: skip
 
 
@@ -302,7 +309,8 @@ def reports(draw: st.DrawFn) -> Report:
     claim_ids = [c.id for c in claims]
     quotes = [
         Quote(f"q{i}", draw(st.none() | words), draw(words), draw(counts),
-              [QuoteVariant(draw(words), draw(st.lists(st.sampled_from(article_ids), max_size=2)))
+              [QuoteVariant(draw(words), draw(st.lists(st.sampled_from(article_ids), max_size=2)),
+                            draw(counts), draw(st.booleans()))
                for _ in range(draw(st.integers(0, 3)))],
               draw(st.lists(quote_mentions(pool), max_size=3)), draw(st.none() | words),
               draw(st.lists(words, max_size=2)))
@@ -313,10 +321,11 @@ def reports(draw: st.DrawFn) -> Report:
                draw(st.sampled_from(["agree", "conflict", "single-source"])),
                [FigureValue(draw(numbers), draw(words), draw(st.booleans()), draw(numbers),
                             draw(numbers), [m.article for m in ms],
-                            [FigureMention(m.article, m.start, m.end, m.text) for m in ms],
+                            [FigureMention(m.article, m.start, m.end, m.text, draw(words))
+                             for m in ms],
                             draw(counts))
                 for ms in draw(st.lists(st.lists(mentions(pool), max_size=2), max_size=3))],
-               draw(st.none() | words))
+               draw(st.none() | words), draw(st.booleans()))
         for i in range(draw(st.integers(0, 3)))
     ]  # fmt: skip
     summary = [

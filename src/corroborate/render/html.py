@@ -20,6 +20,7 @@ from corroborate.records import (
     Mention,
     Quote,
     QuoteMention,
+    QuoteVariant,
     Report,
     SourceGroup,
 )
@@ -91,9 +92,9 @@ def _empty(message: str) -> str:
     return f'<p class="empty">{esc(message)}</p>'
 
 
-def article_link(view: ReportView, article_id: str, span: tuple[int, int] | None = None) -> str:
-    """A link to the article's section; with a span, the page's script highlights it there."""
-    data = f' data-start="{span[0]}" data-end="{span[1]}"' if span else ""
+def article_link(view: ReportView, article_id: str, spans: Sequence[Sequence[int]] = ()) -> str:
+    """A link to the article's section; with spans, the page's script highlights them there."""
+    data = f' data-spans="{" ".join(f"{s}-{e}" for s, e in spans)}"' if spans else ""
     label = esc(view.label(article_id))
     return f'<a class="outlet" href="#{anchor(article_id)}"{data}>{label}</a>'
 
@@ -206,7 +207,7 @@ def _claim(view: ReportView, claim: Claim) -> str:
 def _mention(view: ReportView, mention: Mention | QuoteMention, note: str = "") -> str:
     return (
         f'<div class="mention"><div class="who">'
-        f"{article_link(view, mention.article, (mention.start, mention.end))} "
+        f"{article_link(view, mention.article, _pieces(mention))} "
         f"{_span(mention.start, mention.end)}{note}</div>"
         f'<p class="sentence">{esc(mention.text)}</p></div>'
     )
@@ -235,9 +236,22 @@ def _quote(view: ReportView, quote: Quote) -> str:
     )
 
 
+def _pieces(mention: Mention | QuoteMention) -> list[Sequence[int]]:
+    """The spans to mark: a quote's own words (without the attribution), else the mention."""
+    pieces = getattr(mention, "pieces", None)
+    return list(pieces) if pieces else [(mention.start, mention.end)]
+
+
 def _quote_note(mention: QuoteMention) -> str:
-    said = f' <span class="said">{esc(mention.speaker_text)}</span>' if mention.speaker_text else ""
-    return said + ("" if mention.direct else " " + _badge("paraphrase", "flag"))
+    how = f' title="speaker found by: {esc(mention.attribution)}"' if mention.attribution else ""
+    said = (
+        f' <span class="said"{how}>{esc(mention.speaker_text)}</span>'
+        if mention.speaker_text
+        else ""
+    )
+    notes = [] if mention.direct else [_badge("paraphrase", "flag")]
+    notes += [_badge("partial quote", "kind")] if mention.partial else []
+    return said + "".join(f" {note}" for note in notes)
 
 
 def _variants(view: ReportView, quote: Quote) -> str:
@@ -245,8 +259,8 @@ def _variants(view: ReportView, quote: Quote) -> str:
     if not variants:
         return ""
     rows = "".join(
-        f'<tr><td>{_outlets(view, v.articles)}</td><td class="diff">{diff_html(quote.text, v.text)}'
-        "</td></tr>"
+        f"<tr><td>{_outlets(view, v.articles)}{_variant_note(v)}</td>"
+        f'<td class="diff">{diff_html(quote.text, v.text)}</td></tr>'
         for v in variants
     )
     return (
@@ -254,6 +268,15 @@ def _variants(view: ReportView, quote: Quote) -> str:
         "(<del>left out</del> <ins>added</ins>)</caption>"
         f"<thead><tr><th>Outlets</th><th>Wording</th></tr></thead><tbody>{rows}</tbody></table>\n"
     )
+
+
+def _variant_note(variant: QuoteVariant) -> str:
+    notes = []
+    if variant.independent_sources:
+        notes.append(plural(variant.independent_sources, "independent source"))
+    if variant.partial:
+        notes.append("quoted only in part")
+    return f'<div class="note">{esc(" · ".join(notes))}</div>' if notes else ""
 
 
 def diff_html(canonical: str, variant: str) -> str:
@@ -282,15 +305,21 @@ def _figure_row(view: ReportView, figure: Figure) -> str:
     return (
         f'<tr class="{esc(figure.status)}" id="{element_id("figure", figure.id)}">'
         f"<td>{esc(figure.subject)}</td><td>{esc(figure.unit or '—')}</td>"
-        f"<td>{_badge(STATUS_LABEL[figure.status], figure.status)}{_reason(figure.reason)}</td>"
+        f"<td>{_badge(STATUS_LABEL[figure.status], figure.status)}{_updated(figure)}"
+        f"{_reason(figure.reason)}</td>"
         f'<td><ul class="values">{values}</ul>{_figure_sentences(view, figure)}</td></tr>'
     )
+
+
+def _updated(figure: Figure) -> str:
+    return _badge("updated", "kind") if figure.updated else ""
 
 
 def _figure_sentences(view: ReportView, figure: Figure) -> str:
     """Every sentence a value was read from, in one collapsed list per figure."""
     items = "".join(
-        f"<li><q>{esc(value.as_written)}</q> {article_link(view, m.article, (m.start, m.end))} "
+        f"<li><q>{esc(m.as_written or value.as_written)}</q> "
+        f"{article_link(view, m.article, [(m.start, m.end)])} "
         f"{_span(m.start, m.end)} {esc(m.text)}</li>"
         for value in figure.values
         for m in value.mentions

@@ -122,6 +122,9 @@ def _spans(data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
         for i, item in enumerate(data[key]):
             for j, mention in enumerate(item["mentions"]):
                 yield f"$.{key}[{i}].mentions[{j}]", mention
+                for k, (start, end) in enumerate(mention.get("pieces", [])):
+                    piece = {"article": mention["article"], "start": start, "end": end}
+                    yield f"$.{key}[{i}].mentions[{j}].pieces[{k}]", piece
     for i, figure in enumerate(data["figures"]):
         for j, value in enumerate(figure["values"]):
             for k, mention in enumerate(value["mentions"]):

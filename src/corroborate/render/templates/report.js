@@ -25,22 +25,31 @@
     document.querySelectorAll(".kept p").forEach(function (p) { p.normalize(); });
   }
   function mark(article, start, end) {
+    // Walk the text nodes of each kept paragraph, counting characters from the paragraph's
+    // offset in the article, and wrap the part of each node that lies inside [start, end).
     var first = null;
     article.querySelectorAll(".kept p[data-start]").forEach(function (p) {
-      var from = Number(p.dataset.start), node = p.firstChild;
-      if (!node || end <= from || start >= from + node.length) { return; }
-      var range = document.createRange();
-      range.setStart(node, Math.max(start - from, 0));
-      range.setEnd(node, Math.min(end - from, node.length));
-      var m = document.createElement("mark");
-      m.className = "span";
-      range.surroundContents(m);
-      first = first || m;
+      var offset = Number(p.dataset.start), nodes = [];
+      var walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) { nodes.push(walker.currentNode); }
+      nodes.forEach(function (node) {
+        var from = offset, to = offset + node.length;
+        offset = to;
+        var s = Math.max(start, from), e = Math.min(end, to);
+        if (s >= e) { return; }
+        var range = document.createRange();
+        range.setStart(node, s - from);
+        range.setEnd(node, e - from);
+        var m = document.createElement("mark");
+        m.className = "span";
+        range.surroundContents(m);
+        first = first || m;
+      });
     });
     return first;
   }
   document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a[data-start]");
+    var link = event.target.closest && event.target.closest("a[data-spans]");
     if (!link) { return; }
     var article = document.getElementById(link.getAttribute("href").slice(1));
     if (!article) { return; }
@@ -48,7 +57,12 @@
     unmark();
     var kept = article.querySelector("details.kept");
     if (kept) { kept.open = true; }
-    var found = mark(article, Number(link.dataset.start), Number(link.dataset.end));
+    var found = null;
+    link.dataset.spans.split(" ").forEach(function (span) {
+      var ends = span.split("-").map(Number);
+      var marked = mark(article, ends[0], ends[1]);
+      found = found || marked;
+    });
     (found || article).scrollIntoView({ block: "center" });
     history.replaceState(null, "", link.getAttribute("href"));
   });
