@@ -27,11 +27,10 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import file_hash, print_table, require_data, write_results  # noqa: E402
-
-from corroborate.corpus.cluster import ClusterSettings  # noqa: E402
-from corroborate.corpus.ingest import ingest, recluster_store  # noqa: E402
-from corroborate.corpus.store import SqliteStore  # noqa: E402
+from _common import file_hash, print_table, require_data, write_results
+from corroborate.corpus.cluster import ClusterSettings
+from corroborate.corpus.ingest import ingest, recluster_store
+from corroborate.corpus.store import SqliteStore
 
 NAME = "clustering"
 FIT_TOPICS = set(range(1, 11))

@@ -44,10 +44,10 @@ def register(group: click.Group) -> None:
 
 
 @contextmanager
-def _open(db_path: str, *, create: bool = False) -> Iterator[SqliteStore]:
-    """The store, with every library error turned into a one-line CLI error."""
+def _open(db_path: str, *, write: bool = False) -> Iterator[SqliteStore]:
+    """The store (read-only unless asked), every library error a one-line CLI error."""
     try:
-        with SqliteStore(db_path, create=create) as store:
+        with SqliteStore(db_path, read_only=not write) as store:
             yield store
     except CorroborateError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -75,7 +75,7 @@ def ingest_command(
     """
     from corroborate.corpus.ingest import ingest
 
-    with _open(db_path, create=True) as store, _progress() as update:
+    with _open(db_path, write=True) as store, _progress() as update:
         counts = ingest(
             list(inputs),
             store,
@@ -255,6 +255,6 @@ def recluster_command(db_path: str) -> None:
     """Cluster every stored article again (date order, final term weights); ids are kept."""
     from corroborate.corpus.ingest import recluster_store
 
-    with _open(db_path) as store:
+    with _open(db_path, write=True) as store:
         moved = recluster_store(store)
     click.echo(f"re-clustered: {moved} articles changed story")

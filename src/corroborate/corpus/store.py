@@ -100,15 +100,27 @@ def explain_sqlite_error(path: str, exc: sqlite3.Error) -> StoreError:
 class SqliteStore:
     """Articles, stories and the evidence that links them, in one SQLite file."""
 
-    def __init__(self, path: str | Path = DEFAULT_PATH, *, create: bool = True) -> None:
+    def __init__(
+        self,
+        path: str | Path = DEFAULT_PATH,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        timeout: float = 10.0,
+    ) -> None:
         self.path = str(path)
-        if not create and not Path(self.path).exists():
+        self.read_only = read_only
+        if (read_only or not create) and not Path(self.path).exists():
             raise StoreError(
                 f"{self.path}: no store here; run `corroborate ingest INPUT... --db {self.path}` "
                 "first"
             )
         try:
-            self.db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+            if read_only:  # readers never write, so they never wait for or block a writer
+                uri = Path(self.path).absolute().as_uri() + "?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+            else:
+                self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
             self.db.row_factory = sqlite3.Row
             self._setup()
         except sqlite3.Error as exc:
@@ -121,6 +133,11 @@ class SqliteStore:
                 f"{self.path}: this store has schema version {version}, written by a newer "
                 f"corroborate (this one reads up to {SCHEMA_VERSION}); upgrade corroborate"
             )
+        if version < SCHEMA_VERSION and self.read_only:
+            raise StoreError(
+                f"{self.path}: this store has schema version {version}; run "
+                f"`corroborate ingest --db {self.path}` once to upgrade it to {SCHEMA_VERSION}"
+            )
         if version < SCHEMA_VERSION:
             self.db.execute("PRAGMA journal_mode=WAL")
             with self.transaction():
@@ -132,8 +149,9 @@ class SqliteStore:
                     "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
                     (str(SCHEMA_VERSION),),
                 )
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
+        if not self.read_only:
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
 
     def _version(self) -> int:
         has_meta = self.db.execute(

@@ -1,0 +1,148 @@
+"""The SQLite store: schema versions, faults with clear messages, consistency, round trips."""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_fixtures import all_rows, write_jsonl
+from corroborate.corpus.cluster import Assignment, StoryState
+from corroborate.corpus.features import ArticleFeatures
+from corroborate.corpus.ingest import ingest
+from corroborate.corpus.store import SCHEMA_VERSION, SqliteStore, explain_sqlite_error
+from corroborate.errors import StoreError
+from corroborate.read.article import make_article
+
+
+def test_a_new_store_has_the_current_schema_and_wal(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    SqliteStore(path).close()
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(
+        SCHEMA_VERSION
+    )
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"articles", "stories", "assignments", "runs", "errors", "copies"} <= tables
+
+
+def test_a_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    SqliteStore(path).close()
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION + 1),))
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError) as caught:
+        SqliteStore(path)
+    assert str(caught.value) == (
+        f"{path}: this store has schema version {SCHEMA_VERSION + 1}, written by a newer "
+        f"corroborate (this one reads up to {SCHEMA_VERSION}); upgrade corroborate"
+    )
+
+
+def test_a_missing_store_is_not_created_for_reading(tmp_path: Path) -> None:
+    path = tmp_path / "none.db"
+    with pytest.raises(StoreError, match="no store here"):
+        SqliteStore(path, read_only=True)
+    assert not path.exists()
+
+
+def test_a_locked_store_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    SqliteStore(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        store = SqliteStore(path, timeout=0.05)
+        with pytest.raises(StoreError, match="locked by another process"):
+            store.begin_run(["x"])
+        store.close()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_a_read_only_store_refuses_writes_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    SqliteStore(path).close()
+    store = SqliteStore(path, read_only=True)
+    with pytest.raises(StoreError, match="read-only"):
+        store.begin_run(["x"])
+    assert store.query("SELECT count(*) FROM runs")[0][0] == 0
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("database is locked", "locked by another process"),
+        ("attempt to write a readonly database", "read-only"),
+        ("database or disk is full", "the disk is full"),
+        ("file is not a database", "not a corroborate store"),
+        ("something else", "something else"),
+    ],
+)
+def test_sqlite_errors_become_clear_messages(message: str, expected: str) -> None:
+    error = explain_sqlite_error("x.db", sqlite3.OperationalError(message))
+    assert expected in str(error)
+    assert str(error).startswith("x.db: ")
+
+
+def _consistent(store: SqliteStore) -> None:
+    """Every stored article has its features, assignment, a story that counts it."""
+    one = store.query(
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM features), "
+        "(SELECT count(*) FROM assignments), (SELECT coalesce(sum(article_count), 0) "
+        "FROM stories), (SELECT count(*) FROM copy_keys)"
+    )[0]
+    assert len(set(one)) == 1, tuple(one)
+    orphans = store.query(
+        "SELECT count(*) FROM articles WHERE story_id NOT IN (SELECT id FROM stories)"
+    )
+    assert orphans[0][0] == 0
+
+
+def test_disk_full_mid_ingest_leaves_the_store_consistent(tmp_path: Path) -> None:
+    rows = all_rows()
+    data = write_jsonl(tmp_path / "a.jsonl", rows)
+    path = tmp_path / "c.db"
+    store = SqliteStore(path)
+    pages = store.query("PRAGMA page_count")[0][0]
+    store.db.execute(f"PRAGMA max_page_count={pages + 3}")
+    with pytest.raises(StoreError, match="the disk is full"):
+        ingest([str(data)], store, batch_size=1, workers=1)
+    _consistent(store)
+    stored = store.query("SELECT count(*) FROM articles")[0][0]
+    assert stored < len(rows)
+    store.close()
+    again = SqliteStore(path)
+    counts = ingest([str(data)], again, batch_size=1, workers=1)
+    assert (counts.known, counts.new) == (stored, len(rows) - stored)
+    _consistent(again)
+
+
+texts = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=200)
+
+
+@settings(max_examples=25, deadline=None)
+@given(text=texts, title=st.none() | texts, outlet=st.none() | texts)
+def test_articles_round_trip(text: str, title: str | None, outlet: str | None) -> None:
+    article = make_article(source="in.txt", text=text, title=title, outlet=outlet)
+    feature = ArticleFeatures(article.id, {"term": 1.0})
+    assignment = Assignment(article.id, "s-1", True, 0.0)
+    story = StoryState("s-1", {"term": 1.0}, 1)
+    with tempfile.TemporaryDirectory() as folder, SqliteStore(Path(folder) / "c.db") as store:
+        run = store.begin_run(["in.txt"])
+        store.write_batch(run, [article], [feature], [assignment], [], [], [story])
+        (back,) = store.story_articles("s-1")
+    assert (back.id, back.text, back.title, back.outlet) == (
+        article.id,
+        article.text,
+        article.title,
+        article.outlet,
+    )
