@@ -181,6 +181,8 @@ def test_every_section_shows_its_content(fmt: str) -> None:
         "1 figure conflict · 1 disputed claim",  # in the header
         "Mayor Ilse Brandt",  # speaker as written
         "paraphrased by one outlet",  # quote flag
+        "partial quote",  # how one outlet gives the quote
+        "quoted only in part",  # a variant's note
         "€4.5 million and €6 million do not agree",  # figure reason
         "abridged",  # copy evidence
         "after the end of the story",  # removed block reason
@@ -454,3 +456,11 @@ def test_exclusives_and_omissions_are_grouped_per_source(fmt: str) -> None:
     omits = section.index("Repairs will cost €4.5 million.")
     assert label < only < omits
     assert section.index("Northern Ledger") < label
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "terminal"])
+def test_an_updated_figure_says_so(fmt: str) -> None:
+    report = example_report()
+    report.figures[0] = dataclasses.replace(report.figures[0], status="agree", updated=True)
+    assert "updated" in rendered(report)[fmt]
+    assert "updated" not in rendered(example_report())[fmt]

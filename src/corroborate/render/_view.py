@@ -14,7 +14,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from corroborate.records import Article, Claim, Figure, Quote, Report, SourceGroup
+from corroborate.records import (
+    Article,
+    Claim,
+    Figure,
+    Quote,
+    QuoteMention,
+    QuoteVariant,
+    Report,
+    SourceGroup,
+)
 
 DiffOp = Literal["equal", "delete", "insert"]
 
@@ -220,6 +229,22 @@ def quotes_by_speaker(quotes: Sequence[Quote]) -> list[tuple[str, list[Quote]]]:
     for quote in quotes:
         groups.setdefault(quote.speaker or UNATTRIBUTED, []).append(quote)
     return list(groups.items())
+
+
+def variant_note(variant: QuoteVariant) -> str:
+    """ "2 independent sources · quoted only in part", from the variant's own fields."""
+    notes = []
+    if variant.independent_sources:
+        notes.append(plural(variant.independent_sources, "independent source"))
+    if variant.partial:
+        notes.append("quoted only in part")
+    return " · ".join(notes)
+
+
+def mention_notes(mention: QuoteMention) -> list[str]:
+    """What a reader should know about how an outlet gives a quote."""
+    notes = [] if mention.direct else ["paraphrase, not in quotation marks"]
+    return notes + (["partial quote"] if mention.partial else [])
 
 
 def speaker_heading(speaker: str, quotes: Sequence[Quote]) -> str:

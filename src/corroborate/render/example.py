@@ -217,11 +217,14 @@ def _quotes(by_id: dict[str, Article]) -> list[Quote]:
     ledger_words = "until every single girder has been checked"
     post_words = "Brandt said the bridge would stay closed until all girders were checked."
 
-    def quoted(article: Article, words: str, speaker: str, direct: bool = True) -> QuoteMention:
+    def quoted(article: Article, words: str, speaker: str, **how: bool) -> QuoteMention:
         s_start, s_end = span(article, speaker)
+        start, end = span(article, words)
+        pieces = [[start, end]] if how.get("direct", True) else []
         return QuoteMention(
-            article.id, *span(article, words), words, speaker, s_start, s_end, direct
-        )
+            article.id, start, end, words, speaker, s_start, s_end, pieces=pieces,
+            attribution="cue", **how,
+        )  # fmt: skip
 
     return [
         Quote(
@@ -230,14 +233,14 @@ def _quotes(by_id: dict[str, Article]) -> list[Quote]:
             canonical,
             3,
             variants=[
-                QuoteVariant(canonical, ["a-wire", "a-reprint"]),
-                QuoteVariant(ledger_words, ["a-ledger"]),
-                QuoteVariant(post_words, ["a-post"]),
+                QuoteVariant(canonical, ["a-wire", "a-reprint"], 1),
+                QuoteVariant(ledger_words, ["a-ledger"], 1, partial=True),
+                QuoteVariant(post_words, ["a-post"], 1),
             ],
             mentions=[
                 quoted(wire, canonical, "Mayor Ilse Brandt"),
                 quoted(reprint, canonical, "Mayor Ilse Brandt"),
-                quoted(ledger, ledger_words, "Mayor Ilse Brandt"),
+                quoted(ledger, ledger_words, "Mayor Ilse Brandt", partial=True),
                 quoted(post, post_words, "Brandt", direct=False),
             ],
             speaker_role="Mayor of Velmora",

@@ -39,6 +39,7 @@ from corroborate.render._view import (
     excerpt,
     figures_in_display_order,
     format_value,
+    mention_notes,
     number_citations,
     plural,
     quotes_by_speaker,
@@ -47,6 +48,7 @@ from corroborate.render._view import (
     speaker_heading,
     split_claims,
     split_groups,
+    variant_note,
 )
 
 _TEMPLATES = resources.files(__package__).joinpath("templates")
@@ -249,9 +251,8 @@ def _quote_note(mention: QuoteMention) -> str:
         if mention.speaker_text
         else ""
     )
-    notes = [] if mention.direct else [_badge("paraphrase", "flag")]
-    notes += [_badge("partial quote", "kind")] if mention.partial else []
-    return said + "".join(f" {note}" for note in notes)
+    notes = "".join(f" {_badge(note, 'flag')}" for note in mention_notes(mention))
+    return said + notes
 
 
 def _variants(view: ReportView, quote: Quote) -> str:
@@ -271,12 +272,8 @@ def _variants(view: ReportView, quote: Quote) -> str:
 
 
 def _variant_note(variant: QuoteVariant) -> str:
-    notes = []
-    if variant.independent_sources:
-        notes.append(plural(variant.independent_sources, "independent source"))
-    if variant.partial:
-        notes.append("quoted only in part")
-    return f'<div class="note">{esc(" · ".join(notes))}</div>' if notes else ""
+    note = variant_note(variant)
+    return f'<div class="note">{esc(note)}</div>' if note else ""
 
 
 def diff_html(canonical: str, variant: str) -> str:

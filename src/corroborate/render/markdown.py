@@ -25,6 +25,7 @@ from corroborate.render._view import (
     excerpt,
     figures_in_display_order,
     format_value,
+    mention_notes,
     number_citations,
     plural,
     quotes_by_speaker,
@@ -34,6 +35,7 @@ from corroborate.render._view import (
     split_claims,
     split_groups,
     split_space,
+    variant_note,
 )
 
 # Characters that can start markup anywhere in a line. CommonMark lets any ASCII punctuation be
@@ -178,16 +180,21 @@ def _quote(view: ReportView, quote: Quote) -> str:
     if variants:
         lines += ["", "Wording by outlet (~~left out~~ / **added** against the wording above):", ""]
         lines += [
-            f"- {md(', '.join(view.labels(v.articles)))}: {diff_markdown(quote.text, v.text)}"
+            f"- {md(', '.join(view.labels(v.articles)))}{_note(variant_note(v))}: "
+            f"{diff_markdown(quote.text, v.text)}"
             for v in variants
         ]
     lines += ["", "Mentions:", "", *(_quote_mention(view, m) for m in quote.mentions)]
     return "\n".join(lines)
 
 
+def _note(note: str) -> str:
+    return f" ({md(note)})" if note else ""
+
+
 def _quote_mention(view: ReportView, mention: QuoteMention) -> str:
     said = f" ({md(mention.speaker_text)})" if mention.speaker_text else ""
-    kind = "" if mention.direct else " — paraphrase, not in quotation marks"
+    kind = "".join(f" — {note}" for note in mention_notes(mention))
     return (
         f"- {article_link(view, mention.article)}{said}, chars {mention.start}–{mention.end}"
         f"{kind}: {md(mention.text)}"
@@ -227,6 +234,7 @@ def figures_section(view: ReportView) -> str:
         values = "<br>".join(_value_summary(view, v) for v in figure.values)
         status = STATUS_LABEL[figure.status]
         status = f"**{status}**" if figure.status == "conflict" else status
+        status += " (updated)" if figure.updated else ""
         reason = f" ({md(figure.reason)})" if figure.reason else ""
         unit = md(figure.unit) or "—"
         rows.append(f"| {md(figure.subject)} | {unit} | {status}{reason} | {values} |")

@@ -30,6 +30,7 @@ from corroborate.render._view import (
     excerpt,
     figures_in_display_order,
     format_value,
+    mention_notes,
     number_citations,
     plural,
     quotes_by_speaker,
@@ -39,6 +40,7 @@ from corroborate.render._view import (
     split_claims,
     split_groups,
     split_space,
+    variant_note,
 )
 
 STATUS_STYLE = {
@@ -189,12 +191,12 @@ def _quote(view: ReportView, quote: Quote) -> RenderableType:
     for variant in quote.variants:
         if variant.text != quote.text:
             outlets = ", ".join(view.labels(variant.articles))
-            lines.append(
-                _indent(Text.assemble((outlets, "bold"), ": ", diff_text(quote.text, variant.text)))
-            )
+            note = variant_note(variant)
+            head = Text.assemble((outlets, "bold"), (f" ({note})" if note else "", "cyan"), ": ")
+            lines.append(_indent(head.append_text(diff_text(quote.text, variant.text))))
     for mention in quote.mentions:
         said = f" ({mention.speaker_text})" if mention.speaker_text else ""
-        kind = "" if mention.direct else " [paraphrase]"
+        kind = "".join(f" [{note}]" for note in mention_notes(mention))
         who = Text.assemble((view.label(mention.article), "bold"), said, (kind, "red"), ": ")
         lines.append(_indent(who.append(mention.text)))
     return Group(*lines)
@@ -230,6 +232,8 @@ def figures_section(view: ReportView) -> RenderableType:
         table.add_column(name, overflow="fold")
     for figure in figures_in_display_order(figures):
         status = _status(figure.status)
+        if figure.updated:
+            status.append(" [updated]", style="cyan")
         if figure.reason:
             status.append(f"\n{figure.reason}", style="italic")
         values = Text("\n").join(_value_text(view, v) for v in figure.values)
