@@ -86,7 +86,7 @@ def test_a_changed_model_file_is_refused_with_its_name(tmp_path: Path) -> None:
 def test_a_missing_vocabulary_is_refused_with_its_name(tmp_path: Path) -> None:
     model, _ = default_minilm_files()
     missing = tmp_path / "vocab.txt"
-    with pytest.raises(ModelLoadError, match="vocab.txt: model file not found; reinstall"):
+    with pytest.raises(ModelLoadError, match=r"vocab\.txt: model file not found; reinstall"):
         MiniLmOnnxEmbedder(model, missing)
 
 
