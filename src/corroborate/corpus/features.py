@@ -43,6 +43,14 @@ _STOP = frozenset(
 )
 
 
+# Titles before a name are not part of it ("Captain Elsa Varga" is "Elsa Varga").
+_TITLES = frozenset(
+    """captain capt president minister prime secretary senator governor mayor chief general
+    judge king queen prince princess sir lord lady director chairman professor prof officer
+    sheriff coach pope bishop father sister""".split()
+)
+
+
 @dataclass(slots=True)
 class ArticleFeatures:
     """What clustering knows about one article: weighted term counts and a date."""
@@ -79,7 +87,7 @@ def _count_text(text: str, counts: defaultdict[str, float], *, weight: float) ->
     run: list[str] = []
     for position, word in enumerate(words):
         lower = word.lower().removesuffix("'s").removesuffix("’s")
-        is_name = bool(_NAME_WORD.match(word)) and lower not in _STOP
+        is_name = bool(_NAME_WORD.match(word)) and lower not in _STOP and lower not in _TITLES
         # A capitalised first word of a sentence is usually not a name unless one follows it.
         if is_name and position == 0 and not _next_is_name(words, position):
             is_name = False

@@ -43,7 +43,8 @@ def read_warc(path: str | Path) -> Iterator[Article | ReadError]:
 
 def _read_from(handle: BinaryIO, source: str, gzipped: bool) -> Iterator[Article | ReadError]:
     offset, resumed = 0, False
-    found_any = False
+    found_any = False  # any record or damage: else the file is not a WARC at all
+    pages = 0
     while True:
         handle.seek(offset)
         records = ArchiveIterator(handle)
@@ -51,12 +52,15 @@ def _read_from(handle: BinaryIO, source: str, gzipped: bool) -> Iterator[Article
         try:
             for record in records:
                 found_any = True
-                yield from _page(record, source)
+                for item in _page(record, source):
+                    pages += 1
+                    yield item
                 # Only after the content was read: asking for the offset skips to the end.
                 end = offset + records.get_record_offset() + records.get_record_length()
                 resumed = False
-            if not found_any:
-                yield ReadError(source, "the WARC file holds no records")
+            if not pages:
+                what = "no captured HTML or text pages" if found_any else "no records"
+                yield ReadError(source, f"the WARC file holds {what}")
             return
         except _BROKEN as exc:
             found_any = True

@@ -1,0 +1,134 @@
+"""The corpus commands as a newcomer would run them: ingest, stories, show, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from corpus_fixtures import all_rows, write_jsonl
+from corroborate.cli import main
+from corroborate.corpus.store import SCHEMA_VERSION
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    data = write_jsonl(tmp_path / "news.jsonl", all_rows())
+    db = tmp_path / "c.db"
+    result = CliRunner().invoke(main, ["ingest", str(data), "--db", str(db), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_ingest_prints_the_counts(tmp_path: Path) -> None:
+    data = write_jsonl(tmp_path / "news.jsonl", all_rows())
+    db = str(tmp_path / "c.db")
+    missing = str(tmp_path / "missing.txt")
+    code, output = _run("ingest", str(data), missing, "--db", db, "--workers", "1")
+    assert code == 0
+    assert "read 8 articles: 8 new, 0 already known, 0 copies; 1 inputs failed" in output
+    assert f"failed {missing}: no such file or directory" in output
+    code, output = _run("ingest", str(data), "--db", db, "--workers", "1")
+    assert "read 8 articles: 0 new, 8 already known" in output
+
+
+def _story_rows(db: Path, *options: str) -> list[dict[str, object]]:
+    code, output = _run("stories", "--db", str(db), "--json", *options)
+    assert code == 0, output
+    return [json.loads(line) for line in output.splitlines()]
+
+
+def test_stories_lists_filters_and_sorts(store: Path) -> None:
+    everything = _story_rows(store)
+    assert len(everything) == 3
+    assert sum(int(r["article_count"]) for r in everything) == 8  # type: ignore[call-overload]
+    by_size = _story_rows(store, "--sort", "size")
+    assert [r["article_count"] for r in by_size] == [3, 3, 2]
+    assert [r["article_count"] for r in _story_rows(store, "--min-articles", "3")] == [3, 3]
+    (museum,) = _story_rows(store, "--search", "Lindqvist")
+    assert "Lindqvist" in str(museum["title"])
+    assert _story_rows(store, "--since", "2030-01-01") == []
+
+
+def test_stories_prints_a_table(store: Path) -> None:
+    code, output = _run("stories", "--db", str(store))
+    assert code == 0
+    assert "3 of 3 stories" in output and "articles" in output
+
+
+def test_show_writes_a_report_of_one_story(store: Path, tmp_path: Path) -> None:
+    (story,) = _story_rows(store, "--search", "Lindqvist")
+    out = tmp_path / "story.json"
+    code, output = _run("show", str(story["id"])[:8], "--db", str(store), "-o", str(out))
+    assert code == 0, output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["story"]["id"] == story["id"]
+    assert {a["outlet"] for a in report["articles"]} == {"Valley Post", "Coastal Courier"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "s-nope"], "no story 's-nope'"),
+        (["show", "s-"], "matches several stories"),
+    ],
+)
+def test_show_explains_a_bad_story_id(store: Path, args: list[str], message: str) -> None:
+    code, output = _run(*args, "--db", str(store))
+    assert code == 1 and message in output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_export_carries_source_id_and_story_id(store: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"articles.{fmt}"
+    code, output = _run("export", "--db", str(store), "--format", fmt, "-o", str(out))
+    assert code == 0, output
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    elif fmt == "jsonl":
+        rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    else:
+        import pyarrow.parquet as pq
+
+        rows = pq.read_table(out).to_pylist()
+    assert {r["source_id"] for r in rows} == {r["id"] for r in all_rows()}
+    assert all(str(r["story_id"]).startswith("s-") for r in rows)
+
+
+@pytest.mark.parametrize("table", ["stories", "assignments"])
+def test_export_other_tables_to_stdout(store: Path, table: str) -> None:
+    code, output = _run("export", "--db", str(store), "--format", "jsonl", "--table", table)
+    assert code == 0
+    rows = [json.loads(line) for line in output.splitlines()]
+    assert len(rows) == (3 if table == "stories" else 8)
+
+
+def test_parquet_needs_an_output_file(store: Path) -> None:
+    code, output = _run("export", "--db", str(store), "--format", "parquet")
+    assert code == 1 and "give an output file with -o FILE" in output
+
+
+def test_a_newer_store_is_refused_by_every_command(store: Path) -> None:
+    db = sqlite3.connect(store)
+    db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION + 1),))
+    db.commit()
+    db.close()
+    for args in (["stories"], ["show", "s-"], ["export", "--format", "csv"], ["ingest", "x"]):
+        code, output = _run(*args, "--db", str(store))
+        assert code == 1
+        assert "written by a newer corroborate" in output
+
+
+def test_commands_on_a_missing_store_say_how_to_make_one(tmp_path: Path) -> None:
+    code, output = _run("stories", "--db", str(tmp_path / "none.db"))
+    assert code == 1 and "run `corroborate ingest INPUT..." in output

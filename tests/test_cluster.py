@@ -1,0 +1,169 @@
+"""Story clustering: two events of one kind stay apart, ids are stable, evidence is kept."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpus_fixtures import KESTREL, MUSEUM, PORTMOOR, all_rows, rows, write_jsonl
+from corroborate.corpus.cluster import ClusterSettings, StoryClusterer, story_id_for
+from corroborate.corpus.features import ArticleFeatures, extract_features, text_date
+from corroborate.corpus.ingest import ingest
+from corroborate.corpus.recluster import map_ids, recluster
+from corroborate.corpus.store import SqliteStore
+from corroborate.read.article import make_article
+
+
+def _stories(store: SqliteStore) -> dict[str, str]:
+    return {r[0]: r[1] for r in store.query("SELECT source_id, story_id FROM articles")}
+
+
+def _partition(assigned: dict[str, str]) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for item, story in assigned.items():
+        groups.setdefault(story, set()).add(item.split("-")[0])
+    return {frozenset(g) for g in groups.values()}
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_two_events_of_one_kind_become_two_stories(tmp_path: Path, seed: int) -> None:
+    items = all_rows()
+    random.Random(seed).shuffle(items)
+    data = write_jsonl(tmp_path / "a.jsonl", items)
+    with SqliteStore(tmp_path / "c.db") as store:
+        ingest([str(data)], store, workers=1)
+        stories = _stories(store)
+    assert len(set(stories.values())) == 3
+    assert _partition(stories) == {
+        frozenset({"portmoor"}),
+        frozenset({"kestrel"}),
+        frozenset({"museum"}),
+    }
+
+
+def test_story_ids_stay_stable_as_stories_grow(tmp_path: Path) -> None:
+    first = rows({"portmoor": PORTMOOR[:2], "kestrel": KESTREL[:2]})
+    later = rows({"portmoor": PORTMOOR[2:], "kestrel": KESTREL[2:], "museum": MUSEUM})
+    for item in later:
+        item["id"] += "-later"
+    with SqliteStore(tmp_path / "c.db") as store:
+        ingest([str(write_jsonl(tmp_path / "1.jsonl", first))], store, workers=1)
+        before = _stories(store)
+        counts = ingest([str(write_jsonl(tmp_path / "2.jsonl", later))], store, workers=1)
+        after = _stories(store)
+    assert {k: after[k] for k in before} == before
+    assert after["portmoor-0-later"] == before["portmoor-0"]
+    assert after["kestrel-0-later"] == before["kestrel-0"]
+    assert (counts.new_stories, counts.grown_stories) == (1, 2)
+
+
+def test_each_assignment_keeps_its_evidence(tmp_path: Path) -> None:
+    data = write_jsonl(tmp_path / "a.jsonl", rows({"portmoor": PORTMOOR}))
+    with SqliteStore(tmp_path / "c.db") as store:
+        ingest([str(data)], store, workers=1)
+        found = store.query(
+            "SELECT b.source_id, a.created, a.score, a.shared_names, a.reason FROM assignments a "
+            "JOIN articles b ON b.id = a.article_id ORDER BY b.rowid"
+        )
+    founder, *joined = found
+    assert founder["created"] == 1 and founder["source_id"] == "portmoor-0"
+    for row in joined:
+        assert row["created"] == 0
+        assert row["score"] >= ClusterSettings().join_threshold
+        assert "portmoor" in row["shared_names"]
+        assert row["reason"].startswith("cosine ")
+
+
+def _features(article_id: str, text: str, published: str | None) -> ArticleFeatures:
+    article = make_article(source=article_id, text=text, published=published)
+    article.id = article_id
+    from corroborate.clean import clean_article
+    from corroborate.segment import segment_article
+
+    segment_article(clean_article(article))
+    return extract_features(article)
+
+
+@pytest.mark.parametrize(("gap_days", "same"), [(3, True), (400, False)])
+def test_the_time_window_separates_distant_dates(gap_days: int, same: bool) -> None:
+    from datetime import date, timedelta
+
+    text = PORTMOOR[0][2]
+    later = (date(2026, 3, 3) + timedelta(days=gap_days)).isoformat()
+    clusterer = StoryClusterer(ClusterSettings(window_days=30))
+    one = clusterer.assign(_features("a-1", text, "2026-03-03"))
+    two = clusterer.assign(_features("a-2", PORTMOOR[1][2], later))
+    assert (one.story == two.story) is same
+
+
+def test_story_ids_come_from_the_founding_article() -> None:
+    clusterer = StoryClusterer()
+    first = clusterer.assign(_features("a-1", PORTMOOR[0][2], None))
+    assert first.created and first.story == story_id_for("a-1")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Posted: May 24, 2005 | the rest", "2005-05-24"),
+        ("Tuesday 28 April 2009 22:34", "2009-04-28"),
+        ("DECEMBER 16, 2008\n\nHeadline", "2008-12-16"),
+        ("Updated March 3rd, 2026, 7:35", "2026-03-03"),
+        ("Feb 30, 2001 is not a day", None),
+        ("no date here, only 2008", None),
+    ],
+)
+def test_text_dates(text: str, expected: str | None) -> None:
+    assert text_date(text) == expected
+
+
+def test_names_and_years_are_features() -> None:
+    features = _features(
+        "a-1", "Captain Elsa Varga spoke in Portmoor in 2026. The ship sank.", None
+    )
+    assert {"@elsa varga", "@portmoor", "@varga", "#2026"} <= set(features.terms)
+    assert "@the" not in features.terms  # a capitalised first word is not a name
+
+
+def test_recluster_on_features_keeps_the_events_apart() -> None:
+    items = [
+        _features(f"{event}-{i}", text, None)
+        for event, articles in (("portmoor", PORTMOOR), ("kestrel", KESTREL), ("museum", MUSEUM))
+        for i, (_, _, text) in enumerate(articles)
+    ]
+    assignments, stories = recluster(items, {})
+    assert _partition({a.article: a.story for a in assignments}) == {
+        frozenset({"portmoor"}),
+        frozenset({"kestrel"}),
+        frozenset({"museum"}),
+    }
+    assert sum(s.size for s in stories) == len(items)
+
+
+@given(
+    st.dictionaries(st.sampled_from("abcdefgh"), st.sampled_from(["n1", "n2", "n3"]), min_size=1),
+    st.dictionaries(st.sampled_from("abcdefgh"), st.sampled_from(["o1", "o2"])),
+)
+def test_map_ids_is_one_to_one_and_keeps_old_ids(new: dict[str, str], old: dict[str, str]) -> None:
+    mapping = map_ids(new, old)
+    assert set(mapping) == set(new.values())
+    assert len(set(mapping.values())) == len(mapping)  # two stories never share an id
+    for new_id, given in mapping.items():
+        mine = {old[a] for a, s in new.items() if s == new_id and a in old}
+        if given in old.values():  # an old id goes only to a story that shares articles with it
+            assert given in mine
+        rivals = {s for a, s in new.items() if a in old and old[a] in mine and s != new_id}
+        if len(mine) == 1 and not rivals:  # the clear case: it keeps its old id
+            assert given == next(iter(mine))
+
+
+@pytest.mark.parametrize(
+    "bad", [{"join_threshold": 0.0}, {"join_threshold": 1.5}, {"window_days": -1}]
+)
+def test_bad_settings_are_refused(bad: dict[str, float]) -> None:
+    with pytest.raises(ValueError):
+        ClusterSettings(**bad)  # type: ignore[arg-type]

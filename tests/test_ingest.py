@@ -1,0 +1,176 @@
+"""Ingest: counts, idempotence, failures with reasons, copies, workers, kill and resume."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from corpus_fixtures import WIRE, all_rows, rows, write_jsonl
+from corroborate.corpus.ingest import ingest, recluster_store
+from corroborate.corpus.store import SqliteStore
+
+TESTS = Path(__file__).resolve().parent
+
+
+def _stories(store: SqliteStore) -> dict[str, str]:
+    return {r[0]: r[1] for r in store.query("SELECT source_id, story_id FROM articles")}
+
+
+def test_ingest_twice_adds_nothing_the_second_time(tmp_path: Path) -> None:
+    data = write_jsonl(tmp_path / "a.jsonl", all_rows())
+    with SqliteStore(tmp_path / "c.db") as store:
+        first = ingest([str(data)], store, workers=1)
+        before = _stories(store)
+        second = ingest([str(data)], store, workers=1)
+        assert (first.read, first.new, first.known) == (8, 8, 0)
+        assert (second.read, second.new, second.known) == (8, 0, 8)
+        assert _stories(store) == before
+        assert store.query("SELECT count(*) FROM articles")[0][0] == 8
+
+
+def test_the_same_article_in_two_inputs_is_stored_once(tmp_path: Path) -> None:
+    items = all_rows()
+    one = write_jsonl(tmp_path / "one.jsonl", items[:3])
+    two = write_jsonl(tmp_path / "two.jsonl", [{**items[0], "id": "other-id"}, *items[3:]])
+    with SqliteStore(tmp_path / "c.db") as store:
+        counts = ingest([str(one), str(two)], store, workers=1)
+        assert (counts.read, counts.new, counts.known) == (9, 8, 1)
+
+
+def test_failed_inputs_are_counted_with_reasons(tmp_path: Path) -> None:
+    data = write_jsonl(tmp_path / "a.jsonl", all_rows()[:2])
+    missing = tmp_path / "missing.jsonl"
+    with SqliteStore(tmp_path / "c.db") as store:
+        counts = ingest([str(data), str(missing)], store, workers=1)
+        assert (counts.new, counts.failed) == (2, 1)
+        assert [e.source for e in counts.errors] == [str(missing)]
+        stored = store.query("SELECT source, message FROM errors")
+        assert [(r[0], r[1]) for r in stored] == [(str(missing), counts.errors[0].message)]
+
+
+def test_source_id_is_the_inputs_own_id(tmp_path: Path) -> None:
+    data = write_jsonl(tmp_path / "a.jsonl", all_rows())
+    with SqliteStore(tmp_path / "c.db") as store:
+        ingest([str(data)], store, workers=1)
+        assert set(_stories(store)) == {r["id"] for r in all_rows()}
+
+
+def test_a_verbatim_reprint_is_a_copy_in_the_same_story(tmp_path: Path) -> None:
+    outlet, title, text = WIRE
+    items = rows({"wire": [WIRE, ("Daily Lantern", title, text)]})
+    data = write_jsonl(tmp_path / "a.jsonl", items + all_rows())
+    with SqliteStore(tmp_path / "c.db") as store:
+        counts = ingest([str(data)], store, workers=1)
+        assert counts.copies == 1
+        stories = _stories(store)
+        assert stories["wire-0"] == stories["wire-1"]
+        row = store.query(
+            "SELECT article_count, source_count FROM stories WHERE id = ?", (stories["wire-0"],)
+        )[0]
+        assert (row[0], row[1]) == (2, 1)
+        reason = store.query(
+            "SELECT reason FROM assignments a JOIN articles b "
+            "ON a.article_id = b.id WHERE b.source_id = 'wire-1'"
+        )[0][0]
+        assert reason.startswith("copy of ")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_workers_do_not_change_the_result(tmp_path: Path, workers: int) -> None:
+    data = write_jsonl(tmp_path / "a.jsonl", all_rows())
+    with SqliteStore(tmp_path / "one.db") as one, SqliteStore(tmp_path / "many.db") as many:
+        ingest([str(data)], one, workers=1, batch_size=3)
+        ingest([str(data)], many, workers=workers, batch_size=3)
+        assert _stories(one) == _stories(many)
+
+
+_KILLER = """
+import os, signal, sys
+sys.path.insert(0, {tests!r})
+from corroborate.corpus.ingest import ingest
+from corroborate.corpus.store import SqliteStore
+store = SqliteStore({db!r})
+calls = 0
+def kill(*args, **kwargs):
+    global calls
+    calls += 1
+    if calls == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+if {mid_batch!r}:
+    original = store._add_df
+    def add_df(features):
+        original(features)
+        kill()  # inside the batch's transaction, after its articles were written
+    store._add_df = add_df
+    ingest([{data!r}], store, batch_size=2, workers=1)
+else:
+    ingest([{data!r}], store, batch_size=2, workers=1, progress=kill)
+"""
+
+
+@pytest.mark.parametrize("mid_batch", [False, True], ids=["between-batches", "mid-batch"])
+def test_a_killed_ingest_resumes_with_nothing_lost_or_doubled(
+    tmp_path: Path, mid_batch: bool
+) -> None:
+    items = all_rows()
+    data = write_jsonl(tmp_path / "a.jsonl", items)
+    db = tmp_path / "c.db"
+    script = _KILLER.format(tests=str(TESTS), db=str(db), data=str(data), mid_batch=mid_batch)
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], timeout=120)
+    assert done.returncode == -9  # it really was killed
+    with SqliteStore(db) as store:
+        stored = store.query("SELECT count(*) FROM articles")[0][0]
+        assert stored == (4 if mid_batch else 6)  # whole batches only
+        counts = ingest([str(data)], store, workers=1)
+        assert (counts.known, counts.new) == (stored, len(items) - stored)
+        assert store.query("SELECT count(*), count(DISTINCT id) FROM articles")[0][:] == (8, 8)
+        totals = store.query(
+            "SELECT (SELECT count(*) FROM assignments), (SELECT count(*) FROM features), "
+            "(SELECT sum(article_count) FROM stories)"
+        )[0]
+        assert tuple(totals) == (8, 8, 8)
+        runs = [r[0] for r in store.query("SELECT status FROM runs ORDER BY id")]
+        assert runs == ["running", "done"]  # the killed run never finished
+        assert len(set(_stories(store).values())) == 3
+
+
+def test_recluster_keeps_story_ids_and_counts(tmp_path: Path) -> None:
+    data = write_jsonl(tmp_path / "a.jsonl", all_rows())
+    with SqliteStore(tmp_path / "c.db") as store:
+        ingest([str(data)], store, workers=1)
+        before = _stories(store)
+        moved = recluster_store(store)
+        assert moved == 0
+        assert _stories(store) == before
+        methods = {r[0] for r in store.query("SELECT method FROM assignments")}
+        assert methods == {"re-cluster"}
+        sizes = store.query("SELECT sum(article_count) FROM stories")[0][0]
+        assert sizes == 8
+
+
+def test_progress_reports_running_counts(tmp_path: Path) -> None:
+    data = write_jsonl(tmp_path / "a.jsonl", all_rows())
+    seen: list[int] = []
+    with SqliteStore(tmp_path / "c.db") as store:
+        ingest(
+            [str(data)],
+            store,
+            workers=1,
+            batch_size=3,
+            progress=lambda counts: seen.append(counts.read),
+        )
+    assert seen == [3, 6, 8]
+
+
+def test_run_rows_record_the_counts(tmp_path: Path) -> None:
+    data = write_jsonl(tmp_path / "a.jsonl", all_rows())
+    with SqliteStore(tmp_path / "c.db") as store:
+        counts = ingest([str(data)], store, workers=1)
+        row = store.query("SELECT inputs, status, read, new, known FROM runs")[0]
+        assert json.loads(row[0]) == [str(data)]
+        assert tuple(row[1:]) == ("done", counts.read, counts.new, counts.known)
