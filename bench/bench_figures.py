@@ -172,7 +172,7 @@ def score_demo(resources: Resources, show: bool) -> dict[str, float] | None:
         segment_article(article)
     find_copies(articles)
     figures = build_ledger(articles, resources)
-    by_file = {Path(a.source).name: a for a in articles}
+    by_file = {Path(a.source).name.split(":")[0]: a for a in articles}  # "x.jsonl:1"
     truth = manifest()["figures"]
     right = found = total = 0
     for item in truth:

@@ -28,6 +28,7 @@ def build_ledger(articles: list[Article], resources: Resources) -> list[Figure]:
     Conflicts come first, then figures by how many independent sources state them.
     """
     mentions = [m for article in articles for m in collect_mentions(article, resources)]
+    _share_between_copies(mentions)
     by_id = {article.id: article for article in articles}
     figures = [make_figure(group, by_id) for group in group_mentions(mentions)]
     first = {f.id: min(m.start for v in f.values for m in v.mentions) for f in figures}
@@ -66,12 +67,13 @@ def _refer_back(
     earlier: list[FigureMentionDraft], quantity: Quantity, subject: Subject, index: int
 ) -> Subject:
     """A figure whose sentence says nothing of its subject ("Two percent is a rounding error.")
-    is about what the article's latest figure of the same unit, a few sentences back, is about.
-    It keeps its own value and whether it is a proposal."""
+    is about what the article's latest figure of the same unit, earlier in the sentence or a few
+    sentences back, is about. It keeps its own value and whether it is a proposal."""
     near = [
         m
         for m in reversed(earlier)
-        if 0 < index - m.sentence.index <= REFER_BACK_SENTENCES and m.quantity.unit == quantity.unit
+        if 0 <= index - m.sentence.index <= REFER_BACK_SENTENCES
+        and m.quantity.unit == quantity.unit
     ]
     # The same value ("...spends 2%." then "Two percent is a rounding error."), or a demand
     # about the figure just stated ("...gets 2% today." then "It wants that raised to 5%.").
@@ -80,6 +82,25 @@ def _refer_back(
     for mention in same[:1] or demand:
         return replace(mention.subject, phase=subject.phase, update_cue=subject.update_cue)
     return subject
+
+
+def _share_between_copies(mentions: list[FigureMentionDraft]) -> None:
+    """The same sentence in copies of one article is read with the fullest subject found.
+
+    An abridged copy may drop the sentence that tells what a later figure is about; the
+    origin still has it, and the copy's identical sentence means the same thing.
+    """
+    same: dict[tuple[str, str, str], list[FigureMentionDraft]] = {}
+    for mention in mentions:
+        text = " ".join(mention.sentence.text.translate(_QUOTES).lower().split())
+        same.setdefault((mention.source_key, text, mention.quantity.as_written), []).append(mention)
+    for group in same.values():
+        fullest = max(group, key=lambda m: m.subject.size()).subject
+        for mention in group:
+            mention.subject = fullest
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
 def _same_reading(a: Quantity, b: Quantity) -> bool:

@@ -75,10 +75,10 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     x, y = a.subject, b.subject
     if {x.phase, y.phase} == {"demand", None}:
         return False  # the demanded 5% is not the current 2%
-    proposal = x.proposed or y.proposed
-    if proposal and x.persons and y.persons and not names_match(x.persons, y.persons):
+    named = x.persons_named and y.persons_named
+    if (x.proposed or y.proposed) and named and not names_match(x.persons, y.persons):
         return False  # Trump's demanded 5% is not Rutte's expected 3%
-    if names_clash(x.names, y.names):
+    if names_clash(x, y):
         return False
     if x.times and y.times and not x.times & y.times:
         return False

@@ -43,7 +43,8 @@ OUTCOMES = {
     "dead": "kill die dead death fatality toll body life drown perish",
     "injured": "injure wound hurt injury hospitalise hospitalize",
     "missing": "missing unaccounted",
-    "rescued": "rescue save survivor survive",
+    "rescued": "rescue save survivor survive pull lift airlift winch",
+    "sheltered": "shelter house accommodate",
     "arrested": "arrest detain",
     "evacuated": "evacuate displace flee homeless relocate move leave force",
     "living": "live population inhabit",
@@ -59,13 +60,14 @@ NOUN_CLASS = {
     "civilian": "person", "individual": "person", "adult": "person", "protester": "person",
     "demonstrator": "person", "fan": "person", "spectator": "person", "victim": "person",
     "body": "person", "patient": "person", "passenger": "person", "worker": "person",
-    "employee": "person", "visitor": "person", "survivor": "person",
+    "employee": "person", "visitor": "person", "survivor": "person", "other": "person",
     "threshold": "target", "benchmark": "target", "goal": "target", "target": "target",
     "expenditure": "spending", "expense": "spending", "spending": "spending",
 }
 GENERIC_NOUNS = frozenset(
     """percent % cent per number figure total level share rate amount sum part proportion
-    time year month week day people person thing lot""".split()
+    time year month week day decade hour minute morning evening night today people person thing
+    lot""".split()
 )
 NAME_ALIASES = {
     "united states": "us", "america": "us", "american": "us", "u.s.": "us", "usa": "us",
@@ -89,7 +91,9 @@ class Subject:
     """The features of what one figure mention measures."""
 
     names: frozenset[str] = frozenset()
+    places_only: bool = False  # every name is a place phrase ("in Portvale"), none a holder
     persons: frozenset[str] = frozenset()
+    persons_named: bool = False  # the persons are named in the sentence, not just before it
     nouns: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()  # content words of the whole sentence
     own_nouns: frozenset[str] = frozenset()  # nouns of the figure's own phrase ("of GDP")
@@ -136,9 +140,13 @@ def names_match(a: Iterable[str], b: Iterable[str]) -> bool:
     return any(_same_name(x, y) for x in a for y in b)
 
 
-def names_clash(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Both sides name holders and none is shared: "the UK spends" against "the US spends"."""
-    return bool(a and b and not names_match(a, b))
+def names_clash(x: Subject, y: Subject) -> bool:
+    """Both name what they are about and share no name: "the UK spends" against "the US
+    spends". Two place phrases of different size ("from Portvale", "in the Halvern valley")
+    are no clash: a town lies in its valley."""
+    if not x.names or not y.names or names_match(x.names, y.names):
+        return False
+    return not (x.places_only and y.places_only)
 
 
 def sentence_tokens(docs: Sequence[tuple[int, Any]], start: int, end: int) -> list[Any]:
@@ -261,9 +269,13 @@ def _subject(
     ]
     wide = [t for t in _region(root, anchor, others, tokens) if t.i not in in_quantity]
     local = _local(anchor, in_quantity)
-    names = _names(narrow) or _names([t for t in wide if t.i < verb.i or t.head.i == verb.i])
+    name_tokens = _name_tokens(narrow) or _name_tokens(
+        [t for t in wide if t.i < verb.i or t.head.i == verb.i]
+    )
+    names = frozenset(norm_name(t.text) for t in name_tokens)
     speakers = frozenset(norm_name(t.text) for t in wide if _is_speaker(t))
-    persons = (persons_in(wide) | speakers) or previous_persons
+    own_persons = persons_in(wide) | speakers
+    persons = own_persons or previous_persons
     nouns = frozenset(
         NOUN_CLASS.get(t.lemma_.lower(), t.lemma_.lower())
         for t in local + narrow
@@ -283,13 +295,15 @@ def _subject(
     )
     return Subject(
         names=names - speakers,
+        places_only=all(_is_place(t) for t in name_tokens),
         persons=persons,
+        persons_named=bool(own_persons),
         nouns=nouns,
         context=context,
         own_nouns=frozenset(
             NOUN_CLASS.get(t.lemma_.lower(), t.lemma_.lower())
             for t in local
-            if t.pos_ in ("NOUN", "PROPN")
+            if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in GENERIC_NOUNS
         ),
         counted=counted,
         counted_text=counted_text,
@@ -308,12 +322,26 @@ def _local(anchor: Any, in_quantity: set[int]) -> list[Any]:
         anchor.head.pos_ in ("NOUN", "PROPN")
     ):
         head = anchor.head
-    return [t for t in head.subtree if t.i not in in_quantity and t.is_alpha]
+    # Appositions and clauses hanging off the phrase ("5 per cent, a demand the governor...")
+    # say something about it, not what it measures.
+    aside = {t.i for c in head.children if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
+    return [t for t in head.subtree if t.i not in in_quantity and t.i not in aside and t.is_alpha]
 
 
-def _names(region: Iterable[Any]) -> frozenset[str]:
+def _is_place(token: Any) -> bool:
+    """A name in a place phrase ("in the Halvern valley", "from Portvale"): where, not whose."""
+    node = token
+    while node.dep_ in ("compound", "amod", "poss", "flat") and node.head.i != node.i:
+        node = node.head
+    return bool(node.dep_ == "pobj" and node.head.lower_ in PLACE_PREPS)
+
+
+PLACE_PREPS = frozenset("in from at near across around throughout outside inside into off".split())
+
+
+def _name_tokens(region: Iterable[Any]) -> list[Any]:
     """Places and organisations: proper nouns and national adjectives, titles left out."""
-    found = set()
+    found = []
     for token in region:
         is_name = token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTS
         if not is_name or not token.is_alpha or token.is_stop or token.lower_ in TITLES:
@@ -322,10 +350,9 @@ def _names(region: Iterable[Any]) -> frozenset[str]:
             continue
         if token.ent_type_ in ("DATE", "TIME") or token.lower_ in _MONTHS or token.lower_ in _DAYS:
             continue
-        name = norm_name(token.text)
-        if name not in MEASURE_NAMES:
-            found.add(name)
-    return frozenset(found)
+        if norm_name(token.text) not in MEASURE_NAMES:
+            found.append(token)
+    return found
 
 
 def _is_speaker(token: Any) -> bool:
