@@ -152,13 +152,13 @@ def test_map_ids_is_one_to_one_and_keeps_old_ids(new: dict[str, str], old: dict[
     mapping = map_ids(new, old)
     assert set(mapping) == set(new.values())
     assert len(set(mapping.values())) == len(mapping)  # two stories never share an id
-    for new_id, given in mapping.items():
+    for new_id, kept in mapping.items():
         mine = {old[a] for a, s in new.items() if s == new_id and a in old}
-        if given in old.values():  # an old id goes only to a story that shares articles with it
-            assert given in mine
+        if kept in old.values():  # an old id goes only to a story that shares articles with it
+            assert kept in mine
         rivals = {s for a, s in new.items() if a in old and old[a] in mine and s != new_id}
         if len(mine) == 1 and not rivals:  # the clear case: it keeps its old id
-            assert given == next(iter(mine))
+            assert kept == next(iter(mine))
 
 
 @pytest.mark.parametrize(

@@ -61,7 +61,7 @@ def test_source_id_is_the_inputs_own_id(tmp_path: Path) -> None:
 
 
 def test_a_verbatim_reprint_is_a_copy_in_the_same_story(tmp_path: Path) -> None:
-    outlet, title, text = WIRE
+    _, title, text = WIRE
     items = rows({"wire": [WIRE, ("Daily Lantern", title, text)]})
     data = write_jsonl(tmp_path / "a.jsonl", items + all_rows())
     with SqliteStore(tmp_path / "c.db") as store:

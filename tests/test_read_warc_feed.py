@@ -94,7 +94,8 @@ RSS = """<?xml version="1.0" encoding="utf-8"?>
 <item><title>Ferry runs aground off Portmoor</title><link>https://gazette.test/ferry</link>
 <guid>gz-1</guid><pubDate>Tue, 03 Mar 2026 10:00:00 GMT</pubDate>
 <description>&lt;p&gt;The ferry Saint Brennoc ran aground off Portmoor on Tuesday, the
-coastguard said.&lt;/p&gt;&lt;p&gt;All 212 passengers were taken ashore.&lt;/p&gt;</description></item>
+coastguard said.&lt;/p&gt;&lt;p&gt;All 212 passengers were taken ashore.&lt;/p&gt;
+</description></item>
 <item><title>An entry with nothing in it</title><link>https://gazette.test/empty</link></item>
 <item><title>Plain words</title><link>https://gazette.test/plain</link>
 <description>Harbour master Tomas Reyl said the channel stays closed.</description></item>
