@@ -104,7 +104,7 @@ def conflicts_section(view: ReportView) -> str:
         reason = f" ({md(figure.reason)})" if figure.reason else ""
         lines.append(f"- **{md(figure.subject)}**{_unit(figure)}: {values}{reason}")
     for claim in disputed:
-        reason = f": {md(claim.reason)}" if claim.reason else ""
+        reason = f" ({md(claim.reason)})" if claim.reason else ""
         lines.append(f"- Disputed claim: {md(claim.text)}{reason}")
     return lines[0] + "\n\n" + "\n".join(lines[1:])
 
@@ -285,7 +285,9 @@ def sources_section(view: ReportView) -> str:
         parts.append(f"No copies of: {members}.")
     for group in with_copies:
         members = ", ".join(article_link(view, a) for a in group.articles)
-        lines = [f"- **{md(group.id)}**: {members} (origin: {article_link(view, group.origin)})"]
+        copies = plural(len(group.articles) - 1, "copy", "copies")
+        heading = f"**{md(view.label(group.origin))} and {copies}** ({md(group.id)})"
+        lines = [f"- {heading}: {members} (origin: {article_link(view, group.origin)})"]
         for ev in group.evidence:
             lines.append(
                 f"  - {article_link(view, ev.article)} copies {article_link(view, ev.origin)}: "
@@ -324,10 +326,13 @@ def _article(view: ReportView, article: Article) -> str:
             f"- *{md(block.reason)}* (chars {block.start}–{block.end}): {md(block.text)}"
             for block in article.removed
         ]
-    lines += ["", "Kept text:", ""]
     kept = [article.text[p.start : p.end] for p in article.paragraphs]
     kept = [p for p in kept if p.strip()]
+    # A <details> block is valid CommonMark and folds the text away where HTML is shown.
+    summary = f"<summary>Kept text ({plural(len(kept), 'paragraph')})</summary>"
+    lines += ["", "<details>", summary, ""]
     lines += ["\n>\n".join(f"> {md_line(p)}" for p in kept) if kept else "> (no text kept)"]
+    lines += ["", "</details>"]
     return "\n".join(lines)
 
 
