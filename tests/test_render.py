@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from rich.console import Console
 
-from corroborate.records import Figure, FigureValue, Quote, Report, StoryInfo
+from corroborate.records import Figure, FigureValue, Paragraph, Quote, Report, StoryInfo
 from corroborate.render import EXTENSIONS, FORMATS, UnknownFormatError, format_for_path, render
 from corroborate.render._view import EMPTY, SECTION_TITLES, diff_words, element_id, excerpt
 from corroborate.render.example import example_report, mention
@@ -466,3 +466,15 @@ def test_an_updated_figure_says_so(fmt: str) -> None:
     report.figures[0] = dataclasses.replace(report.figures[0], status="agree", updated=True)
     assert "updated" in rendered(report)[fmt]
     assert "updated" not in rendered(example_report())[fmt]
+
+
+def test_html_keeps_carriage_returns_so_offsets_hold() -> None:
+    report = example_report()
+    article = report.articles[0]
+    article.text = "Title\n\nOne line\r\nnext line."
+    article.paragraphs = [Paragraph(7, len(article.text))]
+    report.claims, report.quotes, report.figures, report.summary = [], [], [], []
+    report.source_groups = []
+    page = render(report, "html")
+    assert '<p data-start="7">One line&#13;\nnext line.</p>' in page  # a browser keeps both
+    assert "\r" not in page

@@ -55,7 +55,9 @@ _TEMPLATES = resources.files(__package__).joinpath("templates")
 
 
 def esc(text: object) -> str:
-    return escape("" if text is None else str(text), quote=True)
+    # A carriage return is written as a character reference: the HTML parser would fold a
+    # literal CR LF into one character, and offsets into the text would drift.
+    return escape("" if text is None else str(text), quote=True).replace("\r", "&#13;")
 
 
 def render_html(report: Report) -> str:

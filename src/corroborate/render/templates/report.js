@@ -24,6 +24,13 @@
     });
     document.querySelectorAll(".kept p").forEach(function (p) { p.normalize(); });
   }
+  // Offsets count code points (as Python does); JavaScript strings count UTF-16 units.
+  function points(text) { var n = 0; for (var ch of text) { n += 1; } return n; }
+  function unit(text, point) {
+    var units = 0, n = 0;
+    for (var ch of text) { if (n === point) { break; } units += ch.length; n += 1; }
+    return units;
+  }
   function mark(article, start, end) {
     // Walk the text nodes of each kept paragraph, counting characters from the paragraph's
     // offset in the article, and wrap the part of each node that lies inside [start, end).
@@ -33,13 +40,13 @@
       var walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
       while (walker.nextNode()) { nodes.push(walker.currentNode); }
       nodes.forEach(function (node) {
-        var from = offset, to = offset + node.length;
+        var from = offset, to = offset + points(node.data);
         offset = to;
         var s = Math.max(start, from), e = Math.min(end, to);
         if (s >= e) { return; }
         var range = document.createRange();
-        range.setStart(node, s - from);
-        range.setEnd(node, e - from);
+        range.setStart(node, unit(node.data, s - from));
+        range.setEnd(node, unit(node.data, e - from));
         var m = document.createElement("mark");
         m.className = "span";
         range.surroundContents(m);
