@@ -97,10 +97,8 @@ def test_unknown_format_is_a_clear_error() -> None:
 # --- every format ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", [*FORMATS, "terminal"])
+@pytest.mark.parametrize("fmt", ["markdown", "html", "terminal"])
 def test_sections_appear_in_reading_order(fmt: str) -> None:
-    if fmt == "json":
-        pytest.skip("JSON keeps the contract's key order, tested below")
     text = rendered(example_report())[fmt]
     titles = [t.upper() for t in TITLES] if fmt == "terminal" else TITLES
     positions = [text.index(title) for title in titles]
