@@ -327,12 +327,11 @@ def score(
 
 
 def synthetic(
-    n: int, vocabulary: np.ndarray, rng: np.random.Generator
+    n: int, vocabulary: list[str], rng: np.random.Generator
 ) -> tuple[list[str], list[tuple[int, int]]]:
     """n documents of ~600 words; 5% are near-copies (a paragraph dropped, 3 words changed)."""
     docs: list[str] = []
     planted: list[tuple[int, int]] = []
-    words = vocabulary[rng.integers(0, len(vocabulary), size=n * 600)]
     for i in range(n):
         if i >= 20 and rng.random() < 0.05:
             j = int(rng.integers(0, i))
@@ -340,22 +339,24 @@ def synthetic(
             del source[int(rng.integers(0, len(source)))]
             text = "\n\n".join(source).split(" ")
             for k in rng.integers(0, len(text), size=3):
-                text[k] = str(vocabulary[rng.integers(0, len(vocabulary))])
+                text[k] = vocabulary[int(rng.integers(0, len(vocabulary)))]
             docs.append(" ".join(text))
             planted.append((j, i))
             continue
-        chunk = words[i * 600 : (i + 1) * 600]
-        paras, pos = [], 0
-        while pos < 600:
-            sentences = []
-            for _ in range(3):
-                size = int(rng.integers(12, 29))
-                piece = chunk[pos : pos + size]
-                pos += size
-                if len(piece):
-                    sentences.append(" ".join(piece).capitalize() + ".")
+        chunk = [vocabulary[k] for k in rng.integers(0, len(vocabulary), size=600).tolist()]
+        sizes = rng.integers(12, 29, size=60).tolist()
+        paras, sentences, pos = [], [], 0
+        for size in sizes:
+            if pos >= 600:
+                break
+            sentences.append(" ".join(chunk[pos : pos + size]).capitalize() + ".")
+            pos += size
+            if len(sentences) == 3:
+                paras.append(" ".join(sentences))
+                sentences = []
+        if sentences:
             paras.append(" ".join(sentences))
-        docs.append("\n\n".join(p for p in paras if p))
+        docs.append("\n\n".join(paras))
     return docs, planted
 
 
@@ -406,7 +407,7 @@ def throughput(
 ) -> tuple[dict[str, float], dict[str, dict[str, float]], list[list[object]]]:
     polnear = " ".join(text for _, text in load_polnear(data / "polnear"))
     text = (data / "ecbplus-dev.jsonl").read_text() + polnear
-    vocabulary = np.array(re.findall(r"[A-Za-z]+", text))
+    vocabulary = re.findall(r"[A-Za-z]+", text)
     figures: dict[str, float] = {}
     peers: dict[str, dict[str, float]] = {"datasketch_update": {}, "datasketch_bulk_xxhash": {}}
     rows: list[list[object]] = []

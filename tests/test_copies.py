@@ -17,8 +17,10 @@ from hypothesis import strategies as st
 from corroborate.copies import (
     ArticleCopyFinder,
     CopySettings,
+    DocInfo,
     MinhashCopyDetector,
     find_copies,
+    text_units,
 )
 from corroborate.copies.lsh import PassageLshIndex, self_join
 from corroborate.copies.minhash import minhash_rows
@@ -373,3 +375,58 @@ def test_demo_corpus_planted_copies_found_and_rewrites_kept_apart() -> None:
                 if t.get("copy_of") == name and t["role"] == "abridged-copy" and n in articles
             }
             assert {a.id for a in copies} == expected, name
+
+
+NOTE = (
+    "Editor's note: the Gazette is an independent newspaper owned by its readers, and every "
+    "story we publish is checked by two editors before it goes to print.\n\n"
+    "Readers who spot an error can write to the corrections desk on page two."
+)
+STORIES = [
+    "The Caldera Bay council approved a new cycle lane along the harbour road on Tuesday evening "
+    "after a debate that lasted almost four hours. Shopkeepers had warned that losing forty "
+    "parking spaces would hurt trade. The works start in September and should take ten weeks.",
+    "A fire at the old cannery on Quay Street was brought under control before dawn, and nobody "
+    "was hurt, the fire brigade said. Neighbours saw smoke from the loading bay shortly after two "
+    "in the morning. The building has stood empty since the cannery closed in 1998.",
+    "The island's only cinema will reopen in June after a renovation paid for by a crowdfunding "
+    "drive that raised twice its target. The new screen is twice as wide as the old one. Its "
+    "first programme pairs a silent comedy with a live pianist from the music school.",
+    "Pellow Island's fishing cooperative reported its best herring season in a decade, with "
+    "catches up by a third on last year. Its chair credits colder water in the strait. Prices at "
+    "the quayside auction fell as a result, to the delight of the island's smokehouses.",
+    "The regional library service will extend its opening hours on Saturdays from next month, "
+    "its director announced at the annual meeting. Volunteers will staff the extra hours. The "
+    "mobile library van gets a new route that includes the three hill farms for the first time.",
+    "A new bakery on Market Square has drawn queues every morning since it opened, its owner "
+    "says, mostly for a rye loaf made to her grandmother's recipe. She bakes through the night "
+    "with one apprentice. By nine the shelves are usually empty and the shutters come down.",
+]
+
+
+def test_an_outlets_boilerplate_is_not_copying_but_wire_text_across_outlets_is() -> None:
+    """Six unrelated stories of one outlet share its editor's note: no copies among them. The
+    same note across outlets (as wire text would travel) would be evidence; within one outlet
+    it is boilerplate."""
+    texts = [f"{story}\n\n{NOTE}" for story in STORIES]
+    detector = MinhashCopyDetector(CopySettings(processes=1))
+    same = detector.find(
+        [f"s{i}" for i in range(6)], texts, outlets={f"s{i}": "Gazette" for i in range(6)}
+    )
+    assert same == []
+    other = MinhashCopyDetector(CopySettings(processes=1))
+    across = other.find([f"s{i}" for i in range(6)], texts)
+    assert {frozenset((m.copy, m.origin)) for m in across}  # without outlets, text is text
+
+
+def test_parallel_verification_equals_serial() -> None:
+    texts = [body(a.text.split("\n\n")) for a in corpus()]
+    ids = [f"d{i}" for i in range(len(texts))]
+    serial = MinhashCopyDetector(CopySettings(processes=1)).find(ids, texts)
+    detector = MinhashCopyDetector(CopySettings(processes=2))
+    pairs = detector.add(ids, texts) * 10  # enough pairs to go to the workers
+    parallel = detector.verify(
+        pairs, lambda i: DocInfo(i, text_units(texts[ids.index(i)])), processes=2
+    )
+    key = lambda m: (m.copy, m.origin, m.kind)  # noqa: E731
+    assert sorted(map(key, parallel)) == sorted(map(key, serial * 10))

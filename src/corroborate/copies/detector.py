@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -141,9 +142,30 @@ class MinhashCopyDetector:
         return [(self.ids[int(x)], self.ids[int(y)]) for x, y in pairs]
 
     def verify(
-        self, pairs: Iterable[tuple[str, str]], docs: Callable[[str], DocInfo]
+        self,
+        pairs: Iterable[tuple[str, str]],
+        docs: Callable[[str], DocInfo],
+        *,
+        processes: int = 1,
     ) -> list[CopyMatch]:
-        """Verified copy relations among the candidate pairs (each document loaded once)."""
+        """Verified copy relations among the candidate pairs (each document loaded once).
+
+        With `processes` > 1 the pairs are verified in forked worker processes, which call
+        `docs` themselves: a loader that reads a database must open its own connection there.
+        """
+        ordered = sorted(pairs)  # pairs of one document together: it is loaded once per chunk
+        if processes <= 1 or len(ordered) < 64 or not _can_fork():
+            return self._verify_chunk(ordered, docs)
+        size = -(-len(ordered) // (processes * 4))
+        chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)]
+        context = multiprocessing.get_context("fork")
+        with context.Pool(processes, initializer=_start_worker, initargs=(self, docs)) as pool:
+            parts = pool.map(_verify_in_worker, chunks, chunksize=1)
+        return [match for part in parts for match in part]
+
+    def _verify_chunk(
+        self, pairs: Sequence[tuple[str, str]], docs: Callable[[str], DocInfo]
+    ) -> list[CopyMatch]:
         cache: dict[str, DocInfo] = {}
 
         def get(doc_id: str) -> DocInfo:
@@ -151,12 +173,8 @@ class MinhashCopyDetector:
                 cache[doc_id] = self.mark_common(docs(doc_id))
             return cache[doc_id]
 
-        matches = []
-        for x, y in pairs:
-            match = relate(get(x), get(y), self.settings)
-            if match is not None:
-                matches.append(match)
-        return matches
+        found = (relate(get(x), get(y), self.settings) for x, y in pairs)
+        return [match for match in found if match is not None]
 
     def mark_common(self, doc: DocInfo) -> DocInfo:
         """Flag the document's sentences that lie in passages found in very many documents."""
@@ -187,7 +205,10 @@ class MinhashCopyDetector:
         pairs = self.add(ids, texts)
         return self.verify(
             pairs,
-            lambda i: DocInfo(i, text_units(by_id[i]), published=dates.get(i), outlet=names.get(i)),
+            processes=self.settings.processes,
+            docs=lambda i: DocInfo(
+                i, text_units(by_id[i]), published=dates.get(i), outlet=names.get(i)
+            ),
         )
 
 
@@ -205,3 +226,23 @@ def article_doc(article: Article) -> DocInfo:
         title=article.title,
         outlet=article.outlet,
     )
+
+
+# The detector and loader a forked verification worker uses: set once per worker process by
+# the pool's initializer (fork passes them without pickling), never in the parent.
+_worker: tuple[MinhashCopyDetector, Callable[[str], DocInfo]] | None = None
+
+
+def _start_worker(detector: MinhashCopyDetector, docs: Callable[[str], DocInfo]) -> None:
+    global _worker
+    _worker = (detector, docs)
+
+
+def _verify_in_worker(pairs: list[tuple[str, str]]) -> list[CopyMatch]:
+    assert _worker is not None, "a verification worker runs only inside its pool"
+    detector, docs = _worker
+    return detector._verify_chunk(pairs, docs)
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
