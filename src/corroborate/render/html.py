@@ -111,6 +111,14 @@ def _span(start: int, end: int) -> str:
     return f'<span class="offsets" title="character offsets">{start}–{end}</span>'
 
 
+def _span_link(article_id: str, start: int, end: int) -> str:
+    """Offsets that, followed, mark the span in its article."""
+    return (
+        f'<a class="offsets" title="show in the article" href="#{anchor(article_id)}" '
+        f'data-spans="{start}-{end}">{start}–{end}</a>'
+    )
+
+
 def story_section(view: ReportView) -> str:
     story = view.report.story
     conflicts = conflict_summary(view.report)
@@ -160,7 +168,11 @@ def summary_section(view: ReportView) -> str:
     for sentence in summary:
         numbers = citations.numbers(cited_articles(sentence.articles, sentence.article))
         refs = "".join(f'<a class="cite" href="#cite-{n}">[{n}]</a>' for n in numbers)
-        sentences.append(f"<li>{esc(sentence.text)} {refs}</li>")
+        source = (
+            f' <span class="from">from {article_link(view, sentence.article)} '
+            f"{_span_link(sentence.article, sentence.start, sentence.end)}</span>"
+        )
+        sentences.append(f"<li>{esc(sentence.text)} {refs}{source}</li>")
     sources = [
         f'<li id="cite-{n}">{_article_reference(view, article_id)}</li>'
         for n, article_id in enumerate(citations.order, start=1)
@@ -395,7 +407,8 @@ def _group(view: ReportView, group: SourceGroup) -> str:
 def _evidence(view: ReportView, ev: CopyEvidence) -> str:
     copy = view.articles.get(ev.article)
     rows = "".join(
-        f"<tr><td>{_span(p.start, p.end)}</td><td>{_span(p.origin_start, p.origin_end)}</td>"
+        f"<tr><td>{_span_link(ev.article, p.start, p.end)}</td>"
+        f"<td>{_span_link(ev.origin, p.origin_start, p.origin_end)}</td>"
         f"<td>{p.similarity:.2f}</td><td>{esc(excerpt(copy, p.start, p.end))}</td></tr>"
         for p in ev.passages
     )

@@ -118,7 +118,10 @@ def summary_section(view: ReportView) -> str:
     for sentence in summary:
         numbers = citations.numbers(cited_articles(sentence.articles, sentence.article))
         refs = "".join(f"\\[{n}\\]" for n in numbers)
-        lines.append(f"- {md(sentence.text)} {refs}".rstrip())
+        source = (
+            f" (from {article_link(view, sentence.article)}, chars {sentence.start}–{sentence.end})"
+        )
+        lines.append(f"- {md(sentence.text)} {refs}{source}")
     lines += ["", "Sources cited:", ""]
     for number, article_id in enumerate(citations.order, start=1):
         lines.append(f"{number}. {_article_reference(view, article_id)}")
