@@ -37,8 +37,8 @@ def make(text: str, outlet: str, *, group: str | None = None, date: str | None =
     return segment_article(article)
 
 
-def holding(figures: list[Figure], article: Article, written: str) -> Figure:
-    start = article.text.index(written)
+def holding(figures: list[Figure], article: Article, written: str, after: int = 0) -> Figure:
+    start = article.text.index(written, after)
     for figure in figures:
         for value in figure.values:
             for m in value.mentions:
@@ -332,3 +332,50 @@ def test_every_mention_points_at_its_text(resources: Resources) -> None:
             for m in value.mentions:
                 assert a.text[m.start : m.end] == m.as_written
                 assert m.text in a.text
+
+
+# --- the demo corpus -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_ledger(resources: Resources) -> tuple[list[Figure], dict[str, Article]]:
+    from corroborate.clean import clean_articles
+    from corroborate.copies import find_copies
+    from corroborate.demo import demo_inputs
+    from corroborate.read import read_inputs
+
+    articles = [a for a in read_inputs(demo_inputs()) if isinstance(a, Article)]
+    clean_articles(articles)
+    for article in articles:
+        segment_article(article)
+    find_copies(articles)
+    by_file = {a.source.rsplit("/", 1)[-1].split(":")[0]: a for a in articles}
+    return build_ledger(articles, resources), by_file
+
+
+def _demo_figures() -> list[dict[str, object]]:
+    from corroborate.demo import manifest
+
+    return list(manifest()["figures"])
+
+
+@pytest.mark.parametrize("truth", _demo_figures(), ids=lambda t: str(t["id"]))
+def test_demo_corpus_figures_come_out_as_the_manifest_says(
+    demo_ledger: tuple[list[Figure], dict[str, Article]], truth: dict[str, object]
+) -> None:
+    figures, by_file = demo_ledger
+    found = set()
+    for value in truth["values"]:  # type: ignore[attr-defined]
+        article = by_file[value["file"]]
+        context = article.text.index(value["context"])
+        found.add(holding(figures, article, value["as_written"], context).id)
+    assert len(found) == 1, truth["id"]
+    figure = next(f for f in figures if f.id in found)
+    assert figure.status == truth["expected_status"]
+    expected = truth.get("independent_sources")
+    if isinstance(expected, dict):
+        got = {v.as_written.lower(): v.independent_sources for v in figure.values}
+        assert {k: got[k] for k in expected} == expected
+    elif isinstance(expected, int) and figure.status != "conflict":
+        assert sum(v.independent_sources for v in figure.values) >= expected
+        assert max(v.independent_sources for v in figure.values) <= expected

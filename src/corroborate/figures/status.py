@@ -18,24 +18,28 @@ from corroborate.sources import sources_of
 
 
 def make_figure(group: Sequence[FigureMentionDraft], articles: Mapping[str, Article]) -> Figure:
-    values = _values(group, articles)
-    by_time = _by_time(group)
-    clashes = [key for key, members in by_time.items() if not _all_agree(members)]
-    sources = len(sources_of(_mentions(group), articles))
-    updated = False
-    if clashes:
-        status, reason = "conflict", _conflict_reason(values)
-    elif len(by_time) > 1 and not _all_agree(group):
-        updated = True
-        latest = by_time[max(by_time, key=_time_order)]
-        latest_sources = len(sources_of(_mentions(latest), articles))
-        status = "agree" if latest_sources > 1 else "single-source"
-        reason = _update_reason(by_time)
+    superseded = _superseded(group)
+    counted = [m for m in group if id(m) not in superseded]
+    values = _values(group, counted, articles)
+    clashing = [
+        m for m in counted if any(_same_time(m, o) and not _agree(m, o) for o in counted)
+    ]
+    updated = any(not _same_time(m, o) and not _agree(m, o) for m in counted for o in counted)
+    sources = len(sources_of(_mentions(counted), articles))
+    if clashing:
+        status, reason = "conflict", _conflict_reason(clashing, articles)
+        later = [m for m in counted if m not in clashing]
+        if updated and later:
+            reason += "; then " + _update_reason(later).partition(": ")[2]
+    elif updated:
+        latest_key = max(_time_key(m) for m in counted)
+        latest = [m for m in counted if _time_key(m) == latest_key]
+        status = "agree" if len(sources_of(_mentions(latest), articles)) > 1 else "single-source"
+        reason = _update_reason(counted)
     elif sources > 1:
         status, reason = "agree", f"{sources} independent sources agree within their precision"
     else:
-        status = "single-source"
-        reason = _single_reason(group, articles)
+        status, reason = "single-source", _single_reason(group)
     lead = max(group, key=lambda m: m.subject.size())
     return Figure(
         id=_figure_id(group),
@@ -46,6 +50,49 @@ def make_figure(group: Sequence[FigureMentionDraft], articles: Mapping[str, Arti
         reason=reason,
         updated=updated,
     )
+
+
+def _time_key(mention: FigureMentionDraft) -> tuple[bool, str]:
+    """When a figure was stated: a sentence saying it is newer ("has risen to") comes after any
+    date; among the rest, the article's date (undated articles sort first)."""
+    return mention.subject.update_cue, mention.date or ""
+
+
+def _same_time(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
+    """Stated at one time: neither says it is newer, and the dates match or one is unknown."""
+    if a.subject.update_cue != b.subject.update_cue:
+        return False
+    return a.date == b.date or a.date is None or b.date is None
+
+
+def _agree(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
+    return values_agree(a.quantity, b.quantity)
+
+
+def _readings(members: Sequence[FigureMentionDraft]) -> list[list[FigureMentionDraft]]:
+    """Mentions by what they say (12 and "Twelve" together), most mentions first."""
+    found: dict[tuple[object, ...], list[FigureMentionDraft]] = {}
+    for m in members:
+        q = m.quantity
+        found.setdefault((_round(q.value), _round(q.low), _round(q.high)), []).append(m)
+    return sorted(found.values(), key=len, reverse=True)
+
+
+def _superseded(group: Sequence[FigureMentionDraft]) -> set[int]:
+    """Mentions an article itself reports as replaced: "...risen to 17" makes that article's
+    "officials put the toll at 12" a past value, not its own support for 12."""
+    updating = {m.article.id for m in group if m.subject.update_cue}
+    return {
+        id(m)
+        for m in group
+        if m.article.id in updating
+        and not m.subject.update_cue
+        and not any(
+            values_agree(m.quantity, u.quantity)
+            for u in group
+            if u.article.id == m.article.id and u.subject.update_cue
+        )
+    }
 
 
 def _mentions(group: Sequence[FigureMentionDraft]) -> list[FigureMention]:
@@ -62,9 +109,14 @@ def _mentions(group: Sequence[FigureMentionDraft]) -> list[FigureMention]:
 
 
 def _values(
-    group: Sequence[FigureMentionDraft], articles: Mapping[str, Article]
+    group: Sequence[FigureMentionDraft],
+    counted: Sequence[FigureMentionDraft],
+    articles: Mapping[str, Article],
 ) -> list[FigureValue]:
-    """One value per distinct reading (value, bounds, approximation), most sources first."""
+    """One value per distinct reading (value, bounds, approximation), most sources first.
+
+    Sources are counted over `counted`: mentions an article reports as superseded still show.
+    """
     buckets: dict[tuple[object, ...], list[FigureMentionDraft]] = {}
     for mention in group:
         q = mention.quantity
@@ -83,7 +135,9 @@ def _values(
                 high=q.high,
                 articles=sorted({m.article.id for m in members}),
                 mentions=mentions,
-                independent_sources=len(sources_of(mentions, articles)),
+                independent_sources=len(
+                    sources_of(_mentions([m for m in members if m in counted]), articles)
+                ),
             )
         )
     values.sort(key=lambda v: (-v.independent_sources, v.as_written))
@@ -94,46 +148,29 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 6)
 
 
-def _by_time(
-    group: Sequence[FigureMentionDraft],
-) -> dict[tuple[str, bool], list[FigureMentionDraft]]:
-    """Mentions by when they were stated: the article's date, then whether the sentence says
-    the figure is newer ("has risen to")."""
-    by_time: dict[tuple[str, bool], list[FigureMentionDraft]] = {}
-    for mention in group:
-        key = (mention.date or "", mention.subject.update_cue)
-        by_time.setdefault(key, []).append(mention)
-    return by_time
+def _conflict_reason(
+    clashing: Sequence[FigureMentionDraft], articles: Mapping[str, Article]
+) -> str:
+    sides = [
+        f"{ms[0].quantity.as_written} ({_sources(len(sources_of(_mentions(ms), articles)))})"
+        for ms in _readings(clashing)
+    ]
+    dates = {m.date for m in clashing if m.date}
+    when = f" on {dates.pop()}" if len(dates) == 1 else ""
+    return f"values stated{when} disagree beyond their precision: " + " vs ".join(sides)
 
 
-def _time_order(key: tuple[str, bool]) -> tuple[str, bool]:
-    return key
-
-
-def _all_agree(members: Sequence[FigureMentionDraft]) -> bool:
-    return all(
-        values_agree(a.quantity, b.quantity)
-        for i, a in enumerate(members)
-        for b in members[i + 1 :]
-    )
-
-
-def _conflict_reason(values: Sequence[FigureValue]) -> str:
-    sides = [f"{v.as_written} ({_sources(v.independent_sources)})" for v in values]
-    return "values disagree beyond their precision: " + " vs ".join(sides)
-
-
-def _update_reason(by_time: Mapping[tuple[str, bool], Sequence[FigureMentionDraft]]) -> str:
+def _update_reason(counted: Sequence[FigureMentionDraft]) -> str:
     steps = []
-    for key in sorted(by_time, key=_time_order):
-        date, cue = key
-        written = sorted({m.quantity.as_written for m in by_time[key]})
-        when = date or "undated"
-        steps.append(f"{' / '.join(written)} ({when}{', stated as an update' if cue else ''})")
+    for members in sorted(_readings(counted), key=lambda ms: max(_time_key(m) for m in ms)):
+        last = max(members, key=_time_key)
+        when = last.date or "undated"
+        cue = ", stated as an update" if last.subject.update_cue else ""
+        steps.append(f"{members[0].quantity.as_written} ({when}{cue})")
     return "updated over time, not a conflict: " + " then ".join(steps)
 
 
-def _single_reason(group: Sequence[FigureMentionDraft], articles: Mapping[str, Article]) -> str:
+def _single_reason(group: Sequence[FigureMentionDraft]) -> str:
     count = len({m.article.id for m in group})
     if count > 1:
         return f"stated by {count} articles that are copies of one source"
