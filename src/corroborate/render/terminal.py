@@ -16,7 +16,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from corroborate.records import Article, Claim, FigureValue, Quote, Report
+from corroborate.records import Article, Claim, FigureValue, Quote, Report, SourceGroup
 from corroborate.render._view import (
     EMPTY,
     SECTION_TITLES,
@@ -277,36 +277,31 @@ def sources_section(view: ReportView) -> RenderableType:
     with_copies, alone = split_groups(groups)
     lines: list[RenderableType] = [_heading("sources", len(groups))]
     if alone:
-        lines.append(
-            Text(f"No copies of: {', '.join(view.labels(a for g in alone for a in g.articles))}")
+        members = ", ".join(view.labels(a for g in alone for a in g.articles))
+        lines.append(Text(f"No copies of: {members}"))
+    lines += [_group(view, group) for group in with_copies]
+    return Group(*lines)
+
+
+def _group(view: ReportView, group: SourceGroup) -> RenderableType:
+    members = ", ".join(view.labels(group.articles))
+    copies = plural(len(group.articles) - 1, "copy", "copies")
+    lines: list[RenderableType] = [
+        Text.assemble(
+            (f"{view.label(group.origin)} and {copies}", "bold"), f" ({group.id}): {members}"
         )
-    for group in with_copies:
-        members = ", ".join(view.labels(group.articles))
-        lines.append(
-            Text.assemble((group.id, "bold"), f": {members} (origin: {view.label(group.origin)})")
+    ]
+    for ev in group.evidence:
+        summary = (
+            f"{view.label(ev.article)} copies {view.label(ev.origin)}: {ev.kind}, "
+            f"similarity {ev.similarity:.2f}, {plural(len(ev.passages), 'shared passage')}"
         )
-        for ev in group.evidence:
-            lines.append(
-                _indent(
-                    Text(
-                        f"{view.label(ev.article)} copies {view.label(ev.origin)}: {ev.kind}, "
-                        f"similarity {ev.similarity:.2f}, "
-                        f"{plural(len(ev.passages), 'shared passage')}"
-                    )
-                )
-            )
-            copy = view.articles.get(ev.article)
-            lines += [
-                _indent(
-                    Text(
-                        f"{p.start}–{p.end} ↔ {p.origin_start}–{p.origin_end} "
-                        f"({p.similarity:.2f}): {excerpt(copy, p.start, p.end, _EXCERPT)}",
-                        style="dim",
-                    ),
-                    6,
-                )
-                for p in ev.passages
-            ]
+        lines.append(_indent(Text(summary)))
+        copy = view.articles.get(ev.article)
+        for p in ev.passages:
+            where = f"{p.start}–{p.end} ↔ {p.origin_start}–{p.origin_end} ({p.similarity:.2f})"
+            passage = excerpt(copy, p.start, p.end, _EXCERPT)
+            lines.append(_indent(Text(f"{where}: {passage}", style="dim"), 6))
     return Group(*lines)
 
 
