@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
+from markdown_it import MarkdownIt
 
 from corroborate.records import (
     Article,
@@ -254,7 +255,17 @@ def test_added_fields_are_allowed() -> None:
 # --- random reports: always valid, always rendered ---------------------------------------------
 
 ids = st.text(min_size=1, max_size=6)
-words = st.text(max_size=40)
+# Any text, and text that is markup in one of the formats.
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "a | b",
+    "**x** _y_ [z](u)",
+    "# h",
+    "1. x",
+    "\r\n",
+    "[b]x[/b]",
+]
+words = st.text(max_size=40) | st.sampled_from(HOSTILE)
 
 
 @st.composite
@@ -363,8 +374,9 @@ def test_random_reports_are_valid_and_always_render(report: Report) -> None:
     data = report.to_dict()
     validate_report(data)
     validate_report(json.loads(json.dumps(data)))
-    for fmt in FORMATS:
-        assert render(report, fmt)
+    texts = {fmt: render(report, fmt) for fmt in FORMATS}
+    assert texts["html"].count("<script") == 1  # ours: no text of the report became markup
+    assert "<script" not in MarkdownIt("commonmark").render(texts["markdown"])
     assert render_text(report)
     assert copy.deepcopy(data) == report.to_dict()  # rendering changed nothing
 
