@@ -14,24 +14,41 @@ passages it borrowed. Only kept paragraphs are read, so scraped junk makes no di
 Kinds: "verbatim", "re-headlined", "extended" (text added, e.g. a "Key points" box or junk),
 "edited" (spelling, a word or two), "reordered", "abridged" (paragraphs dropped), "partial".
 
-Corpus mode (10^5 articles and more, in batches)::
+Evidence: sentences are aligned with rapidfuzz; a pair is a copy when at least two matched
+sentences (or a run of three in the same order) match in their words outside quotation marks
+too, with enough of those own words: outlets that quote the same speaker word for word are not
+copies. Between two articles of one outlet, passages found in many documents are treated as
+the outlet's boilerplate (an editor's note). Origin: the earliest published (by day), else the
+most complete; a partial copy never becomes the origin of a wire story.
+
+Corpus mode, for `corroborate ingest` (batches of Articles, already cleaned)::
+
+    finder = ArticleCopyFinder(CopySettings(processes=2), load=store_loader)
+    evidence = finder.add(batch)   # sets source_group / copy_of / borrowed on the new
+                                   # articles; returns CopyEvidence for the store
+
+`load(article_id) -> Article | None` fetches an earlier article for verification; without it
+the finder keeps each article's text in memory. Stored groups keep their id and origin.
+
+The engine underneath, for texts rather than Articles::
 
     detector = MinhashCopyDetector(CopySettings(processes=2))
-    pairs = detector.add(ids, texts)            # index a batch, get candidate pairs (ids)
-    matches = detector.verify(pairs, load)      # load(id) -> DocInfo (e.g. from the store):
-                                                #   DocInfo(id, text_units(kept_text), published)
-    groups = group_matches(docs, matches, settings, realign=False)
+    pairs = detector.add(ids, texts)      # index a batch; candidate pairs (ids) with earlier
+                                          # documents and within the batch
+    matches = detector.verify(pairs, lambda i: DocInfo(i, text_units(text_of(i))))
+    matches = detector.find(ids, texts, published=..., outlets=...)   # all in memory, once
 
 `add` computes MinHash signatures of every passage (paragraphs, long ones cut at sentence ends;
-word 4-shingles hashed with xxhash; datasketch-compatible affine32 values computed for a whole
-batch with numpy, batches spread over `processes` cores), queries the banded LSH index for
-passages sharing a band with earlier documents and with each other, and then indexes the batch.
-Only candidate pairs are verified (sentence alignment with rapidfuzz), never all pairs.
-`detector.find(ids, texts, published)` does add + verify for a corpus held in memory.
-`signatures(texts)` alone gives the `SignatureBatch` (passage -> document, offsets, values);
-`SignatureBatch.hashvalues` rows turn into datasketch objects with
-`datasketch.LeanMinHash(seed=settings.seed, hashvalues=row, scheme="affine32")`.
-Memory is linear in documents: the index keeps 8 bytes per passage per band.
+word 4-shingles hashed with xxhash; the same values as datasketch's `MinHash.bulk` with the
+affine32 scheme, computed for a whole batch with numpy, batches spread over `processes`
+cores), queries the banded LSH index (`lsh.PassageLshIndex`: sorted numpy segments, grows by
+batches) for passages sharing a band with earlier documents and with each other, then indexes
+the batch. Only candidate pairs are verified, never all pairs; `verify(..., processes=2)`
+verifies in forked workers. `detector.signatures(texts)` alone gives a `SignatureBatch`
+(passage -> document, offsets, values); a row becomes a datasketch object with
+`datasketch.LeanMinHash(seed=settings.seed, hashvalues=row, scheme="affine32")`. Memory is
+linear in documents: the index keeps 8 bytes per passage per band. `group_matches` and
+`partial_matches` turn verified matches into groups (origins, evidence) and partial copies.
 """
 
 from __future__ import annotations
@@ -67,6 +84,7 @@ __all__ = [
     "SignatureBatch",
     "find_copies",
     "group_matches",
+    "partial_matches",
     "pick_origin",
     "text_units",
 ]
