@@ -379,3 +379,24 @@ def test_demo_corpus_figures_come_out_as_the_manifest_says(
     elif isinstance(expected, int) and figure.status != "conflict":
         assert sum(v.independent_sources for v in figure.values) >= expected
         assert max(v.independent_sources for v in figure.values) <= expected
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "words"),
+    [
+        (
+            "The Velmark government announced an aid package of $185 million.",
+            "$185 million",
+            ["package"],
+        ),
+        ("Velmark currently spends 2.3% of its GDP on defence.", "2.3%", ["Velmark", "GDP"]),
+        ("The Dunmere flood killed 12 people.", "12", ["people", "killed"]),
+        ("Governor Ilsa Marrow has called for the levy to rise to 5%.", "5%", ["levy", "demanded"]),
+    ],
+)
+def test_subject_line_names_what_is_measured(
+    resources: Resources, text: str, written: str, words: list[str]
+) -> None:
+    a = make(text, "one")
+    subject = holding(build_ledger([a], resources), a, written).subject
+    assert all(word in subject for word in words), subject

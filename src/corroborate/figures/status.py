@@ -12,6 +12,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from corroborate.figures.label import with_phase
 from corroborate.figures.ledger import FigureMentionDraft, values_agree
 from corroborate.records import Article, Figure, FigureMention, FigureValue
 from corroborate.sources import sources_of
@@ -21,9 +22,7 @@ def make_figure(group: Sequence[FigureMentionDraft], articles: Mapping[str, Arti
     superseded = _superseded(group)
     counted = [m for m in group if id(m) not in superseded]
     values = _values(group, counted, articles)
-    clashing = [
-        m for m in counted if any(_same_time(m, o) and not _agree(m, o) for o in counted)
-    ]
+    clashing = [m for m in counted if any(_same_time(m, o) and not _agree(m, o) for o in counted)]
     updated = any(not _same_time(m, o) and not _agree(m, o) for m in counted for o in counted)
     sources = len(sources_of(_mentions(counted), articles))
     if clashing:
@@ -182,9 +181,9 @@ def _sources(count: int) -> str:
 
 
 def _label(mention: FigureMentionDraft) -> str:
-    words = mention.subject.label_words or [mention.quantity.as_written]
-    label = " ".join(words)
-    return f"{label} (proposed)" if mention.subject.proposed else label
+    subject = mention.subject
+    persons = subject.persons if subject.persons_named else frozenset()
+    return with_phase(subject.label or mention.quantity.as_written, subject.phase, persons)
 
 
 def _unit(group: Sequence[FigureMentionDraft]) -> str:

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from corroborate.figures.extract import Quantity
+from corroborate.figures.label import describe
 
 # Words that make a figure a demand or a target rather than a fact ("called for 5%").
 DEMAND = frozenset(
@@ -108,7 +109,7 @@ class Subject:
 
     times: frozenset[str] = frozenset()
     update_cue: bool = False
-    label_words: list[str] = field(default_factory=list)  # the subject in words, in order
+    label: str = ""  # the subject in words, for the ledger
 
     def is_vague(self) -> bool:
         """Nothing in the sentence says what the figure is about ("Two percent is too little")."""
@@ -289,9 +290,16 @@ def _subject(
     counted, counted_text = _counted(tokens, anchor, quantity, para_start)
     levels = _cue_levels(anchor, verb, local)
     phase, update_cue = _phase(levels)
-    label = sorted(
-        {*local, *[t for t in narrow if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")]},
-        key=lambda t: t.i,
+    outcome = _outcome(narrow + local, anchor)
+    label = describe(
+        holders=[t for t in name_tokens if not _is_place(t) and norm_name(t.text) not in speakers],
+        anchor=anchor,
+        local=local,
+        narrow=narrow,
+        counted_text=counted_text,
+        outcome=outcome,
+        unit=quantity.unit,
+        skip=in_quantity,
     )
     return Subject(
         names=names - speakers,
@@ -307,11 +315,11 @@ def _subject(
         ),
         counted=counted,
         counted_text=counted_text,
-        outcome=_outcome(narrow + local, anchor),
+        outcome=outcome,
         phase=phase,
         times=_times(wide),
         update_cue=update_cue,
-        label_words=[t.text for t in label if t.is_alpha and t.pos_ not in ("DET", "ADP")][:10],
+        label=label,
     )
 
 
