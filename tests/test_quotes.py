@@ -106,6 +106,28 @@ FORMS = [
         1,
     ),
     (
+        "The delay did not surprise engineer Tomas Berg: “Old bridges always hide something.”",
+        "Old bridges always hide something.",
+        "Tomas Berg",
+        "colon",
+        1,
+    ),
+    (
+        "Engineer Tomas Berg has inspected the quay for a decade.\n"
+        "“Old bridges always hide something nasty under the deck.”",
+        "Old bridges always hide something nasty under the deck.",
+        "Tomas Berg",
+        "previous-subject",
+        1,
+    ),
+    (
+        "Engineer Tomas Berg shared the report online, writing “Old bridges hide things.”",
+        "Old bridges hide things.",
+        "Tomas Berg",
+        "cue",
+        1,
+    ),
+    (
         "“Nobody told the fishermen about the closure in advance.” ― Tomas Berg",
         "Nobody told the fishermen about the closure in advance.",
         "Tomas Berg",
@@ -139,6 +161,17 @@ def test_pronoun_goes_to_the_last_named_main_subject(resources: Resources) -> No
     quote = only(find_quotes([make(text, "harbourpost")], resources))
     assert quote.speaker == "Ravi Menon"
     assert quote.mentions[0].speaker_text == "he"
+
+
+def test_unnamed_speaker_is_not_given_the_nearest_name(resources: Resources) -> None:
+    text = (
+        "Ferry captain Mila Horvat lost her boat in the storm.\n"
+        "Her neighbour, a retired nurse, called the night “the worst of my life”."
+    )
+    quote = only(find_quotes([make(text, "harbourpost")], resources))
+    assert quote.speaker is None
+    assert quote.speaker_role is not None and "retired nurse" in quote.speaker_role
+    assert "speaker-unresolved" in quote.flags
 
 
 def test_description_resolves_to_the_fitting_person(resources: Resources) -> None:

@@ -11,6 +11,10 @@ The stage runs in three steps over a story's articles (kept paragraphs only, off
 
 from __future__ import annotations
 
+from typing import Any
+
+import numpy as np
+
 from corroborate.errors import ModelLoadError
 from corroborate.nlp import Resources
 from corroborate.quotes.extract import (
@@ -47,12 +51,19 @@ def find_quotes(articles: list[Article], resources: Resources) -> list[Quote]:
     return quotes
 
 
-def _embedder(resources: Resources) -> Embed | None:
-    """The run's sentence embedder for paraphrase links; without one, words alone decide."""
-    try:
-        return resources.embedder().embed
-    except ModelLoadError:
-        return None
+def _embedder(resources: Resources) -> Embed:
+    """The run's sentence embedder, loaded only when a paraphrase candidate needs it.
+
+    Without a loadable model, words alone decide (every cosine reads as 0).
+    """
+
+    def embed(texts: list[str]) -> Any:
+        try:
+            return resources.embedder().embed(texts)
+        except ModelLoadError:
+            return np.zeros((len(texts), 1), dtype=np.float32)
+
+    return embed
 
 
 def _first_seen(quote: Quote, order: dict[str, int]) -> tuple[int, int]:

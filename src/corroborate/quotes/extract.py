@@ -26,6 +26,7 @@ from corroborate.quotes.speakers import (
     lead_in,
     name_line,
     speaker_from_head,
+    subject_before,
     subject_of,
 )
 from corroborate.records import Article
@@ -156,11 +157,13 @@ def resolve(
             if ent.label_ == "PERSON" and low <= ent.start and ent.end <= high:
                 person = registry.lookup(ent.text, recent)
                 if person is not None:
+                    registry.note_role(person, _role_in(speaker.text, ent.text))
                     return _named(person)
     proper = _proper_run(speaker.text)
     if proper:
         person = registry.lookup(proper, recent) or registry.add(proper)
         if person is not None:
+            registry.note_role(person, _role_in(speaker.text, proper))
             return _named(person)
     if head is not None and head.lower_ in ("it", "this", "that", "which", "who"):
         return None, None
@@ -172,6 +175,17 @@ def resolve(
 
 def _named(person: Person | None) -> tuple[Person | None, str | None]:
     return person, person.name if person else None
+
+
+def _role_in(phrase: str, name: str) -> str | None:
+    """ "the union's chair" in "Bram Esterhuys, the union's chair": the phrase less the name."""
+    rest = phrase.replace(name, " ")
+    rest = re.sub(r"^\W*(?:the|a|an)\s+", "", rest.strip(" ,;:()—–-"), flags=re.IGNORECASE)
+    rest = re.sub(r"\s+", " ", rest).strip(" ,;:()—–-")
+    words = rest.split()
+    if not 1 <= len(words) <= 8 or not any(w[:1].isalpha() for w in words):
+        return None
+    return rest
 
 
 def _proper_run(text: str) -> str | None:
@@ -304,6 +318,10 @@ def _attribute(
         if lead is not None:
             return lead
     full = not span_is_partial(span, paras)
+    if whole and first.paragraph > 0 and not quoted.get(first.paragraph - 1):
+        about = subject_before(paras[first.paragraph - 1])
+        if about is not None:
+            return about
     if whole and full and previous is not None and previous[1] >= first.paragraph - 1:
         speaker = previous[0].speaker
         if speaker is not None and speaker.how != "name-line" and not previous[0].partial:

@@ -168,10 +168,19 @@ class PersonRegistry:
                 return person
         return self._match(words, recent)
 
+    def note_role(self, person: Person, role: str | None) -> None:
+        """A role written beside the name in a speaker phrase ("Mayor", "the union's chair")."""
+        if role and fold(role) not in TITLES - {"mayor", "governor", "senator", "president"}:
+            person.roles[role] += 1
+            person.words |= role_words(role)
+
     def add(self, name: str) -> Person | None:
         """Register a name spaCy did not tag as a person ("Mayor Agnes Thornquist")."""
         words = name_tokens(name)
-        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        if len(words) < 2 or fold(words[0]) in ("the", "a", "an", "this", "that"):
+            return None
+        # A name's words are capitalised words, not acronyms ("The US", "NATO Council").
+        if not all(w[:1].isupper() and not w.isupper() and fold(w) not in TITLES for w in words):
             return None
         person = self._match_full(words)
         if person is None:

@@ -89,11 +89,19 @@ def subject_of(cue: Any) -> Any:
         if subject.lower_ in ("who", "that", "which") and cue.dep_ == "relcl":
             return cue.head  # "an aide who said": the aide speaks
         return subject
-    # "He stressed and added, ...", "..., stating": the verb it hangs on has the subject.
-    if cue.dep_ in ("conj", "advcl", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
-        for child in cue.head.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child
+    # "He stressed and added, ...", "..., stating", "shared the news, writing ...": the verb
+    # it hangs on has the subject (two steps up at most).
+    if cue.dep_ == "acl" and cue.head.dep_ == "ROOT" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head  # "Her neighbour, a nurse, called ...": a finite verb read as a modifier
+    head = cue
+    for _ in range(2):
+        if head.dep_ not in ("conj", "advcl", "xcomp", "dep", "pcomp", "acl") or head.head is head:
+            break
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return child
     return None
 
 
@@ -204,12 +212,47 @@ def colon_speaker(para: ParsedParagraph, piece: tuple[int, int]) -> Speaker | No
     if colon <= 0:
         return None
     if colon < piece[0]:
+        named = _name_before(para, colon)
+        if named is not None:
+            return named
         part = (0, colon)
     elif colon >= piece[1] and "“" not in text[colon:] and '"' not in text[colon:]:
         part = (colon + 2, len(text.rstrip(" .")))
     else:
         return None
     return _short_name(para, part[0], part[1], "colon")
+
+
+def _name_before(para: ParsedParagraph, colon: int) -> Speaker | None:
+    """ "...doesn't surprise pollster Daron Shaw: “...”": a person named right before a colon."""
+    for ent in para.doc.ents:
+        if ent.label_ == "PERSON" and para.text[ent.end_char : colon].strip() == "":
+            start = para.offset + ent.start_char
+            return Speaker(
+                ent.text,
+                start,
+                start + len(ent.text),
+                "colon",
+                ent.root,
+                None,
+                (ent.start, ent.end),
+            )
+    return None
+
+
+def subject_before(para: ParsedParagraph) -> Speaker | None:
+    """The person the paragraph before a stand-alone quote is about: its last sentence's
+    main subject, when that is a named person or "he"/"she"."""
+    sentences = list(para.doc.sents)
+    if not sentences:
+        return None
+    root = sentences[-1].root
+    for child in root.children:
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if child.ent_type_ == "PERSON" or child.lower_ in ("he", "she"):
+            return speaker_from_head(para, child, "previous-subject", None)
+    return None
 
 
 def dash_speaker(para: ParsedParagraph, after: int) -> Speaker | None:

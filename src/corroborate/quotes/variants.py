@@ -141,12 +141,15 @@ def link_paraphrases(
     gives at most one paraphrase per quote.
     """
     stems = [set().union(*(stems_of(m.text) for m in c.members)) for c in clusters]
+    quoting = [sources_of(_spans(c.members), articles) for c in clusters]
     pairs = []
     for index, sentence in enumerate(reported):
         if sentence.person is None or _quotes_inside(sentence, clusters):
             continue
+        source = sources_of(_spans([sentence]), articles)
         for c_index, cluster in enumerate(clusters):
-            if cluster.person is sentence.person:
+            # Only outlets that never quote it directly can be said to paraphrase it.
+            if cluster.person is sentence.person and not source & quoting[c_index]:
                 pairs.append((index, c_index))
     cosines = _cosines(pairs, clusters, reported, embed)
     best_for: dict[int, tuple[float, int]] = {}
@@ -243,9 +246,13 @@ def to_quote(cluster: Cluster, articles: Mapping[str, Article]) -> Quote:
     ]
     mentions.sort(key=lambda m: (m.article, m.start))
     person = cluster.person
-    speaker = person.name if person else cluster.label
+    # An unnamed speaker ("a retired teacher") is no name: `speaker` stays None and the
+    # description goes to `speaker_role`, so no one is credited with words they never said.
+    speaker = person.name if person else None
+    role = person.role if person else cluster.label
     canonical = variants[0].text
-    digest = hashlib.sha1(f"{speaker}\0{' '.join(words_of(canonical))}".encode()).hexdigest()
+    key = f"{speaker or cluster.label}\0{' '.join(words_of(canonical))}"
+    digest = hashlib.sha1(key.encode()).hexdigest()
     return Quote(
         id=f"q-{digest[:12]}",
         speaker=speaker,
@@ -253,7 +260,7 @@ def to_quote(cluster: Cluster, articles: Mapping[str, Article]) -> Quote:
         independent_sources=count_sources(_spans(cluster.members), articles),
         variants=variants,
         mentions=mentions,
-        speaker_role=person.role if person else None,
+        speaker_role=role,
         flags=_flags(cluster, variants),
     )
 
