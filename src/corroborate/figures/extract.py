@@ -190,8 +190,10 @@ def _scale(tokens: list[Token], number: _Number) -> _Number:
         factor = lx.SCALE_SHORT[low]
     if factor is None:
         return number
-    if number.precision == 0.0 and not number.words:
-        number.precision = 0.5
+    if number.precision >= 0.5:
+        # "3 billion" is written as exact millions, not as anything from 2.5 to 3.5 billion:
+        # a scaled whole number is read to a tenth of its scale, like "3.0 billion".
+        number.precision = 0.05
     number.value *= factor
     number.precision *= factor
     number.last = j + 1

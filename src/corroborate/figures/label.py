@@ -20,6 +20,8 @@ OUTCOME_WORDS = {
     "evacuated": "evacuated",
     "sheltered": "sheltered",
     "living": "living there",
+    "aboard": "aboard",
+    "released": "released",
 }
 PHASE_WORDS = {"demand": "demanded", "future": "forecast"}
 MAX_WHAT_WORDS = 4

@@ -115,6 +115,8 @@ def can_conflict(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     conflict with 3,000 evacuated when one sentence does not say which it counts).
     """
     x, y = a.subject, b.subject
+    if (x.share_role == "whole") != (y.share_role == "whole"):
+        return False  # a total and a part of it ("31 of the 60 seats") are not rivals
     if a.quantity.unit != "count" and x.own_nouns and y.own_nouns and not x.own_nouns & y.own_nouns:
         return False  # "$650,000 for shelters" is part of, not against, "a $4.2m aid package"
     if a.quantity.unit == "count":
@@ -128,6 +130,8 @@ def can_conflict(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     core = 2.0 * names_match(x.names, y.names) + len(shared_nouns)
     core += 1.5 * (x.counted is not None and x.counted == y.counted)
     core += 2.0 * (x.outcome is not None and x.outcome == y.outcome)
+    if x.persons_named and y.persons_named:  # the same person gives both
+        core += 1.0 * names_match(x.persons, y.persons)
     core -= 1.0 if _nouns_clash(a, b) else 0.0  # "unemployment" is 5%, "inflation" 6.5%
     return core >= CONFLICT_EVIDENCE
 

@@ -49,6 +49,8 @@ OUTCOMES = {
     "arrested": "arrest detain",
     "evacuated": "evacuate displace flee homeless relocate move leave force",
     "living": "live population inhabit",
+    "aboard": "carry aboard board onboard",
+    "released": "free release",
 }
 OUTCOME_OF = {word: name for name, words in OUTCOMES.items() for word in words.split()}
 # fmt: off
@@ -68,7 +70,7 @@ NOUN_CLASS = {
 GENERIC_NOUNS = frozenset(
     """percent % cent per number figure total level share rate amount sum part proportion
     time year month week day decade hour minute morning evening night today people person thing
-    lot""".split()
+    lot rise increase fall cut drop hike jump decline reduction growth magnitude""".split()
 )
 NAME_ALIASES = {
     "united states": "us", "america": "us", "american": "us", "u.s.": "us", "usa": "us",
@@ -101,6 +103,7 @@ class Subject:
     counted: str | None = None  # the class of the counted noun, for counts
     counted_text: str | None = None  # the counted noun as written ("member nations")
     outcome: str | None = None
+    share_role: str | None = None  # "whole" or "part" in "31 of the 60 seats"
     phase: str | None = None  # "demand", "future", or None for a fact
 
     @property
@@ -268,6 +271,8 @@ def _subject(
     narrow = [
         t for t in _region(verb, anchor, others, tokens, clause=True) if t.i not in in_quantity
     ]
+    if verb.dep_ == "xcomp":  # "Velmark plans to deploy 800": the planner holds the figure
+        narrow += [t for c in verb.head.children if c.dep_ == "nsubj" for t in c.subtree]
     wide = [t for t in _region(root, anchor, others, tokens) if t.i not in in_quantity]
     local = _local(anchor, in_quantity)
     name_tokens = _name_tokens(narrow) or _name_tokens(
@@ -290,7 +295,7 @@ def _subject(
     counted, counted_text = _counted(tokens, anchor, quantity, para_start)
     levels = _cue_levels(anchor, verb, local)
     phase, update_cue = _phase(levels)
-    outcome = _outcome(narrow + local, anchor)
+    outcome = _outcome(local, narrow, anchor)
     label = describe(
         holders=[t for t in name_tokens if not _is_place(t) and norm_name(t.text) not in speakers],
         anchor=anchor,
@@ -316,6 +321,7 @@ def _subject(
         counted=counted,
         counted_text=counted_text,
         outcome=outcome,
+        share_role=_whole_or_part(anchor),
         phase=phase,
         times=_times(wide),
         update_cue=update_cue,
@@ -414,12 +420,27 @@ def _counted_by_total(anchor: Any) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _outcome(region: Sequence[Any], anchor: Any) -> str | None:
-    hits = [t for t in region if t.lemma_.lower() in OUTCOME_OF or t.lower_ in OUTCOME_OF]
-    if not hits:
-        return None
-    nearest = min(hits, key=lambda t: abs(t.i - anchor.i))
-    return OUTCOME_OF.get(nearest.lemma_.lower()) or OUTCOME_OF[nearest.lower_]
+def _outcome(local: Sequence[Any], narrow: Sequence[Any], anchor: Any) -> str | None:
+    """What happened to the people counted: the figure's own phrase first ("64 survivors"),
+    then the word of its clause nearest to it ("killed 12 and injured 40")."""
+    for region in (local, narrow):
+        hits = [t for t in region if t.lemma_.lower() in OUTCOME_OF or t.lower_ in OUTCOME_OF]
+        if hits:
+            nearest = min(hits, key=lambda t: abs(t.i - anchor.i))
+            return OUTCOME_OF.get(nearest.lemma_.lower()) or OUTCOME_OF[nearest.lower_]
+    return None
+
+
+def _whole_or_part(anchor: Any) -> str | None:
+    """ "31 of the 60 seats": 60 is the whole, 31 a part; they never conflict."""
+    if anchor.head.lower_ == "of" and anchor.head.head.like_num:
+        return "whole"
+    if any(
+        c.lower_ == "of" and any(g.like_num for g in c.subtree if g.i != c.i)
+        for c in anchor.children
+    ):
+        return "part"
+    return None
 
 
 def _cue_levels(anchor: Any, verb: Any, local: list[Any]) -> list[list[Any]]:
