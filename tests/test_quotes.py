@@ -290,3 +290,22 @@ def test_quote_spans_stay_inside_their_paragraphs(texts: list[str]) -> None:
             assert begin <= piece.start < piece.end <= begin + len(text)
             assert piece.start >= last
             last = piece.end
+
+
+def test_every_mention_points_at_kept_text(resources: Resources) -> None:
+    """Offsets hold for every mention of a whole story: pieces inside kept paragraphs, the
+    quoted words are the pieces' text, the speaker as written is the text at its offsets."""
+    articles = [make(text, f"outlet{i}") for i, (text, *_) in enumerate(STYLES + FORMS)]
+    by_id = {a.id: a for a in articles}
+    quotes = find_quotes(articles, resources)
+    assert len({m.article for q in quotes for m in q.mentions}) == len(articles)
+    for quote in quotes:
+        for mention in quote.mentions:
+            article = by_id[mention.article]
+            parts = [article.text[s:e] for s, e in mention.pieces]
+            assert mention.text in (" ".join(parts), " … ".join(parts))
+            for start, end in mention.pieces:
+                assert any(p.start <= start < end <= p.end for p in article.paragraphs)
+            if mention.speaker_start is not None and mention.speaker_end is not None:
+                written = article.text[mention.speaker_start : mention.speaker_end]
+                assert written == mention.speaker_text

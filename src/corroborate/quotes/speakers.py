@@ -130,7 +130,7 @@ def phrase_of(head: Any) -> tuple[int, int]:
     while stack:
         token = stack.pop()
         tokens.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in drop)
+        stack.extend(c for c in token.children if c.dep_ not in drop and c.dep_ != "punct")
     left = min(t.i for t in tokens)
     right = max(t.i for t in tokens)
     doc = head.doc
