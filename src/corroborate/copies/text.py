@@ -238,8 +238,15 @@ def passage_spans(
     `min_words` (captions, buttons, teaser fragments) get no signature.
     """
     passages = []
+    # ASCII text keeps its length through lower() and the punctuation table: prepare it once
+    # and cut paragraphs out of it by offset.
+    prepared = text.lower().translate(_PUNCTUATION) if text.isascii() else None
     for p_start, p_end in paragraphs:
-        para_words = raw_words(text[p_start:p_end])
+        para_words = (
+            prepared[p_start:p_end].split()
+            if prepared is not None
+            else raw_words(text[p_start:p_end])
+        )
         if len(para_words) < min_words:
             continue
         if len(para_words) <= max_words:
