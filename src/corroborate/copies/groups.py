@@ -55,11 +55,16 @@ def group_matches(
     members: dict[str, list[str]] = {}
     for doc in docs:
         members.setdefault(root(doc.id), []).append(doc.id)
+    whole_of: dict[str, list[CopyMatch]] = {}
+    for match in matches:
+        if match.whole:
+            whole_of.setdefault(match.copy, []).append(match)
+            whole_of.setdefault(match.origin, []).append(match)
     groups = []
     for ids in members.values():
         origin = pick_origin([by_id[i] for i in sorted(ids)]).id
         group = CopyGroup(origin=origin, members=sorted(ids))
-        group.evidence = _evidence(group, matches, by_id, settings, realign)
+        group.evidence = _evidence(group, whole_of, by_id, settings, realign)
         groups.append(group)
     groups.sort(key=lambda g: (-len(g.members), -by_id[g.origin].words, g.origin))
     return groups
@@ -67,7 +72,7 @@ def group_matches(
 
 def _evidence(
     group: CopyGroup,
-    matches: Sequence[CopyMatch],
+    whole_of: dict[str, list[CopyMatch]],
     by_id: dict[str, DocInfo],
     settings: CopySettings,
     realign: bool,
@@ -77,7 +82,7 @@ def _evidence(
     for member in group.members:
         if member == group.origin:
             continue
-        own = [m for m in matches if m.whole and member in (m.copy, m.origin)]
+        own = whole_of[member]
         direct = [m for m in own if {m.copy, m.origin} == {member, group.origin}]
         match = direct[0] if direct and direct[0].copy == member else None
         if match is None and realign:
@@ -85,8 +90,8 @@ def _evidence(
             if match is not None and match.copy != member:
                 match = None  # aligned but ranked the other way: keep the linking match
         if match is None:
-            linking = [m for m in own if m.copy == member and m.origin in inside] or own
-            match = linking[0]
+            linking = [m for m in own if m.copy == member and m.origin in inside]
+            match = linking[0] if linking else own[0].flipped()  # read from this member's side
         found.append(match)
     return found
 
