@@ -201,8 +201,12 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def band_keys(batch: SignatureBatch, settings: CopySettings) -> U32:
-    """One 32-bit key per band per passage: passages that agree on a whole band share a key."""
+def band_keys(batch: SignatureBatch, settings: CopySettings) -> npt.NDArray[np.uint64]:
+    """One 64-bit key per band per passage: passages that agree on a whole band share a key.
+
+    64 bits, not 32: with a million passages, 32-bit keys would collide by chance about a
+    hundred times per band, and chance collisions grow with the square of the corpus.
+    """
     rows = batch.hashvalues[:, : settings.bands * settings.rows].astype(np.uint64)
     rows = rows.reshape(len(batch), settings.bands, settings.rows)
     key = np.zeros((len(batch), settings.bands), dtype=np.uint64)
@@ -211,4 +215,4 @@ def band_keys(batch: SignatureBatch, settings: CopySettings) -> U32:
     key ^= key >> np.uint64(29)
     key *= np.uint64(0xBF58476D1CE4E5B9)
     key ^= key >> np.uint64(32)
-    return (key & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    return key
