@@ -8,6 +8,7 @@ from removed text becomes a figure; every mention points at its span of `Article
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from corroborate.figures.extract import Quantity, read_quantities
@@ -30,7 +31,8 @@ def build_ledger(articles: list[Article], resources: Resources) -> list[Figure]:
     mentions = [m for article in articles for m in collect_mentions(article, resources)]
     _share_between_copies(mentions)
     by_id = {article.id: article for article in articles}
-    figures = [make_figure(group, by_id) for group in group_mentions(mentions)]
+    groups = group_mentions(mentions, topic_names(mentions, len(articles)))
+    figures = [make_figure(group, by_id) for group in groups]
     first = {f.id: min(m.start for v in f.values for m in v.mentions) for f in figures}
     figures.sort(
         key=lambda f: (
@@ -40,6 +42,22 @@ def build_ledger(articles: list[Article], resources: Resources) -> list[Figure]:
         )
     )
     return figures
+
+
+TOPIC_MIN_ARTICLES = 3
+TOPIC_SHARE = 0.5
+
+
+def topic_names(mentions: list[FigureMentionDraft], article_count: int) -> frozenset[str]:
+    """Names that more than half of a story's articles give with their figures (the event, its
+    main actor): they say what the story is about, not which of its figures a number is."""
+    if article_count < TOPIC_MIN_ARTICLES:
+        return frozenset()
+    per_article: dict[str, set[str]] = {}
+    for mention in mentions:
+        per_article.setdefault(mention.article.id, set()).update(mention.subject.names)
+    counts = Counter(name for names in per_article.values() for name in names)
+    return frozenset(n for n, c in counts.items() if c > TOPIC_SHARE * article_count)
 
 
 def collect_mentions(article: Article, resources: Resources) -> list[FigureMentionDraft]:

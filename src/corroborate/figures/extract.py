@@ -86,10 +86,21 @@ def read_quantities(text: str, vetoes: Sequence[tuple[int, int]] = ()) -> list[Q
             continue
         quantities, next_i = _complete(text, tokens, number)
         for quantity in quantities:
+            if _is_conversion(text, quantity, found):
+                continue
             if not any(s < quantity.number_end and quantity.number_start < e for s, e in vetoes):
                 found.append(quantity)
         i = max(next_i, i + 1)
     return found
+
+
+def _is_conversion(text: str, quantity: Quantity, before: list[Quantity]) -> bool:
+    """ "US$1 million ($1.52 million)", "13 nautical miles (about 24km)": the same figure
+    restated in another unit, in brackets right after it; not a figure of its own."""
+    if not before or quantity.start == 0:
+        return False
+    gap = text[before[-1].end : quantity.start]
+    return gap.strip() == "(" or gap.strip() in ("(about", "(around", "(roughly", "(some")
 
 
 # --- numbers -------------------------------------------------------------------------------
@@ -185,7 +196,7 @@ def _scale(tokens: list[Token], number: _Number) -> _Number:
     low = tokens[j].low
     factor = lx.SCALE_WORDS.get(low) if not number.scaled else None
     if factor is None and tokens[j].glued and not number.words:
-        factor = lx.SCALE_SHORT.get(low)
+        factor = lx.SCALE_SHORT.get(low) if low != "mm" or tokens[j].text == "MM" else None
     if factor is None and low in ("bn", "mn", "mln", "tn") and not number.words:
         factor = lx.SCALE_SHORT[low]
     if factor is None:
@@ -244,7 +255,17 @@ def _prefix_currency(tokens: list[Token], i: int) -> tuple[str, int] | None:
         return lx.CURRENCY_PREFIX[prev.text], i - 1
     if prev.low in lx.CURRENCY_PREFIX and prev.text.isupper() and prev.text.isalpha():
         return lx.CURRENCY_PREFIX[prev.low], i - 1
+    if _dollar_code(tokens, i):  # "$US1 million", "$A20"
+        return lx.CURRENCY_PREFIX.get(prev.low + "$", "USD"), i - 2
     return None
+
+
+def _dollar_code(tokens: list[Token], i: int) -> bool:
+    """ "$US1 million": a dollar sign, a country code, then the number, all glued."""
+    if i < 2:
+        return False
+    sign, code = tokens[i - 2], tokens[i - 1]
+    return sign.text == "$" and code.glued and tokens[i].glued and code.text in ("US", "A", "C")
 
 
 def _marker_before(tokens: list[Token], i: int) -> tuple[tuple[str | None, bool], int] | None:
@@ -271,6 +292,8 @@ def _is_not_quantity(tokens: list[Token], number: _Number, unit: str | None) -> 
     after2 = tokens[last + 1] if last + 1 < len(tokens) else None
     raw = tokens[first]
     # Glued to letters or a letter-hyphen ("G7", "F-16", "Covid-19", "75th", "QX214").
+    if _dollar_code(tokens, first):
+        before = None
     if (
         before
         and raw.glued

@@ -16,12 +16,15 @@ import math
 from dataclasses import dataclass
 
 from corroborate.figures.extract import Quantity
+from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
 from corroborate.figures.subject import Subject, names_clash, names_match
 from corroborate.records import Article, Sentence
 from corroborate.sources import source_of
 
 APPROXIMATE_SHARE = 0.1  # "about 40" covers 36-44
 CONFLICT_EVIDENCE = 2.0
+DURATIONS = frozenset(DURATION_SUFFIX.values())
+MEASURES = frozenset(MEASURE_SUFFIX.values())
 
 
 @dataclass(slots=True)
@@ -108,26 +111,26 @@ def context_overlap(a: FigureMentionDraft, b: FigureMentionDraft) -> float:
     return 0.25 * min(4, len(a.subject.context & b.subject.context))
 
 
-def can_conflict(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
+def can_conflict(
+    a: FigureMentionDraft, b: FigureMentionDraft, topic: frozenset[str] = frozenset()
+) -> bool:
     """A conflict needs the same thing measured, known on both sides, not just nothing against.
 
-    Counts must count the same thing, and counts of people the same outcome (12 dead is no
-    conflict with 3,000 evacuated when one sentence does not say which it counts).
+    `topic` holds the names most of the story's articles mention (the event, its main actor):
+    they tie everything together, so they neither support a conflict nor hide a clash between
+    the names that remain ("the Red Sox offered $200m" against "the Nationals offered $160m").
     """
+    if _conflict_blocked(a, b):
+        return False
     x, y = a.subject, b.subject
-    if (x.share_role == "whole") != (y.share_role == "whole"):
-        return False  # a total and a part of it ("31 of the 60 seats") are not rivals
-    if a.quantity.unit != "count" and x.own_nouns and y.own_nouns and not x.own_nouns & y.own_nouns:
-        return False  # "$650,000 for shelters" is part of, not against, "a $4.2m aid package"
-    if a.quantity.unit == "count":
-        if x.counted is None or x.counted != y.counted:
-            return False
-        if x.counted == "person" and (x.outcome is None or x.outcome != y.outcome):
-            return False
+    names_x, names_y = x.names - topic, y.names - topic
+    own_names = x.names_in_clause and y.names_in_clause
+    if own_names and names_x and names_y and not names_match(names_x, names_y):
+        return False
     # The thing counted alone is not enough: "23 member nations" and "more than 40 countries"
     # are different groups of countries unless a name or another noun ties them.
     shared_nouns = (x.nouns & y.nouns) - {x.counted}
-    core = 2.0 * names_match(x.names, y.names) + len(shared_nouns)
+    core = 2.0 * names_match(names_x, names_y) + len(shared_nouns)
     core += 1.5 * (x.counted is not None and x.counted == y.counted)
     core += 2.0 * (x.outcome is not None and x.outcome == y.outcome)
     if x.persons_named and y.persons_named:  # the same person gives both
@@ -136,12 +139,37 @@ def can_conflict(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     return core >= CONFLICT_EVIDENCE
 
 
+def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
+    """Shapes of subject that never make a conflict, whatever else they share."""
+    x, y = a.subject, b.subject
+    unit = a.quantity.unit
+    if unit in DURATIONS:
+        return True  # "eight years" and "seven years" are rarely the same span; never flag
+    if (x.share_role == "whole") != (y.share_role == "whole"):
+        return True  # a total and a part of it ("31 of the 60 seats") are not rivals
+    if unit not in ("count", *MEASURES):
+        # "$650,000 for shelters" is part of, not against, "a $4.2m aid package"
+        return bool(x.own_nouns and y.own_nouns and not x.own_nouns & y.own_nouns)
+    if unit != "count":  # a measure: the same act ("the river rose 2.4 metres")
+        return x.verb is None or x.verb != y.verb
+    if x.counted is None or x.counted != y.counted:
+        return True
+    if x.counted == "person":  # 12 dead is no rival to 3,000 evacuated
+        return x.outcome is None or x.outcome != y.outcome
+    # Things counted: the same act ("captured three boats" is not "five boats approached").
+    if x.outcome is not None:
+        return x.outcome != y.outcome
+    return x.verb is None or x.verb != y.verb
+
+
 def _nouns_clash(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     x, y = a.subject.nouns, b.subject.nouns
     return bool(x and y and not x & y)
 
 
-def group_mentions(mentions: list[FigureMentionDraft]) -> list[list[FigureMentionDraft]]:
+def group_mentions(
+    mentions: list[FigureMentionDraft], topic: frozenset[str] = frozenset()
+) -> list[list[FigureMentionDraft]]:
     """Mentions about the same subject together; most specific subjects lead."""
     order = sorted(range(len(mentions)), key=lambda k: -mentions[k].subject.size())
     groups: list[list[FigureMentionDraft]] = []
@@ -156,8 +184,11 @@ def group_mentions(mentions: list[FigureMentionDraft]) -> list[list[FigureMentio
                 if score < 1:
                     continue
                 score += 10.0
-            elif not any(can_conflict(mention, o) for o in group):
-                continue
+            elif not all(
+                values_agree(mention.quantity, o.quantity) or can_conflict(mention, o, topic)
+                for o in group
+            ):
+                continue  # every value it disagrees with must be a true rival
             score += max(context_overlap(mention, other) for other in group)
             if best is None or score > best[0]:
                 best = (score, g)

@@ -45,7 +45,16 @@ SCALE_WORDS = {
     "billion": 1e9,
     "trillion": 1e12,
 }
-SCALE_SHORT = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+SCALE_SHORT = {
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+    "mm": 1e6,  # "$160MM", only when written in capitals (extract.py): "180mm" is rain
+}
 
 # Currency signs and codes written before the number.
 CURRENCY_PREFIX = {
@@ -99,6 +108,7 @@ MEASURE_SUFFIX = {
     "sq km": "km2",
     "km2": "km2",
     "square miles": "square miles",
+    "nautical miles": "nautical miles",
     "kilometres": "km",
     "kilometers": "km",
     "km": "km",

@@ -77,6 +77,15 @@ NAME_ALIASES = {
     "britain": "uk", "british": "uk", "united kingdom": "uk", "u.k.": "uk", "england": "uk",
     "gross domestic product": "gdp",
 }
+# Acts that count the same things ("seized 14 rifles", "confiscated 14 rifles").
+VERB_CLASS = {
+    "send": "send", "deploy": "send", "dispatch": "send",
+    "seize": "seize", "confiscate": "seize", "capture": "seize", "recover": "seize",
+    "attend": "attend", "come": "attend", "join": "attend", "arrive": "attend",
+    "close": "close", "shut": "close", "destroy": "destroy", "damage": "destroy",
+    "sink": "destroy", "own": "have", "operate": "have", "hold": "have", "have": "have",
+    "draw": "attend",
+}
 # fmt: on
 # Names that describe the measure rather than its holder ("5% of GDP").
 MEASURE_NAMES = frozenset({"gdp", "gnp", "gni", "gross", "domestic", "product"})
@@ -95,6 +104,7 @@ class Subject:
 
     names: frozenset[str] = frozenset()
     places_only: bool = False  # every name is a place phrase ("in Portvale"), none a holder
+    names_in_clause: bool = False  # the names come from the figure's own clause
     persons: frozenset[str] = frozenset()
     persons_named: bool = False  # the persons are named in the sentence, not just before it
     nouns: frozenset[str] = frozenset()
@@ -104,6 +114,7 @@ class Subject:
     counted_text: str | None = None  # the counted noun as written ("member nations")
     outcome: str | None = None
     share_role: str | None = None  # "whole" or "part" in "31 of the 60 seats"
+    verb: str | None = None  # the act, for things counted ("seize", "capture")
     phase: str | None = None  # "demand", "future", or None for a fact
 
     @property
@@ -275,7 +286,8 @@ def _subject(
         narrow += [t for c in verb.head.children if c.dep_ == "nsubj" for t in c.subtree]
     wide = [t for t in _region(root, anchor, others, tokens) if t.i not in in_quantity]
     local = _local(anchor, in_quantity)
-    name_tokens = _name_tokens(narrow) or _name_tokens(
+    clause_names = _name_tokens(narrow)
+    name_tokens = clause_names or _name_tokens(
         [t for t in wide if t.i < verb.i or t.head.i == verb.i]
     )
     names = frozenset(norm_name(t.text) for t in name_tokens)
@@ -309,6 +321,7 @@ def _subject(
     return Subject(
         names=names - speakers,
         places_only=all(_is_place(t) for t in name_tokens),
+        names_in_clause=bool(clause_names),
         persons=persons,
         persons_named=bool(own_persons),
         nouns=nouns,
@@ -322,6 +335,9 @@ def _subject(
         counted_text=counted_text,
         outcome=outcome,
         share_role=_whole_or_part(anchor),
+        verb=VERB_CLASS.get(verb.lemma_.lower(), verb.lemma_.lower())
+        if verb.pos_ == "VERB"
+        else None,
         phase=phase,
         times=_times(wide),
         update_cue=update_cue,
