@@ -302,7 +302,7 @@ def test_signatures_give_one_row_per_passage_with_offsets() -> None:
 def test_lsh_finds_exactly_the_pairs_that_share_a_band(
     rows: list[tuple[int, int]], cut: int
 ) -> None:
-    keys = np.array(rows, dtype=np.uint64)
+    keys = np.array(rows, dtype=np.uint32)
     docs = np.arange(len(rows), dtype=np.int32) // 2
     expected = {
         (int(min(docs[i], docs[j])), int(max(docs[i], docs[j])))

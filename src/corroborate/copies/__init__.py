@@ -47,7 +47,7 @@ the batch. Only candidate pairs are verified, never all pairs; `verify(..., proc
 verifies in forked workers. `detector.signatures(texts)` alone gives a `SignatureBatch`
 (passage -> document, offsets, values); a row becomes a datasketch object with
 `datasketch.LeanMinHash(seed=settings.seed, hashvalues=row, scheme="affine32")`. Memory is
-linear in documents: the index keeps 12 bytes per passage per band. `group_matches` and
+linear in documents: the index keeps 8 bytes per passage per band. `group_matches` and
 `partial_matches` turn verified matches into groups (origins, evidence) and partial copies.
 """
 

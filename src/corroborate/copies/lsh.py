@@ -1,7 +1,7 @@
 """A banded LSH index over passage signatures that grows by batches and answers queries.
 
 Each band keeps its keys in a few sorted numpy segments (merged like a binary counter, so
-adding n passages costs O(n log n) overall and memory stays linear: 8 bytes of key and 4 of
+adding n passages costs O(n log n) overall and memory stays linear: 4 bytes of key and 4 of
 document number per passage per band). A query is a binary search per band and segment.
 Candidate pairs are document pairs; a band key shared by very many passages (boilerplate, a
 famous quote) links each passage to the first `max_bucket` holders only, never to all pairs.
@@ -10,22 +10,24 @@ famous quote) links each passage to the first `max_bucket` holders only, never t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-U64 = npt.NDArray[np.uint64]
+# Band keys: uint32 from `band_keys` (the width the corpus store saves), any unsigned width works.
+Keys = npt.NDArray[np.unsignedinteger[Any]]
 I32 = npt.NDArray[np.int32]
 I64 = npt.NDArray[np.int64]
 
 
 @dataclass(slots=True)
 class _Segment:
-    keys: U64  # shape (bands, n), each row sorted
+    keys: Keys  # shape (bands, n), each row sorted
     docs: I32  # shape (bands, n), the document of each key
 
     @classmethod
-    def build(cls, keys: U64, docs: I32) -> _Segment:
+    def build(cls, keys: Keys, docs: I32) -> _Segment:
         order = np.argsort(keys, axis=1, kind="stable")
         return cls(np.take_along_axis(keys, order, 1), np.take_along_axis(docs, order, 1))
 
@@ -44,7 +46,7 @@ class PassageLshIndex:
     def __len__(self) -> int:
         return sum(len(s) for s in self._segments)
 
-    def add(self, keys: U64, docs: I32) -> None:
+    def add(self, keys: Keys, docs: I32) -> None:
         """Index passages: `keys` has shape (passages, bands), `docs` their document numbers."""
         if len(docs) == 0:
             return
@@ -59,7 +61,7 @@ class PassageLshIndex:
                 )
             )
 
-    def query(self, keys: U64, docs: I32, spread: I64 | None = None) -> I64:
+    def query(self, keys: Keys, docs: I32, spread: I64 | None = None) -> I64:
         """Document pairs (query doc, indexed doc) whose passages share a band key.
 
         Returns an (n, 2) array without duplicates and without a document paired with itself.
@@ -75,7 +77,7 @@ class PassageLshIndex:
                 np.maximum(spread, band_spread, out=spread)
         return _unique_pairs(np.concatenate(found))
 
-    def _query_band(self, segment: _Segment, band: int, keys: U64, docs: I32, spread: I64) -> I64:
+    def _query_band(self, segment: _Segment, band: int, keys: Keys, docs: I32, spread: I64) -> I64:
         row = segment.keys[band]
         left = np.searchsorted(row, keys, side="left")
         right = np.searchsorted(row, keys, side="right")
@@ -91,7 +93,7 @@ class PassageLshIndex:
         return np.stack([docs[owner].astype(np.int64), matched.astype(np.int64)], axis=1)
 
 
-def self_join(keys: U64, docs: I32, max_bucket: int, spread: I64 | None = None) -> I64:
+def self_join(keys: Keys, docs: I32, max_bucket: int, spread: I64 | None = None) -> I64:
     """Document pairs among one batch of passages that share a band key (as (low, high)).
 
     With `spread`, raises each passage's entry to the most passages of the batch sharing one
