@@ -147,6 +147,8 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return True  # "eight years" and "seven years" are rarely the same span; never flag
     if (x.share_role == "whole") != (y.share_role == "whole"):
         return True  # a total and a part of it ("31 of the 60 seats") are not rivals
+    if x.times != y.times:
+        return True  # "in February, a gunman killed five" is another event than today's toll
     if unit not in ("count", *MEASURES):
         # "$650,000 for shelters" is part of, not against, "a $4.2m aid package"
         return bool(x.own_nouns and y.own_nouns and not x.own_nouns & y.own_nouns)

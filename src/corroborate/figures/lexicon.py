@@ -173,6 +173,10 @@ DURATION_SUFFIX = {
     "hour": "hours",
     "minutes": "minutes",
     "minute": "minutes",
+    "seconds": "seconds",
+    "second": "seconds",
+    "seasons": "seasons",
+    "season": "seasons",
 }
 # Fractions written as words become percentages ("around a fifth" agrees with "20%").
 FRACTIONS = {
