@@ -1,19 +1,20 @@
 """Copies benchmark: a syndication set built from real articles, and throughput beside datasketch.
 
-Quality. Origins are real articles (PolNeAR and ECB+). From each, copies are derived with known
-ground truth by every transformation of the copies issue: verbatim, re-headlined, abridged
-(paragraphs dropped, a "Key points" box added), paragraphs reordered, scraped junk added, junk
-removed (the origin carries it, the copy not), light edits (British/American spelling, a few
-words, curly quotes) and partial copies (three paragraphs embedded in another real article
-that is not otherwise in the set). Hard negatives: every ECB+ article of the chosen topics,
-whose same-story articles are different outlets' reports of one event. ECB+ also holds real
-wire copies; they are measured independently of the detector (share of 8-word shingles of the
-shorter article found in the other): pairs at >= 0.5 are labelled copies (gold positives),
-pairs between 0.1 and 0.5 (rewritten wire updates, shared passages) are left out of the pair
-scores and their articles out of the ARI, pairs below 0.1 are negatives.
-Pairs: two articles are a copy pair when they are in one source group or one borrowed
-passages from the other's group. Reported: precision, recall, F1 over pairs, recall per kind,
-adjusted Rand index of the groups.
+Quality. Origins are real PolNeAR articles (train and dev compartments, reported apart). From
+each, one copy is derived with known ground truth, cycling through every transformation of the
+copies issue: verbatim, re-headlined, abridged (paragraphs dropped, a "Key points" box added),
+paragraphs reordered, scraped junk added, junk removed (the origin carries it, the copy not),
+light edits (British/American spelling, a few words, curly quotes), partial copies (three
+paragraphs embedded in another real article that is not otherwise in the set) and all of
+abridged + edited + reordered + junk at once. Hard negatives: the ECB+ articles (topics 1-20),
+whose same-story articles are different outlets' reports of one event, sharing names, figures
+and quotes. ECB+ also holds real wire copies, labelled without the detector: same-story pairs
+sharing >= 50% of the shorter article's 8-word shingles are gold copies; pairs that share any
+12-word run outside quotation marks (a wire passage) are left out of the pair scores and their
+articles out of the ARI (how many of them the detector links is reported); the rest are
+independent. Pairs: two articles are a copy pair when they are in one source group or one
+borrowed passages from the other's group. Reported: precision, recall, F1 over pairs, recall
+per kind, adjusted Rand index of the groups.
 
 Throughput. Synthetic 600-word documents whose words are drawn from the real articles' word
 distribution (sentences of 12-28 words, paragraphs of three sentences), 5% planted near-copies
@@ -54,6 +55,7 @@ KINDS = (
     "junk-removed",
     "edited",
     "partial",
+    "combined",
 )
 JUNK = (
     "Share this article",
@@ -123,10 +125,24 @@ def load_ecb(path: Path, topics: int) -> list[dict[str, str]]:
 
 
 def load_polnear(folder: Path, compartment: str = "*") -> list[tuple[str, str]]:
-    """(publisher, text) of the articles with at least six paragraphs."""
+    """(publisher, text) of the articles with at least six paragraphs, each article once.
+
+    PolNeAR holds some articles twice (one outlet's story filed under two names, wire stories
+    run by two outlets): only the first is kept, so that an origin and a host or another
+    origin are never the same text without the ground truth knowing.
+    """
     paths = sorted(folder.glob(f"{compartment}/text/*.txt"))
     found = [(p.name.split("_")[0], p.read_text(encoding="utf-8")) for p in paths]
-    return [(outlet, text) for outlet, text in found if len(paragraphs(text)) >= 6]
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for outlet, text in found:
+        if len(paragraphs(text)) < 6:
+            continue
+        opening = shingles(" ".join(text.split()[:150]))
+        if len(opening & seen) < 0.3 * len(opening):
+            kept.append((outlet, text))
+        seen |= opening
+    return kept
 
 
 def unquoted(text: str) -> str:
@@ -193,6 +209,10 @@ def derive(kind: str, paras: list[str], rng: random.Random, host: list[str]) -> 
         return list(paras)  # the origin carries the junk (see build_quality)
     if kind == "edited":
         return [light_edit(p, rng) for p in paras]
+    if kind == "combined":  # what a copy desk does at once (the seeds' abridged copy)
+        out = derive("abridged", [light_edit(p, rng) for p in paras], rng, host)
+        out = derive("reordered", out, rng, host)
+        return derive("junk-added", out, rng, host)
     if kind == "partial":
         start = rng.randrange(max(1, len(paras) - 3))
         cut = rng.randrange(1, len(host))
