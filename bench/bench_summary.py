@@ -10,7 +10,7 @@ articles, split by the same splitter:
 - lead: round-robin over the outlets, first sentences first.
 Nothing is fitted on val: the summary's weights were set by looking at NeuS *train* lines only.
 ROUGE-1/2/L F1 (rouge-score, Porter stemmer), mean over stories, x100. Runtime ratio is each
-method's seconds over corroborate's, in this same run. `--quick` uses the first 40 val stories.
+method's seconds over corroborate's, in this same run. `--quick` uses the first 30 val stories.
 """
 
 from __future__ import annotations
@@ -156,14 +156,14 @@ def load(folder: Path, split: str, limit: int | None) -> tuple[list[list[Article
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="first 40 val stories")
+    parser.add_argument("--quick", action="store_true", help="first 30 val stories")
     parser.add_argument("--split", default="val", help="val (default) or train, for tuning")
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
     folder = require_data("summary", "neus")
     if folder is None:
         return
-    limit = 40 if args.quick else args.limit
+    limit = 30 if args.quick else args.limit
     stories, targets = load(folder, args.split, limit)
     resources = Resources()
     resources.embedder()

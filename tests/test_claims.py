@@ -206,7 +206,6 @@ DEMO_NOT_YET = {
     "river-flooded-monday-night": "the five wordings of the flood are split over clauses",
     "embankment-rejected": "'brushed aside calls for a higher embankment' is not linked",
     "rescuers-three-provinces": "'used boats from three provinces' is not linked",
-    "death-toll": "the later update (17 dead) joins the dispute as a sixth source",
     "gauge-failed": "the gauge sentence is linked to another outlet's line",
 }
 

@@ -117,11 +117,14 @@ def _dispute(alignment: Alignment, cluster: list[int]) -> str | None:
             close = alignment.scores[i, j] >= THRESHOLD or cosines[i, j] >= LOOSE_PAIR
             if not close or _source(a) == _source(b):
                 continue
+            # The versions must clash piece to piece and sentence to sentence: a clause cut out
+            # ("for the US to deploy troops") loses the "not feasible" above it, a figure may
+            # have its match elsewhere in the sentence, and a whole sentence may negate
+            # another of its facts.
             kind = conflict(a.facts, b.facts)
-            # A clause cut from its sentence may have lost the negation that governs it
-            # ("it is not feasible | for the US to deploy troops"): negation needs whole ones.
-            split = a.sentence is not a.whole or b.sentence is not b.whole
-            if kind and not (kind == "negation" and split):
+            if kind and conflict(a.whole_facts, b.whole_facts) != kind:
+                kind = None
+            if kind:
                 return _reason(kind, a, b)
     return None
 

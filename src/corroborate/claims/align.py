@@ -1,13 +1,16 @@
 """Alignment: group the sentences of a story's articles that state the same fact.
 
-1. Every kept sentence with enough words becomes a unit with its embedding and `SentenceFacts`.
+1. Every kept sentence is cut into pieces (see `pieces`: clauses joined by a conjunction,
+   relative and adverbial clauses), so one sentence can support several claims; each piece
+   with enough words becomes a unit with its embedding and `SentenceFacts`.
 2. Pairs from different articles whose embeddings are close enough to matter are scored by the
-   fitted pair model (`features.same_fact`).
-3. Average-link clustering: clusters merge along the strongest pairs while the mean score over
-   all their cross-article pairs stays above the threshold, so two sentences that merely share
-   names (high cosine, little else) do not chain unrelated facts together.
-4. A long sentence that also states the fact of another cluster (it contains that cluster's core
-   words and is close in meaning) is added to it as well: one sentence may support two claims.
+   pair model fitted on MSRP (`features.same_fact`); pairs that share nothing but names score 0.
+3. Average-link clustering in two passes: along pairs the model links, then, looser, along pairs
+   close in meaning (a shared telling figure counts) that share a content word, joining only
+   clusters from different articles. Average linkage keeps a chain of name-sharing sentences
+   from gluing unrelated facts together.
+4. A long sentence that also holds most of another cluster's core words and is close to it in
+   meaning is added to that cluster as well.
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ class Unit:
     facts: SentenceFacts
     whole: Sentence  # the full sentence
     text: str  # the piece's own words (a relative clause left out of its main clause)
+    whole_facts: SentenceFacts  # of the full sentence: a negation may govern a cut-out clause
 
 
 @dataclass(slots=True)
@@ -81,11 +85,14 @@ def sentence_units(articles: list[Article], resources: Resources) -> list[Unit]:
                 sentence.end - paragraph.start,
                 alignment_mode="expand",
             )
-            for piece in split_pieces(span if span is not None else doc[:]):
+            tokens = span if span is not None else doc[:]
+            pieces = split_pieces(tokens)
+            whole = facts_of_tokens(tokens) if len(pieces) > 1 else None
+            for piece in pieces:
                 facts = facts_of_tokens(piece.tokens)
                 if facts.length >= MIN_WORDS and len(facts.lemmas) >= 2:
                     place = _piece_sentence(sentence, paragraph, piece)
-                    units.append(Unit(article, place, facts, sentence, piece.text))
+                    units.append(Unit(article, place, facts, sentence, piece.text, whole or facts))
     return units
 
 

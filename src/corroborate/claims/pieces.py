@@ -80,6 +80,10 @@ def _piece(tokens: list[Any]) -> Piece:
         kept.pop(0)
     while kept and kept[-1].is_punct and kept[-1].text in ",;:–—-":
         kept.pop()
+    # A main clause keeps the sentence's final stop; cut off from its words by a clause taken
+    # out, it would stretch the span over that clause.
+    while len(kept) > 1 and kept[-1].is_punct and kept[-1].i - kept[-2].i > 1:
+        kept.pop()
     kept = kept or tokens
     first, last = kept[0], kept[-1]
     return Piece(tuple(kept), first.idx, last.idx + len(last.text))
