@@ -430,3 +430,24 @@ def test_parallel_verification_equals_serial() -> None:
     )
     key = lambda m: (m.copy, m.origin, m.kind)  # noqa: E731
     assert sorted(map(key, parallel)) == sorted(map(key, serial * 10))
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        ('He said "we go now," and left.', "he said and left"),
+        # a long quote re-opened at each paragraph (news style) stays quoted to its close
+        ("“First part of it\n\n“and the end,” she said. Then more.", "she said then more"),
+        # a quote set out one sentence a line: a line that closes a quote is quoted to there
+        (
+            '" No.\n\nI partied.\n\nI had fun."\n\nAfter that she left.',
+            "i partied after that she left",
+        ),
+        # a mark never closed quotes only the rest of its paragraph
+        ('He said "unclosed\n\nNext paragraph here.', "he said next paragraph here"),
+    ],
+)
+def test_quoted_words_are_not_the_outlets_own(text: str, own: str) -> None:
+    from corroborate.copies.text import own_text, quote_spans
+
+    assert " ".join(words(own_text(text, 0, len(text), quote_spans(text)))) == own
