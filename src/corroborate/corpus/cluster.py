@@ -32,10 +32,9 @@ class ClusterSettings:
     min_shared_names: int = 1
     window_days: int = 120  # an article more than this far from a story's dates cannot join it
     entity_boost: float = 2.5
-    name_weight: float = 0.0  # share of the names-only cosine in the score
     year_boost: float = 2.0
     query_terms: int = 24  # the article's heaviest terms used to look up candidates
-    candidates: int = 40  # candidate stories scored exactly
+    candidates: int = 12  # candidate stories scored exactly
     posting_limit: int = 500  # most recent stories looked at per term
     story_terms: int = 160  # terms kept per story centroid
     # re-clustering
@@ -60,6 +59,8 @@ class StoryState:
     first: str | None = None
     last: str | None = None
     title: str | None = None
+    norm: float = 0.0  # cached length of the weighted centroid, for `generation`
+    generation: int = -1
 
 
 @dataclass(slots=True)
@@ -101,6 +102,9 @@ class StoryClusterer:
         self.df: Counter[str] = Counter()
         self.documents = 0
         self._postings: dict[str, list[str]] = {}
+        self._idf_cache: dict[str, float] = {}
+        self._cached_documents = -1
+        self.generation = 0  # bumped whenever the term weights change
 
     # -- state -------------------------------------------------------------------------------
     def load(self, stories: Iterable[StoryState], df: Mapping[str, int], documents: int) -> None:
@@ -113,11 +117,26 @@ class StoryClusterer:
                 self._postings.setdefault(term, []).append(story.id)
 
     def idf(self, term: str) -> float:
-        value = math.log((self.documents + 1) / (self.df.get(term, 0) + 1)) + 1.0
-        if term.startswith(ENTITY_PREFIX):
-            return value * self.settings.entity_boost
-        if term.startswith(YEAR_PREFIX):
-            return value * self.settings.year_boost
+        """The term's weight: inverse document frequency, names and years boosted.
+
+        Cached, and the cache renewed once the corpus has grown by 25% (always below 100
+        documents): weights then move too little to matter, and scoring a candidate story
+        costs one look-up per term instead of a logarithm, its centroid's length once.
+        """
+        if self.documents != self._cached_documents and (
+            self.documents < 100 or self.documents > self._cached_documents * 1.25
+        ):
+            self._idf_cache.clear()
+            self._cached_documents = self.documents
+            self.generation += 1
+        value = self._idf_cache.get(term)
+        if value is None:
+            value = math.log((self.documents + 1) / (self.df.get(term, 0) + 1)) + 1.0
+            if term.startswith(ENTITY_PREFIX):
+                value *= self.settings.entity_boost
+            elif term.startswith(YEAR_PREFIX):
+                value *= self.settings.year_boost
+            self._idf_cache[term] = value
         return value
 
     # -- the decision ----------------------------------------------------------------------
@@ -197,19 +216,15 @@ class StoryClusterer:
         return scored
 
     def _cosine(self, vector: Mapping[str, float], story: StoryState) -> float:
-        """Cosine of all terms, blended with the cosine of the names alone.
-
-        Two events of one kind share most words; the names (who, where) are what differ, so
-        they get a say of their own, not only their share of the whole vector.
-        """
-        weights = {t: c * self.idf(t) for t, c in story.counts.items()}
-        whole = cosine(vector, weights)
-        share = self.settings.name_weight
-        if share <= 0:
-            return whole
-        names = {t: w for t, w in weights.items() if t.startswith(ENTITY_PREFIX)}
-        mine = {t: w for t, w in vector.items() if t.startswith(ENTITY_PREFIX)}
-        return (1 - share) * whole + share * cosine(mine, names)
+        """Cosine of the (normalised) article vector and the story's weighted centroid."""
+        idf = self.idf
+        idf("")  # renews the cache (and the generation) when the corpus has grown
+        if story.generation != self.generation or not story.norm:
+            total = sum((c * idf(t)) ** 2 for t, c in story.counts.items())
+            story.norm, story.generation = math.sqrt(total) or 1.0, self.generation
+        counts = story.counts
+        dot = sum(w * counts[t] * idf(t) for t, w in vector.items() if t in counts)
+        return dot / story.norm
 
     def _choose(
         self, vector: Mapping[str, float], scored: list[tuple[float, str]]
@@ -280,14 +295,21 @@ class StoryClusterer:
 
     def add(self, story: StoryState, features: ArticleFeatures) -> None:
         story.size += 1
+        current = story.generation == self.generation and story.norm > 0
+        squares = story.norm**2 if current else 0.0
         for term, tf in features.terms.items():
-            if term not in story.counts:
+            old = story.counts.get(term)
+            if old is None:
                 self._postings.setdefault(term, []).append(story.id)
-                story.counts[term] = 0.0
-            story.counts[term] += tf
+                old = story.counts[term] = 0.0
+            story.counts[term] = old + tf
+            if current:  # keep the length up to date instead of summing all terms again
+                squares += ((old + tf) ** 2 - old**2) * self.idf(term) ** 2
+        story.norm = math.sqrt(squares) if current else 0.0
         if len(story.counts) > 2 * self.settings.story_terms:
             kept = sorted(story.counts.items(), key=lambda kv: -kv[1])[: self.settings.story_terms]
             story.counts = dict(kept)
+            story.norm = 0.0
         if features.published:
             story.first = min(story.first or features.published, features.published)
             story.last = max(story.last or features.published, features.published)

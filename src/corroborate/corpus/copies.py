@@ -10,6 +10,7 @@ without signing the store's texts again.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,6 +26,9 @@ from corroborate.copies.verify import CopyMatch
 from corroborate.corpus.store import SqliteStore
 from corroborate.records import Article, CopyEvidence
 
+_DOC_CACHE = 3000
+_PARTNERS = 8
+
 
 class StoreCopyFinder:
     """Finds whole-article copies of new articles among a store's articles and each other."""
@@ -34,6 +38,9 @@ class StoreCopyFinder:
         self.settings = settings or CopySettings(processes=1)
         self.detector = MinhashCopyDetector(self.settings)
         self._pending: list[tuple[str, bytes]] = []
+        # Recently seen documents, parsed: a story's new articles are verified against the
+        # same few earlier ones batch after batch. Bounded, so memory stays flat.
+        self._docs: OrderedDict[str, DocInfo] = OrderedDict()
         self._load_index()
 
     def _load_index(self) -> None:
@@ -79,15 +86,23 @@ class StoreCopyFinder:
         for index, article in enumerate(articles):
             rows = np.ascontiguousarray(keys[batch.doc == index], dtype=np.uint32)
             self._pending.append((article.id, rows.tobytes()))
-        pairs = np.concatenate(found)
-        return [(detector.ids[int(x)], detector.ids[int(y)]) for x, y in pairs]
+        return [(detector.ids[x], detector.ids[y]) for x, y in _nearest(np.concatenate(found))]
 
     def _doc(self, article_id: str, batch: dict[str, Article]) -> DocInfo:
+        doc = self._docs.get(article_id)
+        if doc is not None:
+            self._docs.move_to_end(article_id)
+            return doc
         article = batch.get(article_id)
         if article is not None:
-            return copies_stage.article_doc(article)  # type: ignore[attr-defined]  # not in __all__
-        text, spans, published = self.store.copy_source(article_id)
-        return DocInfo(article_id, sentence_units(text, spans), published)
+            doc = copies_stage.article_doc(article)  # type: ignore[attr-defined]  # not in __all__
+        else:
+            text, spans, published = self.store.copy_source(article_id)
+            doc = DocInfo(article_id, sentence_units(text, spans), published)
+        self._docs[article_id] = doc
+        if len(self._docs) > _DOC_CACHE:
+            self._docs.popitem(last=False)
+        return doc
 
     def _mark(self, articles: Sequence[Article], whole: list[CopyMatch]) -> list[CopyEvidence]:
         """Each new article that copies an earlier one joins that one's source group."""
@@ -111,6 +126,23 @@ class StoreCopyFinder:
             return earlier.source_group or earlier.id, earlier.copy_of or earlier.id
         group, origin = self.store.group_of(other)
         return group or other, origin or other
+
+
+def _nearest(pairs: np.ndarray[Any, Any], limit: int = _PARTNERS) -> list[tuple[int, int]]:
+    """At most `limit` partners per new document, the most recently added first.
+
+    A story reprinted a hundred times would otherwise cost a hundred verifications for each
+    new reprint; copies run close in time, and a copy of a copy lands in the same group.
+    """
+    partners: dict[int, list[int]] = {}
+    for x, y in pairs.tolist():
+        new, old = (x, y) if x > y else (y, x)
+        partners.setdefault(new, []).append(old)
+    return [
+        (new, old)
+        for new, olds in partners.items()
+        for old in sorted(set(olds), reverse=True)[:limit]
+    ]
 
 
 def _best_earlier(

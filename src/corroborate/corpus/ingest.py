@@ -112,10 +112,14 @@ def ingest(
     status = "failed"
     with _executor(workers) as pool:
         try:
+            # While the workers prepare one batch, this process stores the one before it.
+            waiting: _Prepared | None = None
             for batch in _batches(stream, batch_size):
-                _ingest_batch(batch, store, run_id, clusterer, pool, copies, counts)
-                if progress:
-                    progress(counts)
+                ready, waiting = waiting, _prepare_batch(batch, store, pool)
+                if ready:
+                    _store_batch(ready, store, run_id, clusterer, copies, counts, progress)
+            if waiting:
+                _store_batch(waiting, store, run_id, clusterer, copies, counts, progress)
             status = "done"
         finally:
             _finish(store, run_id, counts, status)
@@ -137,21 +141,43 @@ def load_clusterer(store: SqliteStore, settings: ClusterSettings | None) -> Stor
     return clusterer
 
 
-def _ingest_batch(
-    batch: list[Article | ReadError],
+@dataclass(slots=True)
+class _Prepared:
+    """A batch read, its known articles dropped, its per-article stage under way."""
+
+    errors: list[ReadError]
+    read: int
+    results: Iterator[tuple[Article, ArticleFeatures]]
+
+
+def _prepare_batch(
+    batch: list[Article | ReadError], store: SqliteStore, pool: Executor | None
+) -> _Prepared:
+    articles = _unique([item for item in batch if isinstance(item, Article)])
+    known = store.known_ids(a.id for a in articles)
+    fresh = [a for a in articles if a.id not in known]
+    results = pool.map(prepare, fresh, chunksize=16) if pool else map(prepare, fresh)
+    return _Prepared(
+        errors=[item for item in batch if isinstance(item, ReadError)],
+        read=sum(1 for item in batch if isinstance(item, Article)),
+        results=iter(results),
+    )
+
+
+def _store_batch(
+    batch: _Prepared,
     store: SqliteStore,
     run_id: int,
     clusterer: StoryClusterer,
-    pool: Executor | None,
     copies: CopyFinder | None,
     counts: IngestCounts,
+    progress: Progress | None,
 ) -> None:
-    errors = [item for item in batch if isinstance(item, ReadError)]
-    articles = _unique([item for item in batch if isinstance(item, Article)])
-    read = sum(1 for item in batch if isinstance(item, Article))
-    known = store.known_ids(a.id for a in articles)
-    fresh = [a for a in articles if a.id not in known]
-    prepared = list(pool.map(prepare, fresh, chunksize=16) if pool else map(prepare, fresh))
+    """The global step for one batch (copies, stories) and its one transaction."""
+    prepared = list(batch.results)
+    # The next batch was checked against the store before this one was written.
+    written = store.known_ids(article.id for article, _ in prepared)
+    prepared = [(a, f) for a, f in prepared if a.id not in written]
     fresh = [article for article, _ in prepared]
     features = [feature for _, feature in prepared]
     evidence = copies.add(fresh) if copies and fresh else []
@@ -160,15 +186,17 @@ def _ingest_batch(
     assignments = _assign(fresh, features, evidence, clusterer, store)
     touched = {a.story for a in assignments}
     stories: list[StoryState] = [clusterer.stories[sid] for sid in sorted(touched)]
-    store.write_batch(run_id, fresh, features, assignments, evidence, errors, stories, keys)
-    counts.read += read
-    counts.failed += len(errors)
-    counts.errors.extend(errors)
+    store.write_batch(run_id, fresh, features, assignments, evidence, batch.errors, stories, keys)
+    counts.read += batch.read
+    counts.failed += len(batch.errors)
+    counts.errors.extend(batch.errors)
     counts.new += len(fresh)
-    counts.known += read - len(fresh)
+    counts.known += batch.read - len(fresh)
     counts.copies += sum(1 for a in fresh if a.copy_of)
     counts.new_stories += sum(1 for sid in touched if sid not in before)
     counts.grown_stories += sum(1 for sid in touched if sid in before)
+    if progress:
+        progress(counts)
 
 
 def _assign(

@@ -1,0 +1,238 @@
+"""Ingest at scale: throughput and peak memory at 1k, 10k and 100k articles; list/show latency.
+
+Synthetic articles are built from real sentences: each of PolNeAR's training articles and
+ECB+'s stories is a pool of sentences about one event; a synthetic article takes a pool's
+title-like first sentence and 6-12 of its sentences in a random order, plus one sentence from
+another pool (the noise of scraped pages). Articles drawn from one pool share sentences, so
+copy detection and clustering have real work to do. The same articles, in the same order,
+go through the peer in the same script: reading, cleaning and segmenting alone (no store, no
+copies, no clustering), to show what the corpus stages cost on top.
+
+Each size runs in a fresh process (peak memory is that process's maxrss, workers included
+as separate processes: the largest one is reported). Story-list and show latency are measured
+on the largest store built.
+
+    python bench/bench_ingest.py [--quick] [--sizes 1000,10000,100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import data_dir, file_hash, print_table, require_data, write_results
+
+NAME = "ingest"
+_SPLIT = ". "
+
+
+def sentence_pools(data: Path) -> list[list[str]]:
+    """Lists of sentences, each about one event (one article or one gold story)."""
+    pools: list[list[str]] = []
+    polnear = data / "polnear" / "train" / "text"
+    for path in sorted(polnear.glob("*.txt")):
+        pools.append(_sentences(path.read_text(encoding="utf-8", errors="replace")))
+    stories: dict[str, list[str]] = {}
+    for line in (data / "ecbplus-dev.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        stories.setdefault(row["story"], []).extend(_sentences(row["text"]))
+    pools.extend(stories.values())
+    return [p for p in pools if len(p) >= 8]
+
+
+def _sentences(text: str) -> list[str]:
+    found = []
+    for paragraph in text.split("\n"):
+        for piece in paragraph.split(_SPLIT):
+            piece = piece.strip()
+            if 40 <= len(piece) <= 400:
+                found.append(piece if piece.endswith((".", "?", "!", '"')) else piece + ".")
+    return found
+
+
+def synthetic(pools: list[list[str]], count: int, seed: int = 7) -> Iterator[dict[str, str]]:
+    """`count` synthetic JSON-lines articles from the sentence pools (deterministic)."""
+    rng = random.Random(seed)
+    outlets = [f"Outlet {n}" for n in range(60)]
+    for index in range(count):
+        pool = pools[rng.randrange(len(pools))]
+        body = rng.sample(pool, min(len(pool), rng.randint(6, 12)))
+        body.append(rng.choice(pools[rng.randrange(len(pools))]))
+        paragraphs = ["\n\n".join(body[i : i + 2]) for i in range(0, len(body), 2)]
+        yield {
+            "id": f"syn-{index}",
+            "title": pool[0][:90],
+            "outlet": rng.choice(outlets),
+            "published": f"2026-{1 + index * 12 // max(count, 1):02d}-{1 + index % 28:02d}",
+            "text": "\n\n".join(paragraphs),
+        }
+
+
+def child(args: argparse.Namespace) -> int:
+    """Run one measurement in this (fresh) process and print its figures as JSON."""
+    from corroborate.corpus.ingest import ingest
+    from corroborate.corpus.store import SqliteStore
+
+    started = time.perf_counter()
+    if args.mode == "ours":
+        with SqliteStore(args.db) as store:
+            counts = ingest([args.data], store)
+        done = counts.new
+    else:
+        from corroborate.clean import clean_article
+        from corroborate.read import read_inputs
+        from corroborate.records import Article
+        from corroborate.segment import segment_article
+
+        done = 0
+        for item in read_inputs([args.data]):
+            if isinstance(item, Article):
+                segment_article(clean_article(item))
+                done += 1
+    seconds = time.perf_counter() - started
+    print(json.dumps({"articles": done, "seconds": seconds}))
+    return 0
+
+
+def measure(mode: str, data: Path, db: Path) -> dict[str, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", mode, "--data", str(data), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    figures["peak_mb"] = max(peak, before) / 1024
+    figures["per_second"] = figures["articles"] / figures["seconds"]
+    return figures
+
+
+def latency(db: Path) -> dict[str, float]:
+    """Seconds for `stories` (default listing) and `show` of a median-sized story, in-process."""
+    from click.testing import CliRunner
+
+    from corroborate.cli import main
+    from corroborate.corpus.store import SqliteStore
+
+    runner = CliRunner()
+    started = time.perf_counter()
+    listed = runner.invoke(main, ["stories", "--db", str(db), "--json"])
+    list_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    runner.invoke(
+        main, ["stories", "--db", str(db), "--json", "--search", "police", "--sort", "size"]
+    )
+    search_seconds = time.perf_counter() - started
+    assert listed.exit_code == 0, listed.output
+    with SqliteStore(db, read_only=True) as store:
+        sizes = store.query(
+            "SELECT id, article_count FROM stories WHERE article_count >= 5 ORDER BY article_count"
+        )
+    story, size = sizes[len(sizes) // 2] if sizes else (None, 0)
+    show_seconds = float("nan")
+    if story:
+        started = time.perf_counter()
+        shown = runner.invoke(main, ["show", story, "--db", str(db), "--format", "json"])
+        show_seconds = time.perf_counter() - started
+        assert shown.exit_code == 0, shown.output
+    return {
+        "list_seconds": list_seconds,
+        "search_seconds": search_seconds,
+        "show_seconds": show_seconds,
+        "show_articles": float(size),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1,000 articles only")
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--child", choices=["ours", "peer"])
+    parser.add_argument("--data")
+    parser.add_argument("--db")
+    args = parser.parse_args()
+    if args.child:
+        args.mode = args.child
+        return child(args)
+    if require_data(NAME, "ecbplus-dev.jsonl") is None or require_data(NAME, "polnear") is None:
+        return 0
+    sizes = [1000] if args.quick else [int(s) for s in args.sizes.split(",")]
+    pools = sentence_pools(data_dir())
+    figures: dict[str, float] = {}
+    peers: dict[str, dict[str, float]] = {"read_clean_segment": {}}
+    table = []
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "bench.db"
+        for size in sizes:
+            data = Path(folder) / f"syn-{size}.jsonl"
+            with data.open("w", encoding="utf-8") as handle:
+                for row in synthetic(pools, size):
+                    handle.write(json.dumps(row) + "\n")
+            db.unlink(missing_ok=True)
+            ours = measure("ours", data, db)
+            peer = measure("peer", data, db)
+            figures[f"articles_per_second_{size}"] = round(ours["per_second"], 1)
+            figures[f"peak_mb_{size}"] = round(ours["peak_mb"], 1)
+            figures[f"ratio_to_peer_{size}"] = round(ours["per_second"] / peer["per_second"], 3)
+            peers["read_clean_segment"][f"articles_per_second_{size}"] = round(
+                peer["per_second"], 1
+            )
+            table.append(
+                [
+                    size,
+                    ours["seconds"],
+                    ours["per_second"],
+                    ours["peak_mb"],
+                    peer["per_second"],
+                    ours["per_second"] / peer["per_second"],
+                ]
+            )
+            data.unlink()
+        timing = latency(db)
+        stories = _count_stories(db)
+    print_table(
+        "Ingest (synthetic articles from real sentences; loaded 2-core machine)",
+        ["articles", "seconds", "articles/s", "peak MB", "peer articles/s", "ratio"],
+        table,
+    )
+    largest = sizes[-1]
+    print(
+        f"\non the {largest:,}-article store ({stories:,} stories): stories list "
+        f"{timing['list_seconds']:.3f} s, search {timing['search_seconds']:.3f} s, show "
+        f"{timing['show_seconds']:.2f} s ({int(timing['show_articles'])} articles)"
+    )
+    figures.update({f"{k}_{largest}": round(v, 4) for k, v in timing.items()})
+    figures[f"stories_{largest}"] = stories
+    write_results(
+        NAME,
+        figures,
+        peers=peers,
+        notes=[
+            "peer: read + clean + segment only, same articles, same script, fresh process",
+            "timings on a shared 2-core machine under load",
+        ],
+        extra={"data": {"ecbplus-dev.jsonl": file_hash(data_dir() / "ecbplus-dev.jsonl")}},
+    )
+    return 0
+
+
+def _count_stories(db: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        return int(connection.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
