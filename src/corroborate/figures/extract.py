@@ -284,63 +284,86 @@ def _marker_before(tokens: list[Token], i: int) -> tuple[tuple[str | None, bool]
     return None
 
 
-def _is_not_quantity(tokens: list[Token], number: _Number, unit: str | None) -> bool:
-    """Dates, years, times, ages, labels, ordinals, codes: numbers that are not figures."""
+@dataclass(slots=True)
+class _Around:
+    """The tokens next to a number."""
+
+    before: Token | None
+    after: Token | None
+    after2: Token | None
+    raw: Token
+
+
+def _around(tokens: list[Token], number: _Number) -> _Around:
     first, last = number.first, number.last
-    before = tokens[first - 1] if first > 0 else None
+    before = tokens[first - 1] if first > 0 and not _dollar_code(tokens, first) else None
     after = tokens[last] if last < len(tokens) else None
     after2 = tokens[last + 1] if last + 1 < len(tokens) else None
-    raw = tokens[first]
-    # Glued to letters or a letter-hyphen ("G7", "F-16", "Covid-19", "75th", "QX214").
-    if _dollar_code(tokens, first):
-        before = None
-    if (
-        before
-        and raw.glued
-        and (before.text[-1].isalpha() or before.text in _DASHES)
-        and (not number.words)
-    ):
-        prior = tokens[first - 2] if first >= 2 else None
+    return _Around(before, after, after2, tokens[first])
+
+
+def _is_not_quantity(tokens: list[Token], number: _Number, unit: str | None) -> bool:
+    """Dates, years, times, ages, labels, ordinals, codes: numbers that are not figures."""
+    near = _around(tokens, number)
+    if _is_code(tokens, number, unit, near) or _is_date_or_time(number, unit, near):
+        return True
+    if _is_age_or_label(number, unit, near):
+        return True
+    # Years: a bare four-digit number from 1800 to 2100.
+    raw = near.raw
+    plain = unit is None and not number.words and not number.scaled and raw.text.isdigit()
+    if plain and len(raw.text) == 4 and 1800 <= number.value <= 2100:
+        return True
+    return (
+        unit is None and number.words and near.raw.low == "one" and number.last == number.first + 1
+    )
+
+
+def _is_code(tokens: list[Token], number: _Number, unit: str | None, near: _Around) -> bool:
+    """Glued to letters or a letter-hyphen ("G7", "F-16", "Covid-19", "75th", "QX214"), or
+    after a short capitalised code ("AK 47", "MH 17")."""
+    before, after, raw = near.before, near.after, near.raw
+    if number.words:
+        return False
+    if before and raw.glued and (before.text[-1].isalpha() or before.text in _DASHES):
+        prior = tokens[number.first - 2] if number.first >= 2 else None
         if before.text[-1].isalpha() or (prior and before.glued and prior.text[-1].isalpha()):
             return True
     if after and after.glued and after.text[0].isalpha() and not number.scaled and unit is None:
         return True
-    # Dates and times: "9/11", "10:45", "7.15pm", "11 am", "1000 GMT", "11 February", "May 3".
+    code = before and before.text.isalpha() and before.text.isupper() and len(before.text) <= 3
+    return bool(code and unit is None and before and before.low not in lx.CURRENCY_PREFIX)
+
+
+def _is_date_or_time(number: _Number, unit: str | None, near: _Around) -> bool:
+    """ "9/11", "10:45", "7.15pm", "11 am", "2 a.m.", "1000 GMT", "11 February", "May 3"."""
+    before, after, after2, raw = near.before, near.after, near.after2, near.raw
     if (after and after.glued and after.text in ("/", ":")) or (
-        before and raw.glued and (before.text in ("/", ":"))
+        before and raw.glued and before.text in ("/", ":")
     ):
         return True
     if unit is None and after and after.low in lx.TIME_WORDS:
         return True
     if unit is None and after and after2 and after.low in ("a", "p") and after2.text == ".":
-        return True  # "2 a.m."
-    if (after and after.low.rstrip(".") in lx.MONTHS and after.text[0].isupper()) or (
-        before and before.low.rstrip(".") in lx.MONTHS and before.text[0].isupper()
-    ):
-        return unit is None
-    # Ages: "24-year-old", "aged 63", "63 years old".
+        return True
+    month_after = after and after.low.rstrip(".") in lx.MONTHS and after.text[0].isupper()
+    month_before = before and before.low.rstrip(".") in lx.MONTHS and before.text[0].isupper()
+    return bool((month_after or month_before) and unit is None)
+
+
+def _is_age_or_label(number: _Number, unit: str | None, near: _Around) -> bool:
+    """ "24-year-old", "aged 63", "63 years old"; "Article 5", "page 4", "the 12000 block"."""
+    before, after, after2 = near.before, near.after, near.after2
     if before and before.low in ("aged", "age", "ages"):
         return True
     if after and after.text in _DASHES and after2 and after2.low.startswith("year"):
         return True
     if unit == "years" and after and after.low == "old":
         return True
-    # Labels: "Article 5", "Resolution 2231", "page 4", "No 10".
-    if before and before.low.rstrip(".") in lx.LABEL_NOUNS and unit is None and not number.words:
+    if unit is None and after and after.low == "block":
         return True
-    if before and before.low == "magnitude":
-        return False
-    # Years: a bare four-digit number from 1800 to 2100.
-    if (
-        unit is None
-        and not number.words
-        and not number.scaled
-        and raw.text.isdigit()
-        and len(raw.text) == 4
-        and 1800 <= number.value <= 2100
-    ):
-        return True
-    return unit is None and number.words and tokens[first].low == "one" and last == first + 1
+    labelled = before and before.low.rstrip(".") in lx.LABEL_NOUNS
+    return bool(labelled and unit is None and not number.words)
 
 
 # --- a number and what comes with it -------------------------------------------------------

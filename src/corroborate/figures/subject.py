@@ -266,6 +266,42 @@ TITLES = frozenset(
 CUE_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "amod", "compound", "acomp", "npadvmod"})
 
 
+@dataclass(slots=True)
+class _Regions:
+    """The token sets a figure's subject is read from, nearest first."""
+
+    anchor: Any
+    verb: Any
+    local: list[Any]  # the figure's own noun phrase
+    narrow: list[Any]  # its clause
+    wide: list[Any]  # its sentence, less other figures' branches
+    skip: set[int]  # the figure's own tokens
+
+
+def _regions(
+    tokens: list[Any], anchor: Any, others: Sequence[Any], quantity: Quantity, para_start: int
+) -> _Regions:
+    skip = {t.i for t in tokens if quantity.start <= para_start + t.idx < quantity.end}
+    verb = _verb_above(anchor)
+    root = anchor
+    while root.head.i != root.i:
+        root = root.head
+    narrow = [t for t in _region(verb, anchor, others, tokens, clause=True) if t.i not in skip]
+    if verb.dep_ == "xcomp":  # "Velmark plans to deploy 800": the planner holds the figure
+        narrow += [t for c in verb.head.children if c.dep_ == "nsubj" for t in c.subtree]
+    wide = [t for t in _region(root, anchor, others, tokens) if t.i not in skip]
+    return _Regions(anchor, verb, _local(anchor, skip), narrow, wide, skip)
+
+
+def _classes(tokens: Iterable[Any], pos: tuple[str, ...]) -> frozenset[str]:
+    """Lemmas of the tokens with those parts of speech, synonyms folded, generic words out."""
+    return frozenset(
+        NOUN_CLASS.get(t.lemma_.lower(), t.lemma_.lower())
+        for t in tokens
+        if t.pos_ in pos and t.is_alpha and t.lemma_.lower() not in GENERIC_NOUNS
+    )
+
+
 def _subject(
     tokens: list[Any],
     anchor: Any,
@@ -274,74 +310,49 @@ def _subject(
     para_start: int,
     previous_persons: frozenset[str],
 ) -> Subject:
-    in_quantity = {t.i for t in tokens if quantity.start <= para_start + t.idx < quantity.end}
-    verb = _verb_above(anchor)
-    root = anchor
-    while root.head.i != root.i:
-        root = root.head
-    narrow = [
-        t for t in _region(verb, anchor, others, tokens, clause=True) if t.i not in in_quantity
-    ]
-    if verb.dep_ == "xcomp":  # "Velmark plans to deploy 800": the planner holds the figure
-        narrow += [t for c in verb.head.children if c.dep_ == "nsubj" for t in c.subtree]
-    wide = [t for t in _region(root, anchor, others, tokens) if t.i not in in_quantity]
-    local = _local(anchor, in_quantity)
-    clause_names = _name_tokens(narrow)
+    r = _regions(tokens, anchor, others, quantity, para_start)
+    clause_names = _name_tokens(r.narrow)
     name_tokens = clause_names or _name_tokens(
-        [t for t in wide if t.i < verb.i or t.head.i == verb.i]
+        [t for t in r.wide if t.i < r.verb.i or t.head.i == r.verb.i]
     )
-    names = frozenset(norm_name(t.text) for t in name_tokens)
-    speakers = frozenset(norm_name(t.text) for t in wide if _is_speaker(t))
-    own_persons = persons_in(wide) | speakers
-    persons = own_persons or previous_persons
-    nouns = frozenset(
-        NOUN_CLASS.get(t.lemma_.lower(), t.lemma_.lower())
-        for t in local + narrow
-        if t.pos_ == "NOUN" and t.lemma_.lower() not in GENERIC_NOUNS and t.is_alpha
-    )
-    context = frozenset(
-        t.lemma_.lower()
-        for t in wide
-        if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and t.is_alpha and not t.is_stop
-    )
+    speakers = frozenset(norm_name(t.text) for t in r.wide if _is_speaker(t))
+    own_persons = persons_in(r.wide) | speakers
     counted, counted_text = _counted(tokens, anchor, quantity, para_start)
-    levels = _cue_levels(anchor, verb, local)
-    phase, update_cue = _phase(levels)
-    outcome = _outcome(local, narrow, anchor)
-    label = describe(
-        holders=[t for t in name_tokens if not _is_place(t) and norm_name(t.text) not in speakers],
-        anchor=anchor,
-        local=local,
-        narrow=narrow,
-        counted_text=counted_text,
-        outcome=outcome,
-        unit=quantity.unit,
-        skip=in_quantity,
-    )
+    phase, update_cue = _phase(_cue_levels(anchor, r.verb, r.local))
+    outcome = _outcome(r.local, r.narrow, anchor)
+    verb = r.verb.lemma_.lower() if r.verb.pos_ == "VERB" else None
+    holders = [t for t in name_tokens if not _is_place(t) and norm_name(t.text) not in speakers]
     return Subject(
-        names=names - speakers,
+        names=frozenset(norm_name(t.text) for t in name_tokens) - speakers,
         places_only=all(_is_place(t) for t in name_tokens),
         names_in_clause=bool(clause_names),
-        persons=persons,
+        persons=own_persons or previous_persons,
         persons_named=bool(own_persons),
-        nouns=nouns,
-        context=context,
-        own_nouns=frozenset(
-            NOUN_CLASS.get(t.lemma_.lower(), t.lemma_.lower())
-            for t in local
-            if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in GENERIC_NOUNS
+        nouns=_classes(r.local + r.narrow, ("NOUN",)),
+        context=frozenset(
+            t.lemma_.lower()
+            for t in r.wide
+            if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and t.is_alpha and not t.is_stop
         ),
+        own_nouns=_classes(r.local, ("NOUN", "PROPN")),
         counted=counted,
         counted_text=counted_text,
         outcome=outcome,
         share_role=_whole_or_part(anchor),
-        verb=VERB_CLASS.get(verb.lemma_.lower(), verb.lemma_.lower())
-        if verb.pos_ == "VERB"
-        else None,
+        verb=VERB_CLASS.get(verb, verb) if verb else None,
         phase=phase,
-        times=_times(wide),
+        times=_times(r.wide),
         update_cue=update_cue,
-        label=label,
+        label=describe(
+            holders=holders,
+            anchor=anchor,
+            local=r.local,
+            narrow=r.narrow,
+            counted_text=counted_text,
+            outcome=outcome,
+            unit=quantity.unit,
+            skip=r.skip,
+        ),
     )
 
 
