@@ -331,8 +331,15 @@ def _is_code(tokens: list[Token], number: _Number, unit: str | None, near: _Arou
             return True
     if after and after.glued and after.text[0].isalpha() and not number.scaled and unit is None:
         return True
-    code = before and before.text.isalpha() and before.text.isupper() and len(before.text) <= 3
-    return bool(code and unit is None and before and before.low not in lx.CURRENCY_PREFIX)
+    if unit is not None or before is None or not before.text.isalpha():
+        return False
+    if before.text.isupper() and len(before.text) <= 3:
+        return before.low not in lx.CURRENCY_PREFIX
+    # A model name: "Leopard 2 tank", "Boeing 737" (a capitalised word mid-sentence, then the
+    # number; sentence starts and months are not names of models).
+    first_word = number.first < 2 or tokens[number.first - 2].text in '.!?"“'
+    calendar = before.low in lx.MONTHS or before.low in lx.DAYS
+    return before.text[0].isupper() and not first_word and not calendar
 
 
 def _is_date_or_time(number: _Number, unit: str | None, near: _Around) -> bool:
