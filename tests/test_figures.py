@@ -144,11 +144,18 @@ def test_bounds_ranges_and_approximation(
         "The children, aged between 6 and 11, were rescued.",
         "One of the ministers resigned.",
         "Thousands of people marched.",
+        "The Boeing 737 landed; a Leopard 2 tank rolled past.",
+        "It happened in the 12000 block of East Street.",
     ],
 )
 def test_dates_times_ages_and_labels_are_not_figures(text: str) -> None:
     found = [q.as_written for q in read_quantities(text) if q.unit != "count" or "F-16" not in text]
     assert [w for w in found if w.lower() != "two"] == []
+
+
+def test_a_conversion_in_brackets_is_the_same_figure() -> None:
+    found = read_quantities("Damage was put at $US1 million ($1.52 million), police said.")
+    assert [(q.as_written, q.unit) for q in found] == [("$US1 million", "USD")]
 
 
 def test_from_to_is_two_figures_not_a_range() -> None:
