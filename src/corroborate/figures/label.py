@@ -95,15 +95,7 @@ def _with_modifiers(nouns: Sequence[Any]) -> list[str]:
         if noun.dep_ == "compound" and noun.head.i in ids:
             continue
         start = noun.i
-        while (
-            start > 0
-            and noun.doc[start - 1].dep_ == "compound"
-            and noun.doc[start - 1].pos_
-            in (
-                "NOUN",
-                "PROPN",
-            )
-        ):
+        while start > 0 and _is_compound_word(noun.doc[start - 1]):
             start -= 1
         out.append(noun.doc[start : noun.i + 1].text.lower())
     return out

@@ -315,8 +315,11 @@ def _subject(
     name_tokens = clause_names or _name_tokens(
         [t for t in r.wide if t.i < r.verb.i or t.head.i == r.verb.i]
     )
-    speakers = frozenset(norm_name(t.text) for t in r.wide if _is_speaker(t))
-    own_persons = persons_in(r.wide) | speakers
+    speaking = [t for t in r.wide if _is_speaker(t)]
+    speakers = frozenset(norm_name(t.text) for t in speaking)
+    # Who speaks is the head of the speaker's phrase ("Rutte" in "NATO chief Mark Rutte").
+    heads = frozenset(norm_name(t.text) for t in speaking if t.dep_ not in ("compound", "flat"))
+    own_persons = persons_in(r.wide) | heads
     counted, counted_text = _counted(tokens, anchor, quantity, para_start)
     phase, update_cue = _phase(_cue_levels(anchor, r.verb, r.local))
     outcome = _outcome(r.local, r.narrow, anchor)
