@@ -23,6 +23,7 @@ from corroborate.quotes.speakers import (
     colon_speaker,
     cue_candidates,
     dash_speaker,
+    introducer,
     lead_in,
     name_line,
     speaker_from_head,
@@ -309,6 +310,9 @@ def _attribute(
     if dash is not None:
         return dash
     para = paras[first.paragraph]
+    introduced = introducer(para, first.start - para.offset)
+    if introduced is not None:
+        return introduced
     colon = colon_speaker(para, (first.start - para.offset, first.end - para.offset))
     if colon is not None:
         return colon
@@ -317,14 +321,15 @@ def _attribute(
         lead = lead_in(before, quoted.get(before.index, []))
         if lead is not None:
             return lead
-    full = not span_is_partial(span, paras)
     if whole and first.paragraph > 0 and not quoted.get(first.paragraph - 1):
         about = subject_before(paras[first.paragraph - 1])
         if about is not None:
             return about
-    if whole and full and previous is not None and previous[1] >= first.paragraph - 1:
+    # A paragraph of quotation right after a quoted paragraph goes on with the same speaker
+    # ('“...,” Clinton said.' then '“And that is why ...”'), unless a name line ended that one.
+    if whole and previous is not None and previous[1] >= first.paragraph - 1:
         speaker = previous[0].speaker
-        if speaker is not None and speaker.how != "name-line" and not previous[0].partial:
+        if speaker is not None and speaker.how != "name-line":
             return Speaker(
                 speaker.text,
                 speaker.start,
@@ -369,8 +374,8 @@ def span_is_partial(span: QuoteSpan, paras: list[ParsedParagraph]) -> bool:
 def _keep(item: Found, span: QuoteSpan, paras: list[ParsedParagraph]) -> bool:
     """Drop what only looks like a quote: scare quotes, titles, nicknames."""
     words = item.text.split()
-    if not any(c.isalnum() for c in item.text):
-        return False
+    if sum(c.isalnum() for c in item.text) < 2 and not any(c.isdigit() for c in item.text):
+        return False  # "R" in "(R-Texas)", a lone mark
     if item.speaker is None:
         return len(words) >= MIN_UNATTRIBUTED_WORDS and not _title_case(words)
     return not _looks_like_title(item, span, paras)

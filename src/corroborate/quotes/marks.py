@@ -70,7 +70,7 @@ def _opens(text: str, i: int) -> bool:
     if after.isspace():
         return False
     # An apostrophe inside a word ("Clinton's") is no opening mark.
-    return char not in STRAIGHT or before in OPEN_BEFORE
+    return char not in STRAIGHT or before.isspace() or before in OPEN_BEFORE
 
 
 def _closes(text: str, i: int, opener: str) -> bool:
@@ -82,7 +82,7 @@ def _closes(text: str, i: int, opener: str) -> bool:
     if before.isspace() and CLOSERS[opener][0] != "guillemet":
         return False
     # "Clinton’s" inside a single-quoted span: a mark followed by a letter is an apostrophe.
-    return char not in STRAIGHT or after in CLOSE_AFTER
+    return char not in STRAIGHT or after.isspace() or after in CLOSE_AFTER
 
 
 @dataclass(slots=True)

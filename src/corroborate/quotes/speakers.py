@@ -27,9 +27,10 @@ CUE_LEMMAS = frozenset(
     blast slam praise boast conclude recount concur label dub brand term hint indicate exclaim
     propose demand threaten decry criticize criticise welcome hail dismiss rule predict
     underline underscore highlight remind tout dispute reject question wonder muse lament
-    telling put cite sing chant""".split()
+    telling put cite sing chant retort""".split()
 )
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "it"})
+WHO_POS = ("PRON", "PROPN", "NOUN")
 MAX_CUE_DISTANCE = 160  # characters between a quote and a cue verb outside its clause
 
 
@@ -221,6 +222,23 @@ def colon_speaker(para: ParsedParagraph, piece: tuple[int, int]) -> Speaker | No
     else:
         return None
     return _short_name(para, part[0], part[1], "colon")
+
+
+def introducer(para: ParsedParagraph, opening: int) -> Speaker | None:
+    """ "the Christie supporter retorted: “...”": a quote right after a colon belongs to the
+    subject of the clause the colon ends, when that subject can be someone."""
+    before = para.text[: max(0, opening - 1)].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = [t for t in para.doc if t.idx == len(before) - 1]
+    if not colon:
+        return None
+    root = colon[0].sent.root
+    for child in root.children:
+        someone = child.ent_type_ in ("PERSON", "ORG", "NORP") or child.pos_ in WHO_POS
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i < colon[0].i and someone:
+            return speaker_from_head(para, child, "colon", None)
+    return None
 
 
 def _name_before(para: ParsedParagraph, colon: int) -> Speaker | None:
