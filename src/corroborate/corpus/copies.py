@@ -19,7 +19,7 @@ import numpy as np
 import corroborate.copies as copies_stage
 from corroborate.copies import DocInfo, MinhashCopyDetector
 from corroborate.copies.lsh import self_join
-from corroborate.copies.minhash import band_keys
+from corroborate.copies.minhash import U32, band_keys, batch_signatures
 from corroborate.copies.settings import CopySettings
 from corroborate.copies.text import sentence_units
 from corroborate.copies.verify import CopyMatch
@@ -27,7 +27,7 @@ from corroborate.corpus.store import SqliteStore
 from corroborate.records import Article, CopyEvidence
 
 _DOC_CACHE = 3000
-_PARTNERS = 8
+_PARTNERS = 4
 
 
 class StoreCopyFinder:
@@ -67,25 +67,34 @@ class StoreCopyFinder:
         pending, self._pending = self._pending, []
         return pending
 
-    def add(self, articles: Sequence[Article]) -> list[CopyEvidence]:
-        """Index the batch, verify its candidates; mark copies (`source_group`, `copy_of`)."""
-        pairs = self._index(articles)
+    def add(
+        self, articles: Sequence[Article], keys: Sequence[U32] | None = None
+    ) -> list[CopyEvidence]:
+        """Index the batch, verify its candidates; mark copies (`source_group`, `copy_of`).
+
+        `keys` are the articles' `passage_keys` when worker processes computed them already.
+        """
+        if keys is None:
+            keys = [passage_keys(a.kept_text, self.settings) for a in articles]
+        pairs = self._index(articles, keys)
         batch = {a.id: a for a in articles}
         matches = self.detector.verify(pairs, lambda i: self._doc(i, batch))
         return self._mark(articles, [m for m in matches if m.whole])
 
-    def _index(self, articles: Sequence[Article]) -> list[tuple[str, str]]:
-        """The detector's `add`, keeping the band keys of each article for the store."""
+    def _index(self, articles: Sequence[Article], keys: Sequence[U32]) -> list[tuple[str, str]]:
+        """The detector's `add` on precomputed keys, keeping each article's keys to save."""
         detector, settings = self.detector, self.settings
-        batch = detector.signatures([a.kept_text for a in articles])
-        keys = band_keys(batch, settings)
-        docs = (batch.doc + len(detector.ids)).astype(np.int32)
-        found = [detector.index.query(keys, docs), self_join(keys, docs, settings.max_bucket)]
-        detector.index.add(keys, docs)
+        first = len(detector.ids)
+        rows = np.concatenate([*keys, np.zeros((0, settings.bands), np.uint32)])
+        docs = np.concatenate(
+            [np.full(len(k), first + n, dtype=np.int32) for n, k in enumerate(keys)]
+            + [np.zeros(0, np.int32)]
+        )
+        found = [detector.index.query(rows, docs), self_join(rows, docs, settings.max_bucket)]
+        detector.index.add(rows, docs)
         detector.ids.extend(a.id for a in articles)
-        for index, article in enumerate(articles):
-            rows = np.ascontiguousarray(keys[batch.doc == index], dtype=np.uint32)
-            self._pending.append((article.id, rows.tobytes()))
+        for article, own in zip(articles, keys, strict=True):
+            self._pending.append((article.id, np.ascontiguousarray(own, np.uint32).tobytes()))
         return [(detector.ids[x], detector.ids[y]) for x, y in _nearest(np.concatenate(found))]
 
     def _doc(self, article_id: str, batch: dict[str, Article]) -> DocInfo:
@@ -126,6 +135,11 @@ class StoreCopyFinder:
             return earlier.source_group or earlier.id, earlier.copy_of or earlier.id
         group, origin = self.store.group_of(other)
         return group or other, origin or other
+
+
+def passage_keys(text: str, settings: CopySettings) -> U32:
+    """The LSH band keys of a text's passages (shape: passages x bands), for `add`."""
+    return band_keys(batch_signatures([text], settings), settings)
 
 
 def _nearest(pairs: np.ndarray[Any, Any], limit: int = _PARTNERS) -> list[tuple[int, int]]:

@@ -13,11 +13,13 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from multiprocessing import get_context
-from typing import Protocol
+from typing import Any, Protocol
 
 from corroborate.clean import clean_article
+from corroborate.copies.settings import CopySettings
 from corroborate.corpus.cluster import (
     Assignment,
     ClusterSettings,
@@ -38,7 +40,9 @@ class CopyFinder(Protocol):
     It sets `source_group` and `copy_of` on the articles it recognises as copies.
     """
 
-    def add(self, articles: Sequence[Article]) -> list[CopyEvidence]: ...
+    def add(
+        self, articles: Sequence[Article], keys: Sequence[Any] | None = None
+    ) -> list[CopyEvidence]: ...
 
     def take_keys(self) -> list[tuple[str, bytes]]:
         """Index data of the articles added since the last call, saved with their batch."""
@@ -73,11 +77,18 @@ class IngestCounts:
 Progress = Callable[[IngestCounts], None]
 
 
-def prepare(article: Article) -> tuple[Article, ArticleFeatures]:
-    """The per-article stage: clean, segment, extract clustering features."""
+def prepare(
+    article: Article, copy_settings: CopySettings | None = None
+) -> tuple[Article, ArticleFeatures, Any]:
+    """The per-article stage: clean, segment, features; copy-detection keys when asked."""
     clean_article(article)
     segment_article(article)
-    return article, extract_features(article)
+    keys = None
+    if copy_settings is not None:
+        from corroborate.corpus.copies import passage_keys
+
+        keys = passage_keys(article.kept_text, copy_settings)
+    return article, extract_features(article), keys
 
 
 def ingest(
@@ -113,9 +124,10 @@ def ingest(
     with _executor(workers) as pool:
         try:
             # While the workers prepare one batch, this process stores the one before it.
+            step = partial(prepare, copy_settings=getattr(copies, "settings", None))
             waiting: _Prepared | None = None
             for batch in _batches(stream, batch_size):
-                ready, waiting = waiting, _prepare_batch(batch, store, pool)
+                ready, waiting = waiting, _prepare_batch(batch, store, pool, step)
                 if ready:
                     _store_batch(ready, store, run_id, clusterer, copies, counts, progress)
             if waiting:
@@ -147,16 +159,19 @@ class _Prepared:
 
     errors: list[ReadError]
     read: int
-    results: Iterator[tuple[Article, ArticleFeatures]]
+    results: Iterator[tuple[Article, ArticleFeatures, Any]]
 
 
 def _prepare_batch(
-    batch: list[Article | ReadError], store: SqliteStore, pool: Executor | None
+    batch: list[Article | ReadError],
+    store: SqliteStore,
+    pool: Executor | None,
+    step: Callable[[Article], tuple[Article, ArticleFeatures, Any]],
 ) -> _Prepared:
     articles = _unique([item for item in batch if isinstance(item, Article)])
     known = store.known_ids(a.id for a in articles)
     fresh = [a for a in articles if a.id not in known]
-    results = pool.map(prepare, fresh, chunksize=16) if pool else map(prepare, fresh)
+    results = pool.map(step, fresh, chunksize=16) if pool else map(step, fresh)
     return _Prepared(
         errors=[item for item in batch if isinstance(item, ReadError)],
         read=sum(1 for item in batch if isinstance(item, Article)),
@@ -176,17 +191,19 @@ def _store_batch(
     """The global step for one batch (copies, stories) and its one transaction."""
     prepared = list(batch.results)
     # The next batch was checked against the store before this one was written.
-    written = store.known_ids(article.id for article, _ in prepared)
-    prepared = [(a, f) for a, f in prepared if a.id not in written]
-    fresh = [article for article, _ in prepared]
-    features = [feature for _, feature in prepared]
-    evidence = copies.add(fresh) if copies and fresh else []
-    keys = copies.take_keys() if copies else []
+    written = store.known_ids(article.id for article, _, _ in prepared)
+    prepared = [item for item in prepared if item[0].id not in written]
+    fresh = [article for article, _, _ in prepared]
+    features = [feature for _, feature, _ in prepared]
+    keys = [key for _, _, key in prepared]
+    given = keys if all(key is not None for key in keys) else None
+    evidence = copies.add(fresh, given) if copies and fresh else []
+    saved = copies.take_keys() if copies else []
     before = set(clusterer.stories)
     assignments = _assign(fresh, features, evidence, clusterer, store)
     touched = {a.story for a in assignments}
     stories: list[StoryState] = [clusterer.stories[sid] for sid in sorted(touched)]
-    store.write_batch(run_id, fresh, features, assignments, evidence, batch.errors, stories, keys)
+    store.write_batch(run_id, fresh, features, assignments, evidence, batch.errors, stories, saved)
     counts.read += batch.read
     counts.failed += len(batch.errors)
     counts.errors.extend(batch.errors)
