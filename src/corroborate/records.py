@@ -162,7 +162,8 @@ class QuoteMention:
     speaker_end: int | None = None
     direct: bool = True  # False when this outlet only paraphrases the quote
     # The quoted words' spans ([start, end] pairs, marks excluded): several when the quote is
-    # broken by an attribution or runs over paragraphs; `text` is them joined by a space.
+    # broken by an attribution or runs over paragraphs (`text` is all of start..end, as for
+    # every span; the words alone are the variant's text).
     pieces: list[list[int]] = field(default_factory=list)
     partial: bool = False  # a few words quoted inside reported speech
     attribution: str | None = None  # how the speaker was found: cue, name-line, colon, ...
@@ -193,8 +194,11 @@ class FigureMention:
     article: str
     start: int
     end: int
-    text: str = ""  # the sentence the figure was read from
-    as_written: str = ""  # the figure as this article wrote it ("185m dollars")
+    text: str = ""  # Article.text[start:end], as for every span: the figure as written
+    as_written: str = ""  # the figure as this article wrote it ("185m dollars"), same as text
+    sentence: str = ""  # the sentence the figure was read from
+    sentence_start: int | None = None  # the sentence's span in Article.text
+    sentence_end: int | None = None
 
 
 @dataclass(slots=True)

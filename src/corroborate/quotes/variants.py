@@ -241,7 +241,7 @@ def to_quote(cluster: Cluster, articles: Mapping[str, Article]) -> Quote:
         )
         for _, members in ranked
     ]
-    mentions = [_mention(m) for m in cluster.members] + [
+    mentions = [_mention(m, articles[m.article]) for m in cluster.members] + [
         _paraphrase(p) for p in cluster.paraphrases
     ]
     mentions.sort(key=lambda m: (m.article, m.start))
@@ -293,13 +293,17 @@ def _flags(cluster: Cluster, variants: Sequence[QuoteVariant]) -> list[str]:
     return flags
 
 
-def _mention(item: Found) -> QuoteMention:
+def _mention(item: Found, article: Article) -> QuoteMention:
+    """A direct mention. Its `text` is the article text at its offsets, like every span of the
+    report; when an attribution breaks the quote, that text holds it and `pieces` tell the
+    quoted words apart (the variant's text is the words alone)."""
     speaker = item.speaker
+    start, end = item.pieces[0][0], item.pieces[-1][1]
     return QuoteMention(
         article=item.article,
-        start=item.pieces[0][0],
-        end=item.pieces[-1][1],
-        text=item.text,
+        start=start,
+        end=end,
+        text=article.text[start:end],
         speaker_text=speaker.text if speaker else None,
         speaker_start=speaker.start if speaker else None,
         speaker_end=speaker.end if speaker else None,
