@@ -337,8 +337,10 @@ def test_every_mention_points_at_its_text(resources: Resources) -> None:
     for figure in build_ledger([a], resources):
         for value in figure.values:
             for m in value.mentions:
-                assert a.text[m.start : m.end] == m.as_written
-                assert m.text in a.text
+                assert a.text[m.start : m.end] == m.text == m.as_written
+                assert m.sentence_start is not None and m.sentence_end is not None
+                assert a.text[m.sentence_start : m.sentence_end] == m.sentence
+                assert m.sentence_start <= m.start < m.end <= m.sentence_end
 
 
 # --- the demo corpus -----------------------------------------------------------------------

@@ -100,8 +100,11 @@ def _mentions(group: Sequence[FigureMentionDraft]) -> list[FigureMention]:
             article=m.article.id,
             start=m.quantity.start,
             end=m.quantity.end,
-            text=m.sentence.text,
+            text=m.quantity.as_written,
             as_written=m.quantity.as_written,
+            sentence=m.sentence.text,
+            sentence_start=m.sentence.start,
+            sentence_end=m.sentence.end,
         )
         for m in group
     ]
