@@ -3,8 +3,8 @@
 Two mentions are the same quote when their speakers resolve to the same person (or one of them
 is unknown and the wording is nearly the same) and the shorter one's words appear, in order,
 in the longer one for the most part: "a quote cut short" and "illusory" for "illusionary" stay
-one quote. Fragments of a few words only join a quote when their speaker is known to be the
-same, so a two-word phrase never glues two different quotes together.
+one quote. A fragment of a few words joins a quote only when all its words stand in it, and
+each mention joins one quote, so a two-word phrase never glues two different quotes together.
 
 The canonical wording is the full (not fragmentary) variant that the most independent sources
 use, counted through `corroborate.sources`; ties go to the longer wording.
@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -80,6 +81,18 @@ class Cluster:
     members: list[Found] = field(default_factory=list)
     words: list[list[str]] = field(default_factory=list)
     paraphrases: list[Reported] = field(default_factory=list)
+    bag: Counter[str] = field(default_factory=Counter)  # every member's words, for a quick bound
+
+    def add(self, item: Found, words: list[str]) -> None:
+        self.members.append(item)
+        self.words.append(words)
+        self.bag |= Counter(words)
+
+    def could_reach(self, words: list[str], need: float) -> bool:
+        """Whether any member could share `need` of the shorter side: an upper bound that
+        spares most of the ordered comparisons in a story with many quotes."""
+        shortest = min(len(words), *(len(w) for w in self.words))
+        return sum((Counter(words) & self.bag).values()) >= need * max(1, shortest)
 
 
 def _compatible(cluster: Cluster, item: Found) -> bool | None:
@@ -108,15 +121,18 @@ def cluster_mentions(found: Sequence[Found]) -> list[Cluster]:
                 need = 1.0
             else:
                 need = SAME_QUOTE if same else SAME_QUOTE_UNKNOWN_SPEAKER
+            if not cluster.could_reach(words, need):
+                continue
             score = max(overlap(words, other) for other in cluster.words)
             if score >= need and (best is None or score > best[0]):
                 best = (score, cluster)
         if best is None:
-            clusters.append(Cluster(item.person, item.label, [item], [words]))
+            cluster = Cluster(item.person, item.label)
+            cluster.add(item, words)
+            clusters.append(cluster)
             continue
         target = best[1]
-        target.members.append(item)
-        target.words.append(words)
+        target.add(item, words)
         if target.person is None and item.person is not None:
             target.person, target.label = item.person, item.label
         target.label = target.label or item.label
