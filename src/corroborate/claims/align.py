@@ -176,6 +176,15 @@ def _telling(number: str) -> bool:
     return not year_like and (value >= 10 or not value.is_integer())
 
 
+def loose_link(a: SentenceFacts, b: SentenceFacts, cosine: float) -> bool:
+    """The second pass's pair test, for one pair (the benchmark measures it on MSRP)."""
+    figures_a = [float(n) for n in a.numbers if _telling(n)]
+    figures_b = [float(n) for n in b.numbers if _telling(n)]
+    same_figure = any(abs(p - q) <= 0.05 * max(p, q) for p in figures_a for q in figures_b)
+    shared = (a.lemmas - a.entities - _REPORTING) & (b.lemmas - b.entities - _REPORTING)
+    return bool(shared) and cosine + NUMBER_BONUS * same_figure >= LOOSE_PAIR
+
+
 def _share_content(units: list[Unit]) -> np.ndarray:
     """Pairs that share a content word other than names and reporting verbs."""
     words = [u.facts.lemmas - u.facts.entities - _REPORTING for u in units]
