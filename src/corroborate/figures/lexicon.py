@@ -278,10 +278,5 @@ MONTHS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-# Words before a 4-digit number that make it a year ("in 2014", "pre-2014", "since 2011").
-YEAR_BEFORE = frozenset(
-    """in since by from until till to of before after during between and pre post mid early late
-    the fiscal fy year years spring summer autumn fall winter""".split()
-)
 # Relative time: "six months ago" is a date, not a figure.
 RELATIVE_AFTER = frozenset("ago later earlier before after prior since previously".split())

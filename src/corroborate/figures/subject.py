@@ -20,6 +20,7 @@ from typing import Any
 
 from corroborate.figures.extract import Quantity
 from corroborate.figures.label import describe
+from corroborate.figures.lexicon import DAYS, MONTHS
 
 # Words that make a figure a demand or a target rather than a fact ("called for 5%").
 DEMAND = frozenset(
@@ -92,10 +93,8 @@ MEASURE_NAMES = frozenset({"gdp", "gnp", "gni", "gross", "domestic", "product"})
 NAME_ENTS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
+_DAYS = DAYS
+_MONTHS = MONTHS
 
 
 @dataclass(slots=True)
