@@ -311,3 +311,48 @@ def test_every_mention_points_at_kept_text(resources: Resources) -> None:
             if mention.speaker_start is not None and mention.speaker_end is not None:
                 written = article.text[mention.speaker_start : mention.speaker_end]
                 assert written == mention.speaker_text
+
+
+WORDS = st.sampled_from(
+    [
+        "Ravi",
+        "Menon",
+        "said",
+        "he",
+        "she",
+        "told",
+        "the",
+        "pier",
+        "“",
+        "”",
+        '"',
+        "‘",
+        "’",
+        "'",
+        "«",
+        "»",
+        ":",
+        ",",
+        ".",
+        "according",
+        "to",
+        "—",
+        "Lena",
+        "Ortiz",
+        "reopen",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(WORDS, max_size=25).map(" ".join), min_size=1, max_size=3))
+def test_any_text_gives_well_formed_quotes(resources: Resources, texts: list[str]) -> None:
+    """Whatever the marks and words, quotes come back inside kept text, never an error."""
+    articles = [make(text, f"outlet{i}") for i, text in enumerate(texts)]
+    for quote in find_quotes(articles, resources):
+        assert quote.variants and quote.mentions
+        for mention in quote.mentions:
+            article = next(a for a in articles if a.id == mention.article)
+            assert 0 <= mention.start < mention.end <= len(article.text)
+            assert mention.text == article.text[mention.start : mention.end]
