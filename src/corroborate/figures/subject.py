@@ -507,7 +507,7 @@ def _times(region: Iterable[Any]) -> frozenset[str]:
     found = set()
     for token in region:
         low = token.lower_
-        if _YEAR.match(low) or low in _MONTHS:
+        if _YEAR.match(low) or (low in _MONTHS and token.text[0].isupper()):
             found.add(low)
         elif low in ("year", "month", "quarter") and token.i > 0:
             before = token.nbor(-1).lower_
