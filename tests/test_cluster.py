@@ -167,3 +167,14 @@ def test_map_ids_is_one_to_one_and_keeps_old_ids(new: dict[str, str], old: dict[
 def test_bad_settings_are_refused(bad: dict[str, float]) -> None:
     with pytest.raises(ValueError):
         ClusterSettings(**bad)  # type: ignore[arg-type]
+
+
+def test_recluster_puts_a_copy_in_the_story_of_what_it_copies() -> None:
+    items = [
+        _features(f"{event}-{i}", text, None)
+        for event, articles in (("portmoor", PORTMOOR), ("museum", MUSEUM))
+        for i, (_, _, text) in enumerate(articles)
+    ]
+    assignments, _ = recluster(items, {}, copies={"museum-1": "portmoor-0"})
+    story = {a.article: a.story for a in assignments}
+    assert story["museum-1"] == story["portmoor-0"] != story["museum-0"]

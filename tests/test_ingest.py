@@ -78,6 +78,9 @@ def test_a_verbatim_reprint_is_a_copy_in_the_same_story(tmp_path: Path) -> None:
             "ON a.article_id = b.id WHERE b.source_id = 'wire-1'"
         )[0][0]
         assert reason.startswith("copy of ")
+        recluster_store(store)
+        again = _stories(store)
+        assert again["wire-0"] == again["wire-1"]
 
 
 @pytest.mark.parametrize("workers", [1, 2])

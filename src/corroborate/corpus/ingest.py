@@ -287,8 +287,9 @@ def recluster_store(store: SqliteStore, settings: ClusterSettings | None = None)
     """
     previous = store.story_of()
     df, documents = store.load_df()
+    copies = {r[0]: r[1] for r in store.query("SELECT article_id, origin FROM copies")}
     assignments, stories = recluster(
-        store.iter_features(), previous, settings, df=df, documents=documents
+        store.iter_features(), previous, settings, df=df, documents=documents, copies=copies
     )
     store.replace_clustering(assignments, stories)
     return sum(1 for a in assignments if previous.get(a.article) != a.story)

@@ -35,12 +35,14 @@ def recluster(
     *,
     df: Mapping[str, int] | None = None,
     documents: int = 0,
+    copies: Mapping[str, str] | None = None,
 ) -> tuple[list[Assignment], list[StoryState]]:
     """Cluster all articles again; return their assignments and the stories, old ids kept.
 
     `features` are held in memory (about 10 KB an article). `df` and `documents` are the
     corpus-wide term statistics (computed from `features` when not given). `previous` maps
-    article id -> its current story id.
+    article id -> its current story id; `copies` maps a copy to the article it copies, and a
+    copy always ends in that article's story.
     """
     items = sorted(features, key=lambda f: (f.published or "9999", f.article))
     if df is None:
@@ -55,6 +57,7 @@ def recluster(
     groups = _merge(clusterer, groups)
     for _ in range(2):
         groups = _reassign(clusterer, groups)
+    groups = _keep_copies_together(groups, copies or {})
     return _finish(clusterer, groups, previous, df, documents)
 
 
@@ -172,6 +175,22 @@ def _reassign(
                 ):
                     best, best_score = j, score
             moved[best].append(item)
+    return [group for group in moved if group]
+
+
+def _keep_copies_together(
+    groups: list[list[ArticleFeatures]], copies: Mapping[str, str]
+) -> list[list[ArticleFeatures]]:
+    """Move each copy into the group of the article it copies (following chains)."""
+    home = {item.article: index for index, group in enumerate(groups) for item in group}
+    moved: list[list[ArticleFeatures]] = [[] for _ in groups]
+    for index, group in enumerate(groups):
+        for item in group:
+            origin, seen = item.article, set()
+            while origin in copies and origin not in seen:
+                seen.add(origin)
+                origin = copies[origin]
+            moved[home.get(origin, index)].append(item)
     return [group for group in moved if group]
 
 
