@@ -261,7 +261,7 @@ def _figures(by_id: dict[str, Article]) -> list[Figure]:
             written,
             approx,
             articles=[article.id],
-            mentions=[FigureMention(article.id, start, end, sentence)],
+            mentions=[FigureMention(article.id, start, end, written, written, sentence=sentence)],
             independent_sources=1,
         )
 

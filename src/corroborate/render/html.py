@@ -331,7 +331,7 @@ def _figure_sentences(view: ReportView, figure: Figure) -> str:
     items = "".join(
         f"<li><q>{esc(m.as_written or value.as_written)}</q> "
         f"{article_link(view, m.article, [(m.start, m.end)])} "
-        f"{_span(m.start, m.end)} {esc(m.text)}</li>"
+        f"{_span(m.start, m.end)} {esc(m.sentence or m.text)}</li>"
         for value in figure.values
         for m in value.mentions
     )
