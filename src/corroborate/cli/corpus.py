@@ -56,7 +56,13 @@ def _open(db_path: str, *, write: bool = False) -> Iterator[SqliteStore]:
 @click.command("ingest")
 @click.argument("inputs", nargs=-1, required=True)
 @DB_OPTION
-@click.option("--batch-size", type=click.IntRange(1, 100_000), default=256, show_default=True)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 100_000),
+    default=256,
+    show_default=True,
+    help="Articles per batch: each batch is stored in one transaction (memory grows with it).",
+)
 @click.option(
     "--workers",
     type=click.IntRange(1, 64),
@@ -126,12 +132,31 @@ def _stderr_console() -> Console:
 
 @click.command("stories")
 @DB_OPTION
-@click.option("--sort", type=click.Choice(list(SORTS)), default="last-seen", show_default=True)
+@click.option(
+    "--sort",
+    type=click.Choice(list(SORTS)),
+    default="last-seen",
+    show_default=True,
+    help="Newest first (last-seen), oldest first, most articles, most sources, or by title.",
+)
 @click.option("--since", metavar="DATE", help="Only stories seen on or after DATE (YYYY-MM-DD).")
 @click.option("--until", metavar="DATE", help="Only stories that began on or before DATE.")
-@click.option("--min-articles", type=click.IntRange(1), default=1, show_default=True)
-@click.option("--search", "text", metavar="TEXT", help="Only stories whose titles contain TEXT.")
-@click.option("--limit", type=click.IntRange(1), default=30, show_default=True)
+@click.option(
+    "--min-articles",
+    type=click.IntRange(1),
+    default=1,
+    show_default=True,
+    help="Only stories with at least this many articles.",
+)
+@click.option(
+    "--search",
+    "text",
+    metavar="TEXT",
+    help="Only stories whose title, or one of whose articles' titles, contains TEXT.",
+)
+@click.option(
+    "--limit", type=click.IntRange(1), default=30, show_default=True, help="Stories to list."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
 def stories_command(
     db_path: str,
@@ -204,7 +229,12 @@ def _print_stories(rows: list[sqlite3.Row], total: int) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report here; the format comes from the extension (.json, .md, .html).",
 )
-@click.option("--format", "fmt", type=click.Choice(("json", "markdown", "html", "terminal")))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("json", "markdown", "html", "terminal")),
+    help="Override the format chosen from the extension (terminal when no -o is given).",
+)
 def show_command(story_id: str, db_path: str, output: Path | None, fmt: str | None) -> None:
     """The full report of one story (STORY_ID, or a unique prefix of it), as `report` makes it."""
     from corroborate.cli.report import _emit
