@@ -128,6 +128,21 @@ FORMS = [
         1,
     ),
     (
+        "“The quay will reopen,” Mayor Lena Ortiz said, as the crowd on the harbour wall cheered "
+        "for several long minutes in the rain. “And the ferries will run again.”",
+        "The quay will reopen … And the ferries will run again.",
+        "Lena Ortiz",
+        "cue",
+        2,
+    ),
+    (
+        "The council met at noon.\nStated Mayor Lena Ortiz:\n“The quay will reopen next week.”",
+        "The quay will reopen next week.",
+        "Lena Ortiz",
+        "cue",
+        1,
+    ),
+    (
         "“Nobody told the fishermen about the closure in advance.” ― Tomas Berg",
         "Nobody told the fishermen about the closure in advance.",
         "Tomas Berg",

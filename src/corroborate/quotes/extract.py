@@ -47,6 +47,7 @@ class Found:
     speaker: Speaker | None
     person: Person | None
     label: str | None  # the person's name, else the description as written
+    paragraphs: tuple[int, int] = (0, 0)  # indexes of its first and last kept paragraph
 
 
 @dataclass(slots=True)
@@ -326,8 +327,10 @@ def _attribute(
         if about is not None:
             return about
     # A paragraph of quotation right after a quoted paragraph goes on with the same speaker
-    # ('“...,” Clinton said.' then '“And that is why ...”'), unless a name line ended that one.
-    if whole and previous is not None and previous[1] >= first.paragraph - 1:
+    # ('“...,” Clinton said.' then '“And that is why ...”'), unless a name line ended that one;
+    # so does a second quote in the paragraph ('“A,” Spencer said, as ... . “B.”').
+    same_paragraph = previous is not None and previous[1] == first.paragraph
+    if (whole or same_paragraph) and previous is not None and previous[1] >= first.paragraph - 1:
         speaker = previous[0].speaker
         if speaker is not None and speaker.how != "name-line":
             return Speaker(
@@ -357,7 +360,8 @@ def _found(
 ) -> Found:
     pieces = [(p.start, p.end) for p in span.pieces]
     text = " ".join(article.text[s:e] for s, e in pieces)
-    return Found(article.id, pieces, text, is_partial(text), speaker, person, label)
+    spread = (span.pieces[0].paragraph, span.pieces[-1].paragraph)
+    return Found(article.id, pieces, text, is_partial(text), speaker, person, label, spread)
 
 
 def is_partial(text: str) -> bool:
@@ -409,12 +413,15 @@ def _merge_broken(found: list[Found]) -> list[Found]:
             and cue is not None
             and last.speaker is not None
             and last.speaker.cue == cue
-            and last.speaker.how == item.speaker.how == "cue"  # type: ignore[union-attr]
+            and last.speaker.how == "cue"
+            and item.speaker.how in ("cue", "carried")  # type: ignore[union-attr]
             and last.pieces[-1][1] <= item.speaker.start  # type: ignore[union-attr]
             and item.speaker.end <= item.pieces[0][0]  # type: ignore[union-attr]
             and not last.partial  # "... ," he said, "and then ..." goes on mid-sentence
+            and item.paragraphs[0] == last.paragraphs[1]
         ):
             last.pieces.extend(item.pieces)
+            last.paragraphs = (last.paragraphs[0], item.paragraphs[1])
             # The words between the pieces are the attribution, not the speaker's: mark the cut.
             last.text = f"{last.text} … {item.text}"
             continue

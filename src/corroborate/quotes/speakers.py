@@ -96,7 +96,9 @@ def subject_of(cue: Any) -> Any:
         return cue.head  # "Her neighbour, a nurse, called ...": a finite verb read as a modifier
     head = cue
     for _ in range(2):
-        if head.dep_ not in ("conj", "advcl", "xcomp", "dep", "pcomp", "acl") or head.head is head:
+        if head.dep_ not in ("conj", "advcl", "xcomp", "dep", "pcomp", "acl", "prep"):
+            break
+        if head.head is head:
             break
         head = head.head
         if head.pos_ in ("VERB", "AUX"):
@@ -104,6 +106,13 @@ def subject_of(cue: Any) -> Any:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return child
     return None
+
+
+def _cue_word(token: Any) -> bool:
+    """A cue verb even where the tagger, misled by a capital, calls it a name ("Stated")."""
+    word = token.lower_
+    forms = {token.lemma_.lower(), word, word[:-1], word[:-2], word[:-3] + "y"}
+    return bool(forms & CUE_LEMMAS) or word in ("said", "told", "wrote")
 
 
 def _according_to(cue: Any) -> Any:
@@ -259,8 +268,8 @@ def _name_before(para: ParsedParagraph, colon: int) -> Speaker | None:
 
 
 def subject_before(para: ParsedParagraph) -> Speaker | None:
-    """The person the paragraph before a stand-alone quote is about: its last sentence's
-    main subject, when that is a named person or "he"/"she"."""
+    """The one the paragraph before a stand-alone quote is about: its last sentence's main
+    subject, when that is a named person or organisation, or "he"/"she"."""
     sentences = list(para.doc.sents)
     if not sentences:
         return None
@@ -268,7 +277,7 @@ def subject_before(para: ParsedParagraph) -> Speaker | None:
     for child in root.children:
         if child.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if child.ent_type_ == "PERSON" or child.lower_ in ("he", "she"):
+        if child.ent_type_ in ("PERSON", "ORG") or child.lower_ in ("he", "she"):
             return speaker_from_head(para, child, "previous-subject", None)
     return None
 
@@ -307,6 +316,17 @@ def lead_in(para: ParsedParagraph, quoted: Sequence[tuple[int, int]]) -> Speaker
         return None
     candidates = cue_candidates(para, quoted)
     if not candidates:
-        return None
+        return _inverted_lead_in(para)
     cue = candidates[-1]
     return speaker_from_head(para, subject_of(cue), "cue", cue)
+
+
+def _inverted_lead_in(para: ParsedParagraph) -> Speaker | None:
+    """ "Stated Stone:" or "Said the minister:": a short line of a cue verb and a name."""
+    words = [t for t in para.doc if not t.is_punct]
+    if not 2 <= len(words) <= 6 or not _cue_word(words[0]):
+        return None
+    names = [t for t in words[1:] if t.pos_ in ("PROPN", "NOUN")]
+    if not names:
+        return None
+    return speaker_from_head(para, names[-1], "cue", None)
