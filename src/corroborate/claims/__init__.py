@@ -22,6 +22,8 @@ from corroborate.nlp import Resources
 from corroborate.records import Article, Claim, Mention
 from corroborate.sources import source_of, sources_of
 
+FIGURE_DISPUTE_COSINE = 0.65
+
 __all__ = ["align_claims", "align_units", "find_exclusives", "group_key"]
 
 
@@ -123,6 +125,10 @@ def _dispute(alignment: Alignment, cluster: list[int]) -> str | None:
             # another of its facts.
             kind = conflict(a.facts, b.facts)
             if kind and conflict(a.whole_facts, b.whole_facts) != kind:
+                kind = None
+            # Two figures of one kind ("3.4% of GDP", "5% of GDP") often belong to different
+            # subjects; only sentences very close in meaning dispute a figure.
+            if kind == "figures" and cosines[i, j] < FIGURE_DISPUTE_COSINE:
                 kind = None
             if kind:
                 return _reason(kind, a, b)
