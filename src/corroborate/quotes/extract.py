@@ -221,7 +221,7 @@ def quotes_of_article(
     found: list[Found] = []
     previous: tuple[Found, int] | None = None  # the last quote and its last paragraph
     for span in spans:
-        speaker = _attribute(span, paras, quoted, cues, previous)
+        speaker = _attribute(span, paras, quoted, previous)
         person: Person | None = None
         label: str | None = None
         if speaker is not None:
@@ -290,10 +290,18 @@ def _attribute(
     span: QuoteSpan,
     paras: list[ParsedParagraph],
     quoted: dict[int, list[tuple[int, int]]],
-    cues: dict[Any, tuple[Person | None, str | None]],
     previous: tuple[Found, int] | None,
 ) -> Speaker | None:
     """The speaker as written for one quote (see the order in `speakers`)."""
+    return _attribute_within(span, paras, quoted) or _attribute_around(
+        span, paras, quoted, previous
+    )
+
+
+def _attribute_within(
+    span: QuoteSpan, paras: list[ParsedParagraph], quoted: dict[int, list[tuple[int, int]]]
+) -> Speaker | None:
+    """A speaker in the quote's own paragraph: cue verb, "― Name", "X retorted:", "Name:"."""
     first, last = span.pieces[0], span.pieces[-1]
     for piece in (first, last) if first.paragraph != last.paragraph else (first,):
         para = paras[piece.paragraph]
@@ -301,31 +309,37 @@ def _attribute(
         cue = choose_cue(para, local, cue_candidates(para, quoted.get(para.index, [])))
         if cue is not None:
             return speaker_from_head(para, subject_of(cue), "cue", cue)
-    whole = _all_quote(paras[first.paragraph], quoted) and _all_quote(paras[last.paragraph], quoted)
-    if whole and last.paragraph + 1 < len(paras):
-        named = name_line(paras[last.paragraph + 1])
-        if named is not None:
-            return named
     end_para = paras[last.paragraph]
     dash = dash_speaker(end_para, last.end - end_para.offset)
     if dash is not None:
         return dash
     para = paras[first.paragraph]
-    introduced = introducer(para, first.start - para.offset)
-    if introduced is not None:
-        return introduced
-    colon = colon_speaker(para, (first.start - para.offset, first.end - para.offset))
-    if colon is not None:
-        return colon
+    return introducer(para, first.start - para.offset) or colon_speaker(
+        para, (first.start - para.offset, first.end - para.offset)
+    )
+
+
+def _attribute_around(
+    span: QuoteSpan,
+    paras: list[ParsedParagraph],
+    quoted: dict[int, list[tuple[int, int]]],
+    previous: tuple[Found, int] | None,
+) -> Speaker | None:
+    """A speaker in the paragraphs around: a name line after, "He said:" or the paragraph's
+    subject before, or the previous quote's speaker."""
+    first, last = span.pieces[0], span.pieces[-1]
+    whole = _all_quote(paras[first.paragraph], quoted) and _all_quote(paras[last.paragraph], quoted)
+    if whole and last.paragraph + 1 < len(paras):
+        named = name_line(paras[last.paragraph + 1])
+        if named is not None:
+            return named
     if whole and first.paragraph > 0:
         before = paras[first.paragraph - 1]
-        lead = lead_in(before, quoted.get(before.index, []))
-        if lead is not None:
-            return lead
-    if whole and first.paragraph > 0 and not quoted.get(first.paragraph - 1):
-        about = subject_before(paras[first.paragraph - 1])
-        if about is not None:
-            return about
+        found = lead_in(before, quoted.get(before.index, []))
+        if found is None and not quoted.get(before.index):
+            found = subject_before(before)
+        if found is not None:
+            return found
     # A paragraph of quotation right after a quoted paragraph goes on with the same speaker
     # ('“...,” Clinton said.' then '“And that is why ...”'), unless a name line ended that one;
     # so does a second quote in the paragraph ('“A,” Spencer said, as ... . “B.”').

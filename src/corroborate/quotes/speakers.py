@@ -1,14 +1,16 @@
 """Who said it: the cue verb and its subject, "according to", a name on the next line.
 
 Attribution reads the spaCy parse of the kept paragraphs (cached by `Resources`). For one
-quote it tries, in order:
+quote it tries, in order (`extract._attribute`):
 1. a cue verb ("said", "told", "warned"...) outside the quotation marks whose clause holds the
    quote, else the nearest such verb in the quote's sentence or the one next to it; or
    "according to X" the same way. The speaker is the verb's subject (or X);
-2. a line right after the quote's paragraph that holds only a name, as scraped pages show;
-3. "Name: ..." before the quote, or "...: Name" after it, in headlines and key points;
-4. a paragraph that ends "He said:" just before a paragraph that is all quote;
-5. the speaker of the quote just before, when this paragraph is all quote and follows it.
+2. in the quote's paragraph: "...” ― Name" after it, "X retorted: “...”" or "Name: ..." before
+   it, "...: Name" after it (headlines and key points);
+3. for a paragraph that is all quotation: a line right after it that holds only a name, as
+   scraped pages show; a paragraph before it that ends "He said:" (or "Stated Stone:"); the
+   main subject of the paragraph before it ("Viguerie is upbeat about Cruz." then the quote);
+4. the speaker of the quote just before, in the same paragraph or the paragraph before.
 """
 
 from __future__ import annotations
