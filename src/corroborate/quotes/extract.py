@@ -42,7 +42,7 @@ class Found:
 
     article: str
     pieces: list[tuple[int, int]]  # offsets into Article.text, quotation marks excluded
-    text: str  # the quoted words; pieces joined by a space
+    text: str  # the quoted words: pieces joined by " … " across an attribution, else by " "
     partial: bool  # a few words embedded in reported speech
     speaker: Speaker | None
     person: Person | None
