@@ -178,6 +178,16 @@ def test_pronoun_goes_to_the_last_named_main_subject(resources: Resources) -> No
     assert quote.mentions[0].speaker_text == "he"
 
 
+def test_she_skips_the_last_named_man(resources: Resources) -> None:
+    text = (
+        "Mayor Lena Ortiz said she would reopen the quay in May.\n"
+        "Harbour Commissioner Ravi Menon said he would inspect the pier first.\n"
+        "“The ferries cannot wait for another season,” she said."
+    )
+    quotes = find_quotes([make(text, "harbourpost")], resources)
+    assert [(q.speaker, q.mentions[0].speaker_text) for q in quotes] == [("Lena Ortiz", "she")]
+
+
 def test_unnamed_speaker_is_not_given_the_nearest_name(resources: Resources) -> None:
     text = (
         "Ferry captain Mila Horvat lost her boat in the storm.\n"

@@ -79,8 +79,14 @@ class Timeline:
     def before(self, offset: int) -> list[Person]:
         return [p for p, _ in self.entries[: bisect.bisect_left(self.offsets, offset)]]
 
-    def antecedent(self, offset: int) -> Person | None:
-        earlier = self.entries[: bisect.bisect_left(self.offsets, offset)]
+    def antecedent(self, offset: int, pronoun: str = "") -> Person | None:
+        """The last person named as a main subject before `offset` that the pronoun fits,
+        else the last person named at all that it fits."""
+        earlier = [
+            (p, main)
+            for p, main in self.entries[: bisect.bisect_left(self.offsets, offset)]
+            if p.fits(pronoun)
+        ]
         for person, main in reversed(earlier):
             if main:
                 return person
@@ -139,8 +145,19 @@ def build_timeline(paras: list[ParsedParagraph], registry: PersonRegistry) -> Ti
             offset = para.offset + ent.start_char
             person = registry.lookup(ent.text, timeline.before(offset))
             if person is not None:
-                timeline.add(offset, person, is_main_subject(ent.root))
+                main = is_main_subject(ent.root)
+                timeline.add(offset, person, main)
+                if main:
+                    _note_pronoun(person, ent)
     return timeline
+
+
+def _note_pronoun(person: Person, ent: Any) -> None:
+    """ "Marrow said she ...": the first he/she after a main subject in its sentence."""
+    for token in ent.sent:
+        if token.i >= ent.end and token.lower_ in ("he", "she", "his", "her", "him"):
+            person.pronouns["he" if token.lower_ in ("he", "his", "him") else "she"] += 1
+            return
 
 
 def resolve(
@@ -152,7 +169,7 @@ def resolve(
     if head is not None and head.lower_ in PRONOUNS:
         if head.lower_ in ("they", "we", "it"):
             return None, None
-        return _named(timeline.antecedent(speaker.start))
+        return _named(timeline.antecedent(speaker.start, head.lower_))
     if head is not None and speaker.tokens is not None:
         low, high = speaker.tokens
         for ent in head.doc.ents:

@@ -84,6 +84,12 @@ class Person:
     forms: Counter[str] = field(default_factory=Counter)
     roles: Counter[str] = field(default_factory=Counter)
     words: set[str] = field(default_factory=set)  # role words, for matching descriptions
+    pronouns: Counter[str] = field(default_factory=Counter)  # "he"/"she" seen referring back
+
+    def fits(self, pronoun: str) -> bool:
+        """Whether "he" or "she" can mean this person, by the pronouns seen with the name."""
+        other = {"he": "she", "she": "he"}.get(pronoun)
+        return other is None or self.pronouns[other] <= self.pronouns[pronoun]
 
     @property
     def name(self) -> str:
