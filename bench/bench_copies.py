@@ -474,11 +474,14 @@ def throughput(
         if largest and max(sizes) > largest:
             estimate = target[f"seconds_{largest}"] * max(sizes) / largest
             target[f"seconds_{max(sizes)}_extrapolated"] = estimate
+            cpu = target[f"cpu_seconds_{largest}"] * max(sizes) / largest
+            target[f"cpu_seconds_{max(sizes)}_extrapolated"] = cpu
             rows.append(
                 [
                     name,
                     max(sizes),
                     round(estimate, 1),
+                    round(cpu, 1),
                     round(max(sizes) / estimate),
                     "-",
                     f"extrapolated from {largest}",
@@ -491,6 +494,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small set, throughput at 1k only")
     parser.add_argument("--sizes", default=None, help="throughput sizes, e.g. 1000,10000,100000")
+    parser.add_argument(
+        "--peer-max", type=int, default=10000, help="largest size the datasketch peers run at"
+    )
     args = parser.parse_args(argv)
     data = require_data(NAME, "ecbplus-dev.jsonl")
     if data is None or require_data(NAME, "polnear") is None:
@@ -509,7 +515,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     default = "1000" if args.quick else "1000,10000,100000"
     sizes = [int(s) for s in (args.sizes or default).split(",")]
-    speed, peers, rows = throughput(root, sizes, [n for n in sizes if n <= 10000])
+    speed, peers, rows = throughput(root, sizes, [n for n in sizes if n <= args.peer_max])
     print_table(
         "copies: throughput (600-word docs, 5% planted near-copies; 2-core machine shared with "
         "other jobs: wall time depends on the load, cpu time (own + worker processes) does not)",
