@@ -19,7 +19,7 @@ import numpy as np
 from corroborate.claims.align import LOOSE_PAIR, Alignment, Unit, align_units
 from corroborate.claims.features import THRESHOLD, conflict
 from corroborate.nlp import Resources
-from corroborate.records import Article, Claim, Mention
+from corroborate.records import Article, Claim, ClaimStatus, Mention
 from corroborate.sources import source_of, sources_of
 
 FIGURE_DISPUTE_COSINE = 0.65
@@ -49,6 +49,7 @@ def _claim(
     mentions = [_mention(units[i]) for i in ordered]
     sources = sorted(sources_of(mentions, by_id))
     reason = _dispute(alignment, ordered)
+    status: ClaimStatus
     if reason:
         status = "disputed"
     elif len(sources) >= 2:
@@ -59,7 +60,7 @@ def _claim(
     return Claim(
         id="c-" + hashlib.sha1(key.encode()).hexdigest()[:10],
         text=claim_text(units[_representative(alignment, ordered, shared)]),
-        status=status,  # type: ignore[arg-type]
+        status=status,
         independent_sources=len(sources),
         mentions=mentions,
         reason=reason,
@@ -174,7 +175,7 @@ def find_exclusives(
         groups = set(claim.source_groups) or sources_of(claim.mentions, by_id)
         if len(groups) == 1:
             (only,) = groups
-            exclusive[keys.get(only, only)].append(claim.id)
+            exclusive.setdefault(keys.get(only, only), []).append(claim.id)
             continue
         others = len(keys) - 1
         for group, key in keys.items():
