@@ -9,8 +9,12 @@ import hashlib
 from collections.abc import Sequence
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from corroborate.claims import align_claims, find_exclusives
+from corroborate.claims.features import conflict, facts_of_tokens
+from corroborate.claims.pieces import split_pieces
 from corroborate.nlp import Resources
 from corroborate.records import Article, Claim, Paragraph, Removed
 from corroborate.segment import segment_article
@@ -269,3 +273,45 @@ def test_demo_claims_come_out_right(
         entry["expected_status"],
         entry["independent_sources"],
     )
+
+
+CLAUSES = [
+    "the council approved the budget on Tuesday",
+    "the mayor, who took office in May, resigned",
+    "dockworkers walked off the job after talks failed",
+    "the port will not reopen until Thursday",
+    "prices rose by 4 percent",
+    "officials said 1,200 people had left",
+]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(parts=st.lists(st.sampled_from(CLAUSES), min_size=1, max_size=3))
+def test_pieces_are_disjoint_spans_inside_their_sentence(
+    parts: list[str], resources: Resources
+) -> None:
+    text = ", and ".join(parts).capitalize() + "."
+    doc = resources.spacy()(text)
+    pieces = split_pieces(doc[:])
+    seen: set[int] = set()
+    for piece in pieces:
+        assert 0 <= piece.start_char < piece.end_char <= len(text)
+        indexes = {t.i for t in piece.tokens}
+        assert not indexes & seen
+        seen |= indexes
+        assert piece.text
+    words = {t.i for t in doc if not (t.is_punct or t.is_space)}
+    assert words <= seen
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(first=st.sampled_from(CLAUSES), second=st.sampled_from(CLAUSES))
+def test_conflict_is_symmetric(first: str, second: str, resources: Resources) -> None:
+    nlp = resources.spacy()
+    a, b = facts_of_tokens(nlp(first)), facts_of_tokens(nlp(second))
+    assert conflict(a, b) == conflict(b, a)
+    assert conflict(a, a) is None
