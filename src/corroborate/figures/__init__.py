@@ -8,6 +8,7 @@ from removed text becomes a figure; every mention points at its span of `Article
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -16,7 +17,7 @@ from corroborate.figures.ledger import FigureMentionDraft, group_mentions
 from corroborate.figures.status import make_figure
 from corroborate.figures.subject import Subject, persons_in, read_subjects, sentence_tokens
 from corroborate.nlp import Resources
-from corroborate.records import Article, Figure
+from corroborate.records import Article, Figure, Sentence
 
 __all__ = ["Quantity", "build_ledger", "collect_mentions", "read_quantities"]
 
@@ -65,7 +66,7 @@ def collect_mentions(article: Article, resources: Resources) -> list[FigureMenti
     docs = [(paragraph.start, doc) for paragraph, doc in resources.paragraph_docs(article)]
     found: list[FigureMentionDraft] = []
     previous: frozenset[str] = frozenset()
-    for sentence in article.sentences:
+    for sentence in _whole_sentences(article):
         tokens = sentence_tokens(docs, sentence.start, sentence.end)
         para_start = next((s for s, d in docs if s <= sentence.start < s + len(d.text)), 0)
         quantities = [_shift(q, sentence.start) for q in read_quantities(sentence.text)]
@@ -79,6 +80,30 @@ def collect_mentions(article: Article, resources: Resources) -> list[FigureMenti
 
 
 REFER_BACK_SENTENCES = 3
+_BROKEN_END = re.compile(r"\d\.$")
+_BROKEN_START = re.compile(r"^\d")
+
+
+def _whole_sentences(article: Article) -> list[Sentence]:
+    """The kept sentences, with a sentence split inside a detokenised decimal ("a peak of $5."
+    then "3 million") joined again, so "$5. 3 million" is read whole and never as "$5"."""
+    joined: list[Sentence] = []
+    for sentence in article.sentences:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.paragraph == sentence.paragraph
+            and _BROKEN_END.search(last.text)
+            and _BROKEN_START.match(sentence.text)
+            and article.text[last.end : sentence.start] == " "
+        ):
+            text = article.text[last.start : sentence.end]
+            joined[-1] = Sentence(
+                last.article, last.index, last.start, sentence.end, text, last.paragraph
+            )
+            continue
+        joined.append(sentence)
+    return joined
 
 
 def _refer_back(

@@ -18,24 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corroborate.figures import lexicon as lx
+from corroborate.figures.spacing import Token, join_spaced_numbers
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\S", re.UNICODE)
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _QUOTES = frozenset("'\"‘’“”«»")
 _DASHES = frozenset("-–—")
 _DURATIONS = frozenset(lx.DURATION_SUFFIX.values())
-
-
-@dataclass(slots=True)
-class Token:
-    text: str
-    start: int
-    end: int
-    glued: bool  # no space between this token and the one before it
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
 
 
 @dataclass(slots=True)
@@ -71,7 +60,7 @@ def tokenize(text: str) -> list[Token]:
     for match in _TOKEN.finditer(text):
         glued = bool(tokens) and tokens[-1].end == match.start()
         tokens.append(Token(match.group(), match.start(), match.end(), glued))
-    return tokens
+    return join_spaced_numbers(text, tokens)
 
 
 def read_quantities(text: str, vetoes: Sequence[tuple[int, int]] = ()) -> list[Quantity]:

@@ -127,6 +127,11 @@ def can_conflict(
     own_names = x.names_in_clause and y.names_in_clause
     if own_names and names_x and names_y and not names_match(names_x, names_y):
         return False
+    actors_x, actors_y = x.actors - topic, y.actors - topic
+    if actors_x and actors_y and not names_match(actors_x, actors_y):
+        return False  # "Ostria will send 500" is no rival to "Velmark plans to deploy 800"
+    if x.instruments and y.instruments and not names_match(x.instruments, y.instruments):
+        return False  # two polls' findings are two measurements
     # The thing counted alone is not enough: "23 member nations" and "more than 40 countries"
     # are different groups of countries unless a name or another noun ties them.
     shared_nouns = (x.nouns & y.nouns) - {x.counted}
@@ -156,8 +161,12 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return x.verb is None or x.verb != y.verb
     if x.counted is None or x.counted != y.counted:
         return True
+    if x.outcome == "living" and not ((x.names | x.actors) and (y.names | y.actors)):
+        return True  # "home to 100,000 people" names no place: no rival to a town's count
     if x.counted == "person":  # 12 dead is no rival to 3,000 evacuated
-        return x.outcome is None or x.outcome != y.outcome
+        if x.outcome is None and y.outcome is None:  # "seats 45,000" against "holds 52,000"
+            return x.verb is None or x.verb != y.verb
+        return x.outcome != y.outcome
     # Things counted: the same act ("captured three boats" is not "five boats approached").
     if x.outcome is not None:
         return x.outcome != y.outcome

@@ -54,6 +54,9 @@ OUTCOMES = {
     "released": "free release",
 }
 OUTCOME_OF = {word: name for name, words in OUTCOMES.items() for word in words.split()}
+# Nouns that say who the people are, not what happened to them: "2.4 million residents" are
+# people living there unless the clause says more ("3,000 residents were evacuated").
+RESIDENT_NOUNS = frozenset("resident inhabitant".split())
 # fmt: off
 # Counted nouns that mean the same thing ("23 member nations" and "23 member states").
 NOUN_CLASS = {
@@ -85,7 +88,10 @@ VERB_CLASS = {
     "attend": "attend", "come": "attend", "join": "attend", "arrive": "attend",
     "close": "close", "shut": "close", "destroy": "destroy", "damage": "destroy",
     "sink": "destroy", "own": "have", "operate": "have", "hold": "have", "have": "have",
-    "draw": "attend",
+    "draw": "attend", "seat": "have",
+    # A reading taken: "temperatures hit 41 degrees", "Portvale recorded 43 degrees".
+    "hit": "reach", "reach": "reach", "record": "reach", "register": "reach", "top": "reach",
+    "touch": "reach",
 }
 # fmt: on
 # Names that describe the measure rather than its holder ("5% of GDP").
@@ -122,6 +128,8 @@ class Subject:
 
     times: frozenset[str] = frozenset()
     update_cue: bool = False
+    actors: frozenset[str] = frozenset()  # names that do the figure's act ("Ostria will send")
+    instruments: frozenset[str] = frozenset()  # whose poll or survey measured it ("Ethnos poll")
     label: str = ""  # the subject in words, for the ledger
 
     def is_vague(self) -> bool:
@@ -310,10 +318,13 @@ def _subject(
     previous_persons: frozenset[str],
 ) -> Subject:
     r = _regions(tokens, anchor, others, quantity, para_start)
-    clause_names = _name_tokens(r.narrow)
-    name_tokens = clause_names or _name_tokens(
-        [t for t in r.wide if t.i < r.verb.i or t.head.i == r.verb.i]
-    )
+    if _population_of(anchor):  # only the place the people live in says whose they are
+        clause_names = name_tokens = _settlement_names(anchor)
+    else:
+        clause_names = _name_tokens(r.narrow)
+        name_tokens = clause_names or _name_tokens(
+            [t for t in r.wide if t.i < r.verb.i or t.head.i == r.verb.i]
+        )
     speaking = [t for t in r.wide if _is_speaker(t)]
     speakers = frozenset(norm_name(t.text) for t in speaking)
     # Who speaks is the head of the speaker's phrase ("Rutte" in "NATO chief Mark Rutte").
@@ -345,6 +356,8 @@ def _subject(
         phase=phase,
         times=_times(r.wide),
         update_cue=update_cue,
+        actors=_actors(r.verb),
+        instruments=_instruments(r.wide),
         label=describe(
             holders=holders,
             anchor=anchor,
@@ -356,6 +369,45 @@ def _subject(
             skip=r.skip,
         ),
     )
+
+
+INSTRUMENTS = frozenset("poll survey census study ranking".split())
+
+
+def _instruments(region: Sequence[Any]) -> frozenset[str]:
+    """Names attached to the poll or survey that measured the figure ("an opinion poll for the
+    Kathimerini newspaper", "the Focus poll"): two polls are two measurements, not rivals."""
+    ids = {t.i for t in region}
+    found = set()
+    for noun in region:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in INSTRUMENTS:
+            continue
+        for t in noun.subtree:
+            if t.i in ids and t.pos_ == "PROPN" and t.is_alpha and t.text[0].isupper():
+                found.add(norm_name(t.text))
+    return frozenset(found)
+
+
+def _actors(verb: Any) -> frozenset[str]:
+    """Places and organisations that are the subject of the figure's verb, or of the verb that
+    governs it ("Velmark plans to deploy 800"): who sends, spends or pledges it. Read at the
+    start of a sentence too, where `_name_tokens` is wary of capitals."""
+    heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    found = set()
+    for head in heads:
+        for child in head.children:
+            if child.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            found |= {norm_name(t.text) for t in child.subtree if _is_actor_name(t)}
+    return frozenset(found)
+
+
+def _is_actor_name(t: Any) -> bool:
+    if not (t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS) or t.ent_type_ == "PERSON":
+        return False
+    if not (t.is_alpha and t.text[0].isupper()) or t.lower_ in TITLES:
+        return False
+    return norm_name(t.text) not in MEASURE_NAMES
 
 
 def _local(anchor: Any, in_quantity: set[int]) -> list[Any]:
@@ -405,6 +457,8 @@ def _is_speaker(token: Any) -> bool:
     head = token
     while head.dep_ in ("compound", "flat", "appos", "poss") and head.head.i != head.i:
         head = head.head
+    if head.pos_ != "PROPN" and "PERSON" not in (head.ent_type_, token.ent_type_):
+        return False  # "the Velmark minister said": Velmark holds the figure; no one is named
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH:
         return True
     return bool(
@@ -452,18 +506,60 @@ def _counted_by_total(anchor: Any) -> tuple[str | None, str | None]:
 def _outcome(local: Sequence[Any], narrow: Sequence[Any], anchor: Any) -> str | None:
     """What happened to the people counted: the figure's own phrase first ("64 survivors"),
     then the word of its clause nearest to it ("killed 12 and injured 40")."""
+    if _population_of(anchor):
+        return "living"
     for region in (local, narrow):
         hits = [t for t in region if t.lemma_.lower() in OUTCOME_OF or t.lower_ in OUTCOME_OF]
         if hits:
             nearest = min(hits, key=lambda t: abs(t.i - anchor.i))
             return OUTCOME_OF.get(nearest.lemma_.lower()) or OUTCOME_OF[nearest.lower_]
+    if any(t.lemma_.lower() in RESIDENT_NOUNS for t in local):
+        return "living"
     return None
+
+
+SETTLEMENTS = frozenset(
+    """city town village island home country region province capital state nation community
+    district area suburb neighbourhood neighborhood""".split()
+)
+
+
+def _population_of(anchor: Any) -> bool:
+    """ "a city of 500,000 people", "home to 120,000 people": the people live there, whatever
+    the clause around the place says happened to others."""
+    noun = anchor.head if anchor.dep_ == "nummod" else anchor
+    prep = noun.head
+    return bool(
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("of", "to")
+        and prep.head.lemma_.lower() in SETTLEMENTS
+    )
+
+
+def _settlement_names(anchor: Any) -> list[Any]:
+    """The place a population belongs to: "Bandar Abbas, a city of 500,000 people", "Qeshm
+    Island, home to 200,000 people"; not the other places of the clause."""
+    if not _population_of(anchor):
+        return []
+    noun = anchor.head if anchor.dep_ == "nummod" else anchor
+    place = noun.head.head
+    owner = place.head if place.dep_ == "appos" else place
+    words = [t for t in owner.lefts if t.dep_ in ("compound", "flat", "amod")] + [owner]
+    return [t for t in words if t.pos_ == "PROPN" and t.is_alpha]
 
 
 def _whole_or_part(anchor: Any) -> str | None:
     """ "31 of the 60 seats": 60 is the whole, 31 a part; they never conflict."""
     if anchor.head.lower_ == "of" and anchor.head.head.like_num:
         return "whole"
+    # "31 of the 60 seats": 60 counts the seats that hang off "of" after another number.
+    noun = anchor.head
+    if anchor.dep_ == "nummod" and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        return "whole" if noun.head.head.like_num else _part_of(anchor)
+    return _part_of(anchor)
+
+
+def _part_of(anchor: Any) -> str | None:
     if any(
         c.lower_ == "of" and any(g.like_num for g in c.subtree if g.i != c.i)
         for c in anchor.children
