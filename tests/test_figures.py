@@ -409,3 +409,119 @@ def test_subject_line_names_what_is_measured(
     a = make(text, "one")
     subject = holding(build_ledger([a], resources), a, written).subject
     assert all(word in subject for word in words), subject
+
+
+# --- detokenised spacing ("1, 500", "5. 3 million") and subjects of acts, places, polls ----
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "written"),
+    [
+        ("Around 3, 400 people queued outside.", 3400, "count", "Around 3, 400"),
+        ("The bill came to $7. 2 million in the end.", 7.2e6, "USD", "$7. 2 million"),
+        ("Growth was 1. 8 percent last quarter.", 1.8, "percent", "1. 8 percent"),
+        ("The town paid £2, 750 to each family.", 2750, "GBP", "£2, 750"),
+    ],
+)
+def test_spaced_thousands_and_decimals_are_one_number(
+    text: str, value: float, unit: str, written: str
+) -> None:
+    got_value, _, _, got_unit, _, got_written = one(text)
+    assert (got_value, got_unit, got_written) == (pytest.approx(value), unit, written)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("On April 9, 250 runners set off from Tarnby.", [250]),
+        ("The crews had 11, 240 and 390 members.", [11, 240, 390]),
+        ("Under Article 4, 600 staff were moved.", [600]),
+        ("The ferry left at 7. 45 pm on Sunday.", []),
+    ],
+)
+def test_spaced_numbers_that_are_not_one_number(text: str, values: list[float]) -> None:
+    assert [q.value for q in read_quantities(text)] == values
+
+
+def test_a_sentence_split_inside_a_decimal_is_read_whole(resources: Resources) -> None:
+    article = make("The Tarnby quay cost $4. 6 million to rebuild, the port said.", "one")
+    figures = build_ledger([article], resources)
+    values = [v.value for f in figures for v in f.values]
+    assert values == [pytest.approx(4.6e6)]
+    mention = figures[0].values[0].mentions[0]
+    assert article.text[mention.start : mention.end] == "$4. 6 million"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        (
+            "Ostmark will send 200 troops to Harrowland.",
+            "Pellin plans to deploy 350 soldiers in Harrowland.",
+            "200",
+            "350",
+        ),
+        (
+            "Rescuers flew the wounded from Tarnby to Belcaster, a city of 400,000 people.",
+            "Tarnby, home to 90,000 people, lost power overnight.",
+            "400,000",
+            "90,000",
+        ),
+        (
+            "A poll for the Harrow Gazette found that 41 percent of voters back the plan.",
+            "A poll by the Dunmere Herald found that 55 percent of voters back the plan.",
+            "41 percent",
+            "55 percent",
+        ),
+    ],
+)
+def test_other_actors_places_and_polls_are_not_rivals(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    a, b = make(first, "one"), make(second, "two")
+    figures = build_ledger([a, b], resources)
+    assert holding(figures, a, fa) is not holding(figures, b, fb)
+    assert all(f.status != "conflict" for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb", "status"),
+    [
+        (
+            "Temperatures reached 39 degrees in Harrowland on Monday.",
+            "Harrowland recorded 42 degrees on Monday.",
+            "39 degrees",
+            "42 degrees",
+            "conflict",
+        ),
+        (
+            "The Dunmere arena seats 18,000 fans.",
+            "Dunmere's arena holds 21,000 spectators.",
+            "18,000",
+            "21,000",
+            "conflict",
+        ),
+        (
+            "About 800 people live in Kessby.",
+            "Kessby has 2,000 inhabitants.",
+            "About 800",
+            "2,000",
+            "conflict",
+        ),
+        (
+            "The Ostria party holds 12 of the 40 seats.",
+            "The Ostria party has 12 seats in the assembly.",
+            "12",
+            "12",
+            "agree",
+        ),
+    ],
+)
+def test_readings_capacities_populations_and_parts(
+    resources: Resources, first: str, second: str, fa: str, fb: str, status: str
+) -> None:
+    a, b = make(first, "one"), make(second, "two")
+    figures = build_ledger([a, b], resources)
+    figure = holding(figures, a, fa)
+    assert figure is holding(figures, b, fb)
+    assert figure.status == status

@@ -543,7 +543,10 @@ def _settlement_names(anchor: Any) -> list[Any]:
         return []
     noun = anchor.head if anchor.dep_ == "nummod" else anchor
     place = noun.head.head
-    owner = place.head if place.dep_ == "appos" else place
+    # The place it describes: an apposition ("Belcaster, a city of"), also when the parse
+    # hangs "home to" off the name as a modifier.
+    beside = place.dep_ in ("appos", "advmod", "npadvmod") and place.head.pos_ in ("NOUN", "PROPN")
+    owner = place.head if beside else place
     words = [t for t in owner.lefts if t.dep_ in ("compound", "flat", "amod")] + [owner]
     return [t for t in words if t.pos_ == "PROPN" and t.is_alpha]
 
