@@ -67,7 +67,8 @@ def _read_from(handle: BinaryIO, source: str, gzipped: bool) -> Iterator[Article
             if not resumed:  # a resync that lands on more of the same damage says nothing new
                 problem = _printable(str(exc))
                 yield ReadError(f"{source}@{end}", f"broken WARC record skipped: {problem}")
-            next_start = _next_record(handle, end + 1 if resumed else end, gzipped)
+            # Never at `end` itself: the damaged record may start with a valid-looking header.
+            next_start = _next_record(handle, max(end, offset) + 1, gzipped)
             if next_start is None:
                 return
             offset, resumed = next_start, True
