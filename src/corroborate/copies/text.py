@@ -8,6 +8,7 @@ count as differences.
 
 from __future__ import annotations
 
+import bisect
 import re
 import string
 import unicodedata
@@ -205,10 +206,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def own_text(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> str:
-    """text[start:end] with its quoted parts blanked out."""
+    """text[start:end] with its quoted parts blanked out (`quoted` sorted, not overlapping)."""
     pieces, pos = [], start
-    for q_start, q_end in quoted:
-        if q_end <= pos or q_start >= end:
+    first = bisect.bisect_right(quoted, (start, len(text) + 1)) - 1
+    for q_start, q_end in quoted[max(0, first) :]:
+        if q_start >= end:
+            break
+        if q_end <= pos:
             continue
         pieces.append(text[pos : max(pos, q_start)])
         pos = max(pos, min(end, q_end))
@@ -219,12 +223,18 @@ def own_text(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> 
 def sentence_units(text: str, paragraphs: list[tuple[int, int]]) -> list[Unit]:
     """The sentences of the given paragraphs, with their own (unquoted) words."""
     quoted = quote_spans(text)
+    starts = [q[0] for q in quoted]
     units = []
     for p_start, p_end in paragraphs:
         for s, e in sentence_spans(text, p_start, p_end):
-            unit = Unit(s, e, words(text[s:e]), words(own_text(text, s, e, quoted)))
-            if unit.words:
-                units.append(unit)
+            all_words = words(text[s:e])
+            if not all_words:
+                continue
+            # most sentences hold no quotation: their own words are all their words
+            k = bisect.bisect_left(starts, e)
+            touched = k > 0 and quoted[k - 1][1] > s
+            own = words(own_text(text, s, e, quoted)) if touched else all_words
+            units.append(Unit(s, e, all_words, own))
     return units
 
 
