@@ -39,6 +39,7 @@ LINK_MEAN = 0.35
 LOOSE_PAIR = 0.58  # cosine of a pair the second, looser pass may join
 LOOSE_MEAN = 0.5
 NUMBER_BONUS = 0.15  # added to the cosine of two sentences giving the same telling figure
+PHRASE_BONUS = 0.1  # ... and of two sentences sharing a two-word phrase of content words
 CANDIDATE_COSINE = 0.4  # below this the pair model never says "same fact" on MSRP
 CONTAINED_SHARE = 0.6  # share of a cluster's core words a sentence must hold to join it
 CONTAINED_COSINE = 0.45
@@ -146,7 +147,7 @@ def cluster_units(units: list[Unit], scores: np.ndarray, cosines: np.ndarray) ->
     strict = _link(units, scores, scores >= THRESHOLD, LINK_MEAN, singletons)
     if len(units) < 2:
         return strict
-    closeness = cosines + NUMBER_BONUS * _share_figure(units)
+    closeness = cosines + NUMBER_BONUS * _share_figure(units) + PHRASE_BONUS * _share_phrase(units)
     loose = (closeness >= LOOSE_PAIR) & _share_content(units)
     # The loose pass only joins clusters from different articles, so an article's many
     # sentences on the broad topic cannot snowball into one claim.
@@ -163,6 +164,28 @@ def _share_figure(units: list[Unit]) -> np.ndarray:
         for j in holders[x + 1 :]:
             if any(abs(p - q) <= 0.05 * max(p, q) for p in figures[i] for q in figures[j]):
                 shared[i, j] = shared[j, i] = 1.0
+    return shared
+
+
+def _share_phrase(units: list[Unit]) -> np.ndarray:
+    """1 for pairs that use the same two-word phrase of content words ("neighbouring
+    provinces"), names left out."""
+    phrases = [
+        {
+            pair
+            for pair in u.facts.bigrams
+            if all(len(w) >= 4 and w.isalpha() and w not in u.facts.entities for w in pair)
+        }
+        for u in units
+    ]
+    n = len(units)
+    shared = np.zeros((n, n), dtype=np.float64)
+    index: dict[tuple[str, str], list[int]] = {}
+    for i, found in enumerate(phrases):
+        for phrase in found:
+            index.setdefault(phrase, []).append(i)
+    for holders in index.values():
+        shared[np.ix_(holders, holders)] = 1.0
     return shared
 
 
