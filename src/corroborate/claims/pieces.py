@@ -2,8 +2,9 @@
 
 News sentences pack facts together: "Floodwater killed 12 people and forced 3,000 residents
 from their homes", "The governor, who declared an emergency, promised $4m in aid". A piece is
-the part of the parse a clause heads: a verb joined by a conjunction, a relative clause, or an
-adverbial clause with its own subject; what is left belongs to the main clause. Each piece is
+the part of the parse a clause heads: a verb joined by a conjunction, a relative clause, an
+adverbial clause with its own subject, or what was said ("..., saying that ..."); what is left
+belongs to the main clause. Each piece is
 aligned on its own, so one sentence can support several claims, and its mention is the
 smallest span of the article that covers it.
 """
