@@ -206,24 +206,35 @@ class StoryClusterer:
             for story_id in self._postings.get(term, ())[-limit:]:
                 accumulated[story_id] += weight
         scored = []
+        scaled = {t: w * self.idf(t) for t, w in vector.items()}
         best = sorted(accumulated.items(), key=lambda kv: -kv[1])[: self.settings.candidates]
         for story_id, _ in best:
             story = self.stories[story_id]
             if not self._in_window(story, published):
                 continue
-            scored.append((self._cosine(vector, story), story_id))
+            scored.append((self._cosine(vector, story, scaled), story_id))
         scored.sort(reverse=True)
         return scored
 
-    def _cosine(self, vector: Mapping[str, float], story: StoryState) -> float:
-        """Cosine of the (normalised) article vector and the story's weighted centroid."""
+    def _cosine(
+        self,
+        vector: Mapping[str, float],
+        story: StoryState,
+        scaled: Mapping[str, float] | None = None,
+    ) -> float:
+        """Cosine of the (normalised) article vector and the story's weighted centroid.
+
+        `scaled` is the vector times the term weights, when the caller scores many stories.
+        """
         idf = self.idf
         idf("")  # renews the cache (and the generation) when the corpus has grown
         if story.generation != self.generation or not story.norm:
             total = sum((c * idf(t)) ** 2 for t, c in story.counts.items())
             story.norm, story.generation = math.sqrt(total) or 1.0, self.generation
+        if scaled is None:
+            scaled = {t: w * idf(t) for t, w in vector.items()}
         counts = story.counts
-        dot = sum(w * counts[t] * idf(t) for t, w in vector.items() if t in counts)
+        dot = sum(w * counts[t] for t, w in scaled.items() if t in counts)
         return dot / story.norm
 
     def _choose(
