@@ -134,7 +134,33 @@ def minhash_rows(shingles: U32, first: I64, settings: CopySettings) -> U32:
     return out
 
 
-def batch_signatures(texts: Sequence[str], settings: CopySettings) -> SignatureBatch:
+class WordHashes:
+    """xxhash of each distinct (spelling-folded) word, kept across the batches of one call, so
+    that each word is hashed once per process rather than once per occurrence or batch."""
+
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
+        self.ids: dict[str, int] = {}
+        self.values = np.zeros(0, dtype=np.uint64)
+
+    def lookup(self, words: list[str]) -> npt.NDArray[np.uint64]:
+        new = set(words).difference(self.ids)
+        if new:
+            start = len(self.ids)
+            self.ids.update(zip(new, range(start, start + len(new)), strict=True))
+            fresh = np.fromiter(
+                (xxhash.xxh64_intdigest(fold_word(w).encode(), self.seed) >> 1 for w in new),
+                np.int64,
+                len(new),
+            ).view(np.uint64)
+            self.values = np.concatenate([self.values, fresh])
+        # small numbers (word ids) are what numpy reads fastest from Python
+        return self.values[np.fromiter(map(self.ids.__getitem__, words), np.int32, len(words))]
+
+
+def batch_signatures(
+    texts: Sequence[str], settings: CopySettings, hashes: WordHashes | None = None
+) -> SignatureBatch:
     """Signatures of every passage of the texts, in one process."""
     docs, starts_c, ends_c, lengths = [], [], [], []
     all_words: list[str] = []
@@ -152,22 +178,14 @@ def batch_signatures(texts: Sequence[str], settings: CopySettings) -> SignatureB
             all_words.extend(passage)
     if not docs:
         return _empty(settings)
-    # One xxhash (and one spelling fold) per distinct word of the batch, not per occurrence;
-    # occurrences become small vocabulary numbers, which numpy reads fastest.
-    seed = settings.seed
-    vocabulary = {w: n for n, w in enumerate(set(all_words))}
-    word_hashes = np.fromiter(
-        (xxhash.xxh64_intdigest(fold_word(w).encode(), seed) >> 1 for w in vocabulary),
-        np.int64,
-        len(vocabulary),
-    ).view(np.uint64)[np.fromiter(map(vocabulary.__getitem__, all_words), np.int32, len(all_words))]
+    word_hashes = (hashes or WordHashes(settings.seed)).lookup(all_words)
     ends = np.cumsum(np.array(lengths, dtype=np.int64))
-    hashes, first = shingle_hashes(word_hashes, ends - lengths, ends, settings.shingle_words)
+    shingles, first = shingle_hashes(word_hashes, ends - lengths, ends, settings.shingle_words)
     return SignatureBatch(
         doc=np.array(docs, dtype=np.int32),
         start=np.array(starts_c, dtype=np.int32),
         end=np.array(ends_c, dtype=np.int32),
-        hashvalues=minhash_rows(hashes, first, settings),
+        hashvalues=minhash_rows(shingles, first, settings),
     )
 
 
@@ -178,8 +196,17 @@ def _empty(settings: CopySettings) -> SignatureBatch:
     )
 
 
+# A worker process's word hashes, kept while its pool lives (set by the pool's initializer).
+_worker_hashes: WordHashes | None = None
+
+
+def _start_worker(seed: int) -> None:
+    global _worker_hashes
+    _worker_hashes = WordHashes(seed)
+
+
 def _work(job: tuple[Sequence[str], CopySettings]) -> SignatureBatch:
-    return batch_signatures(*job)
+    return batch_signatures(*job, hashes=_worker_hashes)
 
 
 def signatures(texts: Sequence[str], settings: CopySettings) -> SignatureBatch:
@@ -187,10 +214,13 @@ def signatures(texts: Sequence[str], settings: CopySettings) -> SignatureBatch:
     size = settings.batch_size
     chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
     if settings.processes <= 1 or len(chunks) <= 1:
-        parts = [batch_signatures(chunk, settings) for chunk in chunks]
+        hashes = WordHashes(settings.seed)
+        parts = [batch_signatures(chunk, settings, hashes) for chunk in chunks]
     else:
         context = multiprocessing.get_context("fork" if _can_fork() else "spawn")
-        with context.Pool(settings.processes) as pool:
+        with context.Pool(
+            settings.processes, initializer=_start_worker, initargs=(settings.seed,)
+        ) as pool:
             parts = pool.map(_work, [(chunk, settings) for chunk in chunks], chunksize=1)
     if not parts:
         return _empty(settings)
