@@ -178,3 +178,21 @@ def test_recluster_puts_a_copy_in_the_story_of_what_it_copies() -> None:
     assignments, _ = recluster(items, {}, copies={"museum-1": "portmoor-0"})
     story = {a.article: a.story for a in assignments}
     assert story["museum-1"] == story["portmoor-0"] != story["museum-0"]
+
+
+@pytest.mark.parametrize(
+    ("title", "kept"),
+    [
+        ("Saturday, August 24, 2013", False),
+        ("May 03, 2013", False),
+        ("Ferry runs aground off Portmoor on March 3, 2026", True),
+        ("Ferry runs aground", True),
+    ],
+)
+def test_a_date_line_is_not_a_story_title(title: str, kept: bool) -> None:
+    article = make_article(source="a", text=PORTMOOR[0][2], title=title)
+    from corroborate.clean import clean_article
+    from corroborate.segment import segment_article
+
+    segment_article(clean_article(article))
+    assert (extract_features(article).title == title) is kept

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -273,6 +274,9 @@ def export_command(db_path: str, fmt: str, table: str, output: Path | None) -> N
     with _open(db_path) as store:
         try:
             count = export(store, fmt, output or sys.stdout, table=table)  # type: ignore[arg-type]
+        except BrokenPipeError:  # `export ... | head`: the reader has all it wanted
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
+            return
         except (CorroborateError, OSError) as exc:
             raise click.ClickException(str(exc)) from exc
     if output:

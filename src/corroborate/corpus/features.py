@@ -78,7 +78,7 @@ def extract_features(article: Article, *, max_terms: int = 80) -> ArticleFeature
         article=article.id,
         terms=terms,
         published=_iso_date(article.published) or text_date(article.text[:600]),
-        title=article.title,
+        title=_headline(article.title),
     )
 
 
@@ -175,6 +175,17 @@ def text_date(text: str) -> str | None:
     except ValueError:
         return None
     return iso
+
+
+def _headline(title: str | None) -> str | None:
+    """The title, unless it is only a date line ("Saturday, August 24, 2013")."""
+    if not title:
+        return None
+    words = [w for w in _WORD.findall(title) if w.lower() not in _MONTHS and not w.isdigit()]
+    weekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    if text_date(title) and len([w for w in words if w.lower() not in weekdays]) <= 1:
+        return None
+    return title
 
 
 def _iso_date(value: str | None) -> str | None:
