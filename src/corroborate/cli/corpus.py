@@ -238,7 +238,7 @@ def _print_stories(rows: list[sqlite3.Row], total: int) -> None:
 )
 def show_command(story_id: str, db_path: str, output: Path | None, fmt: str | None) -> None:
     """The full report of one story (STORY_ID, or a unique prefix of it), as `report` makes it."""
-    from corroborate.cli.report import _emit
+    from corroborate.cli.report import emit_report
     from corroborate.story import build_report
 
     with _open(db_path) as store:
@@ -248,7 +248,7 @@ def show_command(story_id: str, db_path: str, output: Path | None, fmt: str | No
             result = build_report(articles, story_id=resolved)
         except CorroborateError as exc:
             raise click.ClickException(str(exc)) from exc
-    _emit(result, output, fmt)
+    emit_report(result, output, fmt)
 
 
 @click.command("export")

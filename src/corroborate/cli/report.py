@@ -66,7 +66,7 @@ def report_command(
     """
     settings = Settings(summary_sentences=summary_sentences, embedder=embedder)
     result = _build(list(inputs), settings)
-    _emit(result, output, fmt)
+    emit_report(result, output, fmt)
 
 
 @click.command("demo")
@@ -111,7 +111,8 @@ def _build(inputs: list[str], settings: Settings) -> Report:
     return result
 
 
-def _emit(result: Report, output: Path | None, fmt: str | None) -> None:
+def emit_report(result: Report, output: Path | None, fmt: str | None) -> None:
+    """Write a report to a file (format from its extension unless given) or the terminal."""
     if output is None and fmt in (None, "terminal"):
         _print_terminal(result)
         return
