@@ -421,6 +421,7 @@ def test_subject_line_names_what_is_measured(
         ("The bill came to $7. 2 million in the end.", 7.2e6, "USD", "$7. 2 million"),
         ("Growth was 1. 8 percent last quarter.", 1.8, "percent", "1. 8 percent"),
         ("The town paid £2, 750 to each family.", 2750, "GBP", "£2, 750"),
+        ("The survey put the tremor at 5. 7, below earlier readings.", 5.7, "count", "5. 7"),
     ],
 )
 def test_spaced_thousands_and_decimals_are_one_number(

@@ -150,6 +150,8 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     unit = a.quantity.unit
     if unit in DURATIONS:
         return True  # "eight years" and "seven years" are rarely the same span; never flag
+    if x.subset or y.subset:
+        return True  # "two other rifles" is no rival to "nine rifles"
     if (x.share_role == "whole") != (y.share_role == "whole"):
         return True  # a total and a part of it ("31 of the 60 seats") are not rivals
     if x.times != y.times:

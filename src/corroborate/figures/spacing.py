@@ -58,7 +58,8 @@ _AFTER_DECIMAL = frozenset(
 
 def _spaced_decimal_at(text: str, tokens: list[Token], k: int) -> bool:
     """ "5. 3 million" as detokenised text leaves "5.3 million": only where a scale, unit or time
-    word follows, since a full stop then a number may also end one sentence and start another."""
+    word or a mark follows, since a full stop then a number may also end one sentence and
+    start another ("...killed 5. 3 more died later" is left alone)."""
     if k + 3 >= len(tokens) or not _SHORT.match(tokens[k].text):
         return False
     dot, decimals, after = tokens[k + 1], tokens[k + 2], tokens[k + 3]
@@ -66,7 +67,9 @@ def _spaced_decimal_at(text: str, tokens: list[Token], k: int) -> bool:
         return False
     if text[dot.end : decimals.start] != " " or (k and tokens[k - 1].text == "."):
         return False
-    return after.low in _AFTER_DECIMAL and not (after.text == "." and after.glued)
+    # No sentence starts "9, but" or "9.": a mark glued after the digits ends the number.
+    glued_mark = after.glued and after.text in (",", ";", ":", ")", ".")
+    return glued_mark or (after.low in _AFTER_DECIMAL and after.text != ".")
 
 
 def _spaced_thousands_at(text: str, tokens: list[Token], k: int) -> bool:

@@ -130,6 +130,7 @@ class Subject:
     update_cue: bool = False
     actors: frozenset[str] = frozenset()  # names that do the figure's act ("Ostria will send")
     instruments: frozenset[str] = frozenset()  # whose poll or survey measured it ("Ethnos poll")
+    subset: bool = False  # "two other rifles", "four prior arrests": not the whole count
     label: str = ""  # the subject in words, for the ledger
 
     def is_vague(self) -> bool:
@@ -145,6 +146,20 @@ class Subject:
             + 2 * bool(self.outcome)
             + len(self.persons)
         )
+
+
+# Heads of many names ("Loan Fund", "Agriculture Fund"): shared, they tie nothing together.
+NAME_HEADS = frozenset(
+    """fund bank council ministry department agency party group company university office union
+    association committee commission court service authority board institute foundation
+    corporation island province county city""".split()
+)
+
+
+def _distinctive(names: frozenset[str]) -> frozenset[str]:
+    """The names less their generic heads, when something more telling is left."""
+    telling = names - NAME_HEADS
+    return telling if telling else names
 
 
 def norm_name(text: str) -> str:
@@ -336,7 +351,7 @@ def _subject(
     verb = r.verb.lemma_.lower() if r.verb.pos_ == "VERB" else None
     holders = [t for t in name_tokens if not _is_place(t) and norm_name(t.text) not in speakers]
     return Subject(
-        names=frozenset(norm_name(t.text) for t in name_tokens) - speakers,
+        names=_distinctive(frozenset(norm_name(t.text) for t in name_tokens) - speakers),
         places_only=all(_is_place(t) for t in name_tokens),
         names_in_clause=bool(clause_names),
         persons=own_persons or previous_persons,
@@ -357,7 +372,8 @@ def _subject(
         times=_times(r.wide),
         update_cue=update_cue,
         actors=_actors(r.verb),
-        instruments=_instruments(r.wide),
+        instruments=_instruments(tokens),
+        subset=_is_subset(anchor, tokens, quantity.start - para_start),
         label=describe(
             holders=holders,
             anchor=anchor,
@@ -372,11 +388,24 @@ def _subject(
 
 
 INSTRUMENTS = frozenset("poll survey census study ranking".split())
+# Modifiers that make a count one set among others: "two other rifles", "four prior arrests".
+SUBSET_WORDS = frozenset("other prior previous earlier additional further another extra".split())
+
+
+def _is_subset(anchor: Any, tokens: list[Any], start: int) -> bool:
+    """ "another $600,000", "two other rifles": one amount or set among others."""
+    before = [t for t in tokens if t.idx < start]
+    if before and before[-1].lower_ in SUBSET_WORDS:
+        return True
+    if anchor.dep_ != "nummod":
+        return False
+    return any(c.dep_ == "amod" and c.lower_ in SUBSET_WORDS for c in anchor.head.children)
 
 
 def _instruments(region: Sequence[Any]) -> frozenset[str]:
-    """Names attached to the poll or survey that measured the figure ("an opinion poll for the
-    Kathimerini newspaper", "the Focus poll"): two polls are two measurements, not rivals."""
+    """Names attached to a poll or survey of the sentence ("an opinion poll for the Kathimerini
+    newspaper", "the Focus poll"): two polls are two measurements, not rivals. The whole
+    sentence is read, since "the poll of 520 people published in X" hangs X off another figure."""
     ids = {t.i for t in region}
     found = set()
     for noun in region:
