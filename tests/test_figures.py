@@ -474,6 +474,12 @@ def test_a_sentence_split_inside_a_decimal_is_read_whole(resources: Resources) -
             "41 percent",
             "55 percent",
         ),
+        (
+            "The Merrow storm destroyed 40 homes.",
+            "The Merrow storm damaged 300 homes.",
+            "40",
+            "300",
+        ),
     ],
 )
 def test_other_actors_places_and_polls_are_not_rivals(

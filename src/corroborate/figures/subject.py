@@ -86,7 +86,7 @@ VERB_CLASS = {
     "send": "send", "deploy": "send", "dispatch": "send",
     "seize": "seize", "confiscate": "seize", "capture": "seize", "recover": "seize",
     "attend": "attend", "come": "attend", "join": "attend", "arrive": "attend",
-    "close": "close", "shut": "close", "destroy": "destroy", "damage": "destroy",
+    "close": "close", "shut": "close", "destroy": "destroy", "damage": "damage",
     "sink": "destroy", "own": "have", "operate": "have", "hold": "have", "have": "have",
     "draw": "attend", "seat": "have",
     # A reading taken: "temperatures hit 41 degrees", "Portvale recorded 43 degrees".
