@@ -129,6 +129,23 @@ def test_names_and_years_are_features() -> None:
     assert "@the" not in features.terms  # a capitalised first word is not a name
 
 
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Hosts Dana McTavish and Ravi O'Connell met.", {"@mctavish", "@o'connell"}, set()),
+        ("The show named LaToya DeVries its host.", {"@latoya devries", "@devries"}, set()),
+        ("A 6.4 quake killed 1,250 people.", {"%6.4", "%1250"}, {"%6"}),
+        ("They won 3 games and lost 12 in 2024.", {"%12", "#2024"}, {"%3", "%2024"}),
+    ],
+)
+def test_names_with_inner_capitals_and_numbers_are_features(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    terms = set(_features("a-1", text + " The crowd went home.", None).terms)
+    assert present <= terms
+    assert not absent & terms
+
+
 def test_recluster_on_features_keeps_the_events_apart() -> None:
     items = [
         _features(f"{event}-{i}", text, None)

@@ -38,7 +38,7 @@ class ClusterSettings:
     posting_limit: int = 500  # most recent stories looked at per term
     story_terms: int = 160  # terms kept per story centroid
     # re-clustering
-    split_threshold: float = 0.4  # halves of a story less alike than this become two
+    split_threshold: float = 0.45  # halves of a story less alike than this become two
     min_split_size: int = 2  # articles each half needs
     merge_threshold: float = 0.6  # stories whose centroids are this alike become one
 

@@ -18,9 +18,11 @@ from corroborate.records import Article
 
 ENTITY_PREFIX = "@"  # a capitalised name or a word of one ("@reid", "@tara reid")
 YEAR_PREFIX = "#"  # a year written in the text ("#2013")
+NUMBER_PREFIX = "%"  # another number written in the text ("%7.3", "%180"): tolls, sums, scores
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d{4}")
-_NAME_WORD = re.compile(r"(?:[A-Z][a-z'’\-]*[a-z]|[A-Z]{2,}|Mc[A-Z][a-z]+)$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
+# "DeGeneres", "O'Brien" and "McCain" are names too: capitals inside a word are allowed.
+_NAME_WORD = re.compile(r"(?:[A-Z][A-Za-z'’\-]*[a-z]|[A-Z]{2,})$")
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 # Function words and the words news text capitalises without naming anything.
@@ -98,9 +100,22 @@ def _count_text(text: str, counts: defaultdict[str, float], *, weight: float) ->
         _close_run(run, counts, weight)
         if _YEAR.match(word):
             counts[YEAR_PREFIX + word] += weight
+        elif word[0].isdigit():
+            _count_number(word, counts, weight)
         elif len(lower) > 2 and lower not in _STOP and not lower.isdigit():
             counts[_stem(lower)] += weight
     _close_run(run, counts, weight)
+
+
+def _count_number(word: str, counts: defaultdict[str, float], weight: float) -> None:
+    """Numbers tell twin events apart (a 6.1 quake, not the 7.3 one); small ones are too common."""
+    number = word.replace(",", "").rstrip(".")
+    try:
+        value = float(number)
+    except ValueError:
+        return
+    if value >= 10 or "." in number:
+        counts[NUMBER_PREFIX + number] += weight
 
 
 def _next_is_name(words: list[str], position: int) -> bool:
