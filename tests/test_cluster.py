@@ -10,7 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpus_fixtures import KESTREL, MUSEUM, PORTMOOR, all_rows, rows, write_jsonl
-from corroborate.corpus.cluster import ClusterSettings, StoryClusterer, story_id_for
+from corroborate.corpus.cluster import (
+    ClusterSettings,
+    StoryClusterer,
+    similarity,
+    story_id_for,
+)
 from corroborate.corpus.features import ArticleFeatures, extract_features, text_date
 from corroborate.corpus.ingest import ingest
 from corroborate.corpus.recluster import map_ids, recluster
@@ -75,7 +80,7 @@ def test_each_assignment_keeps_its_evidence(tmp_path: Path) -> None:
         assert row["created"] == 0
         assert row["score"] >= ClusterSettings().join_threshold
         assert "portmoor" in row["shared_names"]
-        assert row["reason"].startswith("cosine ")
+        assert row["reason"].startswith("similarity ")
 
 
 def _features(article_id: str, text: str, published: str | None) -> ArticleFeatures:
@@ -146,6 +151,44 @@ def test_names_with_inner_capitals_and_numbers_are_features(
     assert not absent & terms
 
 
+_VECTORS = st.dictionaries(
+    st.sampled_from(["@varga", "@portmoor", "#2026", "%7.3", "ferry", "sank", "crew", "storm"]),
+    st.floats(min_value=0.01, max_value=5.0),
+    min_size=1,
+)
+
+
+@given(_VECTORS, _VECTORS)
+def test_similarity_is_symmetric_and_one_for_the_same_full_vector(
+    a: dict[str, float], b: dict[str, float]
+) -> None:
+    settings = ClusterSettings()
+    every_kind = {"@kowal": 0.5, "#2025": 0.5, "%12": 0.5, "harbour": 0.5}
+    assert similarity(a | every_kind, a | every_kind, settings) == pytest.approx(1.0)
+    assert similarity(a, b, settings) == pytest.approx(similarity(b, a, settings))
+
+
+def test_shared_names_and_numbers_count_more_than_shared_words() -> None:
+    settings = ClusterSettings()
+    article = {"@varga": 1.0, "%7.3": 1.0, "ferry": 1.0, "sank": 1.0}
+    same_event = {"@varga": 1.0, "%7.3": 1.0, "ferry": 1.0, "storm": 1.0}
+    same_kind = {"@kowal": 1.0, "%6.1": 1.0, "ferry": 1.0, "sank": 1.0}
+    assert similarity(article, same_event, settings) > similarity(article, same_kind, settings)
+
+
+def test_story_scores_agree_with_the_similarity_of_vectors() -> None:
+    clusterer = StoryClusterer()
+    texts = ["The Kestrel ferry sank off Portmoor in 2026.", "Divers reached the Kestrel ferry."]
+    first, second = (_features(f"a-{i}", text, None) for i, text in enumerate(texts))
+    clusterer.assign(first)
+    story = clusterer.stories[clusterer.assign(first).story]
+    vector = clusterer.weigh(second.terms)
+    centroid = {t: c * clusterer.idf(t) for t, c in story.counts.items()}
+    assert clusterer.explain_member(second, story.id).score == pytest.approx(
+        similarity(vector, centroid, clusterer.settings), abs=1e-3
+    )
+
+
 def test_recluster_on_features_keeps_the_events_apart() -> None:
     items = [
         _features(f"{event}-{i}", text, None)
@@ -179,7 +222,13 @@ def test_map_ids_is_one_to_one_and_keeps_old_ids(new: dict[str, str], old: dict[
 
 
 @pytest.mark.parametrize(
-    "bad", [{"join_threshold": 0.0}, {"join_threshold": 1.5}, {"window_days": -1}]
+    "bad",
+    [
+        {"join_threshold": 0.0},
+        {"join_threshold": 1.5},
+        {"window_days": -1},
+        {"word_weight": -2.0},
+    ],
 )
 def test_bad_settings_are_refused(bad: dict[str, float]) -> None:
     with pytest.raises(ValueError):

@@ -22,7 +22,7 @@ from corroborate.corpus.cluster import (
     ClusterSettings,
     StoryClusterer,
     StoryState,
-    cosine,
+    similarity,
     story_id_for,
 )
 from corroborate.corpus.features import ENTITY_PREFIX, ArticleFeatures
@@ -86,13 +86,13 @@ def _bisect(clusterer: StoryClusterer, group: list[ArticleFeatures]) -> list[lis
         return [group]
     vectors = [clusterer.weigh(item.terms) for item in group]
     whole = _centroid(clusterer, group)
-    first = min(range(len(group)), key=lambda i: cosine(vectors[i], whole))
-    second = min(range(len(group)), key=lambda i: cosine(vectors[i], vectors[first]))
+    first = min(range(len(group)), key=lambda i: similarity(vectors[i], whole, settings))
+    second = min(range(len(group)), key=lambda i: similarity(vectors[i], vectors[first], settings))
     left, right = [first], [second]
     for _ in range(6):
         a = _centroid(clusterer, (group[i] for i in left))
         b = _centroid(clusterer, (group[i] for i in right))
-        sides = [cosine(v, a) >= cosine(v, b) for v in vectors]
+        sides = [similarity(v, a, settings) >= similarity(v, b, settings) for v in vectors]
         new_left = [i for i, side in enumerate(sides) if side]
         new_right = [i for i, side in enumerate(sides) if not side]
         if (new_left, new_right) == (left, right):
@@ -102,7 +102,7 @@ def _bisect(clusterer: StoryClusterer, group: list[ArticleFeatures]) -> list[lis
         return [group]
     a = _centroid(clusterer, (group[i] for i in left))
     b = _centroid(clusterer, (group[i] for i in right))
-    if cosine(a, b) >= settings.split_threshold:
+    if similarity(a, b, settings) >= settings.split_threshold:
         return [group]
     return _bisect(clusterer, [group[i] for i in left]) + _bisect(
         clusterer, [group[i] for i in right]
@@ -122,7 +122,7 @@ def _merge(
     for index, centroid in enumerate(centroids):
         candidates = {j for t in centroid for j in postings.get(t, ()) if j > index}
         for j in candidates:
-            score = cosine(centroid, centroids[j])
+            score = similarity(centroid, centroids[j], clusterer.settings)
             if score >= clusterer.settings.merge_threshold:
                 pairs.append((score, index, j))
     parent = list(range(len(groups)))
@@ -168,7 +168,7 @@ def _reassign(
             for j in sorted(candidates):
                 centroid = counts[j] - Counter(item.terms) if j == home else counts[j]
                 weights = {t: c * clusterer.idf(t) for t, c in centroid.items() if c > 0}
-                score = cosine(vector, weights)
+                score = similarity(vector, weights, settings)
                 names = any(t in weights for t in vector if t.startswith(ENTITY_PREFIX))
                 if score > best_score and (
                     j == home or (score >= settings.join_threshold and names)
