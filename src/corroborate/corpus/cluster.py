@@ -55,13 +55,15 @@ class ClusterSettings:
     # re-clustering
     split_threshold: float = 0.4  # halves of a story less alike than this become two
     min_split_size: int = 2  # articles each half needs
-    merge_threshold: float = 0.6  # stories whose centroids are this alike become one
+    merge_threshold: float = 0.45  # stories whose centroids are this alike become one (> split)
 
     def __post_init__(self) -> None:
         if not 0 < self.join_threshold <= 1:
             raise ValueError(f"join_threshold must be in (0, 1], got {self.join_threshold}")
         if self.window_days < 0:
             raise ValueError(f"window_days must be >= 0, got {self.window_days}")
+        if self.merge_threshold <= self.split_threshold:  # else a merge undoes a split
+            raise ValueError("merge_threshold must be above split_threshold")
         if 1 + sum(w for _, w in self.kind_weights()) <= 0:
             raise ValueError("the kind weights must leave the similarity a positive scale")
 
