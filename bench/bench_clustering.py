@@ -8,9 +8,11 @@ script, a TF-IDF + agglomerative (average link, cosine) baseline whose distance 
 fitted on topics 1-10.
 
 Our thresholds were fitted on topics 1-10 (`fit` split); the figures are given for topics 11-20
-(`held` split, not used for fitting) and for all 20.
+(`held` split, not used for fitting) and for all 20. The similarity's kind weights
+(`ClusterSettings.name_weight` etc.) come from `--fit-weights`: a logistic regression on the
+pairs of articles within each topic of the fit split, over the cosine and the per-kind cosines.
 
-    python bench/bench_clustering.py [--quick] [--seeds N]
+    python bench/bench_clustering.py [--quick] [--seeds N] [--fit-weights]
 """
 
 from __future__ import annotations
@@ -28,7 +30,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import file_hash, print_table, require_data, write_results
-from corroborate.corpus.cluster import ClusterSettings
+from corroborate.corpus.cluster import (
+    ENTITY_PREFIX,
+    NUMBER_PREFIX,
+    WORD_KIND,
+    YEAR_PREFIX,
+    ClusterSettings,
+    StoryClusterer,
+    cosine,
+    kind_of,
+)
 from corroborate.corpus.ingest import ingest, recluster_store
 from corroborate.corpus.store import SqliteStore
 
@@ -108,13 +119,56 @@ def score_split(predicted: Mapping[str, str], rows: list[dict[str, Any]]) -> tup
     return bcubed({k: predicted[k] for k in gold}, gold)
 
 
+def fit_kind_weights(rows: list[dict[str, Any]]) -> dict[str, float]:
+    """Kind weights from pairs of same-topic articles: same story or not, by logistic regression.
+
+    The features are the cosine of the articles' weighted vectors and the cosine of each kind
+    of term on its own; the weights are the kinds' coefficients over the cosine's.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "fit.jsonl"
+        data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        with SqliteStore(Path(folder) / "fit.db") as store:
+            ingest([str(data)], store, workers=1, find_copies=False)
+            source = dict(store.query("SELECT id, source_id FROM articles"))
+            features = list(store.iter_features())
+            df, documents = store.load_df()
+    clusterer = StoryClusterer()
+    clusterer.load([], df, documents)
+    label = {r["id"]: (r["topic"], r["story"]) for r in rows}
+    kinds = (ENTITY_PREFIX, YEAR_PREFIX, NUMBER_PREFIX, WORD_KIND)
+    vectors, labels = [], []
+    for item in features:
+        vector = clusterer.weigh(item.terms)
+        parts = [{t: w for t, w in vector.items() if kind_of(t) == k} for k in kinds]
+        vectors.append([vector, *parts])
+        labels.append(label[source[item.article]])
+    x, y = [], []
+    for i, first in enumerate(vectors):
+        for j in range(i + 1, len(vectors)):
+            if labels[i][0] == labels[j][0]:
+                x.append([cosine(a, b) for a, b in zip(first, vectors[j], strict=True)])
+                y.append(labels[i][1] == labels[j][1])
+    coef = LogisticRegression(C=10.0).fit(x, y).coef_[0]
+    names = ("name_weight", "year_weight", "number_weight", "word_weight")
+    return {name: round(float(c / coef[0]), 2) for name, c in zip(names, coef[1:], strict=True)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one shuffle instead of three")
     parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument(
+        "--fit-weights", action="store_true", help="print the kind weights fitted on topics 1-10"
+    )
     args = parser.parse_args()
     path = require_data(NAME, "ecbplus-dev.jsonl")
     if path is None:
+        return 0
+    if args.fit_weights:
+        print(fit_kind_weights(load(path, FIT_TOPICS)))
         return 0
     rows = load(path, SPLITS["all"])
     seeds = 1 if args.quick else args.seeds

@@ -42,12 +42,13 @@ class ClusterSettings:
     year_boost: float = 2.0
     # The similarity is the cosine plus the cosines of each kind of term on its own, weighted
     # (a logistic regression on pairs of articles of ECB+ topics 1-10, scaled to the cosine's
-    # weight): agreeing on the years, numbers and names written counts beyond the cosine,
-    # sharing only ordinary words counts against, as that is what twin events of one kind do.
-    name_weight: float = 0.19
-    year_weight: float = 0.26
-    number_weight: float = 0.15
-    word_weight: float = -0.44
+    # weight: `bench/bench_clustering.py --fit-weights`): agreeing on the years, numbers and
+    # names written counts beyond the cosine, sharing only ordinary words counts against, as
+    # that is what twin events of one kind do.
+    name_weight: float = 0.22
+    year_weight: float = 0.25
+    number_weight: float = 0.16
+    word_weight: float = -0.46
     query_terms: int = 24  # the article's heaviest terms used to look up candidates
     candidates: int = 12  # candidate stories scored exactly
     posting_limit: int = 500  # most recent stories looked at per term
