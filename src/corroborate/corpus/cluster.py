@@ -121,9 +121,11 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 WORD_KIND = "w"  # the kind of an ordinary word (names, years and numbers carry a prefix)
 
 
+_KINDS = {prefix: prefix for prefix in (ENTITY_PREFIX, YEAR_PREFIX, NUMBER_PREFIX)}
+
+
 def kind_of(term: str) -> str:
-    first = term[:1]
-    return first if first in (ENTITY_PREFIX, YEAR_PREFIX, NUMBER_PREFIX) else WORD_KIND
+    return _KINDS.get(term[:1], WORD_KIND)
 
 
 def _kind_norms(vector: Mapping[str, float]) -> dict[str, float]:
@@ -168,7 +170,8 @@ def similarity(a: Mapping[str, float], b: Mapping[str, float], settings: Cluster
     return _combine(sum(dots.values()), norm, dots, norms_a, norms_b, settings)
 
 
-_Prepared = tuple[dict[str, float], dict[str, float]]
+# The article's terms by kind, each with its weight times the term weight; its length per kind.
+_Prepared = tuple[dict[str, list[tuple[str, float]]], dict[str, float]]
 
 
 def story_id_for(founder: str) -> str:
@@ -300,8 +303,12 @@ class StoryClusterer:
         return scored
 
     def _prepare(self, vector: Mapping[str, float]) -> _Prepared:
-        """The vector times the term weights, and its length per kind of term."""
-        return {t: w * self.idf(t) for t, w in vector.items()}, _kind_norms(vector)
+        """The vector times the term weights, by kind of term, and its length per kind."""
+        scaled: defaultdict[str, list[tuple[str, float]]] = defaultdict(list)
+        idf = self.idf
+        for t, w in vector.items():
+            scaled[kind_of(t)].append((t, w * idf(t)))
+        return dict(scaled), _kind_norms(vector)
 
     def _cosine(
         self,
@@ -317,18 +324,19 @@ class StoryClusterer:
         idf("")  # renews the cache (and the generation) when the corpus has grown
         if story.generation != self.generation or not story.norm:
             squares: defaultdict[str, float] = defaultdict(float)
+            kinds = _KINDS
             for t, c in story.counts.items():
-                squares[kind_of(t)] += (c * idf(t)) ** 2
+                value = c * idf(t)
+                squares[kinds.get(t[:1], WORD_KIND)] += value * value
             story.kind_squares = dict(squares)
             story.norm = math.sqrt(sum(squares.values())) or 1.0
             story.generation = self.generation
         scaled, norms = prepared or self._prepare(vector)
         counts = story.counts
-        dots: defaultdict[str, float] = defaultdict(float)
-        for t, w in scaled.items():
-            count = counts.get(t)
-            if count is not None:
-                dots[kind_of(t)] += w * count
+        dots = {
+            kind: sum(w * counts[t] for t, w in terms if t in counts)
+            for kind, terms in scaled.items()
+        }
         story_norms = {k: math.sqrt(v) for k, v in story.kind_squares.items()}
         length = math.sqrt(sum(n * n for n in norms.values()))
         return _combine(
