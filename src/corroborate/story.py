@@ -52,6 +52,7 @@ def build_report(
     for article in articles:
         segment_article(article)
     groups = find_copies(articles)
+    resources.parse_all(articles)  # one batched spaCy pass for every stage below
     claims = align_claims(articles, resources)
     exclusive, omitted = find_exclusives(claims, articles)
     quotes = find_quotes(articles, resources)

@@ -19,6 +19,7 @@ from corroborate.quotes.speakers import (
     PRONOUNS,
     ParsedParagraph,
     Speaker,
+    adjacent_speaker,
     choose_cue,
     colon_speaker,
     cue_candidates,
@@ -330,6 +331,9 @@ def _attribute_within(
     dash = dash_speaker(end_para, last.end - end_para.offset)
     if dash is not None:
         return dash
+    adjacent = adjacent_speaker(end_para, last.end - end_para.offset)
+    if adjacent is not None:
+        return adjacent
     para = paras[first.paragraph]
     return introducer(para, first.start - para.offset) or colon_speaker(
         para, (first.start - para.offset, first.end - para.offset)

@@ -73,12 +73,17 @@ def _opens(text: str, i: int) -> bool:
     return char not in STRAIGHT or before.isspace() or before in OPEN_BEFORE
 
 
-def _closes(text: str, i: int, opener: str) -> bool:
+def _closes(text: str, i: int, opener: str, nested: int = 0) -> bool:
     char = text[i]
-    if char not in CLOSERS[opener][1]:
-        return False
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if char not in CLOSERS[opener][1]:
+        # Mixed styles: '“It's unusual,“ said' closes with an opening mark, '"This is a long
+        # process,” said' with a curly one (unless a curly quote is open inside it).
+        mixed = (opener == "“" and char == "“") or (opener == '"' and char == "”" and not nested)
+        return mixed and before in ",.?!…" and (after.isspace() or after in CLOSE_AFTER)
+    if char == '"' and before in ",.?!":
+        return True  # '...audiences,"Katie Packer said': a comma before it, so it closes
     if before.isspace() and CLOSERS[opener][0] != "guillemet":
         return False
     # "Clinton’s" inside a single-quoted span: a mark followed by a letter is an apostrophe.
@@ -98,6 +103,7 @@ def scan_paragraph(text: str, carried: str | None) -> ScanResult:
     `carried` is the opening mark of a quote left open by the previous paragraph; the quote
     continues here only when this paragraph opens with a mark of the same family.
     """
+    text = _doubled_apostrophes(text)
     spans: list[tuple[int, int, str]] = []
     opener: str | None = None
     begin = i = 0
@@ -105,13 +111,16 @@ def scan_paragraph(text: str, carried: str | None) -> ScanResult:
     continued = bool(carried) and lead < len(text) and text[lead] == carried
     if continued and carried:
         opener, begin, i = carried, lead + 1, lead + 1
+    nested = 0  # curly quotes open inside a straight-quoted one
     while i < len(text):
         if opener is None:
             if _opens(text, i):
-                opener, begin = text[i], i + 1
-        elif _closes(text, i, opener):
+                opener, begin, nested = text[i], i + 1, 0
+        elif _closes(text, i, opener, nested):
             spans.append((begin, i, opener))
             opener = None
+        elif opener == '"' and text[i] in "“”":
+            nested += 1 if text[i] == "“" else -1 if nested else 0
         i += 1
     if opener is not None:
         if CLOSERS[opener][0] in SPANNING:
@@ -119,6 +128,29 @@ def scan_paragraph(text: str, carried: str | None) -> ScanResult:
         else:
             opener = None  # an unclosed single mark is an apostrophe, not a quote
     return ScanResult(spans, opener, continued)
+
+
+def _doubled_apostrophes(text: str) -> str:
+    """Two apostrophes as one double mark (''Like this,'' as some archives print quotes).
+
+    The same length, so offsets hold: an opening pair becomes ' "', a closing one '" '.
+    """
+    if "''" not in text:
+        return text
+    chars = list(text)
+    i = text.find("''")
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + 2] if i + 2 < len(text) else " "
+        if (before.isspace() or before in "([{—–/") and not after.isspace():
+            chars[i : i + 2] = [" ", '"']
+        elif after == "'":  # "a special case,'''": a single mark closes, then the pair
+            chars[i + 1 : i + 3] = ['"', " "]
+            i += 1
+        else:
+            chars[i : i + 2] = ['"', " "]
+        i = text.find("''", i + 2)
+    return "".join(chars)
 
 
 def find_quote_spans(texts: Sequence[tuple[int, str]]) -> list[QuoteSpan]:

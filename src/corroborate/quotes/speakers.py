@@ -29,7 +29,8 @@ CUE_LEMMAS = frozenset(
     blast slam praise boast conclude recount concur label dub brand term hint indicate exclaim
     propose demand threaten decry criticize criticise welcome hail dismiss rule predict
     underline underscore highlight remind tout dispute reject question wonder muse lament
-    telling put cite sing chant retort""".split()
+    telling put cite sing chant retort
+    fume scoff sniff gush chide estimate echo repeat assure imply comment mock""".split()
 )
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "it"})
 WHO_POS = ("PRON", "PROPN", "NOUN")
@@ -332,3 +333,66 @@ def _inverted_lead_in(para: ParsedParagraph) -> Speaker | None:
     if not names:
         return None
     return speaker_from_head(para, names[-1], "cue", None)
+
+
+# Right after a closing mark: '“...,” Toomey fumed', '“...,” said Skelly', '“...,” Nate Silver,
+# the polling guru, tweeted'. A quote whose words end in a comma (or ?, !, a dash) goes on into
+# its attribution, so the words right after the mark name who spoke even when the verb is no
+# cue verb or the parser has not found its subject.
+AFTER_CLOSE = re.compile(r"\s*[,?!—–-]+\s*[”\"’'»]+\s*")
+TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. sen. rep. gov. gen. lt. col. sgt. st.".split())
+
+
+def adjacent_speaker(para: ParsedParagraph, after: int) -> Speaker | None:
+    """The speaker named right after a quote that ends in a comma (`after`: paragraph offset
+    of the end of the quoted words)."""
+    match = AFTER_CLOSE.match(para.text, after)
+    if match is None:
+        return None
+    tokens = [t for t in para.doc if t.idx >= match.end()][:14]
+    if not tokens:
+        return None
+    first = tokens[0]
+    if first.is_lower and (first.pos_ in ("VERB", "AUX") or _cue_word(first)):
+        return _run_speaker(para, tokens[1:])  # '“...,” said the minister'
+    run = _run_speaker(para, tokens)
+    if run is None or run.tokens is None:
+        return None
+    following = para.doc[run.tokens[1]] if run.tokens[1] < len(para.doc) else None
+    if following is None or not (following.text == "," or following.pos_ in ("VERB", "AUX")):
+        return None
+    return run
+
+
+def _run_speaker(para: ParsedParagraph, tokens: Sequence[Any]) -> Speaker | None:
+    """A person's name or a short description at the head of `tokens`: "Pat Toomey",
+    "the senator", "he", "Oversight ranking Democrat Elijah Cummings"."""
+    if not tokens:
+        return None
+    run: list[Any] = []
+    if tokens[0].lower_ in ("he", "she"):
+        run = [tokens[0]]
+    for k, token in enumerate(tokens if not run else ()):
+        # A capitalised word is a name even where the tagger calls it something else
+        # ("said Skelly" tagged as an adverb).
+        nameish = token.pos_ in ("PROPN", "NOUN", "ADJ") or token.lower_ in TITLES
+        nameish = nameish or (token.is_title and token.pos_ not in ("PRON", "VERB", "AUX"))
+        # The parser may tag a word of a long title as a verb ("ranking Democrat"): a name
+        # right after it keeps the run going.
+        titled = token.tag_ in ("VBG", "VBN") and k + 1 < len(tokens)
+        titled = titled and tokens[k + 1].pos_ == "PROPN"
+        opening = token.pos_ == "DET" and not run
+        if not (nameish or titled or opening or token.text in ("'s", "’s")):
+            break
+        run.append(token)
+    if not run or len(run) > 7:
+        return None
+    proper = any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.is_title for t in run)
+    described = run[0].pos_ == "DET" and run[-1].pos_ == "NOUN"
+    if not (proper or described or run[0].lower_ in ("he", "she")):
+        return None
+    head = next((t for t in reversed(run) if t.pos_ == "PROPN"), run[-1])
+    start = para.offset + run[0].idx
+    end = para.offset + run[-1].idx + len(run[-1])
+    text = para.text[start - para.offset : end - para.offset]
+    return Speaker(text, start, end, "adjacent", head, None, (run[0].i, run[-1].i + 1))
