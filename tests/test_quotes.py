@@ -49,6 +49,11 @@ STYLES = [
         "Mayor Lena Ortiz said, “Engineers told me ‘the bridge is sound’ last week.”",
         "Engineers told me ‘the bridge is sound’ last week.",
     ),
+    # Archives that print two apostrophes for a double mark.
+    ("Mayor Lena Ortiz said, ''The bridge will reopen in May.''", "The bridge will reopen in May."),
+    # Mixed styles: a straight mark closed by a curly one, a curly one closed by an opening one.
+    ('Mayor Lena Ortiz said, "The bridge will reopen in May.”', "The bridge will reopen in May."),
+    ("“The ferry runs again in June,“ said Mayor Lena Ortiz.", "The ferry runs again in June"),
 ]
 
 
@@ -147,6 +152,30 @@ FORMS = [
         "Nobody told the fishermen about the closure in advance.",
         "Tomas Berg",
         "dash",
+        1,
+    ),
+    # The words right after the closing mark name the speaker, whatever the verb.
+    (
+        "“The council never asked the fishermen about the closure,” Tomas Berg grumbled on Monday.",
+        "The council never asked the fishermen about the closure",
+        "Tomas Berg",
+        "adjacent",
+        1,
+    ),
+    (
+        "“The council never asked the fishermen about the closure,” Tomas Berg, who chairs "
+        "the harbour guild since the spring floods, shrugged.",
+        "The council never asked the fishermen about the closure",
+        "Tomas Berg",
+        "adjacent",
+        1,
+    ),
+    # A partial quote in the clause of a verb that is no verb of saying.
+    (
+        "Tomas Berg blamed the closure on “a council that never listens to fishermen.”",
+        "a council that never listens to fishermen.",
+        "Tomas Berg",
+        "governing",
         1,
     ),
 ]
@@ -381,3 +410,21 @@ def test_any_text_gives_well_formed_quotes(resources: Resources, texts: list[str
             article = next(a for a in articles if a.id == mention.article)
             assert 0 <= mention.start < mention.end <= len(article.text)
             assert mention.text == article.text[mention.start : mention.end]
+
+
+def test_batched_parse_fills_the_cache_once_per_article() -> None:
+    """`parse_all` parses every kept paragraph once; a paragraph two outlets share word for
+    word shares one parse, and `paragraph_docs` then reads the cache."""
+    shared = "Mayor Lena Ortiz said the bridge will reopen in May."
+    first = make(f"{shared}\nThe quay stays closed.", "harbourpost")
+    second = make(f"Officials met on Monday.\n{shared}", "baytimes")
+    resources = Resources()
+    resources.parse_all([first, second, first])
+    docs_first = resources.paragraph_docs(first)
+    docs_second = resources.paragraph_docs(second)
+    assert [p for p, _ in docs_first] == first.paragraphs
+    assert [doc.text for _, doc in docs_second] == [
+        second.text[p.start : p.end] for p in second.paragraphs
+    ]
+    assert docs_first[0][1] is docs_second[1][1]
+    assert resources.paragraph_docs(first) is docs_first

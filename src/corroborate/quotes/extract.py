@@ -24,6 +24,7 @@ from corroborate.quotes.speakers import (
     colon_speaker,
     cue_candidates,
     dash_speaker,
+    governing_subject,
     introducer,
     lead_in,
     name_line,
@@ -335,8 +336,11 @@ def _attribute_within(
     if adjacent is not None:
         return adjacent
     para = paras[first.paragraph]
-    return introducer(para, first.start - para.offset) or colon_speaker(
-        para, (first.start - para.offset, first.end - para.offset)
+    local = (first.start - para.offset, first.end - para.offset)
+    return (
+        introducer(para, first.start - para.offset)
+        or colon_speaker(para, local)
+        or governing_subject(para, local)
     )
 
 

@@ -85,7 +85,13 @@ def _closes(text: str, i: int, opener: str, nested: int = 0) -> bool:
     if char == '"' and before in ",.?!":
         return True  # '...audiences,"Katie Packer said': a comma before it, so it closes
     if before.isspace() and CLOSERS[opener][0] != "guillemet":
-        return False
+        # '“... treat it like, ‘Oh, this is important,’ ” Magel said': a nested quote closed
+        # just before, then a space, then the closing mark.
+        nested_close = (
+            i >= 2 and text[i - 2] in "'’" and text[i - 3 : i - 2] in (",", ".", "?", "!")
+        )
+        if not (nested_close and char != "'" and (after.isspace() or after in CLOSE_AFTER)):
+            return False
     # "Clinton’s" inside a single-quoted span: a mark followed by a letter is an apostrophe.
     return char not in STRAIGHT or after.isspace() or after in CLOSE_AFTER
 

@@ -396,3 +396,23 @@ def _run_speaker(para: ParsedParagraph, tokens: Sequence[Any]) -> Speaker | None
     end = para.offset + run[-1].idx + len(run[-1])
     text = para.text[start - para.offset : end - para.offset]
     return Speaker(text, start, end, "adjacent", head, None, (run[0].i, run[-1].i + 1))
+
+
+def governing_subject(para: ParsedParagraph, piece: tuple[int, int]) -> Speaker | None:
+    """ "Sanders credited Clinton's victory to “a closed primary”": a quote inside the clause
+    of a verb that is no cue verb, whose subject is a named person or "he"/"she"."""
+    inside = [t for t in para.doc if piece[0] <= t.idx < piece[1] and not t.is_punct]
+    if not inside:
+        return None
+    top = min(inside, key=lambda t: len(list(t.ancestors)))
+    for verb in top.ancestors:
+        if verb.pos_ not in ("VERB", "AUX") or in_spans(verb.idx, verb.idx + 1, [piece]):
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        if subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she"):
+            return speaker_from_head(para, subject, "governing", None)
+        return None  # the nearest verb with a subject speaks of someone else, or of no one
+    return None
