@@ -427,7 +427,7 @@ def _keep(item: Found, span: QuoteSpan, paras: list[ParsedParagraph]) -> bool:
 def _looks_like_title(item: Found, span: QuoteSpan, paras: list[ParsedParagraph]) -> bool:
     """ "on Fox News's “Fox and Friends.”": a short run of capitalised words after a name."""
     words = [w for w in re.split(r"\s+", item.text.strip(" .,!?")) if w]
-    if not 1 <= len(words) <= 6 or item.speaker is None or item.speaker.how != "cue":
+    if not 1 <= len(words) <= 6 or item.speaker is None:
         return False
     if not _title_case(words):
         return False

@@ -72,7 +72,12 @@ def cue_candidates(para: ParsedParagraph, quoted: Sequence[tuple[int, int]]) -> 
         if in_spans(token.idx, token.idx + len(token), quoted):
             continue
         verb = token.lemma_.lower() in CUE_LEMMAS and token.pos_ in ("VERB", "AUX")
-        if (verb or token.lower_ == "according") and subject_of(token) is not None:
+        if not (verb or token.lower_ == "according"):
+            continue
+        subject = subject_of(token)
+        # '“... #Cologne,” tweeted a user': a subject inside the quotation marks is a word of
+        # the quote the parser misread, never who speaks.
+        if subject is not None and not in_spans(subject.idx, subject.idx + len(subject), quoted):
             found.append(token)
     return found
 
