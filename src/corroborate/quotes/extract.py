@@ -245,6 +245,12 @@ def quotes_of_article(
         label: str | None = None
         if speaker is not None:
             known = cues.get(speaker.cue) if speaker.cue is not None else None
+            if speaker.how == "adjacent":
+                # Named right after the quote: that name, not what the parser made the verb's
+                # subject, is who speaks; quotes carried on from this one say the same.
+                known = resolve(speaker, registry, timeline)
+                if speaker.cue is not None:
+                    cues[speaker.cue] = known
             person, label = known or resolve(speaker, registry, timeline)
         item = _found(article, span, speaker, person, label)
         if _keep(item, span, paras):
@@ -322,17 +328,25 @@ def _attribute_within(
 ) -> Speaker | None:
     """A speaker in the quote's own paragraph: cue verb, "― Name", "X retorted:", "Name:"."""
     first, last = span.pieces[0], span.pieces[-1]
+    end_para = paras[last.paragraph]
+    adjacent = adjacent_speaker(end_para, last.end - end_para.offset)
+    named = adjacent is not None and adjacent.head is not None and adjacent.head.pos_ == "PROPN"
     for piece in (first, last) if first.paragraph != last.paragraph else (first,):
         para = paras[piece.paragraph]
         local = (piece.start - para.offset, piece.end - para.offset)
         cue = choose_cue(para, local, cue_candidates(para, quoted.get(para.index, [])))
         if cue is not None:
-            return speaker_from_head(para, subject_of(cue), "cue", cue)
-    end_para = paras[last.paragraph]
+            speaker = speaker_from_head(para, subject_of(cue), "cue", cue)
+            if adjacent and named and not adjacent.start <= speaker.start < adjacent.end:
+                # '“...,” Gene Sperling, an adviser, said': a name right after the closing
+                # mark is surer than the parse, which gave the verb another subject.
+                return adjacent
+            return speaker
+    if named:
+        return adjacent
     dash = dash_speaker(end_para, last.end - end_para.offset)
     if dash is not None:
         return dash
-    adjacent = adjacent_speaker(end_para, last.end - end_para.offset)
     if adjacent is not None:
         return adjacent
     para = paras[first.paragraph]
@@ -452,8 +466,8 @@ def _merge_broken(found: list[Found]) -> list[Found]:
             and cue is not None
             and last.speaker is not None
             and last.speaker.cue == cue
-            and last.speaker.how == "cue"
-            and item.speaker.how in ("cue", "carried")  # type: ignore[union-attr]
+            and last.speaker.how in ("cue", "adjacent")
+            and item.speaker.how in ("cue", "carried", "adjacent")  # type: ignore[union-attr]
             and last.pieces[-1][1] <= item.speaker.start  # type: ignore[union-attr]
             and item.speaker.end <= item.pieces[0][0]  # type: ignore[union-attr]
             and not last.partial  # "... ," he said, "and then ..." goes on mid-sentence

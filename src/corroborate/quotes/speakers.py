@@ -344,7 +344,7 @@ def _inverted_lead_in(para: ParsedParagraph) -> Speaker | None:
 # the polling guru, tweeted'. A quote whose words end in a comma (or ?, !, a dash) goes on into
 # its attribution, so the words right after the mark name who spoke even when the verb is no
 # cue verb or the parser has not found its subject.
-AFTER_CLOSE = re.compile(r"\s*[,?!—–-]+\s*[”\"’'»]+\s*")
+AFTER_CLOSE = re.compile(r"\s*[,?!—–-]*\s*[”\"’'»]+\s*")
 TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. sen. rep. gov. gen. lt. col. sgt. st.".split())
 
 
@@ -354,19 +354,30 @@ def adjacent_speaker(para: ParsedParagraph, after: int) -> Speaker | None:
     match = AFTER_CLOSE.match(para.text, after)
     if match is None:
         return None
+    mark = re.search(r"[”\"’'»]", match.group())
+    ending = para.text[: match.start() + (mark.start() if mark else 0)].rstrip()
+    if not ending.endswith((",", "?", "!", "—", "–", "-")):
+        return None  # '“...” Then he left': a full stop ends the quote's sentence
     tokens = [t for t in para.doc if t.idx >= match.end()][:14]
     if not tokens:
         return None
     first = tokens[0]
     if first.is_lower and (first.pos_ in ("VERB", "AUX") or _cue_word(first)):
-        return _run_speaker(para, tokens[1:])  # '“...,” said the minister'
+        return _with_verb(_run_speaker(para, tokens[1:]), para, first)  # '“...,” said Ann Lee'
     run = _run_speaker(para, tokens)
     if run is None or run.tokens is None:
         return None
     following = para.doc[run.tokens[1]] if run.tokens[1] < len(para.doc) else None
     if following is None or not (following.text == "," or following.pos_ in ("VERB", "AUX")):
         return None
-    return run
+    return _with_verb(run, para, following if following.pos_ in ("VERB", "AUX") else None)
+
+
+def _with_verb(speaker: Speaker | None, para: ParsedParagraph, verb: Any) -> Speaker | None:
+    """The speaker with the verb it goes with, so that '“A,” Lee grumbled, “B.”' is one quote."""
+    if speaker is not None and verb is not None:
+        speaker.cue = (para.index, verb.i)
+    return speaker
 
 
 def _run_speaker(para: ParsedParagraph, tokens: Sequence[Any]) -> Speaker | None:
