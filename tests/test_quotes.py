@@ -104,6 +104,14 @@ FORMS = [
         1,
     ),
     (
+        "The quay opened in May.\n“The council must act now and fund the repairs.”\n"
+        "- Lena Ortiz, harbour resident.",
+        "The council must act now and fund the repairs.",
+        "Lena Ortiz",
+        "name-line",
+        1,
+    ),
+    (
         "The repairs cost “far more than planned”, according to engineer Tomas Berg.",
         "far more than planned",
         "Tomas Berg",

@@ -199,7 +199,9 @@ def name_line(para: ParsedParagraph) -> Speaker | None:
     words = [t for t in para.doc if not t.is_punct and not t.is_space]
     if not 1 <= len(words) <= 8 or any(c in para.text for c in '"“”«»'):
         return None
-    if para.text.rstrip().endswith((".", ":", "?", "!")):
+    # "- Jane Roe, Springfield." signs the quote above it: a leading dash allows a full stop.
+    signed = para.text.lstrip()[:1] in "-—–―" and not para.text.rstrip().endswith((":", "?"))
+    if para.text.rstrip().endswith((".", ":", "?", "!")) and not signed:
         return None
     people = [e for e in para.doc.ents if e.label_ == "PERSON"]
     first_part = [t for t in words if t.i < _comma_index(para.doc)]
@@ -428,7 +430,14 @@ def governing_subject(para: ParsedParagraph, piece: tuple[int, int]) -> Speaker 
         if not subjects:
             continue
         subject = subjects[0]
-        if subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she"):
+        if (
+            subject.ent_type_ == "PERSON"
+            or subject.lower_ in ("he", "she")
+            or (
+                subject.pos_ == "PROPN"
+                and subject.ent_type_ not in ("GPE", "LOC", "FAC", "WORK_OF_ART")
+            )
+        ):
             return speaker_from_head(para, subject, "governing", None)
         return None  # the nearest verb with a subject speaks of someone else, or of no one
     return None
