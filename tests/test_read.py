@@ -186,3 +186,18 @@ def test_missing_path_and_empty_glob(tmp_path: Path) -> None:
         (missing, "no such file or directory"),
         (pattern, "the pattern matches no files"),
     ]
+
+
+def test_bytes_no_encoding_fits_get_one_line(write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
+    import charset_normalizer
+
+    class _NoMatch:
+        def best(self) -> None:
+            return None
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda data: _NoMatch())
+    bad = write("odd.txt", b"Harbour \xff\xfe\xfa news from the quay, written in no known way.")
+    _, errors = _read(str(bad))
+    assert [(e.source, e.message) for e in errors] == [
+        (str(bad), "the bytes are not UTF-8 and no other text encoding fits; convert it to UTF-8")
+    ]
