@@ -31,7 +31,7 @@ def _settings_options(func: click.decorators.FC) -> click.decorators.FC:
         "--embedder",
         default=Settings().embedder,
         show_default=True,
-        help="Sentence embedding backend (see README: minilm, model2vec, sentence-transformers).",
+        help="Sentence embedder: minilm, sentence-transformers:MODEL or model2vec:PATH.",
     )(func)
     return func
 
