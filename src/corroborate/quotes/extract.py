@@ -210,7 +210,7 @@ def _role_in(phrase: str, name: str) -> str | None:
 
 
 def _proper_run(text: str) -> str | None:
-    """The last run of capitalised words in the speaker phrase ("Secretary Hegseth")."""
+    """The last run of capitalised words in the speaker phrase ("Governor Marrow")."""
     runs = [r.strip() for r in re.findall(r"(?:[A-Z][\w’'.-]+\s?)+", text)]
     runs = [r for r in runs if r and r.lower() not in ("the", "a", "an")]
     return runs[-1] if runs else None

@@ -1,7 +1,7 @@
 """A per-story registry of the people named in the coverage, under every name they go by.
 
-Outlets name one person in many ways ("US Defence Secretary Pete Hegseth", "Hegseth", "the
-Pentagon chief", "Secretary Hegseth"). The registry gathers every PERSON name spaCy finds in
+Outlets name one person in many ways ("Regional Governor Ilsa Marrow", "Marrow", "the
+governor", "Governor Marrow"). The registry gathers every PERSON name spaCy finds in
 the story's kept paragraphs, folds spelling variants of a surname together ("Zelensky",
 "Zelenskyy"), keeps the role words written next to each name, and answers three questions:
 which person a written name means, which person a description ("the US defence chief") fits,
@@ -164,7 +164,7 @@ class PersonRegistry:
         return found[0] if found else None
 
     def lookup(self, name: str, recent: Sequence[Person] = ()) -> Person | None:
-        """The person a written name means ("Hegseth", "Secretary Hegseth", "Pete Hegseth")."""
+        """The person a written name means ("Marrow", "Governor Marrow", "Ilsa Marrow")."""
         words = name_tokens(name)
         if not words:
             return None

@@ -226,7 +226,7 @@ def _comma_index(doc: Any) -> int:
 
 
 def colon_speaker(para: ParsedParagraph, piece: tuple[int, int]) -> Speaker | None:
-    """ "Hegseth: return to old borders 'unrealistic'" or "...aid to Ukraine: US official"."""
+    """ "Marrow: higher walls 'a fanciful notion'" or "...aid to the valley: regional official"."""
     text = para.text
     colon = text.find(": ")
     if colon <= 0:
