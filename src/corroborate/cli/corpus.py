@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from corroborate.cli.report import output_options
 from corroborate.corpus.store import DEFAULT_PATH, SqliteStore
 from corroborate.errors import CorroborateError
 
@@ -224,18 +225,7 @@ def _print_stories(rows: list[sqlite3.Row], total: int) -> None:
 @click.command("show")
 @click.argument("story_id")
 @DB_OPTION
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report here; the format comes from the extension (.json, .md, .html).",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(("json", "markdown", "html", "terminal")),
-    help="Override the format chosen from the extension (terminal when no -o is given).",
-)
+@output_options
 def show_command(story_id: str, db_path: str, output: Path | None, fmt: str | None) -> None:
     """The full report of one story (STORY_ID, or a unique prefix of it), as `report` makes it."""
     from corroborate.cli.report import emit_report

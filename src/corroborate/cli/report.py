@@ -36,20 +36,26 @@ def _settings_options(func: click.decorators.FC) -> click.decorators.FC:
     return func
 
 
+def output_options(func: click.decorators.FC) -> click.decorators.FC:
+    """`-o/--output` and `--format`, for every command that writes a report."""
+    func = click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMAT_CHOICES),
+        help="Override the format chosen from the extension (terminal when no -o is given).",
+    )(func)
+    func = click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write the report here; the format comes from the extension (.json, .md, .html).",
+    )(func)
+    return func
+
+
 @click.command("report")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report here; the format comes from the extension (.json, .md, .html).",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMAT_CHOICES),
-    help="Override the format chosen from the extension (terminal when no -o is given).",
-)
+@output_options
 @_settings_options
 def report_command(
     inputs: tuple[str, ...],
