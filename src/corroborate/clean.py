@@ -19,6 +19,7 @@ text is the article text minus those spans.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -115,26 +116,36 @@ class _Block:
 
 
 def clean_articles(articles: Sequence[Article], *, use_others: bool = True) -> None:
-    """Clean every article, each judged also against the words of the others."""
+    """Clean every article, each judged also against the words of the others.
+
+    One count of how many articles use each word serves every article: a word is another
+    article's when more articles use it than this one alone, so the work stays linear in the
+    number of articles instead of joining every other vocabulary for each.
+    """
     vocabularies = [_content_words(a.text) for a in articles]
-    for index, article in enumerate(articles):
-        others: set[str] = set()
-        if use_others:
-            for other_index, words in enumerate(vocabularies):
-                if other_index != index:
-                    others |= words
-        _clean(article, others)
+    counts = Counter(w for words in vocabularies for w in words) if use_others else Counter()
+    for article, own in zip(articles, vocabularies, strict=True):
+        _clean(article, _InOthers(counts, own))
 
 
 def clean_article(article: Article, others: Sequence[Article] = ()) -> Article:
     """Split the article into kept paragraphs and removed blocks (with reasons)."""
-    words: set[str] = set()
-    for other in others:
-        words |= _content_words(other.text)
-    return _clean(article, words)
+    counts = Counter(w for other in others for w in _content_words(other.text))
+    return _clean(article, _InOthers(counts, frozenset()))
 
 
-def _clean(article: Article, other_words: set[str]) -> Article:
+@dataclass(slots=True, frozen=True)
+class _InOthers:
+    """Whether a word occurs in an article other than this one."""
+
+    counts: Counter[str]
+    own: frozenset[str] | set[str]
+
+    def __call__(self, word: str) -> bool:
+        return self.counts[word] > (word in self.own)
+
+
+def _clean(article: Article, in_others: _InOthers) -> Article:
     blocks = split_blocks(article.text)
     removed: list[Removed] = []
     blocks = _apply_reader_spans(article, blocks, removed)
@@ -143,7 +154,7 @@ def _clean(article: Article, other_words: set[str]) -> Article:
     # subheadings) there, so the shape-only rules apply to text as scraped.
     by_shape = "extraction" not in article.meta
     _mark_head(blocks, by_shape=by_shape)
-    _mark_tail(blocks, other_words)
+    _mark_tail(blocks, in_others)
     _mark_lines(blocks, by_shape=by_shape)
     article.removed = removed + [
         Removed(b.start, b.end, b.reason, b.text) for b in blocks if b.reason
@@ -260,7 +271,7 @@ def _mark_lines(blocks: list[_Block], *, by_shape: bool = True) -> None:
             block.reason = "repeated line (teaser headline printed twice)"
 
 
-def _mark_tail(blocks: list[_Block], other_words: set[str]) -> None:
+def _mark_tail(blocks: list[_Block], in_others: _InOthers) -> None:
     """Everything after an end-of-story marker, and a trailing run of unrelated blocks."""
     total = sum(len(b.text) for b in blocks) or 1
     seen = 0
@@ -275,10 +286,10 @@ def _mark_tail(blocks: list[_Block], other_words: set[str]) -> None:
             for after in blocks[index + 1 :]:
                 after.reason = f"after the end of the story, below '{marker}'"
             return
-    _mark_incoherent_tail(blocks, other_words)
+    _mark_incoherent_tail(blocks, in_others)
 
 
-def _mark_incoherent_tail(blocks: list[_Block], other_words: set[str]) -> None:
+def _mark_incoherent_tail(blocks: list[_Block], in_others: _InOthers) -> None:
     """A trailing run of blocks that share few words with the story and with the other articles."""
     kept = [i for i, b in enumerate(blocks) if not b.reason]
     if len(kept) < 4:
@@ -286,14 +297,13 @@ def _mark_incoherent_tail(blocks: list[_Block], other_words: set[str]) -> None:
     core_words = set()
     for i in kept[: max(2, len(kept) // 2)]:
         core_words |= _content_words(blocks[i].text)
-    reference = core_words | other_words
     tail: list[int] = []
     for i in reversed(kept[len(kept) // 2 :]):
         words = _content_words(blocks[i].text)
         if not words:
             tail.append(i)
             continue
-        share = len(words & reference) / len(words)
+        share = sum(1 for w in words if w in core_words or in_others(w)) / len(words)
         # A story's own last paragraphs end their sentences; teaser headlines and snippets cut
         # off mid-sentence do not. Both signals must agree before a block is called tail.
         if share >= _COHERENCE_FLOOR or _TERMINAL.search(blocks[i].text):
