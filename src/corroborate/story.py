@@ -32,7 +32,10 @@ def report(
     articles: list[Article] = []
     errors: list[ReadError] = []
     for item in read_inputs(inputs):
-        (errors if isinstance(item, ReadError) else articles).append(item)  # type: ignore[arg-type]
+        if isinstance(item, ReadError):
+            errors.append(item)
+        else:
+            articles.append(item)
     return build_report(articles, errors=errors, settings=settings, resources=resources)
 
 

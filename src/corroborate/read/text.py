@@ -136,9 +136,7 @@ def find_title(text: str) -> tuple[int, int] | None:
 
 def find_dateline(text: str, after: int = 0) -> tuple[int, int, str | None, str | None] | None:
     """Span, place and ISO date of a dateline at the start of the first paragraph after `after`."""
-    match = re.compile(r"\s*").match(text, after)
-    pos = match.end() if match else after
-    start = pos
+    pos = start = _skip_space(text, after)
     published = None
     label = _DATE_LABEL.match(text, pos)
     if label:
@@ -148,7 +146,7 @@ def find_dateline(text: str, after: int = 0) -> tuple[int, int, str | None, str 
         own_line = _date_line(text, pos)
         if own_line:
             published, pos = own_line
-            pos = re.compile(r"\s*").match(text, pos).end()  # type: ignore[union-attr]
+            pos = _skip_space(text, pos)
     place = None
     line = _DATELINE.match(text, pos)
     if line and len(line.group(1)) >= 3:
@@ -157,6 +155,13 @@ def find_dateline(text: str, after: int = 0) -> tuple[int, int, str | None, str 
     if place is None and published is None:
         return None
     return start, pos, place, published
+
+
+def _skip_space(text: str, pos: int) -> int:
+    """The first position at or after `pos` that is not whitespace."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _date_line(text: str, pos: int) -> tuple[str, int] | None:
