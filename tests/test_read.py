@@ -201,20 +201,3 @@ def test_bytes_no_encoding_fits_get_one_line(write: Write, monkeypatch: pytest.M
     assert [(e.source, e.message) for e in errors] == [
         (str(bad), "the bytes are not UTF-8 and no other text encoding fits; convert it to UTF-8")
     ]
-
-
-def test_json_text_gets_the_same_title_and_dateline_handling_as_a_txt(write: Write) -> None:
-    obj = {"outlet": "Nordwire", "title": "Ferry service to Lornholm restored after storm"}
-    (from_json,), _ = _read(str(write("one.json", json.dumps({**obj, "text": STORY}))))
-    from_txt = read_text(STORY, source="x.txt")
-    assert from_json.meta["title_span"] == from_txt.meta["title_span"]
-    assert from_json.meta["dateline_span"] == from_txt.meta["dateline_span"]
-    assert (from_json.title, from_json.place) == (from_txt.title, "Kestravik")
-
-
-def test_a_different_given_title_leaves_the_first_line_in_the_story(write: Write) -> None:
-    obj = {"title": "Lornholm ferry back", "published": "2031-04-02", "text": STORY}
-    (article,), _ = _read(str(write("one.json", json.dumps(obj))))
-    assert article.title == "Lornholm ferry back"
-    assert "title_span" not in article.meta
-    assert article.published == "2031-04-02"

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from corroborate.errors import InputReadError
+from corroborate.read.article import make_article
 from corroborate.read.text import read_text
 from corroborate.records import Article, ReadError
 
@@ -61,16 +62,21 @@ def article_from_object(value: Any, where: str) -> Article:
     body = value.get("text")
     html = value.get("html")
     if isinstance(body, str) and body.strip():
-        return read_text(
-            body,
+        article = read_text(body, source=where)
+        article.title = meta["title"] or article.title
+        article.published = meta["published"] or article.published
+        fresh = make_article(
             source=where,
+            text=body,
+            title=article.title,
             outlet=meta["outlet"],
-            title=meta["title"],
             url=meta["url"],
-            published=meta["published"],
+            published=article.published,
             author=meta["author"],
+            place=article.place,
             source_id=source_id,
         )
+        return fresh
     if isinstance(html, str) and html.strip():
         from corroborate.read.html import read_html
 

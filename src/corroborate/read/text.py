@@ -30,44 +30,19 @@ _DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "
 _HEADLINE_END = re.compile(r"[.!;:,]$")
 
 
-def read_text(
-    text: str,
-    *,
-    source: str,
-    outlet: str | None = None,
-    title: str | None = None,
-    url: str | None = None,
-    published: str | None = None,
-    author: str | None = None,
-    source_id: str | None = None,
-) -> Article:
-    """An Article from text as scraped, with its title and dateline noted.
-
-    Metadata the caller knows (from a JSON object, say) wins over what the text suggests.
-    """
-    article = make_article(
-        source=source,
-        text=text,
-        title=title,
-        outlet=outlet,
-        url=url,
-        published=published,
-        author=author,
-        source_id=source_id,
-    )
+def read_text(text: str, *, source: str, outlet: str | None = None) -> Article:
+    """An Article from text as scraped, with its title and dateline noted."""
+    article = make_article(source=source, text=text, outlet=outlet)
     title_span = find_title(text)
     if title_span:
-        headline = text[title_span[0] : title_span[1]].lstrip("# ").strip()
-        # The line is listed as "shown as the title" only when it is the title shown.
-        if title is None or " ".join(title.split()).casefold() == headline.casefold():
-            article.title = title or headline
-            article.meta["title_span"] = title_span
+        article.title = text[title_span[0] : title_span[1]].lstrip("# ").strip()
+        article.meta["title_span"] = title_span
     dateline = _first_dateline(text, after=title_span[1] if title_span else 0)
     if dateline:
-        start, end, place, dated = dateline
+        start, end, place, published = dateline
         article.meta["dateline_span"] = (start, end)
         article.place = place
-        article.published = published or dated
+        article.published = published
     return article
 
 
