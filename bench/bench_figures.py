@@ -9,8 +9,12 @@ Labelled data, all written for the project (bench/data/, invented sentences, no 
 - figures_pairs.jsonl / figures_pairs_heldout.jsonl: two one-sentence articles and a figure in
   each, labelled agree / conflict / separate (different subjects) / update (a later report).
   Metric: decision accuracy of `build_ledger` over the pair.
+- figures_pairs_fresh.jsonl: pairs of the same kinds written in session 2 before any code change
+  of that session, plus copies (a "copy" pair shares one source group and must come out as one
+  figure with one independent source). Never tuned on; its failures are never printed.
 The "dev" files were written first and the code was tuned while looking at them; the "heldout"
-files were written before tuning went on and their failures are never printed (only totals).
+files (now "seen": their totals steered later work) were written before tuning went on and their
+failures are never printed (only totals).
 - The demo corpus (src/corroborate/demo, MANIFEST.json "figures"): each ground-truth figure must
   come out as one ledger figure holding all its mentions, with the expected status.
 Throughput: sentences per second through `build_ledger` on already-parsed articles (stories of
@@ -35,7 +39,11 @@ from corroborate.records import Article, Figure, Paragraph, Sentence
 
 DATA = ROOT / "bench" / "data"
 CASES = {"dev": "figures_cases.jsonl", "heldout": "figures_cases_heldout.jsonl"}
-PAIRS = {"dev": "figures_pairs.jsonl", "heldout": "figures_pairs_heldout.jsonl"}
+PAIRS = {
+    "dev": "figures_pairs.jsonl",
+    "heldout": "figures_pairs_heldout.jsonl",
+    "fresh": "figures_pairs_fresh.jsonl",
+}
 
 
 def load(name: str) -> list[dict[str, Any]]:
@@ -134,6 +142,10 @@ def decide(figures: list[Figure], a: Article, b: Article, fa: str, fb: str) -> s
         return "separate"
     if first.status == "conflict":
         return "conflict"
+    if a.source_group == b.source_group:
+        # copies of one article: one figure stated by one independent source
+        one = max(v.independent_sources for v in first.values) == 1
+        return "copy" if one and first.status == "single-source" else "copy-counted-twice"
     return "update" if first.updated else "agree"
 
 
@@ -143,6 +155,8 @@ def score_pairs(pairs: list[dict[str, Any]], resources: Resources, show: bool) -
     for pair in pairs:
         a = one_sentence_article(f"{pair['id']}-a", pair["a"], pair.get("date_a"))
         b = one_sentence_article(f"{pair['id']}-b", pair["b"], pair.get("date_b"))
+        if pair.get("copy"):
+            b.source_group = a.source_group
         got = decide(build_ledger([a, b], resources), a, b, pair["fa"], pair["fb"])
         right += got == pair["label"]
         key = f"{pair['label']}->{got}"
@@ -268,31 +282,19 @@ def main() -> None:
     resources = Resources()
     figures: dict[str, float] = {}
     rows = []
-    for split in ("dev", "heldout"):
-        ext = score_extraction(load(CASES[split]), show and split == "dev")
-        pairs = score_pairs(load(PAIRS[split]), resources, show and split == "dev")
-        figures.update(
-            {
-                f"{split}_extraction_precision": ext["precision"],
-                f"{split}_extraction_recall": ext["recall"],
-                f"{split}_normalisation_accuracy": ext["normalisation"],
-                f"{split}_decision_accuracy": pairs["accuracy"],
-                f"{split}_false_conflicts": pairs["false_conflicts"],
-            }
-        )
-        rows.append(
-            [
-                split,
-                int(ext["sentences"]),
-                int(ext["figures"]),
-                ext["precision"],
-                ext["recall"],
-                ext["normalisation"],
-                int(pairs["pairs"]),
-                pairs["accuracy"],
-                int(pairs["false_conflicts"]),
-            ]
-        )
+    for split, pair_file in PAIRS.items():
+        pairs = score_pairs(load(pair_file), resources, show and split == "dev")
+        figures[f"{split}_decision_accuracy"] = pairs["accuracy"]
+        figures[f"{split}_false_conflicts"] = pairs["false_conflicts"]
+        row: list[Any] = [split, "-", "-", "-", "-", "-"]
+        if split in CASES:
+            ext = score_extraction(load(CASES[split]), show and split == "dev")
+            figures[f"{split}_extraction_precision"] = ext["precision"]
+            figures[f"{split}_extraction_recall"] = ext["recall"]
+            figures[f"{split}_normalisation_accuracy"] = ext["normalisation"]
+            row = [split, int(ext["sentences"]), int(ext["figures"])]
+            row += [ext["precision"], ext["recall"], ext["normalisation"]]
+        rows.append([*row, int(pairs["pairs"]), pairs["accuracy"], int(pairs["false_conflicts"])])
     print_table(
         "figures: extraction and decisions",
         [
