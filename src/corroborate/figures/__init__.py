@@ -14,8 +14,9 @@ from dataclasses import replace
 
 from corroborate.figures.extract import Quantity, read_quantities
 from corroborate.figures.ledger import FigureMentionDraft, group_mentions
+from corroborate.figures.names import persons_in
 from corroborate.figures.status import make_figure
-from corroborate.figures.subject import Subject, persons_in, read_subjects, sentence_tokens
+from corroborate.figures.subject import Subject, read_subjects, sentence_tokens
 from corroborate.nlp import Resources
 from corroborate.records import Article, Figure, Sentence
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from corroborate.figures.extract import Quantity
 from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
-from corroborate.figures.subject import Subject, names_clash, names_match
+from corroborate.figures.names import names_match
+from corroborate.figures.subject import Subject, names_clash
 from corroborate.records import Article, Sentence
 from corroborate.sources import source_of
 

@@ -21,6 +21,17 @@ from typing import Any
 from corroborate.figures.extract import Quantity
 from corroborate.figures.label import describe
 from corroborate.figures.lexicon import DAYS, MONTHS
+from corroborate.figures.names import (
+    actors_of,
+    distinctive,
+    instruments_of,
+    is_place,
+    is_speaker,
+    name_tokens,
+    names_match,
+    norm_name,
+    persons_in,
+)
 
 # Words that make a figure a demand or a target rather than a fact ("called for 5%").
 DEMAND = frozenset(
@@ -76,11 +87,6 @@ GENERIC_NOUNS = frozenset(
     time year month week day decade hour minute morning evening night today people person thing
     lot rise increase fall cut drop hike jump decline reduction growth magnitude""".split()
 )
-NAME_ALIASES = {
-    "united states": "us", "america": "us", "american": "us", "u.s.": "us", "usa": "us",
-    "britain": "uk", "british": "uk", "united kingdom": "uk", "u.k.": "uk", "england": "uk",
-    "gross domestic product": "gdp",
-}
 # Acts that count the same things ("seized 14 rifles", "confiscated 14 rifles").
 VERB_CLASS = {
     "send": "send", "deploy": "send", "dispatch": "send",
@@ -94,10 +100,6 @@ VERB_CLASS = {
     "touch": "reach",
 }
 # fmt: on
-# Names that describe the measure rather than its holder ("5% of GDP").
-MEASURE_NAMES = frozenset({"gdp", "gnp", "gni", "gross", "domestic", "product"})
-NAME_ENTS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
-_POSSESSIVE = re.compile(r"['’]s?$")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _DAYS = DAYS
 _MONTHS = MONTHS
@@ -148,35 +150,6 @@ class Subject:
         )
 
 
-# Heads of many names ("Loan Fund", "Agriculture Fund"): shared, they tie nothing together.
-NAME_HEADS = frozenset(
-    """fund bank council ministry department agency party group company university office union
-    association committee commission court service authority board institute foundation
-    corporation island province county city""".split()
-)
-
-
-def _distinctive(names: frozenset[str]) -> frozenset[str]:
-    """The names less their generic heads, when something more telling is left."""
-    telling = names - NAME_HEADS
-    return telling if telling else names
-
-
-def norm_name(text: str) -> str:
-    low = _POSSESSIVE.sub("", text.lower().strip())
-    low = NAME_ALIASES.get(low, low)
-    return low.replace(".", "")
-
-
-def _same_name(x: str, y: str) -> bool:
-    return x == y or (min(len(x), len(y)) >= 5 and (x.startswith(y) or y.startswith(x)))
-
-
-def names_match(a: Iterable[str], b: Iterable[str]) -> bool:
-    """Some name in common; "ostrian" matches "ostria" (a shared stem of five letters or more)."""
-    return any(_same_name(x, y) for x in a for y in b)
-
-
 def names_clash(x: Subject, y: Subject) -> bool:
     """Both name what they are about and share no name: "the UK spends" against "the US
     spends". Two place phrases of different size ("from Portvale", "in the Halvern valley")
@@ -212,18 +185,6 @@ def read_subjects(
             _subject(tokens, anchor, others, quantities[index], para_start, previous_persons)
         )
     return subjects
-
-
-def persons_in(region: Sequence[Any]) -> frozenset[str]:
-    """Surnames of the people named in the tokens ("Mark Rutte" gives "rutte")."""
-    if not region:
-        return frozenset()
-    ids = {t.i for t in region}
-    return frozenset(
-        norm_name(ent[-1].text)
-        for ent in region[0].doc.ents
-        if ent.label_ == "PERSON" and ent[-1].i in ids
-    )
 
 
 def _anchor(tokens: list[Any], para_start: int, quantity: Quantity) -> Any | None:
@@ -276,15 +237,6 @@ def _region(
     return [t for t in top.subtree if t.i in allowed and t.i not in cut]
 
 
-SPEECH = frozenset(
-    """say tell add note announce state claim report according explain warn reiterate stress
-    emphasise emphasize insist argue confirm""".split()
-)
-TITLES = frozenset(
-    """president minister governor secretary chief general mr mrs ms dr prime defence defense
-    foreign finance interior mayor spokesman spokeswoman spokesperson commissioner director
-    chairman chair head deputy senator""".split()
-)
 CUE_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "amod", "compound", "acomp", "npadvmod"})
 
 
@@ -334,13 +286,13 @@ def _subject(
 ) -> Subject:
     r = _regions(tokens, anchor, others, quantity, para_start)
     if _population_of(anchor):  # only the place the people live in says whose they are
-        clause_names = name_tokens = _settlement_names(anchor)
+        clause_names = named = _settlement_names(anchor)
     else:
-        clause_names = _name_tokens(r.narrow)
-        name_tokens = clause_names or _name_tokens(
+        clause_names = name_tokens(r.narrow)
+        named = clause_names or name_tokens(
             [t for t in r.wide if t.i < r.verb.i or t.head.i == r.verb.i]
         )
-    speaking = [t for t in r.wide if _is_speaker(t)]
+    speaking = [t for t in r.wide if is_speaker(t)]
     speakers = frozenset(norm_name(t.text) for t in speaking)
     # Who speaks is the head of the speaker's phrase ("Rutte" in "NATO chief Mark Rutte").
     heads = frozenset(norm_name(t.text) for t in speaking if t.dep_ not in ("compound", "flat"))
@@ -349,10 +301,10 @@ def _subject(
     phase, update_cue = _phase(_cue_levels(anchor, r.verb, r.local))
     outcome = _outcome(r.local, r.narrow, anchor)
     verb = r.verb.lemma_.lower() if r.verb.pos_ == "VERB" else None
-    holders = [t for t in name_tokens if not _is_place(t) and norm_name(t.text) not in speakers]
+    holders = [t for t in named if not is_place(t) and norm_name(t.text) not in speakers]
     return Subject(
-        names=_distinctive(frozenset(norm_name(t.text) for t in name_tokens) - speakers),
-        places_only=all(_is_place(t) for t in name_tokens),
+        names=distinctive(frozenset(norm_name(t.text) for t in named) - speakers),
+        places_only=all(is_place(t) for t in named),
         names_in_clause=bool(clause_names),
         persons=own_persons or previous_persons,
         persons_named=bool(own_persons),
@@ -371,8 +323,8 @@ def _subject(
         phase=phase,
         times=_times(r.wide),
         update_cue=update_cue,
-        actors=_actors(r.verb),
-        instruments=_instruments(tokens),
+        actors=actors_of(r.verb),
+        instruments=instruments_of(tokens),
         subset=_is_subset(anchor, tokens, quantity.start - para_start),
         label=describe(
             holders=holders,
@@ -387,7 +339,6 @@ def _subject(
     )
 
 
-INSTRUMENTS = frozenset("poll survey census study ranking".split())
 # Modifiers that make a count one set among others: "two other rifles", "four prior arrests".
 SUBSET_WORDS = frozenset("other prior previous earlier additional further another extra".split())
 
@@ -402,43 +353,6 @@ def _is_subset(anchor: Any, tokens: list[Any], start: int) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in SUBSET_WORDS for c in anchor.head.children)
 
 
-def _instruments(region: Sequence[Any]) -> frozenset[str]:
-    """Names attached to a poll or survey of the sentence ("an opinion poll for the Kathimerini
-    newspaper", "the Focus poll"): two polls are two measurements, not rivals. The whole
-    sentence is read, since "the poll of 520 people published in X" hangs X off another figure."""
-    ids = {t.i for t in region}
-    found = set()
-    for noun in region:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in INSTRUMENTS:
-            continue
-        for t in noun.subtree:
-            if t.i in ids and t.pos_ == "PROPN" and t.is_alpha and t.text[0].isupper():
-                found.add(norm_name(t.text))
-    return frozenset(found)
-
-
-def _actors(verb: Any) -> frozenset[str]:
-    """Places and organisations that are the subject of the figure's verb, or of the verb that
-    governs it ("Velmark plans to deploy 800"): who sends, spends or pledges it. Read at the
-    start of a sentence too, where `_name_tokens` is wary of capitals."""
-    heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
-    found = set()
-    for head in heads:
-        for child in head.children:
-            if child.dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            found |= {norm_name(t.text) for t in child.subtree if _is_actor_name(t)}
-    return frozenset(found)
-
-
-def _is_actor_name(t: Any) -> bool:
-    if not (t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS) or t.ent_type_ == "PERSON":
-        return False
-    if not (t.is_alpha and t.text[0].isupper()) or t.lower_ in TITLES:
-        return False
-    return norm_name(t.text) not in MEASURE_NAMES
-
-
 def _local(anchor: Any, in_quantity: set[int]) -> list[Any]:
     """The noun phrase the number belongs to ("the current 2% target"), number left out."""
     head = anchor
@@ -450,49 +364,6 @@ def _local(anchor: Any, in_quantity: set[int]) -> list[Any]:
     # say something about it, not what it measures.
     aside = {t.i for c in head.children if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
     return [t for t in head.subtree if t.i not in in_quantity and t.i not in aside and t.is_alpha]
-
-
-def _is_place(token: Any) -> bool:
-    """A name in a place phrase ("in the Halvern valley", "from Portvale"): where, not whose."""
-    node = token
-    while node.dep_ in ("compound", "amod", "poss", "flat") and node.head.i != node.i:
-        node = node.head
-    return bool(node.dep_ == "pobj" and node.head.lower_ in PLACE_PREPS)
-
-
-PLACE_PREPS = frozenset("in from at near across around throughout outside inside into off".split())
-
-
-def _name_tokens(region: Iterable[Any]) -> list[Any]:
-    """Places and organisations: proper nouns and national adjectives, titles left out."""
-    found = []
-    for token in region:
-        is_name = token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTS
-        if not is_name or not token.is_alpha or token.is_stop or token.lower_ in TITLES:
-            continue
-        if not token.text[0].isupper() or (token.is_sent_start and not token.ent_type_):
-            continue
-        if token.ent_type_ in ("DATE", "TIME") or token.lower_ in _MONTHS or token.lower_ in _DAYS:
-            continue
-        if norm_name(token.text) not in MEASURE_NAMES:
-            found.append(token)
-    return found
-
-
-def _is_speaker(token: Any) -> bool:
-    """A name that says the figure ("..., Marrow said", "according to Talbot")."""
-    if not (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
-        return False
-    head = token
-    while head.dep_ in ("compound", "flat", "appos", "poss") and head.head.i != head.i:
-        head = head.head
-    if head.pos_ != "PROPN" and "PERSON" not in (head.ent_type_, token.ent_type_):
-        return False  # "the Velmark minister said": Velmark holds the figure; no one is named
-    if head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH:
-        return True
-    return bool(
-        head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
-    )
 
 
 def _counted(

@@ -1,0 +1,169 @@
+"""Who and where a figure belongs to: the names of places, organisations and people around it.
+
+Names are read from the parse of the figure's sentence (proper nouns and named entities, titles
+and measures such as "GDP" left out) and compared loosely ("ostrian" matches "ostria"), because
+outlets write the same holder in different forms. `subject` turns them into a figure's features.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from corroborate.figures.lexicon import DAYS, MONTHS
+
+# fmt: off
+NAME_ALIASES = {
+    "united states": "us", "america": "us", "american": "us", "u.s.": "us", "usa": "us",
+    "britain": "uk", "british": "uk", "united kingdom": "uk", "u.k.": "uk", "england": "uk",
+    "gross domestic product": "gdp",
+}
+# fmt: on
+
+
+# Names that describe the measure rather than its holder ("5% of GDP").
+MEASURE_NAMES = frozenset({"gdp", "gnp", "gni", "gross", "domestic", "product"})
+
+
+NAME_ENTS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+# Heads of many names ("Loan Fund", "Agriculture Fund"): shared, they tie nothing together.
+NAME_HEADS = frozenset(
+    """fund bank council ministry department agency party group company university office union
+    association committee commission court service authority board institute foundation
+    corporation island province county city""".split()
+)
+
+
+def distinctive(names: frozenset[str]) -> frozenset[str]:
+    """The names less their generic heads, when something more telling is left."""
+    telling = names - NAME_HEADS
+    return telling if telling else names
+
+
+def norm_name(text: str) -> str:
+    low = _POSSESSIVE.sub("", text.lower().strip())
+    low = NAME_ALIASES.get(low, low)
+    return low.replace(".", "")
+
+
+def _same_name(x: str, y: str) -> bool:
+    return x == y or (min(len(x), len(y)) >= 5 and (x.startswith(y) or y.startswith(x)))
+
+
+def names_match(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Some name in common; "ostrian" matches "ostria" (a shared stem of five letters or more)."""
+    return any(_same_name(x, y) for x in a for y in b)
+
+
+def persons_in(region: Sequence[Any]) -> frozenset[str]:
+    """Surnames of the people named in the tokens ("Mark Rutte" gives "rutte")."""
+    if not region:
+        return frozenset()
+    ids = {t.i for t in region}
+    return frozenset(
+        norm_name(ent[-1].text)
+        for ent in region[0].doc.ents
+        if ent.label_ == "PERSON" and ent[-1].i in ids
+    )
+
+
+SPEECH = frozenset(
+    """say tell add note announce state claim report according explain warn reiterate stress
+    emphasise emphasize insist argue confirm""".split()
+)
+
+
+TITLES = frozenset(
+    """president minister governor secretary chief general mr mrs ms dr prime defence defense
+    foreign finance interior mayor spokesman spokeswoman spokesperson commissioner director
+    chairman chair head deputy senator""".split()
+)
+
+
+INSTRUMENTS = frozenset("poll survey census study ranking".split())
+
+
+def instruments_of(region: Sequence[Any]) -> frozenset[str]:
+    """Names attached to a poll or survey of the sentence ("an opinion poll for the Kathimerini
+    newspaper", "the Focus poll"): two polls are two measurements, not rivals. The whole
+    sentence is read, since "the poll of 520 people published in X" hangs X off another figure."""
+    ids = {t.i for t in region}
+    found = set()
+    for noun in region:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in INSTRUMENTS:
+            continue
+        for t in noun.subtree:
+            if t.i in ids and t.pos_ == "PROPN" and t.is_alpha and t.text[0].isupper():
+                found.add(norm_name(t.text))
+    return frozenset(found)
+
+
+def actors_of(verb: Any) -> frozenset[str]:
+    """Places and organisations that are the subject of the figure's verb, or of the verb that
+    governs it ("Velmark plans to deploy 800"): who sends, spends or pledges it. Read at the
+    start of a sentence too, where `name_tokens` is wary of capitals."""
+    heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    found = set()
+    for head in heads:
+        for child in head.children:
+            if child.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            found |= {norm_name(t.text) for t in child.subtree if _is_actor_name(t)}
+    return frozenset(found)
+
+
+def _is_actor_name(t: Any) -> bool:
+    if not (t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS) or t.ent_type_ == "PERSON":
+        return False
+    if not (t.is_alpha and t.text[0].isupper()) or t.lower_ in TITLES:
+        return False
+    return norm_name(t.text) not in MEASURE_NAMES
+
+
+def is_place(token: Any) -> bool:
+    """A name in a place phrase ("in the Halvern valley", "from Portvale"): where, not whose."""
+    node = token
+    while node.dep_ in ("compound", "amod", "poss", "flat") and node.head.i != node.i:
+        node = node.head
+    return bool(node.dep_ == "pobj" and node.head.lower_ in PLACE_PREPS)
+
+
+PLACE_PREPS = frozenset("in from at near across around throughout outside inside into off".split())
+
+
+def name_tokens(region: Iterable[Any]) -> list[Any]:
+    """Places and organisations: proper nouns and national adjectives, titles left out."""
+    found = []
+    for token in region:
+        is_name = token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTS
+        if not is_name or not token.is_alpha or token.is_stop or token.lower_ in TITLES:
+            continue
+        if not token.text[0].isupper() or (token.is_sent_start and not token.ent_type_):
+            continue
+        if token.ent_type_ in ("DATE", "TIME") or token.lower_ in MONTHS or token.lower_ in DAYS:
+            continue
+        if norm_name(token.text) not in MEASURE_NAMES:
+            found.append(token)
+    return found
+
+
+def is_speaker(token: Any) -> bool:
+    """A name that says the figure ("..., Marrow said", "according to Talbot")."""
+    if not (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
+        return False
+    head = token
+    while head.dep_ in ("compound", "flat", "appos", "poss") and head.head.i != head.i:
+        head = head.head
+    if head.pos_ != "PROPN" and "PERSON" not in (head.ent_type_, token.ent_type_):
+        return False  # "the Velmark minister said": Velmark holds the figure; no one is named
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH:
+        return True
+    return bool(
+        head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
+    )
