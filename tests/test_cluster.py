@@ -227,7 +227,7 @@ def test_map_ids_is_one_to_one_and_keeps_old_ids(new: dict[str, str], old: dict[
         {"join_threshold": 0.0},
         {"join_threshold": 1.5},
         {"window_days": -1},
-        {"word_weight": -2.0},
+        {"word_weight": -5.0},  # leaves the similarity no positive scale
         {"merge_threshold": 0.3, "split_threshold": 0.4},
     ],
 )

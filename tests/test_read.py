@@ -201,3 +201,47 @@ def test_bytes_no_encoding_fits_get_one_line(write: Write, monkeypatch: pytest.M
     assert [(e.source, e.message) for e in errors] == [
         (str(bad), "the bytes are not UTF-8 and no other text encoding fits; convert it to UTF-8")
     ]
+
+
+def _cleaned(article: Article) -> tuple[str, list[tuple[int, int, str]], list[tuple[int, int]]]:
+    from corroborate.clean import clean_article
+
+    clean_article(article)
+    removed = [(r.start, r.end, r.reason) for r in article.removed]
+    return article.kept_text, removed, [(p.start, p.end) for p in article.paragraphs]
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        {},
+        {"outlet": "Nordwire"},
+        {"title": "Ferry service to Lornholm restored after storm"},
+        {"title": "ferry service to  Lornholm restored after STORM", "outlet": "Nordwire"},
+        {"url": "https://isle-fm.example/ferry", "published": "2031-04-02", "author": "K. Lund"},
+    ],
+)
+def test_json_text_is_kept_and_cut_as_the_same_text_in_a_txt(
+    write: Write, given: dict[str, str]
+) -> None:
+    (from_json,), errors = _read(str(write("one.json", json.dumps({**given, "text": STORY}))))
+    from_txt = read_text(STORY, source="x.txt")
+    assert errors == []
+    assert from_json.meta["title_span"] == from_txt.meta["title_span"]
+    assert from_json.meta["dateline_span"] == from_txt.meta["dateline_span"]
+    assert from_json.place == from_txt.place == "Kestravik"
+    kept, removed, paragraphs = _cleaned(from_json)
+    assert (kept, removed, paragraphs) == _cleaned(from_txt)
+    assert "Ferry service to Lornholm" not in kept and not kept.startswith("KESTRAVIK")
+    assert from_json.published == given.get("published", from_txt.published)
+
+
+def test_a_different_given_title_leaves_the_headline_line_in_the_story(write: Write) -> None:
+    obj = {"title": "Lornholm ferry back", "published": "2031-04-02", "text": STORY}
+    (article,), _ = _read(str(write("one.json", json.dumps(obj))))
+    assert (article.title, article.published) == ("Lornholm ferry back", "2031-04-02")
+    assert "title_span" not in article.meta
+    assert article.meta["dateline_span"] == read_text(STORY, source="x").meta["dateline_span"]
+    _, removed, _ = _cleaned(article)
+    # Cleaning may still drop the short line on its own grounds, never as "the title shown".
+    assert "headline: shown as the article's title" not in [r[2] for r in removed]

@@ -45,10 +45,10 @@ class ClusterSettings:
     # weight: `bench/bench_clustering.py --fit-weights`): agreeing on the years, numbers and
     # names written counts beyond the cosine, sharing only ordinary words counts against, as
     # that is what twin events of one kind do.
-    name_weight: float = 0.22
-    year_weight: float = 0.25
-    number_weight: float = 0.16
-    word_weight: float = -0.46
+    name_weight: float = 0.4
+    year_weight: float = 0.44
+    number_weight: float = 0.21
+    word_weight: float = -0.56
     query_terms: int = 24  # the article's heaviest terms used to look up candidates
     candidates: int = 12  # candidate stories scored exactly
     posting_limit: int = 500  # most recent stories looked at per term

@@ -63,25 +63,33 @@ class ArticleFeatures:
     title: str | None = None
 
 
+# The title counts as much as a sentence of the lead: once. (Until the JSON reader kept the
+# headline span, a text's headline line was also counted again as its first sentence.)
+TITLE_WEIGHT = 2.0
+LEAD_WEIGHT = 2.0  # the first four sentences
+# The year of publication counts as a year written in the lead: twin events of one kind are
+# often years apart, and cleaning removes the date lines that used to carry the year.
+DATE_YEAR_WEIGHT = 2.0
+
+
 def extract_features(article: Article, *, max_terms: int = 80) -> ArticleFeatures:
     """Key terms and entities of the article's kept text (title and lead count more)."""
     counts: defaultdict[str, float] = defaultdict(float)
-    if article.title:
-        _count_text(article.title, counts, weight=2.0)
+    title = _headline(article.title)
+    if title:
+        _count_text(title, counts, weight=TITLE_WEIGHT)
     sentences = article.sentences
     if sentences:
         for sentence in sentences[:60]:
-            _count_text(sentence.text, counts, weight=2.0 if sentence.index < 4 else 1.0)
+            _count_text(sentence.text, counts, weight=LEAD_WEIGHT if sentence.index < 4 else 1.0)
     elif article.paragraphs:
         _count_text(article.kept_text[:8000], counts, weight=1.0)
+    published = _iso_date(article.published) or text_date(article.text[:600])
+    if published:
+        counts[YEAR_PREFIX + published[:4]] += DATE_YEAR_WEIGHT
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:max_terms]
     terms = {term: round(1.0 + math.log(count), 4) for term, count in top}
-    return ArticleFeatures(
-        article=article.id,
-        terms=terms,
-        published=_iso_date(article.published) or text_date(article.text[:600]),
-        title=_headline(article.title),
-    )
+    return ArticleFeatures(article=article.id, terms=terms, published=published, title=title)
 
 
 def _count_text(text: str, counts: defaultdict[str, float], *, weight: float) -> None:

@@ -62,21 +62,7 @@ def article_from_object(value: Any, where: str) -> Article:
     body = value.get("text")
     html = value.get("html")
     if isinstance(body, str) and body.strip():
-        article = read_text(body, source=where)
-        article.title = meta["title"] or article.title
-        article.published = meta["published"] or article.published
-        fresh = make_article(
-            source=where,
-            text=body,
-            title=article.title,
-            outlet=meta["outlet"],
-            url=meta["url"],
-            published=article.published,
-            author=meta["author"],
-            place=article.place,
-            source_id=source_id,
-        )
-        return fresh
+        return _from_text(body, where, meta, source_id)
     if isinstance(html, str) and html.strip():
         from corroborate.read.html import read_html
 
@@ -84,6 +70,39 @@ def article_from_object(value: Any, where: str) -> Article:
         article.source_id = source_id or article.source_id
         return article
     raise InputReadError(where, "the object has no non-empty 'text' or 'html' field")
+
+
+def _from_text(
+    body: str, where: str, meta: dict[str, str | None], source_id: str | None
+) -> Article:
+    """A text object read as a .txt would be: its headline and dateline spans are kept, so
+    cleaning removes them as it does for a file; metadata given in the object wins."""
+    found = read_text(body, source=where)
+    article = make_article(
+        source=where,
+        text=body,
+        title=meta["title"] or found.title,
+        outlet=meta["outlet"],
+        url=meta["url"],
+        published=meta["published"] or found.published,
+        author=meta["author"],
+        place=found.place,
+        source_id=source_id,
+    )
+    span = found.meta.get("title_span")
+    # The headline line is "shown as the title" only when it is the title shown; a different
+    # given title leaves the line in the story.
+    if span and _same_words(article.title, found.title):
+        article.meta["title_span"] = span
+    if "dateline_span" in found.meta:
+        article.meta["dateline_span"] = found.meta["dateline_span"]
+    return article
+
+
+def _same_words(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def _as_str(value: Any) -> str | None:
