@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from corroborate.figures.extract import Quantity, read_quantities
 from corroborate.figures.ledger import FigureMentionDraft, group_mentions
-from corroborate.figures.names import persons_in
+from corroborate.figures.names import ordinary_words, persons_in
 from corroborate.figures.status import make_figure
 from corroborate.figures.subject import Subject, read_subjects, sentence_tokens
 from corroborate.nlp import Resources
@@ -30,7 +30,8 @@ def build_ledger(articles: list[Article], resources: Resources) -> list[Figure]:
 
     Conflicts come first, then figures by how many independent sources state them.
     """
-    mentions = [m for article in articles for m in collect_mentions(article, resources)]
+    ordinary = ordinary_words(resources.spacy())
+    mentions = [m for a in articles for m in collect_mentions(a, resources, ordinary)]
     _share_between_copies(mentions)
     by_id = {article.id: article for article in articles}
     groups = group_mentions(mentions, topic_names(mentions, len(articles)))
@@ -62,8 +63,14 @@ def topic_names(mentions: list[FigureMentionDraft], article_count: int) -> froze
     return frozenset(n for n, c in counts.items() if c > TOPIC_SHARE * article_count)
 
 
-def collect_mentions(article: Article, resources: Resources) -> list[FigureMentionDraft]:
-    """Every quantity of the article's kept sentences, with its subject."""
+def collect_mentions(
+    article: Article, resources: Resources, ordinary: frozenset[str] | None = None
+) -> list[FigureMentionDraft]:
+    """Every quantity of the article's kept sentences, with its subject.
+
+    `ordinary`: the model's lower-case words (`ordinary_words`), read once per ledger."""
+    if ordinary is None:
+        ordinary = ordinary_words(resources.spacy())
     docs = [(paragraph.start, doc) for paragraph, doc in resources.paragraph_docs(article)]
     found: list[FigureMentionDraft] = []
     previous: frozenset[str] = frozenset()
@@ -71,7 +78,7 @@ def collect_mentions(article: Article, resources: Resources) -> list[FigureMenti
         tokens = sentence_tokens(docs, sentence.start, sentence.end)
         para_start = next((s for s, d in docs if s <= sentence.start < s + len(d.text)), 0)
         quantities = [_shift(q, sentence.start) for q in read_quantities(sentence.text)]
-        subjects = read_subjects(tokens, para_start, quantities, previous)
+        subjects = read_subjects(tokens, para_start, quantities, previous, ordinary)
         for quantity, subject in zip(quantities, subjects, strict=True):
             if subject.is_vague():
                 subject = _refer_back(found, quantity, subject, sentence.index)

@@ -7,8 +7,11 @@ outlets write the same holder in different forms. `subject` turns them into a fi
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from corroborate.figures.lexicon import DAYS, MONTHS
@@ -104,7 +107,34 @@ def instruments_of(region: Sequence[Any]) -> frozenset[str]:
     return frozenset(found)
 
 
-def actors_of(verb: Any) -> frozenset[str]:
+def ordinary_words(nlp: Any) -> frozenset[str]:
+    """The lower-case words the spaCy model was trained on, read from the model's package.
+
+    A capitalised word that is not one of them ("Ostmark spends 2.6%") is a name even at the
+    start of a sentence, where the tagger often takes it for a common noun. The run's own string
+    store cannot tell: it grows with every text parsed.
+    """
+    path = getattr(nlp, "path", None)
+    return _model_words(str(path)) if path else frozenset()
+
+
+@functools.lru_cache(maxsize=2)
+def _model_words(path: str) -> frozenset[str]:
+    try:
+        strings = json.loads((Path(path) / "vocab" / "strings.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset()  # no list: sentence-initial capitals stay unread, as before
+    return frozenset(s for s in strings if isinstance(s, str) and s.isalpha() and s.islower())
+
+
+def unfamiliar(token: Any, ordinary: frozenset[str]) -> bool:
+    """A capitalised word the model never saw in lower case: a name, whatever its tag."""
+    return bool(
+        ordinary and token.is_alpha and token.text[0].isupper() and token.lower_ not in ordinary
+    )
+
+
+def actors_of(verb: Any, ordinary: frozenset[str] = frozenset()) -> frozenset[str]:
     """Places and organisations that are the subject of the figure's verb, or of the verb that
     governs it ("Velmark plans to deploy 800"): who sends, spends or pledges it. Read at the
     start of a sentence too, where `name_tokens` is wary of capitals."""
@@ -114,12 +144,13 @@ def actors_of(verb: Any) -> frozenset[str]:
         for child in head.children:
             if child.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            found |= {norm_name(t.text) for t in child.subtree if _is_actor_name(t)}
+            found |= {norm_name(t.text) for t in child.subtree if _is_actor_name(t, ordinary)}
     return frozenset(found)
 
 
-def _is_actor_name(t: Any) -> bool:
-    if not (t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS) or t.ent_type_ == "PERSON":
+def _is_actor_name(t: Any, ordinary: frozenset[str]) -> bool:
+    named = t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS or unfamiliar(t, ordinary)
+    if not named or t.ent_type_ == "PERSON":
         return False
     if not (t.is_alpha and t.text[0].isupper()) or t.lower_ in TITLES:
         return False
@@ -137,17 +168,26 @@ def is_place(token: Any) -> bool:
 PLACE_PREPS = frozenset("in from at near across around throughout outside inside into off".split())
 
 
-def name_tokens(region: Iterable[Any]) -> list[Any]:
-    """Places and organisations: proper nouns and national adjectives, titles left out."""
+def name_tokens(region: Iterable[Any], ordinary: frozenset[str] = frozenset()) -> list[Any]:
+    """Places and organisations: proper nouns and national adjectives, titles left out.
+
+    A capital at the start of a sentence says nothing, so a word there counts only when the
+    entity recogniser marks it or the model never saw it in lower case (`unfamiliar`).
+    """
     found = []
     for token in region:
-        is_name = token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTS
+        strange = unfamiliar(token, ordinary)
+        is_name = token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTS or strange
         if not is_name or not token.is_alpha or token.is_stop or token.lower_ in TITLES:
             continue
-        if not token.text[0].isupper() or (token.is_sent_start and not token.ent_type_):
+        if not token.text[0].isupper():
             continue
-        if token.ent_type_ in ("DATE", "TIME") or token.lower_ in MONTHS or token.lower_ in DAYS:
+        if token.is_sent_start and not (token.ent_type_ or strange):
             continue
+        if token.lower_ in MONTHS or token.lower_ in DAYS:
+            continue
+        if token.ent_type_ in ("DATE", "TIME") and not strange:
+            continue  # the recogniser takes unknown words for dates too ("Tarrow has")
         if norm_name(token.text) not in MEASURE_NAMES:
             found.append(token)
     return found

@@ -172,8 +172,12 @@ def read_subjects(
     para_start: int,
     quantities: Sequence[Quantity],
     previous_persons: frozenset[str],
+    ordinary: frozenset[str] = frozenset(),
 ) -> list[Subject]:
-    """One Subject per quantity of a sentence (quantity offsets are into the article)."""
+    """One Subject per quantity of a sentence (quantity offsets are into the article).
+
+    `ordinary`: the model's lower-case words (`names.ordinary_words`), to tell names at the
+    start of a sentence."""
     anchors = [_anchor(tokens, para_start, q) for q in quantities]
     subjects = []
     for index, anchor in enumerate(anchors):
@@ -182,7 +186,9 @@ def read_subjects(
             continue
         others = [a for k, a in enumerate(anchors) if k != index and a is not None]
         subjects.append(
-            _subject(tokens, anchor, others, quantities[index], para_start, previous_persons)
+            _subject(
+                tokens, anchor, others, quantities[index], para_start, previous_persons, ordinary
+            )
         )
     return subjects
 
@@ -283,14 +289,15 @@ def _subject(
     quantity: Quantity,
     para_start: int,
     previous_persons: frozenset[str],
+    ordinary: frozenset[str],
 ) -> Subject:
     r = _regions(tokens, anchor, others, quantity, para_start)
     if _population_of(anchor):  # only the place the people live in says whose they are
         clause_names = named = _settlement_names(anchor)
     else:
-        clause_names = name_tokens(r.narrow)
+        clause_names = name_tokens(r.narrow, ordinary)
         named = clause_names or name_tokens(
-            [t for t in r.wide if t.i < r.verb.i or t.head.i == r.verb.i]
+            [t for t in r.wide if t.i < r.verb.i or t.head.i == r.verb.i], ordinary
         )
     speaking = [t for t in r.wide if is_speaker(t)]
     speakers = frozenset(norm_name(t.text) for t in speaking)
@@ -323,7 +330,7 @@ def _subject(
         phase=phase,
         times=_times(r.wide),
         update_cue=update_cue,
-        actors=actors_of(r.verb),
+        actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),
         subset=_is_subset(anchor, tokens, quantity.start - para_start),
         label=describe(
