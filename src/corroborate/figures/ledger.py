@@ -23,6 +23,10 @@ from corroborate.records import Article, Sentence
 from corroborate.sources import source_of
 
 APPROXIMATE_SHARE = 0.1  # "about 40" covers 36-44
+# "As many as 20,000" is an estimate that reaches 20,000, not any number below it: it covers
+# half of that and up, so it cannot agree with an unrelated count of 4,500.
+ESTIMATE_CEILINGS = ("up to", "as many as", "as much as", "a maximum of")
+ESTIMATE_FLOOR = 0.5
 CONFLICT_EVIDENCE = 2.0
 DURATIONS = frozenset(DURATION_SUFFIX.values())
 MEASURES = frozenset(MEASURE_SUFFIX.values())
@@ -58,7 +62,11 @@ def interval(quantity: Quantity) -> tuple[float, float]:
     if quantity.low is not None:
         return value - slack, (value + spread + slack) if quantity.approximate else math.inf
     if quantity.high is not None:
-        return (value - spread - slack) if quantity.approximate else -math.inf, value + slack
+        if quantity.approximate:
+            return value - spread - slack, value + slack
+        if quantity.as_written.lower().startswith(ESTIMATE_CEILINGS):
+            return value * ESTIMATE_FLOOR - slack, value + slack
+        return -math.inf, value + slack
     return value - spread - slack, value + spread + slack
 
 
@@ -86,9 +94,22 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return False
     if x.times and y.times and not x.times & y.times:
         return False
+    if x.days and y.days and not x.days & y.days:
+        return False  # Saturday's crowd is not Sunday's
+    if kinds_clash(x, y):
+        return False  # "fuel prices" are not "bread prices"
     if x.outcome and y.outcome and x.outcome != y.outcome:
         return False
     return not (x.counted and y.counted and x.counted != y.counted)
+
+
+def kinds_clash(x: Subject, y: Subject) -> bool:
+    """A noun both subjects have, modified by different nouns on each side ("fuel prices" and
+    "bread prices", "crew members" and "party members")."""
+    for noun in {n for n, _ in x.kinds} & {n for n, _ in y.kinds}:
+        if not {m for n, m in x.kinds if n == noun} & {m for n, m in y.kinds if n == noun}:
+            return True
+    return False
 
 
 def evidence(a: FigureMentionDraft, b: FigureMentionDraft) -> float:

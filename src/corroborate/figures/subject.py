@@ -94,6 +94,7 @@ VERB_CLASS = {
     "attend": "attend", "come": "attend", "join": "attend", "arrive": "attend",
     "close": "close", "shut": "close", "destroy": "destroy", "damage": "damage",
     "sink": "destroy", "own": "have", "operate": "have", "hold": "have", "have": "have",
+    "employ": "have", "contain": "have",
     "draw": "attend", "seat": "have",
     # A reading taken: "temperatures hit 41 degrees", "Portvale recorded 43 degrees".
     "hit": "reach", "reach": "reach", "record": "reach", "register": "reach", "top": "reach",
@@ -101,7 +102,6 @@ VERB_CLASS = {
 }
 # fmt: on
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
-_DAYS = DAYS
 _MONTHS = MONTHS
 
 
@@ -129,6 +129,8 @@ class Subject:
         return self.phase is not None
 
     times: frozenset[str] = frozenset()
+    days: frozenset[str] = frozenset()  # weekdays of the figure's own clause ("on Saturday")
+    kinds: frozenset[tuple[str, str]] = frozenset()  # (noun, compound modifier): "fuel prices"
     update_cue: bool = False
     actors: frozenset[str] = frozenset()  # names that do the figure's act ("Ostria will send")
     instruments: frozenset[str] = frozenset()  # whose poll or survey measured it ("Ethnos poll")
@@ -329,6 +331,8 @@ def _subject(
         verb=VERB_CLASS.get(verb, verb) if verb else None,
         phase=phase,
         times=_times(r.wide),
+        days=_days(r.narrow),
+        kinds=_kinds(r.local + r.narrow),
         update_cue=update_cue,
         actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),
@@ -392,7 +396,13 @@ def _counted(
         return _counted_by_total(anchor)
     words = [t for t in head.lefts if t.dep_ == "compound" and t.i > anchor.i] + [head]
     lemma = head.lemma_.lower()
+    if lemma in ROLE_HEADS and len(words) > 1:  # "22 crew members" count the crew
+        lemma = words[-2].lemma_.lower()
     return NOUN_CLASS.get(lemma, lemma), " ".join(t.text for t in words)
+
+
+# Nouns that name a role in a group the noun before them names: "crew members", "staff members".
+ROLE_HEADS = frozenset({"member"})
 
 
 def _counted_by_total(anchor: Any) -> tuple[str | None, str | None]:
@@ -506,6 +516,28 @@ def _phase(levels: list[list[Any]]) -> tuple[str | None, bool]:
         if words & FUTURE:
             return "future", False
     return None, update
+
+
+def _days(clause: Iterable[Any]) -> frozenset[str]:
+    """Weekdays in the figure's own clause: "drew 20,000 on Saturday" is another count than
+    "35,000 on Sunday". Read from the clause only: "..., officials said on Monday" dates the
+    saying, not the figure."""
+    return frozenset(t.lower_ for t in clause if t.lower_ in DAYS and t.text[0].isupper())
+
+
+def _kinds(region: Iterable[Any]) -> frozenset[tuple[str, str]]:
+    """Nouns with the noun that modifies them ("fuel prices", "crew members"): two figures whose
+    shared noun is modified by different nouns ("fuel prices", "bread prices") measure two
+    things."""
+    return frozenset(
+        (t.head.lemma_.lower(), t.lemma_.lower())
+        for t in region
+        if t.dep_ == "compound"
+        and t.pos_ == "NOUN"
+        and t.head.pos_ == "NOUN"
+        and t.is_alpha
+        and t.head.is_alpha
+    )
 
 
 def _times(region: Iterable[Any]) -> frozenset[str]:
