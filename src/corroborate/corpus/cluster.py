@@ -405,6 +405,24 @@ class StoryClusterer:
         return "candidates above the threshold share no names with it"
 
     # -- updates -----------------------------------------------------------------------------
+    def remove_story(self, story_id: str) -> StoryState:
+        """Take a story out (merged into another, or to be rebuilt), its postings with it."""
+        story = self.stories.pop(story_id)
+        for term in story.counts:
+            posting = self._postings.get(term)
+            if posting and story_id in posting:
+                posting.remove(story_id)
+        return story
+
+    def rebuild_story(self, story_id: str, members: Iterable[ArticleFeatures]) -> StoryState:
+        """The story's centroid and dates again from exactly these member articles."""
+        old = self.remove_story(story_id) if story_id in self.stories else None
+        story = StoryState(id=story_id, title=old.title if old else None)
+        self.stories[story_id] = story
+        for item in members:
+            self.add(story, item)
+        return story
+
     def _create(self, features: ArticleFeatures) -> StoryState:
         story = StoryState(id=story_id_for(features.article), title=features.title)
         self.stories[story.id] = story
