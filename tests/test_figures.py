@@ -190,6 +190,11 @@ def test_spans_always_point_at_what_was_read(text: str) -> None:
         ("Between 10 and 12 are missing.", "11 are missing.", True),
         ("It is $185 million.", "It is 185m dollars.", True),
         ("It is five percent.", "It is 5%.", True),
+        # an estimate that reaches a ceiling covers half of it and up; a plain ceiling is open
+        ("As many as 20,000 fled.", "4,500 fled.", False),
+        ("As many as 20,000 fled.", "18,000 fled.", True),
+        ("Up to 300 were sent.", "120 were sent.", False),
+        ("Fewer than 100 remain.", "30 remain.", True),
     ],
 )
 def test_values_agree_within_precision_and_bounds(first: str, second: str, agree: bool) -> None:
@@ -530,5 +535,85 @@ def test_readings_capacities_populations_and_parts(
     a, b = make(first, "one"), make(second, "two")
     figures = build_ledger([a, b], resources)
     figure = holding(figures, a, fa)
+    assert figure is holding(figures, b, fb)
+    assert figure.status == status
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        (  # names the tagger misses at the start of a sentence
+            "Varnholt spends 1.9% of GDP on health.",
+            "Quellmark spends 2.6% of GDP on health.",
+            "1.9%",
+            "2.6%",
+        ),
+        (
+            "Dessbury's population is about 60,000.",
+            "Ormsfield has roughly 60,000 residents.",
+            "about 60,000",
+            "roughly 60,000",
+        ),
+        (  # one noun, different kinds of it
+            "Fuel prices in Varnholt rose 6 per cent.",
+            "Varnholt's bread prices rose 9 per cent.",
+            "6 per cent",
+            "9 per cent",
+        ),
+        (
+            "Fuel prices in Varnholt rose 6 per cent.",
+            "Bread prices in Varnholt rose 6 per cent.",
+            "6 per cent",
+            "6 per cent",
+        ),
+        (  # different days of one event
+            "The Ormsfield fair drew 20,000 visitors on Saturday.",
+            "The Ormsfield fair drew 35,000 visitors on Sunday.",
+            "20,000",
+            "35,000",
+        ),
+    ],
+)
+def test_sentence_start_names_kinds_and_days_keep_figures_apart(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    a, b = make(first, "one"), make(second, "two")
+    figures = build_ledger([a, b], resources)
+    assert holding(figures, a, fa) is not holding(figures, b, fb)
+    assert all(f.status != "conflict" for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb", "status"),
+    [
+        (
+            "The Dessbury mill employs 1,200 workers.",
+            "The Dessbury mill has 2,000 employees.",
+            "1,200",
+            "2,000",
+            "conflict",
+        ),
+        (
+            "The ferry had 310 passengers and 22 crew.",
+            "The 22 crew members of the ferry were rescued first.",
+            "22",
+            "22",
+            "agree",
+        ),
+        (
+            "Rainfall in Ormsfield reached 120 mm overnight.",
+            "Ormsfield recorded 120 mm of rain overnight.",
+            "120 mm",
+            "120 mm",
+            "agree",
+        ),
+    ],
+)
+def test_staff_crews_and_readings_line_up(
+    resources: Resources, first: str, second: str, fa: str, fb: str, status: str
+) -> None:
+    a, b = make(first, "one"), make(second, "two")
+    figures = build_ledger([a, b], resources)
+    figure = holding(figures, a, fa, after=first.find(fa))
     assert figure is holding(figures, b, fb)
     assert figure.status == status
