@@ -263,3 +263,60 @@ def test_a_date_line_is_not_a_story_title(title: str, kept: bool) -> None:
 
     segment_article(clean_article(article))
     assert (extract_features(article).title == title) is kept
+
+
+_EAGER = ClusterSettings(join_threshold=0.01, strong_threshold=0.01)  # joins nearly anything
+_SHY = ClusterSettings(join_threshold=0.99, strong_threshold=1.0)  # joins nearly nothing
+
+
+@pytest.mark.parametrize(("settings", "how"), [(_EAGER, "split"), (_SHY, "merged")])
+@pytest.mark.parametrize("seed", range(3))
+def test_the_second_look_after_each_batch_undoes_one_pass_mistakes(
+    tmp_path: Path, settings: ClusterSettings, how: str, seed: int
+) -> None:
+    items = all_rows()
+    random.Random(seed).shuffle(items)
+    data = write_jsonl(tmp_path / "a.jsonl", items)
+    truth = [["kestrel"], ["museum"], ["portmoor"]]
+    found = {}
+    for refine in (False, True):
+        with SqliteStore(tmp_path / f"{refine}.db") as store:
+            ingest([str(data)], store, workers=1, settings=settings, refine=refine, batch_size=4)
+            found[refine] = _stories(store)
+            _assert_consistent(store)
+            moved = store.query("SELECT reason FROM assignments WHERE method = 'refine'")
+    assert _groups(found[False]) != truth  # the one pass alone gets it wrong
+    assert _groups(found[True]) == truth
+    assert moved and all(row["reason"].startswith(how + " from s-") for row in moved)
+
+
+def _groups(assigned: dict[str, str]) -> list[list[str]]:
+    """Each story's events, one list per story (two stories of one event count twice)."""
+    groups: dict[str, set[str]] = {}
+    for item, story in assigned.items():
+        groups.setdefault(story, set()).add(item.split("-")[0])
+    return sorted(sorted(g) for g in groups.values())
+
+
+def _assert_consistent(store: SqliteStore) -> None:
+    """Stories and articles agree, in the table and in a clusterer loaded from the store."""
+    from corroborate.corpus.ingest import load_clusterer
+
+    sizes = dict(store.query("SELECT story_id, count(*) FROM articles GROUP BY story_id"))
+    listed = dict(store.query("SELECT id, article_count FROM stories"))
+    assert sizes == listed
+    loaded = load_clusterer(store, None)
+    assert {sid: s.size for sid, s in loaded.stories.items()} == sizes
+
+
+def test_stories_refined_in_one_run_grow_in_the_next(tmp_path: Path) -> None:
+    first, later = all_rows()[::2], all_rows()[1::2]
+    with SqliteStore(tmp_path / "c.db") as store:
+        ingest([str(write_jsonl(tmp_path / "1.jsonl", first))], store, workers=1, settings=_SHY)
+        before = _stories(store)
+        ingest([str(write_jsonl(tmp_path / "2.jsonl", later))], store, workers=1, settings=_SHY)
+        after = _stories(store)
+        _assert_consistent(store)
+    assert _groups(after) == [["kestrel"], ["museum"], ["portmoor"]]
+    # A story of the first run keeps its id: the later articles join it, not the reverse.
+    assert set(before.values()) <= set(after.values())

@@ -27,7 +27,7 @@ from corroborate.corpus.cluster import (
     StoryState,
 )
 from corroborate.corpus.features import ArticleFeatures, extract_features
-from corroborate.corpus.recluster import recluster
+from corroborate.corpus.recluster import BatchRefiner, recluster, save_refinement
 from corroborate.corpus.store import SqliteStore
 from corroborate.read import read_inputs
 from corroborate.records import Article, CopyEvidence, ReadError
@@ -102,11 +102,13 @@ def ingest(
     find_copies: bool = True,
     progress: Progress | None = None,
     items: Iterable[Article | ReadError] | None = None,
+    refine: bool = True,
 ) -> IngestCounts:
     """Read `inputs` (or the given `items`) into the store and return the counts.
 
     Copies are found with the copies stage's detector over the whole store unless
-    `find_copies` is False (or another `copies` finder is given).
+    `find_copies` is False (or another `copies` finder is given). After each batch, the stories
+    it touched get a second look (`BatchRefiner`: split and merge) unless `refine` is False.
 
     Inputs that fail are counted and stored with their reason; the rest goes on. A StoreError
     (locked, read-only, disk full) stops the run with the store consistent.
@@ -121,6 +123,7 @@ def ingest(
     stream = read_inputs(inputs) if items is None else iter(items)
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     status = "failed"
+    refiner = BatchRefiner(store, clusterer) if refine else None
     with _executor(workers) as pool:
         try:
             # While the workers prepare one batch, this process stores the one before it.
@@ -129,9 +132,9 @@ def ingest(
             for batch in _batches(stream, batch_size):
                 ready, waiting = waiting, _prepare_batch(batch, store, pool, step)
                 if ready:
-                    _store_batch(ready, store, run_id, clusterer, copies, counts, progress)
+                    _store_batch(ready, store, run_id, clusterer, copies, counts, progress, refiner)
             if waiting:
-                _store_batch(waiting, store, run_id, clusterer, copies, counts, progress)
+                _store_batch(waiting, store, run_id, clusterer, copies, counts, progress, refiner)
             status = "done"
         finally:
             _finish(store, run_id, counts, status)
@@ -187,6 +190,7 @@ def _store_batch(
     copies: CopyFinder | None,
     counts: IngestCounts,
     progress: Progress | None,
+    refiner: BatchRefiner | None = None,
 ) -> None:
     """The global step for one batch (copies, stories) and its one transaction."""
     prepared = list(batch.results)
@@ -204,6 +208,8 @@ def _store_batch(
     touched = {a.story for a in assignments}
     stories: list[StoryState] = [clusterer.stories[sid] for sid in sorted(touched)]
     store.write_batch(run_id, fresh, features, assignments, evidence, batch.errors, stories, saved)
+    if refiner:  # its own transaction: killed before it, the store holds the one-pass stories
+        save_refinement(store, refiner.refine(touched))
     counts.read += batch.read
     counts.failed += len(batch.errors)
     counts.errors.extend(batch.errors)

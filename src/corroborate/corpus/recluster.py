@@ -14,8 +14,10 @@ Story ids stay stable: each new story takes the old id it overlaps most.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from corroborate.corpus.cluster import (
     Assignment,
@@ -26,6 +28,7 @@ from corroborate.corpus.cluster import (
     story_id_for,
 )
 from corroborate.corpus.features import ENTITY_PREFIX, ArticleFeatures
+from corroborate.corpus.store import SqliteStore
 
 
 def recluster(
@@ -238,3 +241,180 @@ def map_ids(new: Mapping[str, str], old: Mapping[str, str]) -> dict[str, str]:
         if new_id not in mapping:
             mapping[new_id] = new_id if new_id not in taken else story_id_for(new_id)
     return mapping
+
+
+# -- a second look after each ingest batch -----------------------------------------------------
+@dataclass(slots=True)
+class Refinement:
+    """What one batch's second look changed."""
+
+    assignments: list[Assignment] = field(default_factory=list)  # moved articles, with evidence
+    stories: list[StoryState] = field(default_factory=list)  # stories whose members changed
+    removed: list[str] = field(default_factory=list)  # stories merged into another
+    splits: int = 0
+    merges: int = 0
+
+
+class BatchRefiner:
+    """Splits and merges among the stories an ingest batch touched, as re-clustering would.
+
+    The one-pass assignment cannot undo a decision: two events of one kind that met early share
+    a story for good, and one event's first articles can found two stories. After each batch,
+    every touched story is bisected (`_bisect`, the re-clustering split) and compared with the
+    stories its heaviest terms lead to (the re-clustering merge). The work per batch is bounded:
+    a story is bisected again only once it has grown by `growth` since its last check (so a
+    story of n articles is checked O(log n) times, O(n) work in all), stories over `max_split`
+    articles are not bisected, and merge candidates come from the term index.
+    """
+
+    def __init__(
+        self,
+        store: SqliteStore,
+        clusterer: StoryClusterer,
+        *,
+        growth: float = 1.25,
+        max_split: int = 400,
+    ) -> None:
+        self.store, self.clusterer = store, clusterer
+        self.growth, self.max_split = growth, max_split
+        self.checked: dict[str, int] = {}  # story id -> its size when last bisected
+        self._members: dict[str, list[ArticleFeatures]] = {}
+
+    def refine(self, touched: Iterable[str]) -> Refinement:
+        """Split, then merge, the touched stories; the clusterer's state follows."""
+        self._members = {}
+        done = Refinement()
+        home: dict[str, str] = {}  # article -> the story it is in now, where it moved
+        before: dict[str, str] = {}  # article -> the story it was in, where it moved
+        queue = [sid for sid in sorted(set(touched)) if sid in self.clusterer.stories]
+        for story_id in list(queue):
+            for part_id in self._split(story_id, done, home, before):
+                queue.append(part_id)
+        for story_id in queue:
+            if story_id in self.clusterer.stories:
+                self._merge(story_id, done, home, before)
+        self._finish(done, home, before)
+        return done
+
+    def members(self, story_id: str) -> list[ArticleFeatures]:
+        """The story's articles' features (from the store unless changed in this refinement)."""
+        if story_id not in self._members:
+            rows = self.store.query(_MEMBERS, (story_id,))
+            self._members[story_id] = [
+                ArticleFeatures(row[0], json.loads(row[2]), row[1], row[3]) for row in rows
+            ]
+        return self._members[story_id]
+
+    def _split(
+        self, story_id: str, done: Refinement, home: dict[str, str], before: dict[str, str]
+    ) -> list[str]:
+        size = self.clusterer.stories[story_id].size
+        settings = self.clusterer.settings
+        if not 2 * settings.min_split_size <= size <= self.max_split:
+            return []
+        if size < self.growth * self.checked.get(story_id, 0):
+            return []
+        self.checked[story_id] = size
+        group = self.members(story_id)
+        parts = _bisect(self.clusterer, group)
+        if len(parts) < 2:
+            return []
+        parts = _keep_copies_together(parts, self._copies(story_id))
+        parts.sort(key=lambda part: (-len(part), min(f.published or "9999" for f in part)))
+        self._set(story_id, parts[0])
+        created = []
+        for part in parts[1:]:
+            first = min(part, key=lambda f: (f.published or "9999", f.article)).article
+            new_id = story_id_for(first)
+            while new_id in self.clusterer.stories:
+                new_id = story_id_for(new_id)
+            self._set(new_id, part)
+            self.checked[new_id] = len(part)
+            for item in part:
+                before.setdefault(item.article, story_id)
+                home[item.article] = new_id
+            created.append(new_id)
+        done.splits += len(created)
+        return created
+
+    def _merge(
+        self, story_id: str, done: Refinement, home: dict[str, str], before: dict[str, str]
+    ) -> None:
+        clusterer, settings = self.clusterer, self.clusterer.settings
+        mine = _weights(clusterer, clusterer.stories[story_id])
+        heaviest = sorted(mine, key=lambda t: -mine[t])[:40]
+        candidates = {
+            other
+            for term in heaviest
+            for other in clusterer._postings.get(term, ())[-settings.posting_limit :]
+            if other != story_id and other in clusterer.stories
+        }
+        best: tuple[float, str] | None = None
+        for other in sorted(candidates):
+            score = similarity(mine, _weights(clusterer, clusterer.stories[other]), settings)
+            if score >= settings.merge_threshold and (best is None or score > best[0]):
+                best = (score, other)
+        if best is None:
+            return
+        keep, gone = sorted((story_id, best[1]), key=lambda s: (-clusterer.stories[s].size, s))
+        moving = self.members(gone)
+        self._set(keep, self.members(keep) + moving)
+        clusterer.remove_story(gone)
+        del self._members[gone]
+        done.removed.append(gone)
+        done.merges += 1
+        for item in moving:
+            before.setdefault(item.article, gone)
+            home[item.article] = keep
+
+    def _set(self, story_id: str, members: list[ArticleFeatures]) -> None:
+        self._members[story_id] = members
+        self.clusterer.rebuild_story(story_id, members)
+
+    def _copies(self, story_id: str) -> dict[str, str]:
+        rows = self.store.query(
+            "SELECT c.article_id, c.origin FROM copies c JOIN articles a ON a.id = c.article_id "
+            "WHERE a.story_id = ?",
+            (story_id,),
+        )
+        return {row[0]: row[1] for row in rows}
+
+    def _finish(self, done: Refinement, home: dict[str, str], before: dict[str, str]) -> None:
+        features = {f.article: f for members in self._members.values() for f in members}
+        for article, story_id in sorted(home.items()):
+            if before[article] == story_id or story_id not in self.clusterer.stories:
+                continue
+            assignment = self.clusterer.explain_member(features[article], story_id)
+            how = "merged" if before[article] in done.removed else "split"
+            assignment.reason = f"{how} from {before[article]} after its batch: {assignment.reason}"
+            done.assignments.append(assignment)
+        removed = set(done.removed)
+        done.stories = [
+            self.clusterer.stories[sid] for sid in sorted(self._members) if sid not in removed
+        ]
+
+
+_MEMBERS = (
+    "SELECT f.article_id, f.date, f.terms, a.title FROM features f JOIN articles a "
+    "ON a.id = f.article_id WHERE a.story_id = ? ORDER BY f.date IS NULL, f.date, a.rowid"
+)
+
+
+def _weights(clusterer: StoryClusterer, story: StoryState) -> dict[str, float]:
+    return {t: c * clusterer.idf(t) for t, c in story.counts.items()}
+
+
+def save_refinement(store: SqliteStore, refinement: Refinement) -> None:
+    """Write what a batch's second look changed, in one transaction."""
+    if not refinement.assignments and not refinement.removed:
+        return
+    with store.transaction():
+        store.db.executemany(
+            "UPDATE articles SET story_id = ? WHERE id = ?",
+            [(a.story, a.article) for a in refinement.assignments],
+        )
+        store.save_assignments(refinement.assignments, "refine")
+        store.db.executemany(
+            "DELETE FROM stories WHERE id = ?", [(sid,) for sid in refinement.removed]
+        )
+        store.save_stories(refinement.stories)
