@@ -9,6 +9,7 @@ Labelled data, all written for the project (bench/data/, invented sentences, no 
 - figures_pairs.jsonl / figures_pairs_heldout.jsonl: two one-sentence articles and a figure in
   each, labelled agree / conflict / separate (different subjects) / update (a later report).
   Metric: decision accuracy of `build_ledger` over the pair.
+- figures_pairs_dev2.jsonl: more pairs written in session 2 after the fresh set, tuned on.
 - figures_pairs_fresh.jsonl: pairs of the same kinds written in session 2 before any code change
   of that session, plus copies (a "copy" pair shares one source group and must come out as one
   figure with one independent source). Never tuned on; its failures are never printed.
@@ -42,6 +43,7 @@ DATA = ROOT / "bench" / "data"
 CASES = {"dev": "figures_cases.jsonl", "seen": "figures_cases_heldout.jsonl"}
 PAIRS = {
     "dev": "figures_pairs.jsonl",
+    "dev2": "figures_pairs_dev2.jsonl",
     "seen": "figures_pairs_heldout.jsonl",
     "fresh": "figures_pairs_fresh.jsonl",
 }
@@ -284,7 +286,7 @@ def main() -> None:
     figures: dict[str, float] = {}
     rows = []
     for split, pair_file in PAIRS.items():
-        pairs = score_pairs(load(pair_file), resources, show and split == "dev")
+        pairs = score_pairs(load(pair_file), resources, show and split.startswith("dev"))
         figures[f"{split}_decision_accuracy"] = pairs["accuracy"]
         figures[f"{split}_false_conflicts"] = pairs["false_conflicts"]
         row: list[Any] = [split, "-", "-", "-", "-", "-"]

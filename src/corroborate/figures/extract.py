@@ -382,10 +382,19 @@ def _read_unit(tokens: list[Token], number: _Number) -> _Reading:
         unit, start = currency
     if number.first > 0 and tokens[number.first - 1].low == "magnitude":
         unit = "magnitude"
-    suffix = _suffix_unit(tokens, end)
+    suffix = _suffix_unit(tokens, end) or _hyphened_measure(tokens, end)
     if suffix and (unit is None or unit == suffix[0]):
         unit, end = suffix
     return _Reading(number, unit, start, end)
+
+
+def _hyphened_measure(tokens: list[Token], j: int) -> tuple[str, int] | None:
+    """ "the 410-metre bridge", "a 40-tonne lorry": a measure written as a modifier."""
+    if j + 1 >= len(tokens) or tokens[j].text not in _DASHES:
+        return None
+    if not (tokens[j].glued and tokens[j + 1].glued):
+        return None
+    return _phrase_at(tokens, j + 1, lx.MEASURE_SUFFIX)
 
 
 def _ratio(tokens: list[Token], reading: _Reading) -> _Reading | None:

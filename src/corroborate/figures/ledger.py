@@ -28,6 +28,7 @@ APPROXIMATE_SHARE = 0.1  # "about 40" covers 36-44
 ESTIMATE_CEILINGS = ("up to", "as many as", "as much as", "a maximum of")
 ESTIMATE_FLOOR = 0.5
 CONFLICT_EVIDENCE = 2.0
+RICH_NOUNS_CLASH = 1.5
 DURATIONS = frozenset(DURATION_SUFFIX.values())
 MEASURES = frozenset(MEASURE_SUFFIX.values())
 
@@ -103,11 +104,14 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     return not (x.counted and y.counted and x.counted != y.counted)
 
 
-def kinds_clash(x: Subject, y: Subject) -> bool:
+def kinds_clash(x: Subject, y: Subject, *, narrower: bool = False) -> bool:
     """A noun both subjects have, modified by different nouns on each side ("fuel prices" and
-    "bread prices", "crew members" and "party members")."""
+    "bread prices", "crew members" and "party members"). With `narrower`, also a noun one side
+    narrows further ("youth unemployment rate" against "unemployment rate")."""
     for noun in {n for n, _ in x.kinds} & {n for n, _ in y.kinds}:
-        if not {m for n, m in x.kinds if n == noun} & {m for n, m in y.kinds if n == noun}:
+        mx = {m for n, m in x.kinds if n == noun}
+        my = {m for n, m in y.kinds if n == noun}
+        if not mx & my or (narrower and mx != my):
             return True
     return False
 
@@ -126,6 +130,8 @@ def evidence(a: FigureMentionDraft, b: FigureMentionDraft) -> float:
         score += 1.0 * names_match(x.persons, y.persons)
     if a.source_key == b.source_key:
         score += 0.5
+    if len(x.nouns) > 1 and len(y.nouns) > 1 and not x.nouns & y.nouns:
+        score -= RICH_NOUNS_CLASH  # "council tax" and "water bills" of one town: two things
     return score
 
 
@@ -174,6 +180,10 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return True  # "eight years" and "seven years" are rarely the same span; never flag
     if x.subset or y.subset:
         return True  # "two other rifles" is no rival to "nine rifles"
+    if kinds_clash(x, y, narrower=True):
+        return True  # "youth unemployment" is a part of "unemployment"
+    if _under_ceiling(a.quantity, b.quantity) or _under_ceiling(b.quantity, a.quantity):
+        return True  # "carries up to 600" is a capacity; "was carrying 212" is within it
     if (x.share_role == "whole") != (y.share_role == "whole"):
         return True  # a total and a part of it ("31 of the 60 seats") are not rivals
     if x.times != y.times:
@@ -195,6 +205,14 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     if x.outcome is not None:
         return x.outcome != y.outcome
     return x.verb is None or x.verb != y.verb
+
+
+def _under_ceiling(ceiling: Quantity, other: Quantity) -> bool:
+    """A ceiling ("up to 600", "fewer than 100") and a value wholly below it: consistent, so
+    never rivals, even where they are too far apart to be one figure."""
+    if ceiling.high is None or ceiling.low is not None or ceiling.approximate:
+        return False
+    return interval(other)[1] <= ceiling.high + ceiling.precision
 
 
 def _nouns_clash(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:

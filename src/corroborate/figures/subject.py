@@ -22,6 +22,7 @@ from corroborate.figures.extract import Quantity
 from corroborate.figures.label import describe
 from corroborate.figures.lexicon import DAYS, MONTHS
 from corroborate.figures.names import (
+    NAME_ENTS,
     actors_of,
     distinctive,
     instruments_of,
@@ -31,6 +32,7 @@ from corroborate.figures.names import (
     names_match,
     norm_name,
     persons_in,
+    unfamiliar,
 )
 
 # Words that make a figure a demand or a target rather than a fact ("called for 5%").
@@ -52,6 +54,8 @@ UPDATE = frozenset(
     """rise risen rose climb climbed increase jump jumped grow grew revise revised update updated
     latest now""".split()
 )
+# Of those, the words that say so on their own; the verbs of change need "to" ("rose to 16").
+UPDATE_ALWAYS = frozenset("revise revised update updated latest now".split())
 OUTCOMES = {
     "dead": "kill die dead death fatality toll body life drown perish",
     "injured": "injure wound hurt injury hospitalise hospitalize",
@@ -73,6 +77,7 @@ RESIDENT_NOUNS = frozenset("resident inhabitant".split())
 NOUN_CLASS = {
     "nation": "country", "state": "country", "country": "country", "member": "country",
     "ship": "vessel", "boat": "vessel", "vessel": "vessel",
+    "home": "home", "house": "home", "household": "home", "dwelling": "home",
     "soldier": "troop", "troop": "troop",
     "person": "person", "people": "person", "resident": "person", "inhabitant": "person",
     "civilian": "person", "individual": "person", "adult": "person", "protester": "person",
@@ -332,7 +337,7 @@ def _subject(
         phase=phase,
         times=_times(r.wide),
         days=_days(r.narrow),
-        kinds=_kinds(r.local + r.narrow),
+        kinds=_kinds(r.local + r.narrow, ordinary),
         update_cue=update_cue,
         actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),
@@ -506,7 +511,10 @@ def _cue_levels(anchor: Any, verb: Any, local: list[Any]) -> list[list[Any]]:
 
 def _phase(levels: list[list[Any]]) -> tuple[str | None, bool]:
     """(phase, update cue): a current word beats a demand or forecast word at the same level."""
-    update = any(t.lemma_.lower() in UPDATE or t.lower_ in UPDATE for t in levels[1])
+    words = {t.lemma_.lower() for t in levels[1]} | {t.lower_ for t in levels[1]}
+    # "rose to 16" replaces an earlier figure; "rose 6%" is the size of a change, not an update
+    to_value = any(t.lower_ == "to" and t.dep_ == "prep" for t in levels[1])
+    update = bool(words & UPDATE_ALWAYS) or bool(to_value and words & UPDATE)
     for level in levels:
         words = {t.lemma_.lower() for t in level} | {t.lower_ for t in level}
         if words & CURRENT:
@@ -525,7 +533,7 @@ def _days(clause: Iterable[Any]) -> frozenset[str]:
     return frozenset(t.lower_ for t in clause if t.lower_ in DAYS and t.text[0].isupper())
 
 
-def _kinds(region: Iterable[Any]) -> frozenset[tuple[str, str]]:
+def _kinds(region: Iterable[Any], ordinary: frozenset[str]) -> frozenset[tuple[str, str]]:
     """Nouns with the noun that modifies them ("fuel prices", "crew members"): two figures whose
     shared noun is modified by different nouns ("fuel prices", "bread prices") measure two
     things."""
@@ -534,10 +542,18 @@ def _kinds(region: Iterable[Any]) -> frozenset[tuple[str, str]]:
         for t in region
         if t.dep_ == "compound"
         and t.pos_ == "NOUN"
+        and not _is_name_word(t, ordinary)
         and t.head.pos_ == "NOUN"
         and t.is_alpha
         and t.head.is_alpha
     )
+
+
+def _is_name_word(token: Any, ordinary: frozenset[str]) -> bool:
+    """A name tagged as a noun ("Ellisport customers"): it says whose, not what kind."""
+    if token.ent_type_ in NAME_ENTS or unfamiliar(token, ordinary):
+        return True
+    return token.text[0].isupper() and not token.is_sent_start
 
 
 def _times(region: Iterable[Any]) -> frozenset[str]:
