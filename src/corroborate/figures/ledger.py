@@ -204,7 +204,15 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     # Things counted: the same act ("captured three boats" is not "five boats approached").
     if x.outcome is not None:
         return x.outcome != y.outcome
-    return x.verb is None or x.verb != y.verb
+    return not _same_act(x, y)
+
+
+def _same_act(x: Subject, y: Subject) -> bool:
+    """One verb, or one side's verb named as the other's noun ("500 homes were flooded", "the
+    floods hit 900 homes")."""
+    if x.verb is None or y.verb is None:
+        return False
+    return x.verb == y.verb or x.verb in y.nouns or y.verb in x.nouns
 
 
 def _under_ceiling(ceiling: Quantity, other: Quantity) -> bool:
