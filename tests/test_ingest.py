@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from corpus_fixtures import WIRE, all_rows, rows, write_jsonl
+from corroborate.corpus.cluster import ClusterSettings, StoryClusterer
+from corroborate.corpus.features import ArticleFeatures
 from corroborate.corpus.ingest import ingest, recluster_store
 from corroborate.corpus.store import SqliteStore
 
@@ -177,3 +179,19 @@ def test_run_rows_record_the_counts(tmp_path: Path) -> None:
         row = store.query("SELECT inputs, status, read, new, known FROM runs")[0]
         assert json.loads(row[0]) == [str(data)]
         assert tuple(row[1:]) == ("done", counts.read, counts.new, counts.known)
+
+
+def test_a_removed_story_with_pruned_terms_is_never_a_candidate() -> None:
+    """A merged story's postings for terms pruned from its centroid stay behind; scoring an
+    article that shares such a term must skip them (it used to raise KeyError mid-ingest)."""
+    settings = ClusterSettings(story_terms=2)
+    clusterer = StoryClusterer(settings)
+    wide = {f"term{n}": 1.0 + n / 10 for n in range(6)}  # > 2 * story_terms: pruned on add
+    clusterer.assign(ArticleFeatures("a", wide, "2026-03-01"))
+    (story_id,) = clusterer.stories
+    pruned = set(wide) - set(clusterer.stories[story_id].counts)
+    assert pruned  # the premise: some terms left the centroid but not the postings
+    clusterer.remove_story(story_id)
+    shared = {term: 2.0 for term in pruned}
+    assignment = clusterer.assign(ArticleFeatures("b", shared, "2026-03-02"))
+    assert assignment.created and assignment.story != story_id

@@ -288,9 +288,12 @@ class StoryClusterer:
         limit = self.settings.posting_limit
         accumulated: defaultdict[str, float] = defaultdict(float)
         heaviest = sorted(vector.items(), key=lambda kv: -kv[1])[: self.settings.query_terms]
+        stories = self.stories
         for term, weight in heaviest:
             for story_id in self._postings.get(term, ())[-limit:]:
-                accumulated[story_id] += weight
+                # a merged story's stale postings (terms pruned from its centroid) stay behind
+                if story_id in stories:
+                    accumulated[story_id] += weight
         scored = []
         prepared = self._prepare(vector)
         best = sorted(accumulated.items(), key=lambda kv: -kv[1])[: self.settings.candidates]
