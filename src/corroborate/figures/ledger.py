@@ -97,6 +97,8 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return False
     if x.days and y.days and not x.days & y.days:
         return False  # Saturday's crowd is not Sunday's
+    if x.per and y.per and x.per != y.per:
+        return False  # £40m a day is not £40m a week
     if kinds_clash(x, y):
         return False  # "fuel prices" are not "bread prices"
     if x.outcome and y.outcome and x.outcome != y.outcome:
@@ -113,7 +115,13 @@ def kinds_clash(x: Subject, y: Subject, *, narrower: bool = False) -> bool:
         my = {m for n, m in y.kinds if n == noun}
         if not mx & my or (narrower and mx != my):
             return True
-    return False
+    return narrower and (_narrows(x, y) or _narrows(y, x))
+
+
+def _narrows(x: Subject, y: Subject) -> bool:
+    """x qualifies a noun y names bare: "turnout among students" against "turnout"."""
+    heads_y = {n for n, _ in y.kinds}
+    return any(n in y.nouns and n not in heads_y and m not in y.nouns for n, m in x.kinds)
 
 
 def evidence(a: FigureMentionDraft, b: FigureMentionDraft) -> float:
@@ -180,6 +188,8 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return True  # "eight years" and "seven years" are rarely the same span; never flag
     if x.subset or y.subset:
         return True  # "two other rifles" is no rival to "nine rifles"
+    if x.per != y.per:
+        return True  # "£40m a day" is no rival to "£400m so far"
     if kinds_clash(x, y, narrower=True):
         return True  # "youth unemployment" is a part of "unemployment"
     if _under_ceiling(a.quantity, b.quantity) or _under_ceiling(b.quantity, a.quantity):
@@ -193,11 +203,12 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return bool(x.own_nouns and y.own_nouns and not x.own_nouns & y.own_nouns)
     if unit != "count":  # a measure: the same act ("the river rose 2.4 metres")
         return x.verb is None or x.verb != y.verb
-    if x.counted is None or x.counted != y.counted:
+    counted_x, counted_y = _counted_class(x), _counted_class(y)
+    if counted_x is None or counted_x != counted_y:
         return True
     if x.outcome == "living" and not ((x.names | x.actors) and (y.names | y.actors)):
         return True  # "home to 100,000 people" names no place: no rival to a town's count
-    if x.counted == "person":  # 12 dead is no rival to 3,000 evacuated
+    if counted_x == "person":  # 12 dead is no rival to 3,000 evacuated
         if x.outcome is None and y.outcome is None:  # "seats 45,000" against "holds 52,000"
             return x.verb is None or x.verb != y.verb
         return x.outcome != y.outcome
@@ -205,6 +216,11 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     if x.outcome is not None:
         return x.outcome != y.outcome
     return not _same_act(x, y)
+
+
+def _counted_class(subject: Subject) -> str | None:
+    """What is counted; an outcome counts people ("7 were killed")."""
+    return subject.counted or ("person" if subject.outcome else None)
 
 
 def _same_act(x: Subject, y: Subject) -> bool:
@@ -241,8 +257,10 @@ def group_mentions(
             if not all(compatible(mention, other) for other in group):
                 continue
             score = max(evidence(mention, other) for other in group)
+            context = max(context_overlap(mention, other) for other in group)
             if all(values_agree(mention.quantity, o.quantity) for o in group):
-                if score < 1:
+                # Where no feature speaks either way, many shared words of the sentence will do.
+                if score < 1 and not (score == 0 and context >= 1):
                     continue
                 score += 10.0
             elif not all(
@@ -250,7 +268,7 @@ def group_mentions(
                 for o in group
             ):
                 continue  # every value it disagrees with must be a true rival
-            score += max(context_overlap(mention, other) for other in group)
+            score += context
             if best is None or score > best[0]:
                 best = (score, g)
         if best is None:

@@ -78,6 +78,7 @@ NOUN_CLASS = {
     "nation": "country", "state": "country", "country": "country", "member": "country",
     "ship": "vessel", "boat": "vessel", "vessel": "vessel",
     "home": "home", "house": "home", "household": "home", "dwelling": "home",
+    "job": "job", "post": "job", "position": "job",
     "soldier": "troop", "troop": "troop",
     "person": "person", "people": "person", "resident": "person", "inhabitant": "person",
     "civilian": "person", "individual": "person", "adult": "person", "protester": "person",
@@ -99,7 +100,7 @@ VERB_CLASS = {
     "attend": "attend", "come": "attend", "join": "attend", "arrive": "attend",
     "close": "close", "shut": "close", "destroy": "destroy", "damage": "damage",
     "sink": "destroy", "own": "have", "operate": "have", "hold": "have", "have": "have",
-    "employ": "have", "contain": "have",
+    "employ": "have", "contain": "have", "remain": "have", "total": "have", "number": "have",
     "draw": "attend", "seat": "have",
     # A reading taken: "temperatures hit 41 degrees", "Portvale recorded 43 degrees".
     "hit": "reach", "reach": "reach", "record": "reach", "register": "reach", "top": "reach",
@@ -137,6 +138,7 @@ class Subject:
     days: frozenset[str] = frozenset()  # weekdays of the figure's own clause ("on Saturday")
     kinds: frozenset[tuple[str, str]] = frozenset()  # (noun, compound modifier): "fuel prices"
     update_cue: bool = False
+    per: str | None = None  # "a day" in "£40m a day": a rate, not a total
     actors: frozenset[str] = frozenset()  # names that do the figure's act ("Ostria will send")
     instruments: frozenset[str] = frozenset()  # whose poll or survey measured it ("Ethnos poll")
     subset: bool = False  # "two other rifles", "four prior arrests": not the whole count
@@ -314,7 +316,7 @@ def _subject(
     counted, counted_text = _counted(tokens, anchor, quantity, para_start)
     phase, update_cue = _phase(_cue_levels(anchor, r.verb, r.local))
     outcome = _outcome(r.local, r.narrow, anchor)
-    verb = r.verb.lemma_.lower() if r.verb.pos_ == "VERB" else None
+    verb = _act(r.verb, anchor)
     holders = [t for t in named if not is_place(t) and norm_name(t.text) not in speakers]
     return Subject(
         names=distinctive(frozenset(norm_name(t.text) for t in named) - speakers),
@@ -338,7 +340,8 @@ def _subject(
         times=_times(r.wide),
         days=_days(r.narrow),
         kinds=_kinds(r.local + r.narrow, ordinary),
-        update_cue=update_cue,
+        update_cue=update_cue or any(t.lower_ == "latest" for t in r.wide),
+        per=_period(tokens, anchor),
         actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),
         subset=_is_subset(anchor, tokens, quantity.start - para_start),
@@ -403,9 +406,13 @@ def _counted(
     lemma = head.lemma_.lower()
     if lemma in ROLE_HEADS and len(words) > 1:  # "22 crew members" count the crew
         lemma = words[-2].lemma_.lower()
+    if lemma in PERSON_EVENTS:  # "31 arrests", "12 deaths": people arrested, people dead
+        return "person", " ".join(t.text for t in words)
     return NOUN_CLASS.get(lemma, lemma), " ".join(t.text for t in words)
 
 
+# Counted nouns that are something that happened to people: "31 arrests" counts people.
+PERSON_EVENTS = frozenset("death fatality casualty injury arrest rescue evacuation".split())
 # Nouns that name a role in a group the noun before them names: "crew members", "staff members".
 ROLE_HEADS = frozenset({"member"})
 
@@ -526,6 +533,59 @@ def _phase(levels: list[list[Any]]) -> tuple[str | None, bool]:
     return None, update
 
 
+# Verbs of change: "shrunk to 22 boats" says how many there are now, as "has 22 boats" does.
+CHANGE_VERBS = frozenset(
+    "rise fall shrink grow climb drop increase decrease jump swell dwindle reach".split()
+)
+
+
+def _act(verb: Any, anchor: Any) -> str | None:
+    """The figure's verb as a lemma; a state when the sentence states how many there are:
+    "there are five schools", "the fleet has shrunk to 22 boats"."""
+    if verb.pos_ != "VERB" and not any(c.dep_ == "expl" for c in verb.children):
+        return None
+    lemma = str(verb.lemma_).lower()
+    if lemma == "be" and any(c.dep_ == "expl" for c in verb.children):
+        return "have"
+    path = [a for a in anchor.ancestors if a.i != verb.i and verb in a.ancestors]
+    if lemma in CHANGE_VERBS and any(t.lower_ == "to" for t in path):
+        return "have"
+    return lemma
+
+
+PERIODS = {
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "hour": "hour",
+    "annum": "year",
+    "quarter": "quarter",
+}
+PERIOD_ADVERBS = {
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "annually": "year",
+    "yearly": "year",
+    "hourly": "hour",
+}
+
+
+def _period(tokens: list[Any], anchor: Any) -> str | None:
+    """ "£40m a day", "1,500 patients a week", "$148,000 annually": the figure is a rate."""
+    after = [t for t in tokens if t.i > anchor.i][:5]
+    for k, token in enumerate(after):
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            return None
+        if token.lower_ in PERIOD_ADVERBS:
+            return PERIOD_ADVERBS[token.lower_]
+        nxt = after[k + 1].lemma_.lower() if k + 1 < len(after) else ""
+        if token.lower_ in ("a", "an", "per", "each", "every") and nxt in PERIODS:
+            return PERIODS[nxt]
+    return None
+
+
 def _days(clause: Iterable[Any]) -> frozenset[str]:
     """Weekdays in the figure's own clause: "drew 20,000 on Saturday" is another count than
     "35,000 on Sunday". Read from the clause only: "..., officials said on Monday" dates the
@@ -537,7 +597,12 @@ def _kinds(region: Iterable[Any], ordinary: frozenset[str]) -> frozenset[tuple[s
     """Nouns with the noun that modifies them ("fuel prices", "crew members"): two figures whose
     shared noun is modified by different nouns ("fuel prices", "bread prices") measure two
     things."""
-    return frozenset(
+    among = {
+        (t.head.head.lemma_.lower(), t.lemma_.lower())
+        for t in region
+        if t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.pos_ == "NOUN"
+    }  # "turnout among students" is the students' turnout
+    return frozenset(among) | frozenset(
         (t.head.lemma_.lower(), t.lemma_.lower())
         for t in region
         if t.dep_ == "compound"
