@@ -29,6 +29,7 @@ ESTIMATE_CEILINGS = ("up to", "as many as", "as much as", "a maximum of")
 ESTIMATE_FLOOR = 0.5
 CONFLICT_EVIDENCE = 2.0
 RICH_NOUNS_CLASH = 1.5
+CONTEXT_ALONE = 0.75  # three content words of the sentences in common
 DURATIONS = frozenset(DURATION_SUFFIX.values())
 MEASURES = frozenset(MEASURE_SUFFIX.values())
 
@@ -101,9 +102,20 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return False  # £40m a day is not £40m a week
     if kinds_clash(x, y):
         return False  # "fuel prices" are not "bread prices"
+    if _holders_differ(x, y):
+        return False  # "the economy grew 2.4%" is not "the population grew 2.4%"
     if x.outcome and y.outcome and x.outcome != y.outcome:
         return False
     return not (x.counted and y.counted and x.counted != y.counted)
+
+
+def _holders_differ(x: Subject, y: Subject) -> bool:
+    """One verb done by two different things, neither named on the other side: "Renwick's
+    economy grew 2.4%" and "Renwick's population grew 2.4%"; but "the marathon raised $1m" and
+    "runners in the marathon raised $1m" are one thing."""
+    if not (x.holder_noun and y.holder_noun and x.verb == y.verb):
+        return False
+    return x.holder_noun not in y.nouns and y.holder_noun not in x.nouns
 
 
 def kinds_clash(x: Subject, y: Subject, *, narrower: bool = False) -> bool:
@@ -204,13 +216,15 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     if unit != "count":  # a measure: the same act ("the river rose 2.4 metres")
         return x.verb is None or x.verb != y.verb
     counted_x, counted_y = _counted_class(x), _counted_class(y)
+    if counted_x is None and counted_y is None:  # "the waiting list stood at 8,200"
+        return not (x.nouns and x.nouns == y.nouns and _same_act(x, y))
     if counted_x is None or counted_x != counted_y:
         return True
     if x.outcome == "living" and not ((x.names | x.actors) and (y.names | y.actors)):
         return True  # "home to 100,000 people" names no place: no rival to a town's count
     if counted_x == "person":  # 12 dead is no rival to 3,000 evacuated
         if x.outcome is None and y.outcome is None:  # "seats 45,000" against "holds 52,000"
-            return x.verb is None or x.verb != y.verb
+            return not _same_act(x, y)
         return x.outcome != y.outcome
     # Things counted: the same act ("captured three boats" is not "five boats approached").
     if x.outcome is not None:
@@ -260,7 +274,7 @@ def group_mentions(
             context = max(context_overlap(mention, other) for other in group)
             if all(values_agree(mention.quantity, o.quantity) for o in group):
                 # Where no feature speaks either way, many shared words of the sentence will do.
-                if score < 1 and not (score == 0 and context >= 1):
+                if score < 1 and not (score == 0 and context >= CONTEXT_ALONE):
                     continue
                 score += 10.0
             elif not all(

@@ -68,6 +68,8 @@ OUTCOMES = {
     "aboard": "carry aboard board onboard",
     "released": "free release",
 }
+# Outcome words that often mean something else ("the collapse left 64 hurt").
+WEAK_OUTCOME_WORDS = frozenset("leave force move pull lift house body".split())
 OUTCOME_OF = {word: name for name, words in OUTCOMES.items() for word in words.split()}
 # Nouns that say who the people are, not what happened to them: "2.4 million residents" are
 # people living there unless the clause says more ("3,000 residents were evacuated").
@@ -78,7 +80,8 @@ NOUN_CLASS = {
     "nation": "country", "state": "country", "country": "country", "member": "country",
     "ship": "vessel", "boat": "vessel", "vessel": "vessel",
     "home": "home", "house": "home", "household": "home", "dwelling": "home",
-    "job": "job", "post": "job", "position": "job",
+    "job": "job", "post": "job", "position": "job", "staff": "person",
+    "pupil": "student", "student": "student", "schoolchild": "student",
     "soldier": "troop", "troop": "troop",
     "person": "person", "people": "person", "resident": "person", "inhabitant": "person",
     "civilian": "person", "individual": "person", "adult": "person", "protester": "person",
@@ -100,6 +103,7 @@ VERB_CLASS = {
     "attend": "attend", "come": "attend", "join": "attend", "arrive": "attend",
     "close": "close", "shut": "close", "destroy": "destroy", "damage": "damage",
     "sink": "destroy", "own": "have", "operate": "have", "hold": "have", "have": "have",
+    "axe": "cut", "shed": "cut", "slash": "cut", "eliminate": "cut", "scrap": "cut",
     "employ": "have", "contain": "have", "remain": "have", "total": "have", "number": "have",
     "draw": "attend", "seat": "have",
     # A reading taken: "temperatures hit 41 degrees", "Portvale recorded 43 degrees".
@@ -139,6 +143,7 @@ class Subject:
     kinds: frozenset[tuple[str, str]] = frozenset()  # (noun, compound modifier): "fuel prices"
     update_cue: bool = False
     per: str | None = None  # "a day" in "£40m a day": a rate, not a total
+    holder_noun: str | None = None  # the common noun subject of its verb ("economy grew 2.4%")
     actors: frozenset[str] = frozenset()  # names that do the figure's act ("Ostria will send")
     instruments: frozenset[str] = frozenset()  # whose poll or survey measured it ("Ethnos poll")
     subset: bool = False  # "two other rifles", "four prior arrests": not the whole count
@@ -278,6 +283,9 @@ def _regions(
     narrow = [t for t in _region(verb, anchor, others, tokens, clause=True) if t.i not in skip]
     if verb.dep_ == "xcomp":  # "Velmark plans to deploy 800": the planner holds the figure
         narrow += [t for c in verb.head.children if c.dep_ == "nsubj" for t in c.subtree]
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "damage estimated at €12m"
+        noun = verb.head
+        narrow += [t for t in noun.lefts if t.dep_ == "compound"] + [noun]
     wide = [t for t in _region(root, anchor, others, tokens) if t.i not in skip]
     return _Regions(anchor, verb, _local(anchor, skip), narrow, wide, skip)
 
@@ -342,6 +350,7 @@ def _subject(
         kinds=_kinds(r.local + r.narrow, ordinary),
         update_cue=update_cue or any(t.lower_ == "latest" for t in r.wide),
         per=_period(tokens, anchor),
+        holder_noun=_holder_noun(r.verb, anchor, ordinary),
         actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),
         subset=_is_subset(anchor, tokens, quantity.start - para_start),
@@ -439,6 +448,8 @@ def _outcome(local: Sequence[Any], narrow: Sequence[Any], anchor: Any) -> str | 
         return "living"
     for region in (local, narrow):
         hits = [t for t in region if t.lemma_.lower() in OUTCOME_OF or t.lower_ in OUTCOME_OF]
+        strong = [t for t in hits if t.lemma_.lower() not in WEAK_OUTCOME_WORDS]
+        hits = strong or hits  # "left 64 people hurt": hurt, not left
         if hits:
             nearest = min(hits, key=lambda t: abs(t.i - anchor.i))
             return OUTCOME_OF.get(nearest.lemma_.lower()) or OUTCOME_OF[nearest.lower_]
@@ -572,6 +583,18 @@ PERIOD_ADVERBS = {
 }
 
 
+def _holder_noun(verb: Any, anchor: Any, ordinary: frozenset[str]) -> str | None:
+    """The common noun that does the figure's verb: "economy" in "Renwick's economy grew 2.4%".
+    Generic words ("the rate rose"), names and the figure's own phrase ("27 ministers signed")
+    say nothing of what is measured."""
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.pos_ == "NOUN" and anchor not in child.subtree:
+            lemma = str(child.lemma_).lower()
+            if lemma not in GENERIC_NOUNS and not _is_name_word(child, ordinary):
+                return NOUN_CLASS.get(lemma, lemma)
+    return None
+
+
 def _period(tokens: list[Any], anchor: Any) -> str | None:
     """ "£40m a day", "1,500 patients a week", "$148,000 annually": the figure is a rate."""
     after = [t for t in tokens if t.i > anchor.i][:5]
@@ -621,6 +644,9 @@ def _is_name_word(token: Any, ordinary: frozenset[str]) -> bool:
     return token.text[0].isupper() and not token.is_sent_start
 
 
+ORDINALS = ("first", "second", "third", "fourth")  # "the second quarter"
+
+
 def _times(region: Iterable[Any]) -> frozenset[str]:
     """Years, months and "last year"-type phrases: figures of different times never merge."""
     found = set()
@@ -628,8 +654,8 @@ def _times(region: Iterable[Any]) -> frozenset[str]:
         low = token.lower_
         if _YEAR.match(low) or (low in _MONTHS and token.text[0].isupper()):
             found.add(low)
-        elif low in ("year", "month", "quarter") and token.i > 0:
+        elif low in ("year", "month", "quarter", "half") and token.i > 0:
             before = token.nbor(-1).lower_
-            if before in ("last", "this", "next", "previous"):
+            if before in ("last", "this", "next", "previous", *ORDINALS):
                 found.add(f"{before} {low}")
     return frozenset(found)
