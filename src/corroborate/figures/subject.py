@@ -13,14 +13,12 @@ own country.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from corroborate.figures.extract import Quantity
 from corroborate.figures.label import describe
-from corroborate.figures.lexicon import DAYS, MONTHS
 from corroborate.figures.names import (
     NAME_ENTS,
     actors_of,
@@ -34,28 +32,8 @@ from corroborate.figures.names import (
     persons_in,
     unfamiliar,
 )
+from corroborate.figures.when import cue_levels, days_of, period_of, read_phase, times_of
 
-# Words that make a figure a demand or a target rather than a fact ("called for 5%").
-DEMAND = frozenset(
-    """call demand want urge propose seek ask insist push press suggest recommend need should
-    must target goal ambition necessity""".split()
-)
-# Words that make it a forecast: it may line up with a fact or with a demand.
-FUTURE = frozenset(
-    """expect aim plan forecast predict project anticipate envisage likely hope vow intend would
-    will could might""".split()
-)
-# Words that pin a figure to the present state, overriding a proposal word further away.
-CURRENT = frozenset("current currently existing present presently today now already meet".split())
-# Target nouns mark a proposal unless a current word is nearer ("the current 2% target").
-TARGET_NOUNS = frozenset("target goal aim ambition".split())
-# Words that say a figure replaces an earlier one ("the toll has risen to 17").
-UPDATE = frozenset(
-    """rise risen rose climb climbed increase jump jumped grow grew revise revised update updated
-    latest now""".split()
-)
-# Of those, the words that say so on their own; the verbs of change need "to" ("rose to 16").
-UPDATE_ALWAYS = frozenset("revise revised update updated latest now".split())
 OUTCOMES = {
     "dead": "kill die dead death fatality toll body life drown perish",
     "injured": "injure wound hurt injury hospitalise hospitalize",
@@ -111,8 +89,6 @@ VERB_CLASS = {
     "touch": "reach",
 }
 # fmt: on
-_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
-_MONTHS = MONTHS
 
 
 @dataclass(slots=True)
@@ -257,9 +233,6 @@ def _region(
     return [t for t in top.subtree if t.i in allowed and t.i not in cut]
 
 
-CUE_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "amod", "compound", "acomp", "npadvmod"})
-
-
 @dataclass(slots=True)
 class _Regions:
     """The token sets a figure's subject is read from, nearest first."""
@@ -322,7 +295,7 @@ def _subject(
     heads = frozenset(norm_name(t.text) for t in speaking if t.dep_ not in ("compound", "flat"))
     own_persons = persons_in(r.wide) | heads
     counted, counted_text = _counted(tokens, anchor, quantity, para_start)
-    phase, update_cue = _phase(_cue_levels(anchor, r.verb, r.local))
+    phase, update_cue = read_phase(cue_levels(anchor, r.verb, r.local))
     outcome = _outcome(r.local, r.narrow, anchor)
     verb = _act(r.verb, anchor)
     holders = [t for t in named if not is_place(t) and norm_name(t.text) not in speakers]
@@ -345,11 +318,11 @@ def _subject(
         share_role=_whole_or_part(anchor),
         verb=VERB_CLASS.get(verb, verb) if verb else None,
         phase=phase,
-        times=_times(r.wide),
-        days=_days(r.narrow),
+        times=times_of(r.wide),
+        days=days_of(r.narrow),
         kinds=_kinds(r.local + r.narrow, ordinary),
         update_cue=update_cue or any(t.lower_ == "latest" for t in r.wide),
-        per=_period(tokens, anchor),
+        per=period_of(tokens, anchor),
         holder_noun=_holder_noun(r.verb, anchor, ordinary),
         actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),
@@ -511,39 +484,6 @@ def _part_of(anchor: Any) -> str | None:
     return None
 
 
-def _cue_levels(anchor: Any, verb: Any, local: list[Any]) -> list[list[Any]]:
-    """Where proposal and time words are looked for, nearest first."""
-    path = [a for a in anchor.ancestors if a.i != verb.i and verb in a.ancestors]
-    near = [verb, *path]
-    near += [c for t in near for c in t.children if c.dep_ in CUE_DEPS]
-    near += [c for c in verb.children if c.dep_ == "dobj"]  # "double its target to 5%"
-    if verb.lemma_ == "be":  # "the goal was $3 billion": the subject says what it is
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        near += subjects + [c for t in subjects for c in t.children if c.dep_ == "amod"]
-    # A demand governs what follows it ("called for 5%"); a verb after the figure that the
-    # parse puts above it is usually a misparse of two clauses ("2% is not enough; he called").
-    above = [a for a in verb.ancestors if a.i < anchor.i]
-    above += [c for t in above for c in t.children if c.dep_ in ("aux", "auxpass", "advmod")]
-    return [local, near, above]
-
-
-def _phase(levels: list[list[Any]]) -> tuple[str | None, bool]:
-    """(phase, update cue): a current word beats a demand or forecast word at the same level."""
-    words = {t.lemma_.lower() for t in levels[1]} | {t.lower_ for t in levels[1]}
-    # "rose to 16" replaces an earlier figure; "rose 6%" is the size of a change, not an update
-    to_value = any(t.lower_ == "to" and t.dep_ == "prep" for t in levels[1])
-    update = bool(words & UPDATE_ALWAYS) or bool(to_value and words & UPDATE)
-    for level in levels:
-        words = {t.lemma_.lower() for t in level} | {t.lower_ for t in level}
-        if words & CURRENT:
-            return None, update
-        if words & DEMAND:
-            return "demand", False  # "increase to 5%" in a demand is not a later report
-        if words & FUTURE:
-            return "future", False
-    return None, update
-
-
 # Verbs of change: "shrunk to 22 boats" says how many there are now, as "has 22 boats" does.
 CHANGE_VERBS = frozenset(
     "rise fall shrink grow climb drop increase decrease jump swell dwindle reach".split()
@@ -564,25 +504,6 @@ def _act(verb: Any, anchor: Any) -> str | None:
     return lemma
 
 
-PERIODS = {
-    "day": "day",
-    "week": "week",
-    "month": "month",
-    "year": "year",
-    "hour": "hour",
-    "annum": "year",
-    "quarter": "quarter",
-}
-PERIOD_ADVERBS = {
-    "daily": "day",
-    "weekly": "week",
-    "monthly": "month",
-    "annually": "year",
-    "yearly": "year",
-    "hourly": "hour",
-}
-
-
 def _holder_noun(verb: Any, anchor: Any, ordinary: frozenset[str]) -> str | None:
     """The common noun that does the figure's verb: "economy" in "Renwick's economy grew 2.4%".
     Generic words ("the rate rose"), names and the figure's own phrase ("27 ministers signed")
@@ -593,27 +514,6 @@ def _holder_noun(verb: Any, anchor: Any, ordinary: frozenset[str]) -> str | None
             if lemma not in GENERIC_NOUNS and not _is_name_word(child, ordinary):
                 return NOUN_CLASS.get(lemma, lemma)
     return None
-
-
-def _period(tokens: list[Any], anchor: Any) -> str | None:
-    """ "£40m a day", "1,500 patients a week", "$148,000 annually": the figure is a rate."""
-    after = [t for t in tokens if t.i > anchor.i][:5]
-    for k, token in enumerate(after):
-        if token.is_punct or token.pos_ in ("VERB", "AUX"):
-            return None
-        if token.lower_ in PERIOD_ADVERBS:
-            return PERIOD_ADVERBS[token.lower_]
-        nxt = after[k + 1].lemma_.lower() if k + 1 < len(after) else ""
-        if token.lower_ in ("a", "an", "per", "each", "every") and nxt in PERIODS:
-            return PERIODS[nxt]
-    return None
-
-
-def _days(clause: Iterable[Any]) -> frozenset[str]:
-    """Weekdays in the figure's own clause: "drew 20,000 on Saturday" is another count than
-    "35,000 on Sunday". Read from the clause only: "..., officials said on Monday" dates the
-    saying, not the figure."""
-    return frozenset(t.lower_ for t in clause if t.lower_ in DAYS and t.text[0].isupper())
 
 
 def _kinds(region: Iterable[Any], ordinary: frozenset[str]) -> frozenset[tuple[str, str]]:
@@ -642,20 +542,3 @@ def _is_name_word(token: Any, ordinary: frozenset[str]) -> bool:
     if token.ent_type_ in NAME_ENTS or unfamiliar(token, ordinary):
         return True
     return token.text[0].isupper() and not token.is_sent_start
-
-
-ORDINALS = ("first", "second", "third", "fourth")  # "the second quarter"
-
-
-def _times(region: Iterable[Any]) -> frozenset[str]:
-    """Years, months and "last year"-type phrases: figures of different times never merge."""
-    found = set()
-    for token in region:
-        low = token.lower_
-        if _YEAR.match(low) or (low in _MONTHS and token.text[0].isupper()):
-            found.add(low)
-        elif low in ("year", "month", "quarter", "half") and token.i > 0:
-            before = token.nbor(-1).lower_
-            if before in ("last", "this", "next", "previous", *ORDINALS):
-                found.add(f"{before} {low}")
-    return frozenset(found)

@@ -1,0 +1,129 @@
+"""When and in what mode a figure is stated: fact, demand or forecast, an update of an earlier
+figure, its time ("last year", "in March", "on Saturday") and whether it is a rate ("a day").
+
+Read from the words near the figure in the sentence's parse; `subject` adds them to the rest of
+what the figure is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from corroborate.figures.lexicon import DAYS, MONTHS
+
+# Words that make a figure a demand or a target rather than a fact ("called for 5%").
+DEMAND = frozenset(
+    """call demand want urge propose seek ask insist push press suggest recommend need should
+    must target goal ambition necessity""".split()
+)
+# Words that make it a forecast: it may line up with a fact or with a demand.
+FUTURE = frozenset(
+    """expect aim plan forecast predict project anticipate envisage likely hope vow intend would
+    will could might""".split()
+)
+# Words that pin a figure to the present state, overriding a proposal word further away.
+CURRENT = frozenset("current currently existing present presently today now already meet".split())
+# Words that say a figure replaces an earlier one ("the toll has risen to 17").
+UPDATE = frozenset(
+    """rise risen rose climb climbed increase jump jumped grow grew revise revised update updated
+    latest now""".split()
+)
+# Of those, the words that say so on their own; the verbs of change need "to" ("rose to 16").
+UPDATE_ALWAYS = frozenset("revise revised update updated latest now".split())
+
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+CUE_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "amod", "compound", "acomp", "npadvmod"})
+
+
+def cue_levels(anchor: Any, verb: Any, local: list[Any]) -> list[list[Any]]:
+    """Where proposal and time words are looked for, nearest first."""
+    path = [a for a in anchor.ancestors if a.i != verb.i and verb in a.ancestors]
+    near = [verb, *path]
+    near += [c for t in near for c in t.children if c.dep_ in CUE_DEPS]
+    near += [c for c in verb.children if c.dep_ == "dobj"]  # "double its target to 5%"
+    if verb.lemma_ == "be":  # "the goal was $3 billion": the subject says what it is
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        near += subjects + [c for t in subjects for c in t.children if c.dep_ == "amod"]
+    # A demand governs what follows it ("called for 5%"); a verb after the figure that the
+    # parse puts above it is usually a misparse of two clauses ("2% is not enough; he called").
+    above = [a for a in verb.ancestors if a.i < anchor.i]
+    above += [c for t in above for c in t.children if c.dep_ in ("aux", "auxpass", "advmod")]
+    return [local, near, above]
+
+
+def read_phase(levels: list[list[Any]]) -> tuple[str | None, bool]:
+    """(phase, update cue): a current word beats a demand or forecast word at the same level."""
+    words = {t.lemma_.lower() for t in levels[1]} | {t.lower_ for t in levels[1]}
+    # "rose to 16" replaces an earlier figure; "rose 6%" is the size of a change, not an update
+    to_value = any(t.lower_ == "to" and t.dep_ == "prep" for t in levels[1])
+    update = bool(words & UPDATE_ALWAYS) or bool(to_value and words & UPDATE)
+    for level in levels:
+        words = {t.lemma_.lower() for t in level} | {t.lower_ for t in level}
+        if words & CURRENT:
+            return None, update
+        if words & DEMAND:
+            return "demand", False  # "increase to 5%" in a demand is not a later report
+        if words & FUTURE:
+            return "future", False
+    return None, update
+
+
+PERIODS = {
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "hour": "hour",
+    "annum": "year",
+    "quarter": "quarter",
+}
+
+
+PERIOD_ADVERBS = {
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "annually": "year",
+    "yearly": "year",
+    "hourly": "hour",
+}
+
+
+def period_of(tokens: list[Any], anchor: Any) -> str | None:
+    """ "£40m a day", "1,500 patients a week", "$148,000 annually": the figure is a rate."""
+    after = [t for t in tokens if t.i > anchor.i][:5]
+    for k, token in enumerate(after):
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            return None
+        if token.lower_ in PERIOD_ADVERBS:
+            return PERIOD_ADVERBS[token.lower_]
+        nxt = after[k + 1].lemma_.lower() if k + 1 < len(after) else ""
+        if token.lower_ in ("a", "an", "per", "each", "every") and nxt in PERIODS:
+            return PERIODS[nxt]
+    return None
+
+
+def days_of(clause: Iterable[Any]) -> frozenset[str]:
+    """Weekdays in the figure's own clause: "drew 20,000 on Saturday" is another count than
+    "35,000 on Sunday". Read from the clause only: "..., officials said on Monday" dates the
+    saying, not the figure."""
+    return frozenset(t.lower_ for t in clause if t.lower_ in DAYS and t.text[0].isupper())
+
+
+ORDINALS = ("first", "second", "third", "fourth")  # "the second quarter"
+
+
+def times_of(region: Iterable[Any]) -> frozenset[str]:
+    """Years, months and "last year"-type phrases: figures of different times never merge."""
+    found = set()
+    for token in region:
+        low = token.lower_
+        if _YEAR.match(low) or (low in MONTHS and token.text[0].isupper()):
+            found.add(low)
+        elif low in ("year", "month", "quarter", "half") and token.i > 0:
+            before = token.nbor(-1).lower_
+            if before in ("last", "this", "next", "previous", *ORDINALS):
+                found.add(f"{before} {low}")
+    return frozenset(found)
