@@ -9,7 +9,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import corroborate.corpus.cluster as cluster_module
 from corpus_fixtures import WIRE, all_rows, rows, write_jsonl
 from corroborate.corpus.cluster import ClusterSettings, StoryClusterer
 from corroborate.corpus.features import ArticleFeatures
@@ -195,3 +198,28 @@ def test_a_removed_story_with_pruned_terms_is_never_a_candidate() -> None:
     shared = {term: 2.0 for term in pruned}
     assignment = clusterer.assign(ArticleFeatures("b", shared, "2026-03-02"))
     assert assignment.created and assignment.story != story_id
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sets(st.integers(0, 30), min_size=1, max_size=12), min_size=1, max_size=40))
+def test_numpy_candidate_scoring_matches_the_dict_sums(term_sets: list[set[int]]) -> None:
+    """Long postings are summed with numpy: the candidates (and so every assignment, ties
+    included) must be exactly those of the one-by-one dict sums, with stories removed too."""
+
+    def run(numpy_from: int) -> list[tuple[str, float, str | None, int]]:
+        original = cluster_module._NUMPY_FROM
+        cluster_module._NUMPY_FROM = numpy_from
+        try:
+            clusterer = StoryClusterer(ClusterSettings(candidates=3, posting_limit=5))
+            found = []
+            for n, terms in enumerate(term_sets):
+                vector = {f"@name{t}" if t % 3 == 0 else f"word{t}": 1.0 for t in terms}
+                a = clusterer.assign(ArticleFeatures(f"a{n}", vector, "2026-01-01"))
+                found.append((a.story, a.score, a.runner_up, a.candidates))
+                if n % 4 == 3 and len(clusterer.stories) > 1:
+                    clusterer.remove_story(sorted(clusterer.stories)[n % len(clusterer.stories)])
+            return found
+        finally:
+            cluster_module._NUMPY_FROM = original
+
+    assert run(0) == run(10**9)

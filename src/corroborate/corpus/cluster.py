@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import math
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+
+import numpy as np
+import numpy.typing as npt
 
 from corroborate.corpus.features import (
     ENTITY_PREFIX,
@@ -130,8 +134,9 @@ def kind_of(term: str) -> str:
 
 def _kind_norms(vector: Mapping[str, float]) -> dict[str, float]:
     squares: defaultdict[str, float] = defaultdict(float)
+    kinds = _KINDS  # kind_of, inlined: this runs for every term of every vector compared
     for term, weight in vector.items():
-        squares[kind_of(term)] += weight * weight
+        squares[kinds.get(term[:1], WORD_KIND)] += weight * weight
     return {kind: math.sqrt(total) for kind, total in squares.items()}
 
 
@@ -161,14 +166,18 @@ def similarity(a: Mapping[str, float], b: Mapping[str, float], settings: Cluster
     if len(a) > len(b):
         a, b = b, a
     dots: defaultdict[str, float] = defaultdict(float)
+    kinds = _KINDS
     for term, weight in a.items():
         other = b.get(term)
         if other is not None:
-            dots[kind_of(term)] += weight * other
+            dots[kinds.get(term[:1], WORD_KIND)] += weight * other
     norms_a, norms_b = _kind_norms(a), _kind_norms(b)
     norm = math.sqrt(sum(n * n for n in norms_a.values()) * sum(n * n for n in norms_b.values()))
     return _combine(sum(dots.values()), norm, dots, norms_a, norms_b, settings)
 
+
+# Below this many postings to read, a dict sums them faster than numpy's fixed costs.
+_NUMPY_FROM = 3000
 
 # The article's terms by kind, each with its weight times the term weight; its length per kind.
 _Prepared = tuple[dict[str, list[tuple[str, float]]], dict[str, float]]
@@ -188,6 +197,11 @@ class StoryClusterer:
         self.df: Counter[str] = Counter()
         self.documents = 0
         self._postings: dict[str, list[str]] = {}
+        # The same postings as story numbers, for scoring candidates with numpy: 4 bytes an
+        # entry, kept in step with `_postings` by `_post` and `remove_story`.
+        self._numbers: dict[str, array[int]] = {}
+        self._story_number: dict[str, int] = {}
+        self._story_ids: list[str] = []
         self._idf_cache: dict[str, float] = {}
         self._cached_documents = -1
         self.generation = 0  # bumped whenever the term weights change
@@ -200,7 +214,19 @@ class StoryClusterer:
         for story in stories:
             self.stories[story.id] = story
             for term in story.counts:
-                self._postings.setdefault(term, []).append(story.id)
+                self._post(term, story.id)
+
+    def _post(self, term: str, story_id: str) -> None:
+        """Add the story to the term's postings."""
+        number = self._story_number.get(story_id)
+        if number is None:
+            number = self._story_number[story_id] = len(self._story_ids)
+            self._story_ids.append(story_id)
+        self._postings.setdefault(term, []).append(story_id)
+        numbers = self._numbers.get(term)
+        if numbers is None:
+            numbers = self._numbers[term] = array("i")
+        numbers.append(number)
 
     def idf(self, term: str) -> float:
         """The term's weight: inverse document frequency, names and years boosted.
@@ -285,25 +311,79 @@ class StoryClusterer:
         self, vector: dict[str, float], published: str | None
     ) -> list[tuple[float, str]]:
         """Exact similarity for the stories that share the most weight with the article."""
-        limit = self.settings.posting_limit
-        accumulated: defaultdict[str, float] = defaultdict(float)
         heaviest = sorted(vector.items(), key=lambda kv: -kv[1])[: self.settings.query_terms]
-        stories = self.stories
-        for term, weight in heaviest:
-            for story_id in self._postings.get(term, ())[-limit:]:
-                # a merged story's stale postings (terms pruned from its centroid) stay behind
-                if story_id in stories:
-                    accumulated[story_id] += weight
         scored = []
         prepared = self._prepare(vector)
-        best = sorted(accumulated.items(), key=lambda kv: -kv[1])[: self.settings.candidates]
-        for story_id, _ in best:
+        for story_id in self._top_stories(heaviest):
             story = self.stories[story_id]
             if not self._in_window(story, published):
                 continue
             scored.append((self._cosine(vector, story, prepared), story_id))
         scored.sort(reverse=True)
         return scored
+
+    def _top_stories(self, heaviest: list[tuple[str, float]]) -> list[str]:
+        """The `candidates` stories that share the most weight with the article's heaviest
+        terms (the last `posting_limit` stories of each term's postings), in that order.
+
+        Ties go to the story met first in the postings read. A merged story's stale postings
+        (terms pruned from its centroid) stay behind and are skipped.
+        """
+        limit, wanted = self.settings.posting_limit, self.settings.candidates
+        lengths = [min(len(self._postings.get(term, ())), limit) for term, _ in heaviest]
+        if sum(lengths) < _NUMPY_FROM:
+            accumulated: defaultdict[str, float] = defaultdict(float)
+            stories = self.stories
+            for term, weight in heaviest:
+                for story_id in self._postings.get(term, ())[-limit:]:
+                    if story_id in stories:
+                        accumulated[story_id] += weight
+            best = sorted(accumulated.items(), key=lambda kv: -kv[1])[:wanted]
+            return [story_id for story_id, _ in best]
+        # Long postings (a large corpus): the same sums with numpy, added in the same order,
+        # so they are exactly those of the dict above.
+        read, weights = array("i"), array("d")
+        for (term, weight), length in zip(heaviest, lengths, strict=True):
+            if length:
+                read.extend(self._numbers[term][-limit:])
+                weights.extend([weight] * length)
+        numbers = np.frombuffer(read, dtype=np.int32)
+        # float64 already (the stubs type bincount's result as integers)
+        totals = np.bincount(numbers, weights=np.frombuffer(weights)).astype(np.float64, copy=False)
+        present = np.flatnonzero(np.bincount(numbers))
+        if len(present) > 4 * wanted:  # a few spare places for skipped stories
+            values = totals[present]
+            cut = np.partition(values, len(values) - 4 * wanted)[len(values) - 4 * wanted]
+            short = present[values >= cut]
+        else:
+            short = present
+        chosen = self._live_in_order(numbers, totals, short, wanted)
+        if len(chosen) < wanted and len(short) < len(present):
+            chosen = self._live_in_order(numbers, totals, present, wanted)
+        return chosen
+
+    def _live_in_order(
+        self,
+        read: npt.NDArray[np.int32],
+        totals: npt.NDArray[np.float64],
+        numbers: npt.NDArray[np.intp],
+        wanted: int,
+    ) -> list[str]:
+        """Up to `wanted` live stories among `numbers` (sorted), most weight first, ties by
+        first position in `read`."""
+        mask = np.zeros(len(totals), dtype=bool)
+        mask[numbers] = True
+        at = np.flatnonzero(mask[read])
+        _, first = np.unique(read[at], return_index=True)  # aligned with sorted `numbers`
+        order = np.lexsort((at[first], -totals[numbers]))
+        chosen: list[str] = []
+        for index in order.tolist():
+            story_id = self._story_ids[int(numbers[index])]
+            if story_id in self.stories:
+                chosen.append(story_id)
+                if len(chosen) == wanted:
+                    break
+        return chosen
 
     def _prepare(self, vector: Mapping[str, float]) -> _Prepared:
         """The vector times the term weights, by kind of term, and its length per kind."""
@@ -414,7 +494,9 @@ class StoryClusterer:
         for term in story.counts:
             posting = self._postings.get(term)
             if posting and story_id in posting:
-                posting.remove(story_id)
+                at = posting.index(story_id)
+                del posting[at]
+                del self._numbers[term][at]
         return story
 
     def rebuild_story(self, story_id: str, members: Iterable[ArticleFeatures]) -> StoryState:
@@ -438,7 +520,7 @@ class StoryClusterer:
         for term, tf in features.terms.items():
             old = story.counts.get(term)
             if old is None:
-                self._postings.setdefault(term, []).append(story.id)
+                self._post(term, story.id)
                 old = story.counts[term] = 0.0
             story.counts[term] = old + tf
             if current:  # keep the lengths up to date instead of summing all terms again
