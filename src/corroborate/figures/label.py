@@ -22,6 +22,7 @@ OUTCOME_WORDS = {
     "living": "living there",
     "aboard": "aboard",
     "released": "released",
+    "ill": "taken ill",
 }
 PHASE_WORDS = {"demand": "demanded", "future": "forecast"}
 MAX_WHAT_WORDS = 4

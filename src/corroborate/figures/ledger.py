@@ -13,7 +13,7 @@ tenth either side, "at least 20" is 20 and up, "between 10 and 12" is 10-12.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from corroborate.figures.extract import Quantity
 from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
@@ -27,6 +27,8 @@ APPROXIMATE_SHARE = 0.1  # "about 40" covers 36-44
 # half of that and up, so it cannot agree with an unrelated count of 4,500.
 ESTIMATE_CEILINGS = ("up to", "as many as", "as much as", "a maximum of")
 ESTIMATE_FLOOR = 0.5
+# "More than 3,000 homes" is not 26,000 homes: a floor reaches three times itself at most.
+FLOOR_REACH = 3.0
 CONFLICT_EVIDENCE = 2.0
 RICH_NOUNS_CLASH = 1.5
 CONTEXT_ALONE = 0.75  # three content words of the sentences in common
@@ -62,7 +64,9 @@ def interval(quantity: Quantity) -> tuple[float, float]:
     value = quantity.value
     spread = abs(value) * APPROXIMATE_SHARE if quantity.approximate else 0.0
     if quantity.low is not None:
-        return value - slack, (value + spread + slack) if quantity.approximate else math.inf
+        if quantity.approximate:
+            return value - slack, value + spread + slack
+        return value - slack, (value * FLOOR_REACH + slack) if value > 0 else math.inf
     if quantity.high is not None:
         if quantity.approximate:
             return value - spread - slack, value + slack
@@ -72,7 +76,46 @@ def interval(quantity: Quantity) -> tuple[float, float]:
     return value - spread - slack, value + spread + slack
 
 
+# Units of one dimension, with their size in a base unit: "2.5 tonnes" and "2,500 kg" agree.
+UNIT_SCALE: dict[str, tuple[str, float]] = {
+    "mm": ("length", 0.001), "cm": ("length", 0.01), "metres": ("length", 1.0),
+    "km": ("length", 1000.0), "miles": ("length", 1609.344), "feet": ("length", 0.3048),
+    "inches": ("length", 0.0254), "grams": ("mass", 0.001), "kg": ("mass", 1.0),
+    "tonnes": ("mass", 1000.0), "hectares": ("area", 1e4), "acres": ("area", 4046.86),
+    "km2": ("area", 1e6), "square miles": ("area", 2.59e6), "litres": ("volume", 1.0),
+    "cubic metres": ("volume", 1000.0),
+}  # fmt: skip
+
+
+def same_dimension(a: Quantity, b: Quantity) -> bool:
+    if a.unit == b.unit:
+        return True
+    one, other = UNIT_SCALE.get(a.unit), UNIT_SCALE.get(b.unit)
+    return one is not None and other is not None and one[0] == other[0]
+
+
+def _in_unit(quantity: Quantity, unit: str) -> Quantity:
+    """The quantity restated in another unit of its dimension."""
+    factor = UNIT_SCALE[quantity.unit][1] / UNIT_SCALE[unit][1]
+
+    def scale(x: float | None) -> float | None:
+        return None if x is None else x * factor
+
+    return replace(
+        quantity,
+        unit=unit,
+        value=scale(quantity.value),
+        low=scale(quantity.low),
+        high=scale(quantity.high),
+        precision=quantity.precision * factor,
+    )
+
+
 def values_agree(a: Quantity, b: Quantity) -> bool:
+    if a.unit != b.unit:
+        if not same_dimension(a, b):
+            return False
+        b = _in_unit(b, a.unit)
     low_a, high_a = interval(a)
     low_b, high_b = interval(b)
     low, high = max(low_a, low_b), min(high_a, high_b)
@@ -82,7 +125,9 @@ def values_agree(a: Quantity, b: Quantity) -> bool:
 
 def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     """Can the two mentions be about the same thing? False on any clear difference."""
-    if a.quantity.unit != b.quantity.unit:
+    # Another unit of one dimension only where the values agree: "12,000 hectares" and
+    # "12,000 acres" are a slip or two figures, never a conflict.
+    if a.quantity.unit != b.quantity.unit and not values_agree(a.quantity, b.quantity):
         return False
     if a.article.id == b.article.id and a.sentence.index == b.sentence.index:
         return a.quantity.start == b.quantity.start
@@ -206,6 +251,8 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return True  # "youth unemployment" is a part of "unemployment"
     if _under_ceiling(a.quantity, b.quantity) or _under_ceiling(b.quantity, a.quantity):
         return True  # "carries up to 600" is a capacity; "was carrying 212" is within it
+    if _over_floor(a.quantity, b.quantity) or _over_floor(b.quantity, a.quantity):
+        return True  # "at least 9 died" is not wrong when 25 died
     if (x.share_role == "whole") != (y.share_role == "whole"):
         return True  # a total and a part of it ("31 of the 60 seats") are not rivals
     if x.times != y.times:
@@ -251,6 +298,13 @@ def _under_ceiling(ceiling: Quantity, other: Quantity) -> bool:
     if ceiling.high is None or ceiling.low is not None or ceiling.approximate:
         return False
     return interval(other)[1] <= ceiling.high + ceiling.precision
+
+
+def _over_floor(floor: Quantity, other: Quantity) -> bool:
+    """A floor ("at least 9") and a value wholly above it: consistent, never rivals."""
+    if floor.low is None or floor.high is not None or floor.approximate:
+        return False
+    return interval(other)[0] >= floor.low - floor.precision
 
 
 def _nouns_clash(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:

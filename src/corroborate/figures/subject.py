@@ -45,6 +45,7 @@ OUTCOMES = {
     "living": "live population inhabit",
     "aboard": "carry aboard board onboard",
     "released": "free release",
+    "ill": "ill sick infect sicken",
 }
 # Outcome words that often mean something else ("the collapse left 64 hurt").
 WEAK_OUTCOME_WORDS = frozenset("leave force move pull lift house body".split())

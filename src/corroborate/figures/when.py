@@ -120,7 +120,9 @@ def times_of(region: Iterable[Any]) -> frozenset[str]:
     found = set()
     for token in region:
         low = token.lower_
-        if _YEAR.match(low) or (low in MONTHS and token.text[0].isupper()):
+        if _YEAR.match(low) and token.i > 0 and token.nbor(-1).lower_ == "since":
+            found.add(f"since {low}")  # "the lowest since 2008" is not a figure of 2008
+        elif _YEAR.match(low) or (low in MONTHS and token.text[0].isupper()):
             found.add(low)
         elif low in ("year", "month", "quarter", "half") and token.i > 0:
             before = token.nbor(-1).lower_
