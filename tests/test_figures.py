@@ -195,6 +195,12 @@ def test_spans_always_point_at_what_was_read(text: str) -> None:
         ("As many as 20,000 fled.", "18,000 fled.", True),
         ("Up to 300 were sent.", "120 were sent.", False),
         ("Fewer than 100 remain.", "30 remain.", True),
+        # a floor reaches three times itself; units of one dimension are compared converted
+        ("More than 3,000 were sold.", "26,000 were sold.", False),
+        ("At least 17 died.", "40 died.", True),
+        ("It weighs 2.5 tonnes.", "It weighs 2,500 kg.", True),
+        ("It is 2.8km long.", "It is 2,800 metres long.", True),
+        ("It is 12,000 hectares.", "It is 12,000 acres.", False),
     ],
 )
 def test_values_agree_within_precision_and_bounds(first: str, second: str, agree: bool) -> None:
@@ -617,3 +623,113 @@ def test_staff_crews_and_readings_line_up(
     figure = holding(figures, a, fa, after=first.find(fa))
     assert figure is holding(figures, b, fb)
     assert figure.status == status
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        (  # a rate is not a total
+            "The Dorrow strike costs the economy £40m a day.",
+            "The Dorrow strike has cost the economy £400m so far.",
+            "£40m",
+            "£400m",
+        ),
+        (  # one verb done by two different things
+            "Varnholt's population grew 2.4% last year.",
+            "Varnholt's economy grew 2.4% last year.",
+            "2.4%",
+            "2.4%",
+        ),
+        (  # "since 2008" is not a figure of 2008
+            "Dessbury's jobless rate is 4.2%, the lowest since 2008.",
+            "Dessbury's jobless rate was 7.9% in 2008.",
+            "4.2%",
+            "7.9%",
+        ),
+        (  # a floor is not wrong when more are found, nor the same figure as a total
+            "Upwards of 3,000 homes in Dessbury could be sold to the fund.",
+            "Dessbury has 26,000 homes in total.",
+            "Upwards of 3,000",
+            "26,000",
+        ),
+    ],
+)
+def test_rates_holders_spans_and_floors_are_not_rivals(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    a, b = make(first, "one"), make(second, "two")
+    figures = build_ledger([a, b], resources)
+    assert holding(figures, a, fa) is not holding(figures, b, fb)
+    assert all(f.status != "conflict" for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb", "status"),
+    [
+        (
+            "Police in Dorrow seized 2.5 tonnes of cocaine.",
+            "Dorrow police seized 2,500 kg of cocaine.",
+            "2.5 tonnes",
+            "2,500 kg",
+            "agree",
+        ),
+        (  # "there are" and "remain" state a count as "has" does
+            "Ormsfield has 14 primary schools and three secondary schools.",
+            "There are five secondary schools in Ormsfield.",
+            "three",
+            "five",
+            "conflict",
+        ),
+        (
+            "The Ormsfield fishing fleet has shrunk to 22 boats.",
+            "Only 35 boats remain in the Ormsfield fishing fleet.",
+            "22",
+            "35",
+            "conflict",
+        ),
+        (  # an outcome counts people even with no noun; "arrests" are people arrested
+            "Dozens were hurt, and 7 were killed, when the Dorrow stand collapsed.",
+            "Ten people died when a stand collapsed in Dorrow.",
+            "7",
+            "Ten",
+            "conflict",
+        ),
+        (
+            "Dorrow police have made 31 arrests after the riot.",
+            "Police arrested 31 people over the Dorrow riot.",
+            "31",
+            "31",
+            "agree",
+        ),
+    ],
+)
+def test_units_states_and_outcomes_line_up(
+    resources: Resources, first: str, second: str, fa: str, fb: str, status: str
+) -> None:
+    a, b = make(first, "one"), make(second, "two")
+    figures = build_ledger([a, b], resources)
+    figure = holding(figures, a, fa)
+    assert figure is holding(figures, b, fb)
+    assert figure.status == status
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "updated"),
+    [
+        (
+            "The Dorrow outbreak has killed 3 people.",
+            "The latest figures show the Dorrow outbreak has killed 5 people.",
+            True,
+        ),
+        ("Fuel prices in Dorrow rose 6% in May.", "Fuel prices in Dorrow rose 9% in May.", False),
+    ],
+)
+def test_update_cues(resources: Resources, first: str, second: str, updated: bool) -> None:
+    """ "latest" marks a newer report; "rose 6%" is the size of a change, not an update."""
+    a, b = make(first, "one"), make(second, "two")
+    figures = build_ledger([a, b], resources)
+    fa = read_quantities(first)[0].as_written
+    figure = holding(figures, a, fa)
+    assert figure is holding(figures, b, read_quantities(second)[0].as_written)
+    assert figure.updated is updated
+    assert (figure.status == "conflict") is not updated
