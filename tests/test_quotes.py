@@ -186,7 +186,121 @@ FORMS = [
         "governing",
         1,
     ),
+    # A horizontal bar right after the closing mark signs the quote.
+    (
+        "“Nobody told the fishermen about the closure in advance.”― Tomas Berg.",
+        "Nobody told the fishermen about the closure in advance.",
+        "Tomas Berg",
+        "dash",
+        1,
+    ),
+    # A cue whose subject names no one ("it", "the advertisement") is reported by another.
+    (
+        "Mayor Lena Ortiz said it would offer “a safe harbour for every boat in the bay.”",
+        "a safe harbour for every boat in the bay.",
+        "Lena Ortiz",
+        "cue",
+        1,
+    ),
+    (
+        "Engineer Tomas Berg said in the letter that the advertisement “wrongly” suggests "
+        "the quay is safe.",
+        "wrongly",
+        "Tomas Berg",
+        "cue",
+        1,
+    ),
+    (
+        "The film ends with footage of Tomas Berg saying, “The quay was never safe.”",
+        "The quay was never safe.",
+        "Tomas Berg",
+        "cue",
+        1,
+    ),
+    # "as X put it" speaks for the clause it hangs on.
+    (
+        "The quay needs “a complete rebuild from the seabed up,” as Tomas Berg put it.",
+        "a complete rebuild from the seabed up",
+        "Tomas Berg",
+        "cue",
+        1,
+    ),
+    # A speech noun's owner: "Berg’s claim that ...".
+    (
+        "The council disputed Tomas Berg’s claim that the quay was “rotten to the core.”",
+        "rotten to the core.",
+        "Tomas Berg",
+        "cue",
+        1,
+    ),
+    (
+        "Critics say the plan would fail. Said Tomas Berg: “The quay cannot be saved.”",
+        "The quay cannot be saved.",
+        "Tomas Berg",
+        "colon",
+        1,
+    ),
+    (
+        "Tomas Berg characterized the plan as “a waste of good money.”",
+        "a waste of good money.",
+        "Tomas Berg",
+        "cue",
+        1,
+    ),
+    (
+        "The quay is “beyond repair,” according to a report Tomas Berg wrote last year.",
+        "beyond repair",
+        "Tomas Berg",
+        "cue",
+        1,
+    ),
+    # A paragraph that opens with a mark, a space and an ellipsis is a quote.
+    (
+        "Tomas Berg spoke at noon.\n"
+        "” … the quay was never safe, not once in forty years,” he said.",
+        "… the quay was never safe, not once in forty years",
+        "Tomas Berg",
+        "cue",
+        1,
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "written"),
+    [
+        (
+            "According to a complaint filed by the harbour guild, the council ran a “reckless "
+            "and costly scheme” for years.",
+            "reckless and costly scheme",
+            "a complaint",
+        ),
+        (
+            "A harbour guild report found that the quay was “beyond any reasonable repair.”",
+            "beyond any reasonable repair.",
+            "A harbour guild report",
+        ),
+    ],
+)
+def test_a_document_speaks_under_its_own_description(
+    resources: Resources, text: str, said: str, written: str
+) -> None:
+    """A report or complaint is the source as written; no person is credited with it."""
+    quote = only(find_quotes([make(text, "harbourpost")], resources))
+    assert (quote.text, quote.speaker, quote.mentions[0].speaker_text) == (said, None, written)
+
+
+@pytest.mark.parametrize("noun", ["claim", "remark"])
+def test_a_possessive_is_the_speaker_as_written_and_resolves(
+    resources: Resources, noun: str
+) -> None:
+    text = (
+        "Mayor Lena Ortiz spoke at noon.\n"
+        f"The council rejected her {noun} that the quay was “perfectly safe.”"
+    )
+    quote = only(find_quotes([make(text, "harbourpost")], resources))
+    mention = quote.mentions[0]
+    assert (quote.speaker, mention.speaker_text) == ("Lena Ortiz", "her")
 
 
 @pytest.mark.parametrize(("text", "said", "speaker", "how", "pieces"), FORMS)

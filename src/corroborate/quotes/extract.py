@@ -26,8 +26,10 @@ from corroborate.quotes.speakers import (
     dash_speaker,
     governing_subject,
     introducer,
+    inverted_introducer,
     lead_in,
     name_line,
+    outer_cue,
     speaker_from_head,
     subject_before,
     subject_of,
@@ -169,9 +171,13 @@ def resolve(
     head = speaker.head
     recent = timeline.before(speaker.start)
     if head is not None and head.lower_ in PRONOUNS:
-        if head.lower_ in ("they", "we", "it"):
+        # "his claim": a possessive means whom the subject form would ("he").
+        pronoun = {"his": "he", "her": "she", "him": "he", "its": "it", "their": "they"}.get(
+            head.lower_, head.lower_
+        )
+        if pronoun in ("they", "we", "it"):
             return None, None
-        return _named(timeline.antecedent(speaker.start, head.lower_))
+        return _named(timeline.antecedent(speaker.start, pronoun))
     if head is not None and speaker.tokens is not None:
         low, high = speaker.tokens
         for ent in head.doc.ents:
@@ -331,11 +337,17 @@ def _attribute_within(
     end_para = paras[last.paragraph]
     adjacent = adjacent_speaker(end_para, last.end - end_para.offset)
     named = adjacent is not None and adjacent.head is not None and adjacent.head.pos_ == "PROPN"
+    start_para = paras[first.paragraph]
+    inverted = inverted_introducer(start_para, first.start - start_para.offset)
+    if inverted is not None:
+        return inverted
     for piece in (first, last) if first.paragraph != last.paragraph else (first,):
         para = paras[piece.paragraph]
         local = (piece.start - para.offset, piece.end - para.offset)
-        cue = choose_cue(para, local, cue_candidates(para, quoted.get(para.index, [])))
+        candidates = cue_candidates(para, quoted.get(para.index, []))
+        cue = choose_cue(para, local, candidates)
         if cue is not None:
+            cue = outer_cue(cue, candidates)
             speaker = speaker_from_head(para, subject_of(cue), "cue", cue)
             if adjacent and named and not adjacent.start <= speaker.start < adjacent.end:
                 # '“...,” Gene Sperling, an adviser, said': a name right after the closing

@@ -31,8 +31,9 @@ CLOSERS: dict[str, tuple[str, str]] = {
 }
 SPANNING = frozenset({"double", "guillemet"})
 STRAIGHT = frozenset("\"'‘’”")  # marks that also serve as apostrophes or need context
-OPEN_BEFORE = frozenset(' \t\n([{—–-/:;,"“„«')  # what may stand before such an opening mark
-CLOSE_AFTER = frozenset(' \t\n.,;:!?)]}—–-/…"”»')  # what may stand after such a closing mark
+OPEN_BEFORE = frozenset(' \t\n([{—–―-/:;,"“„«')  # what may stand before such an opening mark
+# what may stand after such a closing mark ("...”― Jane Roe": a horizontal bar signs a quote)
+CLOSE_AFTER = frozenset(' \t\n.,;:!?)]}—–―-/…"”»')
 
 
 @dataclass(slots=True)
@@ -68,7 +69,9 @@ def _opens(text: str, i: int) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if after.isspace():
-        return False
+        # '” … what I learned is ...': a paragraph may open with a mark, a space and an
+        # ellipsis (words left out at the start of the quote).
+        return not text[:i].strip() and text[i + 1 :].lstrip()[:1] in ("…", ".")
     # An apostrophe inside a word ("Clinton's") is no opening mark.
     return char not in STRAIGHT or before.isspace() or before in OPEN_BEFORE
 

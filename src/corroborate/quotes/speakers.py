@@ -30,9 +30,10 @@ CUE_LEMMAS = frozenset(
     propose demand threaten decry criticize criticise welcome hail dismiss rule predict
     underline underscore highlight remind tout dispute reject question wonder muse lament
     telling put cite sing chant retort
-    fume scoff sniff gush chide estimate echo repeat assure imply comment mock""".split()
+    fume scoff sniff gush chide estimate echo repeat assure imply comment mock characterize
+    characterise""".split()
 )
-PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "it"})
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "it", "his", "its", "their"})
 WHO_POS = ("PRON", "PROPN", "NOUN")
 MAX_CUE_DISTANCE = 160  # characters between a quote and a cue verb outside its clause
 
@@ -72,7 +73,7 @@ def cue_candidates(para: ParsedParagraph, quoted: Sequence[tuple[int, int]]) -> 
         if in_spans(token.idx, token.idx + len(token), quoted):
             continue
         verb = token.lemma_.lower() in CUE_LEMMAS and token.pos_ in ("VERB", "AUX")
-        if not (verb or token.lower_ == "according"):
+        if not (verb or token.lower_ == "according" or _speech_noun(token) or _finding(token)):
             continue
         subject = subject_of(token)
         # '“... #Cologne,” tweeted a user': a subject inside the quotation marks is a word of
@@ -82,10 +83,47 @@ def cue_candidates(para: ParsedParagraph, quoted: Sequence[tuple[int, int]]) -> 
     return found
 
 
+# Nouns for what someone said: "Trump’s claim that there were “thousands of shootings”".
+SPEECH_NOUNS = frozenset(
+    """claim statement remark comment words assertion promise pledge description warning
+    accusation argument suggestion response answer message vow boast insistence prediction
+    allegation contention declaration announcement admission complaint""".split()
+)
+
+
+def _speech_noun(token: Any) -> bool:
+    """A noun for something said, with whose it is: "Trump’s claim", "his remark"."""
+    return bool(
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() in SPEECH_NOUNS
+        and any(c.dep_ == "poss" for c in token.children)
+    )
+
+
+# Who "finds" or "shows" something in the sense of reporting it: "A GAO report found that
+# ... “...”", "the authors of the study found ...".
+FINDERS = frozenset(
+    """report study survey poll analysis review audit memo investigation inquiry probe
+    research researcher author scientist economist analyst complaint lawsuit filing
+    indictment document documents""".split()
+)
+
+
+def _finding(token: Any) -> bool:
+    """ "found"/"showed" whose subject is a study, a report or its authors."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ("find", "show"):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return bool(subjects) and subjects[0].lemma_.lower() in FINDERS
+
+
 def subject_of(cue: Any) -> Any:
-    """The token heading who speaks: the verb's subject, or X in "according to X"."""
+    """The token heading who speaks: the verb's subject, X in "according to X", or the
+    owner of a speech noun ("Trump’s claim")."""
     if cue.lower_ == "according":
         return _according_to(cue)
+    if cue.pos_ == "NOUN":
+        return next((c for c in cue.children if c.dep_ == "poss"), None)
     subjects = [
         c
         for c in cue.children
@@ -130,7 +168,7 @@ def _according_to(cue: Any) -> Any:
         return None
     for child in doc[cue.i + 1].children:
         if child.dep_ == "pobj":
-            return child
+            return _author_of(child)
     last = None
     for token in doc[cue.i + 2 : cue.i + 12]:
         if token.is_punct:
@@ -138,6 +176,27 @@ def _according_to(cue: Any) -> Any:
         if token.pos_ in ("PROPN", "NOUN"):
             last = token  # the parser may read "to engineer Tomas Berg" as a verb phrase
     return last
+
+
+def _author_of(source: Any) -> Any:
+    """Who is behind "a speech Mrs. Clinton delivered" or "her letter": the person, when
+    the text names one for a speech or a text; else the source as written."""
+    if source.pos_ != "NOUN" or source.lemma_.lower() not in TEXTS | SPEECH_NOUNS:
+        return source
+    for child in source.children:
+        if child.dep_ == "poss" and _person_like(child):
+            return child
+        if child.dep_ in ("relcl", "acl"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "nsubj" and _person_like(grandchild):
+                    return grandchild
+    return source
+
+
+TEXTS = frozenset(
+    "speech interview letter memo tweet post op-ed column book testimony remarks report article "
+    "essay study".split()
+)
 
 
 def phrase_of(head: Any) -> tuple[int, int]:
@@ -174,7 +233,7 @@ def choose_cue(para: ParsedParagraph, piece: tuple[int, int], candidates: Sequen
         return None
     holding = []
     for cue in candidates:
-        subtree = {t.i for t in cue.subtree}
+        subtree = _held(cue)
         if any(t.i in subtree for t in inside):
             holding.append((len(subtree), cue))
     if holding:
@@ -182,11 +241,82 @@ def choose_cue(para: ParsedParagraph, piece: tuple[int, int], candidates: Sequen
     sentences = {inside[0].sent.start, inside[-1].sent.start}
     best: tuple[int, Any] | None = None
     for cue in candidates:
+        if cue.pos_ == "NOUN":
+            continue  # "Trump’s claim" speaks only for the quote it holds
         distance = max(piece[0] - (cue.idx + len(cue)), cue.idx - piece[1], 0)
         near = cue.sent.start in sentences or _adjacent(cue.sent, inside)
         if near and distance <= MAX_CUE_DISTANCE and (best is None or distance < best[0]):
             best = (distance, cue)
     return best[1] if best else None
+
+
+# Subjects that name no one who could have spoken: '... said it would tell "...."'.
+MUTE = frozenset({"it", "its", "this", "that", "which"})
+
+
+def outer_cue(cue: Any, candidates: Sequence[Any]) -> Any:
+    """The cue that reports a cue whose subject can speak for no one: in 'Holm said in the
+    letter that the advertisement “unmistakably” suggests ...' or 'Obama said it would tell
+    “...”', the quote is Holm's or Obama's words, not the advertisement's or the museum's."""
+    subject = subject_of(cue)
+    if subject is None or not _mute(subject):
+        return cue
+    reporting = set(candidates)
+    for ancestor in cue.ancestors:
+        if ancestor in reporting:
+            outer = subject_of(ancestor)
+            if outer is not None and not _mute(outer):
+                return ancestor
+    # 'The spot concludes with footage of Trump saying, “...”': the cue of someone who can
+    # speak, nearest in the same sentence.
+    speaking = [
+        c
+        for c in candidates
+        if c.sent.start == cue.sent.start
+        and c is not cue
+        and c.pos_ != "NOUN"
+        and not _mute(subject_of(c))
+    ]
+    return min(speaking, key=lambda c: abs(c.i - cue.i)) if speaking else cue
+
+
+def _mute(subject: Any) -> bool:
+    """A pronoun for a thing, or a common noun for a thing (no name, no person)."""
+    if subject.lower_ in MUTE:
+        return True
+    return bool(
+        subject.pos_ == "NOUN" and not subject.ent_type_ and subject.lemma_.lower() in THINGS
+    )
+
+
+# Nouns for things that "suggest", "show" or "say" only figuratively.
+THINGS = frozenset(
+    """advertisement ad spot video footage image photo picture film clip song book move
+    decision plan policy program programme bill law measure deal agreement change result
+    data figure number event incident attack vote election race debate""".split()
+)
+
+
+def _person_like(token: Any) -> bool:
+    """A name of someone (not of a place), or "he"/"she"."""
+    if token.lower_ in ("he", "she"):
+        return True
+    if token.ent_type_:
+        return bool(token.ent_type_ in ("PERSON", "ORG", "NORP"))
+    return bool(token.pos_ == "PROPN")
+
+
+def _held(cue: Any) -> set[int]:
+    """The tokens a cue speaks for: its clause; for "according to X, ..." and "..., as X put
+    it" the clause that the phrase modifies (the quote is there, not under the cue); for a
+    speech noun its content clause only ("Trump’s claim [that ...]", not "Trump’s statement
+    about “...” is true", which is the judge's)."""
+    if cue.pos_ == "NOUN":
+        return {t.i for c in cue.children if c.dep_ in ("acl", "ccomp") for t in c.subtree}
+    hedge = cue.lower_ == "according" or any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
+    )
+    return {t.i for t in (cue.head if hedge else cue).subtree}
 
 
 def _adjacent(sentence: Any, inside: Sequence[Any]) -> bool:
@@ -257,13 +387,42 @@ def introducer(para: ParsedParagraph, opening: int) -> Speaker | None:
         someone = child.ent_type_ in ("PERSON", "ORG", "NORP") or child.pos_ in WHO_POS
         if child.dep_ in ("nsubj", "nsubjpass") and child.i < colon[0].i and someone:
             return speaker_from_head(para, child, "colon", None)
-    return None
+    # "..., her adviser, Jake Sullivan, said: “...”" where the parse gave "said" no subject:
+    # the last person named before a cue verb that ends the clause.
+    if colon[0].i == 0 or not _cue_word(para.doc[colon[0].i - 1]):
+        return None
+    sentence_start = colon[0].sent.start
+    people = [
+        e for e in para.doc.ents if e.label_ == "PERSON" and sentence_start <= e.start < colon[0].i
+    ]
+    if not people:
+        return None
+    return speaker_from_head(para, people[-1].root, "colon", None)
+
+
+def inverted_introducer(para: ParsedParagraph, opening: int) -> Speaker | None:
+    """ "... say her plans would not help. Said Ellis: “...”": a short "Said Name:" right
+    before the opening mark names the speaker, whatever cue verbs stand nearby."""
+    before = para.text[: max(0, opening - 1)].rstrip()
+    if not before.endswith(":"):
+        return None
+    start = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    start = start + 2 if start >= 0 else 0
+    words = [
+        t for t in para.doc if start <= t.idx < len(before) - 1 and not (t.is_punct or t.is_space)
+    ]
+    if not 2 <= len(words) <= 6 or not words[0].is_title or not _cue_word(words[0]):
+        return None
+    names = [t for t in words[1:] if t.pos_ in ("PROPN", "NOUN")]
+    return speaker_from_head(para, names[-1], "colon", None) if names else None
 
 
 def _name_before(para: ParsedParagraph, colon: int) -> Speaker | None:
     """ "...doesn't surprise pollster Daron Shaw: “...”": a person named right before a colon."""
     for ent in para.doc.ents:
-        if ent.label_ == "PERSON" and para.text[ent.end_char : colon].strip() == "":
+        # A name after the colon is no name before it (the slice would be empty).
+        right_before = ent.end_char <= colon and not para.text[ent.end_char : colon].strip()
+        if ent.label_ == "PERSON" and right_before:
             start = para.offset + ent.start_char
             return Speaker(
                 ent.text,
@@ -292,14 +451,18 @@ def subject_before(para: ParsedParagraph) -> Speaker | None:
     return None
 
 
+# A name after a closing mark and a dash, at the end of the paragraph.
+SIGNED = re.compile(r"[”\"’'»][”\"’'»\s]*[―—–-]+\s*([^!?“”\"]{2,80}?)[.\s]*$")
+
+
 def dash_speaker(para: ParsedParagraph, after: int) -> Speaker | None:
-    """ "...”― Pamela Padilla": a name after a dash that closes the paragraph."""
-    rest = para.text[after:]
-    match = re.match(r"[”\"’'»\s]*[―—–-]+\s*([^!?“\"]{2,80}?)[.\s]*$", rest)
+    """ "...”― Pamela Padilla": a name after a dash that closes the paragraph. The name signs
+    every quote of the paragraph, so text may stand between this quote and the last mark
+    (a second quote, or words the scrape left outside the marks)."""
+    match = SIGNED.search(para.text, max(0, after))
     if match is None:
         return None
-    begin = after + match.start(1)
-    return _short_name(para, begin, after + match.end(1), "dash")
+    return _short_name(para, match.start(1), match.end(1), "dash")
 
 
 def _short_name(para: ParsedParagraph, begin: int, end: int, how: str) -> Speaker | None:
