@@ -471,7 +471,8 @@ def test_quote_spans_stay_inside_their_paragraphs(texts: list[str]) -> None:
 def test_every_mention_points_at_kept_text(resources: Resources) -> None:
     """Offsets hold for every mention of a whole story: pieces inside kept paragraphs, the
     quoted words are the pieces' text, the speaker as written is the text at its offsets."""
-    articles = [make(text, f"outlet{i}") for i, (text, *_) in enumerate(STYLES + FORMS)]
+    texts = [style[0] for style in STYLES] + [form[0] for form in FORMS]
+    articles = [make(text, f"outlet{i}") for i, text in enumerate(texts)]
     by_id = {a.id: a for a in articles}
     quotes = find_quotes(articles, resources)
     assert len({m.article for q in quotes for m in q.mentions}) == len(articles)
