@@ -13,7 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corroborate.claims import align_claims, find_exclusives
-from corroborate.claims.features import conflict, facts_of_tokens
+from corroborate.claims.features import (
+    FEATURES,
+    TOKEN_FEATURES,
+    conflict,
+    facts_of_tokens,
+    pair_features,
+)
 from corroborate.claims.pieces import split_pieces
 from corroborate.nlp import Resources
 from corroborate.records import Article, Claim, Paragraph, Removed
@@ -120,6 +126,16 @@ def test_sentences_sharing_only_names_stay_apart(
             "The strike has cost the port 30 million dollars so far, the chamber of commerce said.",
             "different figures",
         ),
+        (
+            "Port director Mara Lind ordered the closure of the container terminal on Monday.",
+            "Harbour master Tomas Brenner ordered the closure of the container terminal on Monday.",
+            "different actor",
+        ),
+        (
+            "The container terminal was closed by Mara Lind on Monday night.",
+            "Tomas Brenner closed the container terminal on Monday night.",
+            "different actor",
+        ),
     ],
 )
 def test_incompatible_versions_are_disputed_with_a_reason(
@@ -130,6 +146,36 @@ def test_incompatible_versions_are_disputed_with_a_reason(
     assert claim.status == "disputed"
     assert claim.reason is not None and claim.reason.startswith(reason)
     assert {m.article for m in claim.mentions} == {a.id, b.id}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # one doer spelt two ways
+        (
+            "Port director Mara Lind ordered the closure of the container terminal on Monday.",
+            "Port director Mara Lindh ordered the closure of the container terminal on Monday.",
+        ),
+        # a doer the other sentence names elsewhere
+        (
+            "Mara Lind ordered the closure of the container terminal on Monday.",
+            "The port authority ordered the closure of the container terminal on Monday, "
+            "its director Mara Lind said.",
+        ),
+        # different speakers of one fact are no different versions
+        (
+            "The container terminal will stay closed until Thursday, Mara Lind said.",
+            "The container terminal will stay closed until Thursday, Tomas Brenner said.",
+        ),
+    ],
+)
+def test_same_doer_or_other_speaker_is_no_dispute(
+    first: str, second: str, resources: Resources
+) -> None:
+    a, b = article("a", [first]), article("b", [second])
+    claim = claim_of(align_claims([a, b], resources), a, first[:20])
+    assert {m.article for m in claim.mentions} == {a.id, b.id}
+    assert claim.status == "corroborated", claim.reason
 
 
 def test_rounded_figures_agree(resources: Resources) -> None:
@@ -314,3 +360,27 @@ def test_conflict_is_symmetric(first: str, second: str, resources: Resources) ->
     a, b = facts_of_tokens(nlp(first)), facts_of_tokens(nlp(second))
     assert conflict(a, b) == conflict(b, a)
     assert conflict(a, a) is None
+
+
+@pytest.mark.parametrize("with_tokens", [True, False])
+@pytest.mark.parametrize(("first", "second"), PARAPHRASES + NAME_SHARING)
+def test_pair_features_with_and_without_token_vectors(
+    first: str, second: str, with_tokens: bool, resources: Resources
+) -> None:
+    """A backend without token vectors aligns words by identity; both give every feature,
+    and a sentence against itself is fully aligned."""
+    nlp = resources.spacy()
+    a, b = facts_of_tokens(nlp(first)), facts_of_tokens(nlp(second))
+    tokens = None
+    if with_tokens:
+        embedder = resources.embedder()
+        assert hasattr(embedder, "embed_tokens")
+        _, tokens = embedder.embed_tokens([first, second])
+    pair = pair_features(a, b, 0.5, None if tokens is None else (tokens[0], tokens[1]))
+    same = pair_features(a, a, 1.0, None if tokens is None else (tokens[0], tokens[0]))
+    assert len(pair) == len(same) == len(FEATURES)
+    recall = FEATURES.index("token_recall_min")
+    assert same[recall] == pytest.approx(1.0, abs=1e-3)
+    assert pair[recall] < same[recall]
+    unaligned = FEATURES.index(TOKEN_FEATURES[-1])  # share of pieces below the top threshold
+    assert same[unaligned] == 0.0

@@ -15,6 +15,7 @@ from corroborate.embed import (
     default_minilm_files,
     load_embedder,
     sha256_of,
+    token_vectors_of,
 )
 from corroborate.errors import ModelLoadError
 
@@ -49,6 +50,39 @@ def test_vectors_are_unit_length_rows_in_input_order(minilm: MiniLmOnnxEmbedder)
     again = minilm.embed([texts[2], "Not seen before by this embedder.", texts[0], texts[2]])
     assert np.allclose(again[[0, 2, 3]], together[[2, 0, 2]], atol=1e-6)
     assert np.allclose(again[1], fresh.embed(["Not seen before by this embedder."])[0], atol=1e-4)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["Short one.", "The ferry to Isle Marren was cancelled because of the storm."],
+        ["Quayside cranes stood idle.", "", "Quayside cranes stood idle."],
+    ],
+)
+def test_token_vectors_come_from_the_same_run(texts: list[str]) -> None:
+    embedder = MiniLmOnnxEmbedder()
+    vectors, tokens = embedder.embed_tokens(texts)
+    assert np.allclose(vectors, MiniLmOnnxEmbedder().embed(texts), atol=1e-4)
+    for text, matrix in zip(texts, tokens, strict=True):
+        # one unit-length row per word piece, [CLS] and [SEP] left out
+        pieces = len(embedder._tokenizer.encode(text).ids) - 2
+        assert matrix.shape == (pieces, 384)
+        if pieces:
+            assert np.allclose(np.linalg.norm(matrix, axis=1), 1.0, atol=1e-4)
+    # the sentence vectors joined the cache: `embed` hands back the same rows
+    assert np.allclose(embedder.embed(texts), vectors, atol=1e-6)
+
+
+def test_only_backends_with_token_vectors_offer_them(minilm: MiniLmOnnxEmbedder) -> None:
+    assert token_vectors_of(minilm) is minilm
+
+    class Plain:
+        name = "plain"
+
+        def embed(self, texts: list[str]) -> np.ndarray:
+            return np.zeros((len(texts), 3), dtype=np.float32)
+
+    assert token_vectors_of(Plain()) is None
 
 
 def test_empty_input_gives_no_rows(minilm: MiniLmOnnxEmbedder) -> None:

@@ -20,7 +20,7 @@ import hashlib
 import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -43,6 +43,19 @@ class Embedder(Protocol):
     name: str
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@runtime_checkable
+class TokenEmbedder(Embedder, Protocol):
+    """An embedder that also gives each sentence's token vectors (the alignment features
+    compare sentences word by word with them)."""
+
+    def embed_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]: ...
+
+
+def token_vectors_of(embedder: Embedder) -> TokenEmbedder | None:
+    """The embedder as a TokenEmbedder when its backend gives token vectors, else None."""
+    return embedder if isinstance(embedder, TokenEmbedder) else None
 
 
 def sha256_of(path: Path) -> str:
@@ -137,7 +150,33 @@ class MiniLmOnnxEmbedder:
             out[i] = self._cache.get(text, out[i])
         return out
 
+    def embed_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Sentence vectors (as `embed` gives them) and, per sentence, its word pieces' vectors
+        from the same run of the graph, L2-normalised, [CLS] and [SEP] left out.
+
+        Token vectors are not cached (they are large); the sentence vectors join the cache.
+        """
+        out = np.empty((len(texts), 384), dtype=np.float32)
+        tokens: list[np.ndarray] = [np.zeros((0, 384), dtype=np.float32)] * len(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for begin in range(0, len(order), self.batch_size):
+            chunk = order[begin : begin + self.batch_size]
+            pooled, hidden, mask = self._run([texts[i] for i in chunk])
+            out[chunk] = pooled
+            for row, i in enumerate(chunk):
+                length = int(mask[row].sum())
+                tokens[i] = normalise(hidden[row, 1 : max(1, length - 1)])
+        if len(self._cache) + len(texts) > CACHE_SIZE:
+            self._cache.clear()
+        for i, text in enumerate(texts):
+            self._cache.setdefault(text, out[i])
+        return out, tokens
+
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
+        return self._run(texts)[0]
+
+    def _run(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Pooled sentence vectors, the graph's token vectors and the attention mask."""
         encodings = self._tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
@@ -145,7 +184,7 @@ class MiniLmOnnxEmbedder:
         hidden = self._session.run(None, feeds)[0]
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-        return normalise(pooled)
+        return normalise(pooled), hidden, mask
 
 
 def _wordpiece(vocab_path: Path) -> Any:

@@ -3,7 +3,8 @@
 `align_claims` groups sentences (see `align`), counts each claim's independent sources through
 `corroborate.sources` (copies count once), and gives each claim a status: `corroborated` (two or
 more independent sources), `disputed` (sources state incompatible versions: one negates what
-another states, or they give different figures; the reason names both), else `single-source`.
+another states, they give different figures, or they name different doers of the same act;
+the reason names both), else `single-source`.
 `find_exclusives` lists, per source group, the claims only it reports and those it omits although
 most other groups carry them.
 """
@@ -17,12 +18,13 @@ from collections.abc import Mapping
 import numpy as np
 
 from corroborate.claims.align import LOOSE_PAIR, Alignment, Unit, align_units
-from corroborate.claims.features import THRESHOLD, conflict
+from corroborate.claims.features import THRESHOLD, actor_clash, conflict
 from corroborate.nlp import Resources
 from corroborate.records import Article, Claim, ClaimStatus, Mention
 from corroborate.sources import source_of, sources_of
 
 FIGURE_DISPUTE_COSINE = 0.65
+ACTOR_DISPUTE_OVERLAP = 0.5  # Jaccard of the content lemmas other than names
 
 __all__ = ["align_claims", "align_units", "find_exclusives", "group_key"]
 
@@ -131,9 +133,20 @@ def _dispute(alignment: Alignment, cluster: list[int]) -> str | None:
             # subjects; only sentences very close in meaning dispute a figure.
             if kind == "figures" and cosines[i, j] < FIGURE_DISPUTE_COSINE:
                 kind = None
+            # Two doers of one verb dispute only when the rest of the sentences match: the
+            # names weigh so much in the embedding that their cosine says little here.
+            if kind == "actor" and _overlap_beside_names(a, b) < ACTOR_DISPUTE_OVERLAP:
+                kind = None
             if kind:
                 return _reason(kind, a, b)
     return None
+
+
+def _overlap_beside_names(a: Unit, b: Unit) -> float:
+    words_a = a.facts.lemmas - a.facts.entities
+    words_b = b.facts.lemmas - b.facts.entities
+    union = words_a | words_b
+    return len(words_a & words_b) / len(union) if union else 0.0
 
 
 def _source(unit: Unit) -> str:
@@ -147,6 +160,13 @@ def _reason(kind: str, a: Unit, b: Unit) -> str:
         figures_a = ", ".join(sorted(a.facts.numbers))
         figures_b = ", ".join(sorted(b.facts.numbers))
         return f"different figures: {name_a} gives {figures_a}, {name_b} gives {figures_b}"
+    clash = actor_clash(a.facts, b.facts) if kind == "actor" else None
+    if clash:
+        verb, doer_a, doer_b = clash
+        return (
+            f"different actor: {name_a} says {doer_a.title()} did it ({verb}), "
+            f"{name_b} says {doer_b.title()}"
+        )
     return f"negation: {name_a} and {name_b} state opposite versions"
 
 

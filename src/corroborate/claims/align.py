@@ -28,6 +28,7 @@ from corroborate.claims.features import (
     same_fact,
 )
 from corroborate.claims.pieces import Piece, split_pieces
+from corroborate.embed import token_vectors_of
 from corroborate.nlp import Resources
 from corroborate.records import Article, Paragraph, Sentence
 
@@ -44,6 +45,8 @@ CANDIDATE_COSINE = 0.4  # below this the pair model never says "same fact" on MS
 CONTAINED_SHARE = 0.6  # share of a cluster's core words a sentence must hold to join it
 CONTAINED_COSINE = 0.45
 CONTAINER_WORDS = 10  # only a sentence this long can state a second fact
+HEADLINE_COSINE = 0.6  # mean cosine a headline needs to a claim's mentions to join it
+_SENTENCE_ENDS = tuple(".!?…\"”’'»)")
 # Reporting verbs say who spoke, not what the fact is.
 _REPORTING = frozenset(
     "say tell add state note stress warn insist explain claim argue told said".split()
@@ -60,6 +63,7 @@ class Unit:
     whole: Sentence  # the full sentence
     text: str  # the piece's own words (a relative clause left out of its main clause)
     whole_facts: SentenceFacts  # of the full sentence: a negation may govern a cut-out clause
+    headline: bool = False  # a paragraph of one sentence without final punctuation
 
 
 @dataclass(slots=True)
@@ -89,12 +93,21 @@ def sentence_units(articles: list[Article], resources: Resources) -> list[Unit]:
             tokens = span if span is not None else doc[:]
             pieces = split_pieces(tokens)
             whole = facts_of_tokens(tokens) if len(pieces) > 1 else None
+            headline = _headline_shaped(sentence, paragraph)
             for piece in pieces:
                 facts = facts_of_tokens(piece.tokens)
                 if facts.length >= MIN_WORDS and len(facts.lemmas) >= 2:
                     place = _piece_sentence(sentence, paragraph, piece)
-                    units.append(Unit(article, place, facts, sentence, piece.text, whole or facts))
+                    unit = Unit(article, place, facts, sentence, piece.text, whole or facts)
+                    unit.headline = headline
+                    units.append(unit)
     return units
+
+
+def _headline_shaped(sentence: Sentence, paragraph: Paragraph) -> bool:
+    """A headline or subheading: a whole paragraph that does not end a sentence."""
+    whole = sentence.start <= paragraph.start and sentence.end >= paragraph.end
+    return whole and not sentence.text.rstrip().endswith(_SENTENCE_ENDS)
 
 
 def _piece_sentence(sentence: Sentence, paragraph: Paragraph, piece: Piece) -> Sentence:
@@ -107,8 +120,11 @@ def _piece_sentence(sentence: Sentence, paragraph: Paragraph, piece: Piece) -> S
     return Sentence(sentence.article, sentence.index, start, end, text, sentence.paragraph)
 
 
-def score_pairs(units: list[Unit], vectors: np.ndarray) -> np.ndarray:
-    """Same-fact probabilities for candidate pairs of different articles."""
+def score_pairs(
+    units: list[Unit], vectors: np.ndarray, tokens: list[np.ndarray] | None = None
+) -> np.ndarray:
+    """Same-fact probabilities for candidate pairs of different articles (`tokens`: each
+    unit's token vectors, when the embedder gives them)."""
     n = len(units)
     scores = np.zeros((n, n), dtype=np.float64)
     if n < 2:
@@ -120,7 +136,12 @@ def score_pairs(units: list[Unit], vectors: np.ndarray) -> np.ndarray:
     if len(left) == 0:
         return scores
     rows = [
-        pair_features(units[i].facts, units[j].facts, float(cosines[i, j]))
+        pair_features(
+            units[i].facts,
+            units[j].facts,
+            float(cosines[i, j]),
+            None if tokens is None else (tokens[i], tokens[j]),
+        )
         for i, j in zip(left, right, strict=True)
     ]
     probabilities = same_fact(np.array(rows, dtype=np.float64))
@@ -144,14 +165,39 @@ def cluster_units(units: list[Unit], scores: np.ndarray, cosines: np.ndarray) ->
     was no answer", and versions with different figures, which the status step then marks.
     """
     singletons = [[i] for i in range(len(units))]
-    strict = _link(units, scores, scores >= THRESHOLD, LINK_MEAN, singletons)
+    # Headlines pack several facts into few words and would bridge claims: they take no part
+    # in linking and join, afterwards, the claim they are closest to (see _attach_headlines).
+    body = np.array([not u.headline for u in units], dtype=bool)
+    bodies = body[:, None] & body[None, :]
+    strict = _link(units, scores, (scores >= THRESHOLD) & bodies, LINK_MEAN, singletons)
     if len(units) < 2:
         return strict
     closeness = cosines + NUMBER_BONUS * _share_figure(units) + PHRASE_BONUS * _share_phrase(units)
-    loose = (closeness >= LOOSE_PAIR) & _share_content(units)
+    loose = (closeness >= LOOSE_PAIR) & _share_content(units) & bodies
     # The loose pass only joins clusters from different articles, so an article's many
     # sentences on the broad topic cannot snowball into one claim.
-    return _link(units, closeness, loose, LOOSE_MEAN, strict, disjoint=True)
+    clusters = _link(units, closeness, loose, LOOSE_MEAN, strict, disjoint=True)
+    return _attach_headlines(units, clusters, cosines)
+
+
+def _attach_headlines(
+    units: list[Unit], clusters: list[list[int]], cosines: np.ndarray
+) -> list[list[int]]:
+    """Each headline joins the claim whose mentions it is closest to on average, its own
+    article's included (a headline restates its story's lead), when close enough; else it
+    stays a claim of its own."""
+    bodies = [c for c in clusters if not all(units[i].headline for i in c)]
+    kept = list(bodies)
+    for cluster in clusters:
+        if any(not units[i].headline for i in cluster):
+            continue
+        means = [float(cosines[np.ix_(cluster, c)].mean()) for c in bodies]
+        best = int(np.argmax(means)) if means else -1
+        if best >= 0 and means[best] >= HEADLINE_COSINE:
+            bodies[best].extend(cluster)
+        else:
+            kept.append(cluster)
+    return sorted(kept, key=lambda c: min(c))
 
 
 def _share_figure(units: list[Unit]) -> np.ndarray:
@@ -307,11 +353,16 @@ def _core_words(units: list[Unit], cluster: list[int]) -> frozenset[str]:
 def align_units(articles: list[Article], resources: Resources) -> Alignment:
     """Units, pair scores and clusters for one story's articles."""
     units = sentence_units(articles, resources)
-    if units:
-        vectors = resources.embedder().embed([u.text for u in units])
-    else:
+    embedder = resources.embedder()
+    with_tokens = token_vectors_of(embedder)
+    tokens: list[np.ndarray] | None = None
+    if not units:
         vectors = np.zeros((0, 384), dtype=np.float32)
-    scores = score_pairs(units, vectors)
+    elif with_tokens is not None:
+        vectors, tokens = with_tokens.embed_tokens([u.text for u in units])
+    else:
+        vectors = embedder.embed([u.text for u in units])
+    scores = score_pairs(units, vectors, tokens)
     clusters = cluster_units(units, scores, vectors @ vectors.T)
     alignment = Alignment(units, vectors, scores, clusters)
     add_contained(alignment)
