@@ -398,9 +398,13 @@ def _hyphened_measure(tokens: list[Token], j: int) -> tuple[str, int] | None:
 
 
 def _ratio(tokens: list[Token], reading: _Reading) -> _Reading | None:
-    """ "one in five", "1 in 4": a share, read as a percentage."""
+    """ "one in five", "1 in 4", "three out of ten": a share, read as a percentage."""
     j = reading.end_tok
-    if reading.unit is not None or j + 1 >= len(tokens) or tokens[j].low != "in":
+    if reading.unit is not None or j + 1 >= len(tokens):
+        return None
+    if tokens[j].low == "out" and j + 2 < len(tokens) and tokens[j + 1].low == "of":
+        j += 1  # "out of" reads as "in"
+    elif tokens[j].low != "in":
         return None
     other = _number_at(tokens, j + 1)
     if other is None or not 0 < reading.number.value < other.value <= 100:

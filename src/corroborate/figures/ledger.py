@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from corroborate.figures.extract import Quantity
 from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
 from corroborate.figures.names import names_match
-from corroborate.figures.subject import Subject, names_clash
+from corroborate.figures.subject import CHANGE_VERBS, Subject, names_clash
 from corroborate.records import Article, Sentence
 from corroborate.sources import source_of
 
@@ -145,6 +145,8 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return False  # Saturday's crowd is not Sunday's
     if x.per and y.per and x.per != y.per:
         return False  # £40m a day is not £40m a week
+    if x.margin != y.margin and x.verb == y.verb and x.verb not in CHANGE_VERBS:
+        return False  # "won by 1,204 votes" is not "won 14,220 votes"
     if kinds_clash(x, y):
         return False  # "fuel prices" are not "bread prices"
     if _holders_differ(x, y):
@@ -158,9 +160,21 @@ def _holders_differ(x: Subject, y: Subject) -> bool:
     """One verb done by two different things, neither named on the other side: "Renwick's
     economy grew 2.4%" and "Renwick's population grew 2.4%"; but "the marathon raised $1m" and
     "runners in the marathon raised $1m" are one thing."""
-    if not (x.holder_noun and y.holder_noun and x.verb == y.verb):
+    if not (x.holder_noun and y.holder_noun) or x.holder_noun == y.holder_noun:
+        return False
+    if x.verb != y.verb and not (x.verb in STATE_VERBS and y.verb in STATE_VERBS):
         return False
     return x.holder_noun not in y.nouns and y.holder_noun not in x.nouns
+
+
+# Verbs that state a level: "the debt has reached $1.2tn", "the budget is $1.2tn".
+STATE_VERBS = frozenset({None, "have", "reach", "stand", "total", "amount"})
+
+
+def _part_of_holder(x: Subject, y: Subject) -> bool:
+    """x's holder is a kind of y's ("the budget overspend" and "the budget"): the same thing at
+    most, and never a rival."""
+    return bool(x.holder_noun and y.holder_noun) and (x.holder_noun, y.holder_noun) in x.kinds
 
 
 def kinds_clash(x: Subject, y: Subject, *, narrower: bool = False) -> bool:
@@ -249,6 +263,8 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return True  # "£40m a day" is no rival to "£400m so far"
     if kinds_clash(x, y, narrower=True):
         return True  # "youth unemployment" is a part of "unemployment"
+    if unit != "count" and (_part_of_holder(x, y) or _part_of_holder(y, x)):
+        return True  # "the budget overspend reached $14m" is no rival to "the budget is $220m"
     if _under_ceiling(a.quantity, b.quantity) or _under_ceiling(b.quantity, a.quantity):
         return True  # "carries up to 600" is a capacity; "was carrying 212" is within it
     if _over_floor(a.quantity, b.quantity) or _over_floor(b.quantity, a.quantity):

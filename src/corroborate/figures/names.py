@@ -72,7 +72,7 @@ def persons_in(region: Sequence[Any]) -> frozenset[str]:
     return frozenset(
         norm_name(ent[-1].text)
         for ent in region[0].doc.ents
-        if ent.label_ == "PERSON" and ent[-1].i in ids
+        if ent.label_ == "PERSON" and ent[-1].i in ids and norm_name(ent[-1].text)
     )
 
 

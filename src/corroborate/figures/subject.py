@@ -120,6 +120,7 @@ class Subject:
     kinds: frozenset[tuple[str, str]] = frozenset()  # (noun, compound modifier): "fuel prices"
     update_cue: bool = False
     per: str | None = None  # "a day" in "£40m a day": a rate, not a total
+    margin: bool = False  # "won by 1,204 votes": a difference, not an amount
     holder_noun: str | None = None  # the common noun subject of its verb ("economy grew 2.4%")
     actors: frozenset[str] = frozenset()  # names that do the figure's act ("Ostria will send")
     instruments: frozenset[str] = frozenset()  # whose poll or survey measured it ("Ethnos poll")
@@ -324,6 +325,7 @@ def _subject(
         kinds=_kinds(r.local + r.narrow, ordinary),
         update_cue=update_cue or any(t.lower_ == "latest" for t in r.wide),
         per=period_of(tokens, anchor),
+        margin=_is_margin(anchor, r.verb),
         holder_noun=_holder_noun(r.verb, anchor, ordinary),
         actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),
@@ -505,6 +507,15 @@ def _act(verb: Any, anchor: Any) -> str | None:
     return lemma
 
 
+def _is_margin(anchor: Any, verb: Any) -> bool:
+    """ "won by 1,204 votes", "beat them by 12 points": the gap between two amounts."""
+    return any(
+        a.lower_ == "by" and a.dep_ == "prep" and a.head.i == verb.i
+        for a in anchor.ancestors
+        if a.i != verb.i
+    )
+
+
 def _holder_noun(verb: Any, anchor: Any, ordinary: frozenset[str]) -> str | None:
     """The common noun that does the figure's verb: "economy" in "Renwick's economy grew 2.4%".
     Generic words ("the rate rose"), names and the figure's own phrase ("27 ministers signed")
@@ -526,16 +537,37 @@ def _kinds(region: Iterable[Any], ordinary: frozenset[str]) -> frozenset[tuple[s
         for t in region
         if t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.pos_ == "NOUN"
     }  # "turnout among students" is the students' turnout
-    return frozenset(among) | frozenset(
+    stats = {
         (t.head.lemma_.lower(), t.lemma_.lower())
         for t in region
-        if t.dep_ == "compound"
-        and t.pos_ == "NOUN"
-        and not _is_name_word(t, ordinary)
-        and t.head.pos_ == "NOUN"
-        and t.is_alpha
-        and t.head.is_alpha
+        if t.dep_ in ("amod", "compound") and t.lower_ in STATISTICS and t.head.pos_ == "NOUN"
+    }  # "the median price" is not "the average price"
+    return (
+        frozenset(among)
+        | stats
+        | frozenset(
+            (t.head.lemma_.lower(), _noun_class(t))
+            for t in region
+            if t.dep_ == "compound"
+            and t.pos_ == "NOUN"
+            and not _is_name_word(t, ordinary)
+            and t.head.pos_ == "NOUN"
+            and t.is_alpha
+            and t.head.is_alpha
+        )
     )
+
+
+# Adjectives that say which statistic of a thing is given.
+STATISTICS = frozenset(
+    """average mean median typical starting minimum maximum basic gross net real nominal
+    underlying core headline""".split()
+)
+
+
+def _noun_class(token: Any) -> str:
+    lemma = str(token.lemma_).lower()
+    return NOUN_CLASS.get(lemma, lemma)
 
 
 def _is_name_word(token: Any, ordinary: frozenset[str]) -> bool:

@@ -71,6 +71,11 @@ def read_phase(levels: list[list[Any]]) -> tuple[str | None, bool]:
 
 
 PERIODS = {
+    "head": "person",
+    "person": "person",
+    "capita": "person",
+    "resident": "person",
+    "inhabitant": "person",
     "day": "day",
     "week": "week",
     "month": "month",
