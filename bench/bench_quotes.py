@@ -25,6 +25,10 @@ paragraph, no cleaning, so gold offsets stay comparable); parse time is timed on
 in both systems' articles per second. The parse is timed two ways in the same run: batched over
 all articles (`Resources.parse_all`, what the pipeline does) and one `pipe` call per article.
 textacy gives up on a whole text when quotation marks are unbalanced, so it runs per paragraph.
+Throughput is given in wall time and in CPU seconds of this process (`articles_per_cpu_s`:
+what one free core would give; the machine this was developed on is shared and loaded).
+`--processes N` also times the same parse with `nlp.pipe(n_process=N)` in the same run.
+Speaker errors are broken down by what the gold Source is (a pronoun, the cue word, other).
 `--quick`: the first 25 dev articles. `--part train` measures the train part instead;
 `--offset N --limit M` a slice of it; `--errors` prints every speaker error.
 """
@@ -238,6 +242,39 @@ def speaker_right(pred: Prediction, gold: Gold) -> bool:
     return False
 
 
+PRONOUN_SOURCES = frozenset(
+    "he she it they i we you his her its their him them me us our my who which that".split()
+)
+CUE_SOURCES = frozenset("said says say told tells added according".split())
+
+
+def speaker_error_classes(
+    predictions: list[list[Prediction]], golds: list[list[Gold]]
+) -> dict[str, float]:
+    """Speaker errors by what the gold Source is: a pronoun (scorable only when our speaker
+    as written overlaps that very pronoun: the gold gives no antecedent, so a right name
+    counts wrong), a cue word ("said": an annotation slip), or anything else."""
+    counts = {"pronoun": 0, "cue_word": 0, "other": 0, "no_speaker": 0}
+    for preds, gold in zip(predictions, golds, strict=True):
+        for pred in preds:
+            hits = [g for g in gold if matches(pred.content, g.content)]
+            if not hits:
+                continue
+            best = max(hits, key=lambda g: (shared(pred.content, g.content), -length(g.content)))
+            if not best.source or speaker_right(pred, best):
+                continue
+            source = best.source_text.strip().lower()
+            if source in PRONOUN_SOURCES:
+                counts["pronoun"] += 1
+            elif source in CUE_SOURCES:
+                counts["cue_word"] += 1
+            elif not pred.speaker:
+                counts["no_speaker"] += 1
+            else:
+                counts["other"] += 1
+    return {f"speaker_errors_{k}": float(v) for k, v in counts.items()}
+
+
 def print_speaker_errors(
     items: list[tuple[str, str, list[Gold]]],
     predictions: list[list[Prediction]],
@@ -260,10 +297,23 @@ def print_speaker_errors(
             )
 
 
-def run(system: Any, articles: list[Article], resources: Resources) -> tuple[list[Any], float]:
+def timed_parallel_parse(nlp: Any, articles: list[Article], processes: int) -> float | None:
+    """Wall seconds to parse the same paragraphs with `processes` worker processes."""
+    if processes < 2:
+        return None
+    texts = list(dict.fromkeys(a.text[p.start : p.end] for a in articles for p in a.paragraphs))
     began = time.perf_counter()
+    list(nlp.pipe(texts, batch_size=256, n_process=processes))
+    return time.perf_counter() - began
+
+
+def run(
+    system: Any, articles: list[Article], resources: Resources
+) -> tuple[list[Any], float, float]:
+    """The system's output, wall seconds and CPU seconds."""
+    began, cpu = time.perf_counter(), time.process_time()
     out = [system(article, resources) for article in articles]
-    return out, time.perf_counter() - began
+    return out, time.perf_counter() - began, time.process_time() - cpu
 
 
 def main() -> None:
@@ -273,6 +323,12 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="only N articles of the part")
     parser.add_argument("--offset", type=int, default=0, help="skip the first N articles")
     parser.add_argument("--errors", action="store_true", help="print every speaker error")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=0,
+        help="also time the parse with nlp.pipe(n_process=N) in the same run",
+    )
     args = parser.parse_args()
     part_dir = require_data(NAME, "polnear", args.part)
     if part_dir is None:
@@ -289,22 +345,32 @@ def main() -> None:
     for article in articles:
         list(nlp.pipe([article.text[p.start : p.end] for p in article.paragraphs], batch_size=64))
     per_article_s = time.perf_counter() - began
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     resources.parse_all(articles)
-    parse_s = time.perf_counter() - began
-    ours, ours_s = run(corroborate_predictions, articles, resources)
-    peer, peer_s = run(textacy_predictions, articles, resources)
+    parse_s, parse_cpu_s = time.perf_counter() - began, time.process_time() - cpu
+    parallel_s = timed_parallel_parse(nlp, articles, args.processes)
+    ours, ours_s, ours_cpu_s = run(corroborate_predictions, articles, resources)
+    peer, peer_s, peer_cpu_s = run(textacy_predictions, articles, resources)
     n = len(articles)
     figures = score(ours, golds)
     figures["articles_per_s"] = n / (parse_s + ours_s)
     figures["extract_articles_per_s"] = n / ours_s
     figures["per_article_parse_articles_per_s"] = n / (per_article_s + ours_s)
     figures["parse_speedup"] = per_article_s / parse_s
+    # CPU seconds of this process: on a machine shared by many, the time the work itself
+    # took, which wall time hides behind everyone else's load.
+    figures["articles_per_cpu_s"] = n / (parse_cpu_s + ours_cpu_s)
+    if parallel_s is not None:
+        figures[f"parse_speedup_{args.processes}_processes"] = parse_s / parallel_s
+        figures[f"articles_per_s_{args.processes}_processes"] = n / (parallel_s + ours_s)
     peer_figures = score(peer, golds)
     peer_figures["articles_per_s"] = n / (parse_s + peer_s)
     peer_figures["extract_articles_per_s"] = n / peer_s
+    peer_figures["articles_per_cpu_s"] = n / (parse_cpu_s + peer_cpu_s)
     if args.errors:
         print_speaker_errors(items, ours, golds)
+    figures.update(speaker_error_classes(ours, golds))
+    peer_figures.update(speaker_error_classes(peer, golds))
     mine, theirs, common = speaker_on_shared(ours, peer, golds)
     figures["speaker_accuracy_on_shared"] = mine
     peer_figures["speaker_accuracy_on_shared"] = theirs
@@ -319,10 +385,12 @@ def main() -> None:
             f["speaker_accuracy_on_shared"],
             f["articles_per_s"],
             f["extract_articles_per_s"],
+            f["articles_per_cpu_s"],
         ]
         for name, f in (("corroborate", figures), ("textacy 0.13.0", peer_figures))
     ]
     header = ["system", "P", "R", "F1", "speaker acc", "on shared", "articles/s", "extract-only/s"]
+    header.append("articles/CPU-s")
     print_table(
         f"quotes on PolNeAR {args.part}: {n} articles, "
         f"{int(figures['gold'])} gold quotes, spaCy parse {parse_s:.1f}s shared "
@@ -338,6 +406,11 @@ def main() -> None:
             f"polnear/{args.part}, {n} articles{' (quick)' if args.quick else ''}",
             "timings on a shared 2-core machine under load: compare only the ratio to the peer",
             "articles_per_s includes the shared spaCy parse; extract_articles_per_s does not",
+            "articles_per_cpu_s: articles per CPU second of this process (parse + stage), "
+            "the throughput one free core would give",
+            "speaker_errors_*: errors whose gold Source is a pronoun (no antecedent in the "
+            "gold, so a right name counts wrong), the cue word itself (annotation slip), "
+            "none found by us, or other",
             "the parse is batched over all articles (Resources.parse_all); "
             "per_article_parse_articles_per_s is ours with one pipe call per article instead, "
             "timed in the same run",

@@ -551,3 +551,18 @@ def test_batched_parse_fills_the_cache_once_per_article() -> None:
     ]
     assert docs_first[0][1] is docs_second[1][1]
     assert resources.paragraph_docs(first) is docs_first
+
+
+@pytest.mark.parametrize(("pronoun", "speaker"), [("She", "Ines Corr"), ("He", "Dale Ferris")])
+def test_a_courtesy_title_says_which_pronoun_fits(
+    resources: Resources, pronoun: str, speaker: str
+) -> None:
+    """ "Mr. Ferris" is no "she" and "Ms. Corr" no "he", though named last."""
+    first, last = ("Corr", "Ferris") if pronoun == "She" else ("Ferris", "Corr")
+    text = (
+        "Mr. Dale Ferris runs the quay. Mr. Ferris met Ms. Ines Corr on Monday.\n"
+        f"{first} spoke first. {last} answered later.\n"
+        f"{pronoun} said the plan was “a gamble with other people’s boats.”"
+    )
+    quote = only(find_quotes([make(text, "harbourpost")], resources))
+    assert (quote.speaker, quote.mentions[0].speaker_text) == (speaker, pronoun)

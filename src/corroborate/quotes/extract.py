@@ -149,11 +149,28 @@ def build_timeline(paras: list[ParsedParagraph], registry: PersonRegistry) -> Ti
             offset = para.offset + ent.start_char
             person = registry.lookup(ent.text, timeline.before(offset))
             if person is not None:
+                _note_title(person, ent)
                 main = is_main_subject(ent.root)
                 timeline.add(offset, person, main)
                 if main:
                     _note_pronoun(person, ent)
     return timeline
+
+
+# A courtesy title says which pronoun fits ("Mr. Daley" is no "she").
+TITLE_PRONOUN = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she"}
+TITLE_PRONOUN["miss"] = "she"
+
+
+def _note_title(person: Person, ent: Any) -> None:
+    """Count a title before or at the start of the name as strong pronoun evidence."""
+    first = ent.doc[ent.start]
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    for token in (first, before):
+        pronoun = TITLE_PRONOUN.get(token.lower_) if token is not None else None
+        if pronoun is not None:
+            person.pronouns[pronoun] += 2
+            return
 
 
 def _note_pronoun(person: Person, ent: Any) -> None:
