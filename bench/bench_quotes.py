@@ -248,6 +248,19 @@ PRONOUN_SOURCES = frozenset(
 CUE_SOURCES = frozenset("said says say told tells added according".split())
 
 
+def speaker_errors(preds: list[Prediction], gold: list[Gold]) -> list[tuple[Prediction, Gold]]:
+    """The matched predictions of one article whose speaker is wrong, each with its gold."""
+    wrong = []
+    for pred in preds:
+        hits = [g for g in gold if matches(pred.content, g.content)]
+        if not hits:
+            continue
+        best = max(hits, key=lambda g: (shared(pred.content, g.content), -length(g.content)))
+        if best.source and not speaker_right(pred, best):
+            wrong.append((pred, best))
+    return wrong
+
+
 def speaker_error_classes(
     predictions: list[list[Prediction]], golds: list[list[Gold]]
 ) -> dict[str, float]:
@@ -256,13 +269,7 @@ def speaker_error_classes(
     counts wrong), a cue word ("said": an annotation slip), or anything else."""
     counts = {"pronoun": 0, "cue_word": 0, "other": 0, "no_speaker": 0}
     for preds, gold in zip(predictions, golds, strict=True):
-        for pred in preds:
-            hits = [g for g in gold if matches(pred.content, g.content)]
-            if not hits:
-                continue
-            best = max(hits, key=lambda g: (shared(pred.content, g.content), -length(g.content)))
-            if not best.source or speaker_right(pred, best):
-                continue
+        for pred, best in speaker_errors(preds, gold):
             source = best.source_text.strip().lower()
             if source in PRONOUN_SOURCES:
                 counts["pronoun"] += 1
@@ -282,13 +289,7 @@ def print_speaker_errors(
 ) -> None:
     """One line per matched quote whose speaker is wrong: article, quote, gold, ours."""
     for (stem, text, _), preds, gold in zip(items, predictions, golds, strict=True):
-        for pred in preds:
-            hits = [g for g in gold if matches(pred.content, g.content)]
-            if not hits:
-                continue
-            best = max(hits, key=lambda g: (shared(pred.content, g.content), -length(g.content)))
-            if not best.source or speaker_right(pred, best):
-                continue
+        for pred, best in speaker_errors(preds, gold):
             quote = " ".join(text[s:e] for s, e in pred.content).replace("\n", " ")
             said = " ".join(text[s:e] for s, e in pred.speaker)
             print(
