@@ -1,28 +1,115 @@
 """Extractive summary with citations: the best-supported facts first, no repetition.
 
-Candidates are the kept sentences of the articles (never removed text). Each is scored by
-- support: the independent sources of the claims it states (through `corroborate.sources`, via
-  the claims), so a fact four outlets report outranks one only a single outlet has;
-- centrality: cosine to the story's centroid, so on-topic sentences outrank asides;
-- shape: a little for coming early in its article (leads state the news), less for quotes,
-  fragments and very long sentences.
-Sentences are then taken greedily, skipping any that restate a claim already taken or that are
-too close in meaning to a sentence already taken.
+Candidates are the kept sentences of the articles (never removed text). Each is scored from
+lexical signals only (no parse, no embeddings: a story's summary takes milliseconds):
+- support: how closely each *other* independent source has a sentence saying the same (best
+  TF-IDF cosine per source, sources resolved through `corroborate.sources` so copies count once),
+  and how many of its words and word pairs the other sources also use;
+- centrality and closeness to the articles' headlines;
+- shape: position in its article (leads state the news), length, quotes, first person,
+  questions, fragments.
+A linear model turns the signals into the expected share of a sentence's words that a neutral
+roundup of the story would use (fitted on NeuS *train* roundups, see `SummaryWeights`).
+Sentences are then taken greedily by the gain in expected word overlap per word of summary,
+less a penalty for words already said (lexical overlap with the sentences taken), and never a
+sentence that restates a claim already taken (the claims stage matches paraphrases) or that
+repeats one nearly word for word.
+The summary lists its sentences best-supported first, each with its claims and articles.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from corroborate.nlp import Resources
 from corroborate.records import Article, Claim, Sentence, SummarySentence
+from corroborate.sources import sources_of
 
-MIN_WORDS = 6
-REDUNDANT_COSINE = 0.72  # closer than this to a chosen sentence: it says the same again
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_TOKEN = re.compile(r"[a-z0-9]+")  # words as ROUGE counts them: the length of a sentence
+_FIRST_PERSON = re.compile(r"\b(?:i|we|my|our|us|you|your|me)\b")
+# Capitalised words not opening the sentence (names, mostly) and numbers: the facts' anchors.
+_NAME = re.compile(r"(?<!^)(?<![.!?\"“] )\b[A-Z][a-zA-Z]+")
+_CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z]+")
+_NUMBER = re.compile(r"\d[\d,.]*")
+_CONNECTIVE = re.compile(
+    r"^\W*(?:however|but|and|also|instead|still|yet|meanwhile|so|then|thus|moreover|"
+    r"furthermore|additionally|nevertheless|indeed|in addition|as a result)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"^\W*(?:he|she|they|it|this|that|these|those|his|her|their|its)\b", re.I)
+_PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|noted|argued)\b", re.I)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|according)\b")
+_STOP = frozenset(STOP_WORDS) | {"said", "says", "say", "told", "mr", "ms", "s"}
 _QUOTES = "\"“‘'"
+_CLOSERS = _QUOTES + "”’)"
+MIN_WORDS = 6  # shorter, and it is taken only when whole sentences run out
+# A sentence this close (TF-IDF cosine) to another source's sentence counts that source as support.
+SUPPORT_COSINE = 0.25
+# A sentence this close to one already taken says the same again (a copy's wording, a near
+# repeat in one outlet) and is never taken, whatever its score.
+REPEAT_COSINE = 0.6
+
+SIGNALS = (
+    "support_mean",  # mean over the other sources of the best cosine to one of their sentences
+    "support_max",  # the best cosine to any other source's sentence
+    "support_count",  # share of the other sources with a sentence closer than SUPPORT_COSINE
+    "word_share",  # share of the sentence's content words the other sources use
+    "centrality",  # cosine to the story's centroid
+    "title",  # mean cosine to the articles' headlines
+    "lead",  # 1 / sqrt(1 + index in the article)
+    "first",  # the article's first sentence
+    "position",  # index / sentences in the article
+    "length",  # words / 30, capped at 60 words
+    "short",  # under 8 words
+    "long",  # over 40 words
+    "quote_start",  # opens with a quotation mark
+    "quoted",  # holds a quotation
+    "first_person",  # I, we, you...
+    "question",  # ends with a question mark
+    "complete",  # ends like a sentence (fragments and cut-off excerpts do not)
+    "digit",  # holds a number
+    "title_share",  # share of its content words found in a headline
+    "title_cover",  # share of the headlines' content words it holds
+    "pair_share",  # share of its word pairs the other sources or a headline use
+    "attributed",  # said / told / according to
+    "article_size",  # sentences in its article / 8, capped at 1
+    "name_share",  # share of its names (capitalised words) the other sources use
+    "name_title",  # share of its names found in a headline
+    "number_share",  # share of its numbers the other sources use
+    "names",  # names / 5
+    "opens_connective",  # opens with "However", "But", "Instead"...: it leans on what came before
+    "opens_pronoun",  # opens with "He", "They", "It"...: whom it means is in another sentence
+    "pronoun_said",  # "he said", "she told": the speaker is named elsewhere
+    "bias",
+)
+
+
+@dataclass(slots=True, frozen=True)
+class SummaryWeights:
+    """The linear model over `SIGNALS` and the selection's two constants.
+
+    All fitted on NeuS *train* only (`bench/bench_summary.py --fit`); val is never used:
+    `signals` by ridge regression, over all 2,452 train stories, of each sentence's ROUGE-1 +
+    ROUGE-2 precision against the story's roundup (the share of its words and word pairs the
+    roundup uses); `target_words` (the roundup's expected words per sentence, in the F1
+    denominator of the selection) and `overlap` (the penalty per word already said) as the
+    best of a small grid by 3-fold cross-validation of the summaries' ROUGE-1 + ROUGE-2.
+    """
+
+    signals: tuple[float, ...] = (
+        -0.153, 0.158, 0.021, 0.487, -0.056, 0.366, -0.057, 0.0, -0.038, -0.045, -0.08,
+        -0.018, -0.008, -0.008, -0.045, -0.09, 0.026, 0.026, 0.197, 0.04, 0.114, 0.007,
+        -0.061, -0.003, -0.004, 0.017, 0.045, -0.049, -0.032, 0.002, 0.396,
+    )  # fmt: skip
+    target_words: float = 10.0
+    overlap: float = 0.3
 
 
 @dataclass(slots=True)
@@ -30,6 +117,8 @@ class Candidate:
     sentence: Sentence
     claims: list[Claim] = field(default_factory=list)
     score: float = 0.0
+    words: int = 0
+    whole: bool = True  # a sentence of MIN_WORDS words or more that ends like one
 
 
 def summarise(
@@ -42,29 +131,29 @@ def summarise(
 ) -> list[SummarySentence]:
     """Pick sentences that tell the story, best-supported first, each with its citations.
 
-    `count` sentences (default `Settings.summary_sentences`)."""
+    `count` sentences (default `Settings.summary_sentences`); `resources` only gives the
+    settings: the summary needs no model."""
+    weights = weights or SummaryWeights()
     candidates = _candidates(articles, claims)
     if not candidates:
         return []
-    embedder = resources.embedder()
-    vectors = embedder.embed([c.sentence.text for c in candidates])
-    titled = [a.title for a in articles if a.title]
-    titles = embedder.embed(titled) if titled else None
-    _score(candidates, signals(candidates, vectors, titles), weights or SummaryWeights())
-    chosen = _select(candidates, vectors, count or resources.settings.summary_sentences)
+    table, vectors = signals(articles, [c.sentence for c in candidates])
+    for candidate, score in zip(candidates, table @ np.array(weights.signals), strict=True):
+        candidate.score = float(score)
+    chosen = select(candidates, vectors, count or resources.settings.summary_sentences, weights)
+    chosen.sort(key=lambda i: (-_cited_sources(candidates[i]), -candidates[i].score))
     return [_summary_sentence(candidates[i]) for i in chosen]
 
 
 def _candidates(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Candidate]:
+    """Every kept sentence, with the claims it states (a claim's mention starts inside it)."""
     by_span: dict[tuple[str, int], Candidate] = {}
     for article in articles:
         for sentence in article.sentences:
-            words = len(sentence.text.split())
-            if words >= MIN_WORDS and sentence.text.rstrip(_QUOTES + ")")[-1:] in ".!?":
-                by_span[(article.id, sentence.index)] = Candidate(sentence)
-    starts = {
-        article.id: [(s.start, s.end, s.index) for s in article.sentences] for article in articles
-    }
+            words = len(_TOKEN.findall(sentence.text.lower()))
+            whole = words >= MIN_WORDS and _ending(sentence.text) in (".", "!", "?")
+            by_span[(article.id, sentence.index)] = Candidate(sentence, words=words, whole=whole)
+    starts = {a.id: [(s.start, s.end, s.index) for s in a.sentences] for a in articles}
     for claim in claims:
         for mention in claim.mentions:
             for start, end, index in starts.get(mention.article, []):
@@ -74,78 +163,279 @@ def _candidates(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Ca
     return list(by_span.values())
 
 
-@dataclass(slots=True, frozen=True)
-class SummaryWeights:
-    """How much each signal counts: a grid search on 200 NeuS *train* stories (ROUGE-1 + 2);
-    titles did not help there, so they count for nothing by default."""
+class _Terms:
+    """Content words, lower-cased and lightly stemmed; the stems cached for one story."""
 
-    support: float = 0.25  # per independent source beyond the first
-    centrality: float = 1.0
-    title: float = 0.0
-    lead: float = 0.4
-    quote: float = -0.1
-    long: float = -0.1
+    def __init__(self) -> None:
+        self._stems: dict[str, str] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        return [self._stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
+
+    def _stem(self, word: str) -> str:
+        stem = self._stems.get(word)
+        if stem is None:
+            stem = _strip_suffix(word)
+            self._stems[word] = stem
+        return stem
+
+
+def _strip_suffix(word: str) -> str:
+    """Plural, -ing and -ed endings off, so "strikes"/"strike" and "halted"/"halt" meet."""
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    if len(word) > 5 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@dataclass(slots=True)
+class _Story:
+    """The story's sentences as terms and TF-IDF vectors, with the source of each."""
+
+    terms: list[list[str]]
+    titles: list[list[str]]
+    source: np.ndarray  # per sentence: the index of its independent source
+    sources: int
+    tf: np.ndarray  # term counts, one row per sentence
+    idf: np.ndarray
+    unit: np.ndarray  # L2-normalised TF-IDF rows
+    title_unit: np.ndarray  # the same for the headlines (no rows when there are none)
+
+    @property
+    def others(self) -> int:
+        return max(self.sources - 1, 1)
+
+
+def _story(articles: Sequence[Article], sentences: Sequence[Sentence]) -> _Story:
+    by_id = {a.id: a for a in articles}
+    terms_of = _Terms()
+    terms = [terms_of(s.text) for s in sentences]
+    titles = [terms_of(a.title) for a in articles if a.title]
+    keys = [_source_key(by_id, s) for s in sentences]
+    index = {key: k for k, key in enumerate(dict.fromkeys(keys))}
+    vocabulary: dict[str, int] = {}
+    for words in [*terms, *titles]:
+        for word in words:
+            vocabulary.setdefault(word, len(vocabulary))
+    tf = _counts(terms, vocabulary)
+    # Inverse sentence frequency within the story: words every outlet repeats weigh less.
+    idf = np.log((len(terms) + 1) / ((tf > 0).sum(axis=0) + 1)) + 1
+    return _Story(
+        terms=terms,
+        titles=titles,
+        source=np.array([index[k] for k in keys]),
+        sources=len(index),
+        tf=tf,
+        idf=idf,
+        unit=_normalise(tf * idf),
+        title_unit=_normalise(_counts(titles, vocabulary) * idf),
+    )
+
+
+def _source_key(by_id: Mapping[str, Article], sentence: Sentence) -> str:
+    """The independent source of a sentence; a borrowed passage belongs to its origin's."""
+    return min(sources_of([sentence], by_id))  # one span: exactly one source
+
+
+def _counts(rows: Sequence[Sequence[str]], vocabulary: Mapping[str, int]) -> np.ndarray:
+    table = np.zeros((len(rows), max(len(vocabulary), 1)))
+    for i, words in enumerate(rows):
+        for word in words:
+            table[i, vocabulary[word]] += 1
+    return table
+
+
+def _normalise(table: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(table, axis=1, keepdims=True)
+    return np.asarray(table / np.maximum(norms, 1e-9))
 
 
 def signals(
-    candidates: list[Candidate], vectors: np.ndarray, titles: np.ndarray | None
-) -> np.ndarray:
-    """One row per candidate: support, centrality, title closeness, lead, quote, long."""
-    centroid = vectors.mean(axis=0)
-    centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
-    centrality = vectors @ centroid
-    if titles is not None and len(titles):
-        title_sim = (vectors @ titles.T).max(axis=1)
-    else:
-        title_sim = np.zeros(len(candidates))
-    rows = []
-    for k, candidate in enumerate(candidates):
-        sources = sorted((c.independent_sources for c in candidate.claims), reverse=True)
-        support = (sources[0] - 1 if sources else 0) + 0.25 * sum(s - 1 for s in sources[1:])
-        text = candidate.sentence.text
-        rows.append(
-            [
-                support,
-                float(centrality[k]),
-                float(title_sim[k]),
-                1 / (1 + candidate.sentence.index) ** 0.5,
-                1.0 if text[:1] in _QUOTES else 0.0,
-                1.0 if len(text.split()) > 45 else 0.0,
-            ]
+    articles: Sequence[Article], sentences: Sequence[Sentence]
+) -> tuple[np.ndarray, np.ndarray]:
+    """One row of `SIGNALS` per sentence, and the sentences' unit TF-IDF vectors."""
+    story = _story(articles, sentences)
+    centroid = _normalise(story.tf.sum(axis=0, keepdims=True) * story.idf)[0]
+    sizes = {a.id: len(a.sentences) for a in articles}
+    columns = {
+        **_support(story),
+        **_shares(story),
+        **_shapes(sentences, sizes),
+        **_anchors(articles, sentences, story),
+        "centrality": story.unit @ centroid,
+        "title": _title_closeness(story),
+        "bias": np.ones(len(sentences)),
+    }
+    table = np.column_stack([columns[name] for name in SIGNALS]) if sentences else None
+    return (table if table is not None else np.zeros((0, len(SIGNALS)))), story.unit
+
+
+def _support(story: _Story) -> dict[str, np.ndarray]:
+    """How closely each other source has a sentence saying the same."""
+    n = len(story.terms)
+    similarity = story.unit @ story.unit.T
+    best = np.zeros((n, story.sources))
+    for source in range(story.sources):
+        best[:, source] = similarity[:, story.source == source].max(axis=1)
+    best[np.arange(n), story.source] = 0.0  # a source never supports itself
+    return {
+        "support_mean": best.sum(axis=1) / story.others,
+        "support_max": best.max(axis=1),
+        "support_count": (best > SUPPORT_COSINE).sum(axis=1) / story.others,
+    }
+
+
+def _shares(story: _Story) -> dict[str, np.ndarray]:
+    """Shares of a sentence's words and word pairs the other sources or headlines use."""
+    n = len(story.terms)
+    words_by: dict[str, set[int]] = {}
+    pairs_by: dict[tuple[str, str], set[int]] = {}
+    for words, source in zip(story.terms, story.source.tolist(), strict=True):
+        for word in words:
+            words_by.setdefault(word, set()).add(source)
+        for pair in itertools.pairwise(words):
+            pairs_by.setdefault(pair, set()).add(source)
+    title_words = {w for t in story.titles for w in t}
+    title_pairs = {p for t in story.titles for p in itertools.pairwise(t)}
+    out = {name: np.zeros(n) for name in ("word_share", "pair_share", "title_share", "title_cover")}
+    for i, words in enumerate(story.terms):
+        if not words:
+            continue
+        # each word counts the other sources that use it (its own source is always among them)
+        out["word_share"][i] = sum(len(words_by[w]) - 1 for w in words) / (
+            len(words) * story.others
         )
-    return np.array(rows, dtype=np.float64)
+        pairs = list(itertools.pairwise(words))
+        if pairs:
+            used = sum(len(pairs_by[p]) - 1 + (p in title_pairs) for p in pairs)
+            out["pair_share"][i] = used / (len(pairs) * story.others)
+        out["title_share"][i] = sum(w in title_words for w in words) / len(words)
+        if title_words:
+            out["title_cover"][i] = len(title_words.intersection(words)) / len(title_words)
+    return out
 
 
-def _score(candidates: list[Candidate], table: np.ndarray, weights: SummaryWeights) -> None:
-    vector = np.array(
-        [
-            weights.support,
-            weights.centrality,
-            weights.title,
-            weights.lead,
-            weights.quote,
-            weights.long,
-        ]
-    )
-    for candidate, score in zip(candidates, table @ vector, strict=True):
-        candidate.score = float(score)
+def _anchors(
+    articles: Sequence[Article], sentences: Sequence[Sentence], story: _Story
+) -> dict[str, np.ndarray]:
+    """Shares of a sentence's names and numbers that the other sources (or headlines) use."""
+    names = [{w.lower() for w in _NAME.findall(s.text)} for s in sentences]
+    numbers = [set(_NUMBER.findall(s.text)) for s in sentences]
+    title_names = {w.lower() for a in articles if a.title for w in _CAPITALISED.findall(a.title)}
+    sources = story.source.tolist()
+    out = {key: np.zeros(len(sentences)) for key in ("name_share", "name_title", "number_share")}
+    for key, found in (("name_share", names), ("number_share", numbers)):
+        used: dict[str, set[int]] = {}
+        for items, source in zip(found, sources, strict=True):
+            for item in items:
+                used.setdefault(item, set()).add(source)
+        for i, items in enumerate(found):
+            if items:
+                out[key][i] = sum(len(used[x]) - 1 for x in items) / (len(items) * story.others)
+    for i, items in enumerate(names):
+        if items:
+            out["name_title"][i] = len(items & title_names) / len(items)
+    out["names"] = np.array([len(n) / 5 for n in names])
+    return out
 
 
-def _select(candidates: list[Candidate], vectors: np.ndarray, count: int) -> list[int]:
-    order = sorted(range(len(candidates)), key=lambda i: -candidates[i].score)
+def _title_closeness(story: _Story) -> np.ndarray:
+    """Mean cosine to the headlines: the roundup tells what the headlines announce."""
+    if not len(story.title_unit):
+        return np.zeros(len(story.terms))
+    return np.asarray((story.unit @ story.title_unit.T).mean(axis=1))
+
+
+def _shapes(sentences: Sequence[Sentence], sizes: Mapping[str, int]) -> dict[str, np.ndarray]:
+    """Position, length and style signals of each sentence."""
+    rows = [_shape(s, sizes.get(s.article, 1)) for s in sentences]
+    names = (
+        "lead", "first", "position", "length", "short", "long", "quote_start", "quoted",
+        "first_person", "question", "complete", "digit", "attributed", "article_size",
+        "opens_connective", "opens_pronoun", "pronoun_said",
+    )  # fmt: skip
+    table = np.array(rows, dtype=np.float64).reshape(len(sentences), len(names))
+    return {name: table[:, k] for k, name in enumerate(names)}
+
+
+def _ending(text: str) -> str:
+    """The sentence's last mark, past closing quotes and brackets."""
+    return text.rstrip(_CLOSERS)[-1:]
+
+
+def _shape(sentence: Sentence, size: int) -> list[float]:
+    text = sentence.text
+    words = len(text.split())
+    lower = text.lower()
+    ending = _ending(text)
+    return [
+        1 / (1 + sentence.index) ** 0.5,
+        float(sentence.index == 0),
+        sentence.index / max(size, 1),
+        min(words, 60) / 30,
+        float(words < 8),
+        float(words > 40),
+        float(text[:1] in _QUOTES),
+        float(sum(c in '"“”' for c in text) >= 2),
+        float(bool(_FIRST_PERSON.search(lower))),
+        float(ending == "?"),
+        float(ending in (".", "!", "?")),
+        float(any(c.isdigit() for c in text)),
+        float(bool(_ATTRIBUTION.search(lower))),
+        min(size, 8) / 8,
+        float(bool(_CONNECTIVE.match(text))),
+        float(bool(_PRONOUN.match(text))),
+        float(bool(_PRONOUN_SAID.search(text))),
+    ]
+
+
+def select(
+    candidates: Sequence[Candidate], vectors: np.ndarray, count: int, weights: SummaryWeights
+) -> list[int]:
+    """Greedy choice of `count` sentences, best gain first.
+
+    The objective is the expected words shared with a roundup per word of summary (an F1 whose
+    denominator holds the roundup's expected length, `count * target_words`), less `overlap`
+    per word that repeats a sentence already taken (cosine times the shorter length)."""
+    similarity = vectors @ vectors.T
+    words = np.array([c.words for c in candidates], dtype=np.float64)
+    gains = np.array([c.score for c in candidates]) * words
     chosen: list[int] = []
     taken_claims: set[str] = set()
-    for index in order:
-        if len(chosen) >= count:
-            break
-        ids = {c.id for c in candidates[index].claims if c.independent_sources >= 2}
-        if ids & taken_claims:
-            continue
-        if chosen and float(np.max(vectors[chosen] @ vectors[index])) >= REDUNDANT_COSINE:
-            continue
-        chosen.append(index)
-        taken_claims |= ids
+    shared, length, repeated = 0.0, count * weights.target_words, np.zeros(len(candidates))
+    # Whole sentences first; fragments only when there are not enough of them.
+    tiers = [
+        [i for i, c in enumerate(candidates) if c.words and c.whole is w] for w in (True, False)
+    ]
+    for open_ in tiers:
+        while open_ and len(chosen) < count:
+            values = [
+                (shared + gains[i] - 2 * weights.overlap * repeated[i]) / (length + words[i])
+                for i in open_
+            ]
+            best = open_.pop(int(np.argmax(values)))
+            ids = {c.id for c in candidates[best].claims}
+            if ids & taken_claims:
+                continue  # another wording of a fact already in the summary
+            if chosen and float(similarity[best, chosen].max()) >= REPEAT_COSINE:
+                continue
+            chosen.append(best)
+            taken_claims |= ids
+            shared += gains[best] - 2 * weights.overlap * repeated[best]
+            length += words[best]
+            repeated += similarity[best] * np.minimum(words, words[best])
     return chosen
+
+
+def _cited_sources(candidate: Candidate) -> int:
+    return max((c.independent_sources for c in candidate.claims), default=1)
 
 
 def _summary_sentence(candidate: Candidate) -> SummarySentence:
