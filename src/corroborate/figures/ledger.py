@@ -18,14 +18,14 @@ from dataclasses import dataclass, replace
 from corroborate.figures.extract import Quantity
 from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
 from corroborate.figures.names import names_match
-from corroborate.figures.subject import CHANGE_VERBS, Subject, names_clash
+from corroborate.figures.subject import CHANGE_VERBS, OUTCOME_OF, Subject, names_clash
 from corroborate.records import Article, Sentence
 from corroborate.sources import source_of
 
 APPROXIMATE_SHARE = 0.1  # "about 40" covers 36-44
 # "As many as 20,000" is an estimate that reaches 20,000, not any number below it: it covers
 # half of that and up, so it cannot agree with an unrelated count of 4,500.
-ESTIMATE_CEILINGS = ("up to", "as many as", "as much as", "a maximum of")
+ESTIMATE_CEILINGS = ("up to", "as many as", "as much as", "as high as", "a maximum of")
 ESTIMATE_FLOOR = 0.5
 # "More than 3,000 homes" is not 26,000 homes: a floor reaches three times itself at most.
 FLOOR_REACH = 3.0
@@ -271,7 +271,7 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return True  # "at least 9 died" is not wrong when 25 died
     if (x.share_role == "whole") != (y.share_role == "whole"):
         return True  # a total and a part of it ("31 of the 60 seats") are not rivals
-    if x.times != y.times:
+    if x.times != y.times or x.days != y.days:
         return True  # "in February, a gunman killed five" is another event than today's toll
     if unit not in ("count", *MEASURES):
         # "$650,000 for shelters" is part of, not against, "a $4.2m aid package"
@@ -280,7 +280,8 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return x.verb is None or x.verb != y.verb
     counted_x, counted_y = _counted_class(x), _counted_class(y)
     if counted_x is None and counted_y is None:  # "the waiting list stood at 8,200"
-        return not (x.nouns and x.nouns == y.nouns and _same_act(x, y))
+        same_holder = x.holder_noun is not None and x.holder_noun == y.holder_noun
+        return not (same_holder and x.nouns == y.nouns and _same_act(x, y))
     if counted_x is None or counted_x != counted_y:
         return True
     if x.outcome == "living" and not ((x.names | x.actors) and (y.names | y.actors)):
@@ -296,8 +297,11 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
 
 
 def _counted_class(subject: Subject) -> str | None:
-    """What is counted; an outcome counts people ("7 were killed")."""
-    return subject.counted or ("person" if subject.outcome else None)
+    """What is counted; a figure whose own verb is an outcome counts people ("7 were killed"),
+    not one whose clause merely names one ("nine in favour of the death penalty")."""
+    if subject.counted or not subject.outcome or subject.verb is None:
+        return subject.counted
+    return "person" if OUTCOME_OF.get(subject.verb) == subject.outcome else None
 
 
 def _same_act(x: Subject, y: Subject) -> bool:

@@ -235,6 +235,8 @@ MARKERS: dict[str, tuple[str | None, bool]] = {
     "not more than": ("high", False),
     "as much as": ("high", False),
     "as many as": ("high", False),
+    "as high as": ("high", False),
+    "as low as": ("low", False),
     "a maximum of": ("high", False),
     "south of": ("high", False),
     "nearly": ("high", True),
