@@ -190,3 +190,38 @@ def test_summary_spans_are_distinct_kept_sentences(picks: list[list[str]], count
         host = unique[sentence.article]
         assert host.text[sentence.start : sentence.end] == sentence.text
         assert all(sentence.end <= r.start or sentence.start >= r.end for r in host.removed)
+
+
+QUOTED = "“The terminal will stay closed until Thursday,” port director Mara Lind said."
+HOWEVER = "However, she said the terminal would stay closed until Thursday at the earliest."
+
+
+@pytest.mark.parametrize(
+    ("shown", "also_states", "expected"),
+    [
+        (QUOTED, None, CLOSED),  # the bare quote gives way to the plain report of it
+        (HOWEVER, None, CLOSED),  # so does a sentence leaning on the one before
+        (QUOTED, "strike", QUOTED),  # the plainer one would tell the strike a second time
+        (CLOSED, None, CLOSED),  # already plain
+    ],
+)
+def test_a_claim_is_shown_in_its_plainest_wording(
+    shown: str, also_states: str | None, expected: str
+) -> None:
+    story = [
+        article("wire", [STRIKE, QUOTED]),
+        article("daily", [HOWEVER, EXTRA[0]]),
+        article("weekly", [CLOSED, STRIKE_2]),
+    ]
+    closed = claim(story, {QUOTED, HOWEVER, CLOSED}, 3)
+    strike = claim(story, {STRIKE, STRIKE_2}, 2)
+    if also_states:  # the plain sentence also states the strike claim
+        strike.mentions.append(next(m for m in closed.mentions if m.text == CLOSED))
+    candidates = summary_module._candidates(story, [closed, strike])
+    table, _ = signals(story, [c.sentence for c in candidates])
+    texts = [c.sentence.text for c in candidates]
+    chosen = [texts.index(shown), texts.index(STRIKE)]
+    shown_now = summary_module.plain_wordings(
+        candidates, chosen, summary_module._awkwardness(table)
+    )
+    assert [texts[i] for i in shown_now] == [expected, STRIKE]

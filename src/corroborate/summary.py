@@ -141,8 +141,48 @@ def summarise(
     for candidate, score in zip(candidates, table @ np.array(weights.signals), strict=True):
         candidate.score = float(score)
     chosen = select(candidates, vectors, count or resources.settings.summary_sentences, weights)
+    chosen = plain_wordings(candidates, chosen, _awkwardness(table))
     chosen.sort(key=lambda i: (-_cited_sources(candidates[i]), -candidates[i].score))
     return [_summary_sentence(candidates[i]) for i in chosen]
+
+
+# Signals that make a sentence read badly out of its article: it opens inside a quotation, leans
+# on what came before ("However, he said") or speaks in the first person.
+_AWKWARD = ("quote_start", "opens_connective", "opens_pronoun", "pronoun_said", "first_person")
+
+
+def _awkwardness(table: np.ndarray) -> np.ndarray:
+    return np.asarray(table[:, [SIGNALS.index(name) for name in _AWKWARD]].sum(axis=1))
+
+
+def plain_wordings(
+    candidates: Sequence[Candidate], chosen: list[int], awkwardness: np.ndarray
+) -> list[int]:
+    """Each chosen sentence, or another outlet's wording of the same claims that reads plainer.
+
+    A claim is told once whichever wording is shown, so the summary states it as plainly as
+    any outlet did: "Hegseth said the borders were unrealistic" rather than the bare quote, or
+    "However, he said ...". The other wording must state every claim the chosen one does (its
+    support stays the same) and no claim another chosen sentence states."""
+    taken = {i: {c.id for c in candidates[i].claims} for i in chosen}
+    result = []
+    for index in chosen:
+        ids = taken[index]
+        others = set().union(*(taken[j] for j in chosen if j != index))
+        options = [
+            k
+            for k, c in enumerate(candidates)
+            if k == index
+            or (
+                ids
+                and c.whole
+                and ids <= {x.id for x in c.claims}
+                and not others & {x.id for x in c.claims}
+                and k not in chosen
+            )
+        ]
+        result.append(min(options, key=lambda k: (awkwardness[k], -candidates[k].score)))
+    return result
 
 
 def _candidates(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Candidate]:
