@@ -254,6 +254,23 @@ FORMS = [
         "cue",
         1,
     ),
+    # A relative pronoun's noun speaks, and an apposition's name ("Berg, a pilot who ...").
+    (
+        "The mayor was campaigning for a harbour pilot named Tomas Berg, who is running for "
+        "council and who worked the crowd, praising “the courage of the fishermen.”",
+        "the courage of the fishermen.",
+        "Tomas Berg",
+        "cue",
+        1,
+    ),
+    (
+        "Tomas Berg, a harbour pilot whose boat sank last year but who insisted that "
+        "“nothing went wrong at the quay,” spoke first.",
+        "nothing went wrong at the quay",
+        "Tomas Berg",
+        "cue",
+        1,
+    ),
     # A paragraph that opens with a mark, a space and an ellipsis is a quote.
     (
         "Tomas Berg spoke at noon.\n"

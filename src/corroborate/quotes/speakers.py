@@ -132,10 +132,7 @@ def subject_of(cue: Any) -> Any:
     ]
     if subjects:
         # The subject nearest the verb: "... made public ― Trump boasted" has two.
-        subject = min(subjects, key=lambda c: abs(c.i - cue.i))
-        if subject.lower_ in ("who", "that", "which") and cue.dep_ == "relcl":
-            return cue.head  # "an aide who said": the aide speaks
-        return subject
+        return _antecedent(min(subjects, key=lambda c: abs(c.i - cue.i)))
     # "He stressed and added, ...", "..., stating", "shared the news, writing ...": the verb
     # it hangs on has the subject (two steps up at most).
     if cue.dep_ == "acl" and cue.head.dep_ == "ROOT" and cue.head.pos_ in ("NOUN", "PROPN"):
@@ -150,8 +147,23 @@ def subject_of(cue: Any) -> Any:
         if head.pos_ in ("VERB", "AUX"):
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
-                    return child
+                    return _antecedent(child)
     return None
+
+
+def _antecedent(subject: Any) -> Any:
+    """For a relative pronoun, the noun its clause hangs on ("an aide who said", "a pilot
+    whose boat sank but who insisted"), and for an apposition the name it describes
+    ("Tomas Berg, a pilot who said"); any other subject as it is."""
+    if subject.lower_ not in ("who", "that", "which"):
+        return subject
+    clause = subject.head  # its verb, or the first of verbs joined by "and"/"but"
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return subject
+    noun = clause.head
+    return noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun
 
 
 def _cue_word(token: Any) -> bool:
@@ -558,6 +570,9 @@ def _run_speaker(para: ParsedParagraph, tokens: Sequence[Any]) -> Speaker | None
         # ("said Skelly" tagged as an adverb).
         nameish = token.pos_ in ("PROPN", "NOUN", "ADJ") or token.lower_ in TITLES
         nameish = nameish or (token.is_title and token.pos_ not in ("PRON", "VERB", "AUX"))
+        # '“...,” Trump shot back': a capitalised subject is a name though tagged a verb.
+        subject = token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON"
+        nameish = nameish or (token.is_title and subject)
         # The parser may tag a word of a long title as a verb ("ranking Democrat"): a name
         # right after it keeps the run going.
         titled = token.tag_ in ("VBG", "VBN") and k + 1 < len(tokens)
