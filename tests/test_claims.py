@@ -384,3 +384,56 @@ def test_pair_features_with_and_without_token_vectors(
     assert pair[recall] < same[recall]
     unaligned = FEATURES.index(TOKEN_FEATURES[-1])  # share of pieces below the top threshold
     assert same[unaligned] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "The storm flooded the quays and forced 300 dockworkers from the terminal.",
+            "The storm forced 300 dockworkers from the terminal",
+        ),
+        (
+            "The harbour master, who closed the port on Monday, resigned on Friday.",
+            "The harbour master closed the port on Monday",
+        ),
+    ],
+)
+def test_a_clause_without_its_own_subject_is_shown_with_the_shared_one(
+    text: str, shown: str, resources: Resources
+) -> None:
+    pieces = split_pieces(resources.spacy()(text)[:])
+    (piece,) = [p for p in pieces if p.display == shown]
+    # the mention itself stays the clause's own words
+    assert piece.text == text[piece.start_char : piece.end_char] != shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a condition, a time limit and an infinitive state no fact of their own
+        "If the strike continues into next week, the port will lose its biggest customer.",
+        "The terminal will stay closed until the union and the shipping lines sign a deal.",
+        "It is not feasible for the union to end the strike before the holiday weekend.",
+    ],
+)
+def test_clauses_that_assert_nothing_stay_with_their_sentence(
+    text: str, resources: Resources
+) -> None:
+    assert len(split_pieces(resources.spacy()(text)[:])) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cargo ships will be diverted to Northmoor, port director Mara Lind has said, as "
+        "talks with the union stalled on Tuesday.",
+        "Port director Mara Lind said cargo ships would be diverted to Northmoor and that the "
+        "terminal would reopen on Friday.",
+    ],
+)
+def test_who_spoke_is_never_a_piece_of_its_own(text: str, resources: Resources) -> None:
+    pieces = split_pieces(resources.spacy()(text)[:])
+    for piece in pieces:
+        words = {t.lemma_ for t in piece.tokens if t.is_alpha and not t.is_stop}
+        assert words - {"port", "director", "Mara", "Lind", "say", "mara", "lind"}, piece.text

@@ -79,7 +79,7 @@ def claim_text(unit: Unit) -> str:
     """The words of the piece that states the claim, tidied where a clause was cut out."""
     if unit.sentence.text == unit.whole.text:
         return unit.whole.text
-    text = _REPEATED.sub(r"\1", _SPACE_BEFORE.sub(r"\1", unit.text))
+    text = _REPEATED.sub(r"\1", _SPACE_BEFORE.sub(r"\1", unit.display or unit.text))
     words = text.split()
     while True:
         before = len(words)
@@ -113,13 +113,14 @@ def _representative(alignment: Alignment, cluster: list[int], shared: set[int]) 
 def _dispute(alignment: Alignment, cluster: list[int]) -> str | None:
     """Why the cluster's sources disagree: the first conflicting pair of independent sources."""
     units = alignment.units
-    cosines = alignment.vectors @ alignment.vectors.T
+    vectors = alignment.vectors
     for x, i in enumerate(cluster):
         for j in cluster[x + 1 :]:
             a, b = units[i], units[j]
             # Only pairs close in their own right are compared: a long sentence added for
             # one of its facts may negate another of its facts.
-            close = alignment.scores[i, j] >= THRESHOLD or cosines[i, j] >= LOOSE_PAIR
+            cosine = float(vectors[i] @ vectors[j])
+            close = alignment.scores[i, j] >= THRESHOLD or cosine >= LOOSE_PAIR
             if not close or _source(a) == _source(b):
                 continue
             # The versions must clash piece to piece and sentence to sentence: a clause cut out
@@ -131,7 +132,7 @@ def _dispute(alignment: Alignment, cluster: list[int]) -> str | None:
                 kind = None
             # Two figures of one kind ("3.4% of GDP", "5% of GDP") often belong to different
             # subjects; only sentences very close in meaning dispute a figure.
-            if kind == "figures" and cosines[i, j] < FIGURE_DISPUTE_COSINE:
+            if kind == "figures" and cosine < FIGURE_DISPUTE_COSINE:
                 kind = None
             # Two doers of one verb dispute only when the rest of the sentences match: the
             # names weigh so much in the embedding that their cosine says little here.

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -64,6 +65,7 @@ class Unit:
     text: str  # the piece's own words (a relative clause left out of its main clause)
     whole_facts: SentenceFacts  # of the full sentence: a negation may govern a cut-out clause
     headline: bool = False  # a paragraph of one sentence without final punctuation
+    display: str = ""  # the piece as a statement of its own (`Piece.display`)
 
 
 @dataclass(slots=True)
@@ -90,17 +92,32 @@ def sentence_units(articles: list[Article], resources: Resources) -> list[Unit]:
                 sentence.end - paragraph.start,
                 alignment_mode="expand",
             )
-            tokens = span if span is not None else doc[:]
-            pieces = split_pieces(tokens)
-            whole = facts_of_tokens(tokens) if len(pieces) > 1 else None
-            headline = _headline_shaped(sentence, paragraph)
-            for piece in pieces:
-                facts = facts_of_tokens(piece.tokens)
-                if facts.length >= MIN_WORDS and len(facts.lemmas) >= 2:
-                    place = _piece_sentence(sentence, paragraph, piece)
-                    unit = Unit(article, place, facts, sentence, piece.text, whole or facts)
-                    unit.headline = headline
-                    units.append(unit)
+            units.extend(
+                _units_of(article, sentence, paragraph, span if span is not None else doc[:])
+            )
+    return units
+
+
+def _units_of(
+    article: Article, sentence: Sentence, paragraph: Paragraph, tokens: Any
+) -> list[Unit]:
+    """The sentence's pieces that can state a fact, as units."""
+    pieces = split_pieces(tokens)
+    whole = facts_of_tokens(tokens) if len(pieces) > 1 else None
+    headline = _headline_shaped(sentence, paragraph)
+    units = []
+    for piece in pieces:
+        facts = facts_of_tokens(piece.tokens)
+        if facts.length < MIN_WORDS or len(facts.lemmas) < 2:
+            continue
+        # a subheading ("Rescuers on the water") labels a section; it states nothing
+        if headline and not any(t.pos_ in {"VERB", "AUX"} for t in piece.tokens):
+            continue
+        place = _piece_sentence(sentence, paragraph, piece)
+        unit = Unit(article, place, facts, sentence, piece.text, whole or facts)
+        unit.headline = headline
+        unit.display = piece.display
+        units.append(unit)
     return units
 
 

@@ -15,8 +15,14 @@ from dataclasses import dataclass
 from typing import Any
 
 PIECE_WORDS = 4  # a piece shorter than this stays with the clause above it
+SUBJECT_WORDS = 8  # a longer subject is shown by its head noun and the names before it
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
-_REPORTING = frozenset({"say", "add", "warn", "tell", "insist", "argue", "claim"})
+# Clauses that state no fact of their own: a condition ("if troops are deployed"), a
+# comparison ("than it would have"), a time limit ("until every household is found", "before
+# the river rose"); they stay with the clause they qualify.
+_NOT_ASSERTED = frozenset({"if", "unless", "whether", "than", "lest", "until", "till", "before"})
+_RELATIVE = frozenset({"who", "whom", "which", "that"})
+_REPORTING = frozenset({"say", "add", "warn", "tell", "insist", "argue", "claim", "state", "note"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -26,23 +32,114 @@ class Piece:
     tokens: tuple[Any, ...]
     start_char: int  # offsets into the parsed paragraph
     end_char: int
+    # A clause without a subject of its own is shown with the one it shares: "and forced 3,000
+    # residents from their homes" as "Floodwater forced ...", "who resigned" as "The mayor
+    # resigned". `subject` is put before the piece's words, `skip` leading tokens left out.
+    subject: str = ""
+    skip: int = 0
 
     @property
     def text(self) -> str:
         return "".join(t.text_with_ws for t in self.tokens).strip()
 
+    @property
+    def display(self) -> str:
+        """The piece as a statement of its own (what a claim shows)."""
+        own = "".join(t.text_with_ws for t in self.tokens[self.skip :]).strip()
+        return f"{self.subject} {own}" if self.subject and own else own or self.text
+
 
 def _heads_piece(token: Any) -> bool:
+    if _infinitive(token):
+        # "for the US to deploy troops" asserts nothing (it is "not feasible" above it)
+        return False
     if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}:
         return token.head.pos_ in {"VERB", "AUX"}
     if token.dep_ == "relcl":
+        # "who announced the package" is shown as "the governor announced the package";
+        # "which the council is due to approve" keeps its words: it still states a fact
         return True
     if token.dep_ == "advcl":
+        if any(c.dep_ == "mark" and c.lower_ in _NOT_ASSERTED for c in token.children):
+            return False
         # "..., after the river overflowed" states a fact of its own (it has a subject), and so
         # does "..., saying that walls would never keep the river out".
         own_subject = any(child.dep_ in _SUBJECTS for child in token.children)
-        return own_subject or (token.lemma_ in _REPORTING and token.tag_ == "VBG")
+        says = any(child.dep_ == "ccomp" for child in token.children)
+        return own_subject or (token.lemma_ in _REPORTING and token.tag_ == "VBG" and says)
     return False
+
+
+def _attribution_only(tokens: list[Any]) -> bool:
+    """Tokens that only say who spoke: a speech verb, its auxiliaries and its subject."""
+    speech = [t for t in tokens if t.lemma_ in _REPORTING and t.pos_ == "VERB"]
+    if not speech:
+        return False
+    allowed = {t.i for t in speech}
+    for verb in speech:
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS or child.dep_ in {"aux", "neg", "advmod", "punct"}:
+                allowed.update(t.i for t in child.subtree)
+    return all(t.i in allowed for t in tokens if not (t.is_punct or t.is_space))
+
+
+def _infinitive(token: Any) -> bool:
+    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _relative_subject(token: Any) -> Any:
+    """The relative pronoun that is a relative clause's subject, or None."""
+    for child in token.children:
+        if child.dep_ in _SUBJECTS and child.lower_ in _RELATIVE and child.i < token.i:
+            return child
+    return None
+
+
+def _subject_phrase(noun: Any) -> str:
+    """A noun's phrase without its clauses: the whole of a short one, else its head and the
+    names and compounds right before it ("Regional Governor Ilsa Marrow")."""
+    kept = [
+        t
+        for t in noun.subtree
+        if not any(a.dep_ in {"relcl", "acl", "appos"} and a.i != noun.i for a in _up_to(t, noun))
+        and not (t.is_punct and t.i > noun.i)
+    ]
+    if len(kept) > SUBJECT_WORDS:
+        kept = [t for t in noun.lefts if t.dep_ == "compound"] + [noun]
+    text = "".join(t.text_with_ws for t in kept).strip().rstrip(",;:")
+    return text[:1].upper() + text[1:]
+
+
+def _up_to(token: Any, top: Any) -> list[Any]:
+    """The token and its ancestors below `top`."""
+    chain = [token]
+    while token.i != top.i and token.head.i != token.i:
+        token = token.head
+        if token.i != top.i:
+            chain.append(token)
+    return chain
+
+
+def _shared_subject(head: Any) -> tuple[str, int]:
+    """What to show before a piece without a subject of its own, and how many leading tokens
+    (a relative pronoun) to leave out."""
+    if head.dep_ == "relcl":
+        if _relative_subject(head) is None:
+            return "", 0  # "where she declared an emergency" has its own subject
+        return _subject_phrase(head.head), 1
+    if any(child.dep_ in _SUBJECTS for child in head.children):
+        return "", 0
+    verb = head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    # Only a main clause's subject: deeper down, a misattached conjunct would borrow the
+    # subject of the wrong clause ("after rain fell ..., the river ... and swept ...").
+    if verb.dep_ != "ROOT":
+        return "", 0
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            return _subject_phrase(child), 0
+    return "", 0
 
 
 def _words(tokens: list[Any]) -> int:
@@ -63,19 +160,27 @@ def split_pieces(span: Any) -> list[Piece]:
     for token in span:
         groups.setdefault(owner.get(token.i, -1), []).append(token)
     main = groups.pop(-1, [])
-    pieces: list[list[Any]] = []
+    pieces: list[tuple[Any, list[Any]]] = []
     for key in sorted(groups, key=lambda k: groups[k][0].i):
         tokens = groups[key]
-        if _words(tokens) >= PIECE_WORDS:
-            pieces.append(tokens)
+        # "..., the defence secretary has said" says who spoke, not a fact: like a piece too
+        # short to state one, it stays with the main clause
+        if _words(tokens) >= PIECE_WORDS and not _attribution_only(tokens):
+            pieces.append((span.doc[key], tokens))
         else:
             main.extend(tokens)
     if len(pieces) == 0 or _words(main) < PIECE_WORDS:
         return [_piece(list(span))]
-    return [_piece(sorted(main, key=lambda t: t.i)), *(_piece(p) for p in pieces)]
+    if _attribution_only(main):
+        # ... and a main clause left with only who spoke goes with the first piece
+        main = sorted(main + pieces.pop(0)[1], key=lambda t: t.i)
+        if not pieces:
+            return [_piece(list(span))]
+    split = [_piece(tokens, *_shared_subject(head)) for head, tokens in pieces]
+    return [_piece(sorted(main, key=lambda t: t.i)), *split]
 
 
-def _piece(tokens: list[Any]) -> Piece:
+def _piece(tokens: list[Any], subject: str = "", skip: int = 0) -> Piece:
     kept = [t for t in tokens if not t.is_space]
     while kept and kept[0].is_punct and kept[0].text not in "\"“‘'(":
         kept.pop(0)
@@ -87,4 +192,6 @@ def _piece(tokens: list[Any]) -> Piece:
         kept.pop()
     kept = kept or tokens
     first, last = kept[0], kept[-1]
-    return Piece(tuple(kept), first.idx, last.idx + len(last.text))
+    if skip and first.lower_ not in _RELATIVE:
+        skip = 0
+    return Piece(tuple(kept), first.idx, last.idx + len(last.text), subject, skip)
