@@ -124,10 +124,18 @@ def _shared_subject(head: Any) -> tuple[str, int]:
     """What to show before a piece without a subject of its own, and how many leading tokens
     (a relative pronoun) to leave out."""
     if head.dep_ == "relcl":
-        if _relative_subject(head) is None:
-            return "", 0  # "where she declared an emergency" has its own subject
+        # "who" points at a person, reliably; "which" and "that" may point at a whole phrase
+        # ("a surrender for Ukraine, which would endanger Europe"): those keep their words
+        pronoun = _relative_subject(head)
+        if pronoun is None or pronoun.lower_ != "who":
+            return "", 0
         return _subject_phrase(head.head), 1
     if any(child.dep_ in _SUBJECTS for child in head.children):
+        return "", 0
+    # Only a verb joined by "and"/"but" shares the subject: "Trump, who has been critical,
+    # wants ..." parsed as a second verb of the sentence has a subject the parse lost.
+    before = [t for t in head.doc[: head.left_edge.i] if not t.is_punct]
+    if not before or before[-1].dep_ != "cc":
         return "", 0
     verb = head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
