@@ -437,3 +437,21 @@ def test_who_spoke_is_never_a_piece_of_its_own(text: str, resources: Resources) 
     for piece in pieces:
         words = {t.lemma_ for t in piece.tokens if t.is_alpha and not t.is_stop}
         assert words - {"port", "director", "Mara", "Lind", "say", "mara", "lind"}, piece.text
+
+
+def test_a_headline_joins_the_claim_it_restates(resources: Resources) -> None:
+    headline = "Dockworkers walk off the job at Calder Bay, halting container traffic"
+    a = article("a", [headline, PARAPHRASES[0][0], FILLER_A])
+    b = article("b", [PARAPHRASES[0][1], FILLER_B])
+    claims = align_claims([a, b], resources)
+    lead = claim_of(claims, a, PARAPHRASES[0][0][:30])
+    assert claim_of(claims, a, headline[:30]) is lead
+    assert lead.independent_sources == 2
+
+
+@pytest.mark.parametrize("subheading", ["Pickets at the gates", "A long night on the quays"])
+def test_a_subheading_is_no_claim(subheading: str, resources: Resources) -> None:
+    a = article("a", [PARAPHRASES[0][0], subheading, FILLER_A])
+    b = article("b", [PARAPHRASES[0][1], FILLER_B])
+    claims = align_claims([a, b], resources)
+    assert not [m for c in claims for m in c.mentions if subheading in m.text]
