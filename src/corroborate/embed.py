@@ -10,6 +10,9 @@ Backends, chosen by `Settings.embedder`:
   pinned here just like the graph's. Mean pooling and L2 normalisation follow the
   sentence-transformers model card, so vectors match the torch model (cosine > 0.99, see
   tests/test_embed.py and the closing note of the claims issue).
+  Its `embed_tokens` also hands back each sentence's word-piece vectors from the same run of
+  the graph (no extra cost), which the claims' word-by-word alignment features use; backends
+  without them fall back to aligning identical words (`corroborate.claims.features`).
 - ``"sentence-transformers:NAME"``: any sentence-transformers model, from the optional extra.
 - ``"model2vec:PATH"``: a model2vec static model from a local folder (very fast, coarse).
 """
