@@ -23,8 +23,10 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+from scipy import sparse
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from corroborate.nlp import Resources
@@ -38,6 +40,7 @@ _FIRST_PERSON = re.compile(r"\b(?:i|we|my|our|us|you|your|me)\b")
 _NAME = re.compile(r"(?<!^)(?<![.!?\"“] )\b[A-Z][a-zA-Z]+")
 _CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z]+")
 _NUMBER = re.compile(r"\d[\d,.]*")
+_DIGIT = re.compile(r"\d")
 _CONNECTIVE = re.compile(
     r"^\W*(?:however|but|and|also|instead|still|yet|meanwhile|so|then|thus|moreover|"
     r"furthermore|additionally|nevertheless|indeed|in addition|as a result)\b",
@@ -137,10 +140,10 @@ def summarise(
     candidates = _candidates(articles, claims)
     if not candidates:
         return []
-    table, vectors = signals(articles, [c.sentence for c in candidates])
+    table, similarity = signals(articles, [c.sentence for c in candidates])
     for candidate, score in zip(candidates, table @ np.array(weights.signals), strict=True):
         candidate.score = float(score)
-    chosen = select(candidates, vectors, count or resources.settings.summary_sentences, weights)
+    chosen = select(candidates, similarity, count or resources.settings.summary_sentences, weights)
     chosen = plain_wordings(candidates, chosen, _awkwardness(table))
     chosen.sort(key=lambda i: (-_cited_sources(candidates[i]), -candidates[i].score))
     return [_summary_sentence(candidates[i]) for i in chosen]
@@ -237,16 +240,15 @@ def _strip_suffix(word: str) -> str:
 
 @dataclass(slots=True)
 class _Story:
-    """The story's sentences as terms and TF-IDF vectors, with the source of each."""
+    """The story's sentences as terms and sparse TF-IDF vectors, with the source of each."""
 
     terms: list[list[str]]
     titles: list[list[str]]
     source: np.ndarray  # per sentence: the index of its independent source
     sources: int
-    tf: np.ndarray  # term counts, one row per sentence
-    idf: np.ndarray
-    unit: np.ndarray  # L2-normalised TF-IDF rows
-    title_unit: np.ndarray  # the same for the headlines (no rows when there are none)
+    unit: Any  # L2-normalised TF-IDF rows (scipy CSR), one per sentence
+    title_unit: Any  # the same for the headlines (no rows when there are none)
+    centroid: np.ndarray  # the unit vector of the whole story's TF-IDF
 
     @property
     def others(self) -> int:
@@ -266,16 +268,17 @@ def _story(articles: Sequence[Article], sentences: Sequence[Sentence]) -> _Story
             vocabulary.setdefault(word, len(vocabulary))
     tf = _counts(terms, vocabulary)
     # Inverse sentence frequency within the story: words every outlet repeats weigh less.
-    idf = np.log((len(terms) + 1) / ((tf > 0).sum(axis=0) + 1)) + 1
+    found = np.bincount(tf.indices, minlength=tf.shape[1])
+    idf = sparse.diags(np.log((len(terms) + 1) / (found + 1)) + 1)
+    total = np.asarray(tf.sum(axis=0)).ravel() * idf.diagonal()
     return _Story(
         terms=terms,
         titles=titles,
-        source=np.array([index[k] for k in keys]),
+        source=np.array([index[k] for k in keys], dtype=np.int64),
         sources=len(index),
-        tf=tf,
-        idf=idf,
-        unit=_normalise(tf * idf),
-        title_unit=_normalise(_counts(titles, vocabulary) * idf),
+        unit=_normalise(tf @ idf),
+        title_unit=_normalise(_counts(titles, vocabulary) @ idf),
+        centroid=total / max(float(np.linalg.norm(total)), 1e-9),
     )
 
 
@@ -284,46 +287,48 @@ def _source_key(by_id: Mapping[str, Article], sentence: Sentence) -> str:
     return min(sources_of([sentence], by_id))  # one span: exactly one source
 
 
-def _counts(rows: Sequence[Sequence[str]], vocabulary: Mapping[str, int]) -> np.ndarray:
-    table = np.zeros((len(rows), max(len(vocabulary), 1)))
-    for i, words in enumerate(rows):
-        for word in words:
-            table[i, vocabulary[word]] += 1
+def _counts(rows: Sequence[Sequence[str]], vocabulary: Mapping[str, int]) -> Any:
+    """Term counts as a CSR matrix, one row per list of words."""
+    columns = [vocabulary[w] for words in rows for w in words]
+    pointers = np.cumsum([0, *(len(words) for words in rows)])
+    shape = (len(rows), max(len(vocabulary), 1))
+    table = sparse.csr_matrix((np.ones(len(columns)), columns, pointers), shape=shape)
+    table.sum_duplicates()  # a word twice in a sentence: one entry counting 2
     return table
 
 
-def _normalise(table: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(table, axis=1, keepdims=True)
-    return np.asarray(table / np.maximum(norms, 1e-9))
+def _normalise(table: Any) -> Any:
+    norms = np.sqrt(np.asarray(table.multiply(table).sum(axis=1)).ravel())
+    return sparse.diags(1 / np.maximum(norms, 1e-9)) @ table
 
 
 def signals(
     articles: Sequence[Article], sentences: Sequence[Sentence]
 ) -> tuple[np.ndarray, np.ndarray]:
-    """One row of `SIGNALS` per sentence, and the sentences' unit TF-IDF vectors."""
+    """One row of `SIGNALS` per sentence, and the sentences' TF-IDF cosines to one another."""
     story = _story(articles, sentences)
-    centroid = _normalise(story.tf.sum(axis=0, keepdims=True) * story.idf)[0]
+    similarity = (story.unit @ story.unit.T).toarray()
     sizes = {a.id: len(a.sentences) for a in articles}
     columns = {
-        **_support(story),
+        **_support(story, similarity),
         **_shares(story),
         **_shapes(sentences, sizes),
         **_anchors(articles, sentences, story),
-        "centrality": story.unit @ centroid,
+        "centrality": story.unit @ story.centroid,
         "title": _title_closeness(story),
         "bias": np.ones(len(sentences)),
     }
     table = np.column_stack([columns[name] for name in SIGNALS]) if sentences else None
-    return (table if table is not None else np.zeros((0, len(SIGNALS)))), story.unit
+    return (table if table is not None else np.zeros((0, len(SIGNALS)))), similarity
 
 
-def _support(story: _Story) -> dict[str, np.ndarray]:
+def _support(story: _Story, similarity: np.ndarray) -> dict[str, np.ndarray]:
     """How closely each other source has a sentence saying the same."""
     n = len(story.terms)
-    similarity = story.unit @ story.unit.T
-    best = np.zeros((n, story.sources))
-    for source in range(story.sources):
-        best[:, source] = similarity[:, story.source == source].max(axis=1)
+    # the best cosine to each source's sentences: columns grouped by source, one max per group
+    order = np.argsort(story.source, kind="stable")
+    starts = np.searchsorted(story.source[order], np.arange(story.sources))
+    best = np.maximum.reduceat(similarity[:, order], starts, axis=1)
     best[np.arange(n), story.source] = 0.0  # a source never supports itself
     return {
         "support_mean": best.sum(axis=1) / story.others,
@@ -388,9 +393,9 @@ def _anchors(
 
 def _title_closeness(story: _Story) -> np.ndarray:
     """Mean cosine to the headlines: the roundup tells what the headlines announce."""
-    if not len(story.title_unit):
+    if not story.titles:
         return np.zeros(len(story.terms))
-    return np.asarray((story.unit @ story.title_unit.T).mean(axis=1))
+    return np.asarray((story.unit @ story.title_unit.T).toarray().mean(axis=1))
 
 
 def _shapes(sentences: Sequence[Sentence], sizes: Mapping[str, int]) -> dict[str, np.ndarray]:
@@ -423,11 +428,11 @@ def _shape(sentence: Sentence, size: int) -> list[float]:
         float(words < 8),
         float(words > 40),
         float(text[:1] in _QUOTES),
-        float(sum(c in '"“”' for c in text) >= 2),
+        float(sum(text.count(mark) for mark in '"“”') >= 2),
         float(bool(_FIRST_PERSON.search(lower))),
         float(ending == "?"),
         float(ending in (".", "!", "?")),
-        float(any(c.isdigit() for c in text)),
+        float(bool(_DIGIT.search(text))),
         float(bool(_ATTRIBUTION.search(lower))),
         min(size, 8) / 8,
         float(bool(_CONNECTIVE.match(text))),
@@ -437,14 +442,13 @@ def _shape(sentence: Sentence, size: int) -> list[float]:
 
 
 def select(
-    candidates: Sequence[Candidate], vectors: np.ndarray, count: int, weights: SummaryWeights
+    candidates: Sequence[Candidate], similarity: np.ndarray, count: int, weights: SummaryWeights
 ) -> list[int]:
     """Greedy choice of `count` sentences, best gain first.
 
     The objective is the expected words shared with a roundup per word of summary (an F1 whose
     denominator holds the roundup's expected length, `count * target_words`), less `overlap`
     per word that repeats a sentence already taken (cosine times the shorter length)."""
-    similarity = vectors @ vectors.T
     words = np.array([c.words for c in candidates], dtype=np.float64)
     gains = np.array([c.score for c in candidates]) * words
     chosen: list[int] = []
