@@ -254,6 +254,22 @@ FORMS = [
         "cue",
         1,
     ),
+    # Inside someone's report, a cue of another is the reporter's wording ...
+    (
+        "Mayor Lena Ortiz says she expects the council to announce “a full review” next week.",
+        "a full review",
+        "Lena Ortiz",
+        "cue",
+        1,
+    ),
+    # ... unless the text says the other uttered the words.
+    (
+        "Mayor Lena Ortiz said Tomas Berg told her the quay was “past saving.”",
+        "past saving.",
+        "Tomas Berg",
+        "cue",
+        1,
+    ),
     # A relative pronoun's noun speaks, and an apposition's name ("Berg, a pilot who ...").
     (
         "The mayor was campaigning for a harbour pilot named Tomas Berg, who is running for "

@@ -266,19 +266,28 @@ def choose_cue(para: ParsedParagraph, piece: tuple[int, int], candidates: Sequen
 MUTE = frozenset({"it", "its", "this", "that", "which"})
 
 
+# Verbs that say someone uttered the words: a quote under them is that person's, however
+# deep in someone else's report it stands ('the congressman said is designed to “...”').
+UTTERED = frozenset("say tell write add state explain note insist".split())
+
+
 def outer_cue(cue: Any, candidates: Sequence[Any]) -> Any:
-    """The cue that reports a cue whose subject can speak for no one: in 'Holm said in the
-    letter that the advertisement “unmistakably” suggests ...' or 'Obama said it would tell
-    “...”', the quote is Holm's or Obama's words, not the advertisement's or the museum's."""
+    """The cue that reports another cue, when the quoted words are the reporter's.
+
+    A cue whose subject can speak for no one: in 'Holm said in the letter that the
+    advertisement “unmistakably” suggests ...' or 'Obama said it would tell “...”', the
+    words are Holm's or Obama's. A cue inside the reported clause of another: in 'Clinton
+    says she expects Obama to announce an “intensification”' or 'Cardin said Republicans
+    rejected it, calling it an “area of contention”', the reporter chose the words (unless
+    the inner verb says they were uttered: "said", "told", "wrote")."""
     subject = subject_of(cue)
-    if subject is None or not _mute(subject):
-        return cue
     reporting = set(candidates)
-    for ancestor in cue.ancestors:
-        if ancestor in reporting:
-            outer = subject_of(ancestor)
-            if outer is not None and not _mute(outer):
-                return ancestor
+    outer = next((a for a in cue.ancestors if _reports(a, reporting)), None)
+    if subject is not None and not _mute(subject):
+        nested = cue.pos_ != "NOUN" and cue.dep_ in ("ccomp", "xcomp")
+        return outer if nested and outer and cue.lemma_.lower() not in UTTERED else cue
+    if outer is not None:
+        return outer
     # 'The spot concludes with footage of Trump saying, “...”': the cue of someone who can
     # speak, nearest in the same sentence.
     speaking = [
@@ -290,6 +299,14 @@ def outer_cue(cue: Any, candidates: Sequence[Any]) -> Any:
         and not _mute(subject_of(c))
     ]
     return min(speaking, key=lambda c: abs(c.i - cue.i)) if speaking else cue
+
+
+def _reports(token: Any, reporting: set[Any]) -> bool:
+    """A verb cue of the paragraph whose subject can speak."""
+    if token not in reporting or token.pos_ == "NOUN":
+        return False
+    subject = subject_of(token)
+    return subject is not None and not _mute(subject)
 
 
 def _mute(subject: Any) -> bool:
