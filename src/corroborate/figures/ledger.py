@@ -271,7 +271,7 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return True  # "at least 9 died" is not wrong when 25 died
     if (x.share_role == "whole") != (y.share_role == "whole"):
         return True  # a total and a part of it ("31 of the 60 seats") are not rivals
-    if x.times != y.times or x.days != y.days:
+    if x.times - CURRENT_PERIODS != y.times - CURRENT_PERIODS or x.days != y.days:
         return True  # "in February, a gunman killed five" is another event than today's toll
     if unit not in ("count", *MEASURES):
         # "$650,000 for shelters" is part of, not against, "a $4.2m aid package"
@@ -291,9 +291,13 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
             return not _same_act(x, y)
         return x.outcome != y.outcome
     # Things counted: the same act ("captured three boats" is not "five boats approached").
-    if x.outcome is not None:
+    if x.outcome is not None or y.outcome is not None:
         return x.outcome != y.outcome
     return not _same_act(x, y)
+
+
+# Times that a report without a time means too: "sold 45,000 tickets this year".
+CURRENT_PERIODS = frozenset({"this year", "this month", "this quarter"})
 
 
 def _counted_class(subject: Subject) -> str | None:

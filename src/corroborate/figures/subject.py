@@ -496,9 +496,11 @@ CHANGE_VERBS = frozenset(
 def _act(verb: Any, anchor: Any) -> str | None:
     """The figure's verb as a lemma; a state when the sentence states how many there are:
     "there are five schools", "the fleet has shrunk to 22 boats"."""
+    lemma = str(verb.lemma_).lower()
+    if lemma == "be":
+        return "have"  # "9,000 households are still without power": a state, as "remain" is
     if verb.pos_ != "VERB" and not any(c.dep_ == "expl" for c in verb.children):
         return None
-    lemma = str(verb.lemma_).lower()
     if lemma == "be" and any(c.dep_ == "expl" for c in verb.children):
         return "have"
     path = [a for a in anchor.ancestors if a.i != verb.i and verb in a.ancestors]
