@@ -225,3 +225,15 @@ def test_a_claim_is_shown_in_its_plainest_wording(
         candidates, chosen, summary_module._awkwardness(table)
     )
     assert [texts[i] for i in shown_now] == [expected, STRIKE]
+
+
+def test_dense_and_sparse_vectors_give_the_same_signals(
+    story: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Small stories use numpy arrays, large ones scipy's sparse rows: the figures agree."""
+    sentences = [s for a in story for s in a.sentences]
+    monkeypatch.setattr(summary_module, "DENSE_CELLS", 10**9)
+    dense, dense_cosines = signals(story, sentences)
+    monkeypatch.setattr(summary_module, "DENSE_CELLS", 0)
+    sparse, sparse_cosines = signals(story, sentences)
+    assert dense == pytest.approx(sparse) and dense_cosines == pytest.approx(sparse_cosines)

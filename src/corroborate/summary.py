@@ -52,6 +52,7 @@ _ATTRIBUTION = re.compile(r"\b(?:said|says|told|according)\b")
 _STOP = frozenset(STOP_WORDS) | {"said", "says", "say", "told", "mr", "ms", "s"}
 _QUOTES = "\"“‘'"
 _CLOSERS = _QUOTES + "”’)"
+DENSE_CELLS = 200_000  # sentences x distinct words up to which the vectors are dense arrays
 MIN_WORDS = 6  # shorter, and it is taken only when whole sentences run out
 # A sentence this close (TF-IDF cosine) to another source's sentence counts that source as support.
 SUPPORT_COSINE = 0.25
@@ -240,13 +241,13 @@ def _strip_suffix(word: str) -> str:
 
 @dataclass(slots=True)
 class _Story:
-    """The story's sentences as terms and sparse TF-IDF vectors, with the source of each."""
+    """The story's sentences as terms and TF-IDF vectors, with the source of each."""
 
     terms: list[list[str]]
     titles: list[list[str]]
     source: np.ndarray  # per sentence: the index of its independent source
     sources: int
-    unit: Any  # L2-normalised TF-IDF rows (scipy CSR), one per sentence
+    unit: Any  # L2-normalised TF-IDF rows, one per sentence (numpy, or scipy CSR when large)
     title_unit: Any  # the same for the headlines (no rows when there are none)
     centroid: np.ndarray  # the unit vector of the whole story's TF-IDF
 
@@ -266,18 +267,19 @@ def _story(articles: Sequence[Article], sentences: Sequence[Sentence]) -> _Story
     for words in [*terms, *titles]:
         for word in words:
             vocabulary.setdefault(word, len(vocabulary))
-    tf = _counts(terms, vocabulary)
+    dense = len(terms) * len(vocabulary) <= DENSE_CELLS
+    tf = _counts(terms, vocabulary, dense)
     # Inverse sentence frequency within the story: words every outlet repeats weigh less.
-    found = np.bincount(tf.indices, minlength=tf.shape[1])
-    idf = sparse.diags(np.log((len(terms) + 1) / (found + 1)) + 1)
-    total = np.asarray(tf.sum(axis=0)).ravel() * idf.diagonal()
+    found = _column_sums(tf > 0)
+    idf = np.log((len(terms) + 1) / (found + 1)) + 1
+    total = _column_sums(tf) * idf
     return _Story(
         terms=terms,
         titles=titles,
         source=np.array([index[k] for k in keys], dtype=np.int64),
         sources=len(index),
-        unit=_normalise(tf @ idf),
-        title_unit=_normalise(_counts(titles, vocabulary) @ idf),
+        unit=_unit_rows(tf, idf),
+        title_unit=_unit_rows(_counts(titles, vocabulary, dense), idf),
         centroid=total / max(float(np.linalg.norm(total)), 1e-9),
     )
 
@@ -287,19 +289,38 @@ def _source_key(by_id: Mapping[str, Article], sentence: Sentence) -> str:
     return min(sources_of([sentence], by_id))  # one span: exactly one source
 
 
-def _counts(rows: Sequence[Sequence[str]], vocabulary: Mapping[str, int]) -> Any:
-    """Term counts as a CSR matrix, one row per list of words."""
+def _counts(rows: Sequence[Sequence[str]], vocabulary: Mapping[str, int], dense: bool) -> Any:
+    """Term counts, one row per list of words: a numpy array for a small story (quicker than
+    scipy's per-call cost there), else a scipy CSR matrix (a large one's words are sparse)."""
     columns = [vocabulary[w] for words in rows for w in words]
     pointers = np.cumsum([0, *(len(words) for words in rows)])
     shape = (len(rows), max(len(vocabulary), 1))
+    if dense:
+        table = np.zeros(shape)
+        owners = np.repeat(np.arange(len(rows)), np.diff(pointers))
+        np.add.at(table, (owners, np.array(columns, dtype=np.int64)), 1.0)
+        return table
     table = sparse.csr_matrix((np.ones(len(columns)), columns, pointers), shape=shape)
     table.sum_duplicates()  # a word twice in a sentence: one entry counting 2
     return table
 
 
-def _normalise(table: Any) -> Any:
-    norms = np.sqrt(np.asarray(table.multiply(table).sum(axis=1)).ravel())
-    return sparse.diags(1 / np.maximum(norms, 1e-9)) @ table
+def _column_sums(table: Any) -> np.ndarray:
+    return np.asarray(table.sum(axis=0), dtype=np.float64).ravel()
+
+
+def _unit_rows(tf: Any, idf: np.ndarray) -> Any:
+    """TF-IDF rows scaled to unit length, in the representation `tf` came in."""
+    if isinstance(tf, np.ndarray):
+        weighted = tf * idf
+        return weighted / np.maximum(np.linalg.norm(weighted, axis=1, keepdims=True), 1e-9)
+    weighted = tf @ sparse.diags(idf)
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    return sparse.diags(1 / np.maximum(norms, 1e-9)) @ weighted
+
+
+def _dense(matrix: Any) -> np.ndarray:
+    return np.asarray(matrix.toarray() if sparse.issparse(matrix) else matrix)
 
 
 def signals(
@@ -307,7 +328,7 @@ def signals(
 ) -> tuple[np.ndarray, np.ndarray]:
     """One row of `SIGNALS` per sentence, and the sentences' TF-IDF cosines to one another."""
     story = _story(articles, sentences)
-    similarity = (story.unit @ story.unit.T).toarray()
+    similarity = _dense(story.unit @ story.unit.T)
     sizes = {a.id: len(a.sentences) for a in articles}
     columns = {
         **_support(story, similarity),
@@ -395,7 +416,7 @@ def _title_closeness(story: _Story) -> np.ndarray:
     """Mean cosine to the headlines: the roundup tells what the headlines announce."""
     if not story.titles:
         return np.zeros(len(story.terms))
-    return np.asarray((story.unit @ story.title_unit.T).toarray().mean(axis=1))
+    return np.asarray(_dense(story.unit @ story.title_unit.T).mean(axis=1))
 
 
 def _shapes(sentences: Sequence[Sentence], sizes: Mapping[str, int]) -> dict[str, np.ndarray]:
