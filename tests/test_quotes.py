@@ -254,6 +254,15 @@ FORMS = [
         "cue",
         1,
     ),
+    # A statement "saying" something is its issuer's.
+    (
+        "Mayor Lena Ortiz issued a statement saying the closure was “a betrayal of every "
+        "fisherman.”",
+        "a betrayal of every fisherman.",
+        "Lena Ortiz",
+        "cue",
+        1,
+    ),
     # Inside someone's report, a cue of another is the reporter's wording ...
     (
         "Mayor Lena Ortiz says she expects the council to announce “a full review” next week.",
@@ -312,6 +321,12 @@ FORMS = [
             "A harbour guild report found that the quay was “beyond any reasonable repair.”",
             "beyond any reasonable repair.",
             "A harbour guild report",
+        ),
+        (
+            "The Harbour Guild released a letter stating that the quay was “a danger to every "
+            "boat.”",
+            "a danger to every boat.",
+            "The Harbour Guild",
         ),
     ],
 )

@@ -137,6 +137,8 @@ def subject_of(cue: Any) -> Any:
     # it hangs on has the subject (two steps up at most).
     if cue.dep_ == "acl" and cue.head.dep_ == "ROOT" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head  # "Her neighbour, a nurse, called ...": a finite verb read as a modifier
+    if cue.dep_ == "acl" and cue.head.lemma_.lower() in TEXTS | SPEECH_NOUNS:
+        return _issuer(cue.head)  # "BLM issued a statement saying ...", "a letter stating ..."
     head = cue
     for _ in range(2):
         if head.dep_ not in ("conj", "advcl", "xcomp", "dep", "pcomp", "acl", "prep"):
@@ -149,6 +151,17 @@ def subject_of(cue: Any) -> Any:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return _antecedent(child)
     return None
+
+
+def _issuer(text: Any) -> Any:
+    """Who put out the statement or letter a participle hangs on ("BLM issued a statement
+    saying"): the subject of the verb whose object it is, else the text itself."""
+    verb = text.head
+    if text.dep_ == "dobj" and verb.pos_ == "VERB":
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return _antecedent(child)
+    return text
 
 
 def _antecedent(subject: Any) -> Any:
@@ -207,7 +220,7 @@ def _author_of(source: Any) -> Any:
 
 TEXTS = frozenset(
     "speech interview letter memo tweet post op-ed column book testimony remarks report article "
-    "essay study".split()
+    "essay study email release".split()
 )
 
 
