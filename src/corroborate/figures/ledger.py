@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from corroborate.figures.extract import Quantity
 from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
 from corroborate.figures.names import names_match
-from corroborate.figures.subject import CHANGE_VERBS, OUTCOME_OF, Subject, names_clash
+from corroborate.figures.subject import OUTCOME_OF, Subject, names_clash
 from corroborate.records import Article, Sentence
 from corroborate.sources import source_of
 
@@ -145,7 +145,7 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return False  # Saturday's crowd is not Sunday's
     if x.per and y.per and x.per != y.per:
         return False  # £40m a day is not £40m a week
-    if x.margin != y.margin and x.verb == y.verb and x.verb not in CHANGE_VERBS:
+    if x.margin != y.margin and x.verb == y.verb and a.quantity.unit == "count":
         return False  # "won by 1,204 votes" is not "won 14,220 votes"
     if kinds_clash(x, y):
         return False  # "fuel prices" are not "bread prices"

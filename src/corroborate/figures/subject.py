@@ -298,7 +298,8 @@ def _subject(
     own_persons = persons_in(r.wide) | heads
     counted, counted_text = _counted(tokens, anchor, quantity, para_start)
     phase, update_cue = read_phase(cue_levels(anchor, r.verb, r.local))
-    outcome = _outcome(r.local, r.narrow, anchor)
+    # What happened to people, for counts only: "to save £400,000" rescued no one.
+    outcome = _outcome(r.local, r.narrow, anchor) if quantity.unit == "count" else None
     verb = _act(r.verb, anchor)
     holders = [t for t in named if not is_place(t) and norm_name(t.text) not in speakers]
     return Subject(

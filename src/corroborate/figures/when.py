@@ -96,6 +96,9 @@ PERIOD_ADVERBS = {
 }
 
 
+SPAN_PREPS = frozenset("in for over within after than".split())
+
+
 def period_of(tokens: list[Any], anchor: Any) -> str | None:
     """ "£40m a day", "1,500 patients a week", "$148,000 annually": the figure is a rate."""
     after = [t for t in tokens if t.i > anchor.i][:5]
@@ -105,6 +108,9 @@ def period_of(tokens: list[Any], anchor: Any) -> str | None:
         if token.lower_ in PERIOD_ADVERBS:
             return PERIOD_ADVERBS[token.lower_]
         nxt = after[k + 1].lemma_.lower() if k + 1 < len(after) else ""
+        before = after[k - 1].lower_ if k > 0 else anchor.lower_
+        if before in SPAN_PREPS:
+            continue  # "rose 8% in a year" took a year; "£40m a day" is a rate
         if token.lower_ in ("a", "an", "per", "each", "every") and nxt in PERIODS:
             return PERIODS[nxt]
     return None
