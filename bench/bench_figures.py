@@ -9,7 +9,7 @@ Labelled data, all written for the project (bench/data/, invented sentences, no 
 - figures_pairs.jsonl / figures_pairs_heldout.jsonl: two one-sentence articles and a figure in
   each, labelled agree / conflict / separate (different subjects) / update (a later report).
   Metric: decision accuracy of `build_ledger` over the pair.
-- figures_pairs_dev2.jsonl .. figures_pairs_dev7.jsonl: more pairs written in session 2 after
+- figures_pairs_dev2.jsonl .. figures_pairs_dev8.jsonl: more pairs written in session 2 after
   the fresh set, tuned on.
 - figures_pairs_fresh.jsonl: pairs of the same kinds written in session 2 before any code change
   of that session, plus copies (a "copy" pair shares one source group and must come out as one
@@ -50,6 +50,7 @@ PAIRS = {
     "dev5": "figures_pairs_dev5.jsonl",
     "dev6": "figures_pairs_dev6.jsonl",
     "dev7": "figures_pairs_dev7.jsonl",
+    "dev8": "figures_pairs_dev8.jsonl",
     "seen": "figures_pairs_heldout.jsonl",
     "fresh": "figures_pairs_fresh.jsonl",
 }
@@ -139,9 +140,18 @@ def figure_holding(figures: list[Figure], article: str, start: int, end: int) ->
     return None
 
 
+def find_figure(text: str, written: str) -> int:
+    """Where a figure as written stands in the text: "2%" in "rose 3.2%, and wages 2%" is the
+    second, not the tail of "3.2%"."""
+    start = text.find(written)
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".,"):
+        start = text.find(written, start + 1)
+    return start if start >= 0 else text.find(written)
+
+
 def decide(figures: list[Figure], a: Article, b: Article, fa: str, fb: str) -> str:
     def holder(article: Article, written: str) -> Figure | None:
-        start = article.text.find(written)
+        start = find_figure(article.text, written)
         return figure_holding(figures, article.id, start, start + len(written))
 
     first, second = holder(a, fa), holder(b, fb)

@@ -234,11 +234,12 @@ def can_conflict(
     own_names = x.names_in_clause and y.names_in_clause
     if own_names and names_x and names_y and not names_match(names_x, names_y):
         return False
+    one_poll = bool(x.instruments) and x.instruments == y.instruments
+    if x.instruments and y.instruments and not one_poll:
+        return False  # two polls' findings ("the Morwick Echo poll", "...Courier poll") are two
     actors_x, actors_y = x.actors - topic, y.actors - topic
-    if actors_x and actors_y and not names_match(actors_x, actors_y):
+    if actors_x and actors_y and not names_match(actors_x, actors_y) and not one_poll:
         return False  # "Ostria will send 500" is no rival to "Velmark plans to deploy 800"
-    if x.instruments and y.instruments and not names_match(x.instruments, y.instruments):
-        return False  # two polls' findings are two measurements
     # The thing counted alone is not enough: "23 member nations" and "more than 40 countries"
     # are different groups of countries unless a name or another noun ties them.
     shared_nouns = (x.nouns & y.nouns) - {x.counted}
@@ -339,32 +340,50 @@ def _nouns_clash(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
 def group_mentions(
     mentions: list[FigureMentionDraft], topic: frozenset[str] = frozenset()
 ) -> list[list[FigureMentionDraft]]:
-    """Mentions about the same subject together; most specific subjects lead."""
-    order = sorted(range(len(mentions)), key=lambda k: -mentions[k].subject.size())
+    """Mentions about the same subject together; most specific subjects lead.
+
+    Agreement first, rivals after: each mention joins the group it agrees with best; then
+    groups whose values differ merge where every pair is a true rival. So "the toll now stands
+    at 7" meets "seven died" before "3 dead" earlier in its sentence can claim it.
+    """
+    order = sorted(mentions, key=lambda m: -m.subject.size())
     groups: list[list[FigureMentionDraft]] = []
-    for k in order:
-        mention = mentions[k]
-        best: tuple[float, int] | None = None
-        for g, group in enumerate(groups):
-            if not all(compatible(mention, other) for other in group):
+    for mention in order:
+        _place(groups, [mention], topic, rivals=False)
+    merged: list[list[FigureMentionDraft]] = []
+    for group in groups:
+        _place(merged, group, topic, rivals=True)
+    return merged
+
+
+def _place(
+    groups: list[list[FigureMentionDraft]],
+    newcomer: list[FigureMentionDraft],
+    topic: frozenset[str],
+    *,
+    rivals: bool,
+) -> None:
+    """Add the newcomer mentions to the group that suits them best, or as a new group."""
+    best: tuple[float, int] | None = None
+    for g, group in enumerate(groups):
+        pairs = [(m, o) for m in newcomer for o in group]
+        if not all(compatible(m, o) for m, o in pairs):
+            continue
+        score = max(evidence(m, o) for m, o in pairs)
+        context = max(context_overlap(m, o) for m, o in pairs)
+        if all(values_agree(m.quantity, o.quantity) for m, o in pairs):
+            # Where no feature speaks either way, many shared words of the sentence will do.
+            if score < 1 and not (score == 0 and context >= CONTEXT_ALONE):
                 continue
-            score = max(evidence(mention, other) for other in group)
-            context = max(context_overlap(mention, other) for other in group)
-            if all(values_agree(mention.quantity, o.quantity) for o in group):
-                # Where no feature speaks either way, many shared words of the sentence will do.
-                if score < 1 and not (score == 0 and context >= CONTEXT_ALONE):
-                    continue
-                score += 10.0
-            elif not all(
-                values_agree(mention.quantity, o.quantity) or can_conflict(mention, o, topic)
-                for o in group
-            ):
-                continue  # every value it disagrees with must be a true rival
-            score += context
-            if best is None or score > best[0]:
-                best = (score, g)
-        if best is None:
-            groups.append([mention])
-        else:
-            groups[best[1]].append(mention)
-    return groups
+            score += 10.0
+        elif not rivals or not all(
+            values_agree(m.quantity, o.quantity) or can_conflict(m, o, topic) for m, o in pairs
+        ):
+            continue  # every value it disagrees with must be a true rival
+        score += context
+        if best is None or score > best[0]:
+            best = (score, g)
+    if best is None:
+        groups.append(newcomer)
+    else:
+        groups[best[1]].extend(newcomer)

@@ -87,7 +87,7 @@ VERB_CLASS = {
     "draw": "attend", "seat": "have",
     # A reading taken: "temperatures hit 41 degrees", "Portvale recorded 43 degrees".
     "hit": "reach", "reach": "reach", "record": "reach", "register": "reach", "top": "reach",
-    "touch": "reach",
+    "touch": "reach", "report": "reach", "confirm": "reach", "log": "reach",
 }
 # fmt: on
 
