@@ -209,9 +209,13 @@ def evidence(a: FigureMentionDraft, b: FigureMentionDraft) -> float:
         score += 1.0 * names_match(x.persons, y.persons)
     if a.source_key == b.source_key:
         score += 0.5
-    if len(x.nouns) > 1 and len(y.nouns) > 1 and not x.nouns & y.nouns:
+    if _rich_clash(x, y):
         score -= RICH_NOUNS_CLASH  # "council tax" and "water bills" of one town: two things
     return score
+
+
+def _rich_clash(x: Subject, y: Subject) -> bool:
+    return len(x.nouns) > 1 and len(y.nouns) > 1 and not x.nouns & y.nouns
 
 
 def context_overlap(a: FigureMentionDraft, b: FigureMentionDraft) -> float:
@@ -314,7 +318,9 @@ def _same_act(x: Subject, y: Subject) -> bool:
     floods hit 900 homes")."""
     if x.verb is None or y.verb is None:
         return False
-    return x.verb == y.verb or x.verb in y.nouns or y.verb in x.nouns
+    if x.verb == y.verb or x.verb in y.nouns or y.verb in x.nouns:
+        return True
+    return x.promise == y.verb or y.promise == x.verb  # "promised to build", "pledged"
 
 
 def _under_ceiling(ceiling: Quantity, other: Quantity) -> bool:
@@ -373,7 +379,8 @@ def _place(
         context = max(context_overlap(m, o) for m, o in pairs)
         if all(values_agree(m.quantity, o.quantity) for m, o in pairs):
             # Where no feature speaks either way, many shared words of the sentence will do.
-            if score < 1 and not (score == 0 and context >= CONTEXT_ALONE):
+            weak = any(_rich_clash(m.subject, o.subject) for m, o in pairs)
+            if score < 1 and (weak or context < CONTEXT_ALONE):
                 continue
             score += 10.0
         elif not rivals or not all(

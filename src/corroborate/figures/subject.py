@@ -82,6 +82,7 @@ VERB_CLASS = {
     "attend": "attend", "come": "attend", "join": "attend", "arrive": "attend",
     "close": "close", "shut": "close", "destroy": "destroy", "damage": "damage",
     "sink": "destroy", "own": "have", "operate": "have", "hold": "have", "have": "have",
+    "pledge": "promise", "vow": "promise", "promise": "promise",
     "axe": "cut", "shed": "cut", "slash": "cut", "eliminate": "cut", "scrap": "cut",
     "employ": "have", "contain": "have", "remain": "have", "total": "have", "number": "have",
     "draw": "attend", "seat": "have",
@@ -121,6 +122,7 @@ class Subject:
     update_cue: bool = False
     per: str | None = None  # "a day" in "£40m a day": a rate, not a total
     margin: bool = False  # "won by 1,204 votes": a difference, not an amount
+    promise: str | None = None  # the verb an act hangs from: "promise" in "promised to build"
     holder_noun: str | None = None  # the common noun subject of its verb ("economy grew 2.4%")
     actors: frozenset[str] = frozenset()  # names that do the figure's act ("Ostria will send")
     instruments: frozenset[str] = frozenset()  # whose poll or survey measured it ("Ethnos poll")
@@ -320,6 +322,7 @@ def _subject(
         outcome=outcome,
         share_role=_whole_or_part(anchor),
         verb=VERB_CLASS.get(verb, verb) if verb else None,
+        promise=_promise(r.verb),
         phase=phase,
         times=times_of(r.wide),
         days=days_of(r.narrow),
@@ -508,6 +511,14 @@ def _act(verb: Any, anchor: Any) -> str | None:
     if lemma in CHANGE_VERBS and any(t.lower_ == "to" for t in path):
         return "have"
     return lemma
+
+
+def _promise(verb: Any) -> str | None:
+    """ "promised to build 3,000 homes": the promise is the act as much as the building is."""
+    if verb.dep_ != "xcomp":
+        return None
+    lemma = str(verb.head.lemma_).lower()
+    return VERB_CLASS.get(lemma, lemma)
 
 
 def _is_margin(anchor: Any, verb: Any) -> bool:
