@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,7 @@ from corroborate.nlp import Resources
 from corroborate.records import Article, Borrowed, Claim, Mention, Removed
 from corroborate.segment import segment_article
 from corroborate.settings import Settings
-from corroborate.summary import SIGNALS, signals, summarise
+from corroborate.summary import SIGNALS, SummaryWeights, signals, summarise
 from test_claims import article
 
 JUNK = "Sign up for the Harbour Post morning newsletter and never miss a story from the docks."
@@ -237,3 +238,25 @@ def test_dense_and_sparse_vectors_give_the_same_signals(
     monkeypatch.setattr(summary_module, "DENSE_CELLS", 0)
     sparse, sparse_cosines = signals(story, sentences)
     assert dense == pytest.approx(sparse) and dense_cosines == pytest.approx(sparse_cosines)
+
+
+def test_a_sentence_adding_a_new_claim_may_share_an_old_one() -> None:
+    """A sentence is skipped only when everything it states is already told."""
+    both = (
+        "Dockworkers walked off the job on Monday and the terminal will stay shut until Thursday."
+    )
+    story = [
+        article("bulletin", [both, EXTRA[0]]),
+        article("gazette", [STRIKE_2, EXTRA[1]]),
+        article("observer", [CLOSED_2, EXTRA[2]]),
+    ]
+    strike = claim(story, {both, STRIKE_2}, 2)
+    closed = claim(story, {both, CLOSED_2}, 2)
+    candidates = summary_module._candidates(story, [strike, closed])
+    ranked = [STRIKE_2, both, CLOSED_2, *EXTRA]  # the order the scores put them in
+    for candidate in candidates:
+        candidate.score = 10.0 - ranked.index(candidate.sentence.text)
+    unrelated = np.eye(len(candidates))  # no lexical overlap: only the claims decide
+    chosen = summary_module.select(candidates, unrelated, 3, SummaryWeights(overlap=0.0))
+    texts = [candidates[i].sentence.text for i in chosen]
+    assert texts == [STRIKE_2, both, EXTRA[0]]  # CLOSED_2 only says again what `both` said

@@ -12,9 +12,10 @@ A linear model turns the signals into the expected share of a sentence's words t
 roundup of the story would use (fitted on NeuS *train* roundups, see `SummaryWeights`).
 Sentences are then taken greedily by the gain in expected word overlap per word of summary,
 less a penalty for words already said (lexical overlap with the sentences taken), and never a
-sentence that restates a claim already taken (the claims stage matches paraphrases) or that
-repeats one nearly word for word.
-The summary lists its sentences best-supported first, each with its claims and articles.
+sentence whose every claim is already told (the claims stage matches paraphrases) or that
+repeats one nearly word for word. Each claim is then shown in the plainest wording any outlet
+gave it, and the summary lists its sentences best-supported first, each with its claims and
+articles.
 """
 
 from __future__ import annotations
@@ -185,7 +186,10 @@ def plain_wordings(
                 and k not in chosen
             )
         ]
-        result.append(min(options, key=lambda k: (awkwardness[k], -candidates[k].score)))
+        # plainer first; among equally plain wordings the chosen one stays
+        result.append(
+            min(options, key=lambda k: (awkwardness[k], k != index, -candidates[k].score))
+        )
     return result
 
 
@@ -487,8 +491,8 @@ def select(
             ]
             best = open_.pop(int(np.argmax(values)))
             ids = {c.id for c in candidates[best].claims}
-            if ids & taken_claims:
-                continue  # another wording of a fact already in the summary
+            if ids and ids <= taken_claims:
+                continue  # it only says again, in other words, what the summary already says
             if chosen and float(similarity[best, chosen].max()) >= REPEAT_COSINE:
                 continue
             chosen.append(best)
