@@ -26,7 +26,6 @@ from corroborate.corpus.cluster import (
     StoryClusterer,
     StoryState,
     _combine,
-    _kind_norms,
     kind_of,
     similarity,
     story_id_for,
@@ -86,38 +85,52 @@ def _centroid(clusterer: StoryClusterer, group: Iterable[ArticleFeatures]) -> di
     return {t: c * clusterer.idf(t) for t, c in counts.items()}
 
 
-# A weighted term vector with its length per kind of term, so that scoring one vector against
-# many (the two-means steps, merge candidates) computes each length once.
-_Vector = tuple[dict[str, float], dict[str, float]]
+# A weighted term vector split by kind of term, with its length per kind, so that scoring one
+# vector against many (the two-means steps, merge candidates) computes each length once.
+_Vector = tuple[dict[str, dict[str, float]], dict[str, float]]
 
 
-def _prepared(weights: dict[str, float]) -> _Vector:
-    return weights, _kind_norms(weights)
+def _prepared(weights: Mapping[str, float]) -> _Vector:
+    by_kind: defaultdict[str, dict[str, float]] = defaultdict(dict)
+    for term, weight in weights.items():
+        by_kind[kind_of(term)][term] = weight
+    norms = {kind: math.sqrt(sum(w * w for w in part.values())) for kind, part in by_kind.items()}
+    return dict(by_kind), norms
 
 
 def _similar(a: _Vector, b: _Vector, settings: ClusterSettings) -> float:
     """`similarity` of two prepared vectors (the same figure, without recomputing lengths)."""
-    (first, norms_a), (second, norms_b) = a, b
-    if len(first) > len(second):
-        first, second = second, first
-    dots: defaultdict[str, float] = defaultdict(float)
-    for term, weight in first.items():
-        other = second.get(term)
-        if other is not None:
-            dots[kind_of(term)] += weight * other
+    (parts_a, norms_a), (parts_b, norms_b) = a, b
+    dots: dict[str, float] = {}
+    for kind, first in parts_a.items():
+        second = parts_b.get(kind)
+        if second is None:
+            continue
+        if len(first) > len(second):
+            first, second = second, first
+        dots[kind] = sum(w * second[t] for t, w in first.items() if t in second)
     norm = math.sqrt(sum(n * n for n in norms_a.values()) * sum(n * n for n in norms_b.values()))
     return _combine(sum(dots.values()), norm, dots, norms_a, norms_b, settings)
 
 
-def _bisect(clusterer: StoryClusterer, group: list[ArticleFeatures]) -> list[list[ArticleFeatures]]:
+def _bisect(
+    clusterer: StoryClusterer,
+    group: list[ArticleFeatures],
+    idf: Mapping[str, float] | None = None,
+) -> list[list[ArticleFeatures]]:
     """Split the group in two while its halves look like two different events."""
     settings = clusterer.settings
     if len(group) < 2 * settings.min_split_size:
         return [group]
-    vectors = [_prepared(clusterer.weigh(item.terms)) for item in group]
+    # The term weights looked up once for the group: the two-means steps reuse them often.
+    idf = idf or {t: clusterer.idf(t) for item in group for t in item.terms}
+    vectors = [_prepared(_unit({t: tf * idf[t] for t, tf in i.terms.items()})) for i in group]
 
     def centroid(indices: Iterable[int]) -> _Vector:
-        return _prepared(_centroid(clusterer, (group[i] for i in indices)))
+        counts: Counter[str] = Counter()
+        for index in indices:
+            counts.update(group[index].terms)
+        return _prepared({t: c * idf[t] for t, c in counts.items()})
 
     whole = centroid(range(len(group)))
     first = min(range(len(group)), key=lambda i: _similar(vectors[i], whole, settings))
@@ -135,9 +148,15 @@ def _bisect(clusterer: StoryClusterer, group: list[ArticleFeatures]) -> list[lis
         return [group]
     if _similar(centroid(left), centroid(right), settings) >= settings.split_threshold:
         return [group]
-    return _bisect(clusterer, [group[i] for i in left]) + _bisect(
-        clusterer, [group[i] for i in right]
+    return _bisect(clusterer, [group[i] for i in left], idf) + _bisect(
+        clusterer, [group[i] for i in right], idf
     )
+
+
+def _unit(weights: dict[str, float]) -> dict[str, float]:
+    """The vector scaled to length 1, as `StoryClusterer.weigh` makes it."""
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {t: w / norm for t, w in weights.items()}
 
 
 def _merge(
@@ -413,7 +432,8 @@ class BatchRefiner:
             scores = []
             for item in self.members(other):
                 vector = clusterer.weigh(item.terms)
-                named = any(t in mine[0] for t in vector if t.startswith(ENTITY_PREFIX))
+                names = mine[0].get(ENTITY_PREFIX, {})
+                named = any(t in names for t in vector if t.startswith(ENTITY_PREFIX))
                 if not named or not clusterer._in_window(story, item.published):
                     break
                 scores.append(_similar(_prepared(vector), mine, settings))
@@ -424,7 +444,7 @@ class BatchRefiner:
     def _neighbours(self, story_id: str) -> list[str]:
         """The stories sharing most of this one's heaviest terms (from the term index)."""
         clusterer, settings = self.clusterer, self.clusterer.settings
-        weights = self._vector(story_id)[0]
+        weights = {t: w for part in self._vector(story_id)[0].values() for t, w in part.items()}
         shared: defaultdict[str, float] = defaultdict(float)
         for term in sorted(weights, key=lambda t: -weights[t])[:40]:
             for other in clusterer._postings.get(term, ())[-settings.posting_limit :]:
