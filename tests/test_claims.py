@@ -455,3 +455,16 @@ def test_a_subheading_is_no_claim(subheading: str, resources: Resources) -> None
     b = article("b", [PARAPHRASES[0][1], FILLER_B])
     claims = align_claims([a, b], resources)
     assert not [m for c in claims for m in c.mentions if subheading in m.text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pickets blocked the gates overnight, and at least 20 lorries across the port were "
+        "still stuck on Tuesday.",
+        "The union, which called the strike, and the shipping lines met on Friday.",
+    ],
+)
+def test_a_clause_with_its_own_subject_is_shown_as_written(text: str, resources: Resources) -> None:
+    pieces = split_pieces(resources.spacy()(text)[:])
+    assert all(p.display == p.text for p in pieces)

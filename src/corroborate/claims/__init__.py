@@ -104,6 +104,13 @@ def _representative(alignment: Alignment, cluster: list[int], shared: set[int]) 
     """The mention closest in meaning to all the others (the medoid), preferring sentences that
     state this claim only (a sentence holding two claims would stand for both)."""
     own = [i for i in cluster if i not in shared] or cluster
+    # Among those, wordings that stand on their own: a whole sentence, or a clause
+    # shown with its subject, rather than "forced 3,000 residents from their homes"
+    units = alignment.units
+    whole = [
+        i for i in own if units[i].sentence is units[i].whole or units[i].display != units[i].text
+    ]
+    own = whole or own
     if len(own) <= 2:
         return own[0]
     block = alignment.vectors[own] @ alignment.vectors[cluster].T

@@ -120,7 +120,7 @@ def _up_to(token: Any, top: Any) -> list[Any]:
     return chain
 
 
-def _shared_subject(head: Any) -> tuple[str, int]:
+def _shared_subject(head: Any, tokens: list[Any]) -> tuple[str, int]:
     """What to show before a piece without a subject of its own, and how many leading tokens
     (a relative pronoun) to leave out."""
     if head.dep_ == "relcl":
@@ -130,7 +130,8 @@ def _shared_subject(head: Any) -> tuple[str, int]:
         if pronoun is None or pronoun.lower_ != "who":
             return "", 0
         return _subject_phrase(head.head), 1
-    if any(child.dep_ in _SUBJECTS for child in head.children):
+    # a subject anywhere in the clause (the parse may hang it on an auxiliary) is its own
+    if any(t.dep_ in _SUBJECTS for t in tokens):
         return "", 0
     # Only a verb joined by "and"/"but" shares the subject: "Trump, who has been critical,
     # wants ..." parsed as a second verb of the sentence has a subject the parse lost.
@@ -184,7 +185,7 @@ def split_pieces(span: Any) -> list[Piece]:
         main = sorted(main + pieces.pop(0)[1], key=lambda t: t.i)
         if not pieces:
             return [_piece(list(span))]
-    split = [_piece(tokens, *_shared_subject(head)) for head, tokens in pieces]
+    split = [_piece(tokens, *_shared_subject(head, tokens)) for head, tokens in pieces]
     return [_piece(sorted(main, key=lambda t: t.i)), *split]
 
 
