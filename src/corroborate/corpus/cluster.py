@@ -216,17 +216,22 @@ class StoryClusterer:
             for term in story.counts:
                 self._post(term, story.id)
 
-    def _post(self, term: str, story_id: str) -> None:
-        """Add the story to the term's postings."""
-        number = self._story_number.get(story_id)
+    def _post(self, term: str, story_id: str, number: int | None = None) -> None:
+        """Add the story to the term's postings (`number`: the story's, when known)."""
         if number is None:
-            number = self._story_number[story_id] = len(self._story_ids)
-            self._story_ids.append(story_id)
+            number = self._number(story_id)
         self._postings.setdefault(term, []).append(story_id)
         numbers = self._numbers.get(term)
         if numbers is None:
             numbers = self._numbers[term] = array("i")
         numbers.append(number)
+
+    def _number(self, story_id: str) -> int:
+        number = self._story_number.get(story_id)
+        if number is None:
+            number = self._story_number[story_id] = len(self._story_ids)
+            self._story_ids.append(story_id)
+        return number
 
     def idf(self, term: str) -> float:
         """The term's weight: inverse document frequency, names and years boosted.
@@ -235,20 +240,30 @@ class StoryClusterer:
         documents): weights then move too little to matter, and scoring a candidate story
         costs one look-up per term instead of a logarithm, its centroid's length once.
         """
+        value = self._idf_table().get(term)
+        return self._new_idf(term) if value is None else value
+
+    def _idf_table(self) -> dict[str, float]:
+        """The cache of term weights, renewed first when due (as every `idf` call checks).
+
+        Loops over many terms take it once and look terms up themselves (`_new_idf` for the
+        missing ones): the corpus does not grow inside a loop, so it is the same check.
+        """
         if self.documents != self._cached_documents and (
             self.documents < 100 or self.documents > self._cached_documents * 1.25
         ):
             self._idf_cache.clear()
             self._cached_documents = self.documents
             self.generation += 1
-        value = self._idf_cache.get(term)
-        if value is None:
-            value = math.log((self.documents + 1) / (self.df.get(term, 0) + 1)) + 1.0
-            if term.startswith(ENTITY_PREFIX):
-                value *= self.settings.entity_boost
-            elif term.startswith(YEAR_PREFIX):
-                value *= self.settings.year_boost
-            self._idf_cache[term] = value
+        return self._idf_cache
+
+    def _new_idf(self, term: str) -> float:
+        value = math.log((self.documents + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        if term.startswith(ENTITY_PREFIX):
+            value *= self.settings.entity_boost
+        elif term.startswith(YEAR_PREFIX):
+            value *= self.settings.year_boost
+        self._idf_cache[term] = value
         return value
 
     # -- the decision ----------------------------------------------------------------------
@@ -303,7 +318,9 @@ class StoryClusterer:
         return self._explain(features.article, vector, story_id, score, [])
 
     def weigh(self, terms: Mapping[str, float]) -> dict[str, float]:
-        weights = {t: tf * self.idf(t) for t, tf in terms.items()}
+        table = self._idf_table() if terms else self._idf_cache
+        new = self._new_idf
+        weights = {t: tf * (table.get(t) or new(t)) for t, tf in terms.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {t: w / norm for t, w in weights.items()}
 
@@ -388,9 +405,10 @@ class StoryClusterer:
     def _prepare(self, vector: Mapping[str, float]) -> _Prepared:
         """The vector times the term weights, by kind of term, and its length per kind."""
         scaled: defaultdict[str, list[tuple[str, float]]] = defaultdict(list)
-        idf = self.idf
+        table = self._idf_table() if vector else self._idf_cache
+        new, kinds = self._new_idf, _KINDS
         for t, w in vector.items():
-            scaled[kind_of(t)].append((t, w * idf(t)))
+            scaled[kinds.get(t[:1], WORD_KIND)].append((t, w * (table.get(t) or new(t))))
         return dict(scaled), _kind_norms(vector)
 
     def _cosine(
@@ -403,13 +421,12 @@ class StoryClusterer:
 
         `prepared` is `_prepare(vector)`, when the caller scores many stories.
         """
-        idf = self.idf
-        idf("")  # renews the cache (and the generation) when the corpus has grown
+        table = self._idf_table()  # renewed (and the generation) when the corpus has grown
         if story.generation != self.generation or not story.norm:
             squares: defaultdict[str, float] = defaultdict(float)
-            kinds = _KINDS
+            kinds, new = _KINDS, self._new_idf
             for t, c in story.counts.items():
-                value = c * idf(t)
+                value = c * (table.get(t) or new(t))
                 squares[kinds.get(t[:1], WORD_KIND)] += value * value
             story.kind_squares = dict(squares)
             story.norm = math.sqrt(sum(squares.values())) or 1.0
@@ -417,7 +434,7 @@ class StoryClusterer:
         scaled, norms = prepared or self._prepare(vector)
         counts = story.counts
         dots = {
-            kind: sum(w * counts[t] for t, w in terms if t in counts)
+            kind: sum([w * counts[t] for t, w in terms if t in counts])
             for kind, terms in scaled.items()
         }
         story_norms = {k: math.sqrt(v) for k, v in story.kind_squares.items()}
@@ -517,17 +534,20 @@ class StoryClusterer:
         story.size += 1
         current = story.generation == self.generation and story.norm > 0
         squares = story.norm**2 if current else 0.0
+        number = self._number(story.id)
+        table = self._idf_table() if current and features.terms else self._idf_cache
+        counts, kind_squares, new, kinds = story.counts, story.kind_squares, self._new_idf, _KINDS
         for term, tf in features.terms.items():
-            old = story.counts.get(term)
+            old = counts.get(term)
             if old is None:
-                self._post(term, story.id)
-                old = story.counts[term] = 0.0
-            story.counts[term] = old + tf
+                self._post(term, story.id, number)
+                old = counts[term] = 0.0
+            counts[term] = old + tf
             if current:  # keep the lengths up to date instead of summing all terms again
-                change = ((old + tf) ** 2 - old**2) * self.idf(term) ** 2
+                change = ((old + tf) ** 2 - old**2) * (table.get(term) or new(term)) ** 2
                 squares += change
-                kind = kind_of(term)
-                story.kind_squares[kind] = story.kind_squares.get(kind, 0.0) + change
+                kind = kinds.get(term[:1], WORD_KIND)
+                kind_squares[kind] = kind_squares.get(kind, 0.0) + change
         story.norm = math.sqrt(squares) if current else 0.0
         if len(story.counts) > 2 * self.settings.story_terms:
             kept = sorted(story.counts.items(), key=lambda kv: -kv[1])[: self.settings.story_terms]
