@@ -24,6 +24,7 @@ from corroborate.records import Article, Claim, ClaimStatus, Mention
 from corroborate.sources import source_of, sources_of
 
 FIGURE_DISPUTE_COSINE = 0.65
+STANDING_SHARE = 0.9  # of the medoid's mean cosine a self-contained wording needs to be shown
 ACTOR_DISPUTE_OVERLAP = 0.5  # Jaccard of the content lemmas other than names
 
 __all__ = ["align_claims", "align_units", "find_exclusives", "group_key"]
@@ -102,19 +103,19 @@ def _mention(unit: Unit) -> Mention:
 
 def _representative(alignment: Alignment, cluster: list[int], shared: set[int]) -> int:
     """The mention closest in meaning to all the others (the medoid), preferring sentences that
-    state this claim only (a sentence holding two claims would stand for both)."""
+    state this claim only (a sentence holding two claims would stand for both). When the
+    medoid is a clause without a subject ("forced 3,000 residents from their homes"), a
+    wording with one stands for the claim if it is nearly as central."""
     own = [i for i in cluster if i not in shared] or cluster
-    # Among those, wordings that stand on their own: a whole sentence, or a clause
-    # shown with its subject, rather than "forced 3,000 residents from their homes"
+    centrality = (alignment.vectors[own] @ alignment.vectors[cluster].T).mean(axis=1)
+    best = int(np.argmax(centrality))
     units = alignment.units
-    whole = [
-        i for i in own if units[i].sentence is units[i].whole or units[i].display != units[i].text
-    ]
-    own = whole or own
-    if len(own) <= 2:
-        return own[0]
-    block = alignment.vectors[own] @ alignment.vectors[cluster].T
-    return own[int(np.argmax(block.sum(axis=1)))]
+    standing = [k for k, i in enumerate(own) if units[i].standalone]
+    if standing and not units[own[best]].standalone:
+        k = max(standing, key=lambda k: centrality[k])
+        if centrality[k] >= STANDING_SHARE * centrality[best]:
+            return own[k]
+    return own[best]
 
 
 def _dispute(alignment: Alignment, cluster: list[int]) -> str | None:

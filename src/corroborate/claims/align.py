@@ -66,6 +66,7 @@ class Unit:
     whole_facts: SentenceFacts  # of the full sentence: a negation may govern a cut-out clause
     headline: bool = False  # a paragraph of one sentence without final punctuation
     display: str = ""  # the piece as a statement of its own (`Piece.display`)
+    standalone: bool = True  # the display has a subject (`Piece.standalone`)
 
 
 @dataclass(slots=True)
@@ -117,6 +118,7 @@ def _units_of(
         unit = Unit(article, place, facts, sentence, piece.text, whole or facts)
         unit.headline = headline
         unit.display = piece.display
+        unit.standalone = piece.standalone
         units.append(unit)
     return units
 

@@ -43,6 +43,13 @@ class Piece:
         return "".join(t.text_with_ws for t in self.tokens).strip()
 
     @property
+    def standalone(self) -> bool:
+        """Whether the piece, as displayed, has a subject ("forced 3,000 residents" has not)."""
+        return bool(self.subject) or any(
+            t.dep_ in _SUBJECTS and t.lower_ not in _RELATIVE for t in self.tokens
+        )
+
+    @property
     def display(self) -> str:
         """The piece as a statement of its own (what a claim shows)."""
         own = "".join(t.text_with_ws for t in self.tokens[self.skip :]).strip()
