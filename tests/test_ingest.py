@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import corroborate.corpus.cluster as cluster_module
+import corroborate.corpus.copies as copies_module
 from corpus_fixtures import WIRE, all_rows, rows, write_jsonl
 from corroborate.corpus.cluster import ClusterSettings, StoryClusterer
 from corroborate.corpus.features import ArticleFeatures
@@ -223,3 +224,24 @@ def test_numpy_candidate_scoring_matches_the_dict_sums(term_sets: list[set[int]]
             cluster_module._NUMPY_FROM = original
 
     assert run(0) == run(10**9)
+
+
+@pytest.mark.parametrize("cache", [1, 3000], ids=["workers-load-from-store", "docs-shipped"])
+def test_copies_verified_in_workers_match_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: int
+) -> None:
+    """Workers verify candidate pairs, loading earlier articles from the store themselves
+    when this process no longer holds them: the copies found must not change."""
+    _, title, text = WIRE
+    reprints = [WIRE, ("Daily Lantern", title, text), ("Evening Lamp", "Ministers meet", text)]
+    items = rows({"wire": reprints[:1]}) + all_rows() + rows({"wire": reprints})[1:]
+    data = write_jsonl(tmp_path / "a.jsonl", items)
+    found = []
+    for workers in (1, 2):
+        monkeypatch.setattr(copies_module, "_DOC_CACHE", cache if workers == 2 else 3000)
+        with SqliteStore(tmp_path / f"{workers}.db") as store:
+            counts = ingest([str(data)], store, workers=workers, batch_size=2)
+            copies = store.query("SELECT article_id, origin, kind, similarity FROM copies")
+            found.append((counts.copies, sorted(tuple(r) for r in copies), _stories(store)))
+    assert found[0][0] == 2
+    assert found[0] == found[1]

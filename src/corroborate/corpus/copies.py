@@ -6,34 +6,50 @@ stored articles from the store. A whole-article copy joins the source group of t
 copies, so it counts as that source, never as a new one. The index's band keys are saved with
 each batch (in the same transaction as the articles), so the next run rebuilds the index
 without signing the store's texts again.
+
+The work per article (band keys, the sentences verification reads) is done where the article
+is prepared (ingest's worker processes: `prepare_copies`); given a process pool, the pairs are
+verified there too (`start`), the workers loading stored articles through their own read-only
+connection. Only the index look-up and the marking of copies stay in the calling process.
 """
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, Future
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-import corroborate.copies as copies_stage
 from corroborate.copies import DocInfo, MinhashCopyDetector
+from corroborate.copies.detector import article_doc as units_doc
+from corroborate.copies.detector import relate
 from corroborate.copies.lsh import self_join
-from corroborate.copies.minhash import U32, band_keys, batch_signatures
+from corroborate.copies.minhash import U32, WordHashes, band_keys, batch_signatures
 from corroborate.copies.settings import CopySettings
 from corroborate.copies.text import sentence_units
 from corroborate.copies.verify import CopyMatch
+from corroborate.corpus.features import text_date
 from corroborate.corpus.store import SqliteStore
 from corroborate.records import Article, CopyEvidence
 
 _DOC_CACHE = 3000
 _PARTNERS = 4
+_PAIRS_PER_TASK = 128  # candidate pairs per verification task sent to a worker
 
 
 class StoreCopyFinder:
     """Finds whole-article copies of new articles among a store's articles and each other."""
 
-    def __init__(self, store: SqliteStore, settings: CopySettings | None = None) -> None:
+    def __init__(
+        self,
+        store: SqliteStore,
+        settings: CopySettings | None = None,
+        pool: Executor | None = None,
+    ) -> None:
         self.store = store
         self.settings = settings or CopySettings(processes=1)
         self.detector = MinhashCopyDetector(self.settings)
@@ -41,6 +57,10 @@ class StoreCopyFinder:
         # Recently seen documents, parsed: a story's new articles are verified against the
         # same few earlier ones batch after batch. Bounded, so memory stays flat.
         self._docs: OrderedDict[str, DocInfo] = OrderedDict()
+        # Workers can verify only when they can open the store themselves.
+        path = Path(store.path)
+        self.pool = pool if pool is not None and path.is_file() else None
+        self._path = str(path.absolute())
         self._load_index()
 
     def _load_index(self) -> None:
@@ -68,18 +88,54 @@ class StoreCopyFinder:
         return pending
 
     def add(
-        self, articles: Sequence[Article], keys: Sequence[U32] | None = None
+        self,
+        articles: Sequence[Article],
+        keys: Sequence[U32] | None = None,
+        docs: Sequence[DocInfo] | None = None,
     ) -> list[CopyEvidence]:
         """Index the batch, verify its candidates; mark copies (`source_group`, `copy_of`).
 
-        `keys` are the articles' `passage_keys` when worker processes computed them already.
+        `keys` and `docs` are the articles' `prepare_copies` when worker processes computed
+        them already.
         """
-        if keys is None:
-            keys = [passage_keys(a.kept_text, self.settings) for a in articles]
-        pairs = self._index(articles, keys)
-        batch = {a.id: a for a in articles}
-        matches = self.detector.verify(pairs, lambda i: self._doc(i, batch))
-        return self._mark(articles, [m for m in matches if m.whole])
+        return self.start(articles, keys, docs)()
+
+    def start(
+        self,
+        articles: Sequence[Article],
+        keys: Sequence[U32] | None = None,
+        docs: Sequence[DocInfo] | None = None,
+    ) -> Callable[[], list[CopyEvidence]]:
+        """Index the batch and start verifying its candidate pairs (in the pool, if any).
+
+        Returns the call that waits for the verification and marks the copies: the caller
+        can do other work (read the next batch) in between.
+        """
+        if keys is None or docs is None:
+            keys, docs = prepare_copies(articles, self.settings)
+        pairs = sorted(self._index(articles, keys))
+        for doc in docs:
+            self._remember(doc)
+        if self.pool is None:
+            found = [relate(self._doc(x), self._doc(y), self.settings) for x, y in pairs]
+            matches = [m for m in found if m is not None]
+            return lambda: self._mark(articles, [m for m in matches if m.whole])
+        tasks = [
+            self._submit(pairs[i : i + _PAIRS_PER_TASK])
+            for i in range(0, len(pairs), _PAIRS_PER_TASK)
+        ]
+
+        def finish() -> list[CopyEvidence]:
+            matches = [m for task in tasks for m in task.result()]
+            return self._mark(articles, [m for m in matches if m.whole])
+
+        return finish
+
+    def _submit(self, pairs: list[tuple[str, str]]) -> Future[list[CopyMatch]]:
+        """Send pairs to a worker with the documents this process has parsed already."""
+        assert self.pool is not None
+        known = {i: d for pair in pairs for i in pair if (d := self._docs.get(i)) is not None}
+        return self.pool.submit(_verify_in_worker, self._path, self.settings, pairs, known)
 
     def _index(self, articles: Sequence[Article], keys: Sequence[U32]) -> list[tuple[str, str]]:
         """The detector's `add` on precomputed keys, keeping each article's keys to save."""
@@ -97,18 +153,16 @@ class StoreCopyFinder:
             self._pending.append((article.id, np.ascontiguousarray(own, np.uint32).tobytes()))
         return [(detector.ids[x], detector.ids[y]) for x, y in _nearest(np.concatenate(found))]
 
-    def _doc(self, article_id: str, batch: dict[str, Article]) -> DocInfo:
+    def _doc(self, article_id: str) -> DocInfo:
         doc = self._docs.get(article_id)
         if doc is not None:
             self._docs.move_to_end(article_id)
             return doc
-        article = batch.get(article_id)
-        if article is not None:
-            doc = copies_stage.article_doc(article)  # type: ignore[attr-defined]  # not in __all__
-        else:
-            text, spans, published = self.store.copy_source(article_id)
-            doc = DocInfo(article_id, sentence_units(text, spans), published)
-        self._docs[article_id] = doc
+        return self._remember(stored_doc(self.store, article_id))
+
+    def _remember(self, doc: DocInfo) -> DocInfo:
+        self._docs[doc.id] = doc
+        self._docs.move_to_end(doc.id)
         if len(self._docs) > _DOC_CACHE:
             self._docs.popitem(last=False)
         return doc
@@ -140,6 +194,69 @@ class StoreCopyFinder:
 def passage_keys(text: str, settings: CopySettings) -> U32:
     """The LSH band keys of a text's passages (shape: passages x bands), for `add`."""
     return band_keys(batch_signatures([text], settings), settings)
+
+
+# This process's word hashes (each distinct word hashed once), renewed when it grows large.
+_hashes: WordHashes | None = None
+_HASHED_WORDS = 500_000
+
+
+def prepare_copies(
+    articles: Sequence[Article], settings: CopySettings
+) -> tuple[list[U32], list[DocInfo]]:
+    """What copy detection needs of each article, computed where the articles are prepared:
+    its passages' band keys (signed together, in one batch) and the sentences verification
+    reads, with the same metadata a stored article has (`stored_doc`)."""
+    global _hashes
+    if _hashes is None or len(_hashes.ids) > _HASHED_WORDS:
+        _hashes = WordHashes(settings.seed)
+    texts = [a.kept_text for a in articles]
+    batch = batch_signatures(texts, settings, _hashes)
+    keys = band_keys(batch, settings)
+    ends = np.searchsorted(batch.doc, np.arange(len(texts) + 1), side="left")
+    split = [keys[ends[n] : ends[n + 1]] for n in range(len(texts))]
+    return split, [article_doc(a) for a in articles]
+
+
+def article_doc(article: Article) -> DocInfo:
+    """An article's sentences for verification, as `stored_doc` reads it back later."""
+    doc = units_doc(article)
+    # the date the store keeps beside the published one (`coalesce(published, date)`)
+    published = article.published or text_date(article.text[:600])
+    return DocInfo(doc.id, doc.units, published, article.title, article.outlet)
+
+
+def stored_doc(store: SqliteStore, article_id: str) -> DocInfo:
+    """A stored article's sentences (kept paragraphs only) for verification."""
+    text, spans, published, title, outlet = store.copy_source(article_id)
+    return DocInfo(article_id, sentence_units(text, spans), published, title, outlet)
+
+
+# A worker process's read-only view of the store and the stored articles it parsed.
+_worker_store: tuple[int, str, SqliteStore] | None = None
+_worker_docs: OrderedDict[str, DocInfo] = OrderedDict()
+
+
+def _verify_in_worker(
+    path: str, settings: CopySettings, pairs: list[tuple[str, str]], known: dict[str, DocInfo]
+) -> list[CopyMatch]:
+    """Verify candidate pairs in a worker: documents from `known`, else from the store."""
+    global _worker_store
+    if _worker_store is None or _worker_store[:2] != (os.getpid(), path):
+        _worker_docs.clear()  # a forked copy of the parent's state, or another store
+        _worker_store = (os.getpid(), path, SqliteStore(path, read_only=True))
+    store = _worker_store[2]
+
+    def doc(article_id: str) -> DocInfo:
+        found = known.get(article_id) or _worker_docs.get(article_id)
+        if found is None:
+            found = _worker_docs[article_id] = stored_doc(store, article_id)
+            if len(_worker_docs) > _DOC_CACHE:
+                _worker_docs.popitem(last=False)
+        return found
+
+    found = (relate(doc(x), doc(y), settings) for x, y in pairs)
+    return [match for match in found if match is not None]
 
 
 def _nearest(pairs: np.ndarray[Any, Any], limit: int = _PARTNERS) -> list[tuple[int, int]]:

@@ -1,19 +1,25 @@
 """Ingest: read inputs as a stream, in batches, into the store; assign each article a story.
 
 Per batch: drop articles the store already has (ids are content-derived, so this makes ingest
-idempotent), clean, segment and extract features in worker processes (the per-article stage),
-find copies, assign stories (the global step, sequential), and write everything in one
-transaction. Memory holds one batch of articles plus the stories' centroids; a run killed
-half-way loses only the batch in flight, which the next run redoes.
+idempotent), clean, segment and extract features in worker processes (the per-article stage,
+with each article's copy-detection keys and sentences), find copies (index look-up here, the
+verification of candidate pairs in the workers), assign stories (the global step,
+sequential), and write everything in one transaction. Memory holds two batches of articles
+plus the stories' centroids; a run killed half-way loses only the batch in flight, which the
+next run redoes.
+
+The pipeline keeps both cores busy: while this process clusters and stores batch N, the
+workers prepare batch N+1; their verification of batch N's copies runs first, while this
+process reads batch N+1.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
 from itertools import islice
 from multiprocessing import get_context
 from typing import Any, Protocol
@@ -37,12 +43,16 @@ from corroborate.segment import segment_article
 class CopyFinder(Protocol):
     """Finds copies of a batch's articles among everything seen so far (and within the batch).
 
-    It sets `source_group` and `copy_of` on the articles it recognises as copies.
+    It sets `source_group` and `copy_of` on the articles it recognises as copies. `start`
+    begins the work and returns the call that finishes it (and gives the evidence).
     """
 
-    def add(
-        self, articles: Sequence[Article], keys: Sequence[Any] | None = None
-    ) -> list[CopyEvidence]: ...
+    def start(
+        self,
+        articles: Sequence[Article],
+        keys: Sequence[Any] | None = None,
+        docs: Sequence[Any] | None = None,
+    ) -> Callable[[], list[CopyEvidence]]: ...
 
     def take_keys(self) -> list[tuple[str, bytes]]:
         """Index data of the articles added since the last call, saved with their batch."""
@@ -77,18 +87,40 @@ class IngestCounts:
 Progress = Callable[[IngestCounts], None]
 
 
-def prepare(
-    article: Article, copy_settings: CopySettings | None = None
-) -> tuple[Article, ArticleFeatures, Any]:
-    """The per-article stage: clean, segment, features; copy-detection keys when asked."""
-    clean_article(article)
-    segment_article(article)
-    keys = None
-    if copy_settings is not None:
-        from corroborate.corpus.copies import passage_keys
+# An article after the per-article stage: features, and its copy-detection keys and sentences
+# (None when no copies are looked for).
+Prepared = tuple[Article, ArticleFeatures, Any, Any]
+_CHUNK = 32  # articles per task sent to a worker: signatures are computed a chunk at a time
 
-        keys = passage_keys(article.kept_text, copy_settings)
-    return article, extract_features(article), keys
+
+def prepare(article: Article, copy_settings: CopySettings | None = None) -> Prepared:
+    """The per-article stage: clean, segment, features; copy-detection data when asked."""
+    return prepare_chunk([article], copy_settings)[0]
+
+
+def prepare_chunk(
+    articles: Sequence[Article], copy_settings: CopySettings | None = None, *, lean: bool = False
+) -> list[Prepared]:
+    """`prepare` for several articles at once (their passages are signed in one batch).
+
+    `lean` drops what the global step never reads (sentences, removed blocks) before the
+    articles travel back from a worker process.
+    """
+    features = []
+    for article in articles:
+        clean_article(article)
+        segment_article(article)
+        features.append(extract_features(article))
+    keys: list[Any] = [None] * len(articles)
+    docs: list[Any] = [None] * len(articles)
+    if copy_settings is not None:
+        from corroborate.corpus.copies import prepare_copies
+
+        keys, docs = prepare_copies(articles, copy_settings)
+    if lean:
+        for article in articles:
+            article.sentences, article.removed = [], []
+    return list(zip(articles, features, keys, docs, strict=True))
 
 
 def ingest(
@@ -114,10 +146,6 @@ def ingest(
     (locked, read-only, disk full) stops the run with the store consistent.
     """
     clusterer = load_clusterer(store, settings)
-    if copies is None and find_copies:
-        from corroborate.corpus.copies import StoreCopyFinder
-
-        copies = StoreCopyFinder(store)
     counts = IngestCounts()
     run_id = store.begin_run(inputs)
     stream = read_inputs(inputs) if items is None else iter(items)
@@ -125,16 +153,19 @@ def ingest(
     status = "failed"
     refiner = BatchRefiner(store, clusterer) if refine else None
     with _executor(workers) as pool:
+        if copies is None and find_copies:
+            from corroborate.corpus.copies import StoreCopyFinder
+
+            copies = StoreCopyFinder(store, pool=pool)
+        copy_settings = getattr(copies, "settings", None)
         try:
-            # While the workers prepare one batch, this process stores the one before it.
-            step = partial(prepare, copy_settings=getattr(copies, "settings", None))
-            waiting: _Prepared | None = None
-            for batch in _batches(stream, batch_size):
-                ready, waiting = waiting, _prepare_batch(batch, store, pool, step)
-                if ready:
-                    _store_batch(ready, store, run_id, clusterer, copies, counts, progress, refiner)
-            if waiting:
-                _store_batch(waiting, store, run_id, clusterer, copies, counts, progress, refiner)
+            batches = _batches(stream, batch_size)
+            waiting = _prepare_batch(next(batches, []), store, pool, copy_settings)
+            while waiting.read or waiting.errors:
+                # The copies of batch N go to the workers first, then the articles of N+1.
+                staged = _stage(waiting, store, copies)
+                waiting = _prepare_batch(next(batches, []), store, pool, copy_settings)
+                _store_batch(staged, store, run_id, clusterer, counts, progress, refiner)
             status = "done"
         finally:
             _finish(store, run_id, counts, status)
@@ -162,47 +193,83 @@ class _Prepared:
 
     errors: list[ReadError]
     read: int
-    results: Iterator[tuple[Article, ArticleFeatures, Any]]
+    parts: list[Future[list[Prepared]]] | list[list[Prepared]]
 
 
 def _prepare_batch(
     batch: list[Article | ReadError],
     store: SqliteStore,
     pool: Executor | None,
-    step: Callable[[Article], tuple[Article, ArticleFeatures, Any]],
+    copy_settings: CopySettings | None,
 ) -> _Prepared:
     articles = _unique([item for item in batch if isinstance(item, Article)])
     known = store.known_ids(a.id for a in articles)
     fresh = [a for a in articles if a.id not in known]
-    results = pool.map(step, fresh, chunksize=16) if pool else map(step, fresh)
+    chunks = [fresh[i : i + _CHUNK] for i in range(0, len(fresh), _CHUNK)]
+    parts: list[Future[list[Prepared]]] | list[list[Prepared]] = (
+        [pool.submit(prepare_chunk, chunk, copy_settings, lean=True) for chunk in chunks]
+        if pool
+        else [prepare_chunk(chunk, copy_settings) for chunk in chunks]
+    )
     return _Prepared(
         errors=[item for item in batch if isinstance(item, ReadError)],
         read=sum(1 for item in batch if isinstance(item, Article)),
-        results=iter(results),
+        parts=parts,
     )
 
 
+@dataclass(slots=True)
+class _Staged:
+    """A prepared batch whose copies are being verified."""
+
+    batch: _Prepared
+    articles: list[Article]
+    features: list[ArticleFeatures]
+    copies: Callable[[], list[CopyEvidence]] | None
+    saved: list[tuple[str, bytes]]
+
+
+def _stage(batch: _Prepared, store: SqliteStore, copies: CopyFinder | None) -> _Staged:
+    """Collect the batch's per-article stage and start finding its copies."""
+    prepared = [item for part in batch.parts for item in _result(part)]
+    # The next batch was checked against the store before this one was written.
+    written = store.known_ids(article.id for article, _, _, _ in prepared)
+    prepared = [item for item in prepared if item[0].id not in written]
+    fresh = [article for article, _, _, _ in prepared]
+    features = [_interned(feature) for _, feature, _, _ in prepared]
+    found = None
+    if copies and fresh:
+        keys = [key for _, _, key, _ in prepared]
+        docs = [doc for _, _, _, doc in prepared]
+        complete = all(key is not None for key in keys) and all(d is not None for d in docs)
+        found = copies.start(fresh, keys if complete else None, docs if complete else None)
+    saved = copies.take_keys() if copies else []
+    return _Staged(batch, fresh, features, found, saved)
+
+
+def _result(part: Future[list[Prepared]] | list[Prepared]) -> list[Prepared]:
+    return part.result() if isinstance(part, Future) else part
+
+
+def _interned(features: ArticleFeatures) -> ArticleFeatures:
+    """The features with their terms interned: every story centroid, posting and count that
+    holds a term then shares one string, instead of one per article it came from."""
+    features.terms = {sys.intern(term): value for term, value in features.terms.items()}
+    return features
+
+
 def _store_batch(
-    batch: _Prepared,
+    staged: _Staged,
     store: SqliteStore,
     run_id: int,
     clusterer: StoryClusterer,
-    copies: CopyFinder | None,
     counts: IngestCounts,
     progress: Progress | None,
     refiner: BatchRefiner | None = None,
 ) -> None:
     """The global step for one batch (copies, stories) and its one transaction."""
-    prepared = list(batch.results)
-    # The next batch was checked against the store before this one was written.
-    written = store.known_ids(article.id for article, _, _ in prepared)
-    prepared = [item for item in prepared if item[0].id not in written]
-    fresh = [article for article, _, _ in prepared]
-    features = [feature for _, feature, _ in prepared]
-    keys = [key for _, _, key in prepared]
-    given = keys if all(key is not None for key in keys) else None
-    evidence = copies.add(fresh, given) if copies and fresh else []
-    saved = copies.take_keys() if copies else []
+    batch, fresh, features, saved = staged.batch, staged.articles, staged.features, staged.saved
+    evidence = staged.copies() if staged.copies else []
     before = set(clusterer.stories)
     assignments = _assign(fresh, features, evidence, clusterer, store)
     touched = {a.story for a in assignments}

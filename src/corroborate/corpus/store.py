@@ -256,16 +256,20 @@ class SqliteStore:
         for row in self.db.execute(query):
             yield row[0], row[1]
 
-    def copy_source(self, article_id: str) -> tuple[str, list[tuple[int, int]], str | None]:
-        """A stored article's text, kept paragraph spans and date, for copy verification."""
+    def copy_source(
+        self, article_id: str
+    ) -> tuple[str, list[tuple[int, int]], str | None, str | None, str | None]:
+        """A stored article's text, kept paragraph spans, date, title and outlet, for copy
+        verification."""
         row = self.db.execute(
-            "SELECT text, kept, coalesce(published, date) FROM articles WHERE id = ?",
+            "SELECT text, kept, coalesce(published, date), title, outlet FROM articles "
+            "WHERE id = ?",
             (article_id,),
         ).fetchone()
         if row is None:
             raise StoreError(f"{self.path}: article {article_id} is indexed but not stored")
         spans = [(int(a), int(b)) for a, b in json.loads(row[1] or "[]")]
-        return row[0], spans or [(0, len(row[0]))], row[2]
+        return row[0], spans or [(0, len(row[0]))], row[2], row[3], row[4]
 
     def group_of(self, article_id: str) -> tuple[str | None, str | None]:
         """A stored article's source group and the origin it copies (None for an origin)."""
