@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 from corroborate.figures.extract import Quantity
 from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
 from corroborate.figures.names import names_match
-from corroborate.figures.subject import OUTCOME_OF, Subject, names_clash
+from corroborate.figures.subject import Subject, names_clash
+from corroborate.figures.words import OUTCOME_OF
 from corroborate.records import Article, Sentence
 from corroborate.sources import source_of
 
@@ -192,7 +193,10 @@ def kinds_clash(x: Subject, y: Subject, *, narrower: bool = False) -> bool:
 def _narrows(x: Subject, y: Subject) -> bool:
     """x qualifies a noun y names bare: "turnout among students" against "turnout"."""
     heads_y = {n for n, _ in y.kinds}
-    return any(n in y.nouns and n not in heads_y and m not in y.nouns for n, m in x.kinds)
+    return any(
+        n in y.nouns and n not in heads_y and m not in y.nouns and m not in y.context
+        for n, m in x.kinds
+    )  # "police officers" against "Ingham police said 23 officers" narrows nothing
 
 
 def evidence(a: FigureMentionDraft, b: FigureMentionDraft) -> float:
@@ -264,6 +268,8 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return True  # "eight years" and "seven years" are rarely the same span; never flag
     if x.subset or y.subset:
         return True  # "two other rifles" is no rival to "nine rifles"
+    if x.margin != y.margin:
+        return True  # "£40m over budget" is no rival to "cost £210m"
     if x.per != y.per:
         return True  # "£40m a day" is no rival to "£400m so far"
     if kinds_clash(x, y, narrower=True):

@@ -33,64 +33,22 @@ from corroborate.figures.names import (
     unfamiliar,
 )
 from corroborate.figures.when import cue_levels, days_of, period_of, read_phase, times_of
-
-OUTCOMES = {
-    "dead": "kill die dead death fatality toll body life drown perish",
-    "injured": "injure wound hurt injury hospitalise hospitalize",
-    "missing": "missing unaccounted",
-    "rescued": "rescue save survivor survive pull lift airlift winch",
-    "sheltered": "shelter house accommodate",
-    "arrested": "arrest detain",
-    "evacuated": "evacuate displace flee homeless relocate move leave force",
-    "living": "live population inhabit",
-    "aboard": "carry aboard board onboard",
-    "released": "free release",
-    "ill": "ill sick infect sicken",
-}
-# Outcome words that often mean something else ("the collapse left 64 hurt").
-WEAK_OUTCOME_WORDS = frozenset("leave force move pull lift house body".split())
-OUTCOME_OF = {word: name for name, words in OUTCOMES.items() for word in words.split()}
-# Nouns that say who the people are, not what happened to them: "2.4 million residents" are
-# people living there unless the clause says more ("3,000 residents were evacuated").
-RESIDENT_NOUNS = frozenset("resident inhabitant".split())
-# fmt: off
-# Counted nouns that mean the same thing ("23 member nations" and "23 member states").
-NOUN_CLASS = {
-    "nation": "country", "state": "country", "country": "country", "member": "country",
-    "ship": "vessel", "boat": "vessel", "vessel": "vessel",
-    "home": "home", "house": "home", "household": "home", "dwelling": "home",
-    "job": "job", "post": "job", "position": "job", "staff": "person",
-    "pupil": "student", "student": "student", "schoolchild": "student",
-    "soldier": "troop", "troop": "troop",
-    "person": "person", "people": "person", "resident": "person", "inhabitant": "person",
-    "civilian": "person", "individual": "person", "adult": "person", "protester": "person",
-    "demonstrator": "person", "fan": "person", "spectator": "person", "victim": "person",
-    "body": "person", "patient": "person", "passenger": "person", "worker": "person",
-    "employee": "person", "visitor": "person", "survivor": "person", "other": "person",
-    "threshold": "target", "benchmark": "target", "goal": "target", "target": "target",
-    "expenditure": "spending", "expense": "spending", "spending": "spending",
-}
-GENERIC_NOUNS = frozenset(
-    """percent % cent per number figure total level share rate amount sum part proportion
-    time year month week day decade hour minute morning evening night today people person thing
-    lot rise increase fall cut drop hike jump decline reduction growth magnitude""".split()
+from corroborate.figures.words import (
+    CHANGE_BY,
+    CHANGE_VERBS,
+    EXCESS_WORDS,
+    GENERIC_NOUNS,
+    NOUN_CLASS,
+    OUTCOME_OF,
+    PERSON_EVENTS,
+    RESIDENT_NOUNS,
+    ROLE_HEADS,
+    SETTLEMENTS,
+    STATISTICS,
+    SUBSET_WORDS,
+    VERB_CLASS,
+    WEAK_OUTCOME_WORDS,
 )
-# Acts that count the same things ("seized 14 rifles", "confiscated 14 rifles").
-VERB_CLASS = {
-    "send": "send", "deploy": "send", "dispatch": "send",
-    "seize": "seize", "confiscate": "seize", "capture": "seize", "recover": "seize",
-    "attend": "attend", "come": "attend", "join": "attend", "arrive": "attend",
-    "close": "close", "shut": "close", "destroy": "destroy", "damage": "damage",
-    "sink": "destroy", "own": "have", "operate": "have", "hold": "have", "have": "have",
-    "pledge": "promise", "vow": "promise", "promise": "promise",
-    "axe": "cut", "shed": "cut", "slash": "cut", "eliminate": "cut", "scrap": "cut",
-    "employ": "have", "contain": "have", "remain": "have", "total": "have", "number": "have",
-    "draw": "attend", "seat": "have",
-    # A reading taken: "temperatures hit 41 degrees", "Portvale recorded 43 degrees".
-    "hit": "reach", "reach": "reach", "record": "reach", "register": "reach", "top": "reach",
-    "touch": "reach", "report": "reach", "confirm": "reach", "log": "reach",
-}
-# fmt: on
 
 
 @dataclass(slots=True)
@@ -329,7 +287,7 @@ def _subject(
         kinds=_kinds(r.local + r.narrow, ordinary),
         update_cue=update_cue or any(t.lower_ == "latest" for t in r.wide),
         per=period_of(tokens, anchor),
-        margin=_is_margin(anchor, r.verb),
+        margin=_is_margin(anchor, r.verb, verb) or _is_excess(tokens, quantity, para_start),
         holder_noun=_holder_noun(r.verb, anchor, ordinary),
         actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),
@@ -345,10 +303,6 @@ def _subject(
             skip=r.skip,
         ),
     )
-
-
-# Modifiers that make a count one set among others: "two other rifles", "four prior arrests".
-SUBSET_WORDS = frozenset("other prior previous earlier additional further another extra".split())
 
 
 def _is_subset(anchor: Any, tokens: list[Any], start: int) -> bool:
@@ -400,12 +354,6 @@ def _counted(
     return NOUN_CLASS.get(lemma, lemma), " ".join(t.text for t in words)
 
 
-# Counted nouns that are something that happened to people: "31 arrests" counts people.
-PERSON_EVENTS = frozenset("death fatality casualty injury arrest rescue evacuation".split())
-# Nouns that name a role in a group the noun before them names: "crew members", "staff members".
-ROLE_HEADS = frozenset({"member"})
-
-
 def _counted_by_total(anchor: Any) -> tuple[str | None, str | None]:
     """ "the number of people killed has risen to 17", "put the toll at 12": people counted."""
     for node in [anchor, *anchor.ancestors]:
@@ -436,12 +384,6 @@ def _outcome(local: Sequence[Any], narrow: Sequence[Any], anchor: Any) -> str | 
     if any(t.lemma_.lower() in RESIDENT_NOUNS for t in local):
         return "living"
     return None
-
-
-SETTLEMENTS = frozenset(
-    """city town village island home country region province capital state nation community
-    district area suburb neighbourhood neighborhood""".split()
-)
 
 
 def _population_of(anchor: Any) -> bool:
@@ -491,12 +433,6 @@ def _part_of(anchor: Any) -> str | None:
     return None
 
 
-# Verbs of change: "shrunk to 22 boats" says how many there are now, as "has 22 boats" does.
-CHANGE_VERBS = frozenset(
-    "rise fall shrink grow climb drop increase decrease jump swell dwindle reach".split()
-)
-
-
 def _act(verb: Any, anchor: Any) -> str | None:
     """The figure's verb as a lemma; a state when the sentence states how many there are:
     "there are five schools", "the fleet has shrunk to 22 boats"."""
@@ -521,13 +457,27 @@ def _promise(verb: Any) -> str | None:
     return VERB_CLASS.get(lemma, lemma)
 
 
-def _is_margin(anchor: Any, verb: Any) -> bool:
-    """ "won by 1,204 votes", "beat them by 12 points": the gap between two amounts."""
+def _is_margin(anchor: Any, verb: Any, lemma: str | None) -> bool:
+    """ "won by 1,204 votes", "beat them by 12 points": the gap between two amounts ("rose by
+    2.4 metres" is the change itself, as "rose 2.4 metres" is)."""
+    if lemma in CHANGE_VERBS or lemma in CHANGE_BY:
+        return False
     return any(
         a.lower_ == "by" and a.dep_ == "prep" and a.head.i == verb.i
         for a in anchor.ancestors
         if a.i != verb.i
     )
+
+
+def _is_excess(tokens: list[Any], quantity: Quantity, para_start: int) -> bool:
+    """ "£40m over budget", "£2.1m more", "800 fewer than in 2020": a difference, not an amount
+    (markers before a number, "over 5,000", are read as bounds by extraction)."""
+    if quantity.unit == "percent":
+        return False  # "11 per cent fewer tickets" is a change, as "down 11%" is
+    after = [t for t in tokens if para_start + t.idx >= quantity.end][:2]
+    if not after or after[0].lower_ not in EXCESS_WORDS:
+        return False
+    return not (len(after) > 1 and after[1].like_num)
 
 
 def _holder_noun(verb: Any, anchor: Any, ordinary: frozenset[str]) -> str | None:
@@ -570,13 +520,6 @@ def _kinds(region: Iterable[Any], ordinary: frozenset[str]) -> frozenset[tuple[s
             and t.head.is_alpha
         )
     )
-
-
-# Adjectives that say which statistic of a thing is given.
-STATISTICS = frozenset(
-    """average mean median typical starting minimum maximum basic gross net real nominal
-    underlying core headline""".split()
-)
 
 
 def _noun_class(token: Any) -> str:
