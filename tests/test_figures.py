@@ -733,3 +733,94 @@ def test_update_cues(resources: Resources, first: str, second: str, updated: boo
     assert figure is holding(figures, b, read_quantities(second)[0].as_written)
     assert figure.updated is updated
     assert (figure.status == "conflict") is not updated
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        (  # two polls by different outlets are two measurements
+            "A Dorrow Echo poll puts the Greens on 24%.",
+            "A Dorrow Courier poll puts the Greens on 29%.",
+            "24%",
+            "29%",
+        ),
+        (  # a difference is no rival to an amount
+            "The Dessbury bypass opened two years late and £40m over budget.",
+            "The Dessbury bypass cost £210m.",
+            "£40m",
+            "£210m",
+        ),
+        (
+            "Ormsfield's mayor won by 1,204 votes.",
+            "Ormsfield's mayor won 14,220 votes.",
+            "1,204",
+            "14,220",
+        ),
+        (  # which statistic: the median is not the average
+            "The median house price in Varnholt is $480,000.",
+            "The average house price in Varnholt is $560,000.",
+            "$480,000",
+            "$560,000",
+        ),
+    ],
+)
+def test_polls_differences_and_statistics_are_not_rivals(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    a, b = make(first, "one"), make(second, "two")
+    figures = build_ledger([a, b], resources)
+    assert holding(figures, a, fa) is not holding(figures, b, fb)
+    assert all(f.status != "conflict" for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb", "status"),
+    [
+        (  # one poll, two readings of it
+            "A Dorrow Echo poll puts the Greens on 24%.",
+            "The Greens are on 31 per cent in the Dorrow Echo poll.",
+            "24%",
+            "31 per cent",
+            "conflict",
+        ),
+        (  # "promised to build" and "pledged" are one act
+            "Dessbury's mayor has promised to build 3,000 homes.",
+            "Dessbury's new mayor has pledged 5,000 new homes.",
+            "3,000",
+            "5,000",
+            "conflict",
+        ),
+        (  # "rose by" and "rose" are one change
+            "The river rose by 2.4 metres overnight in Ormsfield.",
+            "In Ormsfield the river rose 2.5 metres overnight.",
+            "2.4 metres",
+            "2.5 metres",
+            "conflict",
+        ),
+        (  # "three out of ten" is 30%
+            "Three out of ten Varnholt drivers admit to speeding, a survey found.",
+            "A survey found 30% of Varnholt drivers admit speeding.",
+            "Three out of ten",
+            "30%",
+            "agree",
+        ),
+    ],
+)
+def test_polls_promises_changes_and_ratios_line_up(
+    resources: Resources, first: str, second: str, fa: str, fb: str, status: str
+) -> None:
+    a, b = make(first, "one"), make(second, "two")
+    figures = build_ledger([a, b], resources)
+    figure = holding(figures, a, fa)
+    assert figure is holding(figures, b, fb)
+    assert figure.status == status
+
+
+def test_agreement_is_found_before_rivals(resources: Resources) -> None:
+    """ "the toll now stands at 7" meets "seven died" though "3 dead" leads its sentence."""
+    a = make("Storms left 3 dead in Dorrow; the toll now stands at 7.", "one")
+    b = make("Seven people have died in the Dorrow storms.", "two")
+    figures = build_ledger([a, b], resources)
+    figure = holding(figures, a, "7")
+    assert figure is holding(figures, b, "Seven")
+    assert figure.status == "agree"
