@@ -9,11 +9,13 @@ Labelled data, all written for the project (bench/data/, invented sentences, no 
 - figures_pairs.jsonl / figures_pairs_heldout.jsonl: two one-sentence articles and a figure in
   each, labelled agree / conflict / separate (different subjects) / update (a later report).
   Metric: decision accuracy of `build_ledger` over the pair.
-- figures_pairs_dev2.jsonl .. figures_pairs_dev9.jsonl: more pairs written in session 2 after
+- figures_pairs_dev2.jsonl .. figures_pairs_dev10.jsonl: more pairs written in session 2 after
   the fresh set, tuned on.
 - figures_pairs_fresh.jsonl: pairs of the same kinds written in session 2 before any code change
   of that session, plus copies (a "copy" pair shares one source group and must come out as one
   figure with one independent source). Never tuned on; its failures are never printed.
+- figures_pairs_fresh2.jsonl: 73 more such pairs, written at 21:00 before the session's last
+  round of changes and measured once, at its end. Never tuned on; failures never printed.
 The "dev" files were written first and the code was tuned while looking at them; the "heldout"
 files (now "seen": their totals steered later work) were written before tuning went on and their
 failures are never printed (only totals).
@@ -52,8 +54,10 @@ PAIRS = {
     "dev7": "figures_pairs_dev7.jsonl",
     "dev8": "figures_pairs_dev8.jsonl",
     "dev9": "figures_pairs_dev9.jsonl",
+    "dev10": "figures_pairs_dev10.jsonl",
     "seen": "figures_pairs_heldout.jsonl",
     "fresh": "figures_pairs_fresh.jsonl",
+    "fresh2": "figures_pairs_fresh2.jsonl",
 }
 
 

@@ -344,7 +344,7 @@ def _counted(
         if after and after[0].pos_ == "NOUN":
             head = after[0]
     if head is None:
-        return _counted_by_total(anchor)
+        return _counted_by_total(anchor) or _counted_by_level(anchor)
     words = [t for t in head.lefts if t.dep_ == "compound" and t.i > anchor.i] + [head]
     lemma = head.lemma_.lower()
     if lemma in ROLE_HEADS and len(words) > 1:  # "22 crew members" count the crew
@@ -352,6 +352,21 @@ def _counted(
     if lemma in PERSON_EVENTS:  # "31 arrests", "12 deaths": people arrested, people dead
         return "person", " ".join(t.text for t in words)
     return NOUN_CLASS.get(lemma, lemma), " ".join(t.text for t in words)
+
+
+def _counted_by_level(anchor: Any) -> tuple[str | None, str | None]:
+    """ "road deaths fell to 35", "cases stand at 412": the subject of a verb of level counts."""
+    verb = _verb_above(anchor)
+    if str(verb.lemma_).lower() not in (*CHANGE_VERBS, "stand", "total"):
+        return None, None
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.pos_ == "NOUN":
+            lemma = str(child.lemma_).lower()
+            if lemma in PERSON_EVENTS:
+                return "person", child.text
+            if lemma not in GENERIC_NOUNS:
+                return NOUN_CLASS.get(lemma, lemma), child.text
+    return None, None
 
 
 def _counted_by_total(anchor: Any) -> tuple[str | None, str | None]:

@@ -38,6 +38,7 @@ NOUN_CLASS = {
     "job": "job", "post": "job", "position": "job", "staff": "person",
     "pupil": "student", "student": "student", "schoolchild": "student",
     "soldier": "troop", "troop": "troop",
+    "car": "vehicle", "vehicle": "vehicle", "lorry": "vehicle", "truck": "vehicle",
     "person": "person", "people": "person", "resident": "person", "inhabitant": "person",
     "civilian": "person", "individual": "person", "adult": "person", "protester": "person",
     "demonstrator": "person", "fan": "person", "spectator": "person", "victim": "person",
