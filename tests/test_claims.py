@@ -467,4 +467,36 @@ def test_a_subheading_is_no_claim(subheading: str, resources: Resources) -> None
 )
 def test_a_clause_with_its_own_subject_is_shown_as_written(text: str, resources: Resources) -> None:
     pieces = split_pieces(resources.spacy()(text)[:])
-    assert all(p.display == p.text for p in pieces)
+    for piece in pieces:
+        # no subject put before it: what is shown is its own words, in order
+        assert not piece.subject
+        shown, written = piece.display.split(), piece.text.split()
+        assert shown[0] == written[0]
+        assert all(word.strip(",") in piece.text for word in shown)
+
+
+@pytest.mark.parametrize(
+    ("text", "main"),
+    [
+        (
+            "Mayor Ellen Marrow, who took office in March, visited the flooded district on "
+            "Tuesday and promised $4m in aid.",
+            "Mayor Ellen Marrow visited the flooded district on Tuesday",
+        ),
+        (
+            "Officials said the bridge, which was built in 1962, would stay closed until "
+            "engineers inspect it.",
+            "Officials said the bridge would stay closed until engineers inspect it.",
+        ),
+    ],
+)
+def test_a_main_clause_reads_whole_once_a_clause_is_taken_out(
+    text: str, main: str, resources: Resources
+) -> None:
+    # the commas that bracketed the clause and the conjunction left behind go with it, in what
+    # is shown only: the mention still covers the words as written
+    pieces = split_pieces(resources.spacy()(text)[:])
+    assert pieces[0].display == main
+    span = text[pieces[0].start_char : pieces[0].end_char]
+    assert span.startswith(main.split()[0])
+    assert ", which" in span or ", who" in span

@@ -12,6 +12,7 @@ smallest span of the article that covers it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 PIECE_WORDS = 4  # a piece shorter than this stays with the clause above it
@@ -40,6 +41,7 @@ class Piece:
 
     @property
     def text(self) -> str:
+        # the words as the parse has them (what alignment embeds and was fitted on)
         return "".join(t.text_with_ws for t in self.tokens).strip()
 
     @property
@@ -52,8 +54,34 @@ class Piece:
     @property
     def display(self) -> str:
         """The piece as a statement of its own (what a claim shows)."""
-        own = "".join(t.text_with_ws for t in self.tokens[self.skip :]).strip()
+        own = _join(self.tokens[self.skip :])
         return f"{self.subject} {own}" if self.subject and own else own or self.text
+
+
+def _join(tokens: tuple[Any, ...]) -> str:
+    """The tokens' words as text, mended where a clause was taken out of them.
+
+    "Mayor Marrow, who took office in March, visited" without its relative clause reads
+    "Mayor Marrow visited", not "Mayor Marrow, , visited": the two commas that bracketed the
+    clause go with it, words on either side of the gap keep a space between them, and a
+    trailing conjunction goes. Only for showing: offsets and alignment use the tokens as parsed.
+    """
+    dropped: set[int] = set()
+    for a, b in pairwise(tokens):
+        if a.text == b.text == "," and b.i - a.i > 1:
+            dropped.update((a.i, b.i))
+    kept = [t for t in tokens if t.i not in dropped]
+    # a conjunction whose clause was taken off the end ("visited the district and", once "and
+    # promised $4m" is a piece of its own)
+    while len(kept) > 1 and kept[-1].dep_ == "cc":
+        kept.pop()
+    parts: list[str] = []
+    for before, token in zip([None, *kept], kept, strict=False):
+        gap = before is not None and token.i - before.i > 1 and not before.whitespace_
+        if gap and not token.is_punct:
+            parts.append(" ")
+        parts.append(token.text_with_ws)
+    return "".join(parts).strip()
 
 
 def _heads_piece(token: Any) -> bool:
