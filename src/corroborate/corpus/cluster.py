@@ -537,10 +537,16 @@ class StoryClusterer:
         number = self._number(story.id)
         table = self._idf_table() if current and features.terms else self._idf_cache
         counts, kind_squares, new, kinds = story.counts, story.kind_squares, self._new_idf, _KINDS
+        postings, numbers = self._postings, self._numbers
         for term, tf in features.terms.items():
             old = counts.get(term)
-            if old is None:
-                self._post(term, story.id, number)
+            if old is None:  # `_post`, inlined: about half the terms of an article are new
+                posting = postings.get(term)
+                if posting is None:
+                    postings[term], numbers[term] = [story.id], array("i", (number,))
+                else:
+                    posting.append(story.id)
+                    numbers[term].append(number)
                 old = counts[term] = 0.0
             counts[term] = old + tf
             if current:  # keep the lengths up to date instead of summing all terms again
