@@ -9,7 +9,7 @@ Labelled data, all written for the project (bench/data/, invented sentences, no 
 - figures_pairs.jsonl / figures_pairs_heldout.jsonl: two one-sentence articles and a figure in
   each, labelled agree / conflict / separate (different subjects) / update (a later report).
   Metric: decision accuracy of `build_ledger` over the pair.
-- figures_pairs_dev2.jsonl .. figures_pairs_dev10.jsonl: more pairs written in session 2 after
+- figures_pairs_dev2.jsonl .. figures_pairs_dev11.jsonl: more pairs written in session 2 after
   the fresh set, tuned on.
 - figures_pairs_fresh.jsonl: pairs of the same kinds written in session 2 before any code change
   of that session, plus copies (a "copy" pair shares one source group and must come out as one
@@ -55,6 +55,7 @@ PAIRS = {
     "dev8": "figures_pairs_dev8.jsonl",
     "dev9": "figures_pairs_dev9.jsonl",
     "dev10": "figures_pairs_dev10.jsonl",
+    "dev11": "figures_pairs_dev11.jsonl",
     "seen": "figures_pairs_heldout.jsonl",
     "fresh": "figures_pairs_fresh.jsonl",
     "fresh2": "figures_pairs_fresh2.jsonl",

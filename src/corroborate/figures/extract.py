@@ -452,13 +452,15 @@ def _complete(text: str, tokens: list[Token], number: _Number) -> tuple[list[Qua
         if not low.scaled and high.scaled and low.value < high.value and high.value >= 1000:
             scale = high.value / _unscaled(tokens, high)
             low.value, low.precision = low.value * scale, low.precision * scale
-        is_change = reading.start_tok > 0 and tokens[reading.start_tok - 1].low == "from"
+        before = tokens[reading.start_tok - 1].low if reading.start_tok > 0 else ""
+        is_change = before == "from"  # "from 900 to 1,200": two figures, not a range
+        by_to = before == "by"  # "fell by 1,200 to 14,800" too ("by 52 to 48%" shares a unit)
         aged = (
             between
             and reading.start_tok > 1
             and tokens[reading.start_tok - 2].low in ("aged", "age", "ages")
         )
-        if low.value < high.value and not is_change:
+        if low.value < high.value and not is_change and not by_to:
             if aged or _is_not_quantity(tokens, low, unit) or _is_not_quantity(tokens, high, unit):
                 return [], second.end_tok
             first_tok = reading.start_tok - 1 if between else reading.start_tok

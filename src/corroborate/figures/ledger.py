@@ -319,6 +319,10 @@ def _counted_class(subject: Subject) -> str | None:
     return "person" if OUTCOME_OF.get(subject.verb) == subject.outcome else None
 
 
+# Acts that state how many there are: "has 22 boats", "recorded 980 burglaries".
+LEVEL_ACTS = frozenset({"have", "reach"})
+
+
 def _same_act(x: Subject, y: Subject) -> bool:
     """One verb, or one side's verb named as the other's noun ("500 homes were flooded", "the
     floods hit 900 homes")."""
@@ -326,6 +330,8 @@ def _same_act(x: Subject, y: Subject) -> bool:
         return False
     if x.verb == y.verb or x.verb in y.nouns or y.verb in x.nouns:
         return True
+    if {x.verb, y.verb} <= LEVEL_ACTS:
+        return True  # "there had been 1,240 burglaries", "Vardon recorded 980 burglaries"
     return x.promise == y.verb or y.promise == x.verb  # "promised to build", "pledged"
 
 

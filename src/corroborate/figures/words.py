@@ -38,6 +38,7 @@ NOUN_CLASS = {
     "job": "job", "post": "job", "position": "job", "staff": "person",
     "pupil": "student", "student": "student", "schoolchild": "student",
     "soldier": "troop", "troop": "troop",
+    "life": "person",
     "car": "vehicle", "vehicle": "vehicle", "lorry": "vehicle", "truck": "vehicle",
     "person": "person", "people": "person", "resident": "person", "inhabitant": "person",
     "civilian": "person", "individual": "person", "adult": "person", "protester": "person",
@@ -65,7 +66,7 @@ VERB_CLASS = {
     "axe": "cut", "shed": "cut", "slash": "cut", "eliminate": "cut", "scrap": "cut",
     "employ": "have", "contain": "have", "store": "have", "remain": "have", "total": "have",
     "number": "have",
-    "draw": "attend", "seat": "have",
+    "draw": "attend", "attract": "attend", "seat": "have",
     # A reading taken: "temperatures hit 41 degrees", "Portvale recorded 43 degrees".
     "hit": "reach", "reach": "reach", "record": "reach", "register": "reach", "top": "reach",
     "touch": "reach", "report": "reach", "confirm": "reach", "log": "reach",
