@@ -500,3 +500,90 @@ def test_a_main_clause_reads_whole_once_a_clause_is_taken_out(
     span = text[pieces[0].start_char : pieces[0].end_char]
     assert span.startswith(main.split()[0])
     assert ", which" in span or ", who" in span
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # the subordinating word goes from what is shown; the mention keeps it
+        (
+            "The ferry service was suspended on Monday after the harbour authority found "
+            "cracks in the main pier.",
+            "the harbour authority found cracks in the main pier",
+        ),
+        # what was said, not the saying
+        (
+            "The harbour master closed the north quay on Monday, saying that the storm surge "
+            "would reach the sea wall overnight.",
+            "the storm surge would reach the sea wall overnight",
+        ),
+    ],
+)
+def test_a_clause_is_shown_as_the_fact_it_states(
+    text: str, shown: str, resources: Resources
+) -> None:
+    pieces = split_pieces(resources.spacy()(text)[:])
+    (piece,) = [p for p in pieces if p.display == shown]
+    assert piece.standalone
+    assert piece.text == text[piece.start_char : piece.end_char] != shown
+
+
+@pytest.mark.parametrize(
+    ("text", "lone"),
+    [
+        # the subject inside ("the union joining the talks") is not the clause's own
+        (
+            "The minister said the dispute was serious and downplayed the prospect of the "
+            "union joining the talks.",
+            "downplayed the prospect",
+        ),
+        # the object moved out of the relative clause: "the deal the minister has vowed to
+        # reach" cannot be shown as "the minister has vowed to reach"
+        (
+            "The deal the minister has vowed to reach with the dockers would end the strike.",
+            "the minister has vowed",
+        ),
+        (
+            "The terminal, which the council is due to inspect on Thursday, will stay shut.",
+            "which the council",
+        ),
+    ],
+)
+def test_a_clause_that_cannot_stand_alone_is_marked_so(
+    text: str, lone: str, resources: Resources
+) -> None:
+    pieces = split_pieces(resources.spacy()(text)[:])
+    (piece,) = [p for p in pieces if p.text.startswith(lone)]
+    assert not piece.standalone
+    assert pieces[0].standalone  # the main clause keeps its subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since Marrow resigned, the council has met twice a month.",
+        "Fares rose faster than they otherwise would have once the bridge closed.",
+    ],
+)
+def test_a_short_or_comparing_clause_stays_with_its_sentence(
+    text: str, resources: Resources
+) -> None:
+    assert len(split_pieces(resources.spacy()(text)[:])) == 1
+
+
+LONE_CLAUSE = (
+    "The minister said the dispute was serious and downplayed the prospect of the union "
+    "joining the talks."
+)
+
+
+def test_a_lone_clause_stays_with_its_sentence_claim(resources: Resources) -> None:
+    a = article("a", [LONE_CLAUSE, FILLER_A])
+    b = article("b", [FILLER_B])
+    claims = align_claims([a, b], resources)
+    texts = [c.text for c in claims]
+    # no claim is the same words twice, and none is a verb without its subject
+    assert len(texts) == len(set(texts))
+    assert not [t for t in texts if t.lower().startswith("downplayed")]
+    holder = claim_of(claims, a, "downplayed the prospect")
+    assert holder is claim_of(claims, a, "The minister said")

@@ -33,6 +33,7 @@ __all__ = ["align_claims", "align_units", "find_exclusives", "group_key"]
 def align_claims(articles: list[Article], resources: Resources) -> list[Claim]:
     """Group sentences that state the same fact across articles, best-supported claims first."""
     alignment = align_units(articles, resources)
+    _fold_lone_clauses(alignment)
     by_id = {a.id: a for a in articles}
     seen: set[int] = set()
     shared: set[int] = set()
@@ -42,6 +43,28 @@ def align_claims(articles: list[Article], resources: Resources) -> list[Claim]:
     claims = [_claim(alignment, cluster, by_id, shared) for cluster in alignment.clusters]
     claims.sort(key=lambda c: (-c.independent_sources, -len(c.mentions), _first(c)))
     return claims
+
+
+def _fold_lone_clauses(alignment: Alignment) -> None:
+    """A clause that cannot stand alone and that no other mention supports ("push Moscow to
+    negotiate") stays with its sentence: it joins the claim of a piece of that sentence that
+    stands, rather than being shown as the same sentence once more."""
+    units, clusters = alignment.units, alignment.clusters
+    home: dict[tuple[str, int], int] = {}  # sentence -> cluster of a piece of it that stands
+    for k, cluster in enumerate(clusters):
+        for i in cluster:
+            if units[i].standalone:
+                home.setdefault((units[i].article.id, units[i].whole.start), k)
+    folded: set[int] = set()
+    for k, cluster in enumerate(clusters):
+        if len(cluster) != 1 or units[cluster[0]].standalone:
+            continue
+        unit = units[cluster[0]]
+        target = home.get((unit.article.id, unit.whole.start))
+        if target is not None and target != k:
+            clusters[target].append(cluster[0])
+            folded.add(k)
+    alignment.clusters = [c for k, c in enumerate(clusters) if k not in folded]
 
 
 def _claim(
@@ -78,7 +101,9 @@ _EDGE_WORDS = frozenset({"and", "but", "or", "while", "that", "as", "though", "w
 
 def claim_text(unit: Unit) -> str:
     """The words of the piece that states the claim, tidied where a clause was cut out."""
-    if unit.sentence.text == unit.whole.text:
+    if unit.sentence.text == unit.whole.text or not unit.standalone:
+        # a clause that cannot stand alone ("push Moscow to negotiate", "which the council is
+        # due to approve") is shown with its sentence
         return unit.whole.text
     text = _REPEATED.sub(r"\1", _SPACE_BEFORE.sub(r"\1", unit.display or unit.text))
     words = text.split()

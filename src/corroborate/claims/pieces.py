@@ -11,7 +11,7 @@ smallest span of the article that covers it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
 
@@ -23,6 +23,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 # the river rose"); they stay with the clause they qualify.
 _NOT_ASSERTED = frozenset({"if", "unless", "whether", "than", "lest", "until", "till", "before"})
 _RELATIVE = frozenset({"who", "whom", "which", "that"})
+# dependencies that open a clause of its own inside another
+_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "conj"})
 _REPORTING = frozenset({"say", "add", "warn", "tell", "insist", "argue", "claim", "state", "note"})
 
 
@@ -38,6 +40,7 @@ class Piece:
     # resigned". `subject` is put before the piece's words, `skip` leading tokens left out.
     subject: str = ""
     skip: int = 0
+    head: Any = None  # the token heading the clause, when it was split off
 
     @property
     def text(self) -> str:
@@ -48,14 +51,29 @@ class Piece:
     def standalone(self) -> bool:
         """Whether the piece, as displayed, has a subject ("forced 3,000 residents" has not)."""
         return bool(self.subject) or any(
-            t.dep_ in _SUBJECTS and t.lower_ not in _RELATIVE for t in self.tokens
+            t.dep_ in _SUBJECTS and t.lower_ not in _RELATIVE and self._governs(t)
+            for t in self.tokens
         )
+
+    def _governs(self, subject: Any) -> bool:
+        """Whether a subject is the clause's own, not one of a clause inside it ("Ukraine" in
+        "downplayed the prospect of Ukraine joining Nato")."""
+        if self.head is None:
+            return True
+        # the subject of "which the council is due to approve" is no subject of what is shown
+        # ("the deal [that] Trump has vowed to reach" lost its object)
+        return self.head.dep_ != "relcl" and _own_subject(subject, self.head)
 
     @property
     def display(self) -> str:
         """The piece as a statement of its own (what a claim shows)."""
         own = _join(self.tokens[self.skip :])
         return f"{self.subject} {own}" if self.subject and own else own or self.text
+
+
+def _own_subject(subject: Any, head: Any) -> bool:
+    """Whether a subject belongs to the clause `head` heads, not to a clause inside it."""
+    return not any(t.dep_ in _CLAUSES for t in _up_to(subject, head)[1:])
 
 
 def _join(tokens: tuple[Any, ...]) -> str:
@@ -92,7 +110,7 @@ def _heads_piece(token: Any) -> bool:
         return token.head.pos_ in {"VERB", "AUX"}
     if token.dep_ == "relcl":
         # "who announced the package" is shown as "the governor announced the package";
-        # "which the council is due to approve" keeps its words: it still states a fact
+        # "which the council is due to approve" states a fact too, but cannot be shown alone
         return True
     if token.dep_ == "advcl":
         if any(c.dep_ == "mark" and c.lower_ in _NOT_ASSERTED for c in token.children):
@@ -166,7 +184,7 @@ def _shared_subject(head: Any, tokens: list[Any]) -> tuple[str, int]:
             return "", 0
         return _subject_phrase(head.head), 1
     # a subject anywhere in the clause (the parse may hang it on an auxiliary) is its own
-    if any(t.dep_ in _SUBJECTS for t in tokens):
+    if any(t.dep_ in _SUBJECTS and _own_subject(t, head) for t in tokens):
         return "", 0
     # Only a verb joined by "and"/"but" shares the subject: "Trump, who has been critical,
     # wants ..." parsed as a second verb of the sentence has a subject the parse lost.
@@ -209,7 +227,7 @@ def split_pieces(span: Any) -> list[Piece]:
         tokens = groups[key]
         # "..., the defence secretary has said" says who spoke, not a fact: like a piece too
         # short to state one, it stays with the main clause
-        if _words(tokens) >= PIECE_WORDS and not _attribution_only(tokens):
+        if _words(_unmarked(tokens)) >= PIECE_WORDS and not _attribution_only(tokens):
             pieces.append((span.doc[key], tokens))
         else:
             main.extend(tokens)
@@ -220,11 +238,49 @@ def split_pieces(span: Any) -> list[Piece]:
         main = sorted(main + pieces.pop(0)[1], key=lambda t: t.i)
         if not pieces:
             return [_piece(list(span))]
-    split = [_piece(tokens, *_shared_subject(head, tokens)) for head, tokens in pieces]
+    split: list[Piece] = []
+    for head, tokens in pieces:
+        piece = _piece(tokens, *_shared_subject(head, tokens), unmark=head.dep_ == "advcl")
+        piece = _reported(replace(piece, head=head))
+        # "than it otherwise would have" states nothing of its own. A clause that cannot be
+        # shown alone ("push Moscow to negotiate") is still aligned: its claim is shown in
+        # a wording that stands, or as a whole sentence (see `claims.claim_text`).
+        if _first_word(tokens).lower_ not in _NOT_ASSERTED:
+            split.append(piece)
+        else:
+            main.extend(tokens)
+    if not split or _words(main) < PIECE_WORDS:
+        return [_piece(list(span))]
     return [_piece(sorted(main, key=lambda t: t.i)), *split]
 
 
-def _piece(tokens: list[Any], subject: str = "", skip: int = 0) -> Piece:
+def _reported(piece: Piece) -> Piece:
+    """ ", saying the river would keep rising" is shown as what was said ("the river would
+    keep rising"): the speaker is in the main clause, and the said clause has a subject."""
+    head = piece.head
+    if not (head is not None and head.lemma_ in _REPORTING and head.tag_ == "VBG"):
+        return piece
+    said = next((c for c in head.children if c.dep_ == "ccomp"), None)
+    if said is None or piece.subject:
+        return piece
+    skip = sum(1 for t in piece.tokens if t.i < said.left_edge.i)
+    if skip < len(piece.tokens) and piece.tokens[skip].dep_ == "mark":
+        skip += 1
+    return replace(piece, skip=skip, head=said)
+
+
+def _first_word(tokens: list[Any]) -> Any:
+    return next((t for t in tokens if not (t.is_punct or t.is_space)), tokens[0])
+
+
+def _unmarked(tokens: list[Any]) -> list[Any]:
+    """The clause without the word that subordinates it ("since", "after", "because"): what
+    is left must be long enough to state a fact ("Trump took power" is too short)."""
+    first = _first_word(tokens)
+    return [t for t in tokens if t.i != first.i] if first.dep_ == "mark" else tokens
+
+
+def _piece(tokens: list[Any], subject: str = "", skip: int = 0, unmark: bool = False) -> Piece:
     kept = [t for t in tokens if not t.is_space]
     while kept and kept[0].is_punct and kept[0].text not in "\"“‘'(":
         kept.pop(0)
@@ -238,4 +294,8 @@ def _piece(tokens: list[Any], subject: str = "", skip: int = 0) -> Piece:
     first, last = kept[0], kept[-1]
     if skip and first.lower_ not in _RELATIVE:
         skip = 0
+    if unmark and first.dep_ == "mark" and len(kept) > 1:
+        # "after Hegseth suggested the US would scale back its support" is shown as the fact
+        # it states; the mention keeps the word
+        skip = 1
     return Piece(tuple(kept), first.idx, last.idx + len(last.text), subject, skip)
