@@ -359,14 +359,14 @@ class StoryClusterer:
             return [story_id for story_id, _ in best]
         # Long postings (a large corpus): the same sums with numpy, added in the same order,
         # so they are exactly those of the dict above.
-        read, weights = array("i"), array("d")
-        for (term, weight), length in zip(heaviest, lengths, strict=True):
+        read = array("i")
+        for (term, _), length in zip(heaviest, lengths, strict=True):
             if length:
                 read.extend(self._numbers[term][-limit:])
-                weights.extend([weight] * length)
         numbers = np.frombuffer(read, dtype=np.int32)
+        weights = np.repeat(np.array([weight for _, weight in heaviest]), lengths)
         # float64 already (the stubs type bincount's result as integers)
-        totals = np.bincount(numbers, weights=np.frombuffer(weights)).astype(np.float64, copy=False)
+        totals = np.bincount(numbers, weights=weights).astype(np.float64, copy=False)
         present = np.flatnonzero(np.bincount(numbers))
         if len(present) > 4 * wanted:  # a few spare places for skipped stories
             values = totals[present]
@@ -394,12 +394,14 @@ class StoryClusterer:
         _, first = np.unique(read[at], return_index=True)  # aligned with sorted `numbers`
         order = np.lexsort((at[first], -totals[numbers]))
         chosen: list[str] = []
-        for index in order.tolist():
-            story_id = self._story_ids[int(numbers[index])]
-            if story_id in self.stories:
-                chosen.append(story_id)
-                if len(chosen) == wanted:
-                    break
+        # a few at a time: ties can make `numbers` long, and most of them are never reached
+        for start in range(0, len(order), wanted):
+            for number in numbers[order[start : start + wanted]].tolist():
+                story_id = self._story_ids[number]
+                if story_id in self.stories:
+                    chosen.append(story_id)
+                    if len(chosen) == wanted:
+                        return chosen
         return chosen
 
     def _prepare(self, vector: Mapping[str, float]) -> _Prepared:
