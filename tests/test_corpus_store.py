@@ -146,3 +146,21 @@ def test_articles_round_trip(text: str, title: str | None, outlet: str | None) -
         article.title,
         article.outlet,
     )
+
+
+def test_a_version_1_store_is_upgraded_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    data = write_jsonl(tmp_path / "a.jsonl", all_rows()[:3])
+    with SqliteStore(path) as store:
+        ingest([str(data)], store, workers=1)
+        store.db.execute("DROP INDEX articles_story_sources")
+        store.db.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+    with pytest.raises(StoreError, match="schema version 1"):
+        SqliteStore(path, read_only=True)  # readers never write: they ask for an upgrade
+    with SqliteStore(path) as store:
+        indexes = {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert "articles_story_sources" in indexes
+        assert store.query("SELECT count(*) FROM articles")[0][0] == 3
+    with SqliteStore(path, read_only=True) as reader:
+        version = reader.query("SELECT value FROM meta WHERE key='schema_version'")[0][0]
+        assert version == str(SCHEMA_VERSION)
