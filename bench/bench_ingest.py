@@ -9,10 +9,13 @@ go through the peer in the same script: reading, cleaning and segmenting alone (
 copies, no clustering), to show what the corpus stages cost on top.
 
 Each size runs in a fresh process (peak memory is that process's maxrss, workers included
-as separate processes: the largest one is reported). Story-list and show latency are measured
-on the largest store built.
+as separate processes: the largest one is reported). Two variants of ours: the default ingest,
+and the same without the per-batch refinement (`ingest(..., refine=False)`: the split/merge
+second look after each batch), whose cost grows with the number of stories; the default runs
+only up to `--refine-max` articles. Story-list and show latency are measured on the largest
+store built.
 
-    python bench/bench_ingest.py [--quick] [--sizes 1000,10000,100000]
+    python bench/bench_ingest.py [--quick] [--sizes 1000,10000,100000] [--refine-max 10000]
 """
 
 from __future__ import annotations
@@ -83,9 +86,9 @@ def child(args: argparse.Namespace) -> int:
     from corroborate.corpus.store import SqliteStore
 
     started = time.perf_counter()
-    if args.mode == "ours":
+    if args.mode in ("ours", "no-refine"):
         with SqliteStore(args.db) as store:
-            counts = ingest([args.data], store)
+            counts = ingest([args.data], store, refine=args.mode == "ours")
         done = counts.new
     else:
         from corroborate.clean import clean_article
@@ -99,21 +102,29 @@ def child(args: argparse.Namespace) -> int:
                 segment_article(clean_article(item))
                 done += 1
     seconds = time.perf_counter() - started
-    print(json.dumps({"articles": done, "seconds": seconds}))
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)  # the pool's, reaped at its end
+    figures = {
+        "articles": done,
+        "seconds": seconds,
+        # this process and its workers: the largest one (each its own address space)
+        "peak_mb": max(own.ru_maxrss, workers.ru_maxrss) / 1024,
+        # CPU seconds say what a loaded machine's wall clock cannot
+        "main_cpu": own.ru_utime + own.ru_stime,
+        "worker_cpu": workers.ru_utime + workers.ru_stime,
+    }
+    print(json.dumps(figures))
     return 0
 
 
 def measure(mode: str, data: Path, db: Path) -> dict[str, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     done = subprocess.run(
         [sys.executable, __file__, "--child", mode, "--data", str(data), "--db", str(db)],
         capture_output=True,
         text=True,
         check=True,
     )
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    figures = json.loads(done.stdout.strip().splitlines()[-1])
-    figures["peak_mb"] = max(peak, before) / 1024
+    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     figures["per_second"] = figures["articles"] / figures["seconds"]
     return figures
 
@@ -158,7 +169,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1,000 articles only")
     parser.add_argument("--sizes", default="1000,10000,100000")
-    parser.add_argument("--child", choices=["ours", "peer"])
+    parser.add_argument(
+        "--refine-max",
+        type=int,
+        default=10_000,
+        help="largest size the default ingest (with the per-batch refinement) runs at",
+    )
+    parser.add_argument("--child", choices=["ours", "no-refine", "peer"])
     parser.add_argument("--data")
     parser.add_argument("--db")
     args = parser.parse_args()
@@ -179,31 +196,53 @@ def main() -> int:
             with data.open("w", encoding="utf-8") as handle:
                 for row in synthetic(pools, size):
                     handle.write(json.dumps(row) + "\n")
-            db.unlink(missing_ok=True)
-            ours = measure("ours", data, db)
             peer = measure("peer", data, db)
-            figures[f"articles_per_second_{size}"] = round(ours["per_second"], 1)
-            figures[f"peak_mb_{size}"] = round(ours["peak_mb"], 1)
-            figures[f"ratio_to_peer_{size}"] = round(ours["per_second"] / peer["per_second"], 3)
             peers["read_clean_segment"][f"articles_per_second_{size}"] = round(
                 peer["per_second"], 1
             )
-            table.append(
-                [
-                    size,
-                    ours["seconds"],
-                    ours["per_second"],
-                    ours["peak_mb"],
-                    peer["per_second"],
-                    ours["per_second"] / peer["per_second"],
-                ]
-            )
+            for variant, suffix in (("ours", ""), ("no-refine", "_no_refine")):
+                if variant == "ours" and size > args.refine_max:
+                    table.append([size, variant, "skipped (--refine-max)", "", "", "", "", "", ""])
+                    continue
+                # the no-refine store is built last: latency is measured on it
+                db.unlink(missing_ok=True)
+                ours = measure(variant, data, db)
+                key = f"{suffix}_{size}"
+                figures[f"articles_per_second{key}"] = round(ours["per_second"], 1)
+                figures[f"peak_mb{key}"] = round(ours["peak_mb"], 1)
+                ratio = ours["per_second"] / peer["per_second"]
+                figures[f"ratio_to_peer{key}"] = round(ratio, 3)
+                for cpu in ("main_cpu", "worker_cpu"):  # milliseconds per article
+                    figures[f"{cpu}_ms{key}"] = round(1000 * ours[cpu] / ours["articles"], 2)
+                table.append(
+                    [
+                        size,
+                        variant,
+                        ours["seconds"],
+                        ours["per_second"],
+                        ours["peak_mb"],
+                        1000 * ours["main_cpu"] / ours["articles"],
+                        1000 * ours["worker_cpu"] / ours["articles"],
+                        peer["per_second"],
+                        ratio,
+                    ]
+                )
             data.unlink()
         timing = latency(db)
         stories = _count_stories(db)
     print_table(
         "Ingest (synthetic articles from real sentences; loaded 2-core machine)",
-        ["articles", "seconds", "articles/s", "peak MB", "peer articles/s", "ratio"],
+        [
+            "articles",
+            "ours",
+            "seconds",
+            "articles/s",
+            "peak MB",
+            "main CPU ms/art",
+            "workers CPU ms/art",
+            "peer articles/s",
+            "ratio",
+        ],
         table,
     )
     largest = sizes[-1]

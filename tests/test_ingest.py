@@ -245,3 +245,16 @@ def test_copies_verified_in_workers_match_one_process(
             found.append((counts.copies, sorted(tuple(r) for r in copies), _stories(store)))
     assert found[0][0] == 2
     assert found[0] == found[1]
+
+
+@pytest.mark.parametrize("gap", [0, 1, 3], ids=lambda g: f"{g}-between")
+def test_an_article_repeated_a_few_articles_later_is_stored_once(tmp_path: Path, gap: int) -> None:
+    """Batches overlap in flight (one read while the one before is not yet written): a repeat
+    in the next batch, or the one after, is still recognised."""
+    items = all_rows()
+    repeated = [*items[:3], *items[3 : 3 + gap], items[1], *items[3 + gap :]]
+    data = write_jsonl(tmp_path / "a.jsonl", repeated)
+    with SqliteStore(tmp_path / "c.db") as store:
+        counts = ingest([str(data)], store, workers=2, batch_size=2)
+        assert (counts.read, counts.new, counts.known) == (9, 8, 1)
+        assert store.query("SELECT count(*), count(DISTINCT id) FROM articles")[0][:] == (8, 8)

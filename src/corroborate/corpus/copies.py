@@ -57,6 +57,9 @@ class StoreCopyFinder:
         # Recently seen documents, parsed: a story's new articles are verified against the
         # same few earlier ones batch after batch. Bounded, so memory stays flat.
         self._docs: OrderedDict[str, DocInfo] = OrderedDict()
+        # The documents of the last two batches, held whatever the cache drops: ingest starts
+        # a batch's verification before the batch before it is written to the store.
+        self._recent: list[dict[str, DocInfo]] = [{}, {}]
         # Workers can verify only when they can open the store themselves.
         path = Path(store.path)
         self.pool = pool if pool is not None and path.is_file() else None
@@ -114,6 +117,7 @@ class StoreCopyFinder:
         if keys is None or docs is None:
             keys, docs = prepare_copies(articles, self.settings)
         pairs = sorted(self._index(articles, keys))
+        self._recent = [self._recent[-1], {doc.id: doc for doc in docs}]
         for doc in docs:
             self._remember(doc)
         if self.pool is None:
@@ -134,7 +138,7 @@ class StoreCopyFinder:
     def _submit(self, pairs: list[tuple[str, str]]) -> Future[list[CopyMatch]]:
         """Send pairs to a worker with the documents this process has parsed already."""
         assert self.pool is not None
-        known = {i: d for pair in pairs for i in pair if (d := self._docs.get(i)) is not None}
+        known = {i: d for pair in pairs for i in pair if (d := self._held(i)) is not None}
         return self.pool.submit(_verify_in_worker, self._path, self.settings, pairs, known)
 
     def _index(self, articles: Sequence[Article], keys: Sequence[U32]) -> list[tuple[str, str]]:
@@ -153,10 +157,17 @@ class StoreCopyFinder:
             self._pending.append((article.id, np.ascontiguousarray(own, np.uint32).tobytes()))
         return [(detector.ids[x], detector.ids[y]) for x, y in _nearest(np.concatenate(found))]
 
+    def _held(self, article_id: str) -> DocInfo | None:
+        for batch in self._recent:
+            if article_id in batch:
+                return batch[article_id]
+        return self._docs.get(article_id)
+
     def _doc(self, article_id: str) -> DocInfo:
-        doc = self._docs.get(article_id)
+        doc = self._held(article_id)
         if doc is not None:
-            self._docs.move_to_end(article_id)
+            if article_id in self._docs:
+                self._docs.move_to_end(article_id)
             return doc
         return self._remember(stored_doc(self.store, article_id))
 

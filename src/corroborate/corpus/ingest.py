@@ -8,9 +8,9 @@ sequential), and write everything in one transaction. Memory holds two batches o
 plus the stories' centroids; a run killed half-way loses only the batch in flight, which the
 next run redoes.
 
-The pipeline keeps both cores busy: while this process clusters and stores batch N, the
-workers prepare batch N+1; their verification of batch N's copies runs first, while this
-process reads batch N+1.
+The pipeline keeps both cores busy and this process (the sequential step) from waiting:
+while it clusters and stores batch N-1, the workers verify batch N's candidate copies, then
+prepare batch N+1.
 """
 
 from __future__ import annotations
@@ -161,11 +161,17 @@ def ingest(
         try:
             batches = _batches(stream, batch_size)
             waiting = _prepare_batch(next(batches, []), store, pool, copy_settings)
+            previous: _Staged | None = None
             while waiting.read or waiting.errors:
-                # The copies of batch N go to the workers first, then the articles of N+1.
-                staged = _stage(waiting, store, copies)
+                # The copies of batch N go to the workers first, then the articles of N+1,
+                # while this process stores batch N-1.
+                staged = _stage(waiting, store, copies, previous)
                 waiting = _prepare_batch(next(batches, []), store, pool, copy_settings)
-                _store_batch(staged, store, run_id, clusterer, counts, progress, refiner)
+                if previous:
+                    _store_batch(previous, store, run_id, clusterer, counts, progress, refiner)
+                previous = staged
+            if previous:
+                _store_batch(previous, store, run_id, clusterer, counts, progress, refiner)
             status = "done"
         finally:
             _finish(store, run_id, counts, status)
@@ -229,11 +235,16 @@ class _Staged:
     saved: list[tuple[str, bytes]]
 
 
-def _stage(batch: _Prepared, store: SqliteStore, copies: CopyFinder | None) -> _Staged:
+def _stage(
+    batch: _Prepared, store: SqliteStore, copies: CopyFinder | None, unwritten: _Staged | None
+) -> _Staged:
     """Collect the batch's per-article stage and start finding its copies."""
     prepared = [item for part in batch.parts for item in _result(part)]
-    # The next batch was checked against the store before this one was written.
+    # The batch was checked against the store before the two before it were written; the
+    # one before it is not written yet.
     written = store.known_ids(article.id for article, _, _, _ in prepared)
+    if unwritten:
+        written.update(article.id for article in unwritten.articles)
     prepared = [item for item in prepared if item[0].id not in written]
     fresh = [article for article, _, _, _ in prepared]
     features = [_interned(feature) for _, feature, _, _ in prepared]
