@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corroborate.claims import align_claims, find_exclusives
+from corroborate.claims import align_claims, find_exclusives, merge_restatements
+from corroborate.claims.align import Alignment, align_units
 from corroborate.claims.features import (
     FEATURES,
     TOKEN_FEATURES,
@@ -587,3 +588,60 @@ def test_a_lone_clause_stays_with_its_sentence_claim(resources: Resources) -> No
     assert not [t for t in texts if t.lower().startswith("downplayed")]
     holder = claim_of(claims, a, "downplayed the prospect")
     assert holder is claim_of(claims, a, "The minister said")
+
+
+RESTATED = [
+    (
+        "Port director Mara Lind said the container terminal would stay closed until the end of "
+        "the month while cranes are repaired.",
+        "“The container terminal will stay closed until the end of the month,” Lind said.",
+    ),
+    (
+        "The container terminal at Calder Bay is to remain closed until the end of the month, "
+        "the port director said.",
+        "“We will keep the container terminal closed until the end of the month,” said Lind.",
+    ),
+    (
+        "Lind told reporters the container terminal would not reopen before the end of the month.",
+        "“The container terminal stays closed to the end of the month,” she told reporters.",
+    ),
+]
+# the same people and place, another fact
+OTHER_FACT = [
+    "Port director Mara Lind said dockworkers at the container terminal would be paid in full.",
+    "Dockworkers will receive their full wages during the closure, Lind said.",
+    "Lind promised that dockworkers would keep their full pay.",
+]
+
+
+def _split_alignment(
+    resources: Resources, second: list[str]
+) -> tuple[Alignment, list[int], list[int]]:
+    """An alignment of three outlets whose clusters are set by hand: the paraphrases in one,
+    the `second` sentences in another."""
+    articles = [
+        article(f"r{k}", [RESTATED[k][0], second[k], FILLER_A if k % 2 else FILLER_B])
+        for k in range(3)
+    ]
+    alignment = align_units(articles, resources)
+    units = alignment.units
+    first = [i for i, u in enumerate(units) if any(u.whole.text == p for p, _ in RESTATED)]
+    other = [i for i, u in enumerate(units) if u.whole.text in second]
+    rest = [[i] for i in range(len(units)) if i not in first and i not in other]
+    alignment.clusters = [list(first), list(other), *rest]
+    return alignment, first, other
+
+
+def test_a_quote_of_a_paraphrased_fact_joins_its_claim(resources: Resources) -> None:
+    alignment, first, quotes = _split_alignment(resources, [q for _, q in RESTATED])
+    count = len(alignment.clusters)
+    merge_restatements(alignment)
+    assert len(alignment.clusters) == count - 1
+    assert sorted(first + quotes) in [sorted(c) for c in alignment.clusters]
+
+
+def test_another_fact_of_the_same_outlets_stays_apart(resources: Resources) -> None:
+    alignment, _, _ = _split_alignment(resources, OTHER_FACT)
+    before = [sorted(c) for c in alignment.clusters]
+    merge_restatements(alignment)
+    assert [sorted(c) for c in alignment.clusters] == before

@@ -337,7 +337,7 @@ def add_contained(alignment: Alignment) -> None:
     units, clusters = alignment.units, alignment.clusters
     cosines = alignment.vectors @ alignment.vectors.T
     for cluster in [c for c in clusters if len(c) >= 2]:
-        core = _core_words(units, cluster)
+        core = core_words(units, cluster)
         if len(core) < 2:
             continue
         present = {units[i].article.id for i in cluster}
@@ -354,7 +354,7 @@ def add_contained(alignment: Alignment) -> None:
                 present.add(unit.article.id)
 
 
-def _core_words(units: list[Unit], cluster: list[int]) -> frozenset[str]:
+def core_words(units: list[Unit], cluster: list[int]) -> frozenset[str]:
     """Lemmas that most of a cluster's articles use for its fact, names and "said" left out:
     sharing only names is not stating the same fact."""
     counts: Counter[str] = Counter()
