@@ -18,7 +18,7 @@ from corroborate.corpus.cluster import (
 )
 from corroborate.corpus.features import ArticleFeatures, extract_features, text_date
 from corroborate.corpus.ingest import ingest
-from corroborate.corpus.recluster import map_ids, recluster
+from corroborate.corpus.recluster import _absorb_small, map_ids, recluster
 from corroborate.corpus.store import SqliteStore
 from corroborate.read.article import make_article
 
@@ -320,3 +320,43 @@ def test_stories_refined_in_one_run_grow_in_the_next(tmp_path: Path) -> None:
     assert _groups(after) == [["kestrel"], ["museum"], ["portmoor"]]
     # A story of the first run keeps its id: the later articles join it, not the reverse.
     assert set(before.values()) <= set(after.values())
+
+
+def _absorbed(groups: list[list[ArticleFeatures]]) -> set[frozenset[str]]:
+    items = [item for group in groups for item in group]
+    clusterer = StoryClusterer()
+    df: dict[str, int] = {}
+    for item in items:
+        for term in item.terms:
+            df[term] = df.get(term, 0) + 1
+    clusterer.load([], df, len(items))
+    merged = _absorb_small(clusterer, groups)
+    assert sorted(i.article for g in merged for i in g) == sorted(i.article for i in items)
+    return {frozenset(item.article for item in group) for group in merged}
+
+
+@pytest.mark.parametrize("alone", range(3))
+def test_recluster_joins_a_small_story_to_the_event_it_belongs_to(alone: int) -> None:
+    portmoor = [_features(f"portmoor-{i}", a[2], None) for i, a in enumerate(PORTMOOR)]
+    kestrel = [_features(f"kestrel-{i}", a[2], None) for i, a in enumerate(KESTREL)]
+    museum = [_features(f"museum-{i}", a[2], None) for i, a in enumerate(MUSEUM)]
+    rest = [item for i, item in enumerate(portmoor) if i != alone]
+    groups = _absorbed([rest, [portmoor[alone]], kestrel, museum])
+    # the lone Portmoor article rejoins its event; the other ferry grounding and the
+    # two-article museum story (no name in common with any other) stay apart
+    assert groups == {
+        frozenset(i.article for i in portmoor),
+        frozenset(i.article for i in kestrel),
+        frozenset(i.article for i in museum),
+    }
+
+
+@pytest.mark.parametrize(("gap_days", "joins"), [(2, True), (400, False)])
+def test_a_small_story_joins_only_within_the_time_window(gap_days: int, joins: bool) -> None:
+    from datetime import date, timedelta
+
+    rest = [_features(f"p-{i}", a[2], "2026-03-03") for i, a in enumerate(PORTMOOR[:-1])]
+    later = (date(2026, 3, 3) + timedelta(days=gap_days)).isoformat()
+    alone = _features("p-late", PORTMOOR[-1][2], later)
+    groups = _absorbed([rest, [alone]])
+    assert (len(groups) == 1) is joins

@@ -8,7 +8,10 @@ then attracts both. Re-clustering fixes both:
      two stories when their centroids are less alike than `split_threshold` (checked on the
      halves again, recursively);
   3. merge: stories whose centroids are alike (candidates from the term index, never all
-     pairs) and that share names and dates become one.
+     pairs) and that share names and dates become one;
+  4. each article moves to the story it is most like (twice); then each story of at most three
+     articles joins the larger story all its articles would join (the join rule: threshold,
+     shared names, time window), as the ingest refinement does.
 Story ids stay stable: each new story takes the old id it overlaps most.
 """
 
@@ -19,6 +22,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from corroborate.corpus.cluster import (
     Assignment,
@@ -63,6 +67,7 @@ def recluster(
     groups = _merge(clusterer, groups)
     for _ in range(2):
         groups = _reassign(clusterer, groups)
+    groups = _absorb_small(clusterer, groups)
     groups = _keep_copies_together(groups, copies or {})
     return _finish(clusterer, groups, previous, df, documents)
 
@@ -226,6 +231,78 @@ def _reassign(
                     best, best_score = j, score
             moved[best].append(item)
     return [group for group in moved if group]
+
+
+def _absorb_small(
+    clusterer: StoryClusterer, groups: list[list[ArticleFeatures]], small: int = 3
+) -> list[list[ArticleFeatures]]:
+    """Each story of at most `small` articles joins the larger story all its articles would join.
+
+    The same test as the ingest refinement's (`BatchRefiner._small_neighbours`): a centroid of
+    one or two articles rarely reaches the merge threshold, and `_reassign` keeps a pair of
+    articles together because each is the other's best match. The join rule (threshold,
+    shared names, time window) against a story at least as large is the fitting test; the
+    story whose weakest article scores best wins. Candidates come from the term index.
+    """
+    settings = clusterer.settings
+    vectors = [_prepared(_centroid(clusterer, group)) for group in groups]
+    postings: defaultdict[str, list[int]] = defaultdict(list)
+    for index, (parts, _) in enumerate(vectors):
+        weights = {t: w for part in parts.values() for t, w in part.items()}
+        for term in sorted(weights, key=lambda t: -weights[t])[:40]:
+            postings[term].append(index)
+    target = list(range(len(groups)))
+    for index in sorted(range(len(groups)), key=lambda i: len(groups[i])):
+        group = groups[index]
+        if len(group) > small:
+            continue
+        items = [(_prepared(clusterer.weigh(i.terms)), i.published) for i in group]
+        best: tuple[float, int] | None = None
+        for other in sorted({j for t in _heaviest(vectors[index]) for j in postings.get(t, ())}):
+            if other == index or len(groups[other]) < len(group) or target[other] != other:
+                continue
+            score = _weakest_join(items, vectors[other], groups[other], settings)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, other)
+        if best is not None:
+            target[index] = best[1]
+    merged: dict[int, list[ArticleFeatures]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        merged[target[index]].extend(group)
+    return list(merged.values())
+
+
+def _heaviest(vector: _Vector, count: int = 40) -> list[str]:
+    weights = {t: w for part in vector[0].values() for t, w in part.items()}
+    return sorted(weights, key=lambda t: -weights[t])[:count]
+
+
+def _weakest_join(
+    items: list[tuple[_Vector, str | None]],
+    story: _Vector,
+    members: list[ArticleFeatures],
+    settings: ClusterSettings,
+) -> float | None:
+    """The lowest score of the items against the story, or None if one would not join it."""
+    names = story[0].get(ENTITY_PREFIX, {})
+    dates = sorted(m.published for m in members if m.published)
+    scores = []
+    for vector, published in items:
+        if not any(t in names for t in vector[0].get(ENTITY_PREFIX, {})):
+            return None
+        if published and dates and not _near(published, dates[0], dates[-1], settings):
+            return None
+        scores.append(_similar(vector, story, settings))
+    low = min(scores)
+    return low if low >= settings.join_threshold else None
+
+
+def _near(day: str, first: str, last: str, settings: ClusterSettings) -> bool:
+    """Within the time window of a story whose dates run from `first` to `last`."""
+    when = date.fromisoformat(day)
+    before = (date.fromisoformat(first) - when).days
+    after = (when - date.fromisoformat(last)).days
+    return before <= settings.window_days and after <= settings.window_days
 
 
 def _keep_copies_together(
