@@ -645,3 +645,27 @@ def test_another_fact_of_the_same_outlets_stays_apart(resources: Resources) -> N
     before = [sorted(c) for c in alignment.clusters]
     merge_restatements(alignment)
     assert [sorted(c) for c in alignment.clusters] == before
+
+
+@pytest.mark.parametrize(
+    ("text", "main"),
+    [
+        (
+            "“Our message is clear, the pickets must go home and this strike must end,” the "
+            "port director told a group of shipping agents.",
+            "“Our message is clear, the pickets must go home,” the port director told a group "
+            "of shipping agents.",
+        ),
+        (
+            "The union said the strike would end on Friday and that the terminal would reopen "
+            "on Monday.",
+            "The union said the strike would end on Friday",
+        ),
+    ],
+)
+def test_no_conjunction_is_left_where_its_clause_was_taken_out(
+    text: str, main: str, resources: Resources
+) -> None:
+    pieces = split_pieces(resources.spacy()(text)[:])
+    assert len(pieces) > 1
+    assert pieces[0].display == main

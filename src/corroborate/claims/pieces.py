@@ -89,17 +89,32 @@ def _join(tokens: tuple[Any, ...]) -> str:
         if a.text == b.text == "," and b.i - a.i > 1:
             dropped.update((a.i, b.i))
     kept = [t for t in tokens if t.i not in dropped]
-    # a conjunction whose clause was taken off the end ("visited the district and", once "and
-    # promised $4m" is a piece of its own)
-    while len(kept) > 1 and kept[-1].dep_ == "cc":
-        kept.pop()
+    # a conjunction whose clause was taken out ("visited the district and", once "and
+    # promised $4m" is a piece of its own; "the bloodshed must stop and,” he said"): nothing
+    # but punctuation follows it before the gap
+    inside = {t.i for t in kept}
+    kept = [t for t in kept if not (t.dep_ == "cc" and len(kept) > 1 and _before_gap(t, inside))]
     parts: list[str] = []
     for before, token in zip([None, *kept], kept, strict=False):
-        gap = before is not None and token.i - before.i > 1 and not before.whitespace_
-        if gap and not token.is_punct:
+        cut = before is not None and token.i - before.i > 1
+        if cut and not token.is_punct and not before.whitespace_:
             parts.append(" ")
+        elif cut and token.text in ",;:.!?" and parts:
+            parts[-1] = parts[-1].rstrip()  # "must stop ," once "and ..." is taken out
         parts.append(token.text_with_ws)
     return "".join(parts).strip()
+
+
+def _before_gap(token: Any, inside: set[int]) -> bool:
+    """Whether nothing but punctuation lies between the token and the first word after it
+    that is not shown (taken out, or past the end)."""
+    doc = token.doc
+    for i in range(token.i + 1, len(doc)):
+        if i not in inside:
+            return True
+        if not doc[i].is_punct:
+            return False
+    return True
 
 
 def _heads_piece(token: Any) -> bool:
