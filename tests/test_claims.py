@@ -578,10 +578,13 @@ LONE_CLAUSE = (
 )
 
 
-def test_a_lone_clause_stays_with_its_sentence_claim(resources: Resources) -> None:
-    a = article("a", [LONE_CLAUSE, FILLER_A])
+@pytest.mark.parametrize("with_copy", [False, True])
+def test_a_lone_clause_stays_with_its_sentence_claim(with_copy: bool, resources: Resources) -> None:
+    # a copy of the article (same source group) restates the clause, but no other source does
+    a = article("a", [LONE_CLAUSE, FILLER_A], group="g-wire")
+    copies = [article("copy", [LONE_CLAUSE], group="g-wire")] if with_copy else []
     b = article("b", [FILLER_B])
-    claims = align_claims([a, b], resources)
+    claims = align_claims([a, *copies, b], resources)
     texts = [c.text for c in claims]
     # no claim is the same words twice, and none is a verb without its subject
     assert len(texts) == len(set(texts))

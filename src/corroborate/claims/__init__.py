@@ -53,9 +53,10 @@ def align_claims(articles: list[Article], resources: Resources) -> list[Claim]:
 
 
 def _fold_lone_clauses(alignment: Alignment) -> None:
-    """A clause that cannot stand alone and that no other mention supports ("push Moscow to
-    negotiate") stays with its sentence: it joins the claim of a piece of that sentence that
-    stands, rather than being shown as the same sentence once more."""
+    """A clause that cannot stand alone and that no other source restates ("push Moscow to
+    negotiate", also in a copy of its article) stays with its sentence: each mention joins
+    the claim of a piece of its sentence that stands, rather than the claim being shown as
+    the same sentence once more."""
     units, clusters = alignment.units, alignment.clusters
     home: dict[tuple[str, int], int] = {}  # sentence -> cluster of a piece of it that stands
     for k, cluster in enumerate(clusters):
@@ -64,13 +65,18 @@ def _fold_lone_clauses(alignment: Alignment) -> None:
                 home.setdefault((units[i].article.id, units[i].whole.start), k)
     folded: set[int] = set()
     for k, cluster in enumerate(clusters):
-        if len(cluster) != 1 or units[cluster[0]].standalone:
+        if (
+            any(units[i].standalone for i in cluster)
+            or len({_source(units[i]) for i in cluster}) > 1
+        ):
             continue
-        unit = units[cluster[0]]
-        target = home.get((unit.article.id, unit.whole.start))
-        if target is not None and target != k:
-            clusters[target].append(cluster[0])
-            folded.add(k)
+        found = [home.get((units[i].article.id, units[i].whole.start)) for i in cluster]
+        targets = [t for t in found if t is not None and t != k]
+        if len(targets) != len(cluster):
+            continue
+        for i, target in zip(cluster, targets, strict=True):
+            clusters[target].append(i)
+        folded.add(k)
     alignment.clusters = [c for k, c in enumerate(clusters) if k not in folded]
 
 
