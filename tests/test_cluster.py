@@ -360,3 +360,12 @@ def test_a_small_story_joins_only_within_the_time_window(gap_days: int, joins: b
     alone = _features("p-late", PORTMOOR[-1][2], later)
     groups = _absorbed([rest, [alone]])
     assert (len(groups) == 1) is joins
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 0, 1), (1, 2, 0)])
+def test_single_articles_of_one_event_end_in_one_story(order: tuple[int, int, int]) -> None:
+    portmoor = [_features(f"portmoor-{i}", a[2], None) for i, a in enumerate(PORTMOOR)]
+    museum = [_features(f"museum-{i}", a[2], None) for i, a in enumerate(MUSEUM)]
+    # a single article that joined another single article whose story then joined a third
+    groups = _absorbed([[portmoor[i]] for i in order] + [museum])
+    assert groups == {frozenset(i.article for i in portmoor), frozenset(i.article for i in museum)}

@@ -242,59 +242,73 @@ def _absorb_small(
     one or two articles rarely reaches the merge threshold, and `_reassign` keeps a pair of
     articles together because each is the other's best match. The join rule (threshold,
     shared names, time window) against a story at least as large is the fitting test; the
-    story whose weakest article scores best wins. Candidates come from the term index.
+    story whose weakest article scores best wins. Candidates come from the term index, the
+    `settings.candidates` sharing most weight, so the work per small story is bounded.
     """
     settings = clusterer.settings
     vectors = [_prepared(_centroid(clusterer, group)) for group in groups]
+    spans = [_span(group) for group in groups]
     postings: defaultdict[str, list[int]] = defaultdict(list)
     for index, (parts, _) in enumerate(vectors):
         weights = {t: w for part in parts.values() for t, w in part.items()}
         for term in sorted(weights, key=lambda t: -weights[t])[:40]:
             postings[term].append(index)
-    target = list(range(len(groups)))
+    target = list(range(len(groups)))  # each story's new home; itself until it joins one
     for index in sorted(range(len(groups)), key=lambda i: len(groups[i])):
         group = groups[index]
         if len(group) > small:
             continue
         items = [(_prepared(clusterer.weigh(i.terms)), i.published) for i in group]
         best: tuple[float, int] | None = None
-        for other in sorted({j for t in _heaviest(vectors[index]) for j in postings.get(t, ())}):
-            if other == index or len(groups[other]) < len(group) or target[other] != other:
-                continue
-            score = _weakest_join(items, vectors[other], groups[other], settings)
+        shared: defaultdict[int, float] = defaultdict(float)
+        for term, weight in _heaviest(vectors[index]):
+            for other in postings.get(term, ()):
+                if other != index and len(groups[other]) >= len(group) and target[other] == other:
+                    shared[other] += weight
+        ranked = sorted(shared, key=lambda j: (-shared[j], j))[: settings.candidates]
+        for other in ranked:
+            score = _weakest_join(items, vectors[other], spans[other], settings)
             if score is not None and (best is None or score > best[0]):
                 best = (score, other)
         if best is not None:
             target[index] = best[1]
     merged: dict[int, list[ArticleFeatures]] = defaultdict(list)
     for index, group in enumerate(groups):
-        merged[target[index]].extend(group)
+        home = index
+        while target[home] != home:  # a story that took a small one may have joined another
+            home = target[home]
+        merged[home].extend(group)
     return list(merged.values())
 
 
-def _heaviest(vector: _Vector, count: int = 40) -> list[str]:
+def _heaviest(vector: _Vector, count: int = 40) -> list[tuple[str, float]]:
     weights = {t: w for part in vector[0].values() for t, w in part.items()}
-    return sorted(weights, key=lambda t: -weights[t])[:count]
+    return sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:count]
 
 
 def _weakest_join(
     items: list[tuple[_Vector, str | None]],
     story: _Vector,
-    members: list[ArticleFeatures],
+    span: tuple[str, str] | None,
     settings: ClusterSettings,
 ) -> float | None:
     """The lowest score of the items against the story, or None if one would not join it."""
     names = story[0].get(ENTITY_PREFIX, {})
-    dates = sorted(m.published for m in members if m.published)
     scores = []
     for vector, published in items:
         if not any(t in names for t in vector[0].get(ENTITY_PREFIX, {})):
             return None
-        if published and dates and not _near(published, dates[0], dates[-1], settings):
+        if published and span and not _near(published, *span, settings):
             return None
         scores.append(_similar(vector, story, settings))
     low = min(scores)
     return low if low >= settings.join_threshold else None
+
+
+def _span(group: list[ArticleFeatures]) -> tuple[str, str] | None:
+    """The first and last publication dates in the group, if any is known."""
+    dates = [item.published for item in group if item.published]
+    return (min(dates), max(dates)) if dates else None
 
 
 def _near(day: str, first: str, last: str, settings: ClusterSettings) -> bool:
