@@ -305,6 +305,33 @@ FORMS = [
         "cue",
         1,
     ),
+    # The subject of the clause a colon ends, though the parse hangs that clause on the
+    # quote's verb; a quote in doubled apostrophes after the colon.
+    (
+        "Mayor Lena Ortiz delivered a sharp reply: “Nobody is closing the quay. We are going "
+        "ahead with the repairs.”",
+        "Nobody is closing the quay. We are going ahead with the repairs.",
+        "Lena Ortiz",
+        "colon",
+        1,
+    ),
+    (
+        "Mayor Lena Ortiz has since apologized for what happened: ''Yes, I should have "
+        "called the harbour guild first.''",
+        "Yes, I should have called the harbour guild first.",
+        "Lena Ortiz",
+        "colon",
+        1,
+    ),
+    # A cue verb the parse gave no subject: the name right before it, past an apposition.
+    (
+        "But in a call with reporters on May 2, Capt. Tomas Berg, a harbour pilot in "
+        "Springfield, said, “I mean, the quay is a danger. There is no way around that.”",
+        "I mean, the quay is a danger. There is no way around that.",
+        "Tomas Berg",
+        "cue",
+        1,
+    ),
 ]
 
 

@@ -150,6 +150,24 @@ def subject_of(cue: Any) -> Any:
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return _antecedent(child)
+    return _name_before_verb(cue) if cue.pos_ in ("VERB", "AUX") else None
+
+
+# Words that may stand between a name and its verb in an apposition ("Col. Steven Warren, a
+# military spokesman in Baghdad, said"): no verb, no pronoun, no subordinator.
+APPOSITION_POS = frozenset({"PUNCT", "DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "CCONJ"})
+
+
+def _name_before_verb(cue: Any) -> Any:
+    """A person named right before a cue verb the parser gave no subject ('On Dec. 2, Col.
+    Steven Warren, a spokesman, said, ...' read with the name hung on the date): the nearest
+    name to the left, with only an apposition between it and the verb."""
+    for token in reversed(cue.doc[cue.sent.start : cue.i]):
+        if token.ent_type_ == "PERSON":
+            ents = [e for e in cue.doc.ents if e.start <= token.i < e.end]
+            return ents[0].root if ents else token
+        if token.pos_ not in APPOSITION_POS or cue.i - token.i > 15:
+            return None
     return None
 
 
@@ -418,17 +436,21 @@ def colon_speaker(para: ParsedParagraph, piece: tuple[int, int]) -> Speaker | No
 def introducer(para: ParsedParagraph, opening: int) -> Speaker | None:
     """ "the Christie supporter retorted: “...”": a quote right after a colon belongs to the
     subject of the clause the colon ends, when that subject can be someone."""
-    before = para.text[: max(0, opening - 1)].rstrip()
+    before = _before_mark(para.text, opening)
     if not before.endswith(":"):
         return None
     colon = [t for t in para.doc if t.idx == len(before) - 1]
     if not colon:
         return None
-    root = colon[0].sent.root
-    for child in root.children:
-        someone = child.ent_type_ in ("PERSON", "ORG", "NORP") or child.pos_ in WHO_POS
-        if child.dep_ in ("nsubj", "nsubjpass") and child.i < colon[0].i and someone:
-            return speaker_from_head(para, child, "colon", None)
+    named = _name_before(para, len(before) - 1)
+    if named is not None:
+        return named  # "Headline - Philip Bump: “...”"
+    for clause in [*_clauses_ending(colon[0]), colon[0].sent.root]:
+        for child in clause.children:
+            someone = child.ent_type_ in ("PERSON", "ORG", "NORP") or child.pos_ in WHO_POS
+            someone = someone and child.lower_ not in MUTE | {"what"}
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < colon[0].i and someone:
+                return speaker_from_head(para, _antecedent(child), "colon", None)
     # "..., her adviser, Jake Sullivan, said: “...”" where the parse gave "said" no subject:
     # the last person named before a cue verb that ends the clause.
     if colon[0].i == 0 or not _cue_word(para.doc[colon[0].i - 1]):
@@ -442,10 +464,29 @@ def introducer(para: ParsedParagraph, opening: int) -> Speaker | None:
     return speaker_from_head(para, people[-1].root, "colon", None)
 
 
+def _before_mark(text: str, opening: int) -> str:
+    """The text before a quote's opening mark, which may be two characters ('' in NYT text)."""
+    return text[:opening].rstrip().rstrip("\"“”'‘’«»„").rstrip()
+
+
+def _clauses_ending(colon: Any) -> list[Any]:
+    """The verbs of the clause a colon ends, nearest first: 'Sanders delivered a retort:
+    “No one ...”' is often parsed with "delivered" hanging on the quote's verb, so the
+    sentence root is the quote's; these are the verbs above the word before the colon that
+    stand before it."""
+    token, verbs = colon.doc[max(0, colon.i - 1)], []
+    while True:
+        if token.pos_ in ("VERB", "AUX"):
+            verbs.append(token)
+        if token.head.i == token.i or token.head.i > colon.i:
+            return verbs
+        token = token.head
+
+
 def inverted_introducer(para: ParsedParagraph, opening: int) -> Speaker | None:
     """ "... say her plans would not help. Said Ellis: “...”": a short "Said Name:" right
     before the opening mark names the speaker, whatever cue verbs stand nearby."""
-    before = para.text[: max(0, opening - 1)].rstrip()
+    before = _before_mark(para.text, opening)
     if not before.endswith(":"):
         return None
     start = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
