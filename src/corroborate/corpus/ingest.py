@@ -353,7 +353,11 @@ def _executor(workers: int) -> ProcessPoolExecutor | _NoPool:
     if workers <= 1:
         return _NoPool()
     method = "fork" if "fork" in _start_methods() else "spawn"
-    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context(method))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context(method))
+    # Start the workers now, before this process reads the inputs (a JSON-lines file is read
+    # whole) and loads the copy index: forked later, each would start out holding those too.
+    pool.submit(os.getpid).result()
+    return pool
 
 
 def _start_methods() -> list[str]:
