@@ -323,6 +323,15 @@ FORMS = [
         "colon",
         1,
     ),
+    # A dash before the opening mark introduces the quote like a colon.
+    (
+        "Mayor Lena Ortiz also backed the harbour plan -- “I think the quay is worth every "
+        "penny we spend on it.”",
+        "I think the quay is worth every penny we spend on it.",
+        "Lena Ortiz",
+        "colon",
+        1,
+    ),
     # A cue verb the parse gave no subject: the name right before it, past an apposition.
     (
         "But in a call with reporters on May 2, Capt. Tomas Berg, a harbour pilot in "
@@ -348,6 +357,11 @@ FORMS = [
             "A harbour guild report found that the quay was “beyond any reasonable repair.”",
             "beyond any reasonable repair.",
             "A harbour guild report",
+        ),
+        (
+            "The complaint, filed in May, alleged that the council “ignored every warning.”",
+            "ignored every warning.",
+            "The complaint",
         ),
         (
             "The Harbour Guild released a letter stating that the quay was “a danger to every "

@@ -31,7 +31,8 @@ CUE_LEMMAS = frozenset(
     underline underscore highlight remind tout dispute reject question wonder muse lament
     telling put cite sing chant retort
     fume scoff sniff gush chide estimate echo repeat assure imply comment mock characterize
-    characterise""".split()
+    characterise allege interject snap yell scream mutter groan plead clarify
+    elaborate scold taunt gripe grouse opine posit""".split()
 )
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "it", "his", "its", "their"})
 WHO_POS = ("PRON", "PROPN", "NOUN")
@@ -437,6 +438,8 @@ def introducer(para: ParsedParagraph, opening: int) -> Speaker | None:
     """ "the Christie supporter retorted: “...”": a quote right after a colon belongs to the
     subject of the clause the colon ends, when that subject can be someone."""
     before = _before_mark(para.text, opening)
+    if before.endswith(("--", "—", "–")):
+        return _dash_introducer(para, before)
     if not before.endswith(":"):
         return None
     colon = [t for t in para.doc if t.idx == len(before) - 1]
@@ -462,6 +465,25 @@ def introducer(para: ParsedParagraph, opening: int) -> Speaker | None:
     if not people:
         return None
     return speaker_from_head(para, people[-1].root, "colon", None)
+
+
+def _dash_introducer(para: ParsedParagraph, before: str) -> Speaker | None:
+    """ "Trump also embraced harsher methods -- “I think ...”": a dash before the opening
+    mark introduces the quote like a colon, but only for a person as the clause's subject
+    (a dash also sets off asides, so the sentence root is not tried)."""
+    dash_at = len(before.rstrip("-—–"))
+    dash = [t for t in para.doc if t.idx == dash_at]
+    if not dash:
+        return None
+    for clause in _clauses_ending(dash[0]):
+        for child in clause.children:
+            if child.dep_ not in ("nsubj", "nsubjpass") or child.i > dash[0].i:
+                continue
+            person = child.ent_type_ == "PERSON" or child.lower_ in ("he", "she")
+            if person or (child.pos_ == "PROPN" and child.ent_type_ in ("", "ORG", "NORP")):
+                return speaker_from_head(para, child, "colon", None)
+            return None
+    return None
 
 
 def _before_mark(text: str, opening: int) -> str:
