@@ -332,6 +332,15 @@ FORMS = [
         "colon",
         1,
     ),
+    # A participle after a comma speaks for the subject of the verb before it.
+    (
+        "Harbour pilot Tomas Berg shared the news online last week, writing “Feels great to "
+        "support a quay I believe in.”",
+        "Feels great to support a quay I believe in.",
+        "Tomas Berg",
+        "cue",
+        1,
+    ),
     # A cue verb the parse gave no subject: the name right before it, past an apposition.
     (
         "But in a call with reporters on May 2, Capt. Tomas Berg, a harbour pilot in "
@@ -655,3 +664,32 @@ def test_a_courtesy_title_says_which_pronoun_fits(
     )
     quote = only(find_quotes([make(text, "harbourpost")], resources))
     assert (quote.speaker, quote.mentions[0].speaker_text) == (speaker, pronoun)
+
+
+@pytest.mark.parametrize(
+    ("cue_dep", "expected"),
+    [("nsubj", "Berg"), ("advcl", "Berg")],
+)
+def test_a_participle_misread_as_the_quotes_subject_speaks_for_the_verb_before(
+    resources: Resources, cue_dep: str, expected: str
+) -> None:
+    """The parse of 'Berg shared the news, writing “Feels great ...”' may hang "writing" on
+    the quote's verb as its subject; the speaker is still the subject of "shared"."""
+    from spacy.tokens import Doc
+
+    from corroborate.quotes.speakers import subject_of
+
+    words = ["Berg", "shared", "the", "news", ",", "writing", "“", "Feels", "great", "."]
+    writing_head = 7 if cue_dep == "nsubj" else 1
+    doc = Doc(
+        resources.spacy().vocab,
+        words=words,
+        spaces=[True, True, True, False, True, True, False, True, False, False],
+        heads=[1, 1, 3, 1, 1, writing_head, 7, 1, 7, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "punct", cue_dep, "punct", "conj", "acomp", "punct"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "PUNCT", "VERB", "ADJ", "PUNCT"],
+        tags=["NNP", "VBD", "DT", "NN", ",", "VBG", "``", "VBZ", "JJ", "."],
+        sent_starts=[True] + [False] * 9,
+    )
+    subject = subject_of(doc[5])
+    assert subject is not None and subject.text == expected

@@ -151,7 +151,23 @@ def subject_of(cue: Any) -> Any:
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return _antecedent(child)
-    return _name_before_verb(cue) if cue.pos_ in ("VERB", "AUX") else None
+    if cue.pos_ not in ("VERB", "AUX"):
+        return None
+    return _participle_subject(cue) or _name_before_verb(cue)
+
+
+def _participle_subject(cue: Any) -> Any:
+    """ "Flea shared the news, writing “Feels great ...”": a participle after a comma that the
+    parse hung on the quote (as its subject) speaks for the subject of the main verb before
+    it."""
+    if cue.tag_ != "VBG" or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
+        return None
+    for token in reversed(cue.doc[cue.sent.start : cue.i - 1]):
+        # The main clause's verb, not one of a clause inside it ("... that Rubio recites").
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "conj"):
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return _antecedent(subjects[0]) if subjects else None
+    return None
 
 
 # Words that may stand between a name and its verb in an apposition ("Col. Steven Warren, a
