@@ -214,6 +214,9 @@ def _reassign(
         for term in count:
             postings[term].add(index)
     moved: list[list[ArticleFeatures]] = [[] for _ in groups]
+    # Each story's weighted centroid once (weighing it per article and candidate made this
+    # step quadratic in a story's size); its home story's is adjusted for the article alone.
+    weighted: dict[int, dict[str, float]] = {}
     for home, group in enumerate(groups):
         for item in group:
             vector = clusterer.weigh(item.terms)
@@ -221,8 +224,11 @@ def _reassign(
             candidates = {j for t in heaviest for j in postings.get(t, ())}
             best, best_score = home, -1.0
             for j in sorted(candidates):
-                centroid = counts[j] - Counter(item.terms) if j == home else counts[j]
-                weights = {t: c * clusterer.idf(t) for t, c in centroid.items() if c > 0}
+                if j not in weighted:
+                    weighted[j] = {t: c * clusterer.idf(t) for t, c in counts[j].items() if c > 0}
+                weights = weighted[j]
+                if j == home:
+                    weights = _without(weights, counts[j], item.terms, clusterer)
                 score = similarity(vector, weights, settings)
                 names = any(t in weights for t in vector if t.startswith(ENTITY_PREFIX))
                 if score > best_score and (
@@ -317,6 +323,24 @@ def _near(day: str, first: str, last: str, settings: ClusterSettings) -> bool:
     before = (date.fromisoformat(first) - when).days
     after = (when - date.fromisoformat(last)).days
     return before <= settings.window_days and after <= settings.window_days
+
+
+def _without(
+    weights: dict[str, float],
+    counts: Mapping[str, float],
+    terms: Mapping[str, float],
+    clusterer: StoryClusterer,
+) -> dict[str, float]:
+    """The story's weighted centroid without one article's counts (the same figures, in the
+    same order, as weighing the story's counts less the article's)."""
+    left = dict(weights)
+    for term, count in terms.items():
+        rest = counts.get(term, 0.0) - count
+        if rest > 0:
+            left[term] = rest * clusterer.idf(term)
+        else:
+            left.pop(term, None)
+    return left
 
 
 def _keep_copies_together(
