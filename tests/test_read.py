@@ -245,3 +245,45 @@ def test_a_different_given_title_leaves_the_headline_line_in_the_story(write: Wr
     _, removed, _ = _cleaned(article)
     # Cleaning may still drop the short line on its own grounds, never as "the title shown".
     assert "headline: shown as the article's title" not in [r[2] for r in removed]
+
+
+def test_jsonl_is_read_a_line_at_a_time_with_every_kind_of_line(write: Write) -> None:
+    # a separator JSON allows inside a string (U+2028) does not end the line; CRLF endings,
+    # a BOM, blank lines and a legacy-encoded line are all read; line numbers stay right
+    first = json.dumps(
+        {"outlet": "Nordwire", "text": STORY + "Ferry\u2028times"}, ensure_ascii=False
+    )
+    legacy = json.dumps({"outlet": "Caf\u00e9 Radio", "text": STORY}, ensure_ascii=False)
+    data = (
+        b"\xef\xbb\xbf" + first.encode() + b"\r\n\r\n" + legacy.encode("cp1252") + b"\n{not json\n"
+    )
+    path = write("feed.jsonl", data)
+    articles, errors = _read(str(path))
+    assert [a.outlet for a in articles] == ["Nordwire", "Café Radio"]
+    assert articles[0].text.endswith("Ferry\u2028times")
+    assert [a.source for a in articles] == [f"{path}:1", f"{path}:3"]
+    assert [e.source for e in errors] == [f"{path}:4"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\n \n", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "this looks like a binary file"),
+    ],
+)
+def test_jsonl_file_that_holds_no_lines_gets_one_error(
+    write: Write, content: bytes, message: str
+) -> None:
+    path = write("feed.ndjson", content)
+    articles, errors = _read(str(path))
+    assert articles == []
+    assert [(e.source, e.message[: len(message)]) for e in errors] == [(str(path), message)]
+
+
+def test_jsonl_in_utf16_is_read_whole(write: Write) -> None:
+    line = json.dumps({"outlet": "Isle FM", "text": STORY})
+    path = write("feed.jsonl", (line + "\n" + line + "\n").encode("utf-16"))
+    articles, errors = _read(str(path))
+    assert errors == []
+    assert [a.source for a in articles] == [f"{path}:1", f"{path}:2"]

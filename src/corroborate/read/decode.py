@@ -20,7 +20,7 @@ def decode_bytes(data: bytes, source: str) -> str:
     for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return _decoded(data, encoding, source)
-    if _looks_binary(data):
+    if looks_binary(data):
         raise InputReadError(source, "this looks like a binary file, not text, HTML or JSON")
     try:
         return data.decode("utf-8")
@@ -43,7 +43,8 @@ def _decoded(data: bytes, encoding: str, source: str) -> str:
         raise InputReadError(source, f"cannot decode as {encoding}: {exc}") from exc
 
 
-def _looks_binary(data: bytes) -> bool:
+def looks_binary(data: bytes) -> bool:
+    """Whether the bytes (their first 8 KB) hold more control characters than text does."""
     sample = data[:8192]
     if b"\x00" in sample:
         return True

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from corroborate.errors import InputReadError
 from corroborate.read.article import make_article
+from corroborate.read.decode import decode_bytes, looks_binary
 from corroborate.read.text import read_text
 from corroborate.records import Article, ReadError
 
@@ -16,16 +19,54 @@ _META_FIELDS = ("title", "url", "outlet", "published", "author")
 
 def read_jsonl(text: str, source: str) -> Iterator[Article | ReadError]:
     """One article per line; a bad line is reported by line number and the rest go on."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield ReadError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
-            continue
-        yield _article_or_error(value, where, source)
+    # Lines end at "\n" only: str.splitlines would also cut at U+2028 and other separators,
+    # which JSON allows unescaped inside a string.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield _from_line(line, f"{source}:{number}", source)
+
+
+def read_jsonl_file(path: Path) -> Iterator[Article | ReadError]:
+    """A JSON lines file read a line at a time, so a crawl export of any size is never held
+    in memory whole. Lines are UTF-8 (as JSON lines are meant to be); a line that is not is
+    decoded as a legacy-encoded file would be. A UTF-16 file is read whole."""
+    source = str(path)
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+        handle.seek(0)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            yield from read_jsonl(decode_bytes(handle.read(), source), source)
+            return
+        if looks_binary(head):
+            yield ReadError(source, "this looks like a binary file, not text, HTML or JSON")
+            return
+        empty = True
+        for number, raw in enumerate(handle, start=1):
+            if number == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            if not raw.strip():
+                continue
+            empty = False
+            where = f"{source}:{number}"
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                try:
+                    line = decode_bytes(raw, where)
+                except InputReadError as exc:
+                    yield ReadError(exc.source, exc.problem)
+                    continue
+            yield _from_line(line, where, source)
+    if empty:
+        yield ReadError(source, "the file is empty")
+
+
+def _from_line(line: str, where: str, source: str) -> Article | ReadError:
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return ReadError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+    return _article_or_error(value, where, source)
 
 
 def read_json(text: str, source: str) -> Iterator[Article | ReadError]:

@@ -32,14 +32,14 @@ def _json(text: str, source: str) -> Iterator[Article | ReadError]:
     yield from read_json(text, source)
 
 
-def _jsonl(text: str, source: str) -> Iterator[Article | ReadError]:
+def _jsonl_text(text: str, source: str) -> Iterator[Article | ReadError]:
     from corroborate.read.jsonl import read_jsonl
 
     yield from read_jsonl(text, source)
 
 
 # Readers of decoded text, by file name ending. Readers of whole files (WARC: binary, feeds:
-# their own encoding handling) are in FILE_READERS.
+# their own encoding handling, JSON lines: read a line at a time) are in FILE_READERS.
 READERS: dict[str, Reader] = {
     ".txt": _text,
     ".text": _text,
@@ -49,8 +49,6 @@ READERS: dict[str, Reader] = {
     ".htm": _html,
     ".xhtml": _html,
     ".json": _json,
-    ".jsonl": _jsonl,
-    ".ndjson": _jsonl,
 }
 
 
@@ -66,7 +64,15 @@ def _feed(path: Path) -> Iterator[Article | ReadError]:
     yield from read_feed(path)
 
 
+def _jsonl(path: Path) -> Iterator[Article | ReadError]:
+    from corroborate.read.jsonl import read_jsonl_file
+
+    yield from read_jsonl_file(path)
+
+
 FILE_READERS: dict[str, Callable[[Path], Iterator[Article | ReadError]]] = {
+    ".jsonl": _jsonl,
+    ".ndjson": _jsonl,
     ".warc": _warc,
     ".warc.gz": _warc,
     ".rss": _feed,
@@ -142,7 +148,7 @@ def _read_stdin() -> Iterator[Article | ReadError]:
         yield ReadError(exc.source, exc.problem)
         return
     head = text.lstrip()[:1]
-    reader = _jsonl if head in "{[" else _html if head == "<" else _text
+    reader = _jsonl_text if head in "{[" else _html if head == "<" else _text
     if head == "[":
         reader = _json
     yield from _guarded(reader, text, source)
