@@ -132,7 +132,7 @@ def role_before(ent: Any) -> str | None:
 
 
 def is_main_subject(token: Any) -> bool:
-    while token.dep_ in ("appos", "compound") and token.head is not token:
+    while token.dep_ in ("appos", "compound") and token.head.i != token.i:
         token = token.head
     if token.dep_ not in SUBJECT_DEPS:
         return False

@@ -144,7 +144,7 @@ def subject_of(cue: Any) -> Any:
     for _ in range(2):
         if head.dep_ not in ("conj", "advcl", "xcomp", "dep", "pcomp", "acl", "prep"):
             break
-        if head.head is head:
+        if head.head.i == head.i:  # the root is its own head
             break
         head = head.head
         if head.pos_ in ("VERB", "AUX"):
@@ -206,7 +206,7 @@ def _antecedent(subject: Any) -> Any:
     if subject.lower_ not in ("who", "that", "which"):
         return subject
     clause = subject.head  # its verb, or the first of verbs joined by "and"/"but"
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ != "relcl":
         return subject
