@@ -132,3 +132,25 @@ def test_a_newer_store_is_refused_by_every_command(store: Path) -> None:
 def test_commands_on_a_missing_store_say_how_to_make_one(tmp_path: Path) -> None:
     code, output = _run("stories", "--db", str(tmp_path / "none.db"))
     assert code == 1 and "run `corroborate ingest INPUT..." in output
+
+
+@pytest.mark.parametrize(("flag", "refine"), [([], True), (["--no-second-look"], False)])
+def test_ingest_second_look_is_on_unless_turned_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flag: list[str], refine: bool
+) -> None:
+    import corroborate.corpus.ingest as ingest_module
+
+    seen: dict[str, object] = {}
+    real = ingest_module.ingest
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.update(kwargs)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ingest_module, "ingest", spy)
+    data = write_jsonl(tmp_path / "news.jsonl", all_rows())
+    db = str(tmp_path / "c.db")
+    code, output = _run("ingest", str(data), "--db", db, "--workers", "1", *flag)
+    assert code == 0, output
+    assert "read 8 articles: 8 new" in output
+    assert seen["refine"] is refine

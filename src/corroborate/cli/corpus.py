@@ -71,8 +71,19 @@ def _open(db_path: str, *, write: bool = False) -> Iterator[SqliteStore]:
     default=None,
     help="Processes for cleaning and features [default: 2, or 1 on a one-core machine].",
 )
+@click.option(
+    "--second-look/--no-second-look",
+    default=True,
+    show_default=True,
+    help="After each batch, split and merge the stories it touched, as recluster does "
+    "(better stories; --no-second-look ingests faster and leaves that to recluster).",
+)
 def ingest_command(
-    inputs: tuple[str, ...], db_path: str, batch_size: int, workers: int | None
+    inputs: tuple[str, ...],
+    db_path: str,
+    batch_size: int,
+    workers: int | None,
+    second_look: bool,
 ) -> None:
     """Read INPUTS into the store, find copies and assign every article to a story.
 
@@ -90,6 +101,7 @@ def ingest_command(
             batch_size=batch_size,
             workers=workers,
             progress=update,
+            refine=second_look,
         )
     click.echo(
         f"read {counts.read} articles: {counts.new} new, {counts.known} already known, "
