@@ -138,8 +138,10 @@ def test_commands_on_a_missing_store_say_how_to_make_one(tmp_path: Path) -> None
 def test_ingest_second_look_is_on_unless_turned_off(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flag: list[str], refine: bool
 ) -> None:
-    import corroborate.corpus.ingest as ingest_module
+    import importlib
 
+    # the package exports a function of the module's name, so the module is fetched by path
+    ingest_module = importlib.import_module("corroborate.corpus.ingest")
     seen: dict[str, object] = {}
     real = ingest_module.ingest
 
