@@ -147,7 +147,7 @@ def test_ingest_second_look_is_on_unless_turned_off(
 
     def spy(*args: object, **kwargs: object) -> object:
         seen.update(kwargs)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(ingest_module, "ingest", spy)
     data = write_jsonl(tmp_path / "news.jsonl", all_rows())
