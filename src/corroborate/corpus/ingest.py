@@ -33,7 +33,8 @@ from corroborate.corpus.cluster import (
     StoryState,
 )
 from corroborate.corpus.features import ArticleFeatures, extract_features
-from corroborate.corpus.recluster import BatchRefiner, recluster, save_refinement
+from corroborate.corpus.recluster import recluster
+from corroborate.corpus.refine import BatchRefiner, save_refinement
 from corroborate.corpus.store import SqliteStore
 from corroborate.read import read_inputs
 from corroborate.records import Article, CopyEvidence, ReadError
