@@ -333,7 +333,7 @@ class StoryClusterer:
         prepared = self._prepare(vector)
         for story_id in self._top_stories(heaviest):
             story = self.stories[story_id]
-            if not self._in_window(story, published):
+            if not self.in_window(story, published):
                 continue
             scored.append((self._cosine(vector, story, prepared), story_id))
         scored.sort(reverse=True)
@@ -457,7 +457,9 @@ class StoryClusterer:
                 return score, story_id
         return None
 
-    def _in_window(self, story: StoryState, published: str | None) -> bool:
+    def in_window(self, story: StoryState, published: str | None) -> bool:
+        """Whether an article of that date falls within the story's time window (an undated
+        article or story always does)."""
         if not published or not story.first or not story.last:
             return True
         day = date.fromisoformat(published)
@@ -507,6 +509,10 @@ class StoryClusterer:
         return "candidates above the threshold share no names with it"
 
     # -- updates -----------------------------------------------------------------------------
+    def posted(self, term: str) -> list[str]:
+        """The stories whose centroids hold `term`, oldest first (the candidate index)."""
+        return self._postings.get(term, [])
+
     def remove_story(self, story_id: str) -> StoryState:
         """Take a story out (merged into another, or to be rebuilt), its postings with it."""
         story = self.stories.pop(story_id)

@@ -170,7 +170,7 @@ class BatchRefiner:
                 vector = clusterer.weigh(item.terms)
                 names = mine[0].get(ENTITY_PREFIX, {})
                 named = any(t in names for t in vector if t.startswith(ENTITY_PREFIX))
-                if not named or not clusterer._in_window(story, item.published):
+                if not named or not clusterer.in_window(story, item.published):
                     break
                 scores.append(vector_similarity(prepare_vector(vector), mine, settings))
             else:
@@ -183,7 +183,7 @@ class BatchRefiner:
         weights = {t: w for part in self._vector(story_id)[0].values() for t, w in part.items()}
         shared: defaultdict[str, float] = defaultdict(float)
         for term in sorted(weights, key=lambda t: -weights[t])[:40]:
-            for other in clusterer._postings.get(term, ())[-settings.posting_limit :]:
+            for other in clusterer.posted(term)[-settings.posting_limit :]:
                 if other != story_id and other in clusterer.stories:
                     shared[other] += weights[term]
         ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
