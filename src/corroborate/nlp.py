@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 # Paragraphs per spaCy batch: large enough to amortise the per-batch cost over a story's
 # paragraphs, small enough to keep memory flat (spaCy's own default for this model is 256).
 PARSE_BATCH = 256
+PARALLEL_PARSE_MIN = 400  # paragraphs: fewer are parsed in this process whatever the settings
 
 
 class Resources:
@@ -78,7 +79,8 @@ class Resources:
         for article in todo:
             for p in article.paragraphs:
                 texts.setdefault(article.text[p.start : p.end], None)
-        parsed = self.spacy().pipe(list(texts), batch_size=PARSE_BATCH)
+        processes = self.settings.parse_processes if len(texts) >= PARALLEL_PARSE_MIN else 1
+        parsed = self.spacy().pipe(list(texts), batch_size=PARSE_BATCH, n_process=processes)
         for text, doc in zip(list(texts), parsed, strict=True):
             texts[text] = doc
         for article in todo:

@@ -33,6 +33,13 @@ def _settings_options(func: click.decorators.FC) -> click.decorators.FC:
         show_default=True,
         help="Sentence embedder: minilm, sentence-transformers:MODEL or model2vec:PATH.",
     )(func)
+    func = click.option(
+        "--parse-processes",
+        type=click.IntRange(1, 64),
+        default=Settings().parse_processes,
+        show_default=True,
+        help="Processes for the spaCy parse; 2 on two free cores pays off for large stories.",
+    )(func)
     return func
 
 
@@ -63,6 +70,7 @@ def report_command(
     fmt: str | None,
     summary_sentences: int,
     embedder: str,
+    parse_processes: int,
 ) -> None:
     """Build one story's report from INPUTS (files, directories, globs, or - for stdin).
 
@@ -70,7 +78,9 @@ def report_command(
     .json/.jsonl (objects with "text" or "html" and optional "title", "url", "outlet",
     "published"). An input that cannot be read is named on stderr and the rest go on.
     """
-    settings = Settings(summary_sentences=summary_sentences, embedder=embedder)
+    settings = Settings(
+        summary_sentences=summary_sentences, embedder=embedder, parse_processes=parse_processes
+    )
     result = _build(list(inputs), settings)
     emit_report(result, output, fmt)
 
