@@ -183,6 +183,14 @@ _NUMPY_FROM = 3000
 _Prepared = tuple[dict[str, list[tuple[str, float]]], dict[str, float]]
 
 
+def within_window(day: str, first: str, last: str, window_days: int) -> bool:
+    """Whether the ISO date `day` is at most `window_days` before `first` or after `last`."""
+    when = date.fromisoformat(day)
+    before = (date.fromisoformat(first) - when).days
+    after = (when - date.fromisoformat(last)).days
+    return before <= window_days and after <= window_days
+
+
 def story_id_for(founder: str) -> str:
     """The stable id of a story founded by article `founder`."""
     return "s-" + hashlib.sha1(founder.encode()).hexdigest()[:12]
@@ -462,11 +470,7 @@ class StoryClusterer:
         article or story always does)."""
         if not published or not story.first or not story.last:
             return True
-        day = date.fromisoformat(published)
-        window = self.settings.window_days
-        before = (date.fromisoformat(story.first) - day).days
-        after = (day - date.fromisoformat(story.last)).days
-        return before <= window and after <= window
+        return within_window(published, story.first, story.last, self.settings.window_days)
 
     def _shared(self, vector: Mapping[str, float], story: StoryState, *, names: bool) -> list[str]:
         shared = [t for t in vector if t in story.counts and t.startswith(ENTITY_PREFIX) == names]

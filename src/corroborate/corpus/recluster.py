@@ -20,7 +20,6 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
 
 from corroborate.corpus.cluster import (
     Assignment,
@@ -31,6 +30,7 @@ from corroborate.corpus.cluster import (
     kind_of,
     similarity,
     story_id_for,
+    within_window,
 )
 from corroborate.corpus.features import ENTITY_PREFIX, ArticleFeatures
 
@@ -305,7 +305,7 @@ def _weakest_join(
     for vector, published in items:
         if not any(t in names for t in vector[0].get(ENTITY_PREFIX, {})):
             return None
-        if published and span and not _near(published, *span, settings):
+        if published and span and not within_window(published, *span, settings.window_days):
             return None
         scores.append(vector_similarity(vector, story, settings))
     low = min(scores)
@@ -316,14 +316,6 @@ def _span(group: list[ArticleFeatures]) -> tuple[str, str] | None:
     """The first and last publication dates in the group, if any is known."""
     dates = [item.published for item in group if item.published]
     return (min(dates), max(dates)) if dates else None
-
-
-def _near(day: str, first: str, last: str, settings: ClusterSettings) -> bool:
-    """Within the time window of a story whose dates run from `first` to `last`."""
-    when = date.fromisoformat(day)
-    before = (date.fromisoformat(first) - when).days
-    after = (when - date.fromisoformat(last)).days
-    return before <= settings.window_days and after <= settings.window_days
 
 
 def _without(
