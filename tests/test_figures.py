@@ -47,6 +47,28 @@ def holding(figures: list[Figure], article: Article, written: str, after: int = 
     raise AssertionError(f"no figure holds {written!r}: {[f.subject for f in figures]}")
 
 
+def assert_apart(resources: Resources, first: str, second: str, fa: str, fb: str) -> None:
+    """Two outlets' sentences: figure `fa` of the first and `fb` of the second are separate
+    figures, and nothing in the ledger is a conflict."""
+    a, b = make(first, "one"), make(second, "two")
+    figures = build_ledger([a, b], resources)
+    assert holding(figures, a, fa) is not holding(figures, b, fb)
+    assert all(f.status != "conflict" for f in figures)
+
+
+def assert_together(
+    resources: Resources, first: str, second: str, fa: str, fb: str, status: str
+) -> tuple[list[Figure], Figure]:
+    """Two outlets' sentences: `fa` and `fb` are one figure, with the given status (the ledger
+    and that figure are returned for further checks)."""
+    a, b = make(first, "one"), make(second, "two")
+    figures = build_ledger([a, b], resources)
+    figure = holding(figures, a, fa)
+    assert figure is holding(figures, b, fb)
+    assert figure.status == status
+    return figures, figure
+
+
 def one(text: str) -> tuple[float | None, float | None, float | None, str, bool, str]:
     found = read_quantities(text)
     assert len(found) == 1, [q.as_written for q in found]
@@ -306,11 +328,7 @@ def test_different_subjects_never_line_up(
 def test_agree_and_conflict(
     resources: Resources, first: str, second: str, fa: str, fb: str, status: str
 ) -> None:
-    a, b = make(first, "one"), make(second, "two")
-    figures = build_ledger([a, b], resources)
-    figure = holding(figures, a, fa)
-    assert figure is holding(figures, b, fb)
-    assert figure.status == status
+    figures, figure = assert_together(resources, first, second, fa, fb, status)
     assert figure.reason
     if status == "conflict":
         assert figures[0] is figure  # conflicts come first
@@ -496,10 +514,7 @@ def test_a_sentence_split_inside_a_decimal_is_read_whole(resources: Resources) -
 def test_other_actors_places_and_polls_are_not_rivals(
     resources: Resources, first: str, second: str, fa: str, fb: str
 ) -> None:
-    a, b = make(first, "one"), make(second, "two")
-    figures = build_ledger([a, b], resources)
-    assert holding(figures, a, fa) is not holding(figures, b, fb)
-    assert all(f.status != "conflict" for f in figures)
+    assert_apart(resources, first, second, fa, fb)
 
 
 @pytest.mark.parametrize(
@@ -538,11 +553,7 @@ def test_other_actors_places_and_polls_are_not_rivals(
 def test_readings_capacities_populations_and_parts(
     resources: Resources, first: str, second: str, fa: str, fb: str, status: str
 ) -> None:
-    a, b = make(first, "one"), make(second, "two")
-    figures = build_ledger([a, b], resources)
-    figure = holding(figures, a, fa)
-    assert figure is holding(figures, b, fb)
-    assert figure.status == status
+    assert_together(resources, first, second, fa, fb, status)
 
 
 @pytest.mark.parametrize(
@@ -583,10 +594,7 @@ def test_readings_capacities_populations_and_parts(
 def test_sentence_start_names_kinds_and_days_keep_figures_apart(
     resources: Resources, first: str, second: str, fa: str, fb: str
 ) -> None:
-    a, b = make(first, "one"), make(second, "two")
-    figures = build_ledger([a, b], resources)
-    assert holding(figures, a, fa) is not holding(figures, b, fb)
-    assert all(f.status != "conflict" for f in figures)
+    assert_apart(resources, first, second, fa, fb)
 
 
 @pytest.mark.parametrize(
@@ -657,10 +665,7 @@ def test_staff_crews_and_readings_line_up(
 def test_rates_holders_spans_and_floors_are_not_rivals(
     resources: Resources, first: str, second: str, fa: str, fb: str
 ) -> None:
-    a, b = make(first, "one"), make(second, "two")
-    figures = build_ledger([a, b], resources)
-    assert holding(figures, a, fa) is not holding(figures, b, fb)
-    assert all(f.status != "conflict" for f in figures)
+    assert_apart(resources, first, second, fa, fb)
 
 
 @pytest.mark.parametrize(
@@ -706,11 +711,7 @@ def test_rates_holders_spans_and_floors_are_not_rivals(
 def test_units_states_and_outcomes_line_up(
     resources: Resources, first: str, second: str, fa: str, fb: str, status: str
 ) -> None:
-    a, b = make(first, "one"), make(second, "two")
-    figures = build_ledger([a, b], resources)
-    figure = holding(figures, a, fa)
-    assert figure is holding(figures, b, fb)
-    assert figure.status == status
+    assert_together(resources, first, second, fa, fb, status)
 
 
 @pytest.mark.parametrize(
@@ -767,10 +768,7 @@ def test_update_cues(resources: Resources, first: str, second: str, updated: boo
 def test_polls_differences_and_statistics_are_not_rivals(
     resources: Resources, first: str, second: str, fa: str, fb: str
 ) -> None:
-    a, b = make(first, "one"), make(second, "two")
-    figures = build_ledger([a, b], resources)
-    assert holding(figures, a, fa) is not holding(figures, b, fb)
-    assert all(f.status != "conflict" for f in figures)
+    assert_apart(resources, first, second, fa, fb)
 
 
 @pytest.mark.parametrize(
@@ -809,11 +807,7 @@ def test_polls_differences_and_statistics_are_not_rivals(
 def test_polls_promises_changes_and_ratios_line_up(
     resources: Resources, first: str, second: str, fa: str, fb: str, status: str
 ) -> None:
-    a, b = make(first, "one"), make(second, "two")
-    figures = build_ledger([a, b], resources)
-    figure = holding(figures, a, fa)
-    assert figure is holding(figures, b, fb)
-    assert figure.status == status
+    assert_together(resources, first, second, fa, fb, status)
 
 
 def test_agreement_is_found_before_rivals(resources: Resources) -> None:
