@@ -677,7 +677,7 @@ def test_a_participle_misread_as_the_quotes_subject_speaks_for_the_verb_before(
     the quote's verb as its subject; the speaker is still the subject of "shared"."""
     from spacy.tokens import Doc
 
-    from corroborate.quotes.speakers import subject_of
+    from corroborate.quotes.cues import subject_of
 
     words = ["Berg", "shared", "the", "news", ",", "writing", "“", "Feels", "great", "."]
     writing_head = 7 if cue_dep == "nsubj" else 1

@@ -3,8 +3,9 @@
 The stage runs in three steps over a story's articles (kept paragraphs only, offsets into
 `Article.text`):
 1. `people`: one registry of the people the story names, under every name and role;
-2. `marks` + `speakers` + `extract`: each article's quotes and the speaker as written there,
-   resolved to a person of the registry (pronouns and descriptions included);
+2. `marks` + `speakers` (`cues`, `layout`) + `extract`: each article's quotes and the speaker
+   as written there, resolved to a person of the registry by `resolve` (pronouns and
+   descriptions included);
 3. `variants`: mentions of one quote across outlets become one `Quote` with its variants, and
    outlets that only paraphrase it are linked and flagged.
 """
@@ -17,14 +18,9 @@ import numpy as np
 
 from corroborate.errors import ModelLoadError
 from corroborate.nlp import Resources
-from corroborate.quotes.extract import (
-    Found,
-    Reported,
-    parsed_paragraphs,
-    person_names,
-    quotes_of_article,
-)
+from corroborate.quotes.extract import Found, Reported, parsed_paragraphs, quotes_of_article
 from corroborate.quotes.people import PersonRegistry
+from corroborate.quotes.resolve import person_names
 from corroborate.quotes.variants import Embed, cluster_mentions, link_paraphrases, to_quote
 from corroborate.records import Article, Quote
 

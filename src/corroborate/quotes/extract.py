@@ -1,43 +1,30 @@
-"""The quotes of one article: spans, speakers as written, and who they resolve to.
-
-Pronouns and descriptions resolve against a timeline of the people the article has named so
-far: "he" is the person most recently named as the subject of a main clause (a name inside a
-relative clause, "a deal Trump has vowed to reach", is no antecedent); "the US defence chief"
-is the person whose role words across the story fit it best (see `people.PersonRegistry`).
-"""
+"""The quotes of one article: spans, speakers as written, and who they resolve to."""
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from corroborate.quotes.marks import QuoteSpan, find_quote_spans
-from corroborate.quotes.people import Person, PersonRegistry
-from corroborate.quotes.speakers import (
-    PRONOUNS,
-    ParsedParagraph,
-    Speaker,
+from corroborate.quotes.cues import choose_cue, cue_candidates, outer_cue, subject_of
+from corroborate.quotes.layout import (
     adjacent_speaker,
-    choose_cue,
     colon_speaker,
-    cue_candidates,
     dash_speaker,
     governing_subject,
     introducer,
     inverted_introducer,
     lead_in,
     name_line,
-    outer_cue,
-    speaker_from_head,
     subject_before,
-    subject_of,
 )
+from corroborate.quotes.marks import QuoteSpan, find_quote_spans
+from corroborate.quotes.people import Person, PersonRegistry
+from corroborate.quotes.resolve import Timeline, build_timeline, is_main_subject, resolve
+from corroborate.quotes.speakers import ParsedParagraph, Speaker, speaker_from_head
 from corroborate.records import Article
 
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quotes with no speaker are scare quotes or titles
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 @dataclass(slots=True)
@@ -68,182 +55,11 @@ class Reported:
     content: str = ""  # what is reported: the cue verb's clause ("that walls ... out")
 
 
-@dataclass(slots=True)
-class Timeline:
-    """People named in one article, in text order, for pronouns and descriptions."""
-
-    offsets: list[int] = field(default_factory=list)
-    entries: list[tuple[Person, bool]] = field(default_factory=list)  # (person, main subject)
-
-    def add(self, offset: int, person: Person, main: bool) -> None:
-        at = bisect.bisect_right(self.offsets, offset)
-        self.offsets.insert(at, offset)
-        self.entries.insert(at, (person, main))
-
-    def before(self, offset: int) -> list[Person]:
-        return [p for p, _ in self.entries[: bisect.bisect_left(self.offsets, offset)]]
-
-    def antecedent(self, offset: int, pronoun: str = "") -> Person | None:
-        """The last person named as a main subject before `offset` that the pronoun fits,
-        else the last person named at all that it fits."""
-        earlier = [
-            (p, main)
-            for p, main in self.entries[: bisect.bisect_left(self.offsets, offset)]
-            if p.fits(pronoun)
-        ]
-        for person, main in reversed(earlier):
-            if main:
-                return person
-        return earlier[-1][0] if earlier else None
-
-
 def parsed_paragraphs(article: Article, docs: list[tuple[Any, Any]]) -> list[ParsedParagraph]:
     return [
         ParsedParagraph(i, p.start, article.text[p.start : p.end], doc)
         for i, (p, doc) in enumerate(docs)
     ]
-
-
-def person_names(paras: list[ParsedParagraph]) -> list[tuple[str, str | None]]:
-    """Every PERSON name in the paragraphs with the role words written before it."""
-    names = []
-    for para in paras:
-        for ent in para.doc.ents:
-            if ent.label_ == "PERSON":
-                names.append((ent.text, role_before(ent)))
-    return names
-
-
-def role_before(ent: Any) -> str | None:
-    """ "Britain's defence minister" in "Britain's defence minister John Healey"."""
-    doc = ent.doc
-    root = ent.root
-    while root.dep_ in ("appos", "compound") and root.head.i < ent.start:
-        root = root.head  # "minister" heads "John Healey" as an apposition
-    tokens = [t for t in root.subtree if t.i < ent.start and t.dep_ not in ("det", "punct")]
-    tokens = [t for t in tokens if t.ent_type_ != "PERSON"]
-    if not tokens:
-        return None
-    left = tokens[0].i
-    if ent.start - left > 8:
-        return None
-    text = doc[left : ent.start].text.strip(" ,")
-    return text or None
-
-
-def is_main_subject(token: Any) -> bool:
-    while token.dep_ in ("appos", "compound") and token.head.i != token.i:
-        token = token.head
-    if token.dep_ not in SUBJECT_DEPS:
-        return False
-    verb = token.head
-    return bool(verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
-
-
-def build_timeline(paras: list[ParsedParagraph], registry: PersonRegistry) -> Timeline:
-    timeline = Timeline()
-    for para in paras:
-        for ent in para.doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            offset = para.offset + ent.start_char
-            person = registry.lookup(ent.text, timeline.before(offset))
-            if person is not None:
-                _note_title(person, ent)
-                main = is_main_subject(ent.root)
-                timeline.add(offset, person, main)
-                if main:
-                    _note_pronoun(person, ent)
-    return timeline
-
-
-# A courtesy title says which pronoun fits ("Mr. Daley" is no "she").
-TITLE_PRONOUN = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she"}
-TITLE_PRONOUN["miss"] = "she"
-
-
-def _note_title(person: Person, ent: Any) -> None:
-    """Count a title before or at the start of the name as strong pronoun evidence."""
-    first = ent.doc[ent.start]
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    for token in (first, before):
-        pronoun = TITLE_PRONOUN.get(token.lower_) if token is not None else None
-        if pronoun is not None:
-            person.pronouns[pronoun] += 2
-            return
-
-
-def _note_pronoun(person: Person, ent: Any) -> None:
-    """ "Marrow said she ...": the first he/she after a main subject in its sentence."""
-    for token in ent.sent:
-        if token.i >= ent.end and token.lower_ in ("he", "she", "his", "her", "him"):
-            person.pronouns["he" if token.lower_ in ("he", "his", "him") else "she"] += 1
-            return
-
-
-def resolve(
-    speaker: Speaker, registry: PersonRegistry, timeline: Timeline
-) -> tuple[Person | None, str | None]:
-    """The person a written speaker means, and the label to show when none fits."""
-    head = speaker.head
-    recent = timeline.before(speaker.start)
-    if head is not None and head.lower_ in PRONOUNS:
-        # "his claim": a possessive means whom the subject form would ("he").
-        pronoun = {"his": "he", "her": "she", "him": "he", "its": "it", "their": "they"}.get(
-            head.lower_, head.lower_
-        )
-        if pronoun in ("they", "we", "it"):
-            return None, None
-        return _named(timeline.antecedent(speaker.start, pronoun))
-    if head is not None and speaker.tokens is not None:
-        low, high = speaker.tokens
-        for ent in head.doc.ents:
-            if ent.label_ == "PERSON" and low <= ent.start and ent.end <= high:
-                person = registry.lookup(ent.text, recent)
-                if person is not None:
-                    registry.note_role(person, _role_in(speaker.text, ent.text))
-                    return _named(person)
-    proper = _proper_run(speaker.text)
-    if proper:
-        person = registry.lookup(proper, recent) or registry.add(proper)
-        if person is not None:
-            registry.note_role(person, _role_in(speaker.text, proper))
-            return _named(person)
-    if head is not None and head.lower_ in ("it", "this", "that", "which", "who"):
-        return None, None
-    if head is None or _indefinite(head):
-        return None, speaker.text
-    person = registry.describe(speaker.text, head.lemma_, recent)
-    return (person, person.name) if person else (None, speaker.text)
-
-
-def _named(person: Person | None) -> tuple[Person | None, str | None]:
-    return person, person.name if person else None
-
-
-def _role_in(phrase: str, name: str) -> str | None:
-    """ "the union's chair" in "Bram Esterhuys, the union's chair": the phrase less the name."""
-    rest = phrase.replace(name, " ")
-    rest = re.sub(r"^\W*(?:the|a|an)\s+", "", rest.strip(" ,;:()—–-"), flags=re.IGNORECASE)
-    rest = re.sub(r"\s+", " ", rest).strip(" ,;:()—–-")
-    words = rest.split()
-    if not 1 <= len(words) <= 8 or not any(w[:1].isalpha() for w in words):
-        return None
-    return rest
-
-
-def _proper_run(text: str) -> str | None:
-    """The last run of capitalised words in the speaker phrase ("Governor Marrow")."""
-    runs = [r.strip() for r in re.findall(r"(?:[A-Z][\w’'.-]+\s?)+", text)]
-    runs = [r for r in runs if r and r.lower() not in ("the", "a", "an")]
-    return runs[-1] if runs else None
-
-
-def _indefinite(head: Any) -> bool:
-    """ "a NATO diplomat", "officials", "sources": nobody in particular."""
-    if head.tag_ in ("NNS", "NNPS") and head.pos_ == "NOUN":
-        return True
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "one") for c in head.children)
 
 
 def quotes_of_article(

@@ -1,0 +1,333 @@
+"""Cue-verb attribution: the verb that reports a quote ("said", "told", "according to",
+"Trump's claim that") and the subject that names who speaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from corroborate.quotes.speakers import ParsedParagraph, in_spans
+
+CUE_LEMMAS = frozenset(
+    """say tell add insist warn state note stress explain argue ask write claim declare announce
+    reiterate emphasise emphasize affirm acknowledge call describe suggest deem mention voice
+    reply respond answer admit agree assert complain confirm concede contend deny observe point
+    predict promise recall remark report reveal shout tweet post urge vow whisper testify
+    continue quip joke caution charge counter proclaim pledge maintain signal lament accuse
+    blast slam praise boast conclude recount concur label dub brand term hint indicate exclaim
+    propose demand threaten decry criticize criticise welcome hail dismiss rule predict
+    underline underscore highlight remind tout dispute reject question wonder muse lament
+    telling put cite sing chant retort
+    fume scoff sniff gush chide estimate echo repeat assure imply comment mock characterize
+    characterise allege interject snap yell scream mutter groan plead clarify
+    elaborate scold taunt gripe grouse opine posit""".split()
+)
+MAX_CUE_DISTANCE = 160  # characters between a quote and a cue verb outside its clause
+
+
+def cue_candidates(para: ParsedParagraph, quoted: Sequence[tuple[int, int]]) -> list[Any]:
+    """Cue verbs of a paragraph outside its quotation marks, with a subject to name."""
+    found = []
+    for token in para.doc:
+        if in_spans(token.idx, token.idx + len(token), quoted):
+            continue
+        verb = token.lemma_.lower() in CUE_LEMMAS and token.pos_ in ("VERB", "AUX")
+        if not (verb or token.lower_ == "according" or _speech_noun(token) or _finding(token)):
+            continue
+        subject = subject_of(token)
+        # '“... #Cologne,” tweeted a user': a subject inside the quotation marks is a word of
+        # the quote the parser misread, never who speaks.
+        if subject is not None and not in_spans(subject.idx, subject.idx + len(subject), quoted):
+            found.append(token)
+    return found
+
+
+# Nouns for what someone said: "Trump’s claim that there were “thousands of shootings”".
+SPEECH_NOUNS = frozenset(
+    """claim statement remark comment words assertion promise pledge description warning
+    accusation argument suggestion response answer message vow boast insistence prediction
+    allegation contention declaration announcement admission complaint""".split()
+)
+
+
+def _speech_noun(token: Any) -> bool:
+    """A noun for something said, with whose it is: "Trump’s claim", "his remark"."""
+    return bool(
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() in SPEECH_NOUNS
+        and any(c.dep_ == "poss" for c in token.children)
+    )
+
+
+# Who "finds" or "shows" something in the sense of reporting it: "A GAO report found that
+# ... “...”", "the authors of the study found ...".
+FINDERS = frozenset(
+    """report study survey poll analysis review audit memo investigation inquiry probe
+    research researcher author scientist economist analyst complaint lawsuit filing
+    indictment document documents""".split()
+)
+
+
+def _finding(token: Any) -> bool:
+    """ "found"/"showed" whose subject is a study, a report or its authors."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ("find", "show"):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return bool(subjects) and subjects[0].lemma_.lower() in FINDERS
+
+
+def subject_of(cue: Any) -> Any:
+    """The token heading who speaks: the verb's subject, X in "according to X", or the
+    owner of a speech noun ("Trump’s claim")."""
+    if cue.lower_ == "according":
+        return _according_to(cue)
+    if cue.pos_ == "NOUN":
+        return next((c for c in cue.children if c.dep_ == "poss"), None)
+    subjects = [
+        c
+        for c in cue.children
+        if (c.dep_ in ("nsubj", "nsubjpass") and c.text.isalnum())
+        or (c.dep_ in ("nsubj", "nsubjpass") and any(ch.isalpha() for ch in c.text))
+    ]
+    if subjects:
+        # The subject nearest the verb: "... made public ― Trump boasted" has two.
+        return antecedent(min(subjects, key=lambda c: abs(c.i - cue.i)))
+    # "He stressed and added, ...", "..., stating", "shared the news, writing ...": the verb
+    # it hangs on has the subject (two steps up at most).
+    if cue.dep_ == "acl" and cue.head.dep_ == "ROOT" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head  # "Her neighbour, a nurse, called ...": a finite verb read as a modifier
+    if cue.dep_ == "acl" and cue.head.lemma_.lower() in TEXTS | SPEECH_NOUNS:
+        return _issuer(cue.head)  # "BLM issued a statement saying ...", "a letter stating ..."
+    head = cue
+    for _ in range(2):
+        if head.dep_ not in ("conj", "advcl", "xcomp", "dep", "pcomp", "acl", "prep"):
+            break
+        if head.head.i == head.i:  # the root is its own head
+            break
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return antecedent(child)
+    if cue.pos_ not in ("VERB", "AUX"):
+        return None
+    return _participle_subject(cue) or _name_before_verb(cue)
+
+
+def _participle_subject(cue: Any) -> Any:
+    """ "Flea shared the news, writing “Feels great ...”": a participle after a comma that the
+    parse hung on the quote (as its subject) speaks for the subject of the main verb before
+    it."""
+    if cue.tag_ != "VBG" or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
+        return None
+    for token in reversed(cue.doc[cue.sent.start : cue.i - 1]):
+        # The main clause's verb, not one of a clause inside it ("... that Rubio recites").
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "conj"):
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return antecedent(subjects[0]) if subjects else None
+    return None
+
+
+# Words that may stand between a name and its verb in an apposition ("Col. Steven Warren, a
+# military spokesman in Baghdad, said"): no verb, no pronoun, no subordinator.
+APPOSITION_POS = frozenset({"PUNCT", "DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "CCONJ"})
+
+
+def _name_before_verb(cue: Any) -> Any:
+    """A person named right before a cue verb the parser gave no subject ('On Dec. 2, Col.
+    Steven Warren, a spokesman, said, ...' read with the name hung on the date): the nearest
+    name to the left, with only an apposition between it and the verb."""
+    for token in reversed(cue.doc[cue.sent.start : cue.i]):
+        if token.ent_type_ == "PERSON":
+            ents = [e for e in cue.doc.ents if e.start <= token.i < e.end]
+            return ents[0].root if ents else token
+        if token.pos_ not in APPOSITION_POS or cue.i - token.i > 15:
+            return None
+    return None
+
+
+def _issuer(text: Any) -> Any:
+    """Who put out the statement or letter a participle hangs on ("BLM issued a statement
+    saying"): the subject of the verb whose object it is, else the text itself."""
+    verb = text.head
+    if text.dep_ == "dobj" and verb.pos_ == "VERB":
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return antecedent(child)
+    return text
+
+
+def antecedent(subject: Any) -> Any:
+    """For a relative pronoun, the noun its clause hangs on ("an aide who said", "a pilot
+    whose boat sank but who insisted"), and for an apposition the name it describes
+    ("Tomas Berg, a pilot who said"); any other subject as it is."""
+    if subject.lower_ not in ("who", "that", "which"):
+        return subject
+    clause = subject.head  # its verb, or the first of verbs joined by "and"/"but"
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return subject
+    noun = clause.head
+    return noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun
+
+
+def is_cue_word(token: Any) -> bool:
+    """A cue verb even where the tagger, misled by a capital, calls it a name ("Stated")."""
+    word = token.lower_
+    forms = {token.lemma_.lower(), word, word[:-1], word[:-2], word[:-3] + "y"}
+    return bool(forms & CUE_LEMMAS) or word in ("said", "told", "wrote")
+
+
+def _according_to(cue: Any) -> Any:
+    """X in "according to X": the object of "to", else the last name before the clause ends."""
+    doc = cue.doc
+    if cue.i + 1 >= len(doc) or doc[cue.i + 1].lower_ != "to":
+        return None
+    for child in doc[cue.i + 1].children:
+        if child.dep_ == "pobj":
+            return _author_of(child)
+    last = None
+    for token in doc[cue.i + 2 : cue.i + 12]:
+        if token.is_punct:
+            break
+        if token.pos_ in ("PROPN", "NOUN"):
+            last = token  # the parser may read "to engineer Tomas Berg" as a verb phrase
+    return last
+
+
+def _author_of(source: Any) -> Any:
+    """Who is behind "a speech Mrs. Clinton delivered" or "her letter": the person, when
+    the text names one for a speech or a text; else the source as written."""
+    if source.pos_ != "NOUN" or source.lemma_.lower() not in TEXTS | SPEECH_NOUNS:
+        return source
+    for child in source.children:
+        if child.dep_ == "poss" and _person_like(child):
+            return child
+        if child.dep_ in ("relcl", "acl"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "nsubj" and _person_like(grandchild):
+                    return grandchild
+    return source
+
+
+TEXTS = frozenset(
+    "speech interview letter memo tweet post op-ed column book testimony remarks report article "
+    "essay study email release".split()
+)
+
+
+def choose_cue(para: ParsedParagraph, piece: tuple[int, int], candidates: Sequence[Any]) -> Any:
+    """The cue verb for a quote piece (offsets in the paragraph), or None."""
+    inside = [t for t in para.doc if piece[0] <= t.idx < piece[1] and not t.is_punct]
+    if not inside:
+        return None
+    holding = []
+    for cue in candidates:
+        subtree = _held(cue)
+        if any(t.i in subtree for t in inside):
+            holding.append((len(subtree), cue))
+    if holding:
+        return min(holding, key=lambda item: item[0])[1]
+    sentences = {inside[0].sent.start, inside[-1].sent.start}
+    best: tuple[int, Any] | None = None
+    for cue in candidates:
+        if cue.pos_ == "NOUN":
+            continue  # "Trump’s claim" speaks only for the quote it holds
+        distance = max(piece[0] - (cue.idx + len(cue)), cue.idx - piece[1], 0)
+        near = cue.sent.start in sentences or _adjacent(cue.sent, inside)
+        if near and distance <= MAX_CUE_DISTANCE and (best is None or distance < best[0]):
+            best = (distance, cue)
+    return best[1] if best else None
+
+
+# Subjects that name no one who could have spoken: '... said it would tell "...."'.
+MUTE = frozenset({"it", "its", "this", "that", "which"})
+
+
+# Verbs that say someone uttered the words: a quote under them is that person's, however
+# deep in someone else's report it stands ('the congressman said is designed to “...”').
+UTTERED = frozenset("say tell write add state explain note insist".split())
+
+
+def outer_cue(cue: Any, candidates: Sequence[Any]) -> Any:
+    """The cue that reports another cue, when the quoted words are the reporter's.
+
+    A cue whose subject can speak for no one: in 'Holm said in the letter that the
+    advertisement “unmistakably” suggests ...' or 'Obama said it would tell “...”', the
+    words are Holm's or Obama's. A cue inside the reported clause of another: in 'Clinton
+    says she expects Obama to announce an “intensification”' or 'Cardin said Republicans
+    rejected it, calling it an “area of contention”', the reporter chose the words (unless
+    the inner verb says they were uttered: "said", "told", "wrote")."""
+    subject = subject_of(cue)
+    reporting = set(candidates)
+    outer = next((a for a in cue.ancestors if _reports(a, reporting)), None)
+    if subject is not None and not _mute(subject):
+        nested = cue.pos_ != "NOUN" and cue.dep_ in ("ccomp", "xcomp")
+        return outer if nested and outer and cue.lemma_.lower() not in UTTERED else cue
+    if outer is not None:
+        return outer
+    # 'The spot concludes with footage of Trump saying, “...”': the cue of someone who can
+    # speak, nearest in the same sentence.
+    speaking = [
+        c
+        for c in candidates
+        if c.sent.start == cue.sent.start
+        and c is not cue
+        and c.pos_ != "NOUN"
+        and not _mute(subject_of(c))
+    ]
+    return min(speaking, key=lambda c: abs(c.i - cue.i)) if speaking else cue
+
+
+def _reports(token: Any, reporting: set[Any]) -> bool:
+    """A verb cue of the paragraph whose subject can speak."""
+    if token not in reporting or token.pos_ == "NOUN":
+        return False
+    subject = subject_of(token)
+    return subject is not None and not _mute(subject)
+
+
+def _mute(subject: Any) -> bool:
+    """A pronoun for a thing, or a common noun for a thing (no name, no person)."""
+    if subject.lower_ in MUTE:
+        return True
+    return bool(
+        subject.pos_ == "NOUN" and not subject.ent_type_ and subject.lemma_.lower() in THINGS
+    )
+
+
+# Nouns for things that "suggest", "show" or "say" only figuratively.
+THINGS = frozenset(
+    """advertisement ad spot video footage image photo picture film clip song book move
+    decision plan policy program programme bill law measure deal agreement change result
+    data figure number event incident attack vote election race debate""".split()
+)
+
+
+def _person_like(token: Any) -> bool:
+    """A name of someone (not of a place), or "he"/"she"."""
+    if token.lower_ in ("he", "she"):
+        return True
+    if token.ent_type_:
+        return bool(token.ent_type_ in ("PERSON", "ORG", "NORP"))
+    return bool(token.pos_ == "PROPN")
+
+
+def _held(cue: Any) -> set[int]:
+    """The tokens a cue speaks for: its clause; for "according to X, ..." and "..., as X put
+    it" the clause that the phrase modifies (the quote is there, not under the cue); for a
+    speech noun its content clause only ("Trump’s claim [that ...]", not "Trump’s statement
+    about “...” is true", which is the judge's)."""
+    if cue.pos_ == "NOUN":
+        return {t.i for c in cue.children if c.dep_ in ("acl", "ccomp") for t in c.subtree}
+    hedge = cue.lower_ == "according" or any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
+    )
+    return {t.i for t in (cue.head if hedge else cue).subtree}
+
+
+def _adjacent(sentence: Any, inside: Sequence[Any]) -> bool:
+    """The sentence right after the quote's last or right before its first."""
+    return bool(sentence.start == inside[-1].sent.end or sentence.end == inside[0].sent.start)
