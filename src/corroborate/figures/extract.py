@@ -18,13 +18,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corroborate.figures import lexicon as lx
+from corroborate.figures.number import Number, digits, number_at
 from corroborate.figures.spacing import Token, join_spaced_numbers
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\S", re.UNICODE)
-_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _QUOTES = frozenset("'\"‘’“”«»")
 _DASHES = frozenset("-–—")
 _DURATIONS = frozenset(lx.DURATION_SUFFIX.values())
+_DEGREES = {"C": "degrees", "F": "degrees F"}
 
 
 @dataclass(slots=True)
@@ -44,17 +45,6 @@ class Quantity:
     number_end: int = 0
 
 
-@dataclass(slots=True)
-class _Number:
-    value: float
-    precision: float
-    first: int  # token index range of the number (words or digits), end exclusive
-    last: int
-    words: bool = False
-    fraction: bool = False
-    scaled: bool = False
-
-
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
@@ -69,7 +59,7 @@ def read_quantities(text: str, vetoes: Sequence[tuple[int, int]] = ()) -> list[Q
     found: list[Quantity] = []
     i = 0
     while i < len(tokens):
-        number = _number_at(tokens, i)
+        number = number_at(tokens, i)
         if number is None:
             i += 1
             continue
@@ -90,115 +80,6 @@ def _is_conversion(text: str, quantity: Quantity, before: list[Quantity]) -> boo
         return False
     gap = text[before[-1].end : quantity.start]
     return gap.strip() == "(" or gap.strip() in ("(about", "(around", "(roughly", "(some")
-
-
-# --- numbers -------------------------------------------------------------------------------
-
-
-def _digits(token: Token) -> tuple[float, float] | None:
-    """A digit token's value and precision, or None ("0800" is a phone prefix, not a number)."""
-    text = token.text
-    if "," in text and not _THOUSANDS.match(text):
-        return None
-    plain = text.replace(",", "")
-    if plain.count(".") > 1 or (len(plain) > 1 and plain[0] == "0" and plain[1] != "."):
-        return None
-    decimals = len(plain.split(".")[1]) if "." in plain else 0
-    return float(plain), 0.5 * 10**-decimals
-
-
-def _word_value(word: str) -> int | None:
-    word = word.lower()
-    if word in lx.SMALL:
-        return lx.SMALL[word]
-    if word in lx.TENS:
-        return lx.TENS[word]
-    tens, _, unit = word.partition("-")
-    if tens in lx.TENS and unit in lx.SMALL and 0 < lx.SMALL[unit] < 10:
-        return lx.TENS[tens] + lx.SMALL[unit]
-    return None
-
-
-def _words_number(tokens: list[Token], i: int) -> _Number | None:
-    """ "twenty-three", "two hundred and fifty", "a hundred", "a dozen", "half a million"."""
-    low = tokens[i].low
-    if low in ("a", "an") and i + 1 < len(tokens):
-        nxt = tokens[i + 1].low
-        if nxt in ("hundred", "thousand", "million", "billion", "dozen"):
-            base = {"hundred": 100.0, "dozen": 12.0}.get(nxt) or lx.SCALE_WORDS[nxt]
-            return _Number(base, 0.0, i, i + 2, words=True, scaled=nxt != "dozen")
-        return None
-    if low == "half" and i + 2 < len(tokens) and tokens[i + 1].low == "a":
-        scale = lx.SCALE_WORDS.get(tokens[i + 2].low)
-        if scale:
-            return _Number(0.5 * scale, 0.05 * scale, i, i + 3, words=True, scaled=True)
-    value = _word_value(low)
-    if value is None:
-        return None
-    j = i + 1
-    if j < len(tokens) and tokens[j].low == "dozen":
-        return _Number(value * 12.0, 0.0, i, j + 1, words=True)
-    if j < len(tokens) and tokens[j].low == "hundred":
-        value *= 100
-        j += 1
-        rest_at = j + 1 if j < len(tokens) and tokens[j].low == "and" else j
-        rest = _word_value(tokens[rest_at].text) if rest_at < len(tokens) else None
-        if rest is not None and rest < 100:
-            value += rest
-            j = rest_at + 1
-    return _Number(float(value), 0.0, i, j, words=True)
-
-
-def _fraction(tokens: list[Token], i: int) -> _Number | None:
-    """ "a fifth of", "two-thirds of", "half of": a share, read as a percentage."""
-    for width in (2, 1):
-        if i + width >= len(tokens):
-            continue
-        phrase = " ".join(t.low for t in tokens[i : i + width])
-        if phrase in lx.FRACTIONS and tokens[i + width].low == "of":
-            if width == 1 and i > 0 and tokens[i - 1].low in ("second", "first", "the"):
-                return None
-            return _Number(lx.FRACTIONS[phrase], 0.0, i, i + width, words=True, fraction=True)
-    return None
-
-
-def _number_at(tokens: list[Token], i: int) -> _Number | None:
-    if i >= len(tokens):
-        return None
-    token = tokens[i]
-    if token.text[0].isdigit():
-        read = _digits(token)
-        if read is None:
-            return None
-        number = _Number(read[0], read[1], i, i + 1)
-    else:
-        number = _fraction(tokens, i) or _words_number(tokens, i)  # type: ignore[assignment]
-        if number is None:
-            return None
-    return _scale(tokens, number)
-
-
-def _scale(tokens: list[Token], number: _Number) -> _Number:
-    j = number.last
-    if j >= len(tokens) or number.fraction:
-        return number
-    low = tokens[j].low
-    factor = lx.SCALE_WORDS.get(low) if not number.scaled else None
-    if factor is None and tokens[j].glued and not number.words:
-        factor = lx.SCALE_SHORT.get(low) if low != "mm" or tokens[j].text == "MM" else None
-    if factor is None and low in ("bn", "mn", "mln", "tn") and not number.words:
-        factor = lx.SCALE_SHORT[low]
-    if factor is None:
-        return number
-    if number.precision >= 0.5:
-        # "3 billion" is written as exact millions, not as anything from 2.5 to 3.5 billion:
-        # a scaled whole number is read to a tenth of its scale, like "3.0 billion".
-        number.precision = 0.05
-    number.value *= factor
-    number.precision *= factor
-    number.last = j + 1
-    number.scaled = True
-    return number
 
 
 # --- what surrounds a number ---------------------------------------------------------------
@@ -225,6 +106,10 @@ def _suffix_unit(tokens: list[Token], j: int) -> tuple[str, int] | None:
     """The unit written after the number: percent, a currency word, a measure, a duration."""
     if j < len(tokens) and tokens[j].text == "%":
         return "percent", j + 1
+    if j < len(tokens) and tokens[j].glued and tokens[j].text in _DEGREES:
+        return _DEGREES[tokens[j].text], j + 1  # "46.8C": a temperature, the letter touching
+    if j + 1 < len(tokens) and tokens[j].text == "°" and tokens[j + 1].text in _DEGREES:
+        return _DEGREES[tokens[j + 1].text], j + 2  # "46.8°C", "44 °C"
     for table in (lx.PERCENT_SUFFIX, lx.CURRENCY_SUFFIX, lx.MEASURE_SUFFIX, lx.DURATION_SUFFIX):
         hit = _phrase_at(tokens, j, table)
         if hit:
@@ -244,6 +129,10 @@ def _prefix_currency(tokens: list[Token], i: int) -> tuple[str, int] | None:
         return lx.CURRENCY_PREFIX[prev.text], i - 1
     if prev.low in lx.CURRENCY_PREFIX and prev.text.isupper() and prev.text.isalpha():
         return lx.CURRENCY_PREFIX[prev.low], i - 1
+    if prev.text == "Rs":  # "Rs 12 crore", "Rs.500"
+        return "INR", i - 1
+    if prev.text == "." and i >= 2 and tokens[i - 2].text == "Rs":
+        return "INR", i - 2
     if _dollar_code(tokens, i):  # "$US1 million", "$A20"
         return lx.CURRENCY_PREFIX.get(prev.low + "$", "USD"), i - 2
     return None
@@ -283,7 +172,7 @@ class _Around:
     raw: Token
 
 
-def _around(tokens: list[Token], number: _Number) -> _Around:
+def _around(tokens: list[Token], number: Number) -> _Around:
     first, last = number.first, number.last
     before = tokens[first - 1] if first > 0 and not _dollar_code(tokens, first) else None
     after = tokens[last] if last < len(tokens) else None
@@ -291,7 +180,7 @@ def _around(tokens: list[Token], number: _Number) -> _Around:
     return _Around(before, after, after2, tokens[first])
 
 
-def _is_not_quantity(tokens: list[Token], number: _Number, unit: str | None) -> bool:
+def _is_not_quantity(tokens: list[Token], number: Number, unit: str | None) -> bool:
     """Dates, years, times, ages, labels, ordinals, codes: numbers that are not figures."""
     near = _around(tokens, number)
     if _is_code(tokens, number, unit, near) or _is_date_or_time(number, unit, near):
@@ -308,7 +197,7 @@ def _is_not_quantity(tokens: list[Token], number: _Number, unit: str | None) -> 
     )
 
 
-def _is_code(tokens: list[Token], number: _Number, unit: str | None, near: _Around) -> bool:
+def _is_code(tokens: list[Token], number: Number, unit: str | None, near: _Around) -> bool:
     """Glued to letters or a letter-hyphen ("G7", "F-16", "Covid-19", "75th", "QX214"), or
     after a short capitalised code ("AK 47", "MH 17")."""
     before, after, raw = near.before, near.after, near.raw
@@ -331,7 +220,7 @@ def _is_code(tokens: list[Token], number: _Number, unit: str | None, near: _Arou
     return before.text[0].isupper() and not first_word and not calendar
 
 
-def _is_date_or_time(number: _Number, unit: str | None, near: _Around) -> bool:
+def _is_date_or_time(number: Number, unit: str | None, near: _Around) -> bool:
     """ "9/11", "10:45", "7.15pm", "11 am", "2 a.m.", "1000 GMT", "11 February", "May 3"."""
     before, after, after2, raw = near.before, near.after, near.after2, near.raw
     if (after and after.glued and after.text in ("/", ":")) or (
@@ -347,7 +236,7 @@ def _is_date_or_time(number: _Number, unit: str | None, near: _Around) -> bool:
     return bool((month_after or month_before) and unit is None)
 
 
-def _is_age_or_label(number: _Number, unit: str | None, near: _Around) -> bool:
+def _is_age_or_label(number: Number, unit: str | None, near: _Around) -> bool:
     """ "24-year-old", "aged 63", "63 years old"; "Article 5", "page 4", "the 12000 block"."""
     before, after, after2 = near.before, near.after, near.after2
     if before and before.low in ("aged", "age", "ages"):
@@ -367,13 +256,13 @@ def _is_age_or_label(number: _Number, unit: str | None, near: _Around) -> bool:
 
 @dataclass(slots=True)
 class _Reading:
-    number: _Number
+    number: Number
     unit: str | None
     start_tok: int  # first token of the written form (currency sign or the number)
     end_tok: int  # token after the written form (after the unit)
 
 
-def _read_unit(tokens: list[Token], number: _Number) -> _Reading:
+def _read_unit(tokens: list[Token], number: Number) -> _Reading:
     start, end, unit = number.first, number.last, None
     if number.fraction:
         return _Reading(number, "percent", start, end)
@@ -382,6 +271,11 @@ def _read_unit(tokens: list[Token], number: _Number) -> _Reading:
         unit, start = currency
     if number.first > 0 and tokens[number.first - 1].low == "magnitude":
         unit = "magnitude"
+    if number.first > 1 and [t.low for t in tokens[number.first - 2 : number.first]] == [
+        "magnitude",
+        "of",
+    ]:
+        unit = "magnitude"  # "a magnitude of 5.9" is "magnitude 5.9"
     suffix = _suffix_unit(tokens, end) or _hyphened_measure(tokens, end)
     if suffix and (unit is None or unit == suffix[0]):
         unit, end = suffix
@@ -406,10 +300,10 @@ def _ratio(tokens: list[Token], reading: _Reading) -> _Reading | None:
         j += 1  # "out of" reads as "in"
     elif tokens[j].low != "in":
         return None
-    other = _number_at(tokens, j + 1)
+    other = number_at(tokens, j + 1)
     if other is None or not 0 < reading.number.value < other.value <= 100:
         return None
-    share = _Number(100 * reading.number.value / other.value, 0.0, reading.number.first, other.last)
+    share = Number(100 * reading.number.value / other.value, 0.0, reading.number.first, other.last)
     return _Reading(share, "percent", reading.start_tok, other.last)
 
 
@@ -426,7 +320,7 @@ def _second_of_range(tokens: list[Token], reading: _Reading, between: bool) -> _
         tokens[k].low in ("us", "c", "a") and k + 1 < len(tokens) and tokens[k + 1].text == "$"
     ):
         k += 2 if tokens[k].text not in ("$", "£", "€", "¥") else 1
-    other = _number_at(tokens, k)
+    other = number_at(tokens, k)
     if other is None:
         return None
     second = _read_unit(tokens, other)
@@ -435,7 +329,7 @@ def _second_of_range(tokens: list[Token], reading: _Reading, between: bool) -> _
     return second
 
 
-def _complete(text: str, tokens: list[Token], number: _Number) -> tuple[list[Quantity], int]:
+def _complete(text: str, tokens: list[Token], number: Number) -> tuple[list[Quantity], int]:
     """The quantities starting at a number (two for "from 20% to 18%"), and where to go on."""
     reading = _read_unit(tokens, number)
     reading = _ratio(tokens, reading) or reading
@@ -484,8 +378,8 @@ def _complete(text: str, tokens: list[Token], number: _Number) -> tuple[list[Qua
     return _single(text, tokens, reading, marker), reading.end_tok
 
 
-def _unscaled(tokens: list[Token], number: _Number) -> float:
-    read = _digits(tokens[number.first]) if tokens[number.first].text[0].isdigit() else None
+def _unscaled(tokens: list[Token], number: Number) -> float:
+    read = digits(tokens[number.first]) if tokens[number.first].text[0].isdigit() else None
     return read[0] if read and read[0] else number.value
 
 
@@ -527,7 +421,7 @@ def _single(
     ]
 
 
-def _is_phone(tokens: list[Token], number: _Number) -> bool:
+def _is_phone(tokens: list[Token], number: Number) -> bool:
     """ "0800 123 456": groups of bare digits in a row are a phone number or a code."""
     if number.words or number.scaled or number.last - number.first != 1:
         return False
@@ -572,7 +466,7 @@ def _make(
     high: float | None,
     approximate: bool,
     precision: float,
-    number: _Number,
+    number: Number,
 ) -> Quantity:
     start_char, end_char = tokens[first].start, tokens[end - 1].end
     return Quantity(

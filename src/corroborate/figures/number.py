@@ -1,0 +1,146 @@
+"""The number itself: digits ("1,200", "4.2"), words ("twenty-three", "twelve hundred"), word
+fractions ("a third of", "half the"), and the scale after it ("million", "bn", "lakh", "crore").
+
+Split from `extract.py`, which reads what comes with a number (unit, bounds, ranges) and which
+numbers are not figures at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corroborate.figures import lexicon as lx
+from corroborate.figures.spacing import Token
+
+# Words after "half" that make it a share without "of": "half the vote", "half their volume".
+_OWNERS = frozenset("the their its his her our all".split())
+_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
+@dataclass(slots=True)
+class Number:
+    value: float
+    precision: float
+    first: int  # token index range of the number (words or digits), end exclusive
+    last: int
+    words: bool = False
+    fraction: bool = False
+    scaled: bool = False
+
+
+def digits(token: Token) -> tuple[float, float] | None:
+    """A digit token's value and precision, or None ("0800" is a phone prefix, not a number)."""
+    text = token.text
+    if "," in text and not _THOUSANDS.match(text):
+        return None
+    plain = text.replace(",", "")
+    if plain.count(".") > 1 or (len(plain) > 1 and plain[0] == "0" and plain[1] != "."):
+        return None
+    decimals = len(plain.split(".")[1]) if "." in plain else 0
+    return float(plain), 0.5 * 10**-decimals
+
+
+def _word_value(word: str) -> int | None:
+    word = word.lower()
+    if word in lx.SMALL:
+        return lx.SMALL[word]
+    if word in lx.TENS:
+        return lx.TENS[word]
+    tens, _, unit = word.partition("-")
+    if tens in lx.TENS and unit in lx.SMALL and 0 < lx.SMALL[unit] < 10:
+        return lx.TENS[tens] + lx.SMALL[unit]
+    return None
+
+
+def _words_number(tokens: list[Token], i: int) -> Number | None:
+    """ "twenty-three", "two hundred and fifty", "a hundred", "a dozen", "half a million"."""
+    low = tokens[i].low
+    if low in ("a", "an") and i + 1 < len(tokens):
+        nxt = tokens[i + 1].low
+        if nxt in ("hundred", "thousand", "million", "billion", "dozen"):
+            base = {"hundred": 100.0, "dozen": 12.0}.get(nxt) or lx.SCALE_WORDS[nxt]
+            return Number(base, 0.0, i, i + 2, words=True, scaled=nxt != "dozen")
+        return None
+    if low == "half" and i + 2 < len(tokens) and tokens[i + 1].low == "a":
+        scale = lx.SCALE_WORDS.get(tokens[i + 2].low)
+        if scale:
+            return Number(0.5 * scale, 0.05 * scale, i, i + 3, words=True, scaled=True)
+    value = _word_value(low)
+    if value is None:
+        return None
+    j = i + 1
+    if j < len(tokens) and tokens[j].low == "dozen":
+        return Number(value * 12.0, 0.0, i, j + 1, words=True)
+    if j < len(tokens) and tokens[j].low == "hundred":
+        value *= 100
+        j += 1
+        rest_at = j + 1 if j < len(tokens) and tokens[j].low == "and" else j
+        rest = _word_value(tokens[rest_at].text) if rest_at < len(tokens) else None
+        if rest is not None and rest < 100:
+            value += rest
+            j = rest_at + 1
+    return Number(float(value), 0.0, i, j, words=True)
+
+
+def _fraction(tokens: list[Token], i: int) -> Number | None:
+    """ "a fifth of", "two-thirds of", "half of": a share, read as a percentage."""
+    for width in (2, 1):
+        if i + width >= len(tokens):
+            continue
+        phrase = " ".join(t.low for t in tokens[i : i + width])
+        after = tokens[i + width].low
+        # "half of", and "half the vote", "half their volume": no "of" after "half" itself.
+        if phrase in lx.FRACTIONS and (after == "of" or (phrase == "half" and after in _OWNERS)):
+            if width == 1 and i > 0 and tokens[i - 1].low in ("second", "first", "the"):
+                return None
+            return Number(lx.FRACTIONS[phrase], 0.0, i, i + width, words=True, fraction=True)
+    return None
+
+
+def number_at(tokens: list[Token], i: int) -> Number | None:
+    if i >= len(tokens):
+        return None
+    token = tokens[i]
+    if token.text[0].isdigit():
+        read = digits(token)
+        if read is None:
+            return None
+        number = Number(read[0], read[1], i, i + 1)
+    else:
+        number = _fraction(tokens, i) or _words_number(tokens, i)  # type: ignore[assignment]
+        if number is None:
+            return None
+    return _scale(tokens, number)
+
+
+def _scale(tokens: list[Token], number: Number) -> Number:
+    j = number.last
+    if j >= len(tokens) or number.fraction:
+        return number
+    if _hyphened_scale(tokens, j) and not number.scaled:
+        j += 1  # "a Rs 45,000-crore budget", "a $4.5-million fine": the scale as a modifier
+    low = tokens[j].low
+    factor = lx.SCALE_WORDS.get(low) if not number.scaled else None
+    if factor is None and tokens[j].glued and not number.words:
+        factor = lx.SCALE_SHORT.get(low) if low != "mm" or tokens[j].text == "MM" else None
+    if factor is None and low in ("bn", "mn", "mln", "tn") and not number.words:
+        factor = lx.SCALE_SHORT[low]
+    if factor is None:
+        return number
+    if number.precision >= 0.5:
+        # "3 billion" is written as exact millions, not as anything from 2.5 to 3.5 billion:
+        # a scaled whole number is read to a tenth of its scale, like "3.0 billion".
+        number.precision = 0.05
+    number.value *= factor
+    number.precision *= factor
+    number.last = j + 1
+    number.scaled = True
+    return number
+
+
+def _hyphened_scale(tokens: list[Token], j: int) -> bool:
+    if j + 1 >= len(tokens) or tokens[j].text not in ("-", "–"):
+        return False
+    word = tokens[j + 1]
+    return tokens[j].glued and word.glued and word.low in lx.SCALE_WORDS
