@@ -79,6 +79,7 @@ def collect_mentions(
         para_start = next((s for s, d in docs if s <= sentence.start < s + len(d.text)), 0)
         quantities = [_shift(q, sentence.start) for q in read_quantities(sentence.text)]
         subjects = read_subjects(tokens, para_start, quantities, previous, ordinary)
+        subjects = [_dated(subject, article.published) for subject in subjects]
         for quantity, subject in zip(quantities, subjects, strict=True):
             if subject.is_vague():
                 subject = _refer_back(found, quantity, subject, sentence.index)
@@ -133,6 +134,18 @@ def _refer_back(
     for mention in same[:1] or demand:
         return replace(mention.subject, phase=subject.phase, update_cue=subject.update_cue)
     return subject
+
+
+_RELATIVE_YEARS = {"last year": -1, "next year": 1}
+
+
+def _dated(subject: Subject, published: str | None) -> Subject:
+    """ "last year" in an article of February 2026 is also "2025": it meets "in 2025"."""
+    if not published or not published[:4].isdigit() or not subject.times & _RELATIVE_YEARS.keys():
+        return subject
+    year = int(published[:4])
+    extra = {str(year + _RELATIVE_YEARS[t]) for t in subject.times if t in _RELATIVE_YEARS}
+    return replace(subject, times=subject.times | extra)
 
 
 def _share_between_copies(mentions: list[FigureMentionDraft]) -> None:

@@ -13,6 +13,7 @@ tenth either side, "at least 20" is 20 and up, "between 10 and 12" is 10-12.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 
 from corroborate.figures.extract import Quantity
@@ -24,6 +25,7 @@ from corroborate.records import Article, Sentence
 from corroborate.sources import source_of
 
 APPROXIMATE_SHARE = 0.1  # "about 40" covers 36-44
+EDGE_SHARE = 0.02  # a value on the rounding edge of another agrees only this close to it
 # "As many as 20,000" is an estimate that reaches 20,000, not any number below it: it covers
 # half of that and up, so it cannot agree with an unrelated count of 4,500.
 ESTIMATE_CEILINGS = ("up to", "as many as", "as much as", "as high as", "a maximum of")
@@ -113,15 +115,42 @@ def _in_unit(quantity: Quantity, unit: str) -> Quantity:
 
 
 def values_agree(a: Quantity, b: Quantity) -> bool:
-    if a.unit != b.unit:
+    if a.unit != b.unit and not _dollars(a, b):
         if not same_dimension(a, b):
             return False
         b = _in_unit(b, a.unit)
+    if _plain(a) and _plain(b) and a.value is not None and b.value is not None:
+        # Two exact values agree when the finer one rounds to the coarser: 2.33% is 2.3%. On
+        # the edge only when the gap is small beside the value: 4.15% rounds to 4.2%, but
+        # 2.5% is not the "3%" an outlet wrote as a round figure.
+        gap, step = abs(a.value - b.value), max(a.precision, b.precision)
+        edge = gap <= step * 1.001 and gap <= EDGE_SHARE * max(abs(a.value), abs(b.value))
+        return gap < step * 0.999 or edge
     low_a, high_a = interval(a)
     low_b, high_b = interval(b)
     low, high = max(low_a, low_b), min(high_a, high_b)
     # Open intervals must overlap; an exact value ("a fifth") may sit on another's edge.
     return low < high or (low <= high and (low_a == high_a or low_b == high_b))
+
+
+def _plain(quantity: Quantity) -> bool:
+    """A single value, written without a bound or an approximation marker."""
+    return not quantity.approximate and quantity.low is None and quantity.high is None
+
+
+_LOCAL_DOLLARS = frozenset({"AUD", "CAD", "NZD", "HKD", "SGD"})
+_US_WRITTEN = re.compile(r"US\$|\$US|USD|US dollars?", re.IGNORECASE)
+
+
+def _dollars(a: Quantity, b: Quantity) -> bool:
+    """A bare "$" and a country's dollar ("A$3.4bn", "$3.4bn"): an Australian report writes
+    "$" for its own dollar, so they may agree; never a conflict, since the second may be a
+    conversion (compatible() parts different units whose values disagree)."""
+    pair = {a.unit, b.unit}
+    if len(pair) != 2 or "USD" not in pair or not pair & _LOCAL_DOLLARS:
+        return False
+    usd = a if a.unit == "USD" else b
+    return not _US_WRITTEN.search(usd.as_written)
 
 
 def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
@@ -146,6 +175,8 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return False  # Saturday's crowd is not Sunday's
     if x.per and y.per and x.per != y.per:
         return False  # £40m a day is not £40m a week
+    if x.purpose and y.purpose and x.purpose != y.purpose:
+        return False  # "£1.2bn for schools" is not "£450m for hospitals"
     if x.margin != y.margin and x.verb == y.verb and a.quantity.unit == "count":
         return False  # "won by 1,204 votes" is not "won 14,220 votes"
     if kinds_clash(x, y):

@@ -19,6 +19,7 @@ from typing import Any
 
 from corroborate.figures.extract import Quantity
 from corroborate.figures.label import describe
+from corroborate.figures.lexicon import DURATION_SUFFIX
 from corroborate.figures.names import (
     NAME_ENTS,
     actors_of,
@@ -85,6 +86,7 @@ class Subject:
     actors: frozenset[str] = frozenset()  # names that do the figure's act ("Ostria will send")
     instruments: frozenset[str] = frozenset()  # whose poll or survey measured it ("Ethnos poll")
     subset: bool = False  # "two other rifles", "four prior arrests": not the whole count
+    purpose: str | None = None  # what money is for: "school" in "£1.2bn for schools"
     label: str = ""  # the subject in words, for the ledger
 
     def is_vague(self) -> bool:
@@ -136,7 +138,15 @@ def read_subjects(
         if anchor is None:
             subjects.append(Subject(persons=previous_persons))
             continue
-        others = [a for k, a in enumerate(anchors) if k != index and a is not None]
+        # A span of time ("for schools over three years") is an adjunct, not another figure's
+        # branch: cutting it would cut the words around it that say what this figure is for.
+        others = [
+            a
+            for k, a in enumerate(anchors)
+            if k != index
+            and a is not None
+            and (quantities[k].unit not in _DURATIONS or quantities[index].unit in _DURATIONS)
+        ]
         subjects.append(
             _subject(
                 tokens, anchor, others, quantities[index], para_start, previous_persons, ordinary
@@ -167,6 +177,7 @@ def _verb_above(token: Any) -> Any:
     return node
 
 
+_DURATIONS = frozenset(DURATION_SUFFIX.values())
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "csubj"})
 
 
@@ -292,6 +303,7 @@ def _subject(
         actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),
         subset=_is_subset(anchor, tokens, quantity.start - para_start),
+        purpose=_purpose(anchor, r.verb) if _is_money(quantity.unit) else None,
         label=describe(
             holders=holders,
             anchor=anchor,
@@ -303,6 +315,29 @@ def _subject(
             skip=r.skip,
         ),
     )
+
+
+def _is_money(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()  # currency codes: "USD", "GBP", "INR"
+
+
+# Objects of "for" that give a time or a cause, not what the money pays for.
+_NOT_PURPOSE = frozenset("quarter period season fraud breach breaches damage damages".split())
+
+
+def _purpose(anchor: Any, verb: Any) -> str | None:
+    """What an amount of money pays for: "sets aside £1.2bn for schools" (the "for" of the
+    amount or of its verb). "£1.2bn for schools" and "£450m for hospitals" are two budgets."""
+    holders = [anchor.head] if anchor.dep_ in ("nummod", "compound") else []
+    for node in [anchor, *holders, verb]:
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ != "for" or anchor in prep.subtree:
+                continue
+            for obj in prep.children:
+                lemma = str(obj.lemma_).lower()
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and lemma not in _NOT_PURPOSE:
+                    return None if lemma in GENERIC_NOUNS else NOUN_CLASS.get(lemma, lemma)
+    return None
 
 
 def _is_subset(anchor: Any, tokens: list[Any], start: int) -> bool:
@@ -502,6 +537,8 @@ def _holder_noun(verb: Any, anchor: Any, ordinary: frozenset[str]) -> str | None
     for child in verb.children:
         if child.dep_ == "nsubj" and child.pos_ == "NOUN" and anchor not in child.subtree:
             lemma = str(child.lemma_).lower()
+            if child.lower_ in ("shares", "stocks"):
+                return "stock"  # "shares jumped 14%": the share price, not "a share of"
             if lemma not in GENERIC_NOUNS and not _is_name_word(child, ordinary):
                 return NOUN_CLASS.get(lemma, lemma)
     return None

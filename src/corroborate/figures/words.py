@@ -47,6 +47,13 @@ NOUN_CLASS = {
     "employee": "person", "visitor": "person", "survivor": "person", "other": "person",
     "threshold": "target", "benchmark": "target", "goal": "target", "target": "target",
     "expenditure": "spending", "expense": "spending", "spending": "spending",
+    # News synonyms of the thing counted or measured, one class each: outlets vary the word.
+    "outlay": "spending", "ballot": "vote", "vote": "vote", "match": "game", "fixture": "game",
+    "game": "game", "docker": "person", "longshoreman": "person", "commuter": "person",
+    "rider": "person", "traveller": "person", "traveler": "person",
+    "starter": "runner", "entrant": "runner", "runner": "runner", "shortfall": "deficit",
+    "deficit": "deficit", "penalty": "fine", "fine": "fine", "turnover": "revenue",
+    "sales": "revenue", "sale": "revenue", "revenue": "revenue", "stock": "stock",
 }
 
 GENERIC_NOUNS = frozenset(
@@ -69,7 +76,14 @@ VERB_CLASS = {
     "draw": "attend", "attract": "attend", "seat": "have",
     # A reading taken: "temperatures hit 41 degrees", "Portvale recorded 43 degrees".
     "hit": "reach", "reach": "reach", "record": "reach", "register": "reach", "top": "reach",
-    "touch": "reach", "report": "reach", "confirm": "reach", "log": "reach",
+    "touch": "reach", "report": "reach", "confirm": "reach", "log": "reach", "post": "reach",
+    "watch": "attend", "scorch": "burn", "char": "burn", "burn": "burn", "follow": "track",
+    "track": "track", "monitor": "track",
+    # Verbs of change in one direction: "shares jumped 14%" and "profit rose 14%" are one act
+    # done by two different things.
+    "jump": "rise", "surge": "rise", "climb": "rise", "soar": "rise", "rise": "rise",
+    "slide": "fall", "slump": "fall", "tumble": "fall", "plunge": "fall", "dip": "fall",
+    "drop": "fall", "fall": "fall",
 }
 # fmt: on
 
