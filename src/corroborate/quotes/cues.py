@@ -218,6 +218,12 @@ TEXTS = frozenset(
 )
 
 
+def holds(cue: Any, para: ParsedParagraph, piece: tuple[int, int]) -> bool:
+    """Whether the quote piece (offsets in the paragraph) stands in the cue's clause."""
+    subtree = _held(cue)
+    return any(piece[0] <= t.idx < piece[1] and t.i in subtree for t in para.doc)
+
+
 def choose_cue(para: ParsedParagraph, piece: tuple[int, int], candidates: Sequence[Any]) -> Any:
     """The cue verb for a quote piece (offsets in the paragraph), or None."""
     inside = [t for t in para.doc if piece[0] <= t.idx < piece[1] and not t.is_punct]
@@ -264,8 +270,10 @@ def outer_cue(cue: Any, candidates: Sequence[Any]) -> Any:
     reporting = set(candidates)
     outer = next((a for a in cue.ancestors if _reports(a, reporting)), None)
     if subject is not None and not _mute(subject):
-        nested = cue.pos_ != "NOUN" and cue.dep_ in ("ccomp", "xcomp")
-        return outer if nested and outer and cue.lemma_.lower() not in UTTERED else cue
+        if outer is None or cue.pos_ == "NOUN" or cue.lemma_.lower() in UTTERED:
+            return cue
+        nested = cue.dep_ in ("ccomp", "xcomp")
+        return outer if nested or _same_pronoun(subject, subject_of(outer)) else cue
     if outer is not None:
         return outer
     # 'The spot concludes with footage of Trump saying, “...”': the cue of someone who can
@@ -279,6 +287,14 @@ def outer_cue(cue: Any, candidates: Sequence[Any]) -> Any:
         and not _mute(subject_of(c))
     ]
     return min(speaking, key=lambda c: abs(c.i - cue.i)) if speaking else cue
+
+
+def _same_pronoun(inner: Any, outer: Any) -> bool:
+    """ "he says he would release them, calling them “...”": the inner subject is the
+    reporter again, so the quote is reported under the outer cue."""
+    if inner.lower_ not in ("he", "she", "they", "i", "we"):
+        return False
+    return bool(inner.lower_ == outer.lower_)
 
 
 def _reports(token: Any, reporting: set[Any]) -> bool:

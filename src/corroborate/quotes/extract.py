@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from corroborate.quotes.cues import choose_cue, cue_candidates, outer_cue, subject_of
+from corroborate.quotes.cues import choose_cue, cue_candidates, holds, outer_cue, subject_of
 from corroborate.quotes.layout import (
     adjacent_speaker,
     colon_speaker,
@@ -180,6 +180,9 @@ def _attribute_within(
         candidates = cue_candidates(para, quoted.get(para.index, []))
         cue = choose_cue(para, local, candidates)
         if cue is not None:
+            own = _own_clause_subject(para, local, cue)
+            if own is not None:
+                return own
             cue = outer_cue(cue, candidates)
             speaker = speaker_from_head(para, subject_of(cue), "cue", cue)
             if adjacent and named and not adjacent.start <= speaker.start < adjacent.end:
@@ -201,6 +204,18 @@ def _attribute_within(
         or colon_speaker(para, local)
         or governing_subject(para, local)
     )
+
+
+def _own_clause_subject(para: ParsedParagraph, piece: tuple[int, int], cue: Any) -> Speaker | None:
+    """ "He promises to act. He rails against its “Great Wall of Protectionism”": a cue verb
+    chosen only for being near, in another sentence, gives way to the person who is the
+    subject of the quote's own clause."""
+    if holds(cue, para, piece):
+        return None
+    first = next((t for t in para.doc if t.idx >= piece[0]), None)
+    if first is None or cue.sent.start == first.sent.start:
+        return None
+    return governing_subject(para, piece)
 
 
 def _attribute_around(

@@ -1,0 +1,67 @@
+"""Quotes: which words are the speaker as written, where two clauses could claim the quote.
+
+Every article here is invented (invented outlets, people and events). Paragraphs are the
+non-empty lines of each text, as the cleaning stage keeps them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.nlp import Resources
+from corroborate.quotes import find_quotes
+from test_quotes import make
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources()
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "written_at", "speaker"),
+    [
+        # The reporter says the inner "she" spoke again: the quote is reported under "says".
+        (
+            "Mayor Lena Ortiz toured the harbour on Friday.\n"
+            "She says she would open the quay in May, calling it “the finest harbour in the "
+            "county.”",
+            "the finest harbour in the county.",
+            "She says",
+            "Lena Ortiz",
+        ),
+        (
+            "Pilot Tomas Berg met the council on Monday.\n"
+            "He said he found the plan sensible and called the new pier “long overdue.”",
+            "long overdue.",
+            "He said",
+            "Tomas Berg",
+        ),
+        # A cue verb one sentence away gives way to the subject of the quote's own clause.
+        (
+            "Councillor Dale Ferris promised to review the harbour budget next year. "
+            "Mayor Lena Ortiz railed against the “reckless and costly scheme” at the meeting.",
+            "reckless and costly scheme",
+            "Mayor Lena Ortiz",
+            "Lena Ortiz",
+        ),
+        (
+            "The harbour guild warned of delays last week. "
+            "Pilot Tomas Berg offered “my thanks to every crew on the water.”",
+            "my thanks to every crew on the water.",
+            "Pilot Tomas Berg",
+            "Tomas Berg",
+        ),
+    ],
+)
+def test_the_clause_that_reports_the_quote_gives_its_speaker(
+    resources: Resources, text: str, said: str, written_at: str, speaker: str
+) -> None:
+    article = make(text, "harbourpost")
+    quotes = [q for q in find_quotes([article], resources) if q.text == said]
+    assert len(quotes) == 1, [q.text for q in find_quotes([article], resources)]
+    mention = quotes[0].mentions[0]
+    assert quotes[0].speaker == speaker
+    expected = text.index(written_at)
+    assert mention.speaker_start == expected, (mention.speaker_text, mention.attribution)
+    assert mention.speaker_text is not None and written_at.startswith(mention.speaker_text)
