@@ -24,7 +24,9 @@ FUTURE = frozenset(
     will could might""".split()
 )
 # Words that pin a figure to the present state, overriding a proposal word further away.
-CURRENT = frozenset("current currently existing present presently today now already meet".split())
+CURRENT = frozenset(
+    "current currently existing present presently today now already meet miss fail".split()
+)  # "missed the target", "failed to meet it": a fact about the target, not the target
 # Words that say a figure replaces an earlier one ("the toll has risen to 17").
 UPDATE = frozenset(
     """rise risen rose climb climbed increase jump jumped grow grew revise revised update updated
@@ -137,6 +139,8 @@ def times_of(region: Iterable[Any]) -> frozenset[str]:
             found.add(low)
         elif low in ("year", "month", "quarter", "half") and token.i > 0:
             before = token.nbor(-1).lower_
+            if before in ("-", "–") and token.i > 1:
+                before = token.nbor(-2).lower_  # "first-quarter growth"
             if before in ("last", "this", "next", "previous", *ORDINALS):
                 found.add(f"{before} {low}")
     return frozenset(found)

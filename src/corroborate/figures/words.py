@@ -54,6 +54,7 @@ NOUN_CLASS = {
     "starter": "runner", "entrant": "runner", "runner": "runner", "shortfall": "deficit",
     "deficit": "deficit", "penalty": "fine", "fine": "fine", "turnover": "revenue",
     "sales": "revenue", "sale": "revenue", "revenue": "revenue", "stock": "stock",
+    "index": "stock", "value": "price", "price": "price",
 }
 
 GENERIC_NOUNS = frozenset(
