@@ -26,14 +26,23 @@ CUE_LEMMAS = frozenset(
 MAX_CUE_DISTANCE = 160  # characters between a quote and a cue verb outside its clause
 
 
+def paragraph_cues(para: ParsedParagraph, quoted: Sequence[tuple[int, int]]) -> list[Any]:
+    """`cue_candidates` of the paragraph, found on the first call and kept on it; `quoted`
+    must be the paragraph's quote spans of this run (the same at every call)."""
+    if para.cues is None:
+        para.cues = cue_candidates(para, quoted)
+    return para.cues
+
+
 def cue_candidates(para: ParsedParagraph, quoted: Sequence[tuple[int, int]]) -> list[Any]:
     """Cue verbs of a paragraph outside its quotation marks, with a subject to name."""
     found = []
     for token in para.doc:
-        if in_spans(token.idx, token.idx + len(token), quoted):
-            continue
-        verb = token.lemma_.lower() in CUE_LEMMAS and token.pos_ in ("VERB", "AUX")
+        # The word tests first: they are cheap, and few tokens pass them.
+        verb = token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_LEMMAS
         if not (verb or token.lower_ == "according" or _speech_noun(token) or _finding(token)):
+            continue
+        if in_spans(token.idx, token.idx + len(token), quoted):
             continue
         subject = subject_of(token)
         # '“... #Cologne,” tweeted a user': a subject inside the quotation marks is a word of

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from corroborate.quotes.cues import choose_cue, cue_candidates, holds, outer_cue, subject_of
+from corroborate.quotes.cues import choose_cue, holds, outer_cue, paragraph_cues, subject_of
 from corroborate.quotes.layout import (
     adjacent_speaker,
     colon_speaker,
@@ -109,7 +109,7 @@ def _resolve_cues(
     cues: dict[Any, tuple[Person | None, str | None]] = {}
     reported: list[Reported] = []
     for para in paras:
-        for cue in cue_candidates(para, quoted.get(para.index, [])):
+        for cue in paragraph_cues(para, quoted.get(para.index, [])):
             speaker = speaker_from_head(para, subject_of(cue), "cue", cue)
             person, label = resolve(speaker, registry, timeline)
             cues[speaker.cue] = (person, label)
@@ -177,7 +177,7 @@ def _attribute_within(
     for piece in (first, last) if first.paragraph != last.paragraph else (first,):
         para = paras[piece.paragraph]
         local = (piece.start - para.offset, piece.end - para.offset)
-        candidates = cue_candidates(para, quoted.get(para.index, []))
+        candidates = paragraph_cues(para, quoted.get(para.index, []))
         cue = choose_cue(para, local, candidates)
         if cue is not None:
             own = _own_clause_subject(para, local, cue)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from corroborate.quotes.cues import MUTE, antecedent, cue_candidates, is_cue_word, subject_of
+from corroborate.quotes.cues import MUTE, antecedent, is_cue_word, paragraph_cues, subject_of
 from corroborate.quotes.speakers import (
     WHO_POS,
     ParsedParagraph,
@@ -226,7 +226,7 @@ def lead_in(para: ParsedParagraph, quoted: Sequence[tuple[int, int]]) -> Speaker
     """A paragraph ending "He said:" whose quote follows in the next paragraph."""
     if not para.text.rstrip().endswith(":"):
         return None
-    candidates = cue_candidates(para, quoted)
+    candidates = paragraph_cues(para, quoted)
     if not candidates:
         return _inverted_lead_in(para)
     cue = candidates[-1]

@@ -33,6 +33,9 @@ class ParsedParagraph:
     offset: int
     text: str
     doc: Any
+    # Its cue verbs, found once per run: every quote of the paragraph and the reported-speech
+    # pass ask for them (see `cues.paragraph_cues`).
+    cues: list[Any] | None = None
 
 
 @dataclass(slots=True)
