@@ -20,7 +20,7 @@ from corroborate.figures.extract import Quantity
 from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
 from corroborate.figures.names import names_match
 from corroborate.figures.subject import Subject, names_clash
-from corroborate.figures.words import OUTCOME_OF
+from corroborate.figures.words import CHANGE_BY, CHANGE_VERBS, OUTCOME_OF
 from corroborate.records import Article, Sentence
 from corroborate.sources import source_of
 
@@ -175,6 +175,8 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return False  # Saturday's crowd is not Sunday's
     if x.per and y.per and x.per != y.per:
         return False  # £40m a day is not £40m a week
+    if _rate_against_total(x, y) or _rate_against_total(y, x):
+        return False  # "handles 1,400 flights a day" is no count of cancelled flights
     if x.purpose and y.purpose and x.purpose != y.purpose:
         return False  # "£1.2bn for schools" is not "£450m for hospitals"
     if x.margin != y.margin and x.verb == y.verb and a.quantity.unit == "count":
@@ -188,16 +190,34 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     return not (x.counted and y.counted and x.counted != y.counted)
 
 
+# Rates a total is never stated in: a salary or a budget is a year's without saying so.
+SHORT_PERIODS = frozenset({"day", "hour", "week"})
+
+
+def _rate_against_total(x: Subject, y: Subject) -> bool:
+    """x is a rate per day, hour or week, y another act that names no such period at all."""
+    if x.per not in SHORT_PERIODS or y.per or x.verb == y.verb:
+        return False
+    return x.per not in y.context and not y.context & _PERIOD_WORDS
+
+
+_PERIOD_WORDS = frozenset({"daily", "weekly", "hourly", "overnight"})
+
+
 def _holders_differ(x: Subject, y: Subject) -> bool:
     """One verb done by two different things, neither named on the other side: "Renwick's
     economy grew 2.4%" and "Renwick's population grew 2.4%"; but "the marathon raised $1m" and
     "runners in the marathon raised $1m" are one thing."""
     if not (x.holder_noun and y.holder_noun) or x.holder_noun == y.holder_noun:
         return False
-    if x.verb != y.verb and not (x.verb in STATE_VERBS and y.verb in STATE_VERBS):
+    changes = x.verb in CHANGE_ACTS and y.verb in CHANGE_ACTS  # "sales rose", "margin widened"
+    if x.verb != y.verb and not (x.verb in STATE_VERBS and y.verb in STATE_VERBS) and not changes:
         return False
     return x.holder_noun not in y.nouns and y.holder_noun not in x.nouns
 
+
+# Verbs of a change in size, done by the holder: "sales rose 7%", "the margin widened to 7%".
+CHANGE_ACTS = frozenset({"rise", "fall", "widen", "narrow", *CHANGE_VERBS})
 
 # Verbs that state a level: "the debt has reached $1.2tn", "the budget is $1.2tn".
 STATE_VERBS = frozenset({None, "have", "reach", "stand", "total", "amount"})
@@ -296,7 +316,9 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     x, y = a.subject, b.subject
     unit = a.quantity.unit
     if unit in DURATIONS:
-        return True  # "eight years" and "seven years" are rarely the same span; never flag
+        # "eight years" and "seven years" are rarely the same span; never flag, but for one
+        # prison term ("jailed for six years", "sentenced to eight years")
+        return not (x.verb == y.verb == "sentence")
     if x.subset or y.subset:
         return True  # "two other rifles" is no rival to "nine rifles"
     if x.margin != y.margin:
@@ -319,6 +341,9 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         # "$650,000 for shelters" is part of, not against, "a $4.2m aid package"
         return bool(x.own_nouns and y.own_nouns and not x.own_nouns & y.own_nouns)
     if unit != "count":  # a measure: the same act ("the river rose 2.4 metres")
+        same_holder = x.holder_noun is not None and x.holder_noun == y.holder_noun
+        if same_holder and not {x.verb, y.verb} & CHANGES:
+            return False  # "the line will be 38 km long", "the line will run 52 km"
         return x.verb is None or x.verb != y.verb
     counted_x, counted_y = _counted_class(x), _counted_class(y)
     if counted_x is None and counted_y is None:  # "the waiting list stood at 8,200"
@@ -337,6 +362,9 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return x.outcome != y.outcome
     return not _same_act(x, y)
 
+
+# Acts of change: "the river rose 2.4 metres" is no rival to "the river peaked at 5.2 metres".
+CHANGES = frozenset({"rise", "fall", *CHANGE_VERBS, *CHANGE_BY})
 
 # Times that a report without a time means too: "sold 45,000 tickets this year".
 CURRENT_PERIODS = frozenset({"this year", "this month", "this quarter"})

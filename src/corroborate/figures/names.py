@@ -202,8 +202,12 @@ def is_speaker(token: Any) -> bool:
         head = head.head
     if head.pos_ != "PROPN" and "PERSON" not in (head.ent_type_, token.ent_type_):
         return False  # "the Velmark minister said": Velmark holds the figure; no one is named
-    if head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH:
-        return True
+    verb = head.head
+    if head.dep_ == "nsubj" and verb.lemma_.lower() in SPEECH:
+        # "Kestrel reported a profit of $310m": the company holds what it reports
+        return not (
+            verb.lemma_.lower() == "report" and any(c.dep_ == "dobj" for c in verb.children)
+        )
     return bool(
         head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
     )

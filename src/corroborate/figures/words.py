@@ -54,7 +54,9 @@ NOUN_CLASS = {
     "starter": "runner", "entrant": "runner", "runner": "runner", "shortfall": "deficit",
     "deficit": "deficit", "penalty": "fine", "fine": "fine", "turnover": "revenue",
     "sales": "revenue", "sale": "revenue", "revenue": "revenue", "stock": "stock",
-    "index": "stock", "value": "price", "price": "price",
+    "index": "stock", "value": "price", "price": "price", "earning": "pay", "earnings": "pay",
+    "wage": "pay", "salary": "pay", "pay": "pay", "bushfire": "fire", "wildfire": "fire",
+    "blaze": "fire", "fire": "fire",
 }
 
 GENERIC_NOUNS = frozenset(
@@ -79,7 +81,8 @@ VERB_CLASS = {
     "hit": "reach", "reach": "reach", "record": "reach", "register": "reach", "top": "reach",
     "touch": "reach", "report": "reach", "confirm": "reach", "log": "reach", "post": "reach",
     "watch": "attend", "scorch": "burn", "char": "burn", "burn": "burn", "follow": "track",
-    "track": "track", "monitor": "track",
+    "track": "track", "monitor": "track", "jail": "sentence", "imprison": "sentence",
+    "sentence": "sentence", "cancel": "cut",
     # Verbs of change in one direction: "shares jumped 14%" and "profit rose 14%" are one act
     # done by two different things.
     "jump": "rise", "surge": "rise", "climb": "rise", "soar": "rise", "rise": "rise",
