@@ -37,6 +37,14 @@ def resources() -> Resources:
             "He said",
             "Tomas Berg",
         ),
+        # A participle the parse hung on the reported clause speaks for the reporter.
+        (
+            "Mayor Lena Ortiz argued that the new quay would draw trade to the town, saying "
+            "it was “worth every penny we spend.”",
+            "worth every penny we spend.",
+            "Mayor Lena Ortiz",
+            "Lena Ortiz",
+        ),
         # A cue verb one sentence away gives way to the subject of the quote's own clause.
         (
             "Councillor Dale Ferris promised to review the harbour budget next year. "

@@ -279,6 +279,8 @@ def outer_cue(cue: Any, candidates: Sequence[Any]) -> Any:
     reporting = set(candidates)
     outer = next((a for a in cue.ancestors if _reports(a, reporting)), None)
     if subject is not None and not _mute(subject):
+        if outer is not None and _participle(cue) and subject.i != subject_of(outer).i:
+            return outer  # "Ortiz argued that the quay would pay, saying it is “...”"
         if outer is None or cue.pos_ == "NOUN" or cue.lemma_.lower() in UTTERED:
             return cue
         nested = cue.dep_ in ("ccomp", "xcomp")
@@ -296,6 +298,14 @@ def outer_cue(cue: Any, candidates: Sequence[Any]) -> Any:
         and not _mute(subject_of(c))
     ]
     return min(speaking, key=lambda c: abs(c.i - cue.i)) if speaking else cue
+
+
+def _participle(cue: Any) -> bool:
+    """ "..., saying it is “...”": a participle with no subject of its own. The parser often
+    hangs it on the verb of a reported clause, whose subject it then seems to speak for."""
+    return bool(
+        cue.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+    )
 
 
 def _same_pronoun(inner: Any, outer: Any) -> bool:
