@@ -354,6 +354,8 @@ def _complete(text: str, tokens: list[Token], number: Number) -> tuple[list[Quan
             and reading.start_tok > 1
             and tokens[reading.start_tok - 2].low in ("aged", "age", "ages")
         )
+        if _is_score(tokens, reading, second, unit):
+            return [], second.end_tok
         if low.value < high.value and not is_change and not by_to:
             if aged or _is_not_quantity(tokens, low, unit) or _is_not_quantity(tokens, high, unit):
                 return [], second.end_tok
@@ -376,6 +378,22 @@ def _complete(text: str, tokens: list[Token], number: Number) -> tuple[list[Quan
         if reading.unit is None and second.unit and not is_change:
             reading.unit = second.unit  # "52 to 48 percent": both are percentages
     return _single(text, tokens, reading, marker), reading.end_tok
+
+
+def _is_score(tokens: list[Token], first: _Reading, second: _Reading, unit: str | None) -> bool:
+    """ "won 3-1", "drew 2-2", "a 98-87 victory": a result, not a range (which rises)."""
+    joiner = tokens[first.end_tok]
+    low, high = first.number, second.number
+    return (
+        unit is None
+        and joiner.text in _DASHES
+        and joiner.glued
+        and tokens[second.start_tok].glued
+        and not (low.words or high.words or low.scaled or high.scaled)
+        and low.value >= high.value
+        and low.value == int(low.value)
+        and high.value == int(high.value)
+    )
 
 
 def _unscaled(tokens: list[Token], number: Number) -> float:
