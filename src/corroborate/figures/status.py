@@ -23,7 +23,7 @@ def make_figure(group: Sequence[FigureMentionDraft], articles: Mapping[str, Arti
     counted = [m for m in group if id(m) not in superseded]
     values = _values(group, counted, articles)
     clashing = [m for m in counted if any(_same_time(m, o) and not _agree(m, o) for o in counted)]
-    updated = any(not _same_time(m, o) and not _agree(m, o) for m in counted for o in counted)
+    updated = any(not _same_time(m, o) and _changed(m, o) for m in counted for o in counted)
     sources = len(sources_of(_mentions(counted), articles))
     if clashing:
         status, reason = "conflict", _conflict_reason(clashing, articles)
@@ -66,6 +66,19 @@ def _same_time(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
 
 def _agree(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     return values_agree(a.quantity, b.quantity)
+
+
+def _changed(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
+    """The later report says something else: another value, or an exact value where the
+    earlier gave a floor ("at least 9 died", then "the toll rose to 16")."""
+    if not _agree(a, b):
+        return True
+    for bound, other in ((a, b), (b, a)):
+        is_bound = bound.quantity.low is not None or bound.quantity.high is not None
+        exact = other.quantity.low is None and other.quantity.high is None
+        if is_bound and exact and other.subject.update_cue:
+            return other.quantity.value != bound.quantity.value
+    return False
 
 
 def _readings(members: Sequence[FigureMentionDraft]) -> list[list[FigureMentionDraft]]:
