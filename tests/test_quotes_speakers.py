@@ -45,6 +45,14 @@ def resources() -> Resources:
             "Mayor Lena Ortiz",
             "Lena Ortiz",
         ),
+        # A cue in a relative clause on a thing, inside a report, is the reporter's.
+        (
+            "Mayor Lena Ortiz said in a statement that she backs a budget which promises “a "
+            "quay for every village.”",
+            "a quay for every village.",
+            "Mayor Lena Ortiz",
+            "Lena Ortiz",
+        ),
         # A cue verb one sentence away gives way to the subject of the quote's own clause.
         (
             "Councillor Dale Ferris promised to review the harbour budget next year. "

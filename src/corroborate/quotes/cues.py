@@ -281,6 +281,8 @@ def outer_cue(cue: Any, candidates: Sequence[Any]) -> Any:
     if subject is not None and not _mute(subject):
         if outer is not None and _participle(cue) and subject.i != subject_of(outer).i:
             return outer  # "Ortiz argued that the quay would pay, saying it is “...”"
+        if outer is not None and _thing_clause(cue):
+            return outer  # "Ortiz said she wants a plan that calls for “...”"
         if outer is None or cue.pos_ == "NOUN" or cue.lemma_.lower() in UTTERED:
             return cue
         nested = cue.dep_ in ("ccomp", "xcomp")
@@ -298,6 +300,19 @@ def outer_cue(cue: Any, candidates: Sequence[Any]) -> Any:
         and not _mute(subject_of(c))
     ]
     return min(speaking, key=lambda c: abs(c.i - cue.i)) if speaking else cue
+
+
+def _thing_clause(cue: Any) -> bool:
+    """A cue in a relative clause on a thing, not a document ("a plan that calls for",
+    "schools which reminded him of"): inside someone's report, the words are the
+    reporter's."""
+    own = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not own or own[0].lower_ not in ("that", "which"):
+        return False
+    noun = antecedent(own[0])
+    # A report or a letter speaks for itself ("a report that described it as “...”").
+    documents = TEXTS | FINDERS | SPEECH_NOUNS
+    return bool(noun.pos_ == "NOUN" and not noun.ent_type_ and noun.lemma_.lower() not in documents)
 
 
 def _participle(cue: Any) -> bool:
