@@ -140,7 +140,7 @@ def _kind_norms(vector: Mapping[str, float]) -> dict[str, float]:
     return {kind: math.sqrt(total) for kind, total in squares.items()}
 
 
-def _combine(
+def combine(
     dot: float,
     norm: float,
     dots: Mapping[str, float],
@@ -173,7 +173,7 @@ def similarity(a: Mapping[str, float], b: Mapping[str, float], settings: Cluster
             dots[kinds.get(term[:1], WORD_KIND)] += weight * other
     norms_a, norms_b = _kind_norms(a), _kind_norms(b)
     norm = math.sqrt(sum(n * n for n in norms_a.values()) * sum(n * n for n in norms_b.values()))
-    return _combine(sum(dots.values()), norm, dots, norms_a, norms_b, settings)
+    return combine(sum(dots.values()), norm, dots, norms_a, norms_b, settings)
 
 
 # Below this many postings to read, a dict sums them faster than numpy's fixed costs.
@@ -280,7 +280,7 @@ class StoryClusterer:
         self.documents += 1
         self.df.update(features.terms.keys())
         vector = self.weigh(features.terms)
-        scored = self._score_candidates(vector, features.published)
+        scored = self.score_candidates(vector, features.published)
         best = self._choose(vector, scored)
         if best is None:
             story = self._create(features)
@@ -332,7 +332,7 @@ class StoryClusterer:
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {t: w / norm for t, w in weights.items()}
 
-    def _score_candidates(
+    def score_candidates(
         self, vector: dict[str, float], published: str | None
     ) -> list[tuple[float, str]]:
         """Exact similarity for the stories that share the most weight with the article."""
@@ -449,19 +449,25 @@ class StoryClusterer:
         }
         story_norms = {k: math.sqrt(v) for k, v in story.kind_squares.items()}
         length = math.sqrt(sum(n * n for n in norms.values()))
-        return _combine(
+        return combine(
             sum(dots.values()), length * story.norm, dots, norms, story_norms, self.settings
         )
+
+    def would_join(self, vector: Mapping[str, float], story_id: str, score: float) -> bool:
+        """The join rule: the threshold, and shared names unless the score is strong."""
+        settings = self.settings
+        if score < settings.join_threshold:
+            return False
+        names = self._shared(vector, self.stories[story_id], names=True)
+        return score >= settings.strong_threshold or len(names) >= settings.min_shared_names
 
     def _choose(
         self, vector: Mapping[str, float], scored: list[tuple[float, str]]
     ) -> tuple[float, str] | None:
-        settings = self.settings
         for score, story_id in scored:
-            if score < settings.join_threshold:
+            if score < self.settings.join_threshold:
                 return None
-            names = self._shared(vector, self.stories[story_id], names=True)
-            if score >= settings.strong_threshold or len(names) >= settings.min_shared_names:
+            if self.would_join(vector, story_id, score):
                 return score, story_id
         return None
 

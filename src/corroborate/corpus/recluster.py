@@ -26,7 +26,7 @@ from corroborate.corpus.cluster import (
     ClusterSettings,
     StoryClusterer,
     StoryState,
-    _combine,
+    combine,
     kind_of,
     similarity,
     story_id_for,
@@ -112,7 +112,7 @@ def vector_similarity(a: Vector, b: Vector, settings: ClusterSettings) -> float:
             first, second = second, first
         dots[kind] = sum(w * second[t] for t, w in first.items() if t in second)
     norm = math.sqrt(sum(n * n for n in norms_a.values()) * sum(n * n for n in norms_b.values()))
-    return _combine(sum(dots.values()), norm, dots, norms_a, norms_b, settings)
+    return combine(sum(dots.values()), norm, dots, norms_a, norms_b, settings)
 
 
 def bisect_group(

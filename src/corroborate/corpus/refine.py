@@ -4,6 +4,7 @@ the batch touched only, with bounded work per batch (see `BatchRefiner`)."""
 from __future__ import annotations
 
 import json
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -12,6 +13,8 @@ from corroborate.corpus.cluster import (
     Assignment,
     StoryClusterer,
     StoryState,
+    combine,
+    kind_of,
     story_id_for,
 )
 from corroborate.corpus.features import ENTITY_PREFIX, ArticleFeatures
@@ -68,11 +71,11 @@ class BatchRefiner:
         self._joined: defaultdict[str, list[ArticleFeatures]] = defaultdict(list)
         self._vectors: dict[str, Vector] = {}  # weighted centroids, while they hold
         self._changed: set[str] = set()  # stories whose members changed
+        self._emptied: set[str] = set()  # stories left without articles (end of a run)
 
     def refine(self, touched: Iterable[str]) -> Refinement:
         """Split, then merge, the touched stories; the clusterer's state follows."""
-        self._members, self._joined, self._vectors = {}, defaultdict(list), {}
-        self._changed = set()
+        self._reset()
         done, moves = Refinement(), _Moves()
         queue = [sid for sid in sorted(set(touched)) if sid in self.clusterer.stories]
         for story_id in list(queue):
@@ -83,6 +86,101 @@ class BatchRefiner:
         self._absorb([sid for sid in queue if sid in self.clusterer.stories], done, moves)
         self._finish(done, moves)
         return done
+
+    def finish(self, run_id: int) -> None:
+        """The end of an ingest run: each article the run stored looks again for its story.
+
+        Its first decision was taken with the term weights and stories of its moment (early
+        articles of a run meet few stories, and weights that later change); now, with the
+        run's final statistics, an article moves to the story it would join (the join rule:
+        threshold, shared names, time window) when that scores above its own story without
+        it. The stories that moved articles touch then get the per-batch second look. The
+        work is one candidate scoring per article of the run, read from the store in chunks.
+        """
+        self._reset()
+        done, moves = Refinement(), _Moves()
+        rows = self.store.db.execute(_RUN_ARTICLES, (run_id,))
+        while chunk := rows.fetchmany(500):
+            for row in chunk:
+                home = moves.home.get(row[0], row[1])  # a copy may have moved with its origin
+                item = ArticleFeatures(row[0], json.loads(row[3]), row[2], row[4])
+                target = self._better_story(item, home)
+                if target is not None:
+                    self._move(item, home, target, moves)
+        self._rebuild_homes(moves)
+        self._finish(done, moves, how="re-examined at the end of its run")
+        save_refinement(self.store, done)
+        touched = {a.story for a in done.assignments} | set(moves.before.values())
+        save_refinement(self.store, self.refine(touched))
+
+    def _better_story(self, item: ArticleFeatures, home: str) -> str | None:
+        """The story the article would join now, if it beats its own story without it.
+
+        An article that matches its own story strongly (`strong_threshold`) stays without a
+        look at the candidates: most do, and that look is most of the work.
+        """
+        clusterer = self.clusterer
+        story = clusterer.stories.get(home)
+        if story is None:
+            return None
+        vector = clusterer.weigh(item.terms)
+        own = self._own_score(vector, item, home) if story.size > 1 else -1.0
+        if own >= clusterer.settings.strong_threshold:
+            return None
+        for score, story_id in clusterer.score_candidates(vector, item.published):
+            if score <= own:
+                return None
+            if story_id != home and clusterer.would_join(vector, story_id, score):
+                return story_id
+        return None
+
+    def _own_score(self, vector: dict[str, float], item: ArticleFeatures, home: str) -> float:
+        """The article's similarity to its story without its own counts, from the story's
+        cached weighted centroid: only the article's terms change it."""
+        parts, norms = self._vector(home)
+        idf, kinds = self.clusterer.idf, kind_of
+        squares = {kind: norm * norm for kind, norm in norms.items()}
+        dots: defaultdict[str, float] = defaultdict(float)
+        mine, by_kind = prepare_vector(vector)
+        for term, count in item.terms.items():
+            kind = kinds(term)
+            weight = parts.get(kind, {}).get(term)
+            if weight is None:
+                continue
+            rest = max(weight - count * idf(term), 0.0)
+            squares[kind] -= weight * weight - rest * rest
+            dots[kind] += mine[kind].get(term, 0.0) * rest
+        rest_norms = {kind: math.sqrt(max(total, 0.0)) for kind, total in squares.items()}
+        length = sum(n * n for n in by_kind.values()) * sum(n * n for n in rest_norms.values())
+        norm = math.sqrt(length)
+        return combine(sum(dots.values()), norm, dots, by_kind, rest_norms, self.clusterer.settings)
+
+    def _move(self, item: ArticleFeatures, home: str, target: str, moves: _Moves) -> None:
+        """The article joins `target` now; `home` is rebuilt without it in `_rebuild_homes`."""
+        self._add_members(target, [item])
+        moves.move([item], home, target)
+        for row in self.store.query(_COPIES_OF, (item.article, home)):
+            if moves.home.get(row[0], home) == home:  # a copy follows the article it copies
+                copy = ArticleFeatures(row[0], json.loads(row[2]), row[1], row[3])
+                self._move(copy, home, target, moves)
+
+    def _rebuild_homes(self, moves: _Moves) -> None:
+        """Each story that articles left, rebuilt once from the members it kept (or gone)."""
+        left: defaultdict[str, set[str]] = defaultdict(set)
+        for article, story_id in moves.home.items():
+            if moves.before[article] != story_id:
+                left[moves.before[article]].add(article)
+        for story_id, gone in sorted(left.items()):
+            kept = [f for f in self.members(story_id) if f.article not in gone]
+            if kept:
+                self._rebuild(story_id, kept)
+            else:
+                self._drop(story_id)
+                self._emptied.add(story_id)
+
+    def _reset(self) -> None:
+        self._members, self._joined, self._vectors = {}, defaultdict(list), {}
+        self._changed, self._emptied = set(), set()
 
     def members(self, story_id: str) -> list[ArticleFeatures]:
         """The story's articles' features: as stored, plus those that joined it since."""
@@ -194,21 +292,28 @@ class BatchRefiner:
         clusterer = self.clusterer
         keep, gone = sorted((story_id, other), key=lambda s: (-clusterer.stories[s].size, s))
         moving = self.members(gone)
-        story = clusterer.stories[keep]
-        for item in moving:  # as the one pass adds an article: no need to re-read the story
-            clusterer.add(story, item)
-        if keep in self._members:
-            self._members[keep].extend(moving)
-        else:
-            self._joined[keep].extend(moving)
-        self._vectors.pop(keep, None)
-        self._changed.add(keep)
-        clusterer.remove_story(gone)
-        self._vectors.pop(gone, None)
-        del self._members[gone]
+        self._add_members(keep, moving)
+        self._drop(gone)
         done.removed.append(gone)
         done.merges += 1
         moves.move(moving, gone, keep)
+
+    def _add_members(self, story_id: str, items: list[ArticleFeatures]) -> None:
+        """The articles join the story as the one pass adds them (the story is not re-read)."""
+        story = self.clusterer.stories[story_id]
+        for item in items:
+            self.clusterer.add(story, item)
+        if story_id in self._members:
+            self._members[story_id].extend(items)
+        else:
+            self._joined[story_id].extend(items)
+        self._vectors.pop(story_id, None)
+        self._changed.add(story_id)
+
+    def _drop(self, story_id: str) -> None:
+        self.clusterer.remove_story(story_id)
+        self._vectors.pop(story_id, None)
+        self._members.pop(story_id, None)
 
     def _rebuild(self, story_id: str, members: list[ArticleFeatures]) -> None:
         self._members[story_id] = members
@@ -224,14 +329,18 @@ class BatchRefiner:
         )
         return {row[0]: row[1] for row in rows}
 
-    def _finish(self, done: Refinement, moves: _Moves) -> None:
+    def _finish(self, done: Refinement, moves: _Moves, how: str = "") -> None:
+        done.removed.extend(sorted(self._emptied))
         for article, story_id in sorted(moves.home.items()):
             was = moves.before[article]
             if was == story_id or story_id not in self.clusterer.stories:
                 continue
             assignment = self.clusterer.explain_member(moves.features[article], story_id)
-            how = "merged" if was in done.removed else "split"
-            assignment.reason = f"{how} from {was} after its batch: {assignment.reason}"
+            if how:
+                why = f"{how}, from {was}"
+            else:
+                why = f"{'merged' if was in done.removed else 'split'} from {was} after its batch"
+            assignment.reason = f"{why}: {assignment.reason}"
             done.assignments.append(assignment)
         changed = self._changed - set(done.removed)
         done.stories = [self.clusterer.stories[sid] for sid in sorted(changed)]
@@ -252,6 +361,15 @@ class _Moves:
             self.features[item.article] = item
 
 
+_RUN_ARTICLES = (
+    "SELECT a.id, a.story_id, f.date, f.terms, a.title FROM articles a JOIN features f "
+    "ON f.article_id = a.id WHERE a.run_id = ? AND a.copy_of IS NULL ORDER BY a.rowid"
+)
+_COPIES_OF = (
+    "SELECT c.article_id, f.date, f.terms, a.title FROM copies c JOIN articles a "
+    "ON a.id = c.article_id JOIN features f ON f.article_id = c.article_id "
+    "WHERE c.origin = ? AND a.story_id = ?"
+)
 _MEMBERS = (
     "SELECT f.article_id, f.date, f.terms, a.title FROM features f JOIN articles a "
     "ON a.id = f.article_id WHERE a.story_id = ? ORDER BY f.date IS NULL, f.date, a.rowid"
