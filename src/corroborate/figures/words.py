@@ -40,6 +40,7 @@ NOUN_CLASS = {
     "soldier": "troop", "troop": "troop",
     "life": "person",
     "car": "vehicle", "vehicle": "vehicle", "lorry": "vehicle", "truck": "vehicle",
+    "bus": "vehicle", "coach": "vehicle", "van": "vehicle",
     "person": "person", "people": "person", "resident": "person", "inhabitant": "person",
     "civilian": "person", "individual": "person", "adult": "person", "protester": "person",
     "demonstrator": "person", "fan": "person", "spectator": "person", "victim": "person",
