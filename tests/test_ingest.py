@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -258,3 +260,48 @@ def test_an_article_repeated_a_few_articles_later_is_stored_once(tmp_path: Path,
         counts = ingest([str(data)], store, workers=2, batch_size=2)
         assert (counts.read, counts.new, counts.known) == (9, 8, 1)
         assert store.query("SELECT count(*), count(DISTINCT id) FROM articles")[0][:] == (8, 8)
+
+
+def _nearest_one_by_one(pairs: list[tuple[int, int]], limit: int) -> set[tuple[int, int]]:
+    """The partner rule read plainly: per new document, its `limit` newest earlier ones."""
+    partners: dict[int, set[int]] = {}
+    for x, y in pairs:
+        partners.setdefault(max(x, y), set()).add(min(x, y))
+    return {(new, old) for new, olds in partners.items() for old in sorted(olds)[-limit:]}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=200),
+    st.integers(1, 5),
+    st.sampled_from([0, 2**31 - 45]),
+)
+def test_copy_partners_are_the_newest_few_per_document(
+    pairs: list[tuple[int, int]], limit: int, offset: int
+) -> None:
+    """Copy candidates keep each new document's `limit` newest partners (computed in numpy:
+    the pairs a large corpus gives are many): exactly the plain rule's, each pair once."""
+    distinct = [(x + offset, y + offset) for x, y in pairs if x != y]
+    found = copies_module._nearest(np.array(distinct, dtype=np.int64).reshape(-1, 2), limit)
+    assert len(found) == len(set(found))
+    assert set(found) == _nearest_one_by_one(distinct, limit)
+
+
+@pytest.mark.parametrize("frozen_before", [False, True], ids=["plain", "caller-froze"])
+def test_ingest_leaves_the_garbage_collector_as_it_found_it(
+    tmp_path: Path, frozen_before: bool
+) -> None:
+    """Ingest runs with fewer collections; the thresholds and frozen objects are the
+    caller's again afterwards."""
+    threshold = gc.get_threshold()
+    if frozen_before:
+        gc.freeze()
+    frozen = gc.get_freeze_count()
+    try:
+        data = write_jsonl(tmp_path / "a.jsonl", all_rows())
+        with SqliteStore(tmp_path / "c.db") as store:
+            assert ingest([str(data)], store, workers=1).new == len(all_rows())
+        assert gc.get_threshold() == threshold
+        assert (gc.get_freeze_count() > 0) == (frozen > 0)
+    finally:
+        gc.unfreeze()

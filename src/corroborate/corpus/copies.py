@@ -275,16 +275,19 @@ def _nearest(pairs: np.ndarray[Any, Any], limit: int = _PARTNERS) -> list[tuple[
 
     A story reprinted a hundred times would otherwise cost a hundred verifications for each
     new reprint; copies run close in time, and a copy of a copy lands in the same group.
+    In numpy: a shared passage links a new document to up to `max_bucket` earlier ones per
+    band, so a large corpus gives thousands of pairs per batch.
     """
-    partners: dict[int, list[int]] = {}
-    for x, y in pairs.tolist():
-        new, old = (x, y) if x > y else (y, x)
-        partners.setdefault(new, []).append(old)
-    return [
-        (new, old)
-        for new, olds in partners.items()
-        for old in sorted(set(olds), reverse=True)[:limit]
-    ]
+    if len(pairs) == 0:
+        return []
+    new = np.maximum(pairs[:, 0], pairs[:, 1]).astype(np.int64)
+    old = np.minimum(pairs[:, 0], pairs[:, 1]).astype(np.int64)
+    code = np.unique(new * (1 << 31) + ((1 << 31) - 1 - old))  # by new, then newest old
+    new, old = code >> 31, (1 << 31) - 1 - (code & ((1 << 31) - 1))
+    first = np.flatnonzero(np.r_[True, new[1:] != new[:-1]])
+    rank = np.arange(len(new)) - np.repeat(first, np.diff(np.r_[first, len(new)]))
+    keep = rank < limit
+    return list(zip(new[keep].tolist(), old[keep].tolist(), strict=True))
 
 
 def _best_earlier(
