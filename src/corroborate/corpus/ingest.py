@@ -143,7 +143,8 @@ def ingest(
 
     Copies are found with the copies stage's detector over the whole store unless
     `find_copies` is False (or another `copies` finder is given). After each batch, the stories
-    it touched get a second look (`BatchRefiner`: split and merge) unless `refine` is False.
+    it touched get a second look (`BatchRefiner`: split and merge), and at the end each article
+    of the run looks again for its story (`BatchRefiner.finish`), unless `refine` is False.
 
     Inputs that fail are counted and stored with their reason; the rest goes on. A StoreError
     (locked, read-only, disk full) stops the run with the store consistent.
@@ -175,6 +176,8 @@ def ingest(
                 previous = staged
             if previous:
                 _store_batch(previous, store, run_id, clusterer, counts, progress, refiner)
+            if refiner:  # each article of the run looks again, with the run's final weights
+                refiner.finish(run_id)
             status = "done"
         finally:
             _finish(store, run_id, counts, status)
