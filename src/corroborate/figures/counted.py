@@ -1,0 +1,153 @@
+"""What a count counts and what happened to the people it counts, from the sentence's parse:
+"23 member nations" counts countries, "12 were killed" dead people, "a city of 500,000 people"
+its population, "31 of the 60 seats" a part of a whole.
+
+Split from `subject.py`, which puts these together with the rest of a figure's subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from corroborate.figures.extract import Quantity
+from corroborate.figures.words import (
+    CHANGE_VERBS,
+    GENERIC_NOUNS,
+    NOUN_CLASS,
+    OUTCOME_OF,
+    PERSON_EVENTS,
+    RESIDENT_NOUNS,
+    ROLE_HEADS,
+    SETTLEMENTS,
+    WEAK_OUTCOME_WORDS,
+)
+
+
+def verb_above(token: Any) -> Any:
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return node
+
+
+def read_counted(
+    tokens: list[Any], anchor: Any, quantity: Quantity, para_start: int
+) -> tuple[str | None, str | None]:
+    """The thing a count counts ("member nations" in "23 member nations"), and its class."""
+    if quantity.unit != "count":
+        return None, None
+    head = None
+    if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "appos") and (
+        anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.i > anchor.i
+    ):
+        head = anchor.head
+    else:
+        after = [t for t in tokens if para_start + t.idx >= quantity.end]
+        if after and after[0].pos_ == "NOUN":
+            head = after[0]
+    if head is None:
+        return _counted_by_total(anchor) or _counted_by_level(anchor)
+    words = [t for t in head.lefts if t.dep_ == "compound" and t.i > anchor.i] + [head]
+    lemma = head.lemma_.lower()
+    if lemma in ROLE_HEADS and len(words) > 1:  # "22 crew members" count the crew
+        lemma = words[-2].lemma_.lower()
+    if lemma in PERSON_EVENTS:  # "31 arrests", "12 deaths": people arrested, people dead
+        return "person", " ".join(t.text for t in words)
+    return NOUN_CLASS.get(lemma, lemma), " ".join(t.text for t in words)
+
+
+def _counted_by_level(anchor: Any) -> tuple[str | None, str | None]:
+    """ "road deaths fell to 35", "cases stand at 412": the subject of a verb of level counts."""
+    verb = verb_above(anchor)
+    if str(verb.lemma_).lower() not in (*CHANGE_VERBS, "stand", "total"):
+        return None, None
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.pos_ == "NOUN":
+            lemma = str(child.lemma_).lower()
+            if lemma in PERSON_EVENTS:
+                return "person", child.text
+            if lemma not in GENERIC_NOUNS:
+                return NOUN_CLASS.get(lemma, lemma), child.text
+    return None, None
+
+
+def _counted_by_total(anchor: Any) -> tuple[str | None, str | None]:
+    """ "the number of people killed has risen to 17", "put the toll at 12": people counted."""
+    for node in [anchor, *anchor.ancestors]:
+        for child in node.children:
+            if child.lemma_.lower() == "toll":
+                return "person", "people"
+            if child.lemma_.lower() in ("number", "total"):
+                for of in child.children:
+                    nouns = [t for t in of.children if t.dep_ == "pobj" and t.pos_ == "NOUN"]
+                    if of.lower_ == "of" and nouns:
+                        lemma = nouns[0].lemma_.lower()
+                        return NOUN_CLASS.get(lemma, lemma), nouns[0].text
+    return None, None
+
+
+def read_outcome(local: Sequence[Any], narrow: Sequence[Any], anchor: Any) -> str | None:
+    """What happened to the people counted: the figure's own phrase first ("64 survivors"),
+    then the word of its clause nearest to it ("killed 12 and injured 40")."""
+    if population_of(anchor):
+        return "living"
+    for region in (local, narrow):
+        hits = [t for t in region if t.lemma_.lower() in OUTCOME_OF or t.lower_ in OUTCOME_OF]
+        strong = [t for t in hits if t.lemma_.lower() not in WEAK_OUTCOME_WORDS]
+        hits = strong or hits  # "left 64 people hurt": hurt, not left
+        if hits:
+            nearest = min(hits, key=lambda t: abs(t.i - anchor.i))
+            return OUTCOME_OF.get(nearest.lemma_.lower()) or OUTCOME_OF[nearest.lower_]
+    if any(t.lemma_.lower() in RESIDENT_NOUNS for t in local):
+        return "living"
+    return None
+
+
+def population_of(anchor: Any) -> bool:
+    """ "a city of 500,000 people", "home to 120,000 people": the people live there, whatever
+    the clause around the place says happened to others."""
+    noun = anchor.head if anchor.dep_ == "nummod" else anchor
+    prep = noun.head
+    return bool(
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("of", "to")
+        and prep.head.lemma_.lower() in SETTLEMENTS
+    )
+
+
+def settlement_names(anchor: Any) -> list[Any]:
+    """The place a population belongs to: "Bandar Abbas, a city of 500,000 people", "Qeshm
+    Island, home to 200,000 people"; not the other places of the clause."""
+    if not population_of(anchor):
+        return []
+    noun = anchor.head if anchor.dep_ == "nummod" else anchor
+    place = noun.head.head
+    # The place it describes: an apposition ("Belcaster, a city of"), also when the parse
+    # hangs "home to" off the name as a modifier.
+    beside = place.dep_ in ("appos", "advmod", "npadvmod") and place.head.pos_ in ("NOUN", "PROPN")
+    owner = place.head if beside else place
+    words = [t for t in owner.lefts if t.dep_ in ("compound", "flat", "amod")] + [owner]
+    return [t for t in words if t.pos_ == "PROPN" and t.is_alpha]
+
+
+def whole_or_part(anchor: Any) -> str | None:
+    """ "31 of the 60 seats": 60 is the whole, 31 a part; they never conflict."""
+    if anchor.head.lower_ == "of" and anchor.head.head.like_num:
+        return "whole"
+    # "31 of the 60 seats": 60 counts the seats that hang off "of" after another number.
+    noun = anchor.head
+    if anchor.dep_ == "nummod" and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        return "whole" if noun.head.head.like_num else _part_of(anchor)
+    return _part_of(anchor)
+
+
+def _part_of(anchor: Any) -> str | None:
+    if any(
+        c.lower_ == "of" and any(g.like_num for g in c.subtree if g.i != c.i)
+        for c in anchor.children
+    ):
+        return "part"
+    return None
