@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pytest
@@ -20,6 +21,7 @@ from corpus_fixtures import WIRE, all_rows, rows, write_jsonl
 from corroborate.corpus.cluster import ClusterSettings, StoryClusterer
 from corroborate.corpus.features import ArticleFeatures
 from corroborate.corpus.ingest import ingest, recluster_store
+from corroborate.corpus.refine import BatchRefiner
 from corroborate.corpus.store import SqliteStore
 
 TESTS = Path(__file__).resolve().parent
@@ -285,6 +287,36 @@ def test_copy_partners_are_the_newest_few_per_document(
     found = copies_module._nearest(np.array(distinct, dtype=np.int64).reshape(-1, 2), limit)
     assert len(found) == len(set(found))
     assert set(found) == _nearest_one_by_one(distinct, limit)
+
+
+def _neighbours_one_by_one(clusterer: StoryClusterer, refiner: BatchRefiner, sid: str) -> list[str]:
+    """The second look's neighbour rule read plainly: weight shared over the story's 40
+    heaviest terms, the last `posting_limit` postings of each, ties by story id."""
+    vector = refiner._vector(sid)[0]
+    weights = {t: w for part in vector.values() for t, w in part.items()}
+    shared: dict[str, float] = {}
+    for term in sorted(weights, key=lambda t: -weights[t])[:40]:
+        for other in clusterer.posted(term)[-clusterer.settings.posting_limit :]:
+            if other != sid and other in clusterer.stories:
+                shared[other] = shared.get(other, 0.0) + weights[term]
+    ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [other for other, _ in ranked[: clusterer.settings.candidates]]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sets(st.integers(0, 60), min_size=1, max_size=14), min_size=2, max_size=50))
+def test_second_look_neighbours_match_the_plain_sums(term_sets: list[set[int]]) -> None:
+    """The second look ranks a story's neighbours with numpy sums over story numbers: they
+    must be exactly the plain sums' (ties by id), with pruned terms and removed stories."""
+    clusterer = StoryClusterer(ClusterSettings(candidates=3, posting_limit=6, story_terms=4))
+    refiner = BatchRefiner(cast(SqliteStore, None), clusterer)  # neighbours never read it
+    for n, terms in enumerate(term_sets):
+        vector = {f"@name{t % 7}" if t % 5 == 0 else f"word{t}": 1.0 + t % 3 for t in terms}
+        clusterer.assign(ArticleFeatures(f"a{n}", vector, "2026-01-01"))
+        if n % 5 == 4 and len(clusterer.stories) > 2:
+            clusterer.remove_story(sorted(clusterer.stories)[n % len(clusterer.stories)])
+    for sid in sorted(clusterer.stories):
+        assert refiner._neighbours(sid) == _neighbours_one_by_one(clusterer, refiner, sid)
 
 
 @pytest.mark.parametrize("frozen_before", [False, True], ids=["plain", "caller-froze"])

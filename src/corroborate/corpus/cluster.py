@@ -523,6 +523,13 @@ class StoryClusterer:
         """The stories whose centroids hold `term`, oldest first (the candidate index)."""
         return self._postings.get(term, [])
 
+    def posted_numbers(self, term: str) -> array[int]:
+        """`posted(term)` as story numbers (for numpy; `story_at` gives a number's id)."""
+        return self._numbers.get(term) or array("i")
+
+    def story_at(self, number: int) -> str:
+        return self._story_ids[number]
+
     def remove_story(self, story_id: str) -> StoryState:
         """Take a story out (merged into another, or to be rebuilt), its postings with it."""
         story = self.stories.pop(story_id)

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import json
 import math
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
 
 from corroborate.corpus.cluster import (
     Assignment,
@@ -276,16 +280,45 @@ class BatchRefiner:
                     yield min(scores), other
 
     def _neighbours(self, story_id: str) -> list[str]:
-        """The stories sharing most of this one's heaviest terms (from the term index)."""
+        """The stories sharing most of this one's heaviest terms (from the term index), most
+        shared weight first, ties by id.
+
+        The weights are summed with numpy over story numbers in the order a dict would add
+        them (term by term, each term's postings in order): the same sums, bit for bit.
+        """
         clusterer, settings = self.clusterer, self.clusterer.settings
         weights = {t: w for part in self._vector(story_id)[0].values() for t, w in part.items()}
-        shared: defaultdict[str, float] = defaultdict(float)
-        for term in sorted(weights, key=lambda t: -weights[t])[:40]:
-            for other in clusterer.posted(term)[-settings.posting_limit :]:
-                if other != story_id and other in clusterer.stories:
-                    shared[other] += weights[term]
-        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [other for other, _ in ranked[: settings.candidates]]
+        heaviest = sorted(weights, key=lambda t: -weights[t])[:40]
+        read, lengths = array("i"), []
+        for term in heaviest:
+            posted = clusterer.posted_numbers(term)[-settings.posting_limit :]
+            read.extend(posted)
+            lengths.append(len(posted))
+        if not read:
+            return []
+        numbers = np.frombuffer(read, dtype=np.int32)
+        shares = np.repeat(np.array([weights[t] for t in heaviest]), lengths)
+        totals = np.bincount(numbers, weights=shares).astype(np.float64, copy=False)
+        present = np.flatnonzero(np.bincount(numbers))
+        wanted, short = settings.candidates, present
+        if len(present) > 4 * wanted:  # spare places for itself and merged-away stories
+            values = totals[present]
+            cut = np.partition(values, len(values) - 4 * wanted)[len(values) - 4 * wanted]
+            short = present[values >= cut]
+        ranked = self._ranked(story_id, totals, short)
+        if len(ranked) < wanted and len(short) < len(present):
+            ranked = self._ranked(story_id, totals, present)
+        return ranked[:wanted]
+
+    def _ranked(
+        self, story_id: str, totals: npt.NDArray[np.float64], numbers: npt.NDArray[np.intp]
+    ) -> list[str]:
+        """The live stories among `numbers` but `story_id`, most weight first, then by id."""
+        stories, story_at = self.clusterer.stories, self.clusterer.story_at
+        found = sorted(
+            zip((-totals[numbers]).tolist(), map(story_at, numbers.tolist()), strict=True)
+        )
+        return [other for _, other in found if other != story_id and other in stories]
 
     def _join(self, story_id: str, other: str, done: Refinement, moves: _Moves) -> None:
         """One story of the two; the larger keeps its id."""
