@@ -4,16 +4,16 @@ Data: ../shared/data/neus/val.source and val.target (307 stories; each source li
 left/centre/right outlets' excerpts, the target is the neutral roundup). Every method picks as
 many sentences as the roundup has (split by the project's sentence splitter) from the same
 articles, split by the same splitter:
-- corroborate: `summarise` without claims, as timed: its lexical signals (tokenising, TF-IDF,
-  support per source, shape), the linear score and the greedy selection; no model is loaded;
+- corroborate: `summarise` without claims, as timed: tokenising, the word model's features
+  and chances, TF-IDF for near repeats, and the greedy selection; no model is loaded;
 - with `--with-claims`, also corroborate+claims: align_claims (spaCy parse and MiniLM embeddings,
   in its time) then summarise with those claims, as a report runs it;
 - sumy LexRank, TextRank, Luhn, LSA over all the story's sentences (sumy gets our splitter and a
   regex word tokenizer, since its default needs NLTK data that cannot be downloaded here);
 - lead: round-robin over the outlets, first sentences first.
-Nothing is fitted on val: `--fit` fits the summary's weights on the 2,452 train stories and
-picks its two selection constants by 3-fold cross-validation on them (see
-`corroborate.summary.SummaryWeights`).
+Nothing is fitted on val: `--fit` fits the summary's word lexicon and word model on the 2,452
+train stories and picks its two selection constants by 3-fold cross-validation on them (see
+`corroborate.summary.SummaryWeights` and `corroborate.summary.words`).
 ROUGE-1/2/L F1 (rouge-score, Porter stemmer), mean over stories, x100. Runtime ratio is each
 method's seconds over corroborate's, in this same run: story by story the methods take turns,
 `--repeats` times, and each story counts each method's fastest run;
@@ -26,7 +26,8 @@ from __future__ import annotations
 import argparse
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -36,10 +37,10 @@ from corroborate.claims import align_claims
 from corroborate.nlp import Resources
 from corroborate.records import Article, Paragraph
 from corroborate.segment import segment_article, split_sentences
-from corroborate.summary import SIGNALS, SummaryWeights, signals, summarise
+from corroborate.summary import SummaryWeights, sentence_sources, summarise, word_rows
+from corroborate.summary.words import PRIOR_FILE, Prior, Tokens
 
 _WORD = re.compile(r"\w+")
-RIDGE = 1.0
 SUMY = ("lexrank", "textrank", "luhn", "lsa")
 Method = Callable[[list[Article], int], list[str]]
 
@@ -169,58 +170,85 @@ def evaluate(
 
 
 def fit_weights(folder: Path) -> None:
-    """Fit `SummaryWeights` on NeuS train only: the two selection constants by 3-fold
-    cross-validation of ROUGE-1 + ROUGE-2 over the grid, then the signal weights on all of it."""
+    """Fit `SummaryWeights` and the word lexicon on NeuS train only: the two selection
+    constants by 3-fold cross-validation of ROUGE-1 + ROUGE-2 over the grid (lexicon and word
+    model refitted on each fold's other two thirds), then lexicon and model on all of it."""
     stories, targets = load(folder, "train", None)
-    tables, labels = _fit_rows(stories, targets)
-    folds = [range(k, len(stories), 3) for k in range(3)]
+    rows = [_StoryWords(a, t) for a, t in zip(stories, targets, strict=True)]
+    folds = [list(range(k, len(stories), 3)) for k in range(3)]
     results: dict[tuple[float, float], float] = {}
-    for target_words in (10.0, 15.0):
-        for overlap in (0.2, 0.3, 0.4):
-            total = 0.0
-            for fold in folds:
-                held = set(fold)
-                rest = [i for i in range(len(stories)) if i not in held]
-                weights = SummaryWeights(_ridge(tables, labels, rest), target_words, overlap)
-                method = _with_weights(weights)
-                scores, _ = evaluate(
-                    {"fit": method}, [stories[i] for i in fold], [targets[i] for i in fold], 1
-                )
-                total += (scores["fit"]["rouge1"] + scores["fit"]["rouge2"]) * len(fold)
-            mean = results[(target_words, overlap)] = total / len(stories)
-            print(f"target_words {target_words:4.1f} overlap {overlap:4.2f}: R1+R2 {mean:.2f}")
-    target_words, overlap = max(results, key=lambda k: results[k])
-    fitted = _ridge(tables, labels, range(len(stories)))
-    print(f"target_words = {target_words}, overlap = {overlap}")
-    print("signals = (" + ", ".join(str(w) for w in fitted) + ")")
+    for fold in folds:
+        held = set(fold)
+        rest = [rows[i] for i in range(len(rows)) if i not in held]
+        prior, words = _fit_words(rest)
+        for target_words, decay in GRID:
+            weights = SummaryWeights(words, target_words, decay, prior)
+            scores, _ = evaluate(
+                {"fit": _with_weights(weights)},
+                [stories[i] for i in fold],
+                [targets[i] for i in fold],
+                1,
+            )
+            score = (scores["fit"]["rouge1"] + scores["fit"]["rouge2"]) * len(fold)
+            results[(target_words, decay)] = results.get((target_words, decay), 0.0) + score
+    for (target_words, decay), total in results.items():
+        print(
+            f"target_words {target_words:4.1f} decay {decay:4.2f}: CV R1+R2 {total / len(rows):.2f}"
+        )
+    target_words, decay = max(results, key=lambda k: results[k])
+    prior, words = _fit_words(rows)
+    PRIOR_FILE.write_text("\n".join(prior.lines()) + "\n", encoding="utf-8")
+    print(f"wrote {PRIOR_FILE} ({len(prior.log_odds)} words)")
+    print(f"target_words = {target_words}, decay = {decay}")
+    print("words = (" + ", ".join(f"{w:.3f}" for w in words) + ")")
 
 
-def _fit_rows(
-    stories: list[list[Article]], targets: list[str]
-) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """Each story's signal table and, per sentence, the ROUGE-1 + ROUGE-2 precision against its
-    roundup: the share of the sentence's words and word pairs the roundup also uses."""
-    from rouge_score import rouge_scorer
+GRID = [(t, d) for t in (12.0, 15.0, 18.0) for d in (0.5, 0.6)]
+PRIOR_PARTS = 4  # cross-fitting: each story's lexicon features come from the other parts
 
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+
+class _StoryWords:
+    """One train story's sentences, their sources and words, and the roundup's words."""
+
+    def __init__(self, articles: list[Article], target: str) -> None:
+        self.articles = articles
+        self.sentences = [s for a in articles for s in a.sentences]
+        self.source = sentence_sources(articles, self.sentences)
+        self.used = Counter(set(Tokens()(" ".join(s.text for s in self.sentences))))
+        self.roundup = set(Tokens()(target))
+
+    def table(self, prior: Prior) -> tuple[np.ndarray, np.ndarray]:
+        vocabulary, table, _ = word_rows(self.articles, self.sentences, self.source, prior)
+        return table, np.array([w in self.roundup for w in vocabulary], dtype=np.float64)
+
+
+def _fit_words(rows: list[_StoryWords]) -> tuple[Prior, tuple[float, ...]]:
+    """The lexicon over `rows`, and the word model's coefficients fitted on them.
+
+    A story's lexicon feature must not have seen its own roundup (the model would learn to
+    trust the lexicon too much): cross-fitting, each part's from the other parts' counts."""
+    from sklearn.linear_model import LogisticRegression
+
     tables, labels = [], []
-    for articles, target in zip(stories, targets, strict=True):
-        sentences = [s for a in articles for s in a.sentences]
-        tables.append(signals(articles, sentences)[0])
-        scored = [scorer.score(target, s.text) for s in sentences]
-        labels.append(np.array([r["rouge1"].precision + r["rouge2"].precision for r in scored]))
-    return tables, labels
+    for part in range(PRIOR_PARTS):
+        others = [r for k, r in enumerate(rows) if k % PRIOR_PARTS != part]
+        prior = _prior(others)
+        for row in rows[part::PRIOR_PARTS]:
+            table, label = row.table(prior)
+            tables.append(table)
+            labels.append(label)
+    model = LogisticRegression(C=1.0, max_iter=2000, fit_intercept=False)
+    model.fit(np.vstack(tables), np.concatenate(labels))  # the bias is a feature
+    return _prior(rows), tuple(round(float(w), 3) for w in model.coef_[0])
 
 
-def _ridge(
-    tables: list[np.ndarray], labels: list[np.ndarray], rows: Iterable[int]
-) -> tuple[float, ...]:
-    picked = list(rows)
-    table = np.vstack([tables[i] for i in picked])
-    label = np.concatenate([labels[i] for i in picked])
-    ridge = table.T @ table + RIDGE * np.eye(len(SIGNALS))
-    ridge[-1, -1] -= RIDGE  # the bias is not shrunk
-    return tuple(round(float(w), 3) for w in np.linalg.solve(ridge, table.T @ label))
+def _prior(rows: list[_StoryWords]) -> Prior:
+    used: Counter[str] = Counter()
+    kept: Counter[str] = Counter()
+    for row in rows:
+        used.update(row.used)
+        kept.update(w for w in row.used if w in row.roundup)
+    return Prior.from_counts(used, kept)
 
 
 def _with_weights(weights: SummaryWeights) -> Method:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy import sparse
 
 from corroborate import summary as summary_module
 from corroborate.claims import align_claims
@@ -15,7 +17,16 @@ from corroborate.nlp import Resources
 from corroborate.records import Article, Borrowed, Claim, Mention, Removed
 from corroborate.segment import segment_article
 from corroborate.settings import Settings
-from corroborate.summary import SIGNALS, SummaryWeights, signals, summarise
+from corroborate.summary import (
+    Coverage,
+    SummaryWeights,
+    awkwardness,
+    select,
+    sentence_sources,
+    summarise,
+    word_rows,
+)
+from corroborate.summary.words import WORD_FEATURES, Prior, Tokens, shipped_prior
 from test_claims import article
 
 JUNK = "Sign up for the Harbour Post morning newsletter and never miss a story from the docks."
@@ -144,9 +155,12 @@ def test_support_counts_sources_not_articles(kind: str, sources: int, said_by: i
     assert resolved.sources == sources
     by_text = {(s.article, s.text): int(k) for s, k in zip(sentences, resolved.source, strict=True)}
     assert (by_text[(third.id, STRIKE)] == by_text[(origin.id, STRIKE)]) == (kind != "independent")
-    support = signals(story, sentences)[0][:, SIGNALS.index("support_count")]
-    # the origin's strike sentence: the other sources that say it, as a share of the others
-    assert support[0] == pytest.approx(said_by / (sources - 1))
+    source = sentence_sources(story, sentences)
+    assert source == resolved.source.tolist()
+    vocabulary, table, _ = word_rows(story, sentences, source, shipped_prior())
+    share = table[vocabulary.index("walk"), WORD_FEATURES.index("source_share")]
+    # "walked" is in the strike sentences: the origin's source and the others that say it
+    assert share == pytest.approx((1 + said_by) / sources)
 
 
 def test_summary_needs_no_model(story: list[Article], claims: list[Claim]) -> None:
@@ -219,25 +233,25 @@ def test_a_claim_is_shown_in_its_plainest_wording(
     if also_states:  # the plain sentence also states the strike claim
         strike.mentions.append(next(m for m in closed.mentions if m.text == CLOSED))
     candidates = summary_module._candidates(story, [closed, strike])
-    table, _ = signals(story, [c.sentence for c in candidates])
     texts = [c.sentence.text for c in candidates]
     chosen = [texts.index(shown), texts.index(STRIKE)]
-    shown_now = summary_module.plain_wordings(
-        candidates, chosen, summary_module._awkwardness(table)
-    )
+    awkward = awkwardness([c.sentence for c in candidates])
+    shown_now = summary_module.plain_wordings(candidates, chosen, awkward)
     assert [texts[i] for i in shown_now] == [expected, STRIKE]
 
 
-def test_dense_and_sparse_vectors_give_the_same_signals(
+def test_dense_and_sparse_vectors_give_the_same_cosines(
     story: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Small stories use numpy arrays, large ones scipy's sparse rows: the figures agree."""
+    """Small stories use numpy arrays, large ones scipy's sparse rows: the cosines agree."""
     sentences = [s for a in story for s in a.sentences]
-    monkeypatch.setattr(summary_module, "DENSE_CELLS", 10**9)
-    dense, dense_cosines = signals(story, sentences)
-    monkeypatch.setattr(summary_module, "DENSE_CELLS", 0)
-    sparse, sparse_cosines = signals(story, sentences)
-    assert dense == pytest.approx(sparse) and dense_cosines == pytest.approx(sparse_cosines)
+
+    def cosines(cells: int) -> np.ndarray:
+        monkeypatch.setattr(summary_module, "DENSE_CELLS", cells)
+        unit = summary_module._story(story, sentences).unit
+        return summary_module._dense(unit @ unit.T)
+
+    assert cosines(10**9) == pytest.approx(cosines(0))
 
 
 def test_a_sentence_adding_a_new_claim_may_share_an_old_one() -> None:
@@ -253,10 +267,96 @@ def test_a_sentence_adding_a_new_claim_may_share_an_old_one() -> None:
     strike = claim(story, {both, STRIKE_2}, 2)
     closed = claim(story, {both, CLOSED_2}, 2)
     candidates = summary_module._candidates(story, [strike, closed])
-    ranked = [STRIKE_2, both, CLOSED_2, *EXTRA]  # the order the scores put them in
-    for candidate in candidates:
-        candidate.score = 10.0 - ranked.index(candidate.sentence.text)
-    unrelated = np.eye(len(candidates))  # no lexical overlap: only the claims decide
-    chosen = summary_module.select(candidates, unrelated, 3, SummaryWeights(overlap=0.0))
+    ranked = [STRIKE_2, both, CLOSED_2, *EXTRA]  # the order the chances put them in
+    covered = _one_word_each(candidates, ranked)
+    chosen = select(candidates, covered, _unrelated(candidates), 3, SummaryWeights())
     texts = [candidates[i].sentence.text for i in chosen]
     assert texts == [STRIKE_2, both, EXTRA[0]]  # CLOSED_2 only says again what `both` said
+
+
+def _one_word_each(candidates: list[summary_module.Candidate], ranked: list[str]) -> Coverage:
+    """Each sentence one word of its own, more likely in the roundup the earlier it is ranked;
+    every sentence ten words long."""
+    for candidate in candidates:
+        candidate.words = 10
+    order = [ranked.index(c.sentence.text) for c in candidates]
+    chance = np.array([1.0 - k / 10 for k in range(len(ranked))])
+    return Coverage(sparse.csr_matrix(np.eye(len(ranked))[order]), chance)
+
+
+def _unrelated(candidates: list[summary_module.Candidate]) -> np.ndarray:
+    return np.eye(len(candidates))  # no lexical overlap: only the claims and words decide
+
+
+@pytest.mark.parametrize(("decay", "second"), [(0.5, EXTRA[2]), (0.9, STRIKE_2)])
+def test_a_word_said_again_is_worth_less(decay: float, second: str) -> None:
+    """After STRIKE, STRIKE_2 brings only its words again: worth `decay` of their chance each.
+
+    With a low decay EXTRA[2]'s new but less likely words gain more; with a high one the
+    repeated likelier words still do."""
+    story = [article("crier", [STRIKE, EXTRA[1]]), article("dispatch", [STRIKE_2, EXTRA[2]])]
+    candidates = summary_module._candidates(story, [])
+    for candidate in candidates:
+        candidate.words = 10
+    texts = [c.sentence.text for c in candidates]
+    # words 0-1 belong to both strike sentences (chance 0.9), 2-3 to EXTRA[2] (0.6), 4 to EXTRA[1]
+    rows = {STRIKE: [0, 1], STRIKE_2: [0, 1], EXTRA[2]: [2, 3], EXTRA[1]: [4]}
+    counts = np.zeros((len(texts), 5))
+    for k, text in enumerate(texts):
+        counts[k, rows[text]] = 1
+    covered = Coverage(sparse.csr_matrix(counts), np.array([0.9, 0.9, 0.6, 0.6, 0.1]))
+    weights = SummaryWeights(decay=decay)
+    chosen = select(candidates, covered, _unrelated(candidates), 2, weights)
+    assert [texts[i] for i in chosen] in ([STRIKE, second], [STRIKE_2, second])
+
+
+def test_word_features_count_independent_sources_and_headlines(story: list[Article]) -> None:
+    """A word every outlet uses, early and in a headline, against one a single outlet uses."""
+    story[0].title = "Calder Bay dockworkers strike"
+    try:
+        sentences = [s for a in story for s in a.sentences]
+        source = sentence_sources(story, sentences)
+        vocabulary, table, words = word_rows(story, sentences, source, shipped_prior())
+    finally:
+        story[0].title = None
+    feature = {name: k for k, name in enumerate(WORD_FEATURES)}
+    calder, bread = table[vocabulary.index("calder")], table[vocabulary.index("bread")]
+    assert calder[feature["source_share"]] == 1.0
+    assert bread[feature["source_share"]] == pytest.approx(1 / 3)
+    assert (calder[feature["one_source"]], bread[feature["one_source"]]) == (0.0, 1.0)
+    assert (calder[feature["title_share"]], bread[feature["title_share"]]) == (1.0, 0.0)
+    assert calder[feature["earliest"]] == 1.0 > bread[feature["earliest"]]
+    assert [len(w) for w in words] == [len(Tokens()(s.text)) for s in sentences]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    kept=st.dictionaries(
+        st.sampled_from(["harbour", "strike", "gull", "crane", "the", "quay"]),
+        st.integers(0, 12),
+        min_size=1,
+    ),
+    extra=st.integers(0, 12),
+)
+def test_the_lexicon_ranks_words_by_how_often_roundups_keep_them(
+    kept: dict[str, int], extra: int
+) -> None:
+    """Among words outlets used equally often, the more often kept gets higher log-odds; rare
+    words get the overall rate; the written lines read back the same."""
+    used = {word: 12 + extra for word in kept}
+    used["rare"] = 4  # under PRIOR_MIN_STORIES
+    prior = Prior.from_counts(Counter(used), Counter(kept))
+    assert prior("rare") == prior.default == prior("never-seen")
+    ranked = sorted(kept, key=lambda w: kept[w])
+    odds = [prior(w) for w in ranked]
+    assert odds == sorted(odds)
+    parsed = dict(line.split("\t") for line in prior.lines()[1:])
+    assert {w: float(v) for w, v in parsed.items()} == pytest.approx(
+        {w: round(prior(w), 3) for w in kept}
+    )
+
+
+def test_the_shipped_lexicon_loads() -> None:
+    prior = shipped_prior()
+    assert len(prior.log_odds) > 1000
+    assert -5 < prior.default < 0  # most words an outlet uses are not in the roundup
