@@ -168,3 +168,21 @@ def test_last_year_meets_the_year_before_publication(resources: Resources) -> No
     assert len(held) == 1
     articles = {m.article for v in held[0].values for m in v.mentions}
     assert articles == {a.id, b.id}
+
+
+@pytest.mark.parametrize(
+    "text", ["Tarvey drew 2-2 at home.", "Corley won 3-1 in the final.", "a 101-94 win for Pellow"]
+)
+def test_a_result_is_neither_a_range_nor_two_counts(text: str) -> None:
+    assert read_quantities(text) == []
+
+
+def test_a_table_row_counts_the_label_before_each_number(resources: Resources) -> None:
+    assert_together(
+        resources,
+        "Morland results: Turnout 55.4% Registered voters 2,310,000 Rejected ballots 9,212",
+        "Morland had 2.31 million registered voters.",
+        "2,310,000",
+        "2.31 million",
+        "agree",
+    )

@@ -39,12 +39,13 @@ def read_counted(
     """The thing a count counts ("member nations" in "23 member nations"), and its class."""
     if quantity.unit != "count":
         return None, None
-    head = None
-    if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "appos") and (
+    head = _table_label(tokens, quantity, para_start)
+    own = anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "appos") and (
         anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.i > anchor.i
-    ):
+    )
+    if head is None and own:
         head = anchor.head
-    else:
+    elif head is None:
         after = [t for t in tokens if para_start + t.idx >= quantity.end]
         if after and after[0].pos_ == "NOUN":
             head = after[0]
@@ -57,6 +58,23 @@ def read_counted(
     if lemma in PERSON_EVENTS:  # "31 arrests", "12 deaths": people arrested, people dead
         return "person", " ".join(t.text for t in words)
     return NOUN_CLASS.get(lemma, lemma), " ".join(t.text for t in words)
+
+
+def _table_label(tokens: list[Any], quantity: Quantity, para_start: int) -> Any | None:
+    """A row of a table scraped as text ("Registered voters 1,840,000 Spoilt ballots 12,311"):
+    each number follows its label and the next column's label follows it (or a bar, or the
+    end of a verbless row), so the noun before it is what it counts."""
+    before = [t for t in tokens if para_start + t.idx < quantity.start]
+    after = [t for t in tokens if para_start + t.idx >= quantity.end]
+    verbless = not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+    label_next = (
+        (not after and verbless)
+        or (after and after[0].text in ("|", ";"))
+        or (after and after[0].is_alpha and after[0].text[0].isupper())
+    )
+    if before and label_next and before[-1].pos_ == "NOUN" and before[-1].is_alpha:
+        return before[-1]
+    return None
 
 
 def _counted_by_level(anchor: Any) -> tuple[str | None, str | None]:
