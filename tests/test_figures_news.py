@@ -186,3 +186,38 @@ def test_a_table_row_counts_the_label_before_each_number(resources: Resources) -
         "2.31 million",
         "agree",
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb", "status"),
+    [
+        (
+            "Customs seized 2.5 tonnes of heroin at Corley docks.",
+            "Customs seized 600kg of heroin at Corley docks.",
+            "2.5 tonnes",
+            "600kg",
+            "conflict",
+        ),
+        (
+            "A magnitude 5.2 earthquake shook Pellow on Tuesday.",
+            "The earthquake that hit Pellow on Tuesday had a magnitude of 4.6.",
+            "5.2",
+            "4.6",
+            "conflict",
+        ),
+    ],
+)
+def test_metric_units_and_a_day_named_elsewhere_can_conflict(
+    resources: Resources, first: str, second: str, fa: str, fb: str, status: str
+) -> None:
+    assert_together(resources, first, second, fa, fb, status)
+
+
+def test_metric_against_imperial_never_conflicts(resources: Resources) -> None:
+    assert_apart(
+        resources,
+        "The Sandling fire has burned 12,000 hectares.",
+        "The Sandling fire has burned 12,000 acres.",
+        "12,000 hectares",
+        "12,000 acres",
+    )

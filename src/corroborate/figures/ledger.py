@@ -90,6 +90,11 @@ UNIT_SCALE: dict[str, tuple[str, float]] = {
 }  # fmt: skip
 
 
+# Metric units convert without the slips of metric against imperial: "1.5 tonnes" and "400kg"
+# can be rivals.
+METRIC = frozenset({"mm", "cm", "metres", "km", "grams", "kg", "tonnes", "litres", "km2"})
+
+
 def same_dimension(a: Quantity, b: Quantity) -> bool:
     if a.unit == b.unit:
         return True
@@ -158,7 +163,9 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     # Another unit of one dimension only where the values agree: "12,000 hectares" and
     # "12,000 acres" are a slip or two figures, never a conflict.
     if a.quantity.unit != b.quantity.unit and not values_agree(a.quantity, b.quantity):
-        return False
+        metric = {a.quantity.unit, b.quantity.unit} <= METRIC
+        if not (metric and same_dimension(a.quantity, b.quantity)):
+            return False  # "12,000 hectares" against "12,000 acres": a slip, or two figures
     if a.article.id == b.article.id and a.sentence.index == b.sentence.index:
         return a.quantity.start == b.quantity.start
     x, y = a.subject, b.subject
@@ -335,7 +342,7 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return True  # "at least 9 died" is not wrong when 25 died
     if (x.share_role == "whole") != (y.share_role == "whole"):
         return True  # a total and a part of it ("31 of the 60 seats") are not rivals
-    if x.times - CURRENT_PERIODS != y.times - CURRENT_PERIODS or x.days != y.days:
+    if x.times - CURRENT_PERIODS != y.times - CURRENT_PERIODS or _days_differ(x, y):
         return True  # "in February, a gunman killed five" is another event than today's toll
     if unit not in ("count", *MEASURES):
         # "$650,000 for shelters" is part of, not against, "a $4.2m aid package"
@@ -365,6 +372,15 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
 
 # Acts of change: "the river rose 2.4 metres" is no rival to "the river peaked at 5.2 metres".
 CHANGES = frozenset({"rise", "fall", *CHANGE_VERBS, *CHANGE_BY})
+
+
+def _days_differ(x: Subject, y: Subject) -> bool:
+    """Weekdays of the figures' own clauses differ, and neither sentence names the other's
+    day elsewhere ("the quake that hit on Sunday had a magnitude of 5.9")."""
+    if x.days == y.days:
+        return False
+    return not (x.days <= y.context and y.days <= x.context)
+
 
 # Times that a report without a time means too: "sold 45,000 tickets this year".
 CURRENT_PERIODS = frozenset({"this year", "this month", "this quarter"})
