@@ -38,7 +38,7 @@ from corroborate.nlp import Resources
 from corroborate.records import Article, Paragraph
 from corroborate.segment import segment_article, split_sentences
 from corroborate.summary import SummaryWeights, sentence_sources, summarise, word_rows
-from corroborate.summary.words import PRIOR_FILE, Prior, Tokens
+from corroborate.summary.words import PRIOR_FILE, Prior, tokens
 
 _WORD = re.compile(r"\w+")
 SUMY = ("lexrank", "textrank", "luhn", "lsa")
@@ -214,12 +214,12 @@ class _StoryWords:
         self.articles = articles
         self.sentences = [s for a in articles for s in a.sentences]
         self.source = sentence_sources(articles, self.sentences)
-        self.used = Counter(set(Tokens()(" ".join(s.text for s in self.sentences))))
-        self.roundup = set(Tokens()(target))
+        self.used = Counter(set(tokens(" ".join(s.text for s in self.sentences))))
+        self.roundup = set(tokens(target))
 
     def table(self, prior: Prior) -> tuple[np.ndarray, np.ndarray]:
-        vocabulary, table, _ = word_rows(self.articles, self.sentences, self.source, prior)
-        return table, np.array([w in self.roundup for w in vocabulary], dtype=np.float64)
+        words = word_rows(self.articles, self.sentences, self.source, prior)
+        return words.table, np.array([w in self.roundup for w in words.vocabulary], dtype=float)
 
 
 def _fit_words(rows: list[_StoryWords]) -> tuple[Prior, tuple[float, ...]]:

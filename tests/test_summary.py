@@ -26,7 +26,8 @@ from corroborate.summary import (
     summarise,
     word_rows,
 )
-from corroborate.summary.words import WORD_FEATURES, Prior, Tokens, shipped_prior
+from corroborate.summary import words as words_module
+from corroborate.summary.words import WORD_FEATURES, Prior, shipped_prior, tokens
 from test_claims import article
 
 JUNK = "Sign up for the Harbour Post morning newsletter and never miss a story from the docks."
@@ -157,8 +158,8 @@ def test_support_counts_sources_not_articles(kind: str, sources: int, said_by: i
     assert (by_text[(third.id, STRIKE)] == by_text[(origin.id, STRIKE)]) == (kind != "independent")
     source = sentence_sources(story, sentences)
     assert source == resolved.source.tolist()
-    vocabulary, table, _ = word_rows(story, sentences, source, shipped_prior())
-    share = table[vocabulary.index("walk"), WORD_FEATURES.index("source_share")]
+    words = word_rows(story, sentences, source, shipped_prior())
+    share = words.table[words.vocabulary.index("walk"), WORD_FEATURES.index("source_share")]
     # "walked" is in the strike sentences: the origin's source and the others that say it
     assert share == pytest.approx((1 + said_by) / sources)
 
@@ -254,6 +255,17 @@ def test_dense_and_sparse_vectors_give_the_same_cosines(
     assert cosines(10**9) == pytest.approx(cosines(0))
 
 
+def test_dense_and_sparse_word_counts_give_the_same_summary(
+    story: list[Article], claims: list[Claim], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def picked(cells: int) -> list[tuple[str, int]]:
+        monkeypatch.setattr(words_module, "DENSE_CELLS", cells)
+        monkeypatch.setattr(summary_module, "DENSE_CELLS", cells)
+        return [(s.article, s.start) for s in summarise(story, claims, Resources(), count=4)]
+
+    assert picked(10**9) == picked(0)
+
+
 def test_a_sentence_adding_a_new_claim_may_share_an_old_one() -> None:
     """A sentence is skipped only when everything it states is already told."""
     both = (
@@ -316,17 +328,20 @@ def test_word_features_count_independent_sources_and_headlines(story: list[Artic
     try:
         sentences = [s for a in story for s in a.sentences]
         source = sentence_sources(story, sentences)
-        vocabulary, table, words = word_rows(story, sentences, source, shipped_prior())
+        words = word_rows(story, sentences, source, shipped_prior())
     finally:
         story[0].title = None
     feature = {name: k for k, name in enumerate(WORD_FEATURES)}
-    calder, bread = table[vocabulary.index("calder")], table[vocabulary.index("bread")]
+    calder, bread = (words.table[words.vocabulary.index(w)] for w in ("calder", "bread"))
     assert calder[feature["source_share"]] == 1.0
     assert bread[feature["source_share"]] == pytest.approx(1 / 3)
     assert (calder[feature["one_source"]], bread[feature["one_source"]]) == (0.0, 1.0)
     assert (calder[feature["title_share"]], bread[feature["title_share"]]) == (1.0, 0.0)
     assert calder[feature["earliest"]] == 1.0 > bread[feature["earliest"]]
-    assert [len(w) for w in words] == [len(Tokens()(s.text)) for s in sentences]
+    holding = [s for s in sentences if "Calder" in s.text]  # the strike sentences and EXTRA[1]
+    assert calder[feature["sentence_share"]] == pytest.approx(len(holding) / len(sentences))
+    sizes = np.asarray(words.counts.sum(axis=1)).ravel()
+    assert sizes.tolist() == [len(tokens(s.text)) for s in sentences]
 
 
 @settings(max_examples=40, deadline=None)

@@ -28,10 +28,11 @@ from corroborate.records import Article, Claim, Sentence, SummarySentence
 from corroborate.sources import sources_of
 from corroborate.summary.words import (
     Prior,
-    Tokens,
+    WordTable,
     probabilities,
     shipped_prior,
     strip_suffix,
+    tokens,
     word_table,
 )
 
@@ -111,7 +112,9 @@ def summarise(
     similarity = _dense(story.unit @ story.unit.T)
     count = count or resources.settings.summary_sentences
     chosen = select(candidates, covered, similarity, count, weights)
-    chosen = plain_wordings(candidates, chosen, awkwardness(sentences))
+    # without claims no other wording can stand in for a sentence: nothing to compare
+    awkward = awkwardness(sentences) if claims else np.zeros(len(sentences))
+    chosen = plain_wordings(candidates, chosen, awkward)
     chosen.sort(key=lambda i: (-_cited_sources(candidates[i]), -candidates[i].score))
     return [_summary_sentence(candidates[i]) for i in chosen]
 
@@ -167,20 +170,9 @@ def _candidates(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Ca
     return list(by_span.values())
 
 
-class _Terms:
-    """Content words, lower-cased and lightly stemmed; the stems cached for one story."""
-
-    def __init__(self) -> None:
-        self._stems: dict[str, str] = {}
-
-    def __call__(self, text: str) -> list[str]:
-        return [self._stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
-
-    def _stem(self, word: str) -> str:
-        stem = self._stems.get(word)
-        if stem is None:
-            stem = self._stems[word] = strip_suffix(word)
-        return stem
+def _terms(text: str) -> list[str]:
+    """Content words, lower-cased and lightly stemmed: what the TF-IDF vectors count."""
+    return [strip_suffix(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
 
 
 @dataclass(slots=True)
@@ -193,8 +185,7 @@ class _Story:
 
 
 def _story(articles: Sequence[Article], sentences: Sequence[Sentence]) -> _Story:
-    terms_of = _Terms()
-    terms = [terms_of(s.text) for s in sentences]
+    terms = [_terms(s.text) for s in sentences]
     source = sentence_sources(articles, sentences)
     vocabulary: dict[str, int] = {}
     for words in terms:
@@ -281,22 +272,19 @@ def _ending(text: str) -> str:
 class Coverage:
     """What the selection weighs: each sentence's word counts and each word's chance."""
 
-    counts: Any  # scipy CSR, sentences x the story's distinct words
+    counts: Any  # sentences x the story's distinct words: numpy array, or scipy CSR when large
     chance: np.ndarray  # per word: the chance that the roundup uses it
 
 
 def word_rows(
     articles: Sequence[Article], sentences: Sequence[Sentence], source: Sequence[int], prior: Prior
-) -> tuple[list[str], np.ndarray, list[list[str]]]:
-    """The story's distinct words with their `WORD_FEATURES`, and each sentence's words.
+) -> WordTable:
+    """The story's distinct words with their `WORD_FEATURES`, and each sentence's counts.
 
-    `source`: each sentence's independent source (`_Story.source`)."""
-    tokens = Tokens()
+    `source`: each sentence's independent source (`sentence_sources`)."""
     words = [tokens(s.text) for s in sentences]
     titles = [tokens(a.title) for a in articles if a.title]
-    indexes = [s.index for s in sentences]
-    vocabulary, table = word_table(words, indexes, source, titles, prior)
-    return vocabulary, table, words
+    return word_table(words, [s.index for s in sentences], source, titles, prior)
 
 
 def coverage(
@@ -307,16 +295,10 @@ def coverage(
 ) -> Coverage:
     """Each sentence's words and each word's chance under the word model."""
     prior = weights.prior or shipped_prior()
-    vocabulary, table, words = word_rows(articles, sentences, story.source.tolist(), prior)
-    column = {w: k for k, w in enumerate(vocabulary)}
-    pointers = np.cumsum([0, *(len(w) for w in words)])
-    counts = sparse.csr_matrix(
-        (np.ones(int(pointers[-1])), [column[w] for ws in words for w in ws], pointers),
-        shape=(len(words), max(len(vocabulary), 1)),
-    )
-    counts.sum_duplicates()  # a word twice in a sentence: one entry counting 2
-    chance = probabilities(table, weights.words) if vocabulary else np.zeros(1)
-    return Coverage(counts, chance)
+    words = word_rows(articles, sentences, story.source.tolist(), prior)
+    chance = np.zeros(words.counts.shape[1])  # a story without words keeps one empty column
+    chance[: len(words.vocabulary)] = probabilities(words.table, weights.words)
+    return Coverage(words.counts, chance)
 
 
 def select(
@@ -334,8 +316,7 @@ def select(
     that repeats what is said gains little. Never a sentence whose every claim is told, nor one
     within REPEAT_COSINE of one taken."""
     decay = weights.decay
-    worth = covered.counts.copy()
-    worth.data = (1 - decay**worth.data) / (1 - decay)  # a word k times: 1 + d + ... + d^(k-1)
+    worth = _repeats_worth(covered.counts, decay)
     words = np.array([c.words for c in candidates], dtype=np.float64)
     used = np.zeros(covered.counts.shape[1])
     chosen: list[int] = []
@@ -357,8 +338,17 @@ def select(
             taken_claims |= ids
             shared += gains[best]
             length += words[best]
-            used += covered.counts[best].toarray().ravel()
+            used += _dense(covered.counts[best]).ravel()
     return chosen
+
+
+def _repeats_worth(counts: Any, decay: float) -> Any:
+    """What a sentence's uses of each word are worth: k uses, 1 + d + ... + d^(k-1)."""
+    if isinstance(counts, np.ndarray):
+        return (1 - decay**counts) / (1 - decay)
+    worth = counts.copy()
+    worth.data = (1 - decay**worth.data) / (1 - decay)
+    return worth
 
 
 def _cited_sources(candidate: Candidate) -> int:

@@ -17,10 +17,12 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from scipy import sparse
 from spacy.lang.en.stop_words import STOP_WORDS
 
 _TOKEN = re.compile(r"[a-z0-9]+")  # words as ROUGE counts them
@@ -28,6 +30,7 @@ _STOP = frozenset(STOP_WORDS)
 PRIOR_FILE = Path(__file__).with_name("word_prior.tsv")
 PRIOR_MIN_STORIES = 5  # a word seen in fewer train stories gets the overall rate
 PRIOR_SMOOTHING = 2.0  # pseudo-stories at the overall rate added to each word's counts
+DENSE_CELLS = 200_000  # sentences x distinct words up to which counts are a numpy array
 
 WORD_FEATURES = (
     "prior",  # the lexicon's log-odds that a roundup uses the word
@@ -47,6 +50,7 @@ WORD_FEATURES = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_suffix(word: str) -> str:
     """Plural, -ing and -ed endings off, so "strikes"/"strike" and "halted"/"halt" meet."""
     if word.endswith(("'s", "’s")):
@@ -62,20 +66,9 @@ def strip_suffix(word: str) -> str:
     return word
 
 
-class Tokens:
-    """Words of a text as the word model counts them; stems cached across calls."""
-
-    def __init__(self) -> None:
-        self._stems: dict[str, str] = {}
-
-    def __call__(self, text: str) -> list[str]:
-        out = []
-        for word in _TOKEN.findall(text.lower()):
-            stem = self._stems.get(word)
-            if stem is None:
-                stem = self._stems[word] = strip_suffix(word)
-            out.append(stem)
-        return out
+def tokens(text: str) -> list[str]:
+    """Words of a text as the word model counts them (stems cached across stories)."""
+    return [strip_suffix(word) for word in _TOKEN.findall(text.lower())]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,14 +114,12 @@ def shipped_prior() -> Prior:
 
 
 @dataclass(slots=True)
-class _Seen:
-    """Where in the story one word occurs."""
+class WordTable:
+    """A story's distinct words: their `WORD_FEATURES` rows and each sentence's counts of them."""
 
-    sources: set[int]
-    leads: set[int]
-    sentences: int = 0
-    count: int = 0
-    earliest: int = 1 << 30
+    vocabulary: list[str]
+    table: np.ndarray  # one row of WORD_FEATURES per word
+    counts: Any  # sentences x words, numpy or scipy CSR: how often each sentence uses each word
 
 
 def word_table(
@@ -137,38 +128,72 @@ def word_table(
     source: Sequence[int],
     titles: Sequence[Sequence[str]],
     prior: Prior,
-) -> tuple[list[str], np.ndarray]:
-    """The story's distinct words and one row of `WORD_FEATURES` each.
-
-    `words` per sentence, with its index in its article and its independent source."""
-    seen: dict[str, _Seen] = {}
-    for tokens, index, owner in zip(words, indexes, source, strict=True):
-        for word in tokens:
-            entry = seen.get(word)
-            if entry is None:
-                entry = seen[word] = _Seen(set(), set())
-            entry.count += 1
-        for word in set(tokens):
-            entry = seen[word]
-            entry.sources.add(owner)
-            entry.sentences += 1
-            entry.earliest = min(entry.earliest, index)
-            if index == 0:
-                entry.leads.add(owner)
+) -> WordTable:
+    """The story's words and their features; `words` per sentence, with the sentence's index
+    in its article and its independent source."""
+    column: dict[str, int] = {}
+    for sentence in words:
+        for word in sentence:
+            column.setdefault(word, len(column))
+    vocabulary = list(column)
+    lengths = [len(w) for w in words]
+    ids = np.fromiter((column[w] for sentence in words for w in sentence), np.int64, sum(lengths))
+    rows = np.repeat(np.arange(len(words)), lengths)  # each word use's sentence
+    shape = (len(words), max(len(vocabulary), 1))
+    index = np.asarray(indexes, dtype=np.int64)[rows]
+    owner = np.asarray(source, dtype=np.int64)
+    sources = int(owner.max()) + 1 if len(owner) else 1
+    owner = owner[rows]
+    # which sources use each word at all, and in an article's first sentence
+    used = np.zeros((sources, shape[1]), dtype=bool)
+    used[owner, ids] = True
+    leads = np.zeros_like(used)
+    leads[owner[index == 0], ids[index == 0]] = True
+    earliest = np.full(shape[1], np.iinfo(np.int64).max)
+    np.minimum.at(earliest, ids, index)
+    counts = _counts(rows, ids, shape)
+    in_sources = used.sum(axis=0)
     headlines = Counter(w for title in titles for w in set(title))
-    sources, sentences, heads = len(set(source)) or 1, max(len(words), 1), max(len(titles), 1)
-    vocabulary = list(seen)
-    table = np.empty((len(vocabulary), len(WORD_FEATURES)))
-    for row, word in enumerate(vocabulary):
-        entry, odds = seen[word], prior(word)
-        share = len(entry.sources) / sources
-        table[row] = (
-            odds, share, entry.sentences / sentences, headlines[word] / heads,
-            float(word in headlines), 1 / math.sqrt(1 + entry.earliest), float(entry.earliest == 0),
-            len(entry.leads) / sources, math.log1p(entry.count), float(word in _STOP),
-            float(word[0].isdigit()), float(len(entry.sources) == 1), odds * share, 1.0,
-        )  # fmt: skip
-    return vocabulary, table
+    lookup, default = prior.log_odds.get, prior.default
+    odds = np.array([lookup(w, default) for w in vocabulary] or [0.0])
+    share = in_sources / sources
+    columns = {
+        "prior": odds,
+        "source_share": share,
+        "sentence_share": _sentences_holding(rows, ids, shape) / max(len(words), 1),
+        "title_share": np.array([headlines[w] for w in vocabulary] or [0]) / max(len(titles), 1),
+        "earliest": 1 / np.sqrt(1 + earliest),
+        "in_lead": (earliest == 0).astype(np.float64),
+        "lead_share": leads.sum(axis=0) / sources,
+        "log_count": np.log1p(np.bincount(ids, minlength=shape[1])),
+        "stop": np.array([w in _STOP for w in vocabulary] or [False], dtype=np.float64),
+        "digit": np.array([w[0].isdigit() for w in vocabulary] or [False], dtype=np.float64),
+        "one_source": (in_sources == 1).astype(np.float64),
+        "prior_x_sources": odds * share,
+        "bias": np.ones(shape[1]),
+    }
+    columns["in_title"] = (columns["title_share"] > 0).astype(np.float64)
+    table = np.column_stack([columns[name] for name in WORD_FEATURES])[: len(vocabulary)]
+    return WordTable(vocabulary, table, counts)
+
+
+def _counts(rows: np.ndarray, ids: np.ndarray, shape: tuple[int, int]) -> Any:
+    """Sentences x words counts: a numpy array for a small story (scipy's per-call cost
+    outweighs the work there), else a scipy CSR matrix."""
+    if shape[0] * shape[1] <= DENSE_CELLS:
+        table = np.zeros(shape)
+        np.add.at(table, (rows, ids), 1.0)
+        return table
+    pointers = np.searchsorted(rows, np.arange(shape[0] + 1))
+    counts = sparse.csr_matrix((np.ones(len(ids)), ids, pointers), shape=shape)
+    counts.sum_duplicates()  # a word twice in a sentence: one entry counting 2
+    return counts
+
+
+def _sentences_holding(rows: np.ndarray, ids: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """Per word: how many sentences use it."""
+    pairs = np.unique(rows * shape[1] + ids)
+    return np.bincount(pairs % shape[1], minlength=shape[1]).astype(np.float64)
 
 
 def probabilities(table: np.ndarray, coefficients: Sequence[float]) -> np.ndarray:
