@@ -39,6 +39,8 @@ def read_counted(
     """The thing a count counts ("member nations" in "23 member nations"), and its class."""
     if quantity.unit != "count":
         return None, None
+    if _crowd_of(tokens, quantity, para_start):
+        return "person", "people"  # "a crowd of almost 42,000 watched Rovers' win"
     head = _table_label(tokens, quantity, para_start)
     own = anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "appos") and (
         anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.i > anchor.i
@@ -58,6 +60,16 @@ def read_counted(
     if lemma in PERSON_EVENTS:  # "31 arrests", "12 deaths": people arrested, people dead
         return "person", " ".join(t.text for t in words)
     return NOUN_CLASS.get(lemma, lemma), " ".join(t.text for t in words)
+
+
+CROWDS = frozenset({"crowd", "attendance", "audience"})
+
+
+def _crowd_of(tokens: list[Any], quantity: Quantity, para_start: int) -> bool:
+    """ "a crowd of 12,800", "an attendance of 9,500": the people there (read from the words,
+    since the parse often hangs the number off the noun after it)."""
+    before = [t for t in tokens if para_start + t.idx < quantity.start][-2:]
+    return len(before) == 2 and before[1].lower_ == "of" and before[0].lemma_.lower() in CROWDS
 
 
 def _table_label(tokens: list[Any], quantity: Quantity, para_start: int) -> Any | None:

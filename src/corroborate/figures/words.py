@@ -35,6 +35,8 @@ NOUN_CLASS = {
     "nation": "country", "state": "country", "country": "country", "member": "country",
     "ship": "vessel", "boat": "vessel", "vessel": "vessel",
     "home": "home", "house": "home", "household": "home", "dwelling": "home",
+    # Outages and floods: "40,000 customers without power" are the homes cut off.
+    "customer": "home", "property": "home",
     "job": "job", "post": "job", "position": "job", "staff": "person",
     "pupil": "student", "student": "student", "schoolchild": "student",
     "soldier": "troop", "troop": "troop",
