@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import corroborate.corpus.refine as refine_module
 from corpus_fixtures import all_rows, write_jsonl
 from corroborate.corpus.cluster import Assignment, StoryState
 from corroborate.corpus.features import ArticleFeatures
@@ -148,19 +149,41 @@ def test_articles_round_trip(text: str, title: str | None, outlet: str | None) -
     )
 
 
-def test_a_version_1_store_is_upgraded_in_place(tmp_path: Path) -> None:
+# The indexes each schema version added (the tables are version 1's).
+_ADDED = {2: ["articles_story_sources"], 3: ["copies_origin", "articles_run"]}
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_store_is_upgraded_in_place(tmp_path: Path, version: int) -> None:
     path = tmp_path / "c.db"
     data = write_jsonl(tmp_path / "a.jsonl", all_rows()[:3])
     with SqliteStore(path) as store:
         ingest([str(data)], store, workers=1)
-        store.db.execute("DROP INDEX articles_story_sources")
-        store.db.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
-    with pytest.raises(StoreError, match="schema version 1"):
+        for later in range(version + 1, SCHEMA_VERSION + 1):
+            for index in _ADDED[later]:
+                store.db.execute(f"DROP INDEX {index}")
+        store.db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(version),))
+    with pytest.raises(StoreError, match=f"schema version {version}"):
         SqliteStore(path, read_only=True)  # readers never write: they ask for an upgrade
     with SqliteStore(path) as store:
         indexes = {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type='index'")}
-        assert "articles_story_sources" in indexes
+        assert {index for added in _ADDED.values() for index in added} <= indexes
         assert store.query("SELECT count(*) FROM articles")[0][0] == 3
     with SqliteStore(path, read_only=True) as reader:
-        version = reader.query("SELECT value FROM meta WHERE key='schema_version'")[0][0]
-        assert version == str(SCHEMA_VERSION)
+        version_now = reader.query("SELECT value FROM meta WHERE key='schema_version'")[0][0]
+        assert version_now == str(SCHEMA_VERSION)
+
+
+@pytest.mark.parametrize(
+    ("query", "index"),
+    [(refine_module._COPIES_OF, "copies_origin"), (refine_module._RUN_ARTICLES, "articles_run")],
+    ids=["copies-of-an-article", "articles-of-a-run"],
+)
+def test_the_end_of_run_look_reads_through_an_index(tmp_path: Path, query: str, index: str) -> None:
+    """Its queries run once per moved article or per run: a scan of a table that grows with
+    the store there would make ingest time grow faster than the corpus."""
+    with SqliteStore(tmp_path / "c.db") as store:
+        params = ("x",) * query.count("?")
+        plan = " ".join(str(row[-1]) for row in store.query("EXPLAIN QUERY PLAN " + query, params))
+    assert f"USING INDEX {index}" in plan
+    assert "SCAN" not in plan
