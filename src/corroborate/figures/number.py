@@ -91,11 +91,17 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
         phrase = " ".join(t.low for t in tokens[i : i + width])
         after = tokens[i + width].low
         # "half of", and "half the vote", "half their volume": no "of" after "half" itself.
-        if phrase in lx.FRACTIONS and (after == "of" or (phrase == "half" and after in _OWNERS)):
+        owned = phrase == "half" and after in _OWNERS and not _idiom(tokens, i + width + 1)
+        if phrase in lx.FRACTIONS and (after == "of" or owned):
             if width == 1 and i > 0 and tokens[i - 1].low in ("second", "first", "the"):
                 return None
             return Number(lx.FRACTIONS[phrase], 0.0, i, i + width, words=True, fraction=True)
     return None
+
+
+def _idiom(tokens: list[Token], j: int) -> bool:
+    """ "half the time": a manner of speaking, not a share."""
+    return j < len(tokens) and tokens[j].low == "time"
 
 
 def number_at(tokens: list[Token], i: int) -> Number | None:
