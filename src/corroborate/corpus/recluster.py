@@ -28,7 +28,6 @@ from corroborate.corpus.cluster import (
     StoryState,
     combine,
     kind_of,
-    similarity,
     story_id_for,
     within_window,
 )
@@ -175,10 +174,11 @@ def _merge(
         for term in sorted(centroid, key=lambda t: -centroid[t])[:40]:
             postings[term].append(index)
     pairs = []
+    prepared = [prepare_vector(centroid) for centroid in centroids]  # lengths computed once
     for index, centroid in enumerate(centroids):
         candidates = {j for t in centroid for j in postings.get(t, ()) if j > index}
         for j in candidates:
-            score = similarity(centroid, centroids[j], clusterer.settings)
+            score = vector_similarity(prepared[index], prepared[j], clusterer.settings)
             if score >= clusterer.settings.merge_threshold:
                 pairs.append((score, index, j))
     parent = list(range(len(groups)))
@@ -215,29 +215,64 @@ def _reassign(
         for term in count:
             postings[term].add(index)
     moved: list[list[ArticleFeatures]] = [[] for _ in groups]
-    # Each story's weighted centroid once (weighing it per article and candidate made this
-    # step quadratic in a story's size); its home story's is adjusted for the article alone.
-    weighted: dict[int, dict[str, float]] = {}
+    # Each story's weighted centroid and its lengths once; the home story is scored less the
+    # article's own counts, which costs the article's terms, not the story's (recomputing a
+    # large story's lengths per article made this step quadratic in a story's size).
+    prepared: dict[int, Vector] = {}
     for home, group in enumerate(groups):
         for item in group:
             vector = clusterer.weigh(item.terms)
+            mine = prepare_vector(vector)
+            names = mine[0].get(ENTITY_PREFIX, {})
             heaviest = sorted(vector, key=lambda t: -vector[t])[: settings.query_terms]
             candidates = {j for t in heaviest for j in postings.get(t, ())}
             best, best_score = home, -1.0
             for j in sorted(candidates):
-                if j not in weighted:
-                    weighted[j] = {t: c * clusterer.idf(t) for t, c in counts[j].items() if c > 0}
-                weights = weighted[j]
+                if j not in prepared:
+                    prepared[j] = prepare_vector(
+                        {t: c * clusterer.idf(t) for t, c in counts[j].items() if c > 0}
+                    )
+                story = prepared[j]
                 if j == home:
-                    weights = _without(weights, counts[j], item.terms, clusterer)
-                score = similarity(vector, weights, settings)
-                names = any(t in weights for t in vector if t.startswith(ENTITY_PREFIX))
+                    own = {t: c * clusterer.idf(t) for t, c in item.terms.items()}
+                    score = similarity_less(mine, story, own, settings)
+                else:
+                    score = vector_similarity(mine, story, settings)
                 if score > best_score and (
-                    j == home or (score >= settings.join_threshold and names)
+                    j == home
+                    or (
+                        score >= settings.join_threshold
+                        and any(t in story[0].get(ENTITY_PREFIX, {}) for t in names)
+                    )
                 ):
                     best, best_score = j, score
             moved[best].append(item)
     return [group for group in moved if group]
+
+
+def similarity_less(
+    article: Vector, story: Vector, less: Mapping[str, float], settings: ClusterSettings
+) -> float:
+    """`vector_similarity(article, story less the weights `less`)` (a story without one of
+    its articles): only the terms of `less` change the story, so the cost is theirs."""
+    (parts_a, norms_a), (parts_s, norms_s) = article, story
+    squares = {kind: norm * norm for kind, norm in norms_s.items()}
+    dots: defaultdict[str, float] = defaultdict(float)
+    for kind, mine in parts_a.items():
+        theirs = parts_s.get(kind)
+        if theirs:
+            for term, weight in mine.items():
+                if term in theirs:
+                    dots[kind] += weight * max(theirs[term] - less.get(term, 0.0), 0.0)
+    for term, weight in less.items():
+        kind = kind_of(term)
+        present = parts_s.get(kind, {}).get(term)
+        if present is not None:
+            rest = max(present - weight, 0.0)
+            squares[kind] -= present * present - rest * rest
+    norms_rest = {kind: math.sqrt(max(total, 0.0)) for kind, total in squares.items()}
+    length = sum(n * n for n in norms_a.values()) * sum(n * n for n in norms_rest.values())
+    return combine(sum(dots.values()), math.sqrt(length), dots, norms_a, norms_rest, settings)
 
 
 def _absorb_small(
@@ -316,24 +351,6 @@ def _span(group: list[ArticleFeatures]) -> tuple[str, str] | None:
     """The first and last publication dates in the group, if any is known."""
     dates = [item.published for item in group if item.published]
     return (min(dates), max(dates)) if dates else None
-
-
-def _without(
-    weights: dict[str, float],
-    counts: Mapping[str, float],
-    terms: Mapping[str, float],
-    clusterer: StoryClusterer,
-) -> dict[str, float]:
-    """The story's weighted centroid without one article's counts (the same figures, in the
-    same order, as weighing the story's counts less the article's)."""
-    left = dict(weights)
-    for term, count in terms.items():
-        rest = counts.get(term, 0.0) - count
-        if rest > 0:
-            left[term] = rest * clusterer.idf(term)
-        else:
-            left.pop(term, None)
-    return left
 
 
 def keep_copies_together(

@@ -4,7 +4,6 @@ the batch touched only, with bounded work per batch (see `BatchRefiner`)."""
 from __future__ import annotations
 
 import json
-import math
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -17,8 +16,6 @@ from corroborate.corpus.cluster import (
     Assignment,
     StoryClusterer,
     StoryState,
-    combine,
-    kind_of,
     story_id_for,
 )
 from corroborate.corpus.features import ENTITY_PREFIX, ArticleFeatures
@@ -27,6 +24,7 @@ from corroborate.corpus.recluster import (
     bisect_group,
     keep_copies_together,
     prepare_vector,
+    similarity_less,
     vector_similarity,
 )
 from corroborate.corpus.store import SqliteStore
@@ -128,7 +126,12 @@ class BatchRefiner:
         if story is None:
             return None
         vector = clusterer.weigh(item.terms)
-        own = self._own_score(vector, item, home) if story.size > 1 else -1.0
+        own = -1.0
+        if story.size > 1:  # its story without it, from the story's cached centroid
+            counts = {t: c * clusterer.idf(t) for t, c in item.terms.items()}
+            own = similarity_less(
+                prepare_vector(vector), self._vector(home), counts, clusterer.settings
+            )
         if own >= clusterer.settings.strong_threshold:
             return None
         for score, story_id in clusterer.score_candidates(vector, item.published):
@@ -137,27 +140,6 @@ class BatchRefiner:
             if story_id != home and clusterer.would_join(vector, story_id, score):
                 return story_id
         return None
-
-    def _own_score(self, vector: dict[str, float], item: ArticleFeatures, home: str) -> float:
-        """The article's similarity to its story without its own counts, from the story's
-        cached weighted centroid: only the article's terms change it."""
-        parts, norms = self._vector(home)
-        idf, kinds = self.clusterer.idf, kind_of
-        squares = {kind: norm * norm for kind, norm in norms.items()}
-        dots: defaultdict[str, float] = defaultdict(float)
-        mine, by_kind = prepare_vector(vector)
-        for term, count in item.terms.items():
-            kind = kinds(term)
-            weight = parts.get(kind, {}).get(term)
-            if weight is None:
-                continue
-            rest = max(weight - count * idf(term), 0.0)
-            squares[kind] -= weight * weight - rest * rest
-            dots[kind] += mine[kind].get(term, 0.0) * rest
-        rest_norms = {kind: math.sqrt(max(total, 0.0)) for kind, total in squares.items()}
-        length = sum(n * n for n in by_kind.values()) * sum(n * n for n in rest_norms.values())
-        norm = math.sqrt(length)
-        return combine(sum(dots.values()), norm, dots, by_kind, rest_norms, self.clusterer.settings)
 
     def _move(self, item: ArticleFeatures, home: str, target: str, moves: _Moves) -> None:
         """The article joins `target` now; `home` is rebuilt without it in `_rebuild_homes`."""
