@@ -72,6 +72,7 @@ PAIRS = {
     "seen": "figures_pairs_heldout.jsonl",
     "fresh": "figures_pairs_fresh.jsonl",
     "fresh2": "figures_pairs_fresh2.jsonl",
+    "fresh4": "figures_pairs_fresh4.jsonl",  # session 3, scored once at its end
 }
 
 
@@ -392,7 +393,8 @@ def main() -> None:
         peers={"spacy_parse": {"sentences_per_s": speed["parse_sentences_per_s"]}},
         notes=[
             "dev: tuned while looking; seen (files *_heldout): its failures steered session 2; "
-            "fresh: written before session 2's changes, never tuned on, failures never printed",
+            "fresh, fresh2, fresh4: never tuned on, failures never printed; dev12 is session "
+            "3's fresh3 (first look 0.733, then tuned on)",
             "timings on a shared, loaded 2-core machine",
         ],
         extra={"data": hashes, "quick": args.quick},
