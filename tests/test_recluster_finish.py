@@ -122,3 +122,27 @@ def test_a_settled_run_moves_nothing_when_looked_at_again(tmp_path: Path) -> Non
         ["portmoor"],
     ]
     assert after == before
+
+
+def test_a_copy_follows_the_article_it_copies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = _ordered("kestrel", 0)
+    reprint = dict(items[-1], id="kestrel-reprint", outlet="Dockside Daily")
+    data = write_jsonl(tmp_path / "c.jsonl", [*items, reprint])
+    _force_mistake(monkeypatch, TITLES["kestrel"][0], "portmoor")
+    monkeypatch.setattr(BatchRefiner, "refine", lambda self, touched: Refinement())
+    with SqliteStore(tmp_path / "c.db") as store:
+        ingest([str(data)], store, workers=1)
+        copied = store.query("SELECT copy_of FROM articles WHERE source_id = 'kestrel-reprint'")
+        events = _events(store)
+        found = _pairs(store, "SELECT source_id, story_id FROM articles")
+        reasons = store.query(
+            "SELECT reason FROM assignments WHERE method = 'refine' AND article_id = "
+            "(SELECT id FROM articles WHERE source_id = 'kestrel-reprint')"
+        )
+        _assert_consistent(store)
+    assert copied[0][0]  # stored as a copy of kestrel-0, so it joined kestrel-0's story
+    assert found["kestrel-reprint"] == found["kestrel-0"] == found["kestrel-1"]
+    assert not [e for e in events.values() if len(e) > 1]
+    assert [r[0].startswith("re-examined at the end of its run") for r in reasons] == [True]
