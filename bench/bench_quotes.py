@@ -279,24 +279,27 @@ def speaker_errors(preds: list[Prediction], gold: list[Gold]) -> list[tuple[Pred
     return wrong
 
 
+def error_class(pred: Prediction, best: Gold) -> str:
+    """What kind of speaker error: the gold Source is a pronoun (scorable only when our
+    speaker as written overlaps that very pronoun: the gold gives no antecedent, so a right
+    name counts wrong), a cue word ("said": an annotation slip), we found no speaker, or
+    anything else."""
+    source = best.source_text.strip().lower()
+    if source in PRONOUN_SOURCES:
+        return "pronoun"
+    if source in CUE_SOURCES:
+        return "cue_word"
+    return "other" if pred.speaker else "no_speaker"
+
+
 def speaker_error_classes(
     predictions: list[list[Prediction]], golds: list[list[Gold]]
 ) -> dict[str, float]:
-    """Speaker errors by what the gold Source is: a pronoun (scorable only when our speaker
-    as written overlaps that very pronoun: the gold gives no antecedent, so a right name
-    counts wrong), a cue word ("said": an annotation slip), or anything else."""
+    """Speaker errors counted by `error_class`."""
     counts = {"pronoun": 0, "cue_word": 0, "other": 0, "no_speaker": 0}
     for preds, gold in zip(predictions, golds, strict=True):
         for pred, best in speaker_errors(preds, gold):
-            source = best.source_text.strip().lower()
-            if source in PRONOUN_SOURCES:
-                counts["pronoun"] += 1
-            elif source in CUE_SOURCES:
-                counts["cue_word"] += 1
-            elif not pred.speaker:
-                counts["no_speaker"] += 1
-            else:
-                counts["other"] += 1
+            counts[error_class(pred, best)] += 1
     return {f"speaker_errors_{k}": float(v) for k, v in counts.items()}
 
 
@@ -305,15 +308,19 @@ def print_speaker_errors(
     predictions: list[list[Prediction]],
     golds: list[list[Gold]],
 ) -> None:
-    """One line per matched quote whose speaker is wrong: article, quote, gold, ours."""
+    """One line per matched quote whose speaker is wrong, sorted by class: class, article,
+    quote, gold, ours."""
+    lines = []
     for (stem, text, _), preds, gold in zip(items, predictions, golds, strict=True):
         for pred, best in speaker_errors(preds, gold):
             quote = " ".join(text[s:e] for s, e in pred.content).replace("\n", " ")
             said = " ".join(text[s:e] for s, e in pred.speaker)
-            print(
-                f"SPEAKER {stem} @{pred.content[0][0]} gold={best.source_text!r} "
+            kind = error_class(pred, best)
+            lines.append(
+                f"SPEAKER [{kind}] {stem} @{pred.content[0][0]} gold={best.source_text!r} "
                 f"ours={said!r} name={pred.name!r} how={pred.how} | {quote[:90]!r}"
             )
+    print("\n".join(sorted(lines)))
 
 
 def timed_parallel_parse(nlp: Any, articles: list[Article], processes: int) -> float | None:
