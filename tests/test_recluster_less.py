@@ -26,16 +26,18 @@ def _reduced(story: dict[str, float], less: dict[str, float]) -> dict[str, float
     return {t: w for t, w in rest.items() if w > 0}
 
 
-@given(article=weights, story=weights, share=st.floats(0.0, 1.0))
+@given(article=weights, own=weights, others=weights)
 def test_similarity_less_equals_scoring_the_reduced_story(
-    article: dict[str, float], story: dict[str, float], share: float
+    article: dict[str, float], own: dict[str, float], others: dict[str, float]
 ) -> None:
-    # the article's own counts are part of the story: at most what the story holds
-    less = {t: story[t] * share for t in article if t in story}
+    # A story's weights are its articles' summed: one article's (`own`) plus the others'.
+    # (The others' weights are at least 0.1, as counts of 1 or more times a term weight: the
+    # subtraction then never cancels to a residue that floats would blur.)
+    story = {t: own.get(t, 0.0) + others.get(t, 0.0) for t in own.keys() | others.keys()}
     expected = vector_similarity(
-        prepare_vector(article), prepare_vector(_reduced(story, less)), ClusterSettings()
+        prepare_vector(article), prepare_vector(_reduced(story, own)), ClusterSettings()
     )
-    found = similarity_less(prepare_vector(article), prepare_vector(story), less, ClusterSettings())
+    found = similarity_less(prepare_vector(article), prepare_vector(story), own, ClusterSettings())
     assert math.isclose(found, expected, rel_tol=1e-9, abs_tol=1e-9)
 
 
