@@ -16,11 +16,13 @@ only up to `--refine-max` articles. Story-list and show latency are measured on 
 store built.
 
     python bench/bench_ingest.py [--quick] [--sizes 1000,10000,100000] [--refine-max 10000]
+        [--profile PREFIX]   (cProfile of each ingest's main process, e.g. /tmp/ingest)
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import random
 import resource
@@ -87,8 +89,14 @@ def child(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     if args.mode in ("ours", "no-refine"):
+        profile = cProfile.Profile() if args.profile else None
         with SqliteStore(args.db) as store:
+            if profile:
+                profile.enable()
             counts = ingest([args.data], store, refine=args.mode == "ours")
+            if profile:
+                profile.disable()
+                profile.dump_stats(f"{args.profile}-{args.mode}-{counts.new}.prof")
         done = counts.new
     else:
         from corroborate.clean import clean_article
@@ -117,9 +125,10 @@ def child(args: argparse.Namespace) -> int:
     return 0
 
 
-def measure(mode: str, data: Path, db: Path) -> dict[str, float]:
+def measure(mode: str, data: Path, db: Path, profile: str | None = None) -> dict[str, float]:
+    extra = ["--profile", profile] if profile else []
     done = subprocess.run(
-        [sys.executable, __file__, "--child", mode, "--data", str(data), "--db", str(db)],
+        [sys.executable, __file__, "--child", mode, "--data", str(data), "--db", str(db), *extra],
         capture_output=True,
         text=True,
         check=True,
@@ -175,6 +184,12 @@ def main() -> int:
         default=10_000,
         help="largest size the default ingest (with the per-batch refinement) runs at",
     )
+    parser.add_argument(
+        "--profile",
+        metavar="PREFIX",
+        help="cProfile the main process of each ingest into PREFIX-<variant>-<articles>.prof "
+        "(timings then include the profiler's overhead)",
+    )
     parser.add_argument("--child", choices=["ours", "no-refine", "peer"])
     parser.add_argument("--data")
     parser.add_argument("--db")
@@ -206,7 +221,7 @@ def main() -> int:
                     continue
                 # the no-refine store is built last: latency is measured on it
                 db.unlink(missing_ok=True)
-                ours = measure(variant, data, db)
+                ours = measure(variant, data, db, args.profile)
                 key = f"{suffix}_{size}"
                 figures[f"articles_per_second{key}"] = round(ours["per_second"], 1)
                 figures[f"peak_mb{key}"] = round(ours["peak_mb"], 1)
