@@ -14,7 +14,7 @@ Our thresholds were fitted on topics 1-10 (`fit` split); the figures are given f
 (`ClusterSettings.name_weight` etc.) come from `--fit-weights`: a logistic regression on the
 pairs of articles within each topic of the fit split, over the cosine and the per-kind cosines.
 
-    python bench/bench_clustering.py [--quick] [--seeds N] [--fit-weights]
+    python bench/bench_clustering.py [--quick] [--seeds N] [--fit-weights] [--twins [--minilm]]
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import random
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,9 @@ from corroborate.corpus.cluster import (
     cosine,
     kind_of,
 )
+from corroborate.corpus.features import ArticleFeatures
 from corroborate.corpus.ingest import ingest, recluster_store
+from corroborate.corpus.recluster import Vector, prepare_vector, two_means, vector_similarity
 from corroborate.corpus.store import SqliteStore
 
 NAME = "clustering"
@@ -139,16 +141,7 @@ def fit_kind_weights(rows: list[dict[str, Any]]) -> dict[str, float]:
     """
     from sklearn.linear_model import LogisticRegression
 
-    with tempfile.TemporaryDirectory() as folder:
-        data = Path(folder) / "fit.jsonl"
-        data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-        with SqliteStore(Path(folder) / "fit.db") as store:
-            ingest([str(data)], store, workers=1, find_copies=False)
-            source = dict(store.query("SELECT id, source_id FROM articles"))
-            features = list(store.iter_features())
-            df, documents = store.load_df()
-    clusterer = StoryClusterer()
-    clusterer.load([], df, documents)
+    features, source, clusterer = _features(rows)
     label = {r["id"]: (r["topic"], r["story"]) for r in rows}
     kinds = (ENTITY_PREFIX, YEAR_PREFIX, NUMBER_PREFIX, WORD_KIND)
     vectors, labels = [], []
@@ -168,6 +161,117 @@ def fit_kind_weights(rows: list[dict[str, Any]]) -> dict[str, float]:
     return {name: round(float(c / coef[0]), 2) for name, c in zip(names, coef[1:], strict=True)}
 
 
+def _features(
+    rows: list[dict[str, Any]],
+) -> tuple[list[ArticleFeatures], dict[str, str], StoryClusterer]:
+    """The rows' clustering features (one ingest, no copies), article id -> row id, and a
+    clusterer holding their term statistics."""
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "rows.jsonl"
+        data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        with SqliteStore(Path(folder) / "rows.db") as store:
+            ingest([str(data)], store, workers=1, find_copies=False, refine=False)
+            source = {r[0]: r[1] for r in store.query("SELECT id, source_id FROM articles")}
+            features = list(store.iter_features())
+            df, documents = store.load_df()
+    clusterer = StoryClusterer()
+    clusterer.load([], df, documents)
+    return features, source, clusterer
+
+
+def contrast(left: list[ArticleFeatures], right: list[ArticleFeatures], kinds: str) -> float:
+    """How well each half has a term of its own: for each half, its best term's share of the
+    half's articles less its share of the other half's; the smaller of the two."""
+    shares = []
+    for group in (left, right):
+        held: Counter[str] = Counter()
+        for item in group:
+            held.update({t for t in item.terms if t[:1] in kinds})
+        shares.append({t: n / len(group) for t, n in held.items()})
+    mine, theirs = shares
+    best_left = max((v - theirs.get(t, 0.0) for t, v in mine.items()), default=0.0)
+    best_right = max((v - mine.get(t, 0.0) for t, v in theirs.items()), default=0.0)
+    return min(best_left, best_right)
+
+
+def twin_evidence(rows: list[dict[str, Any]], minilm: bool) -> None:
+    """Twin topics' true halves against single events' two-means halves: centroid similarity,
+    the names' contrast (and with years and numbers), and MiniLM centroids' cosine."""
+    features, source, clusterer = _features(rows)
+    story = {r["id"]: r["story"] for r in rows}
+    topic = {r["story"]: r["topic"] for r in rows}
+    members: dict[str, list[ArticleFeatures]] = defaultdict(list)
+    for item in features:
+        members[story[source[item.article]]].append(item)
+    idf = {t: clusterer.idf(t) for item in features for t in item.terms}
+    settings = clusterer.settings
+    embed = _minilm(rows, source) if minilm else None
+    table = []
+    for number in sorted(set(topic.values())):
+        first, second = sorted(s for s in members if topic[s] == number)
+        pair = (members[first], members[second])
+        alike = vector_similarity(*(_centroid(g, idf) for g in pair), settings)
+        left, right, _ = two_means(pair[0] + pair[1], idf, settings)
+        found = {i.article: side for side, g in enumerate((left, right)) for i in g}
+        gold = {i.article: side for side, g in enumerate(pair) for i in g}
+        row = _evidence_row(f"topic {number}: two events", pair, alike, embed)
+        table.append([*row, round(bcubed(found, gold)[2], 3)])
+    for name in sorted(members, key=lambda s: (topic[s], s)):
+        if len(members[name]) >= 4:
+            left, right, alike = two_means(members[name], idf, settings)
+            table.append([*_evidence_row(f"{name}: one event", (left, right), alike, embed), ""])
+    print_table(
+        "Two events of one kind (true halves) vs one event's two-means halves (ECB+ dev)",
+        ["halves", "sizes", "centroids", "names", "+years,numbers", "minilm", "2-means F1"],
+        table,
+    )
+
+
+def _evidence_row(
+    label: str,
+    pair: tuple[list[ArticleFeatures], list[ArticleFeatures]],
+    alike: float,
+    embed: dict[str, Any] | None,
+) -> list[Any]:
+    left, right = pair
+    cosine_text = ""
+    if embed is not None:
+        import numpy as np
+
+        means = [np.mean([embed[i.article] for i in g], axis=0) for g in pair]
+        cosine_text = (
+            f"{means[0] @ means[1] / np.linalg.norm(means[0]) / np.linalg.norm(means[1]):.3f}"
+        )
+    return [
+        label,
+        f"{len(left)}/{len(right)}",
+        round(alike, 3),
+        round(contrast(left, right, ENTITY_PREFIX), 2),
+        round(contrast(left, right, ENTITY_PREFIX + YEAR_PREFIX + NUMBER_PREFIX), 2),
+        cosine_text,
+    ]
+
+
+def _centroid(group: list[ArticleFeatures], idf: Mapping[str, float]) -> Vector:
+    counts: Counter[str] = Counter()
+    for item in group:
+        counts.update(item.terms)
+    return prepare_vector({t: c * idf[t] for t, c in counts.items()})
+
+
+def _minilm(rows: list[dict[str, Any]], source: Mapping[str, str]) -> dict[str, Any]:
+    """Each article's MiniLM vector of its first 700 characters (the title and lead)."""
+    from corroborate.embed import load_embedder
+
+    text = {r["id"]: r["text"][:700] for r in rows}
+    ids = sorted(source)
+    started = time.process_time()
+    vectors = load_embedder("minilm").embed([text[source[i]] for i in ids])
+    spent = time.process_time() - started
+    print(f"MiniLM: {1000 * spent / len(ids):.1f} ms CPU per article (first 700 characters)")
+    return dict(zip(ids, vectors, strict=True))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one shuffle instead of three")
@@ -175,6 +279,12 @@ def main() -> int:
     parser.add_argument(
         "--fit-weights", action="store_true", help="print the kind weights fitted on topics 1-10"
     )
+    parser.add_argument(
+        "--twins",
+        action="store_true",
+        help="print what tells two events of one kind apart (add --minilm for MiniLM's view)",
+    )
+    parser.add_argument("--minilm", action="store_true")
     args = parser.parse_args()
     path = require_data(NAME, "ecbplus-dev.jsonl")
     if path is None:
@@ -183,6 +293,9 @@ def main() -> int:
         print(fit_kind_weights(load(path, FIT_TOPICS)))
         return 0
     rows = load(path, SPLITS["all"])
+    if args.twins:
+        twin_evidence(rows, args.minilm)
+        return 0
     seeds = 1 if args.quick else args.seeds
     started = time.perf_counter()
     runs = [run_ours(rows, seed) for seed in range(seeds)]

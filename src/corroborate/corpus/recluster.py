@@ -125,6 +125,17 @@ def bisect_group(
         return [group]
     # The term weights looked up once for the group: the two-means steps reuse them often.
     idf = idf or {t: clusterer.idf(t) for item in group for t in item.terms}
+    left, right, alike = two_means(group, idf, settings)
+    if min(len(left), len(right)) < settings.min_split_size or alike >= settings.split_threshold:
+        return [group]
+    return bisect_group(clusterer, left, idf) + bisect_group(clusterer, right, idf)
+
+
+def two_means(
+    group: list[ArticleFeatures], idf: Mapping[str, float], settings: ClusterSettings
+) -> tuple[list[ArticleFeatures], list[ArticleFeatures], float]:
+    """The group's two halves by two-means on the articles' vectors (seeded with the article
+    least like the whole and the one least like it), and how alike the halves' centroids are."""
     vectors = [prepare_vector(_unit({t: tf * idf[t] for t, tf in i.terms.items()})) for i in group]
 
     def centroid(indices: Iterable[int]) -> Vector:
@@ -149,13 +160,8 @@ def bisect_group(
         if (new_left, new_right) == (left, right):
             break
         left, right = new_left, new_right
-    if min(len(left), len(right)) < settings.min_split_size:
-        return [group]
-    if vector_similarity(centroid(left), centroid(right), settings) >= settings.split_threshold:
-        return [group]
-    return bisect_group(clusterer, [group[i] for i in left], idf) + bisect_group(
-        clusterer, [group[i] for i in right], idf
-    )
+    alike = vector_similarity(centroid(left), centroid(right), settings) if right else 1.0
+    return [group[i] for i in left], [group[i] for i in right], alike
 
 
 def _unit(weights: dict[str, float]) -> dict[str, float]:
