@@ -33,6 +33,7 @@ def build_ledger(articles: list[Article], resources: Resources) -> list[Figure]:
     ordinary = ordinary_words(resources.spacy())
     mentions = [m for a in articles for m in collect_mentions(a, resources, ordinary)]
     _share_between_copies(mentions)
+    _metres_among_lengths(mentions)
     by_id = {article.id: article for article in articles}
     groups = group_mentions(mentions, topic_names(mentions, len(articles)))
     figures = [make_figure(group, by_id) for group in groups]
@@ -165,6 +166,36 @@ def _share_between_copies(mentions: list[FigureMentionDraft]) -> None:
 
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+# "5.2m" with no currency is millions or metres: "rose to 2.1m" passengers, "a peak of 5.2m".
+_BARE_M = re.compile(r"(?<![£$€¥\w.,])(\d[\d,]*(?:\.(\d+))?)m$")
+_METRIC_LENGTHS = frozenset({"mm", "cm", "metres", "km"})
+
+
+def _metres_among_lengths(mentions: list[FigureMentionDraft]) -> None:
+    """Where the story states lengths in metric units, a bare "5.2m" that counts nothing is
+    metres, not 5.2 million: "the river peaked at 5.2 metres" and "a peak of 5.2m" are one."""
+    if not any(m.quantity.unit in _METRIC_LENGTHS for m in mentions):
+        return
+    for mention in mentions:
+        quantity = mention.quantity
+        match = _BARE_M.search(quantity.as_written)
+        if quantity.unit != "count" or match is None or mention.subject.counted is not None:
+            continue
+        decimals = len(match.group(2) or "")
+
+        def metres(x: float | None) -> float | None:
+            return None if x is None else x / 1e6
+
+        mention.quantity = replace(
+            quantity,
+            unit="metres",
+            value=metres(quantity.value),
+            low=metres(quantity.low),
+            high=metres(quantity.high),
+            precision=0.5 * 10.0**-decimals,
+        )
 
 
 def _same_reading(a: Quantity, b: Quantity) -> bool:

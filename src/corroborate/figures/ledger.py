@@ -194,7 +194,25 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return False  # "the economy grew 2.4%" is not "the population grew 2.4%"
     if x.outcome and y.outcome and x.outcome != y.outcome:
         return False
-    return not (x.counted and y.counted and x.counted != y.counted)
+    if x.counted and y.counted and x.counted != y.counted:
+        return _one_count_two_words(a, b)
+    return True
+
+
+def _one_count_two_words(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
+    """Two counted nouns that may name one count. The same value and names, and either one
+    side's counted thing named on the other ("seats 32,000 fans", "the 32,000-seat stadium"),
+    or one frame told with two acts ("gave 2,100 jabs at the centre", "2,100 people were
+    vaccinated at the centre"). One act with two different objects is two counts ("recorded
+    2,140 burglaries", "recorded 2,140 car thefts"). Only ever an agreement:
+    `_conflict_blocked` keeps two different counted nouns from being rivals."""
+    x, y = a.subject, b.subject
+    if not values_agree(a.quantity, b.quantity) or not names_match(x.names, y.names):
+        return False
+    if x.counted in y.context or y.counted in x.context:
+        return True
+    shared = (x.nouns & y.nouns) - {x.counted, y.counted}
+    return bool(shared) and not _same_act(x, y)
 
 
 # Rates a total is never stated in: a salary or a budget is a year's without saying so.

@@ -1,0 +1,87 @@
+"""One count told with two words, and a bare "Nm" read as metres where a story measures
+lengths: the figures line up; one act with two different objects stays two figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.figures import build_ledger
+from corroborate.nlp import Resources
+from test_figures import assert_apart, assert_together, holding, make
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources()
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb", "status"),
+    [
+        (  # the counted thing of one side is the other's verb
+            "The Pellow concert hall seats 1,850 people.",
+            "The 1,850-seat Pellow concert hall reopens in May.",
+            "1,850",
+            "1,850",
+            "agree",
+        ),
+        (  # one frame, two acts: shots given, people immunised
+            "The Marsh Lane clinic gave 3,400 flu shots on Friday.",
+            "Some 3,400 people were immunised at the Marsh Lane clinic on Friday.",
+            "3,400",
+            "Some 3,400",
+            "agree",
+        ),
+        (  # "74m" beside a length in metres is metres, not 74 million
+            "The Carrow dam is 74 metres high.",
+            "At 74m, the Carrow dam towers over the valley.",
+            "74 metres",
+            "74m",
+            "agree",
+        ),
+        (
+            "The Carrow dam is 74 metres high.",
+            "At 91m, the Carrow dam is the highest in the region.",
+            "74 metres",
+            "91m",
+            "conflict",
+        ),
+    ],
+)
+def test_one_thing_in_two_words_lines_up(
+    resources: Resources, first: str, second: str, fa: str, fb: str, status: str
+) -> None:
+    assert_together(resources, first, second, fa, fb, status)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        (  # one act, two different objects: two counts that happen to be equal
+            "Dunley police recorded 1,310 robberies last year.",
+            "Dunley police recorded 1,310 assaults last year.",
+            "1,310",
+            "1,310",
+        ),
+        (  # different values with different counted nouns are never rivals
+            "The Marsh Lane clinic gave 3,400 flu shots on Friday.",
+            "Some 2,900 people were immunised at the Marsh Lane clinic on Friday.",
+            "3,400",
+            "Some 2,900",
+        ),
+    ],
+)
+def test_one_act_with_two_objects_stays_apart(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    assert_apart(resources, first, second, fa, fb)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ferris Air carried 2.4m passengers in May.", "Passengers at Ferris Air rose to 2.4m in May."],
+)
+def test_bare_m_without_lengths_stays_millions(resources: Resources, text: str) -> None:
+    article = make(text, "one")
+    figure = holding(build_ledger([article], resources), article, "2.4m")
+    assert figure.values[0].value == pytest.approx(2.4e6)
