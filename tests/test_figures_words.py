@@ -1,5 +1,6 @@
-"""One count told with two words, and a bare "Nm" read as metres where a story measures
-lengths: the figures line up; one act with two different objects stays two figures."""
+"""One thing told in two ways lines up: a count in two words, a bare "Nm" as metres where a
+story measures lengths, a holder as the thing counted ("deaths fell to 62"), a fine someone
+"must pay"; one act with two different objects stays two figures."""
 
 from __future__ import annotations
 
@@ -37,6 +38,20 @@ def resources() -> Resources:
             "At 74m, the Carrow dam towers over the valley.",
             "74 metres",
             "74m",
+            "agree",
+        ),
+        (  # the holder of "fell to 62" is what is counted
+            "Traffic deaths in Brinmoor fell to 62 last year.",
+            "Brinmoor recorded 77 traffic deaths last year.",
+            "62",
+            "77",
+            "conflict",
+        ),
+        (  # "must pay" a fine reports the order, not a demand
+            "The regulator fined Soltan Water £6m for leaks.",
+            "Soltan Water must pay a £6 million penalty for leaks, the regulator said.",
+            "£6m",
+            "£6 million",
             "agree",
         ),
         (

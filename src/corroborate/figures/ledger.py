@@ -269,10 +269,13 @@ def kinds_clash(x: Subject, y: Subject, *, narrower: bool = False) -> bool:
 def _narrows(x: Subject, y: Subject) -> bool:
     """x qualifies a noun y names bare: "turnout among students" against "turnout"."""
     heads_y = {n for n, _ in y.kinds}
+    # A modifier y names at all narrows nothing: "police officers" against "Ingham police
+    # said 23 officers"; "measles cases" against "Measles cases rose" read as a name.
+    said = y.nouns | y.context | y.names
     return any(
-        n in y.nouns and n not in heads_y and m not in y.nouns and m not in y.context
+        n in y.nouns and n not in heads_y and m not in said and f"{m}s" not in said
         for n, m in x.kinds
-    )  # "police officers" against "Ingham police said 23 officers" narrows nothing
+    )
 
 
 def evidence(a: FigureMentionDraft, b: FigureMentionDraft) -> float:
@@ -407,6 +410,11 @@ CURRENT_PERIODS = frozenset({"this year", "this month", "this quarter"})
 def _counted_class(subject: Subject) -> str | None:
     """What is counted; a figure whose own verb is an outcome counts people ("7 were killed"),
     not one whose clause merely names one ("nine in favour of the death penalty")."""
+    if subject.counted is None and subject.verb in LEVEL_ACTS and subject.holder_noun:
+        # "road deaths fell to 35", "the population rose to 12,400": the holder is counted
+        if subject.outcome is not None:
+            return "person"
+        return subject.holder_noun
     if subject.counted or not subject.outcome or subject.verb is None:
         return subject.counted
     return "person" if OUTCOME_OF.get(subject.verb) == subject.outcome else None

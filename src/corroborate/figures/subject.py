@@ -262,6 +262,8 @@ def _subject(
     own_persons = persons_in(r.wide) | heads
     counted, counted_text = read_counted(tokens, anchor, quantity, para_start)
     phase, update_cue = read_phase(cue_levels(anchor, r.verb, r.local))
+    if phase == "demand" and _ordered_to_pay(r.verb, r.local):
+        phase = None  # "must pay a £14m fine": the order made, not a demand
     # What happened to people, for counts only: "to save £400,000" rescued no one.
     outcome = read_outcome(r.local, r.narrow, anchor) if quantity.unit == "count" else None
     verb = _act(r.verb, anchor)
@@ -308,6 +310,18 @@ def _subject(
             skip=r.skip,
         ),
     )
+
+
+# What a ruling orders paid: "the company must pay a $750k fine" reports the order.
+_ORDERED = frozenset({"fine", "penalty", "damages", "compensation"})
+
+
+def _ordered_to_pay(verb: Any, local: list[Any]) -> bool:
+    """ "must pay a fine": the modal of an order, not of a demand ("must spend 5%")."""
+    if str(verb.lemma_).lower() != "pay":
+        return False
+    modal = any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
+    return modal and any(str(t.lemma_).lower() in _ORDERED for t in local)
 
 
 def _is_money(unit: str) -> bool:
