@@ -78,6 +78,12 @@ def test_one_thing_in_two_words_lines_up(
             "1,310",
             "1,310",
         ),
+        (  # what the counted noun is of: "nests of terns" are not "nests of gulls"
+            "The Ravel Point census found 640 nests of terns.",
+            "The Ravel Point census found 410 nests of gulls.",
+            "640",
+            "410",
+        ),
         (  # different values with different counted nouns are never rivals
             "The Marsh Lane clinic gave 3,400 flu shots on Friday.",
             "Some 2,900 people were immunised at the Marsh Lane clinic on Friday.",

@@ -290,7 +290,7 @@ def _subject(
         phase=phase,
         times=times_of(r.wide),
         days=days_of(r.narrow),
-        kinds=_kinds(r.local + r.narrow, ordinary),
+        kinds=_kinds(r.local + r.narrow, ordinary, count=quantity.unit == "count"),
         update_cue=update_cue or any(t.lower_ == "latest" for t in r.wide),
         per=period_of(tokens, anchor),
         margin=_is_margin(anchor, r.verb, verb) or _is_excess(tokens, quantity, para_start),
@@ -431,15 +431,28 @@ def _holder_noun(verb: Any, anchor: Any, ordinary: frozenset[str]) -> str | None
     return None
 
 
-def _kinds(region: Iterable[Any], ordinary: frozenset[str]) -> frozenset[tuple[str, str]]:
+def _kinds(
+    region: Iterable[Any], ordinary: frozenset[str], *, count: bool = False
+) -> frozenset[tuple[str, str]]:
     """Nouns with the noun that modifies them ("fuel prices", "crew members"): two figures whose
     shared noun is modified by different nouns ("fuel prices", "bread prices") measure two
-    things."""
+    things. With `count`, also what a counted noun is of ("pairs of puffins"); a unit's "of"
+    ("tonnes of cargo", "tonnes of goods") is too often said in other words."""
     among = {
         (t.head.head.lemma_.lower(), t.lemma_.lower())
         for t in region
         if t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.pos_ == "NOUN"
     }  # "turnout among students" is the students' turnout
+    of_what = {
+        (t.head.head.lemma_.lower(), _noun_class(t))
+        for t in region
+        if count
+        and t.dep_ == "pobj"
+        and t.pos_ == "NOUN"
+        and t.head.lower_ == "of"
+        and t.head.head.pos_ == "NOUN"
+        and t.head.head.lemma_.lower() not in _SHARE_NOUNS
+    }  # "pairs of puffins" are "puffin pairs", not "pairs of gannets"
     stats = {
         (t.head.lemma_.lower(), t.lemma_.lower())
         for t in region
@@ -447,6 +460,7 @@ def _kinds(region: Iterable[Any], ordinary: frozenset[str]) -> frozenset[tuple[s
     }  # "the median price" is not "the average price"
     return (
         frozenset(among)
+        | of_what
         | stats
         | frozenset(
             (t.head.lemma_.lower(), _noun_class(t))
@@ -459,6 +473,11 @@ def _kinds(region: Iterable[Any], ordinary: frozenset[str]) -> frozenset[tuple[s
             and t.head.is_alpha
         )
     )
+
+
+# Nouns whose "of" says what they are a share of, not what kind they are: "5% of GDP" and
+# "5 per cent of national output" may be one figure.
+_SHARE_NOUNS = frozenset("% percent cent share proportion part fraction rate majority".split())
 
 
 def _noun_class(token: Any) -> str:
