@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from corpus_fixtures import KESTREL, PORTMOOR, all_rows, write_jsonl
+from corroborate.corpus import refine
 from corroborate.corpus.cluster import Assignment, StoryClusterer
 from corroborate.corpus.features import ArticleFeatures
 from corroborate.corpus.ingest import ingest, load_clusterer
@@ -64,7 +65,7 @@ def _assert_consistent(store: SqliteStore) -> None:
 
 
 @pytest.mark.parametrize(("event", "index", "into"), MISTAKES)
-@pytest.mark.parametrize("finish", [True, False])
+@pytest.mark.parametrize(("finish", "chunk"), [(True, refine.FINISH_CHUNK), (True, 2), (False, 2)])
 def test_the_end_of_a_run_moves_a_misplaced_article_back(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -72,7 +73,9 @@ def test_the_end_of_a_run_moves_a_misplaced_article_back(
     index: int,
     into: str,
     finish: bool,
+    chunk: int,
 ) -> None:
+    monkeypatch.setattr(refine, "FINISH_CHUNK", chunk)  # 2: the run looked at in 6 chunks
     data = write_jsonl(tmp_path / "a.jsonl", _ordered(event, index))
     _force_mistake(monkeypatch, TITLES[event][index], into)
     # Only the end-of-run look acts: the per-batch second look would also split the story.

@@ -97,18 +97,23 @@ class BatchRefiner:
         run's final statistics, an article moves to the story it would join (the join rule:
         threshold, shared names, time window) when that scores above its own story without
         it. The stories that moved articles touch then get the per-batch second look. The
-        work is one candidate scoring per article of the run, read from the store in chunks.
+        work is one candidate scoring per article of the run, `FINISH_CHUNK` articles at a
+        time, each chunk saved before the next is read (memory stays that of a chunk).
         """
+        ids = [row[0] for row in self.store.query(_RUN_ARTICLE_IDS, (run_id,))]
+        for start in range(0, len(ids), FINISH_CHUNK):
+            self._look_again(ids[start : start + FINISH_CHUNK])
+
+    def _look_again(self, ids: list[str]) -> None:
         self._reset()
         done, moves = Refinement(), _Moves()
-        rows = self.store.db.execute(_RUN_ARTICLES, (run_id,))
-        while chunk := rows.fetchmany(500):
-            for row in chunk:
-                home = moves.home.get(row[0], row[1])  # a copy may have moved with its origin
-                item = ArticleFeatures(row[0], json.loads(row[3]), row[2], row[4])
-                target = self._better_story(item, home)
-                if target is not None:
-                    self._move(item, home, target, moves)
+        marks = ",".join("?" * len(ids))
+        for row in self.store.query(_RUN_ARTICLES.format(marks=marks), ids):
+            home = moves.home.get(row[0], row[1])  # a copy may have moved with its origin
+            item = ArticleFeatures(row[0], json.loads(row[3]), row[2], row[4])
+            target = self._better_story(item, home)
+            if target is not None:
+                self._move(item, home, target, moves)
         self._rebuild_homes(moves)
         self._finish(done, moves, how="re-examined at the end of its run")
         save_refinement(self.store, done)
@@ -376,9 +381,11 @@ class _Moves:
             self.features[item.article] = item
 
 
+FINISH_CHUNK = 2000  # articles of a run looked at again (and saved) at a time
+_RUN_ARTICLE_IDS = "SELECT id FROM articles WHERE run_id = ? AND copy_of IS NULL ORDER BY rowid"
 _RUN_ARTICLES = (
     "SELECT a.id, a.story_id, f.date, f.terms, a.title FROM articles a JOIN features f "
-    "ON f.article_id = a.id WHERE a.run_id = ? AND a.copy_of IS NULL ORDER BY a.rowid"
+    "ON f.article_id = a.id WHERE a.id IN ({marks}) ORDER BY a.rowid"
 )
 _COPIES_OF = (
     "SELECT c.article_id, f.date, f.terms, a.title FROM copies c JOIN articles a "
