@@ -84,6 +84,12 @@ def test_one_thing_in_two_words_lines_up(
             "640",
             "410",
         ),
+        (  # a rate told on the verb ("every day") is no rival to a total
+            "Some 3,000 cyclists cross the Pell bridge every day.",
+            "Some 9,000 cyclists crossed the Pell bridge during the festival.",
+            "Some 3,000",
+            "Some 9,000",
+        ),
         (  # different values with different counted nouns are never rivals
             "The Marsh Lane clinic gave 3,400 flu shots on Friday.",
             "Some 2,900 people were immunised at the Marsh Lane clinic on Friday.",

@@ -292,7 +292,7 @@ def _subject(
         days=days_of(r.narrow),
         kinds=_kinds(r.local + r.narrow, ordinary, count=quantity.unit == "count"),
         update_cue=update_cue or any(t.lower_ == "latest" for t in r.wide),
-        per=period_of(tokens, anchor),
+        per=period_of(tokens, anchor, r.verb),
         margin=_is_margin(anchor, r.verb, verb) or _is_excess(tokens, quantity, para_start),
         holder_noun=_holder_noun(r.verb, anchor, ordinary),
         actors=actors_of(r.verb, ordinary),

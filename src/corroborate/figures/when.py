@@ -101,12 +101,14 @@ PERIOD_ADVERBS = {
 SPAN_PREPS = frozenset("in for over within after than".split())
 
 
-def period_of(tokens: list[Any], anchor: Any) -> str | None:
-    """ "£40m a day", "1,500 patients a week", "$148,000 annually": the figure is a rate."""
+def period_of(tokens: list[Any], anchor: Any, verb: Any = None) -> str | None:
+    """ "£40m a day", "1,500 patients a week", "$148,000 annually": the figure is a rate; so
+    is one whose verb or counted noun says so ("45,000 cars cross it every day", "600 daily
+    services")."""
     after = [t for t in tokens if t.i > anchor.i][:5]
     for k, token in enumerate(after):
         if token.is_punct or token.pos_ in ("VERB", "AUX"):
-            return None
+            return _period_around(anchor, verb)
         if token.lower_ in PERIOD_ADVERBS:
             return PERIOD_ADVERBS[token.lower_]
         nxt = after[k + 1].lemma_.lower() if k + 1 < len(after) else ""
@@ -115,6 +117,33 @@ def period_of(tokens: list[Any], anchor: Any) -> str | None:
             continue  # "rose 8% in a year" took a year; "£40m a day" is a rate
         if token.lower_ in ("a", "an", "per", "each", "every") and nxt in PERIODS:
             return PERIODS[nxt]
+    return _period_around(anchor, verb)
+
+
+_RATE_DETS = frozenset({"a", "an", "per", "each", "every"})
+
+
+def _period_around(anchor: Any, verb: Any) -> str | None:
+    """A period word on the figure's verb ("cross the bridge every day", "travel daily") or on
+    its counted noun ("600 daily services"). Not a year: "visitors come each year" is what
+    "an annual carnival attracts", a total that names no period."""
+    period = _period_word(anchor, verb)
+    return None if period == "year" else period
+
+
+def _period_word(anchor: Any, verb: Any) -> str | None:
+    holders = [anchor.head] if anchor.dep_ == "nummod" else []
+    for token in holders:
+        for child in token.children:
+            if child.dep_ == "amod" and child.lower_ in PERIOD_ADVERBS:
+                return PERIOD_ADVERBS[child.lower_]
+    for child in verb.children if verb is not None else ():
+        if child.dep_ == "advmod" and child.lower_ in PERIOD_ADVERBS:
+            return PERIOD_ADVERBS[child.lower_]
+        lemma = str(child.lemma_).lower()
+        dets = {c.lower_ for c in child.children if c.dep_ == "det"}
+        if child.dep_ == "npadvmod" and lemma in PERIODS and dets & _RATE_DETS:
+            return PERIODS[lemma]
     return None
 
 
