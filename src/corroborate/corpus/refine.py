@@ -98,7 +98,9 @@ class BatchRefiner:
         threshold, shared names, time window) when that scores above its own story without
         it. The stories that moved articles touch then get the per-batch second look. The
         work is one candidate scoring per article of the run, `FINISH_CHUNK` articles at a
-        time, each chunk saved before the next is read (memory stays that of a chunk).
+        time, each chunk saved before the next is read (memory stays that of a chunk; at
+        10k synthetic articles one chunk of 2,000 cost ~0.5 ms more CPU per article than
+        one of 10,000 for ~10 MB less peak memory).
         """
         ids = [row[0] for row in self.store.query(_RUN_ARTICLE_IDS, (run_id,))]
         for start in range(0, len(ids), FINISH_CHUNK):
@@ -381,7 +383,7 @@ class _Moves:
             self.features[item.article] = item
 
 
-FINISH_CHUNK = 2000  # articles of a run looked at again (and saved) at a time
+FINISH_CHUNK = 10_000  # articles of a run looked at again (and saved) at a time
 _RUN_ARTICLE_IDS = "SELECT id FROM articles WHERE run_id = ? AND copy_of IS NULL ORDER BY rowid"
 _RUN_ARTICLES = (
     "SELECT a.id, a.story_id, f.date, f.terms, a.title FROM articles a JOIN features f "
