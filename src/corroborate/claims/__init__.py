@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from corroborate.claims.align import LOOSE_PAIR, Alignment, Unit, align_units, core_words
 from corroborate.claims.features import THRESHOLD, actor_clash, conflict
+from corroborate.claims.quoted import merge_quoted
 from corroborate.nlp import Resources
-from corroborate.records import Article, Claim, ClaimStatus, Mention
+from corroborate.quotes import find_quotes
+from corroborate.records import Article, Claim, ClaimStatus, Mention, Quote
 from corroborate.sources import source_of, sources_of
 
 FIGURE_DISPUTE_COSINE = 0.65
@@ -31,17 +33,38 @@ STANDING_SHARE = 0.9  # of the medoid's mean cosine a self-contained wording nee
 RESTATED_COSINE = 0.7
 RESTATED_WORDS = 3
 RESTATED_SHARE = 0.4
+# A claim that cannot be shown alone joins one it shares a sentence with when each of its
+# clauses is this close to one of the other's wordings and they share this many core words.
+SHOWABLE_COSINE = 0.45
+SHOWABLE_WORDS = 2
 ACTOR_DISPUTE_OVERLAP = 0.5  # Jaccard of the content lemmas other than names
 
-__all__ = ["align_claims", "align_units", "find_exclusives", "group_key", "merge_restatements"]
+__all__ = [
+    "align_claims",
+    "align_units",
+    "balance_quotes",
+    "find_exclusives",
+    "group_key",
+    "join_unshowable",
+    "merge_restatements",
+]
 
 
-def align_claims(articles: list[Article], resources: Resources) -> list[Claim]:
-    """Group sentences that state the same fact across articles, best-supported claims first."""
+def align_claims(
+    articles: list[Article], resources: Resources, quotes: Sequence[Quote] | None = None
+) -> list[Claim]:
+    """Group sentences that state the same fact across articles, best-supported claims first.
+
+    `quotes` (the story's, from `corroborate.quotes.find_quotes`) tell which sentences quote
+    or paraphrase one sentence of a statement; without them they are found here."""
     alignment = align_units(articles, resources)
+    by_id = {a.id: a for a in articles}
+    if quotes is None:
+        quotes = find_quotes(articles, resources)
+    merge_quoted(alignment, quotes, by_id)
     _fold_lone_clauses(alignment)
     merge_restatements(alignment)
-    by_id = {a.id: a for a in articles}
+    join_unshowable(alignment)
     seen: set[int] = set()
     shared: set[int] = set()
     for cluster in alignment.clusters:
@@ -111,6 +134,55 @@ def merge_restatements(alignment: Alignment) -> None:
     alignment.clusters = [c for k, c in enumerate(clusters) if k not in absorbed]
 
 
+def join_unshowable(alignment: Alignment) -> None:
+    """Join a claim none of whose own wordings can stand alone into a claim it shares a
+    sentence with, when that sentence states both and they say the same.
+
+    "made clear the United States would not deploy troops" has no subject, so its claim
+    would be shown as its whole sentence, which repeats other claims' facts; when a sentence
+    of another outlet was placed in both claims (it holds the core words of each, see
+    `align.add_contained`), the two are close in meaning and share core words (`_same_fact_as`)
+    and no pair conflicts, the clause joins the claim that can be shown. Sources are the
+    union of both claims' groups, counted through `sources_of` as for every claim."""
+    units, clusters = alignment.units, alignment.clusters
+    vectors = alignment.vectors
+    holders: dict[int, list[int]] = {}
+    for k, cluster in enumerate(clusters):
+        for i in cluster:
+            holders.setdefault(i, []).append(k)
+    absorbed: set[int] = set()
+    for k, cluster in enumerate(clusters):
+        own = [i for i in cluster if len(holders[i]) == 1]
+        if not own or any(units[i].standalone for i in own):
+            continue
+        others = {t for i in cluster for t in holders[i] if t != k and t not in absorbed}
+        for target in sorted(others, key=lambda t: -len(clusters[t])):
+            other = clusters[target]
+            if not _same_fact_as(units, vectors, own, other):
+                continue
+            # only pairs close in their own right can clash ("would not deploy troops" and
+            # "if these troops are deployed" are two facts of the claim, not two versions)
+            if any(
+                conflict(units[i].facts, units[j].facts)
+                for i in own
+                for j in other
+                if float(vectors[i] @ vectors[j]) >= SHOWABLE_COSINE
+            ):
+                continue
+            other.extend(i for i in cluster if i not in other)
+            absorbed.add(k)
+            break
+    alignment.clusters = [c for k, c in enumerate(clusters) if k not in absorbed]
+
+
+def _same_fact_as(units: list[Unit], vectors: np.ndarray, own: list[int], other: list[int]) -> bool:
+    """Each clause has a wording of the other claim close to it (SHOWABLE_COSINE), and the
+    two share the core words of the fact (names and "said" left out)."""
+    if float((vectors[own] @ vectors[other].T).max(axis=1).min()) < SHOWABLE_COSINE:
+        return False
+    return len(core_words(units, own) & core_words(units, other)) >= SHOWABLE_WORDS
+
+
 def _restates(
     units: list[Unit], cosines: np.ndarray, a: list[int], b: list[int], articles_b: set[str]
 ) -> bool:
@@ -160,11 +232,12 @@ _EDGE_WORDS = frozenset({"and", "but", "or", "while", "that", "as", "though", "w
 
 
 def claim_text(unit: Unit) -> str:
-    """The words of the piece that states the claim, tidied where a clause was cut out."""
+    """The words of the piece that states the claim, tidied where a clause was cut out, with
+    every quotation mark it opens closed and every one it closes opened."""
     if unit.sentence.text == unit.whole.text or not unit.standalone:
         # a clause that cannot stand alone ("push Moscow to negotiate", "which the council is
         # due to approve") is shown with its sentence
-        return unit.whole.text
+        return balance_quotes(unit.whole.text)
     text = _REPEATED.sub(r"\1", _SPACE_BEFORE.sub(r"\1", unit.display or unit.text))
     words = text.split()
     while True:
@@ -177,8 +250,67 @@ def claim_text(unit: Unit) -> str:
             words[-1] = words[-1].rstrip(",;:")
         if len(words) == before:
             break
-    text = " ".join(words)
+    text = balance_quotes(" ".join(words))
     return text[:1].upper() + text[1:] if text else unit.sentence.text
+
+
+_OPENING = {"“": "”", "«": "»", "‘": "’"}
+_CLOSING = {close: open_ for open_, close in _OPENING.items()}
+_DANGLING_END = re.compile(r"[\s,;:–—-]+$")  # what a cut leaves at the end of a wording
+_INSIDE_END = re.compile(r"[\s,;:–—-]+([”»’\"])$")  # "through “diplomacy,”" -> "“diplomacy”"
+
+
+def balance_quotes(text: str) -> str:
+    """The wording with no dangling quotation mark: a quote the wording cuts into is shown
+    opened and closed ("“must be backed by troops." -> "“must be backed by troops.”"), a
+    mark left alone at an edge goes, and a comma or dash a cut left before a closing mark
+    goes with the cut ("through “diplomacy,”" -> "through “diplomacy”")."""
+    text = _DANGLING_END.sub("", text.strip())
+    while text and (text[-1] in _OPENING or (text[-1] == '"' and _opens(text, len(text) - 1))):
+        text = _DANGLING_END.sub("", text[:-1])  # an opening mark at the very end opens nothing
+    while text and (text[0] in _CLOSING or (text[0] == '"' and not _opens(text, 0))):
+        text = text[1:].lstrip()  # a closing mark at the very start closes nothing shown
+    opened, unopened = _unmatched_marks(text)
+    if len(unopened) == 1:
+        text = _PARTNER[text[unopened[0]]] + text
+    elif unopened:  # several marks closing what was never opened: too tangled to reopen
+        kept = "".join(c for k, c in enumerate(text) if k not in unopened)
+        text = _DANGLING_END.sub("", " ".join(kept.split()))
+        opened, _ = _unmatched_marks(text)
+    if opened:
+        text = _DANGLING_END.sub("", text) + "".join(_PARTNER[mark] for mark in reversed(opened))
+    return _INSIDE_END.sub(r"\1", text)
+
+
+_PARTNER = {**_OPENING, **_CLOSING, '"': '"'}
+
+
+def _opens(text: str, k: int) -> bool:
+    """Whether a straight double mark opens a quote: at the start, after a space or after
+    another opening mark."""
+    return k == 0 or text[k - 1].isspace() or text[k - 1] in "([—–-“‘«"
+
+
+def _unmatched_marks(text: str) -> tuple[list[str], list[int]]:
+    """Opening marks left open, and where the closing marks never opened stand, in order.
+    A straight double mark opens or closes by the side of the word it touches; an apostrophe
+    inside a word ("Ukraine’s") or after one ("Jones’") is no mark."""
+    opened: list[str] = []
+    unopened: list[int] = []
+    for k, char in enumerate(text):
+        if (char == '"' and _opens(text, k)) or char in _OPENING:
+            opened.append(char)
+            continue
+        if char != '"' and char not in _CLOSING:
+            continue
+        if char == "’":  # closes only a ‘ (otherwise an apostrophe after a word: "Jones’")
+            if opened and opened[-1] == "‘":
+                opened.pop()
+        elif opened:  # scraped text mixes styles ("“now end"): a mark closes the innermost
+            opened.pop()
+        else:
+            unopened.append(k)
+    return opened, unopened
 
 
 def _mention(unit: Unit) -> Mention:
