@@ -2,9 +2,10 @@
 
 Each sentence is reduced once to `SentenceFacts` (content lemmas, named-entity words, numbers,
 negation) from its spaCy parse; a pair of sentences then gives a handful of features beside the
-embedding cosine. A logistic model over those features, fitted on the train part of the MSRP
-paraphrase corpus by bench/bench_alignment.py (`--fit`), turns them into the probability that the
-two sentences state the same fact. The aligner and the benchmark call the same `same_fact`.
+embedding cosine, and the pair model's per-word weights summed over the pair's words (see
+`pair_model`). The logistic model shipped in `pair_model.json`, fitted on the train part of the
+MSRP paraphrase corpus by bench/bench_alignment.py (`--fit`), turns them into the probability that
+the two sentences state the same fact. The aligner and the benchmark call the same `same_fact`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
+
+from corroborate.claims.pair_model import PairModel, shipped_model
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = {
@@ -68,27 +71,11 @@ FEATURES = (
     + tuple(f"cosine_x_{name}" for name in BASE_FEATURES)
     + TOKEN_FEATURES
     + NGRAM_FEATURES
+    + ("word_evidence",)
 )
-# Fitted by `bench/bench_alignment.py --fit` on MSRP train rows 0-2999 (logistic regression,
-# standardised features folded back into these raw-feature weights); see that script.
-# Held-out rows 3000-4075: accuracy 0.782, F1 0.848 (0.761 / 0.833 before the token-alignment
-# and n-gram features).
-# fmt: off
-WEIGHTS = np.array([
-    2.7866, 1.4012, -1.4503, 0.8909, -0.9598, -1.4501,
-    -0.4090, 1.1045, -6.2681, -1.4012, 6.2681, -0.6352,
-    0.3572, 6.8005, -1.2577, 0.2701, 0.3458, 1.6344,
-    0.5686, -1.0471, -3.6481, 0.8545, 2.4966, -0.4407,
-    -1.4189, 6.2846, 2.0069, -13.9730, -0.2731, 2.7517,
-    -1.0757, 1.7566, -0.4833, -0.2126, -8.2943, -1.3996,
-    -6.8944, 1.6472, -0.0654, -0.1085, -3.2618, -1.8724,
-    -0.1069, 0.0634, 0.3750, -1.2324, 0.0991, 0.0389,
-    -5.3937, 2.0551, -0.0310, 0.0050, 0.0591, -0.4736,
-    -0.0243, -0.0631, 1.8367, 0.0683, 7.8190, 0.9984,
-    -0.5612, -1.8555,
-], dtype=np.float64)
-# fmt: on
-BIAS = 4.846
+# The last feature is the pair model's summed per-word weights (`pair_model.PairModel.evidence`);
+# the others are the dense features the model weighs.
+DENSE_FEATURES = FEATURES[:-1]
 THRESHOLD = 0.5
 
 
@@ -111,6 +98,9 @@ class SentenceFacts:
     # Who did what: (verb lemma, the named doer) for each verb whose doer is a name, from an
     # active subject or a passive "by" agent ("Lind closed the port", "closed by Lind").
     actors: frozenset[tuple[str, str]] = frozenset()
+    # Every token's lemma, lower-cased, stop words and punctuation included: the pair model's
+    # per-word weights are looked up with these ("said", "," and "also" matter on MSRP).
+    all_lemmas: frozenset[str] = frozenset()
 
 
 def facts_of_tokens(tokens: Iterable[Any]) -> SentenceFacts:
@@ -151,6 +141,7 @@ def facts_of_tokens(tokens: Iterable[Any]) -> SentenceFacts:
         negations=sum(1 for word in words if word in _NEGATIONS),
         grams=_ngram_counts(words),
         actors=frozenset(_actors(tokens)),
+        all_lemmas=frozenset(t.lemma_.lower() for t in tokens if not t.is_space),
         text="".join(token.text_with_ws for token in tokens).strip(),
     )
 
@@ -228,11 +219,13 @@ def pair_features(
     b: SentenceFacts,
     cosine: float,
     tokens: tuple[np.ndarray, np.ndarray] | None = None,
+    model: PairModel | None = None,
 ) -> list[float]:
     """The features of `FEATURES`, in order, for one pair.
 
     `tokens` are the two sentences' L2-normalised token vectors (`embed_tokens`); without them
-    (a backend that gives none) words align only to the same word.
+    (a backend that gives none) words align only to the same word. `model` gives the per-word
+    weights of the last feature (default: the shipped model).
     """
     both_entities = bool(a.entities) and bool(b.entities)
     both_numbers = bool(a.numbers) and bool(b.numbers)
@@ -259,7 +252,8 @@ def pair_features(
     ]
     interactions = [cosine * value for value in base]
     similarity = _word_similarity(a, b) if tokens is None else tokens[0] @ tokens[1].T
-    return base + interactions + token_features(similarity) + ngram_features(a, b)
+    words = (model or shipped_model()).evidence(a.all_lemmas, b.all_lemmas)
+    return base + interactions + token_features(similarity) + ngram_features(a, b) + [words]
 
 
 def _word_similarity(a: SentenceFacts, b: SentenceFacts) -> np.ndarray:
@@ -300,11 +294,11 @@ def ngram_features(a: SentenceFacts, b: SentenceFacts) -> list[float]:
     return out or [0.0] * len(NGRAM_FEATURES)
 
 
-def same_fact(
-    features: np.ndarray, weights: np.ndarray = WEIGHTS, bias: float = BIAS
-) -> np.ndarray:
-    """The probability that each row's pair states the same fact (rows of `pair_features`)."""
-    logits: np.ndarray = features @ weights + bias
+def same_fact(features: np.ndarray, model: PairModel | None = None) -> np.ndarray:
+    """The probability that each row's pair states the same fact (rows of `pair_features`,
+    computed with the same `model`; default: the shipped one)."""
+    model = model or shipped_model()
+    logits: np.ndarray = features @ model.weights + model.bias
     return np.asarray(1.0 / (1.0 + np.exp(-logits)))
 
 
