@@ -102,7 +102,7 @@ class BatchRefiner:
         10k synthetic articles one chunk of 2,000 cost ~0.5 ms more CPU per article than
         one of 10,000 for ~10 MB less peak memory).
         """
-        ids = [row[0] for row in self.store.query(_RUN_ARTICLE_IDS, (run_id,))]
+        ids = [row[0] for row in self.store.query(_RUN_ARTICLES, (run_id,))]
         for start in range(0, len(ids), FINISH_CHUNK):
             self._look_again(ids[start : start + FINISH_CHUNK])
 
@@ -110,7 +110,7 @@ class BatchRefiner:
         self._reset()
         done, moves = Refinement(), _Moves()
         marks = ",".join("?" * len(ids))
-        for row in self.store.query(_RUN_ARTICLES.format(marks=marks), ids):
+        for row in self.store.query(_FEATURES_OF.format(marks=marks), ids):
             home = moves.home.get(row[0], row[1])  # a copy may have moved with its origin
             item = ArticleFeatures(row[0], json.loads(row[3]), row[2], row[4])
             target = self._better_story(item, home)
@@ -384,8 +384,8 @@ class _Moves:
 
 
 FINISH_CHUNK = 10_000  # articles of a run looked at again (and saved) at a time
-_RUN_ARTICLE_IDS = "SELECT id FROM articles WHERE run_id = ? AND copy_of IS NULL ORDER BY rowid"
-_RUN_ARTICLES = (
+_RUN_ARTICLES = "SELECT id FROM articles WHERE run_id = ? AND copy_of IS NULL ORDER BY rowid"
+_FEATURES_OF = (
     "SELECT a.id, a.story_id, f.date, f.terms, a.title FROM articles a JOIN features f "
     "ON f.article_id = a.id WHERE a.id IN ({marks}) ORDER BY a.rowid"
 )
