@@ -31,6 +31,10 @@ what one free core would give; the machine this was developed on is shared and l
 Speaker errors are broken down by what the gold Source is (a pronoun, the cue word, other).
 `--quick`: the first 25 dev articles. `--part train` measures the train part instead;
 `--offset N --limit M` a slice of it; `--errors` prints every speaker error.
+`--candidates`: the learned-choice study instead of the scores: every speaker the rules could
+propose for each matched quote (`quotes.candidates`), labelled right or wrong as the scorer
+would, and a logistic regression choosing among them, 5-fold cross-validated by article; it
+prints the rules' accuracy on those quotes, the model's, and the best any choice could do.
 `--fold tuning|held-out`: all but every fifth article of the part, or every fifth (index % 5
 == 4 in name order), held out from tuning since session 3 (train: `--errors` needs
 `--fold tuning`; some held-out train articles were looked at in sessions 1 and 2)."""
@@ -46,7 +50,10 @@ from typing import Any
 
 from _common import file_hash, print_table, require_data, write_results
 from corroborate.nlp import Resources
-from corroborate.quotes import find_quotes
+from corroborate.quotes import candidates, find_quotes
+from corroborate.quotes.extract import parsed_paragraphs, quotes_of_article
+from corroborate.quotes.people import PersonRegistry
+from corroborate.quotes.resolve import person_names
 from corroborate.read.article import make_article
 from corroborate.records import Article, Paragraph
 
@@ -323,6 +330,83 @@ def print_speaker_errors(
     print("\n".join(sorted(lines)))
 
 
+# One matched quote of the candidate study: its article, and per candidate its features,
+# whether the scorer accepts it, and whether the rules chose it.
+Row = tuple[int, list[tuple[list[float], bool, bool]]]
+
+
+def candidate_rows(
+    articles: list[Article], golds: list[list[Gold]], resources: Resources
+) -> list[Row]:
+    """The candidates of every quote matched to a gold quote that has a Source."""
+    rows: list[Row] = []
+    for a, (article, gold) in enumerate(zip(articles, golds, strict=True)):
+        paras = parsed_paragraphs(article, resources.paragraph_docs(article))
+        registry = PersonRegistry()
+        registry.build(person_names(paras))
+        quotes_of_article(article, paras, registry, _observer(a, gold, rows))
+    return rows
+
+
+def _observer(a: int, gold: list[Gold], rows: list[Row]) -> Any:
+    """Adds a row for each quote of article `a` that matches a gold quote with a Source."""
+
+    def observe(span: Any, paras: Any, quoted: Any, choice: Any, before: Any, resolve: Any) -> None:
+        content = [(p.start, p.end) for p in span.pieces]
+        hits = [g for g in gold if matches(content, g.content)]
+        if not hits:
+            return
+        best = max(hits, key=lambda g: (shared(content, g.content), -length(g.content)))
+        if not best.source:
+            return
+        found = []
+        for c in candidates.collect(span, paras, quoted, choice, before):
+            said = Prediction(content, [(c.speaker.start, c.speaker.end)], resolve(c.speaker)[1])
+            right = speaker_right(said, best)
+            found.append((candidates.features(c, span, paras), right, "choice" in c.rules))
+        rows.append((a, found))
+
+    return observe
+
+
+def candidate_study(rows: list[Row]) -> dict[str, float]:
+    """Rules vs a logistic regression choosing among the candidates (5-fold CV by article)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    flat = [(f, ok, q, a) for q, (a, found) in enumerate(rows) for f, ok, _ in found]
+    x = np.array([f for f, *_ in flat])
+    y = np.array([ok for _, ok, _, _ in flat], dtype=int)
+    quote = np.array([q for _, _, q, _ in flat])
+    scores = np.zeros(len(y))
+    for train, test in GroupKFold(5).split(x, y, [a for *_, a in flat]):
+        model = LogisticRegression(C=1.0, max_iter=3000).fit(x[train], y[train])
+        scores[test] = model.predict_proba(x[test])[:, 1]
+    counts = {"rules": 0, "model_where_rules_chose": 0, "fills": 0, "fills_right": 0, "oracle": 0}
+    for q, (_, found) in enumerate(rows):
+        if not found:
+            continue
+        pick = found[int(np.argmax(scores[quote == q]))]
+        chose = any(c for *_, c in found)
+        counts["rules"] += any(ok and c for _, ok, c in found)
+        counts["oracle"] += any(ok for _, ok, _ in found)
+        counts["model_where_rules_chose"] += pick[1] and chose
+        counts["fills"] += not chose
+        counts["fills_right"] += pick[1] and not chose
+    n = len(rows)
+    return {
+        "quotes": float(n),
+        "rules_accuracy": counts["rules"] / n,
+        "model_cv_accuracy_where_rules_chose": counts["model_where_rules_chose"] / n,
+        "model_cv_accuracy_with_fills": (counts["model_where_rules_chose"] + counts["fills_right"])
+        / n,
+        "fills": float(counts["fills"]),
+        "fills_right": float(counts["fills_right"]),
+        "oracle_accuracy": counts["oracle"] / n,
+    }
+
+
 def timed_parallel_parse(nlp: Any, articles: list[Article], processes: int) -> float | None:
     """Wall seconds to parse the same paragraphs with `processes` worker processes."""
     if processes < 2:
@@ -356,6 +440,9 @@ def main() -> None:
         help="every article, all but every fifth (tuning) or every fifth (held-out)",
     )
     parser.add_argument(
+        "--candidates", action="store_true", help="the learned speaker-choice study (see above)"
+    )
+    parser.add_argument(
         "--processes",
         type=int,
         default=0,
@@ -382,6 +469,10 @@ def main() -> None:
     began, cpu = time.perf_counter(), time.process_time()
     resources.parse_all(articles)
     parse_s, parse_cpu_s = time.perf_counter() - began, time.process_time() - cpu
+    if args.candidates:
+        study = candidate_study(candidate_rows(articles, golds, resources))
+        print("\n".join(f"{k}: {v:.4f}" for k, v in study.items()))
+        return
     parallel_s = timed_parallel_parse(nlp, articles, args.processes)
     ours, ours_s, ours_cpu_s = run(corroborate_predictions, articles, resources)
     peer, peer_s, peer_cpu_s = run(textacy_predictions, articles, resources)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,8 +63,27 @@ def parsed_paragraphs(article: Article, docs: list[tuple[Any, Any]]) -> list[Par
     ]
 
 
+# Sees each quote's attribution as it is made (the benchmark's candidate study): the span,
+# the paragraphs, their quote spans, the rules' speaker, the speaker the quote before had
+# (what a carried speaker would be), and a function resolving any speaker as written.
+Observer = Callable[
+    [
+        QuoteSpan,
+        list[ParsedParagraph],
+        dict[int, list[tuple[int, int]]],
+        Speaker | None,
+        Speaker | None,
+        Callable[[Speaker], tuple[Person | None, str | None]],
+    ],
+    None,
+]
+
+
 def quotes_of_article(
-    article: Article, paras: list[ParsedParagraph], registry: PersonRegistry
+    article: Article,
+    paras: list[ParsedParagraph],
+    registry: PersonRegistry,
+    observe: Observer | None = None,
 ) -> tuple[list[Found], list[Reported]]:
     """Every quote of one article with its speaker, and its sentences of reported speech."""
     spans = find_quote_spans([(p.offset, p.text) for p in paras])
@@ -80,6 +100,10 @@ def quotes_of_article(
     previous: tuple[Found, int] | None = None  # the last quote and its last paragraph
     for span in spans:
         speaker = _attribute(span, paras, quoted, previous)
+        if observe is not None:
+            near = previous is not None and previous[1] >= span.pieces[0].paragraph - 1
+            before = previous[0].speaker if previous is not None and near else None
+            observe(span, paras, quoted, speaker, before, lambda s: resolve(s, registry, timeline))
         person: Person | None = None
         label: str | None = None
         if speaker is not None:
