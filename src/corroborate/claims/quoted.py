@@ -21,10 +21,11 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from corroborate.claims.align import Alignment
+from corroborate.claims.align import Alignment, Unit
 from corroborate.claims.features import conflict
 from corroborate.quotes.variants import PARAPHRASE_COSINES, SAME_QUOTE, overlap, stems_of, words_of
 from corroborate.records import Article, Quote, QuoteMention, Sentence
+from corroborate.sources import source_of
 
 # The two units a quote links must be this close in meaning: the link says which sentence of
 # the quote they carry, the cosine that each states it rather than naming it in passing.
@@ -184,10 +185,11 @@ def merge_quoted(
     """Join the claims of units that carry one sentence of one quote.
 
     Guards, so that a count can only be the right one: the two units must be close in meaning
-    (EVIDENCE_COSINE) and the two claims close on average (CLAIM_MEAN_COSINE); no pair of
-    their mentions may conflict (a different figure or a negation is a dispute to show, not
-    one fact). The joined claim's sources are the union of both claims' source groups,
-    counted through `sources_of` like any claim's, so a copy still counts once.
+    (EVIDENCE_COSINE) and the two claims close on average (CLAIM_MEAN_COSINE); no close pair
+    of their mentions from two source groups may conflict (a different figure, actor or a
+    negation is a dispute to show, not one fact). The joined claim's sources are the union of
+    both claims' source groups, counted through `sources_of` like any claim's, so a copy
+    still counts once.
     """
     clusters = alignment.clusters
     owner = {i: k for k, cluster in enumerate(clusters) for i in cluster}
@@ -208,7 +210,23 @@ def merge_quoted(
 
 
 def _joinable(alignment: Alignment, a: list[int], b: list[int]) -> bool:
-    vectors, units = alignment.vectors, alignment.units
+    vectors = alignment.vectors
     if float((vectors[a] @ vectors[b].T).mean()) < CLAIM_MEAN_COSINE:
         return False
-    return not any(conflict(units[i].facts, units[j].facts) for i in a for j in b)
+    return not any(_clash(alignment, i, j) for i in a for j in b)
+
+
+def _clash(alignment: Alignment, i: int, j: int) -> bool:
+    """Whether two units state incompatible versions, as the status step would see it: two
+    wordings of one source group ("Europe must" / "EU must" in a wire and its copy) are no
+    dispute, nor are two units too far apart in meaning to be compared."""
+    a, b = alignment.units[i], alignment.units[j]
+    if float(alignment.vectors[i] @ alignment.vectors[j]) < EVIDENCE_COSINE:
+        return False
+    if _source(a) == _source(b):
+        return False
+    return conflict(a.facts, b.facts) is not None
+
+
+def _source(unit: Unit) -> str:
+    return source_of(unit.article, unit.sentence.start, unit.sentence.end)
