@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corroborate.claims import _unmatched_marks, align_claims, balance_quotes
+from corroborate.claims import _unmatched_marks, align_claims, balance_quotes, join_unshowable
 from corroborate.claims.align import Alignment, align_units
 from corroborate.claims.quoted import merge_quoted, quote_links
 from corroborate.nlp import Resources
@@ -160,3 +160,40 @@ def test_every_mark_shown_is_matched_and_tidying_is_stable(words: list[str]) -> 
     shown = balance_quotes(" ".join(words))
     assert _unmatched_marks(shown) == ([], [])
     assert balance_quotes(shown) == shown
+
+
+CLAUSE = "The minister said talks would go on and made clear the port would not reopen in June."
+RESTATING = [
+    "The port will not reopen in June, the harbour board said on Friday.",
+    "According to the harbour board, the port cannot reopen in June.",
+]
+
+
+@pytest.mark.parametrize("clause_stands", [False, True])
+def test_a_clause_that_cannot_stand_joins_the_claim_it_restates(
+    clause_stands: bool, resources: Resources
+) -> None:
+    articles = [
+        article("wire", [CLAUSE, FILLER_A], group="g-wire"),
+        article("copy", [CLAUSE], group="g-wire"),
+        article("board", [RESTATING[0], FILLER_B]),
+        article("other", [RESTATING[1]]),
+    ]
+    alignment = align_units(articles, resources)
+    units = alignment.units
+    clause = [i for i, u in enumerate(units) if u.text.startswith("made clear")]
+    shared = [i for i, u in enumerate(units) if u.whole.text == RESTATING[0]]
+    restating = [i for i, u in enumerate(units) if u.whole.text == RESTATING[1]]
+    assert len(clause) == 2 and shared and restating
+    for i in clause:
+        units[i].standalone = clause_stands
+    rest = [[i] for i in range(len(units)) if i not in clause + shared + restating]
+    # the board's sentence holds both claims' words, as `add_contained` leaves it
+    alignment.clusters = [clause + shared, shared + restating, *rest]
+    join_unshowable(alignment)
+    joined = [c for c in alignment.clusters if set(clause) <= set(c)]
+    assert len(joined) == 1
+    assert (set(restating) <= set(joined[0])) is not clause_stands
+    spans = [units[i].sentence for i in joined[0]]
+    # the wire and its copy are one source: joined, three groups at most, never four
+    assert len(sources_of(spans, {a.id: a for a in articles})) == (2 if clause_stands else 3)
