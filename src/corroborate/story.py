@@ -56,9 +56,11 @@ def build_report(
         segment_article(article)
     groups = find_copies(articles)
     resources.parse_all(articles)  # one batched spaCy pass for every stage below
-    claims = align_claims(articles, resources)
-    exclusive, omitted = find_exclusives(claims, articles)
+    # Quotes before claims: a quote and its paraphrase in another outlet are one claim, and the
+    # claims stage reads that from the quotes rather than finding them a second time.
     quotes = find_quotes(articles, resources)
+    claims = align_claims(articles, resources, quotes)
+    exclusive, omitted = find_exclusives(claims, articles)
     figures = build_ledger(articles, resources)
     summary = summarise(articles, claims, resources)
     info = StoryInfo(
