@@ -1,0 +1,121 @@
+"""Claim lists: are two labelled sentences in one claim exactly when they state one fact?
+
+`bench/data/claims_pairs.jsonl` holds sentence pairs from ECB+ dev stories and NeuS val stories,
+labelled same fact or not before the session-3 claim-list changes; each row names the story and
+the two spans (article id, start, end) and never the text, which stays in the shared data. A
+pair counts as "together" when the claim owning most of span a also owns most of span b (owned
+= a mention overlapping the span). Accuracy is over all pairs; the four cells are printed too.
+
+    python bench/bench_claim_pairs.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import file_hash, print_table, require_data, write_results
+from bench_summary import parse_source
+from corroborate.claims import align_claims
+from corroborate.copies import find_copies
+from corroborate.nlp import Resources
+from corroborate.records import Article, Claim, Paragraph
+from corroborate.segment import segment_article
+
+PAIRS = Path(__file__).resolve().parent / "data" / "claims_pairs.jsonl"
+
+
+def ecb_stories(path: Path) -> dict[str, list[Article]]:
+    """ECB+ dev stories as articles (paragraphs split at blank lines), keyed `ecb:<story>`."""
+    by_story: dict[str, list[Article]] = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        text = row["text"]
+        spans, start = [], 0
+        for part in text.split("\n\n"):
+            if part:
+                spans.append(Paragraph(start, start + len(part)))
+            start += len(part) + 2
+        article = Article(
+            id=row["id"], source=row["id"], text=text, outlet=row["id"], paragraphs=spans
+        )
+        article.source_group = article.id
+        by_story["ecb:" + row["story"]].append(segment_article(article))
+    for articles in by_story.values():
+        find_copies(articles)
+    return by_story
+
+
+def neus_stories(path: Path, wanted: set[str]) -> dict[str, list[Article]]:
+    """The NeuS val stories the pairs name, keyed `neus:<line number>`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    numbers = [int(name.split(":")[1]) for name in wanted if name.startswith("neus:")]
+    return {f"neus:{n}": parse_source(lines[n], n) for n in numbers}
+
+
+def owner(claims: list[Claim], article: str, start: int, end: int) -> str | None:
+    """The claim with the mention overlapping the span most, if any."""
+    best: tuple[int, str] | None = None
+    for claim in claims:
+        for mention in claim.mentions:
+            overlap = min(end, mention.end) - max(start, mention.start)
+            if mention.article == article and overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, claim.id)
+    return best[1] if best else None
+
+
+def score(pairs: list[dict[str, Any]], claims_of: dict[str, list[Claim]]) -> dict[str, float]:
+    cells = {"together_same": 0, "together_different": 0, "apart_same": 0, "apart_different": 0}
+    for pair in pairs:
+        claims = claims_of[pair["story"]]
+        a, b = owner(claims, *pair["a"]), owner(claims, *pair["b"])
+        together = a is not None and a == b
+        key = ("together_" if together else "apart_") + (
+            "same" if pair["same_fact"] else "different"
+        )
+        cells[key] += 1
+    right = cells["together_same"] + cells["apart_different"]
+    return {
+        "pairs": float(len(pairs)),
+        "accuracy": right / len(pairs),
+        **{k: float(v) for k, v in cells.items()},
+    }
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="same set (it is small)")
+    parser.parse_args(argv)
+    ecb = require_data("claim_pairs", "ecbplus-dev.jsonl")
+    neus = require_data("claim_pairs", "neus", "val.source")
+    if ecb is None or neus is None:
+        return 0
+    pairs = [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
+    wanted = {p["story"] for p in pairs}
+    stories = {**ecb_stories(ecb), **neus_stories(neus, wanted)}
+    resources = Resources()
+    claims_of: dict[str, list[Claim]] = {}
+    for name in sorted(wanted):
+        resources.parse_all(stories[name])
+        claims_of[name] = align_claims(stories[name], resources)
+    figures = score(pairs, claims_of)
+    print_table(
+        "Labelled claim pairs (ECB+ dev, NeuS val)", ["figure", "value"], sorted(figures.items())
+    )
+    write_results(
+        "claim_pairs",
+        figures,
+        extra={"data": {"ecbplus-dev.jsonl": file_hash(ecb), "neus/val.source": file_hash(neus)}},
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
