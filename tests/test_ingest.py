@@ -180,6 +180,27 @@ def test_progress_reports_running_counts(tmp_path: Path) -> None:
     assert seen == [3, 6, 8]
 
 
+@pytest.mark.parametrize("batch_size", [1, 3, 256])
+def test_story_counts_are_those_the_store_holds_at_the_end(tmp_path: Path, batch_size: int) -> None:
+    # Per batch, a story started in one batch looks "grown" in the next and one merged away
+    # later still looks new; the final counts must be what the store holds after the run.
+    items = all_rows()
+    first = write_jsonl(tmp_path / "a.jsonl", items[:5])
+    second = write_jsonl(tmp_path / "b.jsonl", items[5:])
+    with SqliteStore(tmp_path / "c.db") as store:
+        one = ingest([str(first)], store, workers=1, batch_size=batch_size)
+        stored = {r[0] for r in store.query("SELECT DISTINCT story_id FROM articles")}
+        assert (one.new_stories, one.grown_stories) == (len(stored), 0)
+        two = ingest([str(second)], store, workers=1, batch_size=batch_size)
+        run = store.query("SELECT max(id) FROM runs")[0][0]
+        holding = {
+            r[0]
+            for r in store.query("SELECT DISTINCT story_id FROM articles WHERE run_id = ?", (run,))
+        }
+        assert two.new_stories == len(holding - stored)
+        assert two.grown_stories == len(holding & stored)
+
+
 def test_run_rows_record_the_counts(tmp_path: Path) -> None:
     data = write_jsonl(tmp_path / "a.jsonl", all_rows())
     with SqliteStore(tmp_path / "c.db") as store:

@@ -150,6 +150,7 @@ def ingest(
     (locked, read-only, disk full) stops the run with the store consistent.
     """
     clusterer = load_clusterer(store, settings)
+    existing = set(clusterer.stories)  # to tell new stories from grown ones at the end
     counts = IngestCounts()
     run_id = store.begin_run(inputs)
     stream = read_inputs(inputs) if items is None else iter(items)
@@ -178,6 +179,7 @@ def ingest(
                 _store_batch(previous, store, run_id, clusterer, counts, progress, refiner)
             if refiner:  # each article of the run looks again, with the run's final weights
                 refiner.finish(run_id)
+            _count_stories(store, run_id, existing, counts)
             status = "done"
         finally:
             _finish(store, run_id, counts, status)
@@ -203,6 +205,25 @@ def _fewer_collections(young: int = 50_000) -> Iterator[None]:
         gc.set_threshold(*threshold)
         if not frozen:  # a caller's own frozen objects stay frozen
             gc.unfreeze()
+
+
+def _count_stories(
+    store: SqliteStore, run_id: int, existing: set[str], counts: IngestCounts
+) -> None:
+    """The run's story counts as the store holds them at its end.
+
+    The per-batch counts (shown while the run goes) cannot see later merges, splits and
+    end-of-run moves: a story counted new in one batch may have been merged into another by
+    the end. The final counts are the stories that now hold articles of this run: new if the
+    store did not have them when the run began, grown if it did.
+    """
+    now = {row[0] for row in store.query(_RUN_STORIES, (run_id,))}
+    counts.new_stories = len(now - existing)
+    counts.grown_stories = len(now & existing)
+
+
+# Stories holding the run's articles, via the articles(run_id) index.
+_RUN_STORIES = "SELECT DISTINCT story_id FROM articles WHERE run_id = ? AND story_id IS NOT NULL"
 
 
 def _finish(store: SqliteStore, run_id: int, counts: IngestCounts, status: str) -> None:
