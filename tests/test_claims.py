@@ -149,6 +149,19 @@ def test_incompatible_versions_are_disputed_with_a_reason(
     assert {m.article for m in claim.mentions} == {a.id, b.id}
 
 
+def test_a_dispute_between_two_articles_of_one_outlet_name_tells_them_apart(
+    resources: Resources,
+) -> None:
+    # Inputs without outlet metadata take the file's name, so both sides may share one name.
+    first = "The strike has cost the port 12 million dollars so far, the chamber of commerce said."
+    second = "The strike has cost the port 30 million dollars so far, the chamber of commerce said."
+    a, b = article("a", [first]), article("b", [second])
+    a.outlet = b.outlet = "feed-export"
+    claim = claim_of(align_claims([a, b], resources), a, first[:20])
+    assert claim.status == "disputed" and claim.reason is not None
+    assert f"feed-export ({a.id})" in claim.reason and f"feed-export ({b.id})" in claim.reason
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [

@@ -382,6 +382,8 @@ def _source(unit: Unit) -> str:
 def _reason(kind: str, a: Unit, b: Unit) -> str:
     name_a = a.article.outlet or a.article.id
     name_b = b.article.outlet or b.article.id
+    if name_a == name_b:  # one outlet name for both (e.g. taken from one input file's name)
+        name_a, name_b = f"{name_a} ({a.article.id})", f"{name_b} ({b.article.id})"
     if kind == "figures":
         figures_a = ", ".join(sorted(a.facts.numbers))
         figures_b = ", ".join(sorted(b.facts.numbers))
