@@ -8,7 +8,7 @@ article is invented (a dock strike in the fictional port of Calder Bay).
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from corroborate.claims import _unmatched_marks, align_claims, balance_quotes, join_unshowable
@@ -156,6 +156,7 @@ WORDS = st.sampled_from(
 
 
 @given(st.lists(WORDS, min_size=1, max_size=12))
+@example(['"now', "end”", 'later"'])  # reopening with a straight mark before a straight mark
 def test_every_mark_shown_is_matched_and_tidying_is_stable(words: list[str]) -> None:
     shown = balance_quotes(" ".join(words))
     assert _unmatched_marks(shown) == ([], [])

@@ -272,8 +272,12 @@ def balance_quotes(text: str) -> str:
         text = text[1:].lstrip()  # a closing mark at the very start closes nothing shown
     opened, unopened = _unmatched_marks(text)
     if len(unopened) == 1:
-        text = _PARTNER[text[unopened[0]]] + text
-    elif unopened:  # several marks closing what was never opened: too tangled to reopen
+        # Reopen the quote at the start, unless the new mark would itself pair up wrongly (a
+        # straight mark before a straight mark reads as an empty quote).
+        reopened = _PARTNER[text[unopened[0]]] + text
+        if not _unmatched_marks(reopened)[1]:
+            text, unopened = reopened, []
+    if unopened:  # several marks closing what was never opened: too tangled to reopen
         kept = "".join(c for k, c in enumerate(text) if k not in unopened)
         text = _DANGLING_END.sub("", " ".join(kept.split()))
         opened, _ = _unmatched_marks(text)
