@@ -4,13 +4,11 @@ the batch touched only, with bounded work per batch (see `BatchRefiner`)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -30,7 +28,7 @@ from corroborate.corpus.recluster import (
     similarity_less,
     vector_similarity,
 )
-from corroborate.corpus.store import SqliteStore, explain_sqlite_error
+from corroborate.corpus.store import SqliteStore, features_of_row
 
 
 @dataclass(slots=True)
@@ -113,7 +111,7 @@ class BatchRefiner:
         self._reset()
         done, moves = Refinement(), _Moves()
         marks = ",".join("?" * len(ids))
-        for row in _stream(self.store, _FEATURES_OF.format(marks=marks), ids):
+        for row in self.store.stream(_FEATURES_OF.format(marks=marks), ids):
             home = moves.home.get(row[0], row[1])  # a copy may have moved with its origin
             item = ArticleFeatures(row[0], json.loads(row[3]), row[2], row[4])
             target = self._better_story(item, home)
@@ -158,7 +156,7 @@ class BatchRefiner:
         moves.move([item], home, target)
         for row in self.store.query(_COPIES_OF, (item.article, home)):
             if moves.home.get(row[0], home) == home:  # a copy follows the article it copies
-                copy = ArticleFeatures(row[0], json.loads(row[2]), row[1], row[3])
+                copy = features_of_row(row)
                 self._move(copy, home, target, moves)
 
     def _rebuild_homes(self, moves: _Moves) -> None:
@@ -192,8 +190,8 @@ class BatchRefiner:
         if story_id in self._members:
             yield from self._members.pop(story_id)
             return
-        for row in _stream(self.store, _MEMBERS, (story_id,)):
-            yield ArticleFeatures(row[0], json.loads(row[2]), row[1], row[3])
+        for row in self.store.stream(_MEMBERS, (story_id,)):
+            yield features_of_row(row)
         yield from self._joined.pop(story_id, [])
 
     def _reset(self) -> None:
@@ -203,9 +201,7 @@ class BatchRefiner:
     def members(self, story_id: str) -> list[ArticleFeatures]:
         """The story's articles' features: as stored, plus those that joined it since."""
         if story_id not in self._members:
-            rows = self.store.query(_MEMBERS, (story_id,))
-            stored = [ArticleFeatures(row[0], json.loads(row[2]), row[1], row[3]) for row in rows]
-            self._members[story_id] = stored + self._joined.pop(story_id, [])
+            self._members[story_id] = list(self._member_stream(story_id))
         return self._members[story_id]
 
     def _vector(self, story_id: str) -> Vector:
@@ -423,14 +419,6 @@ _MEMBERS = (
     "SELECT f.article_id, f.date, f.terms, a.title FROM features f JOIN articles a "
     "ON a.id = f.article_id WHERE a.story_id = ? ORDER BY f.date IS NULL, f.date, a.rowid"
 )
-
-
-def _stream(store: SqliteStore, sql: str, params: Sequence[Any]) -> Iterator[sqlite3.Row]:
-    """The rows of a read, one at a time (`store.query` reads them all into a list)."""
-    try:
-        yield from store.db.execute(sql, params)
-    except sqlite3.Error as exc:
-        raise explain_sqlite_error(store.path, exc) from exc
 
 
 def save_refinement(store: SqliteStore, refinement: Refinement) -> None:

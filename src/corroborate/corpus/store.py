@@ -87,6 +87,11 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def features_of_row(row: Sequence[Any]) -> ArticleFeatures:
+    """An article's features from a row (article id, date, terms as JSON, title)."""
+    return ArticleFeatures(row[0], json.loads(row[2]), row[1], row[3])
+
+
 def explain_sqlite_error(path: str, exc: sqlite3.Error) -> StoreError:
     """A StoreError whose message says what went wrong with the file and what to do."""
     text = str(exc).lower()
@@ -260,7 +265,7 @@ class SqliteStore:
         query = "SELECT f.article_id, f.date, f.terms, a.title FROM features f JOIN articles a "
         query += "ON a.id = f.article_id ORDER BY f.date IS NULL, f.date, a.rowid"
         for row in self.db.execute(query):
-            yield ArticleFeatures(row[0], json.loads(row[2]), row[1], row[3])
+            yield features_of_row(row)
 
     def iter_copy_keys(self) -> Iterator[tuple[str, bytes]]:
         """Saved LSH band keys of every article, in the order they were stored."""
@@ -467,8 +472,12 @@ class SqliteStore:
 
     # -- queries for the CLI and export --------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        return list(self.stream(sql, params))
+
+    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
+        """The rows of a read one at a time (`query` holds them all), errors explained."""
         try:
-            return list(self.db.execute(sql, params))
+            yield from self.db.execute(sql, params)
         except sqlite3.Error as exc:
             raise explain_sqlite_error(self.path, exc) from exc
 
