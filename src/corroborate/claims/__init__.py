@@ -23,7 +23,7 @@ from corroborate.claims.quoted import merge_quoted
 from corroborate.nlp import Resources
 from corroborate.quotes import find_quotes
 from corroborate.records import Article, Claim, ClaimStatus, Mention, Quote
-from corroborate.sources import source_of, sources_of
+from corroborate.sources import sources_of
 
 FIGURE_DISPUTE_COSINE = 0.65
 STANDING_SHARE = 0.9  # of the medoid's mean cosine a self-contained wording needs to be shown
@@ -88,10 +88,7 @@ def _fold_lone_clauses(alignment: Alignment) -> None:
                 home.setdefault((units[i].article.id, units[i].whole.start), k)
     folded: set[int] = set()
     for k, cluster in enumerate(clusters):
-        if (
-            any(units[i].standalone for i in cluster)
-            or len({_source(units[i]) for i in cluster}) > 1
-        ):
+        if any(units[i].standalone for i in cluster) or len({units[i].source for i in cluster}) > 1:
             continue
         found = [home.get((units[i].article.id, units[i].whole.start)) for i in cluster]
         targets = [t for t in found if t is not None and t != k]
@@ -350,7 +347,7 @@ def _dispute(alignment: Alignment, cluster: list[int]) -> str | None:
             # one of its facts may negate another of its facts.
             cosine = float(vectors[i] @ vectors[j])
             close = alignment.scores[i, j] >= THRESHOLD or cosine >= LOOSE_PAIR
-            if not close or _source(a) == _source(b):
+            if not close or a.source == b.source:
                 continue
             # The versions must clash piece to piece and sentence to sentence: a clause cut out
             # ("for the US to deploy troops") loses the "not feasible" above it, a figure may
@@ -377,10 +374,6 @@ def _overlap_beside_names(a: Unit, b: Unit) -> float:
     words_b = b.facts.lemmas - b.facts.entities
     union = words_a | words_b
     return len(words_a & words_b) / len(union) if union else 0.0
-
-
-def _source(unit: Unit) -> str:
-    return source_of(unit.article, unit.sentence.start, unit.sentence.end)
 
 
 def _reason(kind: str, a: Unit, b: Unit) -> str:

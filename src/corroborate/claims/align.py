@@ -32,6 +32,7 @@ from corroborate.claims.pieces import Piece, split_pieces
 from corroborate.embed import token_vectors_of
 from corroborate.nlp import Resources
 from corroborate.records import Article, Paragraph, Sentence
+from corroborate.sources import source_of
 
 MIN_WORDS = 4  # shorter "sentences" are attributions, datelines and captions, not facts
 # A cluster grows along pairs the model calls the same fact (>= THRESHOLD) while the mean over
@@ -67,6 +68,11 @@ class Unit:
     headline: bool = False  # a paragraph of one sentence without final punctuation
     display: str = ""  # the piece as a statement of its own (`Piece.display`)
     standalone: bool = True  # the display has a subject (`Piece.standalone`)
+
+    @property
+    def source(self) -> str:
+        """The independent source of the unit's sentence (a copied passage counts once)."""
+        return source_of(self.article, self.sentence.start, self.sentence.end)
 
 
 @dataclass(slots=True)

@@ -21,11 +21,10 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from corroborate.claims.align import Alignment, Unit
+from corroborate.claims.align import Alignment
 from corroborate.claims.features import conflict
 from corroborate.quotes.variants import PARAPHRASE_COSINES, SAME_QUOTE, overlap, stems_of, words_of
 from corroborate.records import Article, Quote, QuoteMention, Sentence
-from corroborate.sources import source_of
 
 # The two units a quote links must be this close in meaning: the link says which sentence of
 # the quote they carry, the cosine that each states it rather than naming it in passing.
@@ -223,10 +222,6 @@ def _clash(alignment: Alignment, i: int, j: int) -> bool:
     a, b = alignment.units[i], alignment.units[j]
     if float(alignment.vectors[i] @ alignment.vectors[j]) < EVIDENCE_COSINE:
         return False
-    if _source(a) == _source(b):
+    if a.source == b.source:
         return False
     return conflict(a.facts, b.facts) is not None
-
-
-def _source(unit: Unit) -> str:
-    return source_of(unit.article, unit.sentence.start, unit.sentence.end)
