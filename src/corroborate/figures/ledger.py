@@ -184,7 +184,7 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return False  # £40m a day is not £40m a week
     if _rate_against_total(x, y) or _rate_against_total(y, x):
         return False  # "handles 1,400 flights a day" is no count of cancelled flights
-    if x.purpose and y.purpose and x.purpose != y.purpose:
+    if x.purpose and y.purpose and not _share_word(x.purpose, y.purpose):
         return False  # "£1.2bn for schools" is not "£450m for hospitals"
     if x.margin != y.margin and x.verb == y.verb and a.quantity.unit == "count":
         return False  # "won by 1,204 votes" is not "won 14,220 votes"
@@ -197,6 +197,11 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     if x.counted and y.counted and x.counted != y.counted:
         return _one_count_two_words(a, b)
     return True
+
+
+def _share_word(x: str, y: str) -> bool:
+    """Two phrases share a word, or a word's first five letters ("lights", "lighting")."""
+    return any(a == b or a[:5] == b[:5] for a in x.split() for b in y.split() if len(a) > 2)
 
 
 def _one_count_two_words(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
@@ -375,8 +380,7 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return x.verb is None or x.verb != y.verb
     counted_x, counted_y = _counted_class(x), _counted_class(y)
     if counted_x is None and counted_y is None:  # "the waiting list stood at 8,200"
-        same_holder = x.holder_noun is not None and x.holder_noun == y.holder_noun
-        return not (same_holder and x.nouns == y.nouns and _same_act(x, y))
+        return not (_same_frame(x, y) and x.nouns == y.nouns and _same_act(x, y))
     if counted_x is None or counted_x != counted_y:
         return True
     if x.outcome == "living" and not ((x.names | x.actors) and (y.names | y.actors)):
@@ -389,6 +393,15 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     if x.outcome is not None or y.outcome is not None:
         return x.outcome != y.outcome
     return not _same_act(x, y)
+
+
+def _same_frame(x: Subject, y: Subject) -> bool:
+    """The same holder does it: one common noun ("the waiting list stood at"), or, with no
+    such noun on either side, the same names and nouns ("Shipley Town have lost 11 of their
+    last 14 league games", "...lost nine of their last 14 league matches")."""
+    if x.holder_noun is not None or y.holder_noun is not None:
+        return x.holder_noun == y.holder_noun
+    return bool(x.names and x.nouns) and names_match(x.names, y.names)
 
 
 # Acts of change: "the river rose 2.4 metres" is no rival to "the river peaked at 5.2 metres".

@@ -227,6 +227,13 @@ MARKERS: dict[str, tuple[str | None, bool]] = {
     "over": ("low", False),
     "above": ("low", False),
     "exceeding": ("low", False),
+    # Verbs of passing a mark: "turnout crossed 70%" is 70% and more, not 70%. ("topped" is
+    # left a reading, as "hit" is: "temperatures topped 40C" is said of a peak of about 40C.)
+    "exceeded": ("low", False),
+    "crossed": ("low", False),
+    "crossing": ("low", False),
+    "surpassed": ("low", False),
+    "surpassing": ("low", False),
     "in excess of": ("low", False),
     "upwards of": ("low", False),
     "upward of": ("low", False),

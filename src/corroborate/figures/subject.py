@@ -332,19 +332,34 @@ def _is_money(unit: str) -> bool:
 _NOT_PURPOSE = frozenset("quarter period season fraud breach breaches damage damages".split())
 
 
+# Verbs whose "on" says what the money goes to: "will spend £14.5m on road repairs".
+_SPEND_VERBS = frozenset("spend invest allocate waste splurge lavish".split())
+
+
 def _purpose(anchor: Any, verb: Any) -> str | None:
     """What an amount of money pays for: "sets aside £1.2bn for schools" (the "for" of the
-    amount or of its verb). "£1.2bn for schools" and "£450m for hospitals" are two budgets."""
+    amount or of its verb), "spends £14.5m on road repairs" (the "on" of a verb of spending).
+    "£1.2bn for schools" and "£450m for hospitals" are two budgets."""
     holders = [anchor.head] if anchor.dep_ in ("nummod", "compound") else []
+    spends = str(verb.lemma_).lower() in _SPEND_VERBS
     for node in [anchor, *holders, verb]:
         for prep in node.children:
-            if prep.dep_ != "prep" or prep.lower_ != "for" or anchor in prep.subtree:
+            wanted = prep.lower_ == "for" or (prep.lower_ == "on" and spends and node is verb)
+            if prep.dep_ != "prep" or not wanted or anchor in prep.subtree:
                 continue
             for obj in prep.children:
                 lemma = str(obj.lemma_).lower()
                 if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and lemma not in _NOT_PURPOSE:
-                    return None if lemma in GENERIC_NOUNS else NOUN_CLASS.get(lemma, lemma)
+                    return None if lemma in GENERIC_NOUNS else _purpose_words(obj)
     return None
+
+
+def _purpose_words(noun: Any) -> str:
+    """The purpose with its noun modifiers ("street light"): two purposes are two only when
+    they share no word ("road repair", "social care"), as "street lights" and "street
+    lighting" are one."""
+    words = [t for t in noun.lefts if t.dep_ == "compound" and t.is_alpha] + [noun]
+    return " ".join(_noun_class(t) for t in words)
 
 
 def _is_subset(anchor: Any, tokens: list[Any], start: int) -> bool:
@@ -467,6 +482,7 @@ def _kinds(
             for t in region
             if t.dep_ == "compound"
             and t.pos_ == "NOUN"
+            and t.lemma_.lower() not in _TIME_NOUNS
             and not _is_name_word(t, ordinary)
             and t.head.pos_ == "NOUN"
             and t.is_alpha
@@ -474,6 +490,9 @@ def _kinds(
         )
     )
 
+
+# Times that modify a noun without saying what kind it is: "polling day turnout" is turnout.
+_TIME_NOUNS = frozenset("day week month year quarter morning evening night hour decade".split())
 
 # Nouns whose "of" says what they are a share of, not what kind they are: "5% of GDP" and
 # "5 per cent of national output" may be one figure.
