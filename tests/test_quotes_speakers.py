@@ -61,6 +61,23 @@ def resources() -> Resources:
             "Mayor Lena Ortiz",
             "Lena Ortiz",
         ),
+        # A second cue joined by "and" with a subject of its own is that subject's.
+        (
+            "Pilot Tomas Berg met the council on Monday.\n"
+            "He praised the crews, and he pledged a “pier for every village” for the town.",
+            "pier for every village",
+            "he pledged",
+            "Tomas Berg",
+        ),
+        # A name the tagger reads as a place here is a person the story names elsewhere.
+        (
+            "Actress Nina Jordan spoke at the harbour gala in Dunmore on Friday.\n"
+            "Jordan, star of the drama “Harbour Lights,” thanked the mayor for “taking these "
+            "steps to make every pier in the county safer.”",
+            "taking these steps to make every pier in the county safer.",
+            "Jordan, star",
+            "Nina Jordan",
+        ),
         (
             "The harbour guild warned of delays last week. "
             "Pilot Tomas Berg offered “my thanks to every crew on the water.”",

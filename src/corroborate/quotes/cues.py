@@ -286,7 +286,14 @@ def outer_cue(cue: Any, candidates: Sequence[Any]) -> Any:
         if outer is None or cue.pos_ == "NOUN" or cue.lemma_.lower() in UTTERED:
             return cue
         nested = cue.dep_ in ("ccomp", "xcomp")
-        return outer if nested or _same_pronoun(subject, subject_of(outer)) else cue
+        if nested:
+            return outer
+        # "He pledged ... and he pledged a “...”", "which he declared “...”": a verb with a
+        # subject of its own is the reporter's own verb, not a reported one.
+        own = cue.dep_ in ("conj", "relcl") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in cue.children
+        )
+        return outer if not own and _same_pronoun(subject, subject_of(outer)) else cue
     if outer is not None:
         return outer
     # 'The spot concludes with footage of Trump saying, “...”': the cue of someone who can

@@ -95,6 +95,9 @@ def quotes_of_article(
                 (piece.start - offset, piece.end - offset)
             )
     timeline = build_timeline(paras, registry)
+    people = frozenset(person.surname for person in registry.people)
+    for para in paras:
+        para.people = people
     cues, reported = _resolve_cues(article, paras, quoted, registry, timeline)
     found: list[Found] = []
     previous: tuple[Found, int] | None = None  # the last quote and its last paragraph

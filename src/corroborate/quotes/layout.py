@@ -15,6 +15,7 @@ from corroborate.quotes.speakers import (
     ParsedParagraph,
     Speaker,
     in_spans,
+    is_person,
     speaker_from_head,
 )
 
@@ -187,6 +188,8 @@ def subject_before(para: ParsedParagraph) -> Speaker | None:
             continue
         if child.ent_type_ in ("PERSON", "ORG") or child.lower_ in ("he", "she"):
             return speaker_from_head(para, child, "previous-subject", None)
+        if is_person(child, para):
+            return speaker_from_head(para, child, "previous-subject", None)
     return None
 
 
@@ -336,7 +339,7 @@ def governing_subject(para: ParsedParagraph, piece: tuple[int, int]) -> Speaker 
             continue
         subject = subjects[0]
         if (
-            subject.ent_type_ == "PERSON"
+            is_person(subject, para)
             or subject.lower_ in ("he", "she")
             or (
                 subject.pos_ == "PROPN"

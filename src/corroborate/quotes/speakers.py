@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from corroborate.quotes.people import fold
+
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "it", "his", "its", "their"})
 WHO_POS = ("PRON", "PROPN", "NOUN")
 
@@ -36,6 +38,9 @@ class ParsedParagraph:
     # Its cue verbs, found once per run: every quote of the paragraph and the reported-speech
     # pass ask for them (see `cues.paragraph_cues`).
     cues: list[Any] | None = None
+    # Surnames of the story's people (folded): the tagger names one person a place in one
+    # sentence ("Valastro praised ...") and a person in another.
+    people: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -49,6 +54,14 @@ class Speaker:
     head: Any = None  # the spaCy token heading the speaker phrase, when there is one
     cue: tuple[int, int] | None = None  # (paragraph, token index) of the cue verb
     tokens: tuple[int, int] | None = None  # the phrase's token range in its paragraph's parse
+
+
+def is_person(token: Any, para: ParsedParagraph) -> bool:
+    """A token naming a person: tagged PERSON, or a name that the story names a person
+    elsewhere (its surname, as written)."""
+    if token.ent_type_ == "PERSON":
+        return True
+    return bool(token.pos_ == "PROPN" and fold(token.text) in para.people)
 
 
 def in_spans(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
