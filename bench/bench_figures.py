@@ -85,6 +85,7 @@ PAIRS = {
     "dev13": "figures_pairs_fresh4.jsonl",  # fresh4: scored once (0.780), then tuned on
     "fresh5": "figures_pairs_fresh5.jsonl",  # session 3 round 2, scored once at its end
     "fresh6": "figures_pairs_fresh6.jsonl",  # session 4, written blind, never tuned on
+    "dev14": "figures_pairs_dev14.jsonl",  # session 4: probes of general forms, both ways
 }
 
 

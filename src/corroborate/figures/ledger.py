@@ -20,7 +20,13 @@ from corroborate.figures.extract import Quantity
 from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
 from corroborate.figures.names import names_match
 from corroborate.figures.subject import Subject, names_clash
-from corroborate.figures.words import CHANGE_BY, CHANGE_VERBS, OUTCOME_OF
+from corroborate.figures.words import (
+    CHANGE_BY,
+    CHANGE_VERBS,
+    OUTCOME_OF,
+    SUBSET_WORDS,
+    VERB_CLASS,
+)
 from corroborate.records import Article, Sentence
 from corroborate.sources import source_of
 
@@ -350,8 +356,13 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     unit = a.quantity.unit
     if unit in DURATIONS:
         # "eight years" and "seven years" are rarely the same span; never flag, but for one
-        # prison term ("jailed for six years", "sentenced to eight years")
-        return not (x.verb == y.verb == "sentence")
+        # prison term ("jailed for six years", "sentenced to eight years") or one act of one
+        # named holder ("Harlow Rovers sacked their manager after 14 months", "...11 months")
+        if x.verb is None or x.verb != y.verb or x.verb == "have":
+            return True
+        if x.context & SUBSET_WORDS != y.context & SUBSET_WORDS:
+            return True  # "the strike lasted six weeks", "the previous strike lasted nine"
+        return not (x.verb == "sentence" or (x.names and names_match(x.names, y.names)))
     if x.subset or y.subset:
         return True  # "two other rifles" is no rival to "nine rifles"
     if x.margin != y.margin:
@@ -368,13 +379,17 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return True  # "at least 9 died" is not wrong when 25 died
     if (x.share_role == "whole") != (y.share_role == "whole"):
         return True  # a total and a part of it ("31 of the 60 seats") are not rivals
-    if x.times - CURRENT_PERIODS != y.times - CURRENT_PERIODS or _days_differ(x, y):
+    if _times_differ(x, y):
         return True  # "in February, a gunman killed five" is another event than today's toll
     if unit not in ("count", *MEASURES):
         # "$650,000 for shelters" is part of, not against, "a $4.2m aid package"
         return bool(x.own_nouns and y.own_nouns and not x.own_nouns & y.own_nouns)
+    if _dimensions_differ(x, y):
+        return True  # "the 300-metre dam" may be long; "the dam is 45 metres high" is tall
     if unit != "count":  # a measure: the same act ("the river rose 2.4 metres")
-        same_holder = x.holder_noun is not None and x.holder_noun == y.holder_noun
+        holder_x = x.owner if x.attribute else x.holder_noun
+        holder_y = y.owner if y.attribute else y.holder_noun
+        same_holder = holder_x is not None and holder_x == holder_y
         if same_holder and not {x.verb, y.verb} & CHANGES:
             return False  # "the line will be 38 km long", "the line will run 52 km"
         return x.verb is None or x.verb != y.verb
@@ -387,12 +402,31 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return True  # "home to 100,000 people" names no place: no rival to a town's count
     if counted_x == "person":  # 12 dead is no rival to 3,000 evacuated
         if x.outcome is None and y.outcome is None:  # "seats 45,000" against "holds 52,000"
-            return not _same_act(x, y)
+            return not _may_be_one_act(x, y)
         return x.outcome != y.outcome
     # Things counted: the same act ("captured three boats" is not "five boats approached").
     if x.outcome is not None or y.outcome is not None:
         return x.outcome != y.outcome
-    return not _same_act(x, y)
+    return not _may_be_one_act(x, y)
+
+
+def _may_be_one_act(x: Subject, y: Subject) -> bool:
+    """The same act, or two verbs for it about one named holder: "Treddick's 5,000 dock
+    workers will strike", "2,000 Treddick dockers plan to walk out". Not a state against an
+    act ("has 112 schools", "the strike closed 38"), nor two acts the word lists tell apart
+    ("damaged 300 buildings", "destroyed 40 buildings")."""
+    if _same_act(x, y):
+        return True
+    if x.verb is None or y.verb is None or {x.verb, y.verb} & STATE_ACTS:
+        return False
+    if x.verb in KNOWN_ACTS and y.verb in KNOWN_ACTS:
+        return False
+    return bool(x.names and y.names) and names_match(x.names, y.names)
+
+
+# Verbs that state how many there are, not something done to them.
+STATE_ACTS = frozenset({"have", "reach", "stand", "total", "amount", "be"})
+KNOWN_ACTS = frozenset(VERB_CLASS.values())
 
 
 def _same_frame(x: Subject, y: Subject) -> bool:
@@ -406,6 +440,35 @@ def _same_frame(x: Subject, y: Subject) -> bool:
 
 # Acts of change: "the river rose 2.4 metres" is no rival to "the river peaked at 5.2 metres".
 CHANGES = frozenset({"rise", "fall", *CHANGE_VERBS, *CHANGE_BY})
+
+
+def _dimensions_differ(x: Subject, y: Subject) -> bool:
+    """Two dimensions, or a property written before its noun (a length, mostly: "the
+    410-metre bridge") against a height, depth or width."""
+    if x.dimension and y.dimension:
+        return x.dimension != y.dimension
+    other = y.dimension if x.attribute else x.dimension if y.attribute else None
+    return other not in (None, "length")
+
+
+def _times_differ(x: Subject, y: Subject) -> bool:
+    """The figures' times or weekdays differ. Not where a property ("the 410-metre bridge
+    opened on Friday") is dated only by what happened to its noun, and the other side names
+    no time: the bridge is as long on any day."""
+    times_x, times_y = x.times - CURRENT_PERIODS, y.times - CURRENT_PERIODS
+    if times_x == times_y and not _days_differ(x, y):
+        return False
+    undated_x, undated_y = not (times_x or x.days), not (times_y or y.days)
+    return not ((undated_y and _owner_named(x, y)) or (undated_x and _owner_named(y, x)))
+
+
+def _owner_named(x: Subject, y: Subject) -> bool:
+    """x is a property of a noun ("the $14m elephant house") that y names as well."""
+    if not x.attribute:
+        return False
+    if x.owner is None:  # a name: "the 90m Ilford Pearl"
+        return bool(x.names) and names_match(x.names, y.names)
+    return x.owner in y.nouns or x.owner in (y.holder_noun, y.owner)
 
 
 def _days_differ(x: Subject, y: Subject) -> bool:

@@ -27,7 +27,7 @@ from corroborate.figures.counted import (
 )
 from corroborate.figures.extract import Quantity
 from corroborate.figures.label import describe
-from corroborate.figures.lexicon import DURATION_SUFFIX
+from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
 from corroborate.figures.names import (
     NAME_ENTS,
     actors_of,
@@ -90,6 +90,11 @@ class Subject:
     subset: bool = False  # "two other rifles", "four prior arrests": not the whole count
     purpose: str | None = None  # what money is for: "school" in "£1.2bn for schools"
     label: str = ""  # the subject in words, for the ledger
+    # "the 410-metre bridge": a property of its noun (`owner`, a common noun's class), which
+    # what the clause says happened to the bridge does not change
+    attribute: bool = False
+    owner: str | None = None
+    dimension: str | None = None  # "45 metres high": the height, not the length
 
     def is_vague(self) -> bool:
         """Nothing in the sentence says what the figure is about ("Two percent is too little")."""
@@ -171,6 +176,7 @@ def _anchor(tokens: list[Any], para_start: int, quantity: Quantity) -> Any | Non
 
 
 _DURATIONS = frozenset(DURATION_SUFFIX.values())
+MEASURE_UNITS = frozenset(MEASURE_SUFFIX.values())
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "csubj"})
 
 
@@ -267,6 +273,7 @@ def _subject(
     # What happened to people, for counts only: "to save £400,000" rescued no one.
     outcome = read_outcome(r.local, r.narrow, anchor) if quantity.unit == "count" else None
     verb = _act(r.verb, anchor)
+    owner = _attribute_of(anchor, quantity.unit)
     holders = [t for t in named if not is_place(t) and norm_name(t.text) not in speakers]
     return Subject(
         names=distinctive(frozenset(norm_name(t.text) for t in named) - speakers),
@@ -295,6 +302,9 @@ def _subject(
         per=period_of(tokens, anchor, r.verb),
         margin=_is_margin(anchor, r.verb, verb) or _is_excess(tokens, quantity, para_start),
         holder_noun=_holder_noun(r.verb, anchor, ordinary),
+        attribute=owner is not None,
+        owner=_owner_class(owner, ordinary) if owner is not None else None,
+        dimension=_dimension(tokens, quantity, para_start),
         actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),
         subset=_is_subset(anchor, tokens, quantity.start - para_start),
@@ -310,6 +320,30 @@ def _subject(
             skip=r.skip,
         ),
     )
+
+
+def _attribute_of(anchor: Any, unit: str) -> Any | None:
+    """The noun an amount of money or a measure is written before, as its property: "the
+    410-metre bridge", "the $14m elephant house". Counts ("500 troops") count their noun."""
+    if not (_is_money(unit) or unit in MEASURE_UNITS):
+        return None
+    head = anchor.head
+    if anchor.dep_ not in _MODIFIER_DEPS or head.i <= anchor.i or head.pos_ not in _NOUNS:
+        return None
+    while head.dep_ == "compound" and head.head.i > head.i:  # "the 3.8-kilometre Ossery tunnel"
+        head = head.head
+    return None if str(head.lemma_).lower() in GENERIC_NOUNS else head
+
+
+_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "quantmod"})
+_NOUNS = ("NOUN", "PROPN")
+
+
+def _owner_class(owner: Any, ordinary: frozenset[str]) -> str | None:
+    """The common noun that has the property; a name ("the 90m Ilford Pearl") is in `names`."""
+    if owner.pos_ != "NOUN" or _is_name_word(owner, ordinary):
+        return None
+    return _noun_class(owner)
 
 
 # What a ruling orders paid: "the company must pay a $750k fine" reports the order.
@@ -344,7 +378,7 @@ def _purpose(anchor: Any, verb: Any) -> str | None:
     spends = str(verb.lemma_).lower() in _SPEND_VERBS
     for node in [anchor, *holders, verb]:
         for prep in node.children:
-            wanted = prep.lower_ == "for" or (prep.lower_ == "on" and spends and node is verb)
+            wanted = prep.lower_ == "for" or (prep.lower_ == "on" and spends)
             if prep.dep_ != "prep" or not wanted or anchor in prep.subtree:
                 continue
             for obj in prep.children:
@@ -412,13 +446,37 @@ def _promise(verb: Any) -> str | None:
 def _is_margin(anchor: Any, verb: Any, lemma: str | None) -> bool:
     """ "won by 1,204 votes", "beat them by 12 points": the gap between two amounts ("rose by
     2.4 metres" is the change itself, as "rose 2.4 metres" is)."""
-    if lemma in CHANGE_VERBS or lemma in CHANGE_BY:
+    if lemma in CHANGE_VERBS or lemma in CHANGE_BY or _is_tally(anchor):
         return False
     return any(
         a.lower_ == "by" and a.dep_ == "prep" and a.head.i == verb.i
         for a in anchor.ancestors
         if a.i != verb.i
     )
+
+
+DIMENSIONS = {
+    "long": "length", "length": "length", "high": "height", "tall": "height",
+    "height": "height", "deep": "depth", "depth": "depth", "wide": "width", "width": "width",
+    "across": "width", "thick": "depth",
+}  # fmt: skip
+
+
+def _dimension(tokens: list[Any], quantity: Quantity, para_start: int) -> str | None:
+    """ "45 metres high", "340 metres in length": which dimension a measure gives."""
+    if quantity.unit not in MEASURE_UNITS:
+        return None
+    after = [t.lower_ for t in tokens if para_start + t.idx >= quantity.end][:2]
+    if after[:1] == ["in"]:
+        after = after[1:]
+    return DIMENSIONS.get(after[0]) if after else None
+
+
+def _is_tally(anchor: Any) -> bool:
+    """ "passed by 142 votes to 88": the votes for, with those against, not a gap."""
+    after = anchor.doc[anchor.i + 1 : anchor.i + 4]
+    words = [t.lower_ for t in after]
+    return "to" in words and any(t.like_num for t in after[words.index("to") + 1 :])
 
 
 def _is_excess(tokens: list[Any], quantity: Quantity, para_start: int) -> bool:

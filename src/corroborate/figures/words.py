@@ -91,6 +91,17 @@ VERB_CLASS = {
     "jump": "rise", "surge": "rise", "climb": "rise", "soar": "rise", "rise": "rise",
     "slide": "fall", "slump": "fall", "tumble": "fall", "plunge": "fall", "dip": "fall",
     "drop": "fall", "fall": "fall",
+    # Acts with an opposite, so that two verbs the lists know are two acts ("approved 480
+    # homes", "rejected 200 homes"); synonyms of one side share its class.
+    "hire": "hire", "recruit": "hire", "fire": "cut", "sack": "cut", "dismiss": "cut",
+    "lay": "cut", "approve": "approve", "pass": "approve", "back": "approve",
+    "reject": "reject", "refuse": "reject", "block": "reject", "veto": "reject",
+    "deny": "reject", "open": "open", "build": "build", "construct": "build",
+    "demolish": "destroy", "buy": "buy", "acquire": "buy", "purchase": "buy", "sell": "sell",
+    "win": "win", "lose": "lose", "gain": "gain", "import": "import", "export": "export",
+    "add": "add", "remove": "cut", "sign": "sign", "plant": "plant", "fell": "cut",
+    "vaccinate": "vaccinate", "test": "test", "treat": "treat", "admit": "admit",
+    "discharge": "discharge", "charge": "charge", "convict": "convict", "acquit": "acquit",
 }
 # fmt: on
 
