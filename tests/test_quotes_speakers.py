@@ -78,6 +78,17 @@ def resources() -> Resources:
             "Jordan, star",
             "Nina Jordan",
         ),
+        # A paragraph of quotation after one whose last sentence reports what someone argued.
+        (
+            "Councillor Dale Ferris wrote to the harbour board on Monday.\n"
+            "If anything, Ferris argued in his letter, the flood is a warning to the whole "
+            "county.\n“Is it prudent for the board to keep the old rules while the river keeps "
+            "rising every spring?”",
+            "Is it prudent for the board to keep the old rules while the river keeps rising "
+            "every spring?",
+            "Ferris argued",
+            "Dale Ferris",
+        ),
         (
             "The harbour guild warned of delays last week. "
             "Pilot Tomas Berg offered “my thanks to every crew on the water.”",

@@ -190,6 +190,17 @@ def subject_before(para: ParsedParagraph) -> Speaker | None:
             return speaker_from_head(para, child, "previous-subject", None)
         if is_person(child, para):
             return speaker_from_head(para, child, "previous-subject", None)
+    return _reporter_before(para, sentences[-1])
+
+
+def _reporter_before(para: ParsedParagraph, sentence: Any) -> Speaker | None:
+    """ "If anything, Ash argued in his email, the rules are to blame." then the quote: a
+    person who reports something in the last sentence, the main clause being about a thing."""
+    cues = [c for c in paragraph_cues(para, []) if sentence.start <= c.i < sentence.end]
+    for cue in cues:
+        subject = subject_of(cue)
+        if subject is not None and (is_person(subject, para) or subject.lower_ in ("he", "she")):
+            return speaker_from_head(para, subject, "previous-subject", cue)
     return None
 
 
