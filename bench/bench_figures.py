@@ -32,7 +32,12 @@ Labelled data, all written for the project (bench/data/, invented sentences, no 
   storms, waiting lists, rail, elections abroad, markets, science, wildfires, trade, tourism,
   prices, polls, crore and A$ amounts, ranges, bounds, fractions in words, copies), committed
   before anyone scored it. Never tuned on; failures never printed.
-- figures_cases_news.jsonl (split "news"): 62 extraction cases by that engineer (words and
+- figures_pairs_dev14.jsonl: 40 invented pairs written in session 4 to probe general forms both
+  ways (one act told with two verbs, opposite acts, a measure or amount written before its
+  noun, durations of one act, "crossed 70%", money spent on two things, tallies). Written after
+  the rules they probe, so a dev set, not a blind one.
+- figures_cases_news.jsonl (split "news"): 62 extraction cases by the session-3 round-2
+  engineer (words and
   digits, ranges, bounds, money with suffixes, lakh/crore, scraped tables, non-figures).
 The "dev" files were written first and the code was tuned while looking at them; the "heldout"
 files (now "seen": their totals steered later work) were written before tuning went on and their
