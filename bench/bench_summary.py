@@ -177,6 +177,7 @@ def fit_weights(folder: Path) -> None:
     rows = [_StoryWords(a, t) for a, t in zip(stories, targets, strict=True)]
     folds = [list(range(k, len(stories), 3)) for k in range(3)]
     results: dict[tuple[float, float], float] = {}
+    parts: dict[tuple[float, float], list[float]] = {}
     for fold in folds:
         held = set(fold)
         rest = [rows[i] for i in range(len(rows)) if i not in held]
@@ -191,9 +192,14 @@ def fit_weights(folder: Path) -> None:
             )
             score = (scores["fit"]["rouge1"] + scores["fit"]["rouge2"]) * len(fold)
             results[(target_words, decay)] = results.get((target_words, decay), 0.0) + score
+            both = parts.setdefault((target_words, decay), [0.0, 0.0])
+            both[0] += scores["fit"]["rouge1"] * len(fold) / len(rows)
+            both[1] += scores["fit"]["rouge2"] * len(fold) / len(rows)
     for (target_words, decay), total in results.items():
+        r1, r2 = parts[(target_words, decay)]
         print(
             f"target_words {target_words:4.1f} decay {decay:4.2f}: CV R1+R2 {total / len(rows):.2f}"
+            f" (R1 {r1:.2f}, R2 {r2:.2f})"
         )
     target_words, decay = max(results, key=lambda k: results[k])
     prior, words = _fit_words(rows)
@@ -203,7 +209,7 @@ def fit_weights(folder: Path) -> None:
     print("words = (" + ", ".join(f"{w:.3f}" for w in words) + ")")
 
 
-GRID = [(t, d) for t in (12.0, 15.0, 18.0) for d in (0.5, 0.6)]
+GRID = [(t, d) for t in (12.0, 15.0, 18.0) for d in (0.4, 0.5, 0.6)]
 PRIOR_PARTS = 4  # cross-fitting: each story's lexicon features come from the other parts
 
 

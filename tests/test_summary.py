@@ -375,3 +375,62 @@ def test_the_shipped_lexicon_loads() -> None:
     prior = shipped_prior()
     assert len(prior.log_odds) > 1000
     assert -5 < prior.default < 0  # most words an outlet uses are not in the roundup
+
+
+@pytest.mark.parametrize(("broad_words", "expected"), [(20, {"narrow", "other"}), (10, {"broad"})])
+def test_a_long_first_pick_gives_way_to_two_that_say_more(
+    broad_words: int, expected: set[str]
+) -> None:
+    """Greedy takes the broad sentence first (its four likely words per word beat the narrow
+    ones'); when it is long, the two narrow sentences that share its words out between them
+    make the better pair, and the swap pass finds them. When it is short it stays."""
+    texts = {"broad": STRIKE, "narrow": STRIKE_2, "other": CLOSED, "aside": EXTRA[0]}
+    story = [article("crier", [STRIKE, STRIKE_2]), article("dispatch", [CLOSED, EXTRA[0]])]
+    candidates = summary_module._candidates(story, [])
+    rows = {"broad": [0, 1, 2, 3], "narrow": [0, 1], "other": [2, 3], "aside": [4]}
+    lengths = {"broad": broad_words, "narrow": 5, "other": 5, "aside": 5}
+    name = {text: key for key, text in texts.items()}
+    counts = np.zeros((len(candidates), 5))
+    for k, candidate in enumerate(candidates):
+        key = name[candidate.sentence.text]
+        counts[k, rows[key]] = 1
+        candidate.words = lengths[key]
+    covered = Coverage(counts, np.array([0.8, 0.8, 0.8, 0.8, 0.1]))
+    chosen = select(candidates, covered, _unrelated(candidates), 2, SummaryWeights())
+    picked = {name[candidates[i].sentence.text] for i in chosen}
+    assert len(chosen) == 2
+    assert expected <= picked
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(0, 2), min_size=6, max_size=6), min_size=3, max_size=9),
+    st.lists(st.floats(0.01, 0.99), min_size=6, max_size=6),
+    st.integers(1, 4),
+)
+def test_swaps_never_lower_the_selection_objective(
+    rows: list[list[int]], chance: list[float], count: int
+) -> None:
+    """Whatever the words, the swap pass ends at least as high as greedy choice alone."""
+    texts = [
+        f"Sentence number {k} about the harbour strike went on for hours." for k in range(len(rows))
+    ]
+    story = [article("crier", texts)]
+    candidates = summary_module._candidates(story, [])
+    counts = np.array(rows, dtype=np.float64)
+    for candidate, row in zip(candidates, rows, strict=True):
+        candidate.words = sum(row) + 3
+    covered = Coverage(counts, np.array(chance))
+    weights = SummaryWeights()
+    words = np.array([c.words for c in candidates], dtype=np.float64)
+    length = count * weights.target_words
+
+    def value(chosen: list[int]) -> float:
+        return summary_module._set_value(covered, words, chosen, length, weights.decay)
+
+    swapped = select(candidates, covered, _unrelated(candidates), count, weights)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(summary_module, "SWAP_PASSES", 0)
+        greedy = select(candidates, covered, _unrelated(candidates), count, weights)
+    assert len(swapped) == len(greedy) == min(count, len(rows))
+    assert value(swapped) >= value(greedy) - 1e-12

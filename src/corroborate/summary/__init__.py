@@ -6,7 +6,8 @@ the story's words the chance that a neutral roundup of the story uses it, from h
 independent sources use it (resolved through `corroborate.sources`, so copies count once), how
 early, whether the headlines do, and a lexicon learned from NeuS *train* roundups. Sentences are
 then taken greedily by the roundup words they are expected to add per word of summary (a word
-already said is worth less each time again), never a sentence whose every claim is already told
+already said is worth less each time again), and swapped for others while that objective rises
+(`improve`), never a sentence whose every claim is already told
 (the claims stage matches paraphrases) or that repeats one nearly word for word (TF-IDF cosine).
 Each claim is then shown in the plainest wording any outlet gave it, and the summary lists its
 sentences best-supported first, each with its claims and articles.
@@ -54,6 +55,7 @@ MIN_WORDS = 6  # shorter, and it is taken only when whole sentences run out
 # A sentence this close to one already taken says the same again (a copy's wording, a near
 # repeat in one outlet) and is never taken, whatever its score.
 REPEAT_COSINE = 0.6
+SWAP_PASSES = 3  # the swaps settle in one or two passes on NeuS train
 
 
 @dataclass(slots=True, frozen=True)
@@ -65,7 +67,8 @@ class SummaryWeights:
     2,452 train stories (does the roundup use it?); `target_words` (the roundup's expected words
     per sentence, in the F1 denominator of the selection) and `decay` (what a word's second use
     in the summary is worth, relative to its first) as the best of a small grid by 3-fold
-    cross-validation of the summaries' ROUGE-1 + ROUGE-2.
+    cross-validation of the summaries' ROUGE-1 + ROUGE-2 (with the swap pass: 44.35 / 19.19;
+    15 / 0.5 without it, 44.14 / 19.03).
     """
 
     words: tuple[float, ...] = (
@@ -73,7 +76,7 @@ class SummaryWeights:
         -0.418, -2.652,
     )  # fmt: skip
     target_words: float = 15.0
-    decay: float = 0.5
+    decay: float = 0.4
     prior: Prior | None = None  # the lexicon; None: the one shipped (`word_prior.tsv`)
 
 
@@ -339,7 +342,80 @@ def select(
             shared += gains[best]
             length += words[best]
             used += _dense(covered.counts[best]).ravel()
+    if all(candidates[i].whole for i in chosen):  # fragments: too few whole sentences to swap
+        length = count * weights.target_words
+        chosen = improve(candidates, covered, similarity, chosen, length, decay)
     return chosen
+
+
+def improve(
+    candidates: Sequence[Candidate],
+    covered: Coverage,
+    similarity: np.ndarray,
+    chosen: list[int],
+    length: float,
+    decay: float,
+) -> list[int]:
+    """Swap chosen sentences for others while the selection's objective rises.
+
+    Greedy choice commits to its first pick: a long sentence that covers much of the story may
+    crowd out two shorter ones that together cover more. Each pass tries every whole sentence
+    in place of each chosen one (the value of a set is the greedy objective of `select`, so a
+    swap is scored exactly, all candidates at once); the same rules hold for the one swapped
+    in (not every claim already told, not a near repeat). At most SWAP_PASSES passes."""
+    whole = np.array([bool(c.words) and c.whole for c in candidates])
+    whole[chosen] = False
+    if not whole.any():
+        return chosen  # nothing left to swap in (a short story's every sentence is chosen)
+    worth = _repeats_worth(covered.counts, decay)
+    words = np.array([c.words for c in candidates], dtype=np.float64)
+    claims = [{c.id for c in candidate.claims} for candidate in candidates]
+    # a sentence stating no claim is never barred as told; most stories' claims are few
+    stating = [k for k, ids in enumerate(claims) if ids]
+    best = _set_value(covered, words, chosen, length, decay)
+    for _ in range(SWAP_PASSES):
+        improved = False
+        for position in range(len(chosen)):
+            rest = chosen[:position] + chosen[position + 1 :]
+            open_ = whole.copy()
+            open_[chosen] = False
+            if rest:
+                open_ &= similarity[:, rest].max(axis=1) < REPEAT_COSINE
+            told = set().union(*(claims[i] for i in rest))
+            open_[[k for k in stating if claims[k] <= told]] = False
+            if not open_.any():
+                continue
+            used = _used(covered, rest)
+            shared = float(_repeats_worth(used, decay) @ covered.chance)
+            gains = worth @ (covered.chance * decay**used)
+            values = (shared + gains) / (length + words[rest].sum() + words)
+            top = int(np.argmax(np.where(open_, values, -np.inf)))
+            if values[top] > best + 1e-12:
+                chosen = [*rest[:position], top, *rest[position:]]
+                best, improved = float(values[top]), True
+        if not improved:
+            break
+    return chosen
+
+
+def _used(covered: Coverage, rows: Sequence[int]) -> np.ndarray:
+    """How often the sentences `rows` use each of the story's words, together."""
+    if not rows:
+        return np.zeros(covered.counts.shape[1])
+    return np.asarray(covered.counts[list(rows)].sum(axis=0), dtype=np.float64).ravel()
+
+
+def _set_value(
+    covered: Coverage,
+    words: np.ndarray,
+    rows: Sequence[int],
+    length: float,
+    decay: float,
+) -> float:
+    """The selection's objective for the set `rows`: expected shared words per word."""
+    used = _used(covered, rows)
+    shared = float(_repeats_worth(used, decay) @ covered.chance)
+    return shared / (length + float(words[list(rows)].sum()))
 
 
 def _repeats_worth(counts: Any, decay: float) -> Any:
