@@ -1,0 +1,125 @@
+"""Figures told in different frames (session 4): one act told with two verbs, acts the word lists
+know apart, a measure or amount written before its noun, the span of one act, money spent on
+two things, a tally of votes, and a mark passed ("crossed 55%").
+
+Every sentence is invented (invented places, clubs, companies and people).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.figures import read_quantities
+from corroborate.nlp import Resources
+from test_figures import assert_apart, assert_together
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources()
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb", "status"),
+    [
+        (  # one act, two verbs, one named holder
+            "Harmby council approved 210 new homes.",
+            "Harmby councillors gave the go-ahead to 260 homes.",
+            "210",
+            "260",
+            "conflict",
+        ),
+        (  # a length written before its noun, and stated with it
+            "The 2.6-kilometre Pellow viaduct reopened on Tuesday.",
+            "The Pellow viaduct is 2.9 kilometres long.",
+            "2.6-kilometre",
+            "2.9 kilometres",
+            "conflict",
+        ),
+        (  # one frame, no holder noun
+            "Losmere Rovers have drawn six of their last 12 games.",
+            "Losmere Rovers have drawn four of their last 12 matches.",
+            "six",
+            "four",
+            "conflict",
+        ),
+        (  # a mark passed is a floor the exact value lies above
+            "Turnout in Brisk crossed 55%.",
+            "Brisk recorded a turnout of 57 per cent.",
+            "55%",
+            "57 per cent",
+            "agree",
+        ),
+        (  # a tally is the votes for, not a margin
+            "The Wendle council passed the budget by 40 votes to 9.",
+            "The Wendle budget was approved with 40 votes in favour.",
+            "40 votes",
+            "40 votes",
+            "agree",
+        ),
+    ],
+)
+def test_one_thing_in_two_frames(
+    resources: Resources, first: str, second: str, fa: str, fb: str, status: str
+) -> None:
+    assert_together(resources, first, second, fa, fb, status)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        (  # opposite acts the word lists know
+            "Harmby council approved 210 new homes.",
+            "Harmby council rejected 90 new homes.",
+            "210",
+            "90",
+        ),
+        (  # a state against an act
+            "Harmby has 64 schools.",
+            "The Harmby strike closed 40 schools.",
+            "64",
+            "40",
+        ),
+        (  # a measure before its noun is no rival to another dimension
+            "The 120-metre Corve tower was sold on Monday.",
+            "The Corve tower is 95 metres tall.",
+            "120-metre",
+            "95 metres",
+        ),
+        (  # the property of another noun keeps its own day
+            "A £3m repair fund for the Tallis theatre was announced on Monday.",
+            "The Tallis theatre cost £20m to build.",
+            "£3m",
+            "£20m",
+        ),
+        (  # money spent on two things
+            "The Ruddle trust will spend £2m on parks.",
+            "The Ruddle trust will spend £2m on libraries.",
+            "£2m",
+            "£2m",
+        ),
+        (  # the span of another instance
+            "The Oxley strike lasted four weeks.",
+            "Oxley's previous strike lasted seven weeks.",
+            "four weeks",
+            "seven weeks",
+        ),
+    ],
+)
+def test_two_things_stay_apart(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    assert_apart(resources, first, second, fa, fb)
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("Turnout crossed 55% by noon.", 55.0),
+        ("Orders surpassed 12,000 in March.", 12_000.0),
+        ("Sales exceeded $3bn last year.", 3e9),
+    ],
+)
+def test_a_mark_passed_is_a_floor(text: str, low: float) -> None:
+    (quantity,) = read_quantities(text)
+    assert quantity.low == low and quantity.high is None
