@@ -48,7 +48,7 @@ Throughput: sentences per second through `build_ledger` on already-parsed articl
 8 articles of 12 sentences, the labelled sentences reused), and the spaCy parse it needs, side
 by side in this script (peer: the parse alone, which the ledger shares with other stages).
 
-Usage: python bench/bench_figures.py [--quick] [--show-dev-failures]
+Usage: python bench/bench_figures.py [--quick] [--show-dev-failures] [--loso]
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ from pathlib import Path
 from typing import Any
 
 from _common import ROOT, file_hash, print_table, write_results
-from corroborate.figures import build_ledger, read_quantities
+from corroborate.figures import build_ledger, collect_mentions, read_quantities
 from corroborate.nlp import Resources
 from corroborate.records import Article, Figure, Paragraph, Sentence
 
@@ -330,6 +330,80 @@ def throughput(resources: Resources, texts: list[str], repeat: int) -> dict[str,
     }
 
 
+def _mention_at(mentions: list[Any], article: Article, written: str) -> Any | None:
+    start = find_figure(article.text, written)
+    end = start + len(written)
+    return next((m for m in mentions if m.quantity.start < end and start < m.quantity.end), None)
+
+
+def _pair_features(a: Any, b: Any) -> list[float]:
+    """Subject features of two mentions, the shallow signals the rules read, for the study."""
+    from corroborate.figures import ledger as rules
+    from corroborate.figures.names import names_match
+
+    x, y = a.subject, b.subject
+
+    def jaccard(p: frozenset[str], q: frozenset[str]) -> float:
+        return len(p & q) / len(p | q) if p | q else 0.0
+
+    def differ(p: object, q: object) -> float:
+        return float(p is not None and q is not None and p != q)
+
+    named = bool(x.names and y.names)
+    return [
+        1.0, float(rules.values_agree(a.quantity, b.quantity)), float(named),
+        float(named and names_match(x.names, y.names)), jaccard(x.nouns, y.nouns),
+        jaccard(x.own_nouns, y.own_nouns), jaccard(x.context, y.context),
+        float(x.counted is not None and x.counted == y.counted), differ(x.counted, y.counted),
+        float(x.outcome is not None and x.outcome == y.outcome), differ(x.outcome, y.outcome),
+        float(x.verb is not None and x.verb == y.verb), differ(x.verb, y.verb),
+        differ(x.holder_noun, y.holder_noun), float(rules.kinds_clash(x, y)),
+        float(x.times != y.times), float(x.per != y.per), float(x.phase != y.phase),
+        float(a.quantity.unit == "count"), float(a.quantity.unit == "percent"),
+    ]  # fmt: skip
+
+
+def loso_study(resources: Resources) -> None:
+    """Leave one dev set out: a logistic model of "same subject" over `_pair_features`, fitted
+    on the other dev sets, against the rules (which were tuned on every dev set)."""
+    from sklearn.linear_model import LogisticRegression
+
+    rows: list[tuple[str, list[float], bool, bool]] = []
+    for split, name in PAIRS.items():
+        if not split.startswith("dev"):
+            continue  # the seen and never-tuned sets stay out
+        for pair in load(name):
+            if pair.get("copy"):
+                continue
+            key = f"{split}:{pair['id']}"
+            a = one_sentence_article(f"{key}-a", pair["a"], pair.get("date_a"))
+            b = one_sentence_article(f"{key}-b", pair["b"], pair.get("date_b"))
+            got = decide(build_ledger([a, b], resources), a, b, pair["fa"], pair["fb"])
+            ma = _mention_at(collect_mentions(a, resources), a, pair["fa"])
+            mb = _mention_at(collect_mentions(b, resources), b, pair["fb"])
+            if ma is not None and mb is not None:
+                same = pair["label"] != "separate"
+                rows.append((split, _pair_features(ma, mb), same, got not in ("separate",)))
+    table = []
+    for split in sorted({r[0] for r in rows}):
+        train = [r for r in rows if r[0] != split]
+        test = [r for r in rows if r[0] == split]
+        model = LogisticRegression(max_iter=3000, fit_intercept=False)
+        model.fit([r[1] for r in train], [r[2] for r in train])
+        guess = model.predict([r[1] for r in test])
+        model_right = sum(g == r[2] for g, r in zip(guess, test, strict=True))
+        rules_right = sum(r[3] == r[2] for r in test)
+        table.append([split, len(test), rules_right / len(test), model_right / len(test)])
+    total = sum(r[1] for r in table)
+    table.append(["all", total, sum(r[1] * r[2] for r in table) / total])
+    table[-1].append(sum(r[1] * r[3] for r in table[:-1]) / total)
+    print_table(
+        "figures: same subject or not, leave one dev set out",
+        ["held-out set", "pairs", "rules (tuned on all)", "model (not on this set)"],
+        table,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="one timing round, fewer sentences")
@@ -338,9 +412,17 @@ def main() -> None:
         action="store_true",
         help="print each dev-set failure (seen and fresh failures are never printed)",
     )
+    parser.add_argument(
+        "--loso",
+        action="store_true",
+        help="only the leave-one-dev-set-out study of a learned same-subject model",
+    )
     args = parser.parse_args()
     show = args.show_dev_failures
     resources = Resources()
+    if args.loso:
+        loso_study(resources)
+        return
     figures: dict[str, float] = {}
     rows = []
     for split, pair_file in PAIRS.items():
