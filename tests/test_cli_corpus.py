@@ -36,8 +36,8 @@ def test_ingest_prints_the_counts(tmp_path: Path) -> None:
     missing = str(tmp_path / "missing.txt")
     code, output = _run("ingest", str(data), missing, "--db", db, "--workers", "1")
     assert code == 0
-    assert "read 8 articles: 8 new, 0 already known, 0 copies; 1 inputs failed" in output
-    assert f"failed {missing}: no such file or directory" in output
+    assert "read 8 articles: 8 new, 0 already known, 0 copies; 1 could not be read" in output
+    assert f"corroborate: skipped {missing}: no such file or directory" in output
     code, output = _run("ingest", str(data), "--db", db, "--workers", "1")
     assert "read 8 articles: 0 new, 8 already known" in output
 

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
 import click
 
+from corroborate.cli.output import whole_file
 from corroborate.cli.report import output_options
 from corroborate.corpus.store import DEFAULT_PATH, SqliteStore
 from corroborate.errors import CorroborateError
@@ -48,6 +52,11 @@ def register(group: click.Group) -> None:
 @contextmanager
 def _open(db_path: str, *, write: bool = False) -> Iterator[SqliteStore]:
     """The store (read-only unless asked), every library error a one-line CLI error."""
+    folder = Path(db_path).absolute().parent
+    if write and not folder.is_dir():  # SQLite only says "unable to open database file"
+        raise click.ClickException(
+            f"{db_path}: cannot create the store: the folder {folder} does not exist"
+        )
     try:
         with SqliteStore(db_path, read_only=not write) as store:
             yield store
@@ -94,29 +103,89 @@ def ingest_command(
     """
     from corroborate.corpus.ingest import ingest
 
-    with _open(db_path, write=True) as store, _progress() as update:
-        counts = ingest(
-            list(inputs),
-            store,
-            batch_size=batch_size,
-            workers=workers,
-            progress=update,
-            refine=second_look,
+    try:
+        with _open(db_path, write=True) as store, _progress() as update, _ctrl_c_in_main_only():
+            counts = ingest(
+                list(inputs),
+                store,
+                batch_size=batch_size,
+                workers=workers,
+                progress=update,
+                refine=second_look,
+            )
+            update(counts)  # the failures of the last batch
+    except KeyboardInterrupt:
+        click.echo(
+            f"corroborate: interrupted; every batch stored before it is kept in {db_path}: "
+            "run the same ingest again to finish",
+            err=True,
         )
+        click.get_current_context().exit(130)
     click.echo(
         f"read {counts.read} articles: {counts.new} new, {counts.known} already known, "
-        f"{counts.copies} copies; {counts.failed} inputs failed"
+        f"{_plural(counts.copies, 'copy', 'copies')}; {counts.failed} could not be read"
     )
     click.echo(f"stories: {counts.new_stories} new, {counts.grown_stories} grown; store: {db_path}")
-    for error in counts.errors:
-        click.echo(f"  failed {error.source}: {error.message}", err=True)
+    if counts.failed and not counts.read:
+        raise click.ClickException(
+            "no article could be read from the inputs given (each problem is listed above)"
+        )
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+@contextmanager
+def _ctrl_c_in_main_only() -> Iterator[None]:
+    """Ctrl-C stops this process; the forked workers ignore it and end when their pool closes.
+
+    By default each worker also got the KeyboardInterrupt and printed a traceback.
+    """
+    main_pid = os.getpid()
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        if os.getpid() == main_pid:
+            raise KeyboardInterrupt
+
+    ignored = signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # e.g. a background job
+    if ignored or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @contextmanager
 def _progress() -> Iterator[Callable[[IngestCounts], None]]:
-    """A rich progress display of the running counts (the total is unknown when streaming)."""
+    """A rich progress display of the running counts (the total is unknown when streaming),
+    and each input that fails, as one line on stderr as soon as its batch is stored.
+
+    Without a terminal (a log file, a pipe) only the failures are printed: a progress display
+    there leaves blank lines or control characters.
+    """
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    shown = 0
+
+    def new_failures(counts: IngestCounts) -> Iterator[str]:
+        nonlocal shown
+        for error in counts.errors[shown:]:
+            yield f"corroborate: skipped {error.source}: {error.message}"
+        shown = len(counts.errors)
+
+    console = _stderr_console()
+    if not console.is_terminal:
+
+        def echo(counts: IngestCounts) -> None:
+            for line in new_failures(counts):
+                click.echo(line, err=True)
+
+        yield echo
+        return
     columns = (
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -124,10 +193,12 @@ def _progress() -> Iterator[Callable[[IngestCounts], None]]:
         TextColumn("{task.completed} articles"),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, transient=True, console=_stderr_console()) as progress:
+    with Progress(*columns, transient=True, console=console) as progress:
         task = progress.add_task("ingesting", total=None)
 
         def update(counts: IngestCounts) -> None:
+            for line in new_failures(counts):  # printed above the live display
+                progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
             progress.update(
                 task,
                 completed=counts.read,
@@ -204,34 +275,58 @@ def stories_command(
         for row in rows:
             click.echo(json.dumps(dict(row), ensure_ascii=False))
         return
-    _print_stories(rows, total)
+    if not total:
+        click.echo(
+            f"no stories in {db_path} yet: add articles with "
+            f"`corroborate ingest INPUT... --db {db_path}`",
+            err=True,
+        )
+    elif not rows:
+        click.echo(
+            f"no story matches these filters ({_plural(total, 'story', 'stories')} in {db_path})",
+            err=True,
+        )
+    else:
+        _print_stories(rows, total)
+
+
+WIDE = 110  # below this many columns the table drops "first seen" and "outlets"
 
 
 def _print_stories(rows: list[sqlite3.Row], total: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{len(rows)} of {total} stories", title_justify="left", expand=True)
+    console = Console()
+    # At 80 columns the full table left titles 7 characters: a narrow terminal gets the
+    # columns a reader needs to pick a story, and titles that wrap instead of vanishing.
+    wide = console.width >= WIDE
+    note = "" if wide else " (first seen and outlets: a wider terminal, or --json)"
+    table = Table(title=f"{len(rows)} of {total} stories{note}", title_justify="left")
+    table.expand = True
     table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("title", ratio=3, no_wrap=True, overflow="ellipsis")
-    for name in ("first seen", "last seen"):
+    table.add_column("title", ratio=3, overflow="fold")
+    for name in ("first seen", "last seen") if wide else ("last seen",):
         table.add_column(name, no_wrap=True)
     for name in ("articles", "sources"):
         table.add_column(name, justify="right", no_wrap=True)
-    table.add_column("outlets", style="dim", ratio=1, no_wrap=True, overflow="ellipsis")
+    if wide:
+        table.add_column("outlets", style="dim", ratio=1, no_wrap=True, overflow="ellipsis")
     for row in rows:
-        outlets = json.loads(row["outlets"] or "[]")
-        shown = ", ".join(outlets[:4]) + (f" +{len(outlets) - 4}" if len(outlets) > 4 else "")
-        table.add_row(
-            row["id"],
-            row["title"] or "(untitled)",
-            (row["first_seen"] or "-")[:10],
+        cells = [row["id"], row["title"] or "(untitled)"]
+        if wide:
+            cells.append((row["first_seen"] or "-")[:10])
+        cells += [
             (row["last_seen"] or "-")[:10],
             str(row["article_count"]),
             str(row["source_count"]),
-            shown,
-        )
-    Console().print(table)
+        ]
+        if wide:
+            outlets = json.loads(row["outlets"] or "[]")
+            more = f" +{len(outlets) - 4}" if len(outlets) > 4 else ""
+            cells.append(", ".join(outlets[:4]) + more)
+        table.add_row(*cells)
+    console.print(table)
 
 
 @click.command("show")
@@ -275,12 +370,20 @@ def export_command(db_path: str, fmt: str, table: str, output: Path | None) -> N
 
     with _open(db_path) as store:
         try:
-            count = export(store, fmt, output or sys.stdout, table=table)  # type: ignore[arg-type]
+            if output:
+                with whole_file(output) as partial:
+                    count = export(store, fmt, partial, table=table)  # type: ignore[arg-type]
+            else:
+                count = export(store, fmt, sys.stdout, table=table)  # type: ignore[arg-type]
         except BrokenPipeError:  # `export ... | head`: the reader has all it wanted
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
             return
-        except (CorroborateError, OSError) as exc:
+        except CorroborateError as exc:
             raise click.ClickException(str(exc)) from exc
+        except OSError as exc:  # standard output redirected to a full disk, say
+            raise click.ClickException(
+                f"cannot write to standard output: {exc.strerror or exc}"
+            ) from exc
     if output:
         click.echo(f"{count} {table} rows written to {output}", err=True)
 

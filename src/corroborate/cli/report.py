@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from corroborate.cli.output import whole_file
 from corroborate.errors import CorroborateError
 from corroborate.records import Report
 from corroborate.settings import Settings
@@ -99,11 +100,15 @@ def demo_command(output_dir: Path) -> None:
     from corroborate.demo import demo_inputs
 
     result = _build(demo_inputs(), Settings())
-    output_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.ClickException(f"cannot create {output_dir}: {exc.strerror or exc}") from exc
     written = []
     for name, fmt in (("report.html", "html"), ("report.md", "markdown"), ("report.json", "json")):
         path = output_dir / name
-        path.write_text(_render(result, fmt), encoding="utf-8")
+        with whole_file(path) as partial:
+            partial.write_text(_render(result, fmt), encoding="utf-8")
         written.append(path)
     _print_terminal(result)
     click.echo("")
@@ -138,10 +143,8 @@ def emit_report(result: Report, output: Path | None, fmt: str | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
+    with whole_file(output) as partial:
+        partial.write_text(text, encoding="utf-8")
     click.echo(f"report written: {output}", err=True)
 
 

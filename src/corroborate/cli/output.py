@@ -1,0 +1,43 @@
+"""Output files that are either written whole or not at all.
+
+A report or export cut off by a full disk, a quota or Ctrl-C used to leave a truncated file
+under the name the user asked for, which looks like a finished one. Everything is written to a
+hidden file beside it first and renamed into place only when complete; on any failure the
+partial file is removed and the error names the file the user gave.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+import click
+
+
+@contextmanager
+def whole_file(path: Path) -> Iterator[Path]:
+    """A temporary path beside `path` to write to; renamed onto `path` if the block succeeds.
+
+    An OSError inside the block (or from the rename) becomes a one-line ClickException naming
+    `path`; any failure, Ctrl-C included, removes the partial file.
+    """
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        yield partial
+        os.replace(partial, path)
+    except OSError as exc:
+        raise click.ClickException(write_problem(path, exc)) from exc
+    finally:
+        # If the folder became unwritable, the error above is the one to show.
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
+
+
+def write_problem(path: Path, exc: OSError) -> str:
+    """'cannot write PATH: why; nothing was written', with the OS's words for why."""
+    why = exc.strerror or str(exc)
+    if isinstance(exc, FileNotFoundError) and not path.parent.exists():
+        why = f"the folder {path.parent} does not exist"
+    return f"cannot write {path}: {why}; nothing was written"
