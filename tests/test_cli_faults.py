@@ -276,3 +276,20 @@ def test_ctrl_c_keeps_the_stored_batches_and_workers_ignore_it(
     assert result.exit_code == 130, result.output
     assert "interrupted" in result.stderr and "run the same ingest again" in result.stderr
     assert _articles(db) == len(all_rows())
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_a_long_step_shows_a_spinner_on_a_terminal_only(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, terminal: bool
+) -> None:
+    from corroborate.cli.output import working
+
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
+    if terminal:
+        monkeypatch.setenv("FORCE_COLOR", "1")
+    with working("building the report of s-invented"):
+        pass
+    captured = capsys.readouterr()
+    assert ("building the report of s-invented" in captured.err) == terminal
+    assert captured.out == ""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from corroborate.cli.output import whole_file
+from corroborate.cli.output import whole_file, working
 from corroborate.cli.report import output_options
 from corroborate.corpus.store import DEFAULT_PATH, SqliteStore
 from corroborate.errors import CorroborateError
@@ -84,8 +84,9 @@ def _open(db_path: str, *, write: bool = False) -> Iterator[SqliteStore]:
     "--second-look/--no-second-look",
     default=True,
     show_default=True,
-    help="After each batch, split and merge the stories it touched, as recluster does "
-    "(better stories; --no-second-look ingests faster and leaves that to recluster).",
+    help="After each batch, split and merge the stories it touched, as recluster does, and "
+    "at the end let each stored article look again for its story (better stories; "
+    "--no-second-look ingests faster and leaves that to recluster).",
 )
 def ingest_command(
     inputs: tuple[str, ...],
@@ -342,7 +343,8 @@ def show_command(story_id: str, db_path: str, output: Path | None, fmt: str | No
         try:
             resolved = store.resolve_story(story_id)
             articles = store.story_articles(resolved)
-            result = build_report(articles, story_id=resolved)
+            with working(f"building the report of {resolved} ({len(articles)} articles)"):
+                result = build_report(articles, story_id=resolved)
         except CorroborateError as exc:
             raise click.ClickException(str(exc)) from exc
     emit_report(result, output, fmt)

@@ -41,3 +41,20 @@ def write_problem(path: Path, exc: OSError) -> str:
     if isinstance(exc, FileNotFoundError) and not path.parent.exists():
         why = f"the folder {path.parent} does not exist"
     return f"cannot write {path}: {why}; nothing was written"
+
+
+@contextmanager
+def working(message: str) -> Iterator[None]:
+    """A spinner with `message` on stderr while a long step runs, on a terminal only.
+
+    A story's report takes seconds to minutes (the parse, the embeddings); without a sign of
+    life a newcomer took `show` for hung.
+    """
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield
+        return
+    with console.status(message):
+        yield

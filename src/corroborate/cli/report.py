@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from corroborate.cli.output import whole_file
+from corroborate.cli.output import whole_file, working
 from corroborate.errors import CorroborateError
 from corroborate.records import Report
 from corroborate.settings import Settings
@@ -120,7 +120,8 @@ def _build(inputs: list[str], settings: Settings) -> Report:
     from corroborate.story import report
 
     try:
-        result = report(inputs, settings=settings)
+        with working("reading the inputs and building the report"):
+            result = report(inputs, settings=settings)
     except CorroborateError as exc:
         raise click.ClickException(str(exc)) from exc
     for error in result.errors:
