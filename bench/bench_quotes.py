@@ -27,7 +27,9 @@ all articles (`Resources.parse_all`, what the pipeline does) and one `pipe` call
 textacy gives up on a whole text when quotation marks are unbalanced, so it runs per paragraph.
 Throughput is given in wall time and in CPU seconds of this process (`articles_per_cpu_s`:
 what one free core would give; the machine this was developed on is shared and loaded).
-`--processes N` also times the same parse with `nlp.pipe(n_process=N)` in the same run.
+`--processes N` also times the same parse with `nlp.pipe(n_process=N)` in the same run, with
+the CPU of all processes together over the one-process parse's (`parse_cpu_ratio_N_processes`).
+`--profile-parse` adds the CPU ms per article of the tokenizer and each spaCy component.
 Speaker errors are broken down by what the gold Source is (a pronoun, the cue word, other).
 `--quick`: the first 25 dev articles. `--part train` measures the train part instead;
 `--offset N --limit M` a slice of it; `--errors` prints every speaker error.
@@ -43,13 +45,14 @@ from __future__ import annotations
 
 import argparse
 import re
+import resource
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from _common import file_hash, print_table, require_data, write_results
-from corroborate.nlp import Resources
+from corroborate.nlp import PARSE_BATCH, Resources
 from corroborate.quotes import candidates, find_quotes
 from corroborate.quotes.extract import parsed_paragraphs, quotes_of_article
 from corroborate.quotes.people import PersonRegistry
@@ -407,14 +410,45 @@ def candidate_study(rows: list[Row]) -> dict[str, float]:
     }
 
 
-def timed_parallel_parse(nlp: Any, articles: list[Article], processes: int) -> float | None:
-    """Wall seconds to parse the same paragraphs with `processes` worker processes."""
+def timed_parallel_parse(
+    nlp: Any, articles: list[Article], processes: int
+) -> tuple[float, float] | None:
+    """Wall seconds to parse the same paragraphs with `processes` worker processes, and the
+    CPU seconds of this process and its workers together (what the parse costs in all)."""
     if processes < 2:
         return None
-    texts = list(dict.fromkeys(a.text[p.start : p.end] for a in articles for p in a.paragraphs))
-    began = time.perf_counter()
-    list(nlp.pipe(texts, batch_size=256, n_process=processes))
-    return time.perf_counter() - began
+    texts = _paragraph_texts(articles)
+    began, cpu = time.perf_counter(), _cpu_with_children()
+    list(nlp.pipe(texts, batch_size=PARSE_BATCH, n_process=processes))
+    return time.perf_counter() - began, _cpu_with_children() - cpu
+
+
+def _cpu_with_children() -> float:
+    """CPU seconds of this process and of its children that have ended."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _paragraph_texts(articles: list[Article]) -> list[str]:
+    return list(dict.fromkeys(a.text[p.start : p.end] for a in articles for p in a.paragraphs))
+
+
+def parse_profile(nlp: Any, articles: list[Article]) -> dict[str, float]:
+    """CPU ms per article of the tokenizer and of each spaCy component, run one after another
+    over the articles' paragraphs: where the parse time goes (every stage reads all of it:
+    quotes the parse and PERSON names, figures the number entities, claims the lemmas)."""
+    texts = _paragraph_texts(articles)
+    cpu = time.process_time()
+    docs = [nlp.make_doc(text) for text in texts]
+    spent = {"tokenizer": time.process_time() - cpu}
+    for name, component in nlp.pipeline:
+        cpu = time.process_time()
+        docs = list(component.pipe(docs, batch_size=PARSE_BATCH))
+        spent[name] = time.process_time() - cpu
+    return {f"parse_cpu_ms_{k}": 1000 * v / len(articles) for k, v in spent.items()}
 
 
 def run(
@@ -441,6 +475,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--candidates", action="store_true", help="the learned speaker-choice study (see above)"
+    )
+    parser.add_argument(
+        "--profile-parse", action="store_true", help="CPU time of each spaCy component"
     )
     parser.add_argument(
         "--processes",
@@ -473,7 +510,8 @@ def main() -> None:
         study = candidate_study(candidate_rows(articles, golds, resources))
         print("\n".join(f"{k}: {v:.4f}" for k, v in study.items()))
         return
-    parallel_s = timed_parallel_parse(nlp, articles, args.processes)
+    parallel = timed_parallel_parse(nlp, articles, args.processes)
+    profile = parse_profile(nlp, articles) if args.profile_parse else {}
     ours, ours_s, ours_cpu_s = run(corroborate_predictions, articles, resources)
     peer, peer_s, peer_cpu_s = run(textacy_predictions, articles, resources)
     n = len(articles)
@@ -488,9 +526,13 @@ def main() -> None:
     # The parse is shared with claims and figures in a report: the stage's own cost apart.
     figures["extract_cpu_ms_per_article"] = 1000 * ours_cpu_s / n
     figures["parse_cpu_ms_per_article"] = 1000 * parse_cpu_s / n
-    if parallel_s is not None:
+    if parallel is not None:
+        parallel_s, parallel_cpu_s = parallel
         figures[f"parse_speedup_{args.processes}_processes"] = parse_s / parallel_s
         figures[f"articles_per_s_{args.processes}_processes"] = n / (parallel_s + ours_s)
+        # All processes' CPU over the one-process parse's: what the workers cost in all.
+        figures[f"parse_cpu_ratio_{args.processes}_processes"] = parallel_cpu_s / parse_cpu_s
+    figures.update(profile)
     peer_figures = score(peer, golds)
     peer_figures["articles_per_s"] = n / (parse_s + peer_s)
     peer_figures["extract_articles_per_s"] = n / peer_s
