@@ -91,6 +91,7 @@ PAIRS = {
     "fresh5": "figures_pairs_fresh5.jsonl",  # session 3 round 2, scored once at its end
     "fresh6": "figures_pairs_fresh6.jsonl",  # session 4, written blind, never tuned on
     "dev14": "figures_pairs_dev14.jsonl",  # session 4: probes of general forms, both ways
+    "dev15": "figures_pairs_dev15.jsonl",  # session 4: updates and common news forms
 }
 
 

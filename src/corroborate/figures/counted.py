@@ -52,6 +52,8 @@ def read_counted(
         if after and after[0].pos_ == "NOUN":
             head = after[0]
     if head is None:
+        head = _whole_noun(anchor)
+    if head is None:
         return _counted_by_total(anchor) or _counted_by_level(anchor)
     words = [t for t in head.lefts if t.dep_ == "compound" and t.i > anchor.i] + [head]
     lemma = head.lemma_.lower()
@@ -60,6 +62,17 @@ def read_counted(
     if lemma in PERSON_EVENTS:  # "31 arrests", "12 deaths": people arrested, people dead
         return "person", " ".join(t.text for t in words)
     return NOUN_CLASS.get(lemma, lemma), " ".join(t.text for t in words)
+
+
+def _whole_noun(anchor: Any) -> Any | None:
+    """ "won 142 of the 300 seats", "lost 11 of their last 14 games": a part counts what its
+    whole counts."""
+    for prep in anchor.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.pos_ == "NOUN":
+                    return noun
+    return None
 
 
 CROWDS = frozenset({"crowd", "attendance", "audience"})
@@ -119,15 +132,19 @@ def _counted_by_total(anchor: Any) -> tuple[str | None, str | None]:
     return None, None
 
 
-def read_outcome(local: Sequence[Any], narrow: Sequence[Any], anchor: Any) -> str | None:
+def read_outcome(
+    local: Sequence[Any], narrow: Sequence[Any], anchor: Any, *, people: bool = True
+) -> str | None:
     """What happened to the people counted: the figure's own phrase first ("64 survivors"),
-    then the word of its clause nearest to it ("killed 12 and injured 40")."""
+    then the word of its clause nearest to it ("killed 12 and injured 40"). With `people`
+    false (the count is of homes, cars...), only the words that say so on their own: "left
+    48,000 homes without power" moved no one."""
     if population_of(anchor):
         return "living"
     for region in (local, narrow):
         hits = [t for t in region if t.lemma_.lower() in OUTCOME_OF or t.lower_ in OUTCOME_OF]
         strong = [t for t in hits if t.lemma_.lower() not in WEAK_OUTCOME_WORDS]
-        hits = strong or hits  # "left 64 people hurt": hurt, not left
+        hits = strong or (hits if people else [])  # "left 64 people hurt": hurt, not left
         if hits:
             nearest = min(hits, key=lambda t: abs(t.i - anchor.i))
             return OUTCOME_OF.get(nearest.lemma_.lower()) or OUTCOME_OF[nearest.lower_]

@@ -99,6 +99,9 @@ def _phrase_at(tokens: list[Token], j: int, table: dict[str, str]) -> tuple[str,
         phrase = " ".join(p.low for p in parts)
         if phrase in table:
             return table[phrase], j + width
+        tight = "".join(p.low for p in parts)  # "km/h" is three tokens written as one
+        if width > 1 and all(p.glued for p in parts[1:]) and tight in table:
+            return table[tight], j + width
     return None
 
 
@@ -146,6 +149,12 @@ def _dollar_code(tokens: list[Token], i: int) -> bool:
     return sign.text == "$" and code.glued and tokens[i].glued and code.text in ("US", "A", "C")
 
 
+# Verbs that move a value: after them "up to" says where it went.
+_MOVED_UP = frozenset(
+    "revised revise revises marked scaled ratcheted nudged moved pushed bumped adjusted".split()
+)
+
+
 def _marker_before(tokens: list[Token], i: int) -> tuple[tuple[str | None, bool], int] | None:
     """A bound or approximation marker ending just before token i (quote marks may sit between)."""
     k = i
@@ -155,6 +164,8 @@ def _marker_before(tokens: list[Token], i: int) -> tuple[tuple[str | None, bool]
         if k - width < 0:
             continue
         phrase = " ".join(t.low for t in tokens[k - width : k])
+        if phrase == "up to" and k > width and tokens[k - width - 1].low in _MOVED_UP:
+            return None  # "revised up to 1.5%": where the value went, not a ceiling
         if phrase in lx.MARKERS:
             return lx.MARKERS[phrase], k - width
     if k > 0 and tokens[k - 1].text == "~":

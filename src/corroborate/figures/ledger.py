@@ -282,11 +282,16 @@ def _narrows(x: Subject, y: Subject) -> bool:
     heads_y = {n for n, _ in y.kinds}
     # A modifier y names at all narrows nothing: "police officers" against "Ingham police
     # said 23 officers"; "measles cases" against "Measles cases rose" read as a name.
-    said = y.nouns | y.context | y.names
+    said = y.nouns | y.context | y.names | _PLAIN_STATISTICS
     return any(
         n in y.nouns and n not in heads_y and m not in said and f"{m}s" not in said
         for n, m in x.kinds
     )
+
+
+# Statistics a bare noun usually means: "a net profit of $220m" is what "a profit of" reports,
+# "the average salary" what "workers earn"; "core inflation" is not "inflation".
+_PLAIN_STATISTICS = frozenset({"net", "average", "mean", "typical"})
 
 
 def evidence(a: FigureMentionDraft, b: FigureMentionDraft) -> float:

@@ -271,7 +271,9 @@ def _subject(
     if phase == "demand" and _ordered_to_pay(r.verb, r.local):
         phase = None  # "must pay a £14m fine": the order made, not a demand
     # What happened to people, for counts only: "to save £400,000" rescued no one.
-    outcome = read_outcome(r.local, r.narrow, anchor) if quantity.unit == "count" else None
+    people = counted in (None, "person")
+    count = quantity.unit == "count"
+    outcome = read_outcome(r.local, r.narrow, anchor, people=people) if count else None
     verb = _act(r.verb, anchor)
     owner = _attribute_of(anchor, quantity.unit)
     holders = [t for t in named if not is_place(t) and norm_name(t.text) not in speakers]
@@ -430,9 +432,12 @@ def _act(verb: Any, anchor: Any) -> str | None:
     if lemma == "be" and any(c.dep_ == "expl" for c in verb.children):
         return "have"
     path = [a for a in anchor.ancestors if a.i != verb.i and verb in a.ancestors]
-    if lemma in CHANGE_VERBS and any(t.lower_ == "to" for t in path):
-        return "have"
+    if lemma in _LEVEL_TO and any(t.lower_ == "to" for t in path):
+        return "have"  # "rose to $4.6bn", "came to $2.9bn": the level reached
     return lemma
+
+
+_LEVEL_TO = CHANGE_VERBS | {"come", "amount"}
 
 
 def _promise(verb: Any) -> str | None:
@@ -484,10 +489,16 @@ def _is_excess(tokens: list[Any], quantity: Quantity, para_start: int) -> bool:
     (markers before a number, "over 5,000", are read as bounds by extraction)."""
     if quantity.unit == "percent":
         return False  # "11 per cent fewer tickets" is a change, as "down 11%" is
-    after = [t for t in tokens if para_start + t.idx >= quantity.end][:2]
+    after = [t for t in tokens if para_start + t.idx >= quantity.end][:4]
     if not after or after[0].lower_ not in EXCESS_WORDS:
         return False
+    if after[0].lower_ in ("over", "under"):  # "fined £6.5m over late trains": a cause
+        return any(t.lemma_.lower() in _REFERENCES for t in after[1:])
     return not (len(after) > 1 and after[1].like_num)
+
+
+# What an amount over or under something is measured against: "£40m over budget".
+_REFERENCES = frozenset("budget target estimate forecast plan schedule expectation cap".split())
 
 
 def _holder_noun(verb: Any, anchor: Any, ordinary: frozenset[str]) -> str | None:
@@ -536,7 +547,7 @@ def _kinds(
         | of_what
         | stats
         | frozenset(
-            (t.head.lemma_.lower(), _noun_class(t))
+            (_head_class(t.head), _noun_class(t))
             for t in region
             if t.dep_ == "compound"
             and t.pos_ == "NOUN"
@@ -555,6 +566,13 @@ _TIME_NOUNS = frozenset("day week month year quarter morning evening night hour 
 # Nouns whose "of" says what they are a share of, not what kind they are: "5% of GDP" and
 # "5 per cent of national output" may be one figure.
 _SHARE_NOUNS = frozenset("% percent cent share proportion part fraction rate majority".split())
+
+
+def _head_class(token: Any) -> str:
+    """A modified noun by its class ("home matches" are home games), but for people: "dock
+    workers" are not all the people the story counts."""
+    kind = _noun_class(token)
+    return str(token.lemma_).lower() if kind == "person" else kind
 
 
 def _noun_class(token: Any) -> str:
