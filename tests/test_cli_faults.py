@@ -293,3 +293,31 @@ def test_a_long_step_shows_a_spinner_on_a_terminal_only(
     captured = capsys.readouterr()
     assert ("building the report of s-invented" in captured.err) == terminal
     assert captured.out == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "table"),
+    [
+        (["ingest", "news.jsonl", "--workers", "1"], "copy_keys"),
+        (["export", "--format", "jsonl"], "articles"),
+        (["stories", "--json"], "stories"),
+    ],
+)
+def test_a_damaged_store_is_one_line_not_a_traceback(
+    store: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], table: str
+) -> None:
+    with sqlite3.connect(store) as connection:  # the store opens; one table's page is garbage
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = connection.execute("PRAGMA page_size").fetchone()[0]
+        (root,) = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
+        ).fetchone()
+    connection.close()
+    with store.open("r+b") as handle:
+        handle.seek((root - 1) * size)
+        handle.write(b"\xde\xad" * (size // 2))
+    monkeypatch.chdir(store.parent)
+    result = CliRunner().invoke(main, [*args, "--db", str(store)])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"{store}: this file is not a corroborate store (or it is damaged)" in result.stderr

@@ -18,7 +18,7 @@ import click
 
 from corroborate.cli.output import whole_file, working
 from corroborate.cli.report import output_options
-from corroborate.corpus.store import DEFAULT_PATH, SqliteStore
+from corroborate.corpus.store import DEFAULT_PATH, SqliteStore, explain_sqlite_error
 from corroborate.errors import CorroborateError
 
 if TYPE_CHECKING:
@@ -62,6 +62,8 @@ def _open(db_path: str, *, write: bool = False) -> Iterator[SqliteStore]:
             yield store
     except CorroborateError as exc:
         raise click.ClickException(str(exc)) from exc
+    except sqlite3.Error as exc:  # a query the store did not translate: a damaged file, say
+        raise click.ClickException(str(explain_sqlite_error(db_path, exc))) from exc
 
 
 @click.command("ingest")
