@@ -125,7 +125,8 @@ def ingest_command(
         )
         click.get_current_context().exit(130)
     click.echo(
-        f"read {counts.read} articles: {counts.new} new, {counts.known} already known, "
+        f"read {_plural(counts.read, 'article', 'articles')}: {counts.new} new, "
+        f"{counts.known} already known, "
         f"{_plural(counts.copies, 'copy', 'copies')}; {counts.failed} could not be read"
     )
     click.echo(f"stories: {counts.new_stories} new, {counts.grown_stories} grown; store: {db_path}")
@@ -354,7 +355,13 @@ def show_command(story_id: str, db_path: str, output: Path | None, fmt: str | No
 
 @click.command("export")
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(("parquet", "csv", "jsonl")), required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("parquet", "csv", "jsonl")),
+    required=True,
+    help="The file format (Parquet needs pyarrow: pip install 'corroborate[parquet]').",
+)
 @click.option(
     "--table",
     type=click.Choice(("articles", "stories", "assignments")),
@@ -362,7 +369,12 @@ def show_command(story_id: str, db_path: str, output: Path | None, fmt: str | No
     show_default=True,
     help="articles (with source_id and story_id), stories, or assignments (the evidence).",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here (whole or not at all); without it CSV and JSON lines go to stdout.",
+)
 def export_command(db_path: str, fmt: str, table: str, output: Path | None) -> None:
     """Export articles, stories or their links as Parquet, CSV or JSON lines.
 

@@ -125,7 +125,10 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 WORD_KIND = "w"  # the kind of an ordinary word (names, years and numbers carry a prefix)
 
 
-_KINDS = {prefix: prefix for prefix in (ENTITY_PREFIX, YEAR_PREFIX, NUMBER_PREFIX)}
+# A term's first character -> its kind, for names, years and numbers (`kind_of`, which hot
+# loops inline as `KINDS.get(term[:1], WORD_KIND)`).
+KINDS = {prefix: prefix for prefix in (ENTITY_PREFIX, YEAR_PREFIX, NUMBER_PREFIX)}
+_KINDS = KINDS
 
 
 def kind_of(term: str) -> str:

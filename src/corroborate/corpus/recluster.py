@@ -22,6 +22,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from corroborate.corpus.cluster import (
+    KINDS,
+    WORD_KIND,
     Assignment,
     ClusterSettings,
     StoryClusterer,
@@ -92,11 +94,17 @@ Vector = tuple[dict[str, dict[str, float]], dict[str, float]]
 
 
 def prepare_vector(weights: Mapping[str, float]) -> Vector:
-    by_kind: defaultdict[str, dict[str, float]] = defaultdict(dict)
+    by_kind: dict[str, dict[str, float]] = {}
+    kinds = KINDS  # kind_of, inlined: this runs for every term of every vector prepared
     for term, weight in weights.items():
-        by_kind[kind_of(term)][term] = weight
-    norms = {kind: math.sqrt(sum(w * w for w in part.values())) for kind, part in by_kind.items()}
-    return dict(by_kind), norms
+        kind = kinds.get(term[:1], WORD_KIND)
+        part = by_kind.get(kind)
+        if part is None:
+            by_kind[kind] = {term: weight}
+        else:
+            part[term] = weight
+    norms = {kind: math.sqrt(sum([w * w for w in part.values()])) for kind, part in by_kind.items()}
+    return by_kind, norms
 
 
 def vector_similarity(a: Vector, b: Vector, settings: ClusterSettings) -> float:
@@ -109,7 +117,7 @@ def vector_similarity(a: Vector, b: Vector, settings: ClusterSettings) -> float:
             continue
         if len(first) > len(second):
             first, second = second, first
-        dots[kind] = sum(w * second[t] for t, w in first.items() if t in second)
+        dots[kind] = sum([w * second[t] for t, w in first.items() if t in second])
     norm = math.sqrt(sum(n * n for n in norms_a.values()) * sum(n * n for n in norms_b.values()))
     return combine(sum(dots.values()), norm, dots, norms_a, norms_b, settings)
 
@@ -131,36 +139,46 @@ def bisect_group(
     return bisect_group(clusterer, left, idf) + bisect_group(clusterer, right, idf)
 
 
+def _centroid_of(
+    group: Sequence[ArticleFeatures], indices: Iterable[int], idf: Mapping[str, float]
+) -> Vector:
+    """The weighted centroid of the group's articles at `indices` (summed in that order, as
+    `Counter.update` would: this runs for every two-means step, and the Counter's Python-level
+    update was most of its cost)."""
+    counts: dict[str, float] = {}
+    get = counts.get
+    for index in indices:
+        for term, tf in group[index].terms.items():
+            counts[term] = tf + get(term, 0)
+    return prepare_vector({t: c * idf[t] for t, c in counts.items()})
+
+
 def two_means(
     group: list[ArticleFeatures], idf: Mapping[str, float], settings: ClusterSettings
 ) -> tuple[list[ArticleFeatures], list[ArticleFeatures], float]:
     """The group's two halves by two-means on the articles' vectors (seeded with the article
     least like the whole and the one least like it), and how alike the halves' centroids are."""
     vectors = [prepare_vector(_unit({t: tf * idf[t] for t, tf in i.terms.items()})) for i in group]
-
-    def centroid(indices: Iterable[int]) -> Vector:
-        counts: Counter[str] = Counter()
-        for index in indices:
-            counts.update(group[index].terms)
-        return prepare_vector({t: c * idf[t] for t, c in counts.items()})
-
-    whole = centroid(range(len(group)))
-    first = min(range(len(group)), key=lambda i: vector_similarity(vectors[i], whole, settings))
-    second = min(
-        range(len(group)), key=lambda i: vector_similarity(vectors[i], vectors[first], settings)
-    )
+    similar = vector_similarity
+    whole = _centroid_of(group, range(len(group)), idf)
+    first = min(range(len(group)), key=lambda i: similar(vectors[i], whole, settings))
+    second = min(range(len(group)), key=lambda i: similar(vectors[i], vectors[first], settings))
     left, right = [first], [second]
+    halves: tuple[Vector, Vector] | None = None  # the centroids of `left` and `right`
     for _ in range(6):
-        a, b = centroid(left), centroid(right)
-        sides = [
-            vector_similarity(v, a, settings) >= vector_similarity(v, b, settings) for v in vectors
-        ]
+        a, b = _centroid_of(group, left, idf), _centroid_of(group, right, idf)
+        sides = [similar(v, a, settings) >= similar(v, b, settings) for v in vectors]
         new_left = [i for i, side in enumerate(sides) if side]
         new_right = [i for i, side in enumerate(sides) if not side]
         if (new_left, new_right) == (left, right):
+            halves = a, b  # settled: the last step's centroids are the halves'
             break
         left, right = new_left, new_right
-    alike = vector_similarity(centroid(left), centroid(right), settings) if right else 1.0
+    if not right:
+        return [group[i] for i in left], [], 1.0
+    if halves is None:
+        halves = _centroid_of(group, left, idf), _centroid_of(group, right, idf)
+    alike = similar(*halves, settings)
     return [group[i] for i in left], [group[i] for i in right], alike
 
 
