@@ -89,6 +89,22 @@ def resources() -> Resources:
             "Ferris argued",
             "Dale Ferris",
         ),
+        # A name after the closing mark that goes on with a verb of its own is no speaker
+        # when the cue's clause holds the quote.
+        (
+            "As Dunmore prepares for what Mayor Lena Ortiz called “the busiest and most crowded "
+            "summer in the harbour’s long history,” Tomas Berg is eager to have a role in it.",
+            "the busiest and most crowded summer in the harbour’s long history",
+            "Mayor Lena Ortiz",
+            "Lena Ortiz",
+        ),
+        (
+            "In a clip that Judge Mara Quist called “distasteful,” Tomas Berg expressed a wish to "
+            "sink the pier.",
+            "distasteful",
+            "Judge Mara Quist",
+            "Mara Quist",
+        ),
         (
             "The harbour guild warned of delays last week. "
             "Pilot Tomas Berg offered “my thanks to every crew on the water.”",

@@ -7,7 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from corroborate.quotes.cues import choose_cue, holds, outer_cue, paragraph_cues, subject_of
+from corroborate.quotes.cues import (
+    choose_cue,
+    holds,
+    is_cue_word,
+    outer_cue,
+    paragraph_cues,
+    subject_of,
+)
 from corroborate.quotes.layout import (
     adjacent_speaker,
     colon_speaker,
@@ -212,9 +219,15 @@ def _attribute_within(
                 return own
             cue = outer_cue(cue, candidates)
             speaker = speaker_from_head(para, subject_of(cue), "cue", cue)
-            if adjacent and named and not adjacent.start <= speaker.start < adjacent.end:
-                # '“...,” Gene Sperling, an adviser, said': a name right after the closing
-                # mark is surer than the parse, which gave the verb another subject.
+            # '“...,” Gene Sperling, an adviser, said': a name right after the closing mark
+            # is surer than the parse, which gave the verb another subject; but not a name
+            # that goes on with a verb of its own, when the cue's clause holds the quote
+            # ('what Mr. Hedge called “...,” the club charged').
+            if (
+                adjacent is not None
+                and named
+                and _overrides(adjacent, speaker, paras, (cue, para, local))
+            ):
                 return adjacent
             return speaker
     if named:
@@ -231,6 +244,22 @@ def _attribute_within(
         or colon_speaker(para, local)
         or governing_subject(para, local)
     )
+
+
+def _overrides(
+    adjacent: Speaker,
+    speaker: Speaker,
+    paras: list[ParsedParagraph],
+    chosen: tuple[Any, ParsedParagraph, tuple[int, int]],
+) -> bool:
+    """Whether the name after the closing mark, not the cue's subject, speaks: it differs,
+    and it comes with a cue verb or with no verb (an apposition), or the cue's clause does
+    not hold the quote (`chosen`: the cue, its paragraph and the piece's offsets there)."""
+    if adjacent.start <= speaker.start < adjacent.end:
+        return False
+    if adjacent.cue is None or is_cue_word(paras[adjacent.cue[0]].doc[adjacent.cue[1]]):
+        return True
+    return not holds(*chosen)
 
 
 def _own_clause_subject(para: ParsedParagraph, piece: tuple[int, int], cue: Any) -> Speaker | None:
