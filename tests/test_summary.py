@@ -164,10 +164,32 @@ def test_support_counts_sources_not_articles(kind: str, sources: int, said_by: i
     assert share == pytest.approx((1 + said_by) / sources)
 
 
-def test_summary_needs_no_model(story: list[Article], claims: list[Claim]) -> None:
-    """The summary is lexical: models that cannot load are never asked for."""
+def test_summary_without_claims_needs_no_model(story: list[Article]) -> None:
+    """Without claims the summary is lexical: models that cannot load are never asked for."""
     resources = Resources(Settings(spacy_model="no_such_model", embedder="no-such-embedder"))
-    assert len(summarise(story, claims, resources, count=3)) == 3
+    assert len(summarise(story, [], resources, count=3)) == 3
+
+
+@pytest.mark.parametrize("with_meaning", [True, False])
+def test_a_claim_joining_two_facts_bars_only_the_sentence_that_means_the_same(
+    resources: Resources, with_meaning: bool
+) -> None:
+    """A claim that joined the strike with the union's record (a shared topic, not a shared
+    fact): the record still gets told, since it does not mean what the strike sentence does;
+    the strike's paraphrase does and stays out. Without meaning, the claim alone bars both."""
+    story = [
+        article("post", [STRIKE]),
+        article("herald", [STRIKE_2]),
+        article("courier", [EXTRA[1]]),
+    ]
+    joined = claim(story, {STRIKE, STRIKE_2, EXTRA[1]}, 3)
+    candidates = summary_module._candidates(story, [joined])
+    texts = [c.sentence.text for c in candidates]
+    covered = _one_word_each(candidates, [STRIKE, STRIKE_2, EXTRA[1]])
+    meaning = summary_module.Meaning(texts, resources) if with_meaning else None
+    chosen = select(candidates, covered, _unrelated(candidates), 3, SummaryWeights(), meaning)
+    told = [texts[i] for i in chosen]
+    assert told == ([STRIKE, EXTRA[1]] if with_meaning else [STRIKE])
 
 
 def test_with_the_aligner_the_first_sentence_cites_every_outlet(

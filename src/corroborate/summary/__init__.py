@@ -55,6 +55,7 @@ MIN_WORDS = 6  # shorter, and it is taken only when whole sentences run out
 # A sentence this close to one already taken says the same again (a copy's wording, a near
 # repeat in one outlet) and is never taken, whatever its score.
 REPEAT_COSINE = 0.6
+RETELL_MEANING = 0.5  # MiniLM cosine from which a sentence with told claims retells them
 SWAP_PASSES = 3  # the swaps settle in one or two passes on NeuS train
 
 
@@ -114,7 +115,10 @@ def summarise(
         candidate.score = float(expected) / max(candidate.words, 1)
     similarity = _dense(story.unit @ story.unit.T)
     count = count or resources.settings.summary_sentences
-    chosen = select(candidates, covered, similarity, count, weights)
+    # only a report with claims has sentences that may retell a claim: the embedder (loaded for
+    # the claims already) is asked for those sentences alone, and only then
+    meaning = Meaning([s.text for s in sentences], resources) if claims else None
+    chosen = select(candidates, covered, similarity, count, weights, meaning)
     # without claims no other wording can stand in for a sentence: nothing to compare
     awkward = awkwardness(sentences) if claims else np.zeros(len(sentences))
     chosen = plain_wordings(candidates, chosen, awkward)
@@ -310,14 +314,16 @@ def select(
     similarity: np.ndarray,
     count: int,
     weights: SummaryWeights,
+    meaning: Meaning | None = None,
 ) -> list[int]:
     """Greedy choice of `count` sentences, best gain first.
 
     The objective is the roundup's words the summary is expected to share, per word of summary
     (an F1 whose denominator holds the roundup's expected length, `count * target_words`): a
     word is worth its chance the first time, `decay` times less each time again, so a sentence
-    that repeats what is said gains little. Never a sentence whose every claim is told, nor one
-    within REPEAT_COSINE of one taken."""
+    that repeats what is said gains little. Never a sentence whose every claim is told (with
+    `meaning`, only when it also means nearly what a sentence telling them does), nor one within
+    REPEAT_COSINE of one taken."""
     decay = weights.decay
     worth = _repeats_worth(covered.counts, decay)
     words = np.array([c.words for c in candidates], dtype=np.float64)
@@ -333,7 +339,7 @@ def select(
             best = int(np.argmax(np.where(open_, (shared + gains) / (length + words), -np.inf)))
             open_[best] = False
             ids = {c.id for c in candidates[best].claims}
-            if ids and ids <= taken_claims:
+            if ids and ids <= taken_claims and _retells(best, candidates, chosen, meaning):
                 continue  # it only says again, in other words, what the summary already says
             if chosen and float(similarity[best, chosen].max()) >= REPEAT_COSINE:
                 continue
@@ -344,7 +350,7 @@ def select(
             used += _dense(covered.counts[best]).ravel()
     if all(candidates[i].whole for i in chosen):  # fragments: too few whole sentences to swap
         length = count * weights.target_words
-        chosen = improve(candidates, covered, similarity, chosen, length, decay)
+        chosen = improve(candidates, covered, similarity, chosen, length, decay, meaning)
     return chosen
 
 
@@ -355,6 +361,7 @@ def improve(
     chosen: list[int],
     length: float,
     decay: float,
+    meaning: Meaning | None = None,
 ) -> list[int]:
     """Swap chosen sentences for others while the selection's objective rises.
 
@@ -382,7 +389,8 @@ def improve(
             if rest:
                 open_ &= similarity[:, rest].max(axis=1) < REPEAT_COSINE
             told = set().union(*(claims[i] for i in rest))
-            open_[[k for k in stating if claims[k] <= told]] = False
+            retold = [k for k in stating if claims[k] <= told]
+            open_[[k for k in retold if _retells(k, candidates, rest, meaning)]] = False
             if not open_.any():
                 continue
             used = _used(covered, rest)
@@ -396,6 +404,39 @@ def improve(
         if not improved:
             break
     return chosen
+
+
+def _retells(
+    index: int, candidates: Sequence[Candidate], chosen: Sequence[int], meaning: Meaning | None
+) -> bool:
+    """Whether a sentence whose claims are all told says again what a chosen sentence says.
+
+    Claims group sentences by meaning, and now and then join two that only share a topic
+    ("the staff resigned" / "Democrats attacked him after the staff resigned"); a shared claim
+    alone would then bar a sentence that says more. With `meaning`, the sentence must also be
+    within RETELL_MEANING (MiniLM cosine) of a chosen sentence that tells one of its claims."""
+    if meaning is None:
+        return True
+    ids = {c.id for c in candidates[index].claims}
+    tellers = [j for j in chosen if ids & {c.id for c in candidates[j].claims}]
+    return any(meaning(index, j) >= RETELL_MEANING for j in tellers)
+
+
+class Meaning:
+    """Cosines of the sentences' embeddings, each sentence embedded when first asked about."""
+
+    def __init__(self, texts: Sequence[str], resources: Resources) -> None:
+        self._texts = texts
+        self._resources = resources
+        self._vectors: dict[int, np.ndarray] = {}
+
+    def __call__(self, first: int, second: int) -> float:
+        missing = [k for k in dict.fromkeys((first, second)) if k not in self._vectors]
+        if missing:
+            vectors = self._resources.embedder().embed([self._texts[k] for k in missing])
+            norms = np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+            self._vectors.update(zip(missing, vectors / norms, strict=True))
+        return float(self._vectors[first] @ self._vectors[second])
 
 
 def _used(covered: Coverage, rows: Sequence[int]) -> np.ndarray:
