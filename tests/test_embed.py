@@ -73,6 +73,26 @@ def test_token_vectors_come_from_the_same_run(texts: list[str]) -> None:
     assert np.allclose(embedder.embed(texts), vectors, atol=1e-6)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The ferry to Isle Marren was cancelled.", "Tolls rose 12.5% at Quay-Nine.", "Ok", ""],
+)
+def test_pieces_name_each_token_vector_and_its_characters(
+    minilm: MiniLmOnnxEmbedder, text: str
+) -> None:
+    # batched with a longer sentence, so padding must not add pieces
+    texts = [text, "A much longer sentence about the harbour council and its three new ferries."]
+    _, tokens = minilm.embed_tokens(texts)
+    pieces = minilm.pieces(texts)
+    vocabulary = {i: piece for piece, i in minilm._tokenizer.get_vocab().items()}
+    for sentence, matrix, found in zip(texts, tokens, pieces, strict=True):
+        assert len(found) == len(matrix)
+        for piece_id, start, end in found:
+            # the piece spells its characters (lower-cased, "##" marks a word's later pieces)
+            assert 0 <= start < end <= len(sentence)
+            assert vocabulary[piece_id].removeprefix("##") == sentence[start:end].lower()
+
+
 def test_only_backends_with_token_vectors_offer_them(minilm: MiniLmOnnxEmbedder) -> None:
     assert token_vectors_of(minilm) is minilm
 

@@ -175,6 +175,17 @@ class MiniLmOnnxEmbedder:
             self._cache.setdefault(text, out[i])
         return out, tokens
 
+    def pieces(self, texts: Sequence[str]) -> list[list[tuple[int, int, int]]]:
+        """Per sentence, one (vocabulary id, start, end) per row of its `embed_tokens` matrix,
+        in order: which word piece each token vector is, and its characters in the sentence
+        (so a word's vectors can be found from its character span)."""
+        out = []
+        for encoding in self._tokenizer.encode_batch(list(texts)):
+            length = sum(encoding.attention_mask)
+            rows = range(1, max(1, length - 1))  # the rows `embed_tokens` keeps
+            out.append([(encoding.ids[k], *encoding.offsets[k]) for k in rows])
+        return out
+
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
         return self._run(texts)[0]
 
