@@ -105,6 +105,15 @@ def resources() -> Resources:
             "Judge Mara Quist",
             "Mara Quist",
         ),
+        # "fired back" answers in words, like a cue verb.
+        (
+            "After Councillor Dale Ferris criticised the pier plan at the meeting, Mayor Lena "
+            "Ortiz fired back, “I could have chosen to do nothing, but I chose to build for the "
+            "town.”",
+            "I could have chosen to do nothing, but I chose to build for the town.",
+            "Mayor Lena Ortiz",
+            "Lena Ortiz",
+        ),
         (
             "The harbour guild warned of delays last week. "
             "Pilot Tomas Berg offered “my thanks to every crew on the water.”",

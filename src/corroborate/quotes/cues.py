@@ -39,7 +39,9 @@ def cue_candidates(para: ParsedParagraph, quoted: Sequence[tuple[int, int]]) -> 
     found = []
     for token in para.doc:
         # The word tests first: they are cheap, and few tokens pass them.
-        verb = token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_LEMMAS
+        verb = token.pos_ in ("VERB", "AUX") and (
+            token.lemma_.lower() in CUE_LEMMAS or _answers_back(token)
+        )
         if not (verb or token.lower_ == "according" or _speech_noun(token) or _finding(token)):
             continue
         if in_spans(token.idx, token.idx + len(token), quoted):
@@ -50,6 +52,16 @@ def cue_candidates(para: ParsedParagraph, quoted: Sequence[tuple[int, int]]) -> 
         if subject is not None and not in_spans(subject.idx, subject.idx + len(subject), quoted):
             found.append(token)
     return found
+
+
+def _answers_back(token: Any) -> bool:
+    """ "Hillary shot back, “...”", "Trump fired back": a reply in words."""
+    return token.lemma_.lower() in BACK_VERBS and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in token.children
+    )
+
+
+BACK_VERBS = frozenset({"shoot", "fire", "hit", "snap", "push"})
 
 
 # Nouns for what someone said: "Trump’s claim that there were “thousands of shootings”".
