@@ -16,6 +16,13 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from corroborate.figures.alike import (
+    dimensions_differ,
+    kinds_clash,
+    say_one_thing,
+    share_word,
+    times_differ,
+)
 from corroborate.figures.extract import Quantity
 from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
 from corroborate.figures.names import names_match
@@ -190,8 +197,12 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return False  # £40m a day is not £40m a week
     if _rate_against_total(x, y) or _rate_against_total(y, x):
         return False  # "handles 1,400 flights a day" is no count of cancelled flights
-    if x.purpose and y.purpose and not _share_word(x.purpose, y.purpose):
+    if x.purpose and y.purpose and not share_word(x.purpose, y.purpose):
         return False  # "£1.2bn for schools" is not "£450m for hospitals"
+    if x.base and y.base and x.base != y.base:
+        return False  # "one in five children" is not "one in five adults"
+    if x.base and x.base == y.base and not say_one_thing(x, y):
+        return False  # "one in three adults is overweight" is not "one in ten adults smokes"
     if x.margin != y.margin and x.verb == y.verb and a.quantity.unit == "count":
         return False  # "won by 1,204 votes" is not "won 14,220 votes"
     if kinds_clash(x, y):
@@ -203,11 +214,6 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     if x.counted and y.counted and x.counted != y.counted:
         return _one_count_two_words(a, b)
     return True
-
-
-def _share_word(x: str, y: str) -> bool:
-    """Two phrases share a word, or a word's first five letters ("lights", "lighting")."""
-    return any(a == b or a[:5] == b[:5] for a in x.split() for b in y.split() if len(a) > 2)
 
 
 def _one_count_two_words(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
@@ -263,35 +269,6 @@ def _part_of_holder(x: Subject, y: Subject) -> bool:
     """x's holder is a kind of y's ("the budget overspend" and "the budget"): the same thing at
     most, and never a rival."""
     return bool(x.holder_noun and y.holder_noun) and (x.holder_noun, y.holder_noun) in x.kinds
-
-
-def kinds_clash(x: Subject, y: Subject, *, narrower: bool = False) -> bool:
-    """A noun both subjects have, modified by different nouns on each side ("fuel prices" and
-    "bread prices", "crew members" and "party members"). With `narrower`, also a noun one side
-    narrows further ("youth unemployment rate" against "unemployment rate")."""
-    for noun in {n for n, _ in x.kinds} & {n for n, _ in y.kinds}:
-        mx = {m for n, m in x.kinds if n == noun}
-        my = {m for n, m in y.kinds if n == noun}
-        if not mx & my or (narrower and mx != my):
-            return True
-    return narrower and (_narrows(x, y) or _narrows(y, x))
-
-
-def _narrows(x: Subject, y: Subject) -> bool:
-    """x qualifies a noun y names bare: "turnout among students" against "turnout"."""
-    heads_y = {n for n, _ in y.kinds}
-    # A modifier y names at all narrows nothing: "police officers" against "Ingham police
-    # said 23 officers"; "measles cases" against "Measles cases rose" read as a name.
-    said = y.nouns | y.context | y.names | _PLAIN_STATISTICS
-    return any(
-        n in y.nouns and n not in heads_y and m not in said and f"{m}s" not in said
-        for n, m in x.kinds
-    )
-
-
-# Statistics a bare noun usually means: "a net profit of $220m" is what "a profit of" reports,
-# "the average salary" what "workers earn"; "core inflation" is not "inflation".
-_PLAIN_STATISTICS = frozenset({"net", "average", "mean", "typical"})
 
 
 def evidence(a: FigureMentionDraft, b: FigureMentionDraft) -> float:
@@ -384,12 +361,12 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return True  # "at least 9 died" is not wrong when 25 died
     if (x.share_role == "whole") != (y.share_role == "whole"):
         return True  # a total and a part of it ("31 of the 60 seats") are not rivals
-    if _times_differ(x, y):
+    if times_differ(x, y):
         return True  # "in February, a gunman killed five" is another event than today's toll
     if unit not in ("count", *MEASURES):
         # "$650,000 for shelters" is part of, not against, "a $4.2m aid package"
         return bool(x.own_nouns and y.own_nouns and not x.own_nouns & y.own_nouns)
-    if _dimensions_differ(x, y):
+    if dimensions_differ(x, y):
         return True  # "the 300-metre dam" may be long; "the dam is 45 metres high" is tall
     if unit != "count":  # a measure: the same act ("the river rose 2.4 metres")
         holder_x = x.owner if x.attribute else x.holder_noun
@@ -445,47 +422,6 @@ def _same_frame(x: Subject, y: Subject) -> bool:
 
 # Acts of change: "the river rose 2.4 metres" is no rival to "the river peaked at 5.2 metres".
 CHANGES = frozenset({"rise", "fall", *CHANGE_VERBS, *CHANGE_BY})
-
-
-def _dimensions_differ(x: Subject, y: Subject) -> bool:
-    """Two dimensions, or a property written before its noun (a length, mostly: "the
-    410-metre bridge") against a height, depth or width."""
-    if x.dimension and y.dimension:
-        return x.dimension != y.dimension
-    other = y.dimension if x.attribute else x.dimension if y.attribute else None
-    return other not in (None, "length")
-
-
-def _times_differ(x: Subject, y: Subject) -> bool:
-    """The figures' times or weekdays differ. Not where a property ("the 410-metre bridge
-    opened on Friday") is dated only by what happened to its noun, and the other side names
-    no time: the bridge is as long on any day."""
-    times_x, times_y = x.times - CURRENT_PERIODS, y.times - CURRENT_PERIODS
-    if times_x == times_y and not _days_differ(x, y):
-        return False
-    undated_x, undated_y = not (times_x or x.days), not (times_y or y.days)
-    return not ((undated_y and _owner_named(x, y)) or (undated_x and _owner_named(y, x)))
-
-
-def _owner_named(x: Subject, y: Subject) -> bool:
-    """x is a property of a noun ("the $14m elephant house") that y names as well."""
-    if not x.attribute:
-        return False
-    if x.owner is None:  # a name: "the 90m Ilford Pearl"
-        return bool(x.names) and names_match(x.names, y.names)
-    return x.owner in y.nouns or x.owner in (y.holder_noun, y.owner)
-
-
-def _days_differ(x: Subject, y: Subject) -> bool:
-    """Weekdays of the figures' own clauses differ, and neither sentence names the other's
-    day elsewhere ("the quake that hit on Sunday had a magnitude of 5.9")."""
-    if x.days == y.days:
-        return False
-    return not (x.days <= y.context and y.days <= x.context)
-
-
-# Times that a report without a time means too: "sold 45,000 tickets this year".
-CURRENT_PERIODS = frozenset({"this year", "this month", "this quarter"})
 
 
 def _counted_class(subject: Subject) -> str | None:

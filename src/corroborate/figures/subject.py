@@ -26,8 +26,18 @@ from corroborate.figures.counted import (
     whole_or_part,
 )
 from corroborate.figures.extract import Quantity
+from corroborate.figures.frames import (
+    attribute_of,
+    dimension_of,
+    is_excess,
+    is_margin,
+    is_money,
+    noun_class,
+    purpose_of,
+    share_base,
+)
 from corroborate.figures.label import describe
-from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
+from corroborate.figures.lexicon import DURATION_SUFFIX
 from corroborate.figures.names import (
     NAME_ENTS,
     actors_of,
@@ -43,9 +53,7 @@ from corroborate.figures.names import (
 )
 from corroborate.figures.when import cue_levels, days_of, period_of, read_phase, times_of
 from corroborate.figures.words import (
-    CHANGE_BY,
     CHANGE_VERBS,
-    EXCESS_WORDS,
     GENERIC_NOUNS,
     NOUN_CLASS,
     STATISTICS,
@@ -95,6 +103,7 @@ class Subject:
     attribute: bool = False
     owner: str | None = None
     dimension: str | None = None  # "45 metres high": the height, not the length
+    base: str | None = None  # what a share is of, when it counts people or things ("of homes")
 
     def is_vague(self) -> bool:
         """Nothing in the sentence says what the figure is about ("Two percent is too little")."""
@@ -176,7 +185,6 @@ def _anchor(tokens: list[Any], para_start: int, quantity: Quantity) -> Any | Non
 
 
 _DURATIONS = frozenset(DURATION_SUFFIX.values())
-MEASURE_UNITS = frozenset(MEASURE_SUFFIX.values())
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "csubj"})
 
 
@@ -275,7 +283,7 @@ def _subject(
     count = quantity.unit == "count"
     outcome = read_outcome(r.local, r.narrow, anchor, people=people) if count else None
     verb = _act(r.verb, anchor)
-    owner = _attribute_of(anchor, quantity.unit)
+    owner = attribute_of(anchor, quantity.unit)
     holders = [t for t in named if not is_place(t) and norm_name(t.text) not in speakers]
     return Subject(
         names=distinctive(frozenset(norm_name(t.text) for t in named) - speakers),
@@ -302,15 +310,16 @@ def _subject(
         kinds=_kinds(r.local + r.narrow, ordinary, count=quantity.unit == "count"),
         update_cue=update_cue or any(t.lower_ == "latest" for t in r.wide),
         per=period_of(tokens, anchor, r.verb),
-        margin=_is_margin(anchor, r.verb, verb) or _is_excess(tokens, quantity, para_start),
+        margin=is_margin(anchor, r.verb, verb) or is_excess(tokens, quantity, para_start),
         holder_noun=_holder_noun(r.verb, anchor, ordinary),
         attribute=owner is not None,
         owner=_owner_class(owner, ordinary) if owner is not None else None,
-        dimension=_dimension(tokens, quantity, para_start),
+        dimension=dimension_of(tokens, quantity, para_start),
+        base=share_base(tokens, quantity, para_start),
         actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),
         subset=_is_subset(anchor, tokens, quantity.start - para_start),
-        purpose=_purpose(anchor, r.verb) if _is_money(quantity.unit) else None,
+        purpose=purpose_of(anchor, r.verb) if is_money(quantity.unit) else None,
         label=describe(
             holders=holders,
             anchor=anchor,
@@ -324,28 +333,11 @@ def _subject(
     )
 
 
-def _attribute_of(anchor: Any, unit: str) -> Any | None:
-    """The noun an amount of money or a measure is written before, as its property: "the
-    410-metre bridge", "the $14m elephant house". Counts ("500 troops") count their noun."""
-    if not (_is_money(unit) or unit in MEASURE_UNITS):
-        return None
-    head = anchor.head
-    if anchor.dep_ not in _MODIFIER_DEPS or head.i <= anchor.i or head.pos_ not in _NOUNS:
-        return None
-    while head.dep_ == "compound" and head.head.i > head.i:  # "the 3.8-kilometre Ossery tunnel"
-        head = head.head
-    return None if str(head.lemma_).lower() in GENERIC_NOUNS else head
-
-
-_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "quantmod"})
-_NOUNS = ("NOUN", "PROPN")
-
-
 def _owner_class(owner: Any, ordinary: frozenset[str]) -> str | None:
     """The common noun that has the property; a name ("the 90m Ilford Pearl") is in `names`."""
     if owner.pos_ != "NOUN" or _is_name_word(owner, ordinary):
         return None
-    return _noun_class(owner)
+    return noun_class(owner)
 
 
 # What a ruling orders paid: "the company must pay a $750k fine" reports the order.
@@ -358,44 +350,6 @@ def _ordered_to_pay(verb: Any, local: list[Any]) -> bool:
         return False
     modal = any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
     return modal and any(str(t.lemma_).lower() in _ORDERED for t in local)
-
-
-def _is_money(unit: str) -> bool:
-    return len(unit) == 3 and unit.isupper()  # currency codes: "USD", "GBP", "INR"
-
-
-# Objects of "for" that give a time or a cause, not what the money pays for.
-_NOT_PURPOSE = frozenset("quarter period season fraud breach breaches damage damages".split())
-
-
-# Verbs whose "on" says what the money goes to: "will spend £14.5m on road repairs".
-_SPEND_VERBS = frozenset("spend invest allocate waste splurge lavish".split())
-
-
-def _purpose(anchor: Any, verb: Any) -> str | None:
-    """What an amount of money pays for: "sets aside £1.2bn for schools" (the "for" of the
-    amount or of its verb), "spends £14.5m on road repairs" (the "on" of a verb of spending).
-    "£1.2bn for schools" and "£450m for hospitals" are two budgets."""
-    holders = [anchor.head] if anchor.dep_ in ("nummod", "compound") else []
-    spends = str(verb.lemma_).lower() in _SPEND_VERBS
-    for node in [anchor, *holders, verb]:
-        for prep in node.children:
-            wanted = prep.lower_ == "for" or (prep.lower_ == "on" and spends)
-            if prep.dep_ != "prep" or not wanted or anchor in prep.subtree:
-                continue
-            for obj in prep.children:
-                lemma = str(obj.lemma_).lower()
-                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and lemma not in _NOT_PURPOSE:
-                    return None if lemma in GENERIC_NOUNS else _purpose_words(obj)
-    return None
-
-
-def _purpose_words(noun: Any) -> str:
-    """The purpose with its noun modifiers ("street light"): two purposes are two only when
-    they share no word ("road repair", "social care"), as "street lights" and "street
-    lighting" are one."""
-    words = [t for t in noun.lefts if t.dep_ == "compound" and t.is_alpha] + [noun]
-    return " ".join(_noun_class(t) for t in words)
 
 
 def _is_subset(anchor: Any, tokens: list[Any], start: int) -> bool:
@@ -448,59 +402,6 @@ def _promise(verb: Any) -> str | None:
     return VERB_CLASS.get(lemma, lemma)
 
 
-def _is_margin(anchor: Any, verb: Any, lemma: str | None) -> bool:
-    """ "won by 1,204 votes", "beat them by 12 points": the gap between two amounts ("rose by
-    2.4 metres" is the change itself, as "rose 2.4 metres" is)."""
-    if lemma in CHANGE_VERBS or lemma in CHANGE_BY or _is_tally(anchor):
-        return False
-    return any(
-        a.lower_ == "by" and a.dep_ == "prep" and a.head.i == verb.i
-        for a in anchor.ancestors
-        if a.i != verb.i
-    )
-
-
-DIMENSIONS = {
-    "long": "length", "length": "length", "high": "height", "tall": "height",
-    "height": "height", "deep": "depth", "depth": "depth", "wide": "width", "width": "width",
-    "across": "width", "thick": "depth",
-}  # fmt: skip
-
-
-def _dimension(tokens: list[Any], quantity: Quantity, para_start: int) -> str | None:
-    """ "45 metres high", "340 metres in length": which dimension a measure gives."""
-    if quantity.unit not in MEASURE_UNITS:
-        return None
-    after = [t.lower_ for t in tokens if para_start + t.idx >= quantity.end][:2]
-    if after[:1] == ["in"]:
-        after = after[1:]
-    return DIMENSIONS.get(after[0]) if after else None
-
-
-def _is_tally(anchor: Any) -> bool:
-    """ "passed by 142 votes to 88": the votes for, with those against, not a gap."""
-    after = anchor.doc[anchor.i + 1 : anchor.i + 4]
-    words = [t.lower_ for t in after]
-    return "to" in words and any(t.like_num for t in after[words.index("to") + 1 :])
-
-
-def _is_excess(tokens: list[Any], quantity: Quantity, para_start: int) -> bool:
-    """ "£40m over budget", "£2.1m more", "800 fewer than in 2020": a difference, not an amount
-    (markers before a number, "over 5,000", are read as bounds by extraction)."""
-    if quantity.unit == "percent":
-        return False  # "11 per cent fewer tickets" is a change, as "down 11%" is
-    after = [t for t in tokens if para_start + t.idx >= quantity.end][:4]
-    if not after or after[0].lower_ not in EXCESS_WORDS:
-        return False
-    if after[0].lower_ in ("over", "under"):  # "fined £6.5m over late trains": a cause
-        return any(t.lemma_.lower() in _REFERENCES for t in after[1:])
-    return not (len(after) > 1 and after[1].like_num)
-
-
-# What an amount over or under something is measured against: "£40m over budget".
-_REFERENCES = frozenset("budget target estimate forecast plan schedule expectation cap".split())
-
-
 def _holder_noun(verb: Any, anchor: Any, ordinary: frozenset[str]) -> str | None:
     """The common noun that does the figure's verb: "economy" in "Renwick's economy grew 2.4%".
     Generic words ("the rate rose"), names and the figure's own phrase ("27 ministers signed")
@@ -528,7 +429,7 @@ def _kinds(
         if t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.pos_ == "NOUN"
     }  # "turnout among students" is the students' turnout
     of_what = {
-        (t.head.head.lemma_.lower(), _noun_class(t))
+        (t.head.head.lemma_.lower(), noun_class(t))
         for t in region
         if count
         and t.dep_ == "pobj"
@@ -547,7 +448,7 @@ def _kinds(
         | of_what
         | stats
         | frozenset(
-            (_head_class(t.head), _noun_class(t))
+            (_head_class(t.head), noun_class(t))
             for t in region
             if t.dep_ == "compound"
             and t.pos_ == "NOUN"
@@ -571,13 +472,8 @@ _SHARE_NOUNS = frozenset("% percent cent share proportion part fraction rate maj
 def _head_class(token: Any) -> str:
     """A modified noun by its class ("home matches" are home games), but for people: "dock
     workers" are not all the people the story counts."""
-    kind = _noun_class(token)
+    kind = noun_class(token)
     return str(token.lemma_).lower() if kind == "person" else kind
-
-
-def _noun_class(token: Any) -> str:
-    lemma = str(token.lemma_).lower()
-    return NOUN_CLASS.get(lemma, lemma)
 
 
 def _is_name_word(token: Any, ordinary: frozenset[str]) -> bool:

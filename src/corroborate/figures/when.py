@@ -35,6 +35,10 @@ UPDATE = frozenset(
 # Of those, the words that say so on their own; the verbs of change need "to" ("rose to 16").
 UPDATE_ALWAYS = frozenset("revise revised update updated latest now".split())
 
+# Verbs that change an estimate, and the estimates they change.
+REVISING = frozenset("cut raise lower trim lift upgrade downgrade revise slash".split())
+ESTIMATES = frozenset("forecast estimate guidance outlook projection prediction".split())
+
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 CUE_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "amod", "compound", "acomp", "npadvmod"})
 
@@ -61,6 +65,8 @@ def read_phase(levels: list[list[Any]]) -> tuple[str | None, bool]:
     # "rose to 16" replaces an earlier figure; "rose 6%" is the size of a change, not an update
     to_value = any(t.lower_ == "to" and t.dep_ == "prep" for t in levels[1])
     update = bool(words & UPDATE_ALWAYS) or bool(to_value and words & UPDATE)
+    # "cut its forecast to 380,000": a forecast replaced, which is an update of a forecast
+    revision = to_value and bool(words & REVISING) and bool(words & ESTIMATES)
     for level in levels:
         words = {t.lemma_.lower() for t in level} | {t.lower_ for t in level}
         if words & CURRENT:
@@ -68,8 +74,8 @@ def read_phase(levels: list[list[Any]]) -> tuple[str | None, bool]:
         if words & DEMAND:
             return "demand", False  # "increase to 5%" in a demand is not a later report
         if words & FUTURE:
-            return "future", False
-    return None, update
+            return "future", revision
+    return None, update or revision
 
 
 PERIODS = {

@@ -1,0 +1,110 @@
+"""Whether two figures' subjects can be one thing, feature by feature: kinds of a noun ("fuel
+prices" / "bread prices"), times and weekdays, a measure's dimension, and what two shares of one
+population say of it. `ledger` combines these into `compatible` and the conflict rules.
+
+Split from `ledger.py`, which groups mentions and decides agreement and conflict.
+"""
+
+from __future__ import annotations
+
+from corroborate.figures.names import names_match
+from corroborate.figures.subject import Subject
+from corroborate.figures.words import GENERIC_NOUNS, NOUN_CLASS
+
+
+def say_one_thing(x: Subject, y: Subject) -> bool:
+    """Two shares of one population say the same of it: a word of their sentences beyond the
+    population, the names and the share itself is common ("smoke" / "smokers")."""
+
+    def said(s: Subject) -> str:
+        words = s.context - x.names - y.names - GENERIC_NOUNS - _SHARE_WORDS
+        return " ".join(w for w in words if NOUN_CLASS.get(w, w) != s.base)
+
+    return share_word(said(x), said(y))
+
+
+_SHARE_WORDS = frozenset("quarter third fifth tenth half cent percent".split())
+
+
+def share_word(x: str, y: str) -> bool:
+    """Two phrases share a word, or a word's first five letters ("lights", "lighting")."""
+    return any(a == b or a[:5] == b[:5] for a in x.split() for b in y.split() if len(a) > 2)
+
+
+def kinds_clash(x: Subject, y: Subject, *, narrower: bool = False) -> bool:
+    """A noun both subjects have, modified by different nouns on each side ("fuel prices" and
+    "bread prices", "crew members" and "party members"). With `narrower`, also a noun one side
+    narrows further ("youth unemployment rate" against "unemployment rate")."""
+    for noun in {n for n, _ in x.kinds} & {n for n, _ in y.kinds}:
+        mx = {m for n, m in x.kinds if n == noun}
+        my = {m for n, m in y.kinds if n == noun}
+        if not mx & my:
+            return True
+        if narrower and (_unnamed(mx - my, y) or _unnamed(my - mx, x)):
+            return True  # "youth unemployment rate" against "unemployment rate"
+    return narrower and (_narrows(x, y) or _narrows(y, x))
+
+
+def _unnamed(modifiers: set[str], other: Subject) -> bool:
+    """Some modifier the other side never names ("the Ormsby hospital waiting list" against
+    "the Ormsby hospital's waiting list" names all)."""
+    said = other.nouns | other.context | other.names
+    return any(m not in said for m in modifiers)
+
+
+def _narrows(x: Subject, y: Subject) -> bool:
+    """x qualifies a noun y names bare: "turnout among students" against "turnout"."""
+    heads_y = {n for n, _ in y.kinds}
+    # A modifier y names at all narrows nothing: "police officers" against "Ingham police
+    # said 23 officers"; "measles cases" against "Measles cases rose" read as a name.
+    said = y.nouns | y.context | y.names | _PLAIN_STATISTICS
+    return any(
+        n in y.nouns and n not in heads_y and m not in said and f"{m}s" not in said
+        for n, m in x.kinds
+    )
+
+
+# Statistics a bare noun usually means: "a net profit of $220m" is what "a profit of" reports,
+# "the average salary" what "workers earn"; "core inflation" is not "inflation".
+_PLAIN_STATISTICS = frozenset({"net", "average", "mean", "typical"})
+
+
+def dimensions_differ(x: Subject, y: Subject) -> bool:
+    """Two dimensions, or a property written before its noun (a length, mostly: "the
+    410-metre bridge") against a height, depth or width."""
+    if x.dimension and y.dimension:
+        return x.dimension != y.dimension
+    other = y.dimension if x.attribute else x.dimension if y.attribute else None
+    return other not in (None, "length")
+
+
+def times_differ(x: Subject, y: Subject) -> bool:
+    """The figures' times or weekdays differ. Not where a property ("the 410-metre bridge
+    opened on Friday") is dated only by what happened to its noun, and the other side names
+    no time: the bridge is as long on any day."""
+    times_x, times_y = x.times - CURRENT_PERIODS, y.times - CURRENT_PERIODS
+    if times_x == times_y and not _days_differ(x, y):
+        return False
+    undated_x, undated_y = not (times_x or x.days), not (times_y or y.days)
+    return not ((undated_y and _owner_named(x, y)) or (undated_x and _owner_named(y, x)))
+
+
+def _owner_named(x: Subject, y: Subject) -> bool:
+    """x is a property of a noun ("the $14m elephant house") that y names as well."""
+    if not x.attribute:
+        return False
+    if x.owner is None:  # a name: "the 90m Ilford Pearl"
+        return bool(x.names) and names_match(x.names, y.names)
+    return x.owner in y.nouns or x.owner in (y.holder_noun, y.owner)
+
+
+def _days_differ(x: Subject, y: Subject) -> bool:
+    """Weekdays of the figures' own clauses differ, and neither sentence names the other's
+    day elsewhere ("the quake that hit on Sunday had a magnitude of 5.9")."""
+    if x.days == y.days:
+        return False
+    return not (x.days <= y.context and y.days <= x.context)
+
+
+# Times that a report without a time means too: "sold 45,000 tickets this year".
+CURRENT_PERIODS = frozenset({"this year", "this month", "this quarter"})
