@@ -289,27 +289,39 @@ def speaker_errors(preds: list[Prediction], gold: list[Gold]) -> list[tuple[Pred
     return wrong
 
 
-def error_class(pred: Prediction, best: Gold) -> str:
+# A gold Source written as the outer source of a report: "..., O'Malley said, according to
+# the Las Vegas Sun", "..., reports USA Today", "..., CNN reported". PolNeAR marks the outer
+# source; we name the person quoted (who said the words), so these count wrong by design.
+OUTER_BEFORE = re.compile(r"(?:according to|\breports|\breported)\s*$", re.IGNORECASE)
+OUTER_AFTER = re.compile(r"^[\s,]*(?:has |had )?(?:reported|reports|recalled)\b")
+
+
+def error_class(pred: Prediction, best: Gold, text: str) -> str:
     """What kind of speaker error: the gold Source is a pronoun (scorable only when our
     speaker as written overlaps that very pronoun: the gold gives no antecedent, so a right
-    name counts wrong), a cue word ("said": an annotation slip), we found no speaker, or
-    anything else."""
+    name counts wrong), a cue word ("said": an annotation slip), an outer source ("according
+    to X", "X reported"), we found no speaker, or anything else."""
     source = best.source_text.strip().lower()
     if source in PRONOUN_SOURCES:
         return "pronoun"
     if source in CUE_SOURCES:
         return "cue_word"
+    start, end = best.source[0][0], best.source[-1][1]
+    if OUTER_BEFORE.search(text[max(0, start - 30) : start]) or OUTER_AFTER.match(
+        text[end : end + 30]
+    ):
+        return "outer_source"
     return "other" if pred.speaker else "no_speaker"
 
 
 def speaker_error_classes(
-    predictions: list[list[Prediction]], golds: list[list[Gold]]
+    predictions: list[list[Prediction]], golds: list[list[Gold]], texts: list[str]
 ) -> dict[str, float]:
     """Speaker errors counted by `error_class`."""
-    counts = {"pronoun": 0, "cue_word": 0, "other": 0, "no_speaker": 0}
-    for preds, gold in zip(predictions, golds, strict=True):
+    counts = {"pronoun": 0, "cue_word": 0, "outer_source": 0, "other": 0, "no_speaker": 0}
+    for preds, gold, text in zip(predictions, golds, texts, strict=True):
         for pred, best in speaker_errors(preds, gold):
-            counts[error_class(pred, best)] += 1
+            counts[error_class(pred, best, text)] += 1
     return {f"speaker_errors_{k}": float(v) for k, v in counts.items()}
 
 
@@ -325,7 +337,7 @@ def print_speaker_errors(
         for pred, best in speaker_errors(preds, gold):
             quote = " ".join(text[s:e] for s, e in pred.content).replace("\n", " ")
             said = " ".join(text[s:e] for s, e in pred.speaker)
-            kind = error_class(pred, best)
+            kind = error_class(pred, best, text)
             lines.append(
                 f"SPEAKER [{kind}] {stem} @{pred.content[0][0]} gold={best.source_text!r} "
                 f"ours={said!r} name={pred.name!r} how={pred.how} | {quote[:90]!r}"
@@ -540,8 +552,9 @@ def main() -> None:
     peer_figures["extract_cpu_ms_per_article"] = 1000 * peer_cpu_s / n
     if args.errors:
         print_speaker_errors(items, ours, golds)
-    figures.update(speaker_error_classes(ours, golds))
-    peer_figures.update(speaker_error_classes(peer, golds))
+    texts = [text for _, text, _ in items]
+    figures.update(speaker_error_classes(ours, golds, texts))
+    peer_figures.update(speaker_error_classes(peer, golds, texts))
     mine, theirs, common = speaker_on_shared(ours, peer, golds)
     figures["speaker_accuracy_on_shared"] = mine
     peer_figures["speaker_accuracy_on_shared"] = theirs
