@@ -4,7 +4,7 @@
 `corroborate.sources` (copies count once), and gives each claim a status: `corroborated` (two or
 more independent sources), `disputed` (sources state incompatible versions: one negates what
 another states, they give different figures, or they name different doers of the same act;
-the reason names both), else `single-source`.
+the reason names both; see `disputes`), else `single-source`.
 `find_exclusives` lists, per source group, the claims only it reports and those it omits although
 most other groups carry them.
 """
@@ -17,15 +17,15 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from corroborate.claims.align import LOOSE_PAIR, Alignment, Unit, align_units, core_words
-from corroborate.claims.features import THRESHOLD, actor_clash, conflict
+from corroborate.claims.align import Alignment, Unit, align_units, core_words
+from corroborate.claims.disputes import dispute_of
+from corroborate.claims.features import conflict
 from corroborate.claims.quoted import merge_quoted
 from corroborate.nlp import Resources
 from corroborate.quotes import find_quotes
 from corroborate.records import Article, Claim, ClaimStatus, Mention, Quote
 from corroborate.sources import sources_of
 
-FIGURE_DISPUTE_COSINE = 0.65
 STANDING_SHARE = 0.9  # of the medoid's mean cosine a self-contained wording needs to be shown
 # A claim restates a bigger one when each of its mentions has a mention of the other this
 # close, and the two share RESTATED_WORDS core words, RESTATED_SHARE of its own (fitted by
@@ -37,7 +37,6 @@ RESTATED_SHARE = 0.4
 # clauses is this close to one of the other's wordings and they share this many core words.
 SHOWABLE_COSINE = 0.45
 SHOWABLE_WORDS = 2
-ACTOR_DISPUTE_OVERLAP = 0.5  # Jaccard of the content lemmas other than names
 
 __all__ = [
     "align_claims",
@@ -203,7 +202,7 @@ def _claim(
     ordered = sorted(cluster, key=lambda i: (units[i].article.id, units[i].sentence.start))
     mentions = [_mention(units[i]) for i in ordered]
     sources = sorted(sources_of(mentions, by_id))
-    reason = _dispute(alignment, ordered)
+    reason = dispute_of(alignment, ordered)
     status: ClaimStatus
     if reason:
         status = "disputed"
@@ -334,65 +333,6 @@ def _representative(alignment: Alignment, cluster: list[int], shared: set[int]) 
         if centrality[k] >= STANDING_SHARE * centrality[best]:
             return own[k]
     return own[best]
-
-
-def _dispute(alignment: Alignment, cluster: list[int]) -> str | None:
-    """Why the cluster's sources disagree: the first conflicting pair of independent sources."""
-    units = alignment.units
-    vectors = alignment.vectors
-    for x, i in enumerate(cluster):
-        for j in cluster[x + 1 :]:
-            a, b = units[i], units[j]
-            # Only pairs close in their own right are compared: a long sentence added for
-            # one of its facts may negate another of its facts.
-            cosine = float(vectors[i] @ vectors[j])
-            close = alignment.scores[i, j] >= THRESHOLD or cosine >= LOOSE_PAIR
-            if not close or a.source == b.source:
-                continue
-            # The versions must clash piece to piece and sentence to sentence: a clause cut out
-            # ("for the US to deploy troops") loses the "not feasible" above it, a figure may
-            # have its match elsewhere in the sentence, and a whole sentence may negate
-            # another of its facts.
-            kind = conflict(a.facts, b.facts)
-            if kind and conflict(a.whole_facts, b.whole_facts) != kind:
-                kind = None
-            # Two figures of one kind ("3.4% of GDP", "5% of GDP") often belong to different
-            # subjects; only sentences very close in meaning dispute a figure.
-            if kind == "figures" and cosine < FIGURE_DISPUTE_COSINE:
-                kind = None
-            # Two doers of one verb dispute only when the rest of the sentences match: the
-            # names weigh so much in the embedding that their cosine says little here.
-            if kind == "actor" and _overlap_beside_names(a, b) < ACTOR_DISPUTE_OVERLAP:
-                kind = None
-            if kind:
-                return _reason(kind, a, b)
-    return None
-
-
-def _overlap_beside_names(a: Unit, b: Unit) -> float:
-    words_a = a.facts.lemmas - a.facts.entities
-    words_b = b.facts.lemmas - b.facts.entities
-    union = words_a | words_b
-    return len(words_a & words_b) / len(union) if union else 0.0
-
-
-def _reason(kind: str, a: Unit, b: Unit) -> str:
-    name_a = a.article.outlet or a.article.id
-    name_b = b.article.outlet or b.article.id
-    if name_a == name_b:  # one outlet name for both (e.g. taken from one input file's name)
-        name_a, name_b = f"{name_a} ({a.article.id})", f"{name_b} ({b.article.id})"
-    if kind == "figures":
-        figures_a = ", ".join(sorted(a.facts.numbers))
-        figures_b = ", ".join(sorted(b.facts.numbers))
-        return f"different figures: {name_a} gives {figures_a}, {name_b} gives {figures_b}"
-    clash = actor_clash(a.facts, b.facts) if kind == "actor" else None
-    if clash:
-        verb, doer_a, doer_b = clash
-        return (
-            f"different actor: {name_a} says {doer_a.title()} did it ({verb}), "
-            f"{name_b} says {doer_b.title()}"
-        )
-    return f"negation: {name_a} and {name_b} state opposite versions"
 
 
 def _first(claim: Claim) -> tuple[str, int]:

@@ -48,7 +48,13 @@ CONTAINED_SHARE = 0.6  # share of a cluster's core words a sentence must hold to
 CONTAINED_COSINE = 0.45
 CONTAINER_WORDS = 10  # only a sentence this long can state a second fact
 HEADLINE_COSINE = 0.6  # mean cosine a headline needs to a claim's mentions to join it
+# Every mention of a claim of three or more must be this close, on average, to the claim's
+# mentions from other articles, not only to the one mention it was linked through: a mean
+# over the whole cluster stays high while A≈B, B≈C chains facts that A and C do not share.
+CORE_CLOSENESS = 0.5
 _SENTENCE_ENDS = tuple(".!?…\"”’'»)")
+_FUTURE = frozenset({"will", "shall", "'ll"})
+_MODAL = frozenset({"would", "could", "should", "might", "may", "must", "can"})
 # Reporting verbs say who spoke, not what the fact is.
 _REPORTING = frozenset(
     "say tell add state note stress warn insist explain claim argue told said".split()
@@ -68,6 +74,7 @@ class Unit:
     headline: bool = False  # a paragraph of one sentence without final punctuation
     display: str = ""  # the piece as a statement of its own (`Piece.display`)
     standalone: bool = True  # the display has a subject (`Piece.standalone`)
+    tense: str = ""  # "future" (will be held), "past" (voted, have voted) or "" (`tense_of`)
 
     @property
     def source(self) -> str:
@@ -125,8 +132,37 @@ def _units_of(
         unit.headline = headline
         unit.display = piece.display
         unit.standalone = piece.standalone
+        unit.tense = tense_of(piece.tokens)
         units.append(unit)
     return units
+
+
+def tense_of(tokens: Any) -> str:
+    """Whether a clause says its event will happen ("will be held on December 15") or has
+    happened ("voted on Sunday", "has ended"): "" for the present, modals and no verb.
+
+    One claim never holds both: an announcement and a report of the event are two facts, and
+    in a story that covers two events of one kind (two elections, two fires) the leads of the
+    first and the second differ mostly there."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    verbs = [t for t in heads if t.pos_ in {"VERB", "AUX"}]
+    if not verbs:
+        return ""
+    verb = verbs[0]
+    # "..., will be held on December 15, a message from the commission said", "made clear the
+    # US would not deploy troops": the tense of what was said
+    said = [c for c in verb.children if c.dep_ == "ccomp" and c.i in inside]
+    if said:
+        verb = said[0]
+    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & _FUTURE:
+        return "future"
+    if auxes & _MODAL:
+        return ""
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxes & {"have", "has", "had"}):
+        return "past"
+    return ""
 
 
 def _headline_shaped(sentence: Sentence, paragraph: Paragraph) -> bool:
@@ -194,14 +230,15 @@ def cluster_units(units: list[Unit], scores: np.ndarray, cosines: np.ndarray) ->
     # in linking and join, afterwards, the claim they are closest to (see _attach_headlines).
     body = np.array([not u.headline for u in units], dtype=bool)
     bodies = body[:, None] & body[None, :]
-    strict = _link(units, scores, (scores >= THRESHOLD) & bodies, LINK_MEAN, singletons)
     if len(units) < 2:
-        return strict
+        return singletons
     closeness = cosines + NUMBER_BONUS * _share_figure(units) + PHRASE_BONUS * _share_phrase(units)
+    allowed = (scores >= THRESHOLD) & bodies
+    strict = _link(units, scores, allowed, LINK_MEAN, singletons, core=closeness)
     loose = (closeness >= LOOSE_PAIR) & _share_content(units) & bodies
     # The loose pass only joins clusters from different articles, so an article's many
     # sentences on the broad topic cannot snowball into one claim.
-    clusters = _link(units, closeness, loose, LOOSE_MEAN, strict, disjoint=True)
+    clusters = _link(units, closeness, loose, LOOSE_MEAN, strict, disjoint=True, core=closeness)
     return _attach_headlines(units, clusters, cosines)
 
 
@@ -301,8 +338,10 @@ def _link(
     start: list[list[int]],
     *,
     disjoint: bool = False,
+    core: np.ndarray | None = None,
 ) -> list[list[int]]:
-    """Merge clusters along allowed pairs, strongest first, while the mean cross value holds."""
+    """Merge clusters along allowed pairs, strongest first, while the mean cross value holds
+    and (with `core`, a closeness matrix) every member stays close to the merged core."""
     owner = _owners(units)
     members: dict[int, list[int]] = {min(c): list(c) for c in start}
     root = [0] * len(units)
@@ -319,10 +358,36 @@ def _link(
             continue
         if _mean_cross(owner, matrix, members[a], members[b]) < mean_needed:
             continue
+        if core is not None and not _keeps_core(owner, core, members[a] + members[b]):
+            continue
+        if _tenses_clash(units, members[a], members[b]):
+            continue
         members[a].extend(members.pop(b))
         for index in members[a]:
             root[index] = a
     return sorted(members.values(), key=lambda c: min(c))
+
+
+def _keeps_core(owner: np.ndarray, closeness: np.ndarray, merged: list[int]) -> bool:
+    """Whether every member of a cluster of three or more is close, on average, to the
+    members of other articles: a chain (A≈B, B≈C, A and C far apart) leaves its ends below."""
+    if len(merged) < 3:
+        return True
+    block = closeness[np.ix_(merged, merged)]
+    cross = owner[merged][:, None] != owner[merged][None, :]
+    counts = cross.sum(axis=1)
+    means = (block * cross).sum(axis=1) / np.maximum(counts, 1)
+    return bool(means[counts > 0].min() >= CORE_CLOSENESS)
+
+
+def _tenses_clash(units: list[Unit], a: list[int], b: list[int]) -> bool:
+    """One cluster says the event will happen and the other that it has (`tense_of`)."""
+    tenses_a = {units[i].tense for i in a}
+    tenses_b = {units[i].tense for i in b}
+    return bool(
+        ("future" in tenses_a and "past" in tenses_b)
+        or ("past" in tenses_a and "future" in tenses_b)
+    )
 
 
 def _owners(units: list[Unit]) -> np.ndarray:
@@ -339,9 +404,15 @@ def _mean_cross(owner: np.ndarray, scores: np.ndarray, a: list[int], b: list[int
 
 
 def add_contained(alignment: Alignment) -> None:
-    """Add a sentence to another cluster whose fact it also states (two facts, one sentence)."""
+    """Add a sentence to another cluster whose fact it also states (two facts, one sentence).
+
+    The core words it holds must be its second fact's, not its own claim's: in a story where
+    every lead says "parliamentary election", a lead holds those words of every claim about
+    the election without stating any of them."""
     units, clusters = alignment.units, alignment.clusters
     cosines = alignment.vectors @ alignment.vectors.T
+    home = {i: k for k, cluster in enumerate(clusters) for i in cluster}
+    home_core = [core_words(units, cluster) for cluster in clusters]
     for cluster in [c for c in clusters if len(c) >= 2]:
         core = core_words(units, cluster)
         if len(core) < 2:
@@ -350,10 +421,13 @@ def add_contained(alignment: Alignment) -> None:
         for index, unit in enumerate(units):
             if unit.article.id in present or unit.facts.length < CONTAINER_WORDS:
                 continue
-            held = len(core & (unit.facts.lemmas | unit.facts.prefixed))
+            words = core & (unit.facts.lemmas | unit.facts.prefixed)
+            held = len(words)
             if (
                 held >= 2
                 and held >= CONTAINED_SHARE * len(core)
+                and words - home_core[home[index]]
+                and not _tenses_clash(units, cluster, [index])
                 and cosines[index, cluster].mean() >= CONTAINED_COSINE
             ):
                 cluster.append(index)
