@@ -54,6 +54,11 @@ STYLES = [
     # Mixed styles: a straight mark closed by a curly one, a curly one closed by an opening one.
     ('Mayor Lena Ortiz said, "The bridge will reopen in May.”', "The bridge will reopen in May."),
     ("“The ferry runs again in June,“ said Mayor Lena Ortiz.", "The ferry runs again in June"),
+    # An elided year is no opening mark: the quote is the pair after it.
+    (
+        "Mayor Lena Ortiz said in ‘08 that the old pier was ‘the beating heart of the town’ then.",
+        "the beating heart of the town",
+    ),
 ]
 
 
@@ -528,6 +533,7 @@ def test_paraphrase_in_another_outlet_is_linked_and_flagged(resources: Resources
     [
         "The crew watched “Harbour Nights” on Sunday.",
         "The ’90s were kind to Menon’s family and the fishermen’s union.",
+        "The ‘90s were kind to Menon’s family, and in ‘08 the fishermen’s union grew.",
         "The so-called “temporary” closure has lasted a year.",
         "Rock ’n’ roll played at the ‘quay’.",
     ],

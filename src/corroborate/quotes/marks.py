@@ -11,6 +11,7 @@ Marks of another family inside a quote are nested quotes and stay part of its te
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ CLOSERS: dict[str, tuple[str, str]] = {
     "‚": ("single", "‘’"),
 }
 SPANNING = frozenset({"double", "guillemet"})
+ELIDED_YEAR = re.compile(r"\d\ds?(?!\w)")
 STRAIGHT = frozenset("\"'‘’”")  # marks that also serve as apostrophes or need context
 OPEN_BEFORE = frozenset(' \t\n([{—–―-/:;,"“„«')  # what may stand before such an opening mark
 # what may stand after such a closing mark ("...”― Jane Roe": a horizontal bar signs a quote)
@@ -72,6 +74,9 @@ def _opens(text: str, i: int) -> bool:
         # '” … what I learned is ...': a paragraph may open with a mark, a space and an
         # ellipsis (words left out at the start of the quote).
         return not text[:i].strip() and text[i + 1 :].lstrip()[:1] in ("…", ".")
+    # An elided year ("in ‘08", "the ‘90s") is no opening mark.
+    if char in "'‘" and ELIDED_YEAR.match(text, i + 1):
+        return False
     # An apostrophe inside a word ("Clinton's") is no opening mark.
     return char not in STRAIGHT or before.isspace() or before in OPEN_BEFORE
 
