@@ -92,6 +92,7 @@ PAIRS = {
     "fresh6": "figures_pairs_fresh6.jsonl",  # session 4, written blind, never tuned on
     "dev14": "figures_pairs_dev14.jsonl",  # session 4: probes of general forms, both ways
     "dev15": "figures_pairs_dev15.jsonl",  # session 4: updates and common news forms
+    "dev16": "figures_pairs_dev16.jsonl",  # session 4: more news kinds, scored first as is
 }
 
 

@@ -144,6 +144,9 @@ def read_outcome(
     for region in (local, narrow):
         hits = [t for t in region if t.lemma_.lower() in OUTCOME_OF or t.lower_ in OUTCOME_OF]
         strong = [t for t in hits if t.lemma_.lower() not in WEAK_OUTCOME_WORDS]
+        if hits and not strong:  # "left 19 people missing": the state the verb left them in
+            strong = [t for t in _complements(anchor) if t.lower_ in OUTCOME_OF]
+            strong = [t for t in strong if t.lemma_.lower() not in WEAK_OUTCOME_WORDS]
         hits = strong or (hits if people else [])  # "left 64 people hurt": hurt, not left
         if hits:
             nearest = min(hits, key=lambda t: abs(t.i - anchor.i))
@@ -151,6 +154,12 @@ def read_outcome(
     if any(t.lemma_.lower() in RESIDENT_NOUNS for t in local):
         return "living"
     return None
+
+
+def _complements(anchor: Any) -> list[Any]:
+    """The words that complete the figure's verb: "missing" in "left 19 people missing"."""
+    verb = verb_above(anchor)
+    return [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "acomp", "oprd", "dobj")]
 
 
 def population_of(anchor: Any) -> bool:

@@ -49,8 +49,24 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
         glued = bool(tokens) and tokens[-1].end == match.start()
-        tokens.append(Token(match.group(), match.start(), match.end(), glued))
+        tokens.extend(_split_number_word(match.group(), match.start(), glued))
     return join_spaced_numbers(text, tokens)
+
+
+def _split_number_word(word: str, start: int, glued: bool) -> list[Token]:
+    """ "nine-year" as "nine", "-", "year", as "9-year" is read: a number word and a unit."""
+    head, dash, unit = word.partition("-")
+    if not dash or head.lower() not in lx.SMALL | lx.TENS or unit.lower() not in _UNIT_WORDS:
+        return [Token(word, start, start + len(word), glued)]
+    mid = start + len(head)
+    return [
+        Token(head, start, mid, glued),
+        Token(dash, mid, mid + 1, True),
+        Token(unit, mid + 1, start + len(word), True),
+    ]
+
+
+_UNIT_WORDS = frozenset(lx.DURATION_SUFFIX) | frozenset(lx.MEASURE_SUFFIX)
 
 
 def read_quantities(text: str, vetoes: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
@@ -252,8 +268,8 @@ def _is_age_or_label(number: Number, unit: str | None, near: _Around) -> bool:
     before, after, after2 = near.before, near.after, near.after2
     if before and before.low in ("aged", "age", "ages"):
         return True
-    if after and after.text in _DASHES and after2 and after2.low.startswith("year"):
-        return True
+    if after and after.text in _DASHES and after2 and after2.low.startswith(("year-", "years-")):
+        return True  # "24-year-old"; "a 9-year sentence" is a term
     if unit == "years" and after and after.low == "old":
         return True
     if unit is None and after and after.low == "block":
@@ -287,7 +303,7 @@ def _read_unit(tokens: list[Token], number: Number) -> _Reading:
         "of",
     ]:
         unit = "magnitude"  # "a magnitude of 5.9" is "magnitude 5.9"
-    suffix = _suffix_unit(tokens, end) or _hyphened_measure(tokens, end)
+    suffix = _suffix_unit(tokens, end) or _hyphened_measure(tokens, end) or _term(tokens, end)
     if suffix and (unit is None or unit == suffix[0]):
         unit, end = suffix
     return _Reading(number, unit, start, end)
@@ -300,6 +316,25 @@ def _hyphened_measure(tokens: list[Token], j: int) -> tuple[str, int] | None:
     if not (tokens[j].glued and tokens[j + 1].glued):
         return None
     return _phrase_at(tokens, j + 1, lx.MEASURE_SUFFIX)
+
+
+# Nouns a hyphened span of time measures: "a nine-year sentence", "a 25-minute delay"; not
+# "ten-year bonds" or "a five-year plan", which name a kind.
+TERM_NOUNS = frozenset(
+    "sentence term ban contract delay wait suspension stint spell lease tenure jail prison".split()
+)
+
+
+def _term(tokens: list[Token], j: int) -> tuple[str, int] | None:
+    """ "a nine-year sentence", "a 12-month jail term": a span of time written as a modifier."""
+    if j + 2 >= len(tokens) or tokens[j].text not in _DASHES:
+        return None
+    if not (tokens[j].glued and tokens[j + 1].glued):
+        return None
+    hit = _phrase_at(tokens, j + 1, lx.DURATION_SUFFIX)
+    if hit is None or hit[1] >= len(tokens) or tokens[hit[1]].low not in TERM_NOUNS:
+        return None
+    return hit
 
 
 def _ratio(tokens: list[Token], reading: _Reading) -> _Reading | None:

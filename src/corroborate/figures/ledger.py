@@ -211,9 +211,16 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return False  # "the economy grew 2.4%" is not "the population grew 2.4%"
     if x.outcome and y.outcome and x.outcome != y.outcome:
         return False
-    if x.counted and y.counted and x.counted != y.counted:
+    if x.counted and y.counted and x.counted != y.counted and not _jobs_as_people(x, y):
         return _one_count_two_words(a, b)
     return True
+
+
+def _jobs_as_people(x: Subject, y: Subject) -> bool:
+    """Jobs cut or created, counted once as jobs and once as the people who hold them."""
+    if {x.counted, y.counted} != {"person", "job"} or x.verb != y.verb:
+        return False
+    return x.verb in ("cut", "hire") and x.outcome is None and y.outcome is None
 
 
 def _one_count_two_words(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
@@ -378,6 +385,8 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     counted_x, counted_y = _counted_class(x), _counted_class(y)
     if counted_x is None and counted_y is None:  # "the waiting list stood at 8,200"
         return not (_same_frame(x, y) and x.nouns == y.nouns and _same_act(x, y))
+    if _jobs_as_people(x, y):
+        return False  # "will lay off 1,200 staff", "is cutting 1,500 jobs"
     if counted_x is None or counted_x != counted_y:
         return True
     if x.outcome == "living" and not ((x.names | x.actors) and (y.names | y.actors)):

@@ -59,9 +59,16 @@ def _time_key(mention: FigureMentionDraft) -> tuple[bool, str]:
 
 def _same_time(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     """Stated at one time: neither says it is newer, and the dates match or one is unknown."""
-    if a.subject.update_cue != b.subject.update_cue:
+    if a.subject.update_cue != b.subject.update_cue and not _one_period(a, b):
         return False
     return a.date == b.date or a.date is None or b.date is None
+
+
+def _one_period(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
+    """Both state one named period ("in the first quarter") and neither says it revises: "rose
+    to 6.2%" is then how the period ended, not a later report."""
+    x, y = a.subject, b.subject
+    return bool(x.times) and x.times == y.times and not (x.revised or y.revised)
 
 
 def _agree(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:

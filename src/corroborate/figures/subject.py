@@ -51,7 +51,14 @@ from corroborate.figures.names import (
     persons_in,
     unfamiliar,
 )
-from corroborate.figures.when import cue_levels, days_of, period_of, read_phase, times_of
+from corroborate.figures.when import (
+    REVISED,
+    cue_levels,
+    days_of,
+    period_of,
+    read_phase,
+    times_of,
+)
 from corroborate.figures.words import (
     CHANGE_VERBS,
     GENERIC_NOUNS,
@@ -89,6 +96,7 @@ class Subject:
     days: frozenset[str] = frozenset()  # weekdays of the figure's own clause ("on Saturday")
     kinds: frozenset[tuple[str, str]] = frozenset()  # (noun, compound modifier): "fuel prices"
     update_cue: bool = False
+    revised: bool = False  # "revised to", "now", "latest": a figure replaced, whatever its period
     per: str | None = None  # "a day" in "£40m a day": a rate, not a total
     margin: bool = False  # "won by 1,204 votes": a difference, not an amount
     promise: str | None = None  # the verb an act hangs from: "promise" in "promised to build"
@@ -309,6 +317,7 @@ def _subject(
         days=days_of(r.narrow),
         kinds=_kinds(r.local + r.narrow, ordinary, count=quantity.unit == "count"),
         update_cue=update_cue or any(t.lower_ == "latest" for t in r.wide),
+        revised=update_cue and any(t.lemma_.lower() in REVISED for t in r.wide),
         per=period_of(tokens, anchor, r.verb),
         margin=is_margin(anchor, r.verb, verb) or is_excess(tokens, quantity, para_start),
         holder_noun=_holder_noun(r.verb, anchor, ordinary),
@@ -349,7 +358,9 @@ def _ordered_to_pay(verb: Any, local: list[Any]) -> bool:
     if str(verb.lemma_).lower() != "pay":
         return False
     modal = any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
-    return modal and any(str(t.lemma_).lower() in _ORDERED for t in local)
+    # "must pay $1.2m for breaching safety rules": paying for a wrong, as a fine is
+    cause = any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in verb.children)
+    return modal and (cause or any(str(t.lemma_).lower() in _ORDERED for t in local))
 
 
 def _is_subset(anchor: Any, tokens: list[Any], start: int) -> bool:

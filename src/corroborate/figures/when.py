@@ -15,7 +15,7 @@ from corroborate.figures.lexicon import DAYS, MONTHS
 
 # Words that make a figure a demand or a target rather than a fact ("called for 5%").
 DEMAND = frozenset(
-    """call demand want urge propose seek ask insist push press suggest recommend need should
+    """call demand want urge propose seek ask insist push press suggest recommend need should appeal
     must target goal ambition necessity""".split()
 )
 # Words that make it a forecast: it may line up with a fact or with a demand.
@@ -38,6 +38,10 @@ UPDATE_ALWAYS = frozenset("revise revised update updated latest now".split())
 # Verbs that change an estimate, and the estimates they change.
 REVISING = frozenset("cut raise lower trim lift upgrade downgrade revise slash".split())
 ESTIMATES = frozenset("forecast estimate guidance outlook projection prediction".split())
+
+# Words that replace an earlier figure even for one stated period ("May inflation was revised
+# to 2.6%"); a verb of change ("rose to 6.2% in the first quarter") does not.
+REVISED = UPDATE_ALWAYS | REVISING | ESTIMATES
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 CUE_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "amod", "compound", "acomp", "npadvmod"})
