@@ -93,6 +93,7 @@ PAIRS = {
     "dev14": "figures_pairs_dev14.jsonl",  # session 4: probes of general forms, both ways
     "dev15": "figures_pairs_dev15.jsonl",  # session 4: updates and common news forms
     "dev16": "figures_pairs_dev16.jsonl",  # session 4: more news kinds, scored first as is
+    "dev17": "figures_pairs_dev17.jsonl",  # session 4: headlines, tables, lakh, A$, ranges
 }
 
 

@@ -82,7 +82,10 @@ def _crowd_of(tokens: list[Any], quantity: Quantity, para_start: int) -> bool:
     """ "a crowd of 12,800", "an attendance of 9,500": the people there (read from the words,
     since the parse often hangs the number off the noun after it)."""
     before = [t for t in tokens if para_start + t.idx < quantity.start][-2:]
-    return len(before) == 2 and before[1].lower_ == "of" and before[0].lemma_.lower() in CROWDS
+    if before and before[-1].lemma_.lower() in CROWDS:
+        return True  # a scraped result line: "Attendance 8,412"
+    linked = len(before) == 2 and before[1].lower_ in ("of", ":")  # "Attendance: 8,412"
+    return linked and before[0].lemma_.lower() in CROWDS
 
 
 def _table_label(tokens: list[Any], quantity: Quantity, para_start: int) -> Any | None:

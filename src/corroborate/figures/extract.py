@@ -395,6 +395,8 @@ def _complete(text: str, tokens: list[Token], number: Number) -> tuple[list[Quan
         before = tokens[reading.start_tok - 1].low if reading.start_tok > 0 else ""
         is_change = before == "from"  # "from 900 to 1,200": two figures, not a range
         by_to = before == "by"  # "fell by 1,200 to 14,800" too ("by 52 to 48%" shares a unit)
+        # "fell 2.3% to 7,412": a change, then the level it left; never a range of percentages
+        by_to = by_to or (reading.unit == "percent" and second.unit is None)
         aged = (
             between
             and reading.start_tok > 1
