@@ -114,6 +114,20 @@ def resources() -> Resources:
             "Mayor Lena Ortiz",
             "Lena Ortiz",
         ),
+        # A passive cue verb speaks for its agent, however the parse hangs "by X".
+        (
+            "This feature of the harbour guild has been called “strategic ambiguity” by Nora "
+            "Quist, a professor at Dunmore College.",
+            "strategic ambiguity",
+            "Nora Quist, a professor",
+            "Nora Quist",
+        ),
+        (
+            "The pier plan was described as “a fanciful notion” by Mayor Lena Ortiz on Monday.",
+            "a fanciful notion",
+            "Mayor Lena Ortiz",
+            "Lena Ortiz",
+        ),
         (
             "The harbour guild warned of delays last week. "
             "Pilot Tomas Berg offered “my thanks to every crew on the water.”",

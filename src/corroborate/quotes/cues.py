@@ -112,6 +112,9 @@ def subject_of(cue: Any) -> Any:
         or (c.dep_ in ("nsubj", "nsubjpass") and any(ch.isalpha() for ch in c.text))
     ]
     if subjects:
+        agent = _agent(cue)
+        if agent is not None:
+            return agent  # "has been called “strategic ambiguity” by Joshua Hendrick"
         # The subject nearest the verb: "... made public ― Trump boasted" has two.
         return antecedent(min(subjects, key=lambda c: abs(c.i - cue.i)))
     # "He stressed and added, ...", "..., stating", "shared the news, writing ...": the verb
@@ -134,6 +137,18 @@ def subject_of(cue: Any) -> Any:
     if cue.pos_ not in ("VERB", "AUX"):
         return None
     return _participle_subject(cue) or _name_before_verb(cue)
+
+
+def _agent(cue: Any) -> Any:
+    """Who does a passive cue verb: X in "was described as “...” by X" (the parser may hang
+    "by X" on the quoted words)."""
+    if not any(c.dep_ == "nsubjpass" for c in cue.children):
+        return None
+    for token in cue.subtree:
+        if token.i > cue.i and (token.dep_ == "agent" or token.lower_ == "by"):
+            doer = next((g for g in token.children if g.dep_ == "pobj"), None)
+            return doer if doer is not None and _person_like(doer) else None
+    return None
 
 
 def _participle_subject(cue: Any) -> Any:
