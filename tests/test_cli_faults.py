@@ -95,11 +95,6 @@ def test_a_broken_warc_record_is_named_and_the_crawl_goes_on(tmp_path: Path) -> 
     assert pages - 1 <= _articles(db) <= pages
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="read/warc.py resyncs one byte past the end of the last good record, which here is "
-    "where the next good record starts: the page after the damage is lost (reported to the lead)",
-)
 def test_a_broken_warc_record_loses_no_good_page(tmp_path: Path) -> None:
     path = tmp_path / "crawl.warc"
     pages = _damaged_warc(path)

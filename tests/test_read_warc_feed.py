@@ -63,6 +63,57 @@ def test_a_broken_record_is_reported_and_the_rest_read(tmp_path: Path, gzip: boo
     assert all("Saint Brennoc" in a.text and a.source_id == a.url for a in articles)
 
 
+@pytest.mark.parametrize("gzip", [False, True], ids=["warc", "warc.gz"])
+@pytest.mark.parametrize("length", ["x", "-40", "12", "900"])
+def test_a_wrong_content_length_loses_no_other_page(
+    tmp_path: Path, gzip: bool, length: str
+) -> None:
+    # A record whose Content-Length is not its length, between two good records: warcio
+    # reads it "whole" and eats the next record's header line as its closing blank line.
+    body = b"<html><body><p>Half a page</p></body></html>"
+    damage = b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Type: text/html\r\n"
+    damage += b"Content-Length: " + length.encode() + b"\r\n\r\n" + body + b"\r\n\r\n"
+    if gzip:
+        import gzip as gz
+
+        damage = gz.compress(damage)
+    path = _warc(tmp_path / ("c.warc.gz" if gzip else "c.warc"), gzip=gzip, damage=damage)
+    items = list(read_warc(path))
+    articles = [i for i in items if isinstance(i, Article)]
+    errors = [i for i in items if isinstance(i, ReadError)]
+    assert [a.url for a in articles] == [f"https://gazette.test/{i}" for i in range(3)]
+    assert len(errors) == 1 and errors[0].message.startswith("broken WARC record skipped: ")
+    assert errors[0].source == f"{path}@{path.read_bytes().index(damage[:8], 100)}"
+
+
+@pytest.mark.parametrize("gzip", [False, True], ids=["warc", "warc.gz"])
+@pytest.mark.parametrize("cut", [40, 300, 520])
+def test_a_file_cut_short_names_the_lost_page(tmp_path: Path, gzip: bool, cut: int) -> None:
+    path = _warc(tmp_path / ("c.warc.gz" if gzip else "c.warc"), gzip=gzip, damage=None)
+    whole = path.read_bytes()
+    path.write_bytes(whole[:-cut])
+    items = list(read_warc(path))
+    assert [i.url for i in items if isinstance(i, Article)] == [
+        "https://gazette.test/0",
+        "https://gazette.test/1",
+    ]
+    (error,) = [i for i in items if isinstance(i, ReadError)]
+    last = whole.rindex(b"\x1f\x8b\x08" if gzip else b"WARC/1.0")
+    assert error.source == f"{path}@{last}"
+    assert "cut short" in error.message and error.message.isascii()
+
+
+def test_a_damaged_gzip_member_is_described_not_printed(tmp_path: Path) -> None:
+    import gzip
+
+    junk = gzip.compress(bytes(range(256)) * 4)
+    path = _warc(tmp_path / "c.warc.gz", gzip=True, damage=junk)
+    items = list(read_warc(path))
+    (error,) = [i for i in items if isinstance(i, ReadError)]
+    assert error.message == "broken WARC record skipped: not a WARC record header"
+    assert len([i for i in items if isinstance(i, Article)]) == 3
+
+
 def test_an_intact_warc_gives_every_page_and_skips_non_200(tmp_path: Path) -> None:
     path = _warc(tmp_path / "ok.warc.gz", gzip=True, damage=None, status="404 Not Found")
     items = list(read_warc(path))
@@ -77,7 +128,7 @@ def test_an_intact_warc_gives_every_page_and_skips_non_200(tmp_path: Path) -> No
     ("content", "message"),
     [
         (b"", "the WARC file holds no records"),
-        (b"not a warc at all", "the WARC file holds no captured HTML or text pages"),
+        (b"not a warc at all", "the WARC file holds no records (no WARC header in it)"),
     ],
 )
 def test_an_empty_or_foreign_file_is_one_clear_error(

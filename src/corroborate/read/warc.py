@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from warcio.archiveiterator import ArchiveIterator
+from warcio.archiveiterator import WARCIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from corroborate.errors import InputReadError
@@ -23,7 +23,18 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain",)
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_MAGIC = b"WARC/1."
-_BROKEN = (ArchiveLoadFailed, ValueError, EOFError, OSError, zlib.error, IndexError, KeyError)
+# What warcio raises on damaged bytes; a header cut off mid-way even gives AttributeError.
+_BROKEN = (
+    ArchiveLoadFailed,
+    ValueError,
+    EOFError,
+    OSError,
+    zlib.error,
+    IndexError,
+    KeyError,
+    AttributeError,
+    TypeError,
+)
 
 
 def read_warc(path: str | Path) -> Iterator[Article | ReadError]:
@@ -42,36 +53,111 @@ def read_warc(path: str | Path) -> Iterator[Article | ReadError]:
 
 
 def _read_from(handle: BinaryIO, source: str, gzipped: bool) -> Iterator[Article | ReadError]:
+    size = handle.seek(0, 2)
     offset, resumed = 0, False
     found_any = False  # any record or damage: else the file is not a WARC at all
     pages = 0
     while True:
         handle.seek(offset)
-        records = ArchiveIterator(handle)
+        records = _QuietArchiveIterator(handle)
         end = offset  # where the last good record ended: the damage starts there
         try:
             for record in records:
                 found_any = True
-                for item in _page(record, source):
-                    pages += 1
-                    yield item
-                # Only after the content was read: asking for the offset skips to the end.
-                end = offset + records.get_record_offset() + records.get_record_length()
+                items = list(_page(record, source))  # held until the record proves whole
+                start = records.get_record_offset()  # absolute; reads the rest of the record
+                end = start + records.get_record_length()
+                _check_whole(record, records, start)
+                pages += len(items)
+                yield from items
                 resumed = False
-            if not pages:
+            tail = _cut_tail(handle, source, end, size) if found_any else None
+            if tail:
+                yield tail
+            elif not pages:
                 what = "no captured HTML or text pages" if found_any else "no records"
                 yield ReadError(source, f"the WARC file holds {what}")
             return
-        except _BROKEN as exc:
+        except (_DamagedRecord, *_BROKEN) as exc:
+            at = exc.offset if isinstance(exc, _DamagedRecord) else end
+            # The search starts at the damage itself only when this pass read some good records
+            # first: the record that failed then is the one at `end`, and it may be whole (the
+            # damage was in the bytes before it). Else one byte on, so the same header is not
+            # tried twice.
+            damaged = isinstance(exc, _DamagedRecord)
+            next_start = _next_record(handle, at + 1 if damaged or end <= offset else end, gzipped)
+            if not found_any and next_start is None:
+                yield ReadError(source, "the WARC file holds no records (no WARC header in it)")
+                return
             found_any = True
             if not resumed:  # a resync that lands on more of the same damage says nothing new
-                problem = _printable(str(exc))
-                yield ReadError(f"{source}@{end}", f"broken WARC record skipped: {problem}")
-            # Never at `end` itself: the damaged record may start with a valid-looking header.
-            next_start = _next_record(handle, max(end, offset) + 1, gzipped)
+                problem = exc.problem if isinstance(exc, _DamagedRecord) else _problem(exc)
+                if not damaged and _next_record(handle, at + 1, gzipped) is None:
+                    problem += "; the file ends in it (was it cut short?)"
+                yield ReadError(f"{source}@{at}", f"broken WARC record skipped: {problem}")
             if next_start is None:
                 return
             offset, resumed = next_start, True
+
+
+class _QuietArchiveIterator(WARCIterator):  # type: ignore[misc]
+    """warcio's WARC iterator, without its warning on standard error when a record is not
+    followed by a blank line: `err_count` still counts them, and the reader reports them. (Its
+    WARC-only parsing matters after a resync: the general iterator reads damage as an old ARC
+    record, which swallows the good record after it.)"""
+
+    INC_RECORD = ""
+
+
+class _DamagedRecord(Exception):
+    """A record warcio read without complaint whose length does not fit its bytes."""
+
+    def __init__(self, offset: int, problem: str) -> None:
+        super().__init__(problem)
+        self.offset = offset
+        self.problem = problem
+
+
+def _check_whole(record: Any, records: _QuietArchiveIterator, start: int) -> None:
+    """Raise _DamagedRecord when the record's Content-Length is not its length."""
+    declared = record.rec_headers.get_header("Content-Length")
+    if declared is not None and not declared.strip().isdigit():
+        problem = f"its Content-Length is not a number ({_printable(declared, 20)!r})"
+        raise _DamagedRecord(start, problem)
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing > 0:
+        problem = f"it is cut short ({missing} bytes of its content are missing)"
+        raise _DamagedRecord(start, problem)
+    if records.err_count:
+        problem = "its Content-Length does not match its content (no blank line after it)"
+        raise _DamagedRecord(start, problem)
+
+
+def _cut_tail(handle: BinaryIO, source: str, end: int, size: int) -> ReadError | None:
+    """A ReadError when bytes after the last whole record hold more than blank lines: warcio
+    stops without a word at a record (or gzip member) that the end of the file cuts off."""
+    if end >= size:
+        return None
+    handle.seek(end)
+    if not handle.read(1 << 16).strip():
+        return None
+    return ReadError(
+        f"{source}@{end}",
+        "the file ends inside a WARC record (was it cut short?); the page in it is lost",
+    )
+
+
+def _problem(exc: BaseException) -> str:
+    """What is wrong, in words: never the raw bytes of a damaged record."""
+    text = str(exc)
+    marker = "first line:"
+    if isinstance(exc, ArchiveLoadFailed) and marker in text:
+        line = text.split(marker, 1)[1].strip()
+        readable = line.isascii() and line.isprintable() and len(line) <= 60
+        return "not a WARC record header" + (f" ({line!r})" if readable and line else "")
+    if isinstance(exc, AttributeError | TypeError | IndexError | KeyError):
+        return "its header is incomplete or damaged"  # warcio's own message says nothing here
+    return _printable(text)
 
 
 def _printable(text: str, limit: int = 120) -> str:
