@@ -371,8 +371,7 @@ def improve(
     swap is scored exactly, all candidates at once); the same rules hold for the one swapped
     in (not every claim already told, not a near repeat). At most SWAP_PASSES passes."""
     whole = np.array([bool(c.words) and c.whole for c in candidates])
-    whole[chosen] = False
-    if not whole.any():
+    if whole.sum() <= len(chosen):
         return chosen  # nothing left to swap in (a short story's every sentence is chosen)
     worth = _repeats_worth(covered.counts, decay)
     words = np.array([c.words for c in candidates], dtype=np.float64)
