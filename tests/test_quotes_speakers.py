@@ -148,3 +148,31 @@ def test_the_clause_that_reports_the_quote_gives_its_speaker(
     expected = text.index(written_at)
     assert mention.speaker_start == expected, (mention.speaker_text, mention.attribution)
     assert mention.speaker_text is not None and written_at.startswith(mention.speaker_text)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "written"),
+    [
+        (
+            "Fishermen carried a sign that read “Save our harbour now” past the town hall.",
+            "Save our harbour now",
+            "a sign",
+        ),
+        (
+            "The guild sent a letter to the council on Monday. “The fact that it is already July "
+            "and the pier is still closed shows an appalling indifference,” it read.",
+            "The fact that it is already July and the pier is still closed shows an appalling "
+            "indifference",
+            "it",
+        ),
+    ],
+)
+def test_what_a_text_read_is_its_words(
+    resources: Resources, text: str, said: str, written: str
+) -> None:
+    article = make(text, "harbourpost")
+    quotes = [q for q in find_quotes([article], resources) if q.text == said]
+    assert len(quotes) == 1, [q.text for q in find_quotes([article], resources)]
+    mention = quotes[0].mentions[0]
+    assert mention.speaker_text == written
+    assert mention.speaker_start == text.rindex(written)

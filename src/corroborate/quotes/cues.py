@@ -21,7 +21,7 @@ CUE_LEMMAS = frozenset(
     telling put cite sing chant retort
     fume scoff sniff gush chide estimate echo repeat assure imply comment mock characterize
     characterise allege interject snap yell scream mutter groan plead clarify
-    elaborate scold taunt gripe grouse opine posit""".split()
+    elaborate scold taunt gripe grouse opine posit read""".split()
 )
 MAX_CUE_DISTANCE = 160  # characters between a quote and a cue verb outside its clause
 
