@@ -189,6 +189,46 @@ def test_atom_content_is_read(tmp_path: Path) -> None:
     assert article.text.startswith("A fire broke out in the roof of the Lindqvist Museum")
 
 
+@pytest.mark.parametrize("feed", [RSS, ATOM], ids=["rss", "atom"])
+def test_a_feed_cut_off_inside_an_entry_says_where(tmp_path: Path, feed: str) -> None:
+    cut = feed.index("firefighters" if feed is ATOM else "Tomas Reyl")
+    path = tmp_path / ("post.atom" if feed is ATOM else "gazette.rss")
+    path.write_text(feed[:cut], encoding="utf-8")
+    items = list(read_feed(path))
+    error = items[-1]
+    assert isinstance(error, ReadError) and error.source.startswith(f"{path}#")
+    line = feed[:cut].count("\n") + 1
+    assert error.message.startswith("the feed is cut off or broken in this entry ")
+    assert f"not well-formed XML at line {line}" in error.message
+    assert "has no text" not in error.message
+    assert all(isinstance(i, Article) for i in items[:-1] if "empty" not in i.source)
+
+
+def test_a_feed_cut_off_between_entries_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "gazette.rss"
+    path.write_text(RSS[: RSS.rindex("</item>") + len("</item>")], encoding="utf-8")
+    items = list(read_feed(path))
+    assert sum(isinstance(i, Article) for i in items) == 2
+    assert isinstance(items[-1], ReadError) and items[-1].source == str(path)
+    assert items[-1].message.startswith("the feed is cut off or broken (not well-formed XML")
+
+
+def test_an_atom_entry_id_is_its_source_id_even_for_a_summary(tmp_path: Path) -> None:
+    path = tmp_path / "post.atom"
+    summary = "<summary>The Orrin bridge closed on Monday for repairs, the council said.</summary>"
+    path.write_text(
+        ATOM.replace(
+            "</entry>",
+            f"</entry><entry><title>Bridge</title><id>tag:vp,2"
+            f'</id><link href="https://post.test/b"/>{summary}</entry>',
+        )
+    )
+    assert [a.source_id for a in read_feed(path) if isinstance(a, Article)] == [
+        "urn:vp:1",
+        "tag:vp,2",
+    ]
+
+
 def test_a_file_that_is_not_a_feed_is_one_error(tmp_path: Path) -> None:
     path = tmp_path / "notes.xml"
     path.write_text("<notes><note>nothing</note></notes>", encoding="utf-8")

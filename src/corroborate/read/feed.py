@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from xml.sax import SAXParseException
 
 import feedparser
 
@@ -40,8 +41,31 @@ def read_feed(path: str | Path) -> Iterator[Article | ReadError]:
         yield ReadError(source, f"not an RSS or Atom feed, or a feed with no entries{why}")
         return
     outlet = parsed.feed.get("title") or None
+    broken = _xml_problem(parsed.get("bozo_exception"))
+    last = len(parsed.entries) - 1
     for index, entry in enumerate(parsed.entries):
-        yield _entry(entry, source, index, outlet)
+        item = _entry(entry, source, index, outlet)
+        if broken and index == last and isinstance(item, ReadError):
+            # The entry the XML breaks off in: "no text" would hide why.
+            why = f"the feed is cut off or broken in this entry ({broken}); this entry and "
+            item = ReadError(item.source, why + "any after it are missing")
+            broken = None
+        yield item
+    if broken:  # broken after the last whole entry: say so, or entries vanish unannounced
+        yield ReadError(
+            source,
+            f"the feed is cut off or broken ({broken}); entries after "
+            "the last one read are missing",
+        )
+
+
+def _xml_problem(problem: object) -> str | None:
+    """Where and how the feed stops being well-formed XML, if it does. feedparser reads what
+    it can and keeps the error in `bozo_exception`; its other bozo notes (an encoding
+    declared wrongly, say) lose nothing and are not reported."""
+    if not isinstance(problem, SAXParseException):
+        return None
+    return f"not well-formed XML at line {problem.getLineNumber()}: {problem.getMessage()}"
 
 
 def _entry(entry: Any, source: str, index: int, outlet: str | None) -> Article | ReadError:
