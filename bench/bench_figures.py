@@ -94,6 +94,7 @@ PAIRS = {
     "dev15": "figures_pairs_dev15.jsonl",  # session 4: updates and common news forms
     "dev16": "figures_pairs_dev16.jsonl",  # session 4: more news kinds, scored first as is
     "dev17": "figures_pairs_dev17.jsonl",  # session 4: headlines, tables, lakh, A$, ranges
+    "dev18": "figures_pairs_dev18.jsonl",  # session 4: long sentences holding several figures
 }
 
 

@@ -218,9 +218,14 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
 
 def _jobs_as_people(x: Subject, y: Subject) -> bool:
     """Jobs cut or created, counted once as jobs and once as the people who hold them."""
-    if {x.counted, y.counted} != {"person", "job"} or x.verb != y.verb:
+    if {x.counted, y.counted} != {"person", "job"} or x.outcome or y.outcome:
         return False
-    return x.verb in ("cut", "hire") and x.outcome is None and y.outcome is None
+    same = x.verb == y.verb and x.verb in ("cut", "hire")
+    return same or {x.verb, y.verb} <= _JOBS_LOST  # "2,300 workers will lose their jobs"
+
+
+# Verbs of jobs lost: "will cut 1,800 jobs", "1,800 jobs will go", "workers lose their jobs".
+_JOBS_LOST = frozenset({"cut", "lose", "go"})
 
 
 def _one_count_two_words(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
@@ -329,9 +334,10 @@ def can_conflict(
         return False  # "Ostria will send 500" is no rival to "Velmark plans to deploy 800"
     # The thing counted alone is not enough: "23 member nations" and "more than 40 countries"
     # are different groups of countries unless a name or another noun ties them.
-    shared_nouns = (x.nouns & y.nouns) - {x.counted}
+    jobs = _jobs_as_people(x, y)  # "workers will lose their jobs": the jobs are named
+    shared_nouns = (x.nouns & y.nouns) - (set() if jobs else {x.counted})
     core = 2.0 * names_match(names_x, names_y) + len(shared_nouns)
-    core += 1.5 * (x.counted is not None and x.counted == y.counted)
+    core += 1.5 * ((x.counted is not None and x.counted == y.counted) or jobs)
     core += 2.0 * (x.outcome is not None and x.outcome == y.outcome)
     if x.persons_named and y.persons_named:  # the same person gives both
         core += 1.0 * names_match(x.persons, y.persons)

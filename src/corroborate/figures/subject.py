@@ -194,6 +194,8 @@ def _anchor(tokens: list[Any], para_start: int, quantity: Quantity) -> Any | Non
 
 _DURATIONS = frozenset(DURATION_SUFFIX.values())
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "csubj"})
+# Clauses and appositions that hang off a noun: another figure inside one is cut with it alone.
+_ASIDES = frozenset({"relcl", "acl", "appos"})
 
 
 def _region(
@@ -214,6 +216,8 @@ def _region(
     for other in others:
         branch = other
         while branch.head.i != branch.i and branch.head.i not in ours and branch.i != top.i:
+            if branch.dep_ in _ASIDES:
+                break  # "the project, first costed at $400m, ...": cut the aside, not its noun
             branch = branch.head
         if branch.i in ours or branch.i == top.i:
             continue  # the other figure sits on this one's path: keep everything

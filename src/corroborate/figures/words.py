@@ -78,7 +78,7 @@ VERB_CLASS = {
     "pledge": "promise", "vow": "promise", "promise": "promise",
     "axe": "cut", "shed": "cut", "slash": "cut", "eliminate": "cut", "scrap": "cut",
     "employ": "have", "contain": "have", "store": "have", "remain": "have", "total": "have",
-    "number": "have", "stand": "have",
+    "number": "have", "stand": "have", "involve": "have",
     "draw": "attend", "attract": "attend", "seat": "have",
     # A reading taken: "temperatures hit 41 degrees", "Portvale recorded 43 degrees".
     "hit": "reach", "reach": "reach", "record": "reach", "register": "reach", "top": "reach",
