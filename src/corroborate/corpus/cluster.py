@@ -207,9 +207,9 @@ class StoryClusterer:
         self.stories: dict[str, StoryState] = {}
         self.df: Counter[str] = Counter()
         self.documents = 0
-        self._postings: dict[str, list[str]] = {}
-        # The same postings as story numbers, for scoring candidates with numpy: 4 bytes an
-        # entry, kept in step with `_postings` by `_post` and `remove_story`.
+        # The candidate index: term -> the numbers of the stories posted under it, 4 bytes an
+        # entry (`_story_ids` gives a number's id). A list of the ids beside it cost 8 more
+        # bytes an entry, for millions of entries at 100k articles.
         self._numbers: dict[str, array[int]] = {}
         self._story_number: dict[str, int] = {}
         self._story_ids: list[str] = []
@@ -227,15 +227,14 @@ class StoryClusterer:
             for term in story.counts:
                 self._post(term, story.id)
 
-    def _post(self, term: str, story_id: str, number: int | None = None) -> None:
-        """Add the story to the term's postings (`number`: the story's, when known)."""
-        if number is None:
-            number = self._number(story_id)
-        self._postings.setdefault(term, []).append(story_id)
+    def _post(self, term: str, story_id: str) -> None:
+        """Add the story to the term's postings."""
+        number = self._number(story_id)
         numbers = self._numbers.get(term)
         if numbers is None:
-            numbers = self._numbers[term] = array("i")
-        numbers.append(number)
+            self._numbers[term] = array("i", (number,))
+        else:
+            numbers.append(number)
 
     def _number(self, story_id: str) -> int:
         number = self._story_number.get(story_id)
@@ -358,12 +357,14 @@ class StoryClusterer:
         (terms pruned from its centroid) stay behind and are skipped.
         """
         limit, wanted = self.settings.posting_limit, self.settings.candidates
-        lengths = [min(len(self._postings.get(term, ())), limit) for term, _ in heaviest]
+        postings = self._numbers
+        lengths = [min(len(postings.get(term, ())), limit) for term, _ in heaviest]
         if sum(lengths) < _NUMPY_FROM:
             accumulated: defaultdict[str, float] = defaultdict(float)
-            stories = self.stories
+            stories, ids = self.stories, self._story_ids
             for term, weight in heaviest:
-                for story_id in self._postings.get(term, ())[-limit:]:
+                for number in postings.get(term, ())[-limit:]:
+                    story_id = ids[number]
                     if story_id in stories:
                         accumulated[story_id] += weight
             best = sorted(accumulated.items(), key=lambda kv: -kv[1])[:wanted]
@@ -373,7 +374,7 @@ class StoryClusterer:
         read = array("i")
         for (term, _), length in zip(heaviest, lengths, strict=True):
             if length:
-                read.extend(self._numbers[term][-limit:])
+                read.extend(postings[term][-limit:])
         numbers = np.frombuffer(read, dtype=np.int32)
         weights = np.repeat(np.array([weight for _, weight in heaviest]), lengths)
         # float64 already (the stubs type bincount's result as integers)
@@ -522,7 +523,7 @@ class StoryClusterer:
     # -- updates -----------------------------------------------------------------------------
     def posted(self, term: str) -> list[str]:
         """The stories whose centroids hold `term`, oldest first (the candidate index)."""
-        return self._postings.get(term, [])
+        return [self._story_ids[number] for number in self._numbers.get(term, ())]
 
     def posted_numbers(self, term: str) -> array[int]:
         """`posted(term)` as story numbers (for numpy; `story_at` gives a number's id)."""
@@ -534,12 +535,14 @@ class StoryClusterer:
     def remove_story(self, story_id: str) -> StoryState:
         """Take a story out (merged into another, or to be rebuilt), its postings with it."""
         story = self.stories.pop(story_id)
+        number = self._number(story_id)
+        postings = self._numbers
         for term in story.counts:
-            posting = self._postings.get(term)
-            if posting and story_id in posting:
-                at = posting.index(story_id)
-                del posting[at]
-                del self._numbers[term][at]
+            posting = postings.get(term)
+            if posting is not None and number in posting:
+                posting.remove(number)  # its first posting, as before
+                if not posting:
+                    del postings[term]
         return story
 
     def rebuild_story(self, story_id: str, members: Iterable[ArticleFeatures]) -> StoryState:
@@ -563,16 +566,15 @@ class StoryClusterer:
         number = self._number(story.id)
         table = self._idf_table() if current and features.terms else self._idf_cache
         counts, kind_squares, new, kinds = story.counts, story.kind_squares, self._new_idf, _KINDS
-        postings, numbers = self._postings, self._numbers
+        postings = self._numbers
         for term, tf in features.terms.items():
             old = counts.get(term)
             if old is None:  # `_post`, inlined: about half the terms of an article are new
                 posting = postings.get(term)
                 if posting is None:
-                    postings[term], numbers[term] = [story.id], array("i", (number,))
+                    postings[term] = array("i", (number,))
                 else:
-                    posting.append(story.id)
-                    numbers[term].append(number)
+                    posting.append(number)
                 old = counts[term] = 0.0
             counts[term] = old + tf
             if current:  # keep the lengths up to date instead of summing all terms again
