@@ -15,15 +15,16 @@ flight, and the next run redoes exactly that.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from corroborate.corpus.cluster import Assignment, StoryState
-from corroborate.corpus.features import ArticleFeatures
+from corroborate.corpus.cluster import Assignment, StoryState, cosine
+from corroborate.corpus.features import ArticleFeatures, extract_features
 from corroborate.errors import StoreError
 from corroborate.records import Article, CopyEvidence, ReadError
 
@@ -83,6 +84,27 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
+_HOLDS_TITLE = (
+    "SELECT 1 FROM articles INDEXED BY articles_story WHERE story_id = ? AND title = ? LIMIT 1"
+)
+_MEMBER_TITLES = (
+    "SELECT title FROM articles INDEXED BY articles_story WHERE story_id = ? AND title IS NOT NULL "
+    "ORDER BY coalesce(date, '9999'), rowid"
+)
+
+
+def best_title(titles: Iterable[str], centroid: dict[str, float]) -> str | None:
+    """The title whose terms (as clustering reads a headline) best fit the centroid; the
+    earliest of equals. A title that is only a date line has no terms and never wins."""
+    best, best_score = None, 0.0
+    for title in titles:
+        terms = extract_features(Article(id="", source="", text="", title=title)).terms
+        score = cosine(terms, centroid)
+        if score > best_score:
+            best, best_score = title, score
+    return best
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -115,6 +137,29 @@ def explain_sqlite_error(path: str, exc: sqlite3.Error) -> StoreError:
     return StoreError(f"{path}: {exc}")
 
 
+def _connect_read_only(path: str, timeout: float) -> sqlite3.Connection:
+    """A read-only connection, also to a store in a folder this process cannot write.
+
+    A reader of a WAL store needs its -shm file; when no writer has the store open, that file
+    is gone, and `mode=ro` cannot create it in a folder the reader may not write. Then (and
+    only when no -wal file holds changes not yet in the store) the file is read as immutable:
+    nobody is writing it, and nobody with only our rights could start to.
+    """
+    uri = Path(path).absolute().as_uri()
+    db = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=timeout, isolation_level=None)
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        folder = Path(path).absolute().parent
+        if Path(path + "-wal").exists() or os.access(folder, os.W_OK):
+            raise
+        db.close()
+    return sqlite3.connect(
+        uri + "?mode=ro&immutable=1", uri=True, timeout=timeout, isolation_level=None
+    )
+
+
 class SqliteStore:
     """Articles, stories and the evidence that links them, in one SQLite file."""
 
@@ -135,8 +180,7 @@ class SqliteStore:
             )
         try:
             if read_only:  # readers never write, so they never wait for or block a writer
-                uri = Path(self.path).absolute().as_uri() + "?mode=ro"
-                self.db = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+                self.db = _connect_read_only(self.path, timeout)
             else:
                 self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
             self.db.row_factory = sqlite3.Row
@@ -146,6 +190,12 @@ class SqliteStore:
 
     def _setup(self) -> None:
         version = self._version()
+        if version == 0 and self._has_tables():
+            raise StoreError(
+                f"{self.path}: this SQLite file belongs to another application (it has tables "
+                "but no corroborate schema), and corroborate will not add its own to it; "
+                "give a new file to --db"
+            )
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: this store has schema version {version}, written by a newer "
@@ -179,6 +229,9 @@ class SqliteStore:
             return 0
         row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         return int(row[0]) if row else 0
+
+    def _has_tables(self) -> bool:
+        return bool(self.db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone())
 
     def close(self) -> None:
         self.db.close()
@@ -344,7 +397,15 @@ class SqliteStore:
                 [(run_id, e.source, e.message) for e in errors],
             )
             self._add_df(features)
-            self.save_stories(stories)
+            # A story's title may come only from an article now in it: the clusterer's
+            # in-memory title can name one that has since moved away.
+            titles: dict[str, str | None] = {}
+            title_of = {f.article: f.title for f in features}
+            for assignment in assignments:
+                titles[assignment.story] = titles.get(assignment.story) or title_of.get(
+                    assignment.article
+                )
+            self.save_stories(stories, moved=False, titles=titles)
 
     def _insert_articles(
         self,
@@ -434,8 +495,21 @@ class SqliteStore:
             list(delta.items()),
         )
 
-    def save_stories(self, stories: Iterable[StoryState]) -> None:
-        """Upsert the stories' centroids and recount their articles, sources and outlets."""
+    def save_stories(
+        self,
+        stories: Iterable[StoryState],
+        *,
+        moved: bool = True,
+        titles: Mapping[str, str | None] | None = None,
+    ) -> None:
+        """Upsert the stories' centroids and recount their articles, sources and outlets.
+
+        Every move of an article between stories (a split, a merge, the end-of-run look,
+        re-clustering) ends here, so here a story that lost the article its title came from
+        gets a new title. `moved=False` (a batch that only added new articles) skips that
+        check: adding never takes a title away. `titles` gives an untitled story a title
+        from its new members (else the StoryState's title is offered).
+        """
         now = _now()
         for story in stories:
             self.db.execute(
@@ -446,7 +520,7 @@ class SqliteStore:
                 "centroid=excluded.centroid",
                 (
                     story.id,
-                    story.title,
+                    titles.get(story.id) if titles is not None else story.title,
                     story.first,
                     story.last,
                     now,
@@ -455,6 +529,21 @@ class SqliteStore:
                 ),
             )
             self._recount(story.id)
+            if moved:
+                self._retitle(story.id, story.counts)
+
+    def _retitle(self, story_id: str, centroid: dict[str, float]) -> None:
+        """Keep the title while an article of that title is in the story; else take the
+        member title that best fits the story's centroid (its key terms and names)."""
+        row = self.db.execute("SELECT title FROM stories WHERE id = ?", (story_id,)).fetchone()
+        # In rowid order (the story_id index alone), the founder, which usually gave the
+        # title, is the first member looked at.
+        if row and row[0] and self.db.execute(_HOLDS_TITLE, (story_id, row[0])).fetchone():
+            return
+        titles = [r[0] for r in self.db.execute(_MEMBER_TITLES, (story_id,))]
+        best = best_title(titles, centroid)  # None when no member has a title: no stale one
+        if row and best != row[0]:
+            self.db.execute("UPDATE stories SET title = ? WHERE id = ?", (best, story_id))
 
     def _recount(self, story_id: str) -> None:
         row = self.db.execute(
