@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
@@ -46,10 +48,26 @@ class ExportError(CorroborateError):
     """The export cannot be written as asked."""
 
 
-def iter_rows(store: SqliteStore, table: Table) -> Iterator[dict[str, Any]]:
+@dataclass(slots=True)
+class Rows:
+    """A table's rows streamed as dicts, with its column names known before any row (an empty
+    export still has its header and its schema)."""
+
+    names: list[str]
+    rows: Iterator[dict[str, Any]]
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return self.rows
+
+
+def iter_rows(store: SqliteStore, table: Table) -> Rows:
     """The table's rows as dicts, streamed from the store."""
     cursor = store.db.execute(_QUERIES[table])
     names = [column[0] for column in cursor.description]
+    return Rows(names, _fetch(cursor, names))
+
+
+def _fetch(cursor: sqlite3.Cursor, names: list[str]) -> Iterator[dict[str, Any]]:
     while rows := cursor.fetchmany(_CHUNK):
         for row in rows:
             yield dict(zip(names, tuple(row), strict=True))
@@ -74,22 +92,21 @@ def export(
     return _write_text(rows, fmt, out)
 
 
-def _write_text(rows: Iterator[dict[str, Any]], fmt: Format, handle: TextIO) -> int:
+def _write_text(rows: Rows, fmt: Format, handle: TextIO) -> int:
     count = 0
-    writer: csv.DictWriter[str] | None = None
+    writer = csv.DictWriter(handle, fieldnames=rows.names) if fmt == "csv" else None
+    if writer:
+        writer.writeheader()
     for row in rows:
-        if fmt == "jsonl":
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-        else:
-            if writer is None:
-                writer = csv.DictWriter(handle, fieldnames=list(row))
-                writer.writeheader()
+        if writer:
             writer.writerow(row)
+        else:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         count += 1
     return count
 
 
-def _write_parquet(rows: Iterator[dict[str, Any]], path: Path) -> int:
+def _write_parquet(rows: Rows, path: Path) -> int:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -105,11 +122,11 @@ def _write_parquet(rows: Iterator[dict[str, Any]], path: Path) -> int:
         for row in rows:
             chunk.append(row)
             if len(chunk) >= _CHUNK:
-                writer = _flush(pa, pq, writer, chunk, path)
+                writer = _flush(pa, pq, writer, chunk, path, rows.names)
                 count += len(chunk)
                 chunk = []
         if chunk or writer is None:
-            writer = _flush(pa, pq, writer, chunk, path)
+            writer = _flush(pa, pq, writer, chunk, path, rows.names)
             count += len(chunk)
     finally:
         if writer is not None:
@@ -121,10 +138,11 @@ _INTEGER = {"article_count", "source_count", "outlet_count", "created", "candida
 _REAL = {"score", "runner_up_score"}
 
 
-def _flush(pa: Any, pq: Any, writer: Any, chunk: list[dict[str, Any]], path: Path) -> Any:
+def _flush(
+    pa: Any, pq: Any, writer: Any, chunk: list[dict[str, Any]], path: Path, names: list[str]
+) -> Any:
     """Write a chunk with a fixed schema (a column that is all null in one chunk stays typed)."""
     if writer is None:
-        names = list(chunk[0]) if chunk else ["article_id"]
         fields = [
             pa.field(
                 n, pa.int64() if n in _INTEGER else pa.float64() if n in _REAL else pa.string()
