@@ -95,6 +95,7 @@ PAIRS = {
     "dev16": "figures_pairs_dev16.jsonl",  # session 4: more news kinds, scored first as is
     "dev17": "figures_pairs_dev17.jsonl",  # session 4: headlines, tables, lakh, A$, ranges
     "dev18": "figures_pairs_dev18.jsonl",  # session 4: long sentences holding several figures
+    "dev19": "figures_pairs_dev19.jsonl",  # session 4: conversions, points, shares, recalls
 }
 
 

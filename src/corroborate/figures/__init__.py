@@ -34,6 +34,7 @@ def build_ledger(articles: list[Article], resources: Resources) -> list[Figure]:
     mentions = [m for a in articles for m in collect_mentions(a, resources, ordinary)]
     _share_between_copies(mentions)
     _metres_among_lengths(mentions)
+    _units_of_the_story(mentions)
     by_id = {article.id: article for article in articles}
     groups = group_mentions(mentions, topic_names(mentions, len(articles)))
     figures = [make_figure(group, by_id) for group in groups]
@@ -196,6 +197,26 @@ def _metres_among_lengths(mentions: list[FigureMentionDraft]) -> None:
             high=metres(quantity.high),
             precision=0.5 * 10.0**-decimals,
         )
+
+
+_QUAKES = frozenset({"quake", "earthquake", "tremor", "aftershock"})
+
+
+def _units_of_the_story(mentions: list[FigureMentionDraft]) -> None:
+    """A bare number in the unit the story uses for its kind: "the earthquake measured 5.2"
+    in a story of a "magnitude 5.2 quake"; "fell by 0.4 points" in a story that counts
+    percentage points."""
+    units = {m.quantity.unit for m in mentions}
+    for mention in mentions:
+        quantity, subject = mention.quantity, mention.subject
+        if quantity.unit != "count" or quantity.value is None:
+            continue
+        quake = _QUAKES & (subject.nouns | subject.context) and 0 < quantity.value < 10
+        if "magnitude" in units and quake and subject.counted is None:
+            mention.quantity = replace(quantity, unit="magnitude")
+        elif "percentage points" in units and subject.counted == "point":
+            mention.quantity = replace(quantity, unit="percentage points")
+            mention.subject = replace(subject, counted=None, counted_text=None)
 
 
 def _same_reading(a: Quantity, b: Quantity) -> bool:

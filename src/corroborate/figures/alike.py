@@ -82,11 +82,17 @@ def times_differ(x: Subject, y: Subject) -> bool:
     """The figures' times or weekdays differ. Not where a property ("the 410-metre bridge
     opened on Friday") is dated only by what happened to its noun, and the other side names
     no time: the bridge is as long on any day."""
-    times_x, times_y = x.times - CURRENT_PERIODS, y.times - CURRENT_PERIODS
+    times_x, times_y = _dated_times(x), _dated_times(y)
     if times_x == times_y and not _days_differ(x, y):
         return False
     undated_x, undated_y = not (times_x or x.days), not (times_y or y.days)
     return not ((undated_y and _owner_named(x, y)) or (undated_x and _owner_named(y, x)))
+
+
+def _dated_times(x: Subject) -> frozenset[str]:
+    """The times that date a figure: not the current period, nor a start ("doubled to 40,000
+    since 2000" is today's 40,000)."""
+    return frozenset(t for t in x.times - CURRENT_PERIODS if not t.startswith("since "))
 
 
 def _owner_named(x: Subject, y: Subject) -> bool:

@@ -154,9 +154,13 @@ def read_outcome(
         if hits:
             nearest = min(hits, key=lambda t: abs(t.i - anchor.i))
             return OUTCOME_OF.get(nearest.lemma_.lower()) or OUTCOME_OF[nearest.lower_]
+    # "2.4 million residents" live there; "12,000 residents signed the petition" did something
     if any(t.lemma_.lower() in RESIDENT_NOUNS for t in local):
-        return "living"
+        return "living" if str(verb_above(anchor).lemma_).lower() in _STATES else None
     return None
+
+
+_STATES = frozenset("be have live number total remain".split())
 
 
 def _complements(anchor: Any) -> list[Any]:

@@ -341,7 +341,10 @@ def can_conflict(
     core += 2.0 * (x.outcome is not None and x.outcome == y.outcome)
     if x.persons_named and y.persons_named:  # the same person gives both
         core += 1.0 * names_match(x.persons, y.persons)
-    core -= 1.0 if _nouns_clash(a, b) else 0.0  # "unemployment" is 5%, "inflation" 6.5%
+    # "unemployment" is 5%, "inflation" 6.5%; a population's nouns ("population", "home to")
+    # are words for one thing
+    population = x.outcome == y.outcome == "living"
+    core -= 1.0 if _nouns_clash(a, b) and not population else 0.0
     return core >= CONFLICT_EVIDENCE
 
 
@@ -362,8 +365,10 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return True  # "two other rifles" is no rival to "nine rifles"
     if x.margin != y.margin:
         return True  # "£40m over budget" is no rival to "cost £210m"
-    if x.per != y.per:
+    if _period(x) != _period(y):
         return True  # "£40m a day" is no rival to "£400m so far"
+    if x.capacity != y.capacity:
+        return True  # "can carry 400 passengers" is no rival to "sank with 212 on board"
     if kinds_clash(x, y, narrower=True):
         return True  # "youth unemployment" is a part of "unemployment"
     if unit != "count" and (_part_of_holder(x, y) or _part_of_holder(y, x)):
@@ -439,6 +444,14 @@ def _same_frame(x: Subject, y: Subject) -> bool:
 CHANGES = frozenset({"rise", "fall", *CHANGE_VERBS, *CHANGE_BY})
 
 
+def _period(subject: Subject) -> str | None:
+    """A rate's period; pay is a year's without saying so ("earns $52,000 a year", "an average
+    salary of $47,500")."""
+    if subject.per == "year" and ("pay" in subject.nouns or subject.verb == "earn"):
+        return None
+    return subject.per
+
+
 def _counted_class(subject: Subject) -> str | None:
     """What is counted; a figure whose own verb is an outcome counts people ("7 were killed"),
     not one whose clause merely names one ("nine in favour of the death penalty")."""
@@ -447,6 +460,8 @@ def _counted_class(subject: Subject) -> str | None:
         if subject.outcome is not None:
             return "person"
         return subject.holder_noun
+    if subject.counted is None and subject.outcome == "living":
+        return "person"  # "Peltham's population has doubled to 40,000"
     if subject.counted or not subject.outcome or subject.verb is None:
         return subject.counted
     return "person" if OUTCOME_OF.get(subject.verb) == subject.outcome else None
@@ -463,9 +478,18 @@ def _same_act(x: Subject, y: Subject) -> bool:
         return False
     if x.verb == y.verb or x.verb in y.nouns or y.verb in x.nouns:
         return True
+    if _verb_as_noun(x.verb, y) or _verb_as_noun(y.verb, x):
+        return True  # "12,000 signed the petition", "the petition has 6,500 signatures"
     if {x.verb, y.verb} <= LEVEL_ACTS:
         return True  # "there had been 1,240 burglaries", "Vardon recorded 980 burglaries"
     return x.promise == y.verb or y.promise == x.verb  # "promised to build", "pledged"
+
+
+def _verb_as_noun(verb: str, other: Subject) -> bool:
+    """The other side counts what the verb does, as a noun: "signed" and "signatures",
+    "admitted" and "admissions"."""
+    nouns = f"{other.counted_text or ''} {other.holder_noun or ''}".lower().split()
+    return len(verb) >= 4 and any(n.startswith(verb[:4]) for n in nouns)
 
 
 def _under_ceiling(ceiling: Quantity, other: Quantity) -> bool:

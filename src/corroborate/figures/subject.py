@@ -97,6 +97,7 @@ class Subject:
     kinds: frozenset[tuple[str, str]] = frozenset()  # (noun, compound modifier): "fuel prices"
     update_cue: bool = False
     revised: bool = False  # "revised to", "now", "latest": a figure replaced, whatever its period
+    capacity: bool = False  # "can carry 400 passengers", "seats 32,000": room for, not how many
     per: str | None = None  # "a day" in "£40m a day": a rate, not a total
     margin: bool = False  # "won by 1,204 votes": a difference, not an amount
     promise: str | None = None  # the verb an act hangs from: "promise" in "promised to build"
@@ -322,6 +323,7 @@ def _subject(
         kinds=_kinds(r.local + r.narrow, ordinary, count=quantity.unit == "count"),
         update_cue=update_cue or any(t.lower_ == "latest" for t in r.wide),
         revised=update_cue and any(t.lemma_.lower() in REVISED for t in r.wide),
+        capacity=_is_capacity(r.verb, anchor, r.local + r.narrow),
         per=period_of(tokens, anchor, r.verb),
         margin=is_margin(anchor, r.verb, verb) or is_excess(tokens, quantity, para_start),
         holder_noun=_holder_noun(r.verb, anchor, ordinary),
@@ -355,6 +357,22 @@ def _owner_class(owner: Any, ordinary: frozenset[str]) -> str | None:
 
 # What a ruling orders paid: "the company must pay a $750k fine" reports the order.
 _ORDERED = frozenset({"fine", "penalty", "damages", "compensation"})
+
+
+# Verbs that give room for something: always ("seats 32,000"), or with "can" ("can carry 400").
+_ROOM_ALWAYS = frozenset("seat accommodate hold".split())
+_ROOM_CAN = _ROOM_ALWAYS | frozenset("carry take house fit store".split())
+
+
+def _is_capacity(verb: Any, anchor: Any, region: list[Any]) -> bool:
+    """A figure of capacity: how many there is room for, not how many there are ("held its
+    rate at 4.25%" holds a level)."""
+    lemma = str(verb.lemma_).lower()
+    can = any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children)
+    at = any(a.lower_ == "at" for a in anchor.ancestors if verb in a.ancestors)
+    if not at and (lemma in _ROOM_ALWAYS or (can and lemma in _ROOM_CAN)):
+        return True
+    return any(str(t.lemma_).lower() == "capacity" for t in region)
 
 
 def _ordered_to_pay(verb: Any, local: list[Any]) -> bool:

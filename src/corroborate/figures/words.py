@@ -59,7 +59,8 @@ NOUN_CLASS = {
     "sales": "revenue", "sale": "revenue", "revenue": "revenue", "stock": "stock",
     "index": "stock", "value": "price", "price": "price", "earning": "pay", "earnings": "pay",
     "wage": "pay", "salary": "pay", "pay": "pay", "bushfire": "fire", "wildfire": "fire",
-    "blaze": "fire", "fire": "fire",
+    "blaze": "fire", "fire": "fire", "rail": "train", "railway": "train", "train": "train",
+    "signature": "person", "signatory": "person",
 }
 
 GENERIC_NOUNS = frozenset(
