@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from corroborate import read_inputs
 from corroborate.read.text import read_text
@@ -287,3 +289,75 @@ def test_jsonl_in_utf16_is_read_whole(write: Write) -> None:
     articles, errors = _read(str(path))
     assert errors == []
     assert [a.source for a in articles] == [f"{path}:1", f"{path}:2"]
+
+
+# Invented Western names and words: the detector alone read short Latin-1 text as cp1250.
+WESTERN = (
+    "Orlen harbour reopens\n\nThe harbour at Orlen reopened on Monday, said Åsa Jørgensen, the "
+    "café owner on the quay. Façades along the front were repainted, and Søren Dahlqvist's "
+    "bakery sold out before noon."
+)
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_short_western_text_in_a_legacy_encoding_is_read_right(write: Write, encoding: str) -> None:
+    (article,), errors = _read(str(write("orlen.txt", WESTERN.encode(encoding))))
+    assert errors == []
+    assert "Åsa Jørgensen" in article.text and "Søren Dahlqvist" in article.text
+    assert article.text.endswith("bakery sold out before noon.")
+    assert article.meta["decoding"].startswith("not UTF-8: read as ")
+
+
+def test_central_european_text_keeps_its_encoding(write: Write) -> None:
+    text = "Starosta Jiří Dvořák řekl, že most přes řeku bude otevřen v pondělí ráno."
+    (article,), _ = _read(str(write("most.txt", text.encode("cp1250"))))
+    assert article.text == text
+
+
+def _with_stray_bytes(text: str, at: list[int]) -> tuple[bytes, str]:
+    """UTF-8 of `text` with a stray byte 0xFF before each character index in `at`, and the
+    text that reading it should give (U+FFFD where each stray byte was)."""
+    data, expected = b"", ""
+    for index, char in enumerate(text):
+        if index in at:
+            data += b"\xff"
+            expected += "\ufffd"
+        data += char.encode()
+        expected += char
+    return data, expected
+
+
+@pytest.mark.parametrize("name", ["orlen.txt", "orlen.jsonl"])
+def test_utf8_with_a_few_stray_bytes_stays_utf8(write: Write, name: str) -> None:
+    at = [WESTERN.index("Monday"), WESTERN.index("quay"), WESTERN.index("bakery")]
+    data, expected = _with_stray_bytes(WESTERN, at)
+    if name.endswith(".jsonl"):
+        data = b'{"text": "' + data.replace(b"\n", b"\\n") + b'"}\n'
+    (article,), errors = _read(str(write(name, data)))
+    assert errors == []
+    assert expected.split("\n\n", 1)[1] in article.text
+    note = article.meta["decoding"]
+    assert note.startswith("UTF-8 with 3 invalid bytes, each replaced by U+FFFD (at characters ")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(["Åsa", "Jørgensen", "café", "Façades", "Müller", "quay", "the", "ñandú"]),
+        min_size=4,
+        max_size=30,
+    ),
+    picks=st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=4),
+)
+def test_stray_bytes_never_garble_valid_utf8(words: list[str], picks: list[int]) -> None:
+    """However few the accented letters, as long as they are as many as the stray bytes, the
+    text reads back exactly, with U+FFFD for each stray byte."""
+    from corroborate.read.decode import decode
+
+    text = " ".join(words)
+    at = sorted({p % len(text) for p in picks})
+    assume(sum(1 for ch in text if ord(ch) > 127) >= len(at))
+    data, expected = _with_stray_bytes(text, at)
+    decoded = decode(data, "x")
+    assert decoded.text == expected
+    assert decoded.note is not None and f"UTF-8 with {len(at)} invalid byte" in decoded.note

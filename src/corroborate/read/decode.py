@@ -1,39 +1,108 @@
-"""Bytes to text: UTF-8, UTF-8 with BOM, then a detected legacy encoding; binary is refused."""
+"""Bytes to text: UTF-8, UTF-8 with BOM, UTF-8 with a few stray bytes replaced, then a
+detected legacy encoding (Western on a tie); binary is refused."""
 
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass
+from typing import TypeVar
 
 from corroborate.errors import InputReadError
+from corroborate.records import Article
+
+T = TypeVar("T")
+
+_REPLACEMENT = "\ufffd"
+# Encodings of Western European text (charset_normalizer's names), and how close a
+# Western candidate's coherence must come to the best guess's to count as a tie.
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15"})
+_TIE = 0.01
 
 # Control characters other than tab/newline/carriage return/form feed are rare in text and
 # common in binary formats; a file with many of them is not something we can read.
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
 
 
+@dataclass(slots=True, frozen=True)
+class Decoded:
+    """A file's text, and a note when it was not clean UTF-8 (kept in `Article.meta`)."""
+
+    text: str
+    note: str | None = None
+
+
+def with_note(item: T, note: str | None) -> T:
+    """The item, an Article of it noting how its bytes were decoded (`meta["decoding"]`)."""
+    if note and isinstance(item, Article):
+        item.meta["decoding"] = note
+    return item
+
+
 def decode_bytes(data: bytes, source: str) -> str:
     """The text of a file's bytes, or an InputReadError that says why it is not text."""
+    return decode(data, source).text
+
+
+def decode(data: bytes, source: str) -> Decoded:
+    """`decode_bytes`, with a note saying how bytes that are not UTF-8 were read."""
     if not data.strip():
         raise InputReadError(source, "the file is empty")
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return _decoded(data, encoding, source)
+            return Decoded(_decoded(data, encoding, source))
     if looks_binary(data):
         raise InputReadError(source, "this looks like a binary file, not text, HTML or JSON")
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    damaged = _damaged_utf8(data)
+    if damaged:
+        return damaged
+    legacy = _legacy_encoding(data)
+    if legacy is None:
         raise InputReadError(
             source, "the bytes are not UTF-8 and no other text encoding fits; convert it to UTF-8"
         )
-    return _decoded(data, best.encoding, source)
+    note = f"not UTF-8: read as {legacy} (detected)"
+    return Decoded(_decoded(data, legacy, source), note)
+
+
+def _damaged_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few stray bytes, each replaced by U+FFFD, when the valid multi-byte
+    characters are at least as many as the stray bytes. Text in a legacy encoding has its
+    accented letters as single high bytes, which almost never form valid UTF-8, so it has
+    next to none; decoding UTF-8 whole as cp1252 would garble every accented letter."""
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode())
+    valid = sum(1 for ch in text if ord(ch) > 127 and ch != _REPLACEMENT)
+    if stray <= 0 or valid < stray:
+        return None
+    places = [i for i, ch in enumerate(text) if ch == _REPLACEMENT][:5]
+    where = ", ".join(map(str, places)) + (", ..." if stray > len(places) else "")
+    note = f"UTF-8 with {stray} invalid byte{'s' if stray > 1 else ''}, each replaced by "
+    return Decoded(text, note + f"U+FFFD (at characters {where})")
+
+
+def _legacy_encoding(data: bytes) -> str | None:
+    """charset_normalizer's best guess, except that a Western encoding wins a tie: on short
+    text it often cannot tell cp1250 from cp1252 and picks the first ("Åsa Jørgensen" read
+    as "Ĺsa Jřrgensen"), and Western text is the more common here."""
+    from charset_normalizer import from_bytes
+
+    results = from_bytes(data)
+    best = results.best()
+    if best is None or best.encoding is None:
+        return None
+    if best.encoding in _WESTERN:
+        return str(best.encoding)
+    for match in results:
+        tie = match.chaos <= best.chaos and match.coherence >= best.coherence - _TIE
+        if match.encoding in _WESTERN and tie:
+            return str(match.encoding)
+    return str(best.encoding)
 
 
 def _decoded(data: bytes, encoding: str, source: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 from corroborate.errors import InputReadError
 from corroborate.read.article import make_article
-from corroborate.read.decode import decode_bytes, looks_binary
+from corroborate.read.decode import Decoded, decode, decode_bytes, looks_binary, with_note
 from corroborate.read.text import read_text
 from corroborate.records import Article, ReadError
 
@@ -49,14 +49,14 @@ def read_jsonl_file(path: Path) -> Iterator[Article | ReadError]:
             empty = False
             where = f"{source}:{number}"
             try:
-                line = raw.decode("utf-8")
+                decoded = Decoded(raw.decode("utf-8"))
             except UnicodeDecodeError:
                 try:
-                    line = decode_bytes(raw, where)
+                    decoded = decode(raw, where)
                 except InputReadError as exc:
                     yield ReadError(exc.source, exc.problem)
                     continue
-            yield _from_line(line, where, source)
+            yield with_note(_from_line(decoded.text, where, source), decoded.note)
     if empty:
         yield ReadError(source, "the file is empty")
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from corroborate.errors import InputReadError
-from corroborate.read.decode import decode_bytes
+from corroborate.read.decode import decode, with_note
 from corroborate.records import Article, ReadError
 
 Reader = Callable[[str, str], Iterator[Article | ReadError]]
@@ -125,7 +125,9 @@ def read_path(path: Path) -> Iterator[Article | ReadError]:
             kind = suffix or "(none)"
             yield ReadError(source, f"unknown file type {kind!r}; expected one of {_kinds()}")
             return
-        yield from _guarded(reader, decode_bytes(path.read_bytes(), source), source)
+        decoded = decode(path.read_bytes(), source)
+        for item in _guarded(reader, decoded.text, source):
+            yield with_note(item, decoded.note)
     except InputReadError as exc:
         yield ReadError(exc.source, exc.problem)
     except OSError as exc:
@@ -143,15 +145,16 @@ def _read_stdin() -> Iterator[Article | ReadError]:
     """Standard input, its kind sniffed from its first character."""
     source = "<stdin>"
     try:
-        text = decode_bytes(sys.stdin.buffer.read(), source)
+        decoded = decode(sys.stdin.buffer.read(), source)
     except InputReadError as exc:
         yield ReadError(exc.source, exc.problem)
         return
-    head = text.lstrip()[:1]
+    head = decoded.text.lstrip()[:1]
     reader = _jsonl_text if head in "{[" else _html if head == "<" else _text
     if head == "[":
         reader = _json
-    yield from _guarded(reader, text, source)
+    for item in _guarded(reader, decoded.text, source):
+        yield with_note(item, decoded.note)
 
 
 def _suffix(path: Path) -> str:

@@ -16,7 +16,7 @@ from warcio.archiveiterator import WARCIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from corroborate.errors import InputReadError
-from corroborate.read.decode import decode_bytes
+from corroborate.read.decode import decode, with_note
 from corroborate.records import Article, ReadError
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -210,15 +210,17 @@ def _page(record: Any, source: str) -> Iterator[Article | ReadError]:
     url = record.rec_headers.get_header("WARC-Target-URI")
     name = f"{source}#{url or record.rec_headers.get_header('WARC-Record-ID')}"
     try:
-        text = decode_bytes(record.content_stream().read(), name)
+        decoded = decode(record.content_stream().read(), name)
         if kind.lower() in _TEXT_TYPES:
             from corroborate.read.text import read_text
 
-            yield _with_url(read_text(text, source=name), url)
+            page = _with_url(read_text(decoded.text, source=name), url)
+            yield with_note(page, decoded.note)
             return
         from corroborate.read.html import read_html
 
-        yield read_html(text, source=name, url=url, meta={"url": url, "source_id": url})
+        meta = {"url": url, "source_id": url}
+        yield with_note(read_html(decoded.text, source=name, url=url, meta=meta), decoded.note)
     except InputReadError as exc:
         yield ReadError(exc.source, exc.problem)
 
