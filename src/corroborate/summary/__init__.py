@@ -387,16 +387,17 @@ def improve(
             open_[chosen] = False
             if rest:
                 open_ &= similarity[:, rest].max(axis=1) < REPEAT_COSINE
-            told = set().union(*(claims[i] for i in rest))
-            retold = [k for k in stating if claims[k] <= told]
-            open_[[k for k in retold if _retells(k, candidates, rest, meaning)]] = False
+            if stating:
+                told = set().union(*(claims[i] for i in rest))
+                retold = [k for k in stating if claims[k] <= told]
+                open_[[k for k in retold if _retells(k, candidates, rest, meaning)]] = False
             if not open_.any():
                 continue
             used = _used(covered, rest)
             shared = float(_repeats_worth(used, decay) @ covered.chance)
             gains = worth @ (covered.chance * decay**used)
-            values = (shared + gains) / (length + words[rest].sum() + words)
-            top = int(np.argmax(np.where(open_, values, -np.inf)))
+            values = np.where(open_, (shared + gains) / (length + words[rest].sum() + words), -1)
+            top = int(np.argmax(values))
             if values[top] > best + 1e-12:
                 chosen = [*rest[:position], top, *rest[position:]]
                 best, improved = float(values[top]), True
@@ -442,6 +443,9 @@ def _used(covered: Coverage, rows: Sequence[int]) -> np.ndarray:
     """How often the sentences `rows` use each of the story's words, together."""
     if not rows:
         return np.zeros(covered.counts.shape[1])
+    if isinstance(covered.counts, np.ndarray):
+        together: np.ndarray = covered.counts[list(rows)].sum(axis=0)  # quicker than below
+        return together
     return np.asarray(covered.counts[list(rows)].sum(axis=0), dtype=np.float64).ravel()
 
 
