@@ -96,6 +96,7 @@ PAIRS = {
     "dev17": "figures_pairs_dev17.jsonl",  # session 4: headlines, tables, lakh, A$, ranges
     "dev18": "figures_pairs_dev18.jsonl",  # session 4: long sentences holding several figures
     "dev19": "figures_pairs_dev19.jsonl",  # session 4: conversions, points, shares, recalls
+    "dev20": "figures_pairs_dev20.jsonl",  # session 4: updates over days, copies
 }
 
 

@@ -86,6 +86,8 @@ def times_differ(x: Subject, y: Subject) -> bool:
     if times_x == times_y and not _days_differ(x, y):
         return False
     undated_x, undated_y = not (times_x or x.days), not (times_y or y.days)
+    if times_x == times_y and ((undated_x and x.update_cue) or (undated_y and y.update_cue)):
+        return False  # "stood at 3.2 metres on Friday", then "has risen to 3.9 metres"
     return not ((undated_y and _owner_named(x, y)) or (undated_x and _owner_named(y, x)))
 
 

@@ -112,6 +112,8 @@ def _counted_by_level(anchor: Any) -> tuple[str | None, str | None]:
         return None, None
     for child in verb.children:
         if child.dep_ == "nsubj" and child.pos_ == "NOUN":
+            if child.lemma_.lower() in ("number", "total"):  # "passenger numbers reached"
+                child = next((c for c in child.lefts if c.dep_ == "compound"), child)
             lemma = str(child.lemma_).lower()
             if lemma in PERSON_EVENTS:
                 return "person", child.text

@@ -60,6 +60,7 @@ from corroborate.figures.when import (
     times_of,
 )
 from corroborate.figures.words import (
+    CHANGE_BY,
     CHANGE_VERBS,
     GENERIC_NOUNS,
     NOUN_CLASS,
@@ -438,9 +439,14 @@ def _promise(verb: Any) -> str | None:
 def _holder_noun(verb: Any, anchor: Any, ordinary: frozenset[str]) -> str | None:
     """The common noun that does the figure's verb: "economy" in "Renwick's economy grew 2.4%".
     Generic words ("the rate rose"), names and the figure's own phrase ("27 ministers signed")
-    say nothing of what is measured."""
+    say nothing of what is measured. For a change made by someone ("the council will raise
+    council tax by 4.99%"), the thing changed."""
+    changed = str(verb.lemma_).lower() in CHANGE_BY and any(
+        a.lower_ == "by" and a.head.i == verb.i for a in anchor.ancestors
+    )
+    deps = ("dobj",) if changed else ("nsubj",)
     for child in verb.children:
-        if child.dep_ == "nsubj" and child.pos_ == "NOUN" and anchor not in child.subtree:
+        if child.dep_ in deps and child.pos_ == "NOUN" and anchor not in child.subtree:
             lemma = str(child.lemma_).lower()
             if child.lower_ in ("shares", "stocks"):
                 return "stock"  # "shares jumped 14%": the share price, not "a share of"
