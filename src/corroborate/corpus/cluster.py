@@ -95,6 +95,7 @@ class StoryState:
     norm: float = 0.0  # cached length of the weighted centroid, for `generation`
     generation: int = -1
     kind_squares: dict[str, float] = field(default_factory=dict)  # its squares, per kind
+    kind_norms: dict[str, float] = field(default_factory=dict)  # their roots, when known
 
 
 @dataclass(slots=True)
@@ -182,8 +183,9 @@ def similarity(a: Mapping[str, float], b: Mapping[str, float], settings: Cluster
 # Below this many postings to read, a dict sums them faster than numpy's fixed costs.
 _NUMPY_FROM = 1000
 
-# The article's terms by kind, each with its weight times the term weight; its length per kind.
-_Prepared = tuple[dict[str, list[tuple[str, float]]], dict[str, float]]
+# The article's terms by kind, each with its weight times the term weight; its length per kind;
+# its length.
+_Prepared = tuple[dict[str, list[tuple[str, float]]], dict[str, float], float]
 
 
 def within_window(day: str, first: str, last: str, window_days: int) -> bool:
@@ -250,7 +252,10 @@ class StoryClusterer:
         documents): weights then move too little to matter, and scoring a candidate story
         costs one look-up per term instead of a logarithm, its centroid's length once.
         """
-        value = self._idf_table().get(term)
+        if self.documents == self._cached_documents:  # `_idf_table`'s check, inlined: the
+            value = self._idf_cache.get(term)  # second look calls this for every term
+        else:
+            value = self._idf_table().get(term)
         return self._new_idf(term) if value is None else value
 
     def _idf_table(self) -> dict[str, float]:
@@ -331,7 +336,7 @@ class StoryClusterer:
         table = self._idf_table() if terms else self._idf_cache
         new = self._new_idf
         weights = {t: tf * (table.get(t) or new(t)) for t, tf in terms.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        norm = math.sqrt(sum([w * w for w in weights.values()])) or 1.0
         return {t: w / norm for t, w in weights.items()}
 
     def score_candidates(
@@ -421,7 +426,8 @@ class StoryClusterer:
         new, kinds = self._new_idf, _KINDS
         for t, w in vector.items():
             scaled[kinds.get(t[:1], WORD_KIND)].append((t, w * (table.get(t) or new(t))))
-        return dict(scaled), _kind_norms(vector)
+        norms = _kind_norms(vector)
+        return dict(scaled), norms, math.sqrt(sum(n * n for n in norms.values()))
 
     def _cosine(
         self,
@@ -443,14 +449,18 @@ class StoryClusterer:
             story.kind_squares = dict(squares)
             story.norm = math.sqrt(sum(squares.values())) or 1.0
             story.generation = self.generation
-        scaled, norms = prepared or self._prepare(vector)
+            story.kind_norms = {}
+        scaled, norms, length = prepared or self._prepare(vector)
         counts = story.counts
         dots = {
             kind: sum([w * counts[t] for t, w in terms if t in counts])
             for kind, terms in scaled.items()
         }
-        story_norms = {k: math.sqrt(v) for k, v in story.kind_squares.items()}
-        length = math.sqrt(sum(n * n for n in norms.values()))
+        story_norms = story.kind_norms
+        if not story_norms:  # emptied whenever `kind_squares` changes
+            story_norms = story.kind_norms = {
+                k: math.sqrt(v) for k, v in story.kind_squares.items()
+            }
         return combine(
             sum(dots.values()), length * story.norm, dots, norms, story_norms, self.settings
         )
@@ -583,6 +593,7 @@ class StoryClusterer:
                 kind = kinds.get(term[:1], WORD_KIND)
                 kind_squares[kind] = kind_squares.get(kind, 0.0) + change
         story.norm = math.sqrt(squares) if current else 0.0
+        story.kind_norms = {}
         if len(story.counts) > 2 * self.settings.story_terms:
             kept = sorted(story.counts.items(), key=lambda kv: -kv[1])[: self.settings.story_terms]
             story.counts = dict(kept)
