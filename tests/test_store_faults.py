@@ -233,3 +233,43 @@ def test_a_csv_export_of_an_empty_table_has_its_header(tmp_path: Path, table: st
     import pyarrow.parquet as pq
 
     assert pq.read_schema(tmp_path / "e.parquet").names == header.split(",")
+
+
+# -- a run that died (killed, or locked out of the store when it tried to finish) ----------------
+
+
+def _dead_pid() -> int:
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(done.stdout)
+
+
+@pytest.mark.parametrize("owner_alive", [False, True], ids=["owner-gone", "owner-running"])
+def test_the_next_ingest_marks_a_dead_run_interrupted(tmp_path: Path, owner_alive: bool) -> None:
+    from click.testing import CliRunner
+
+    from corroborate.cli import main
+
+    fire = [_article(t, x) for t, x in FIRE]
+    with _stored(tmp_path / "c.db", {"s-fire": fire}) as store:  # its run never finished
+        pid = os.getpid() if owner_alive else _dead_pid()
+        store.db.execute(
+            "UPDATE meta SET value = json_set(value, '$.pid', ?) WHERE key LIKE 'run-owner:%'",
+            (pid,),
+        )
+    text = tmp_path / "bridge.txt"
+    text.write_text("The Orrin bridge closed on Monday for repairs after a lorry struck its rail.")
+    result = CliRunner().invoke(main, ["ingest", str(text), "--db", str(tmp_path / "c.db")])
+    assert result.exit_code == 0, result.output
+    with SqliteStore(tmp_path / "c.db", read_only=True) as store:
+        runs = [tuple(r) for r in store.query("SELECT status, new FROM runs ORDER BY id")]
+        owners = store.query("SELECT count(*) FROM meta WHERE key LIKE 'run-owner:%'")[0][0]
+    assert runs == [
+        ("running" if owner_alive else "interrupted", 0 if owner_alive else 2),
+        ("done", 1),
+    ]
+    assert owners == (1 if owner_alive else 0)

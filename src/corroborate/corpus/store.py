@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -103,6 +104,25 @@ def best_title(titles: Iterable[str], centroid: dict[str, float]) -> str | None:
         if score > best_score:
             best, best_score = title, score
     return best
+
+
+_OWNER = "run-owner:"  # meta key prefix: the process running a run, until it finishes
+# A dead run's counts are what it stored: its articles and the inputs it failed on.
+_INTERRUPTED = (
+    "UPDATE runs SET status = 'interrupted', new = (SELECT count(*) FROM articles WHERE "
+    "run_id = runs.id), failed = (SELECT count(*) FROM errors WHERE run_id = ?) "
+    "WHERE id = ? AND status = 'running'"
+)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: it exists
+        return True
+    return True
 
 
 def _now() -> str:
@@ -266,7 +286,30 @@ class SqliteStore:
                 "INSERT INTO runs (started_at, inputs, status) VALUES (?, ?, 'running')",
                 (_now(), json.dumps(list(inputs))),
             )
-        return int(cursor.lastrowid or 0)
+            run_id = int(cursor.lastrowid or 0)
+            # Who runs it, so a later run can tell a run that died (killed, or locked out of
+            # the store when it tried to finish) from one still going.
+            owner = json.dumps({"pid": os.getpid(), "host": socket.gethostname()})
+            self.db.execute(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)", (_OWNER + str(run_id), owner)
+            )
+        return run_id
+
+    def close_interrupted_runs(self) -> list[int]:
+        """Mark 'interrupted' every run still 'running' whose process, on this machine, is
+        gone; return their ids. (A run on another machine is left as it is.)"""
+        closed = []
+        rows = self.db.execute("SELECT key, value FROM meta WHERE key LIKE ?", (_OWNER + "%",))
+        for key, value in rows.fetchall():
+            owner = json.loads(value)
+            if owner.get("host") == socket.gethostname() and not _alive(int(owner["pid"])):
+                closed.append(int(key.removeprefix(_OWNER)))
+        if closed:
+            with self.transaction():
+                for run_id in closed:
+                    self.db.execute(_INTERRUPTED, (run_id, run_id))
+                    self.db.execute("DELETE FROM meta WHERE key = ?", (_OWNER + str(run_id),))
+        return closed
 
     def finish_run(self, run_id: int, counts: dict[str, int], status: str = "done") -> None:
         with self.transaction():
@@ -284,6 +327,7 @@ class SqliteStore:
                     run_id,
                 ),
             )
+            self.db.execute("DELETE FROM meta WHERE key = ?", (_OWNER + str(run_id),))
 
     # -- reading state -------------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
