@@ -97,6 +97,7 @@ PAIRS = {
     "dev18": "figures_pairs_dev18.jsonl",  # session 4: long sentences holding several figures
     "dev19": "figures_pairs_dev19.jsonl",  # session 4: conversions, points, shares, recalls
     "dev20": "figures_pairs_dev20.jsonl",  # session 4: updates over days, copies
+    "dev21": "figures_pairs_dev21.jsonl",  # session 4: quotes, rates per head, records
 }
 
 

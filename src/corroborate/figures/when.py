@@ -15,7 +15,7 @@ from corroborate.figures.lexicon import DAYS, MONTHS
 
 # Words that make a figure a demand or a target rather than a fact ("called for 5%").
 DEMAND = frozenset(
-    """call demand want urge propose seek ask insist push press suggest recommend need should appeal
+    """call demand want urge propose seek ask insist suggest recommend need should appeal
     must target goal ambition necessity""".split()
 )
 # Words that make it a forecast: it may line up with a fact or with a demand.
@@ -75,11 +75,19 @@ def read_phase(levels: list[list[Any]]) -> tuple[str | None, bool]:
         words = {t.lemma_.lower() for t in level} | {t.lower_ for t in level}
         if words & CURRENT:
             return None, update
-        if words & DEMAND:
+        if words & DEMAND or any(_presses_for(t) for t in level):
             return "demand", False  # "increase to 5%" in a demand is not a later report
         if words & FUTURE:
             return "future", revision
     return None, update or revision
+
+
+def _presses_for(token: Any) -> bool:
+    """ "pushed for 5%", "pressing for a 10% rise": a demand; "pushed temperatures to 39C"
+    is not."""
+    if token.lemma_.lower() not in ("push", "press"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
 
 
 PERIODS = {

@@ -60,7 +60,7 @@ NOUN_CLASS = {
     "index": "stock", "value": "price", "price": "price", "earning": "pay", "earnings": "pay",
     "wage": "pay", "salary": "pay", "pay": "pay", "bushfire": "fire", "wildfire": "fire",
     "blaze": "fire", "fire": "fire", "rail": "train", "railway": "train", "train": "train",
-    "signature": "person", "signatory": "person",
+    "signature": "person", "signatory": "person", "bicycle": "bike", "bike": "bike",
 }
 
 GENERIC_NOUNS = frozenset(
@@ -103,6 +103,9 @@ VERB_CLASS = {
     "add": "add", "remove": "cut", "sign": "sign", "plant": "plant", "fell": "cut",
     "vaccinate": "vaccinate", "test": "test", "treat": "treat", "admit": "admit",
     "discharge": "discharge", "charge": "charge", "convict": "convict", "acquit": "acquit",
+    "score": "score", "net": "score", "concede": "concede", "fail": "fail",
+    "depart": "depart", "graduate": "graduate", "enrol": "enrol", "enroll": "enrol",
+    "run": "have", "offer": "have",
 }
 # fmt: on
 
