@@ -57,6 +57,41 @@ def resources() -> Resources:
             "40 votes",
             "agree",
         ),
+        (  # jobs lost, counted as people and as jobs
+            "Ormond Steel will lay off 900 staff.",
+            "Ormond Steel is cutting 1,400 jobs.",
+            "900",
+            "1,400",
+            "conflict",
+        ),
+        (  # a population told as a holder and as a place's people
+            "Tarrow's population has doubled to 30,000 since 2001.",
+            "Tarrow is home to 41,000 people.",
+            "30,000",
+            "41,000",
+            "conflict",
+        ),
+        (  # a verb and its noun count one thing
+            "Nearly 8,000 Cresk residents signed the petition against the mine.",
+            "The petition against the Cresk mine has 3,100 signatures.",
+            "Nearly 8,000",
+            "3,100",
+            "conflict",
+        ),
+        (  # a change someone makes is a change of its object
+            "Lowick council will raise council tax by 3.99%.",
+            "Council tax in Lowick will go up by 2.99%.",
+            "3.99%",
+            "2.99%",
+            "conflict",
+        ),
+        (  # one named period: a verb of change is not a later report
+            "Unemployment in Restow rose to 7.1% in the second quarter.",
+            "Restow's jobless rate was 6.4% in the second quarter.",
+            "7.1%",
+            "6.4%",
+            "conflict",
+        ),
     ],
 )
 def test_one_thing_in_two_frames(
@@ -104,6 +139,36 @@ def test_one_thing_in_two_frames(
             "four weeks",
             "seven weeks",
         ),
+        (  # room for people is not the people there
+            "The Sallow ferry sank with 140 people on board.",
+            "The Sallow ferry can carry 350 passengers.",
+            "140",
+            "350",
+        ),
+        (  # shares of two populations
+            "One in four Darnley children lives in poverty.",
+            "One in four Darnley adults has no savings.",
+            "One in four",
+            "One in four",
+        ),
+        (  # two shares of one population that say different things of it
+            "Around one in five Darnley adults smokes.",
+            "One in three Darnley adults is obese.",
+            "one in five",
+            "One in three",
+        ),
+        (  # acts the word lists tell apart
+            "Brenford Town have scored 31 goals in 15 games.",
+            "Brenford Town have conceded 12 goals in 15 games.",
+            "31",
+            "12",
+        ),
+        (  # changes of two objects
+            "Lowick council will raise council tax by 3.99%.",
+            "Lowick council will raise parking charges by 12%.",
+            "3.99%",
+            "12%",
+        ),
     ],
 )
 def test_two_things_stay_apart(
@@ -123,3 +188,26 @@ def test_two_things_stay_apart(
 def test_a_mark_passed_is_a_floor(text: str, low: float) -> None:
     (quantity,) = read_quantities(text)
     assert quantity.low == low and quantity.high is None
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("He was given a nine-year sentence.", [("nine-year", 9.0, "years")]),
+        ("She signed a 12-month contract.", [("12-month", 12.0, "months")]),
+        ("A 10-year-old girl was hurt.", []),
+        ("The yield on ten-year bonds rose to 4.1%.", [("4.1%", 4.1, "percent")]),
+        ("Gusts reached 155 km/h.", [("155 km/h", 155.0, "km/h")]),
+        (
+            "The index fell 2.3% to 7,412 points.",
+            [("2.3%", 2.3, "percent"), ("7,412", 7412.0, "count")],
+        ),
+        ("Growth was revised up to 1.5%.", [("1.5%", 1.5, "percent")]),
+    ],
+)
+def test_terms_speeds_changes_and_revisions_are_read(
+    text: str, readings: list[tuple[str, float, str]]
+) -> None:
+    found = [(q.as_written, q.value, q.unit) for q in read_quantities(text)]
+    assert found == readings
+    assert all(q.high is None and q.low is None for q in read_quantities(text))
