@@ -36,6 +36,11 @@ Labelled data, all written for the project (bench/data/, invented sentences, no 
   ways (one act told with two verbs, opposite acts, a measure or amount written before its
   noun, durations of one act, "crossed 70%", money spent on two things, tallies). Written after
   the rules they probe, so a dev set, not a blind one.
+- figures_pairs_dev15.jsonl .. figures_pairs_dev21.jsonl: 7 x 40 invented pairs written in
+  session 4, each scored once on the code as it stood (first looks 0.575, 0.675, 0.875, 0.775,
+  0.625, 0.875, 0.650), then tuned on: updates, company results, fines, transfers, storms,
+  shares in words, lakh/crore and A$, scraped results, long sentences with several figures,
+  capacity, rates per head, quotes. Not blind: written by the engineer changing the code.
 - figures_cases_news.jsonl (split "news"): 62 extraction cases by the session-3 round-2
   engineer (words and
   digits, ranges, bounds, money with suffixes, lakh/crore, scraped tables, non-figures).
