@@ -64,11 +64,26 @@ def test_datelines(opening: str, place: str | None, published: str | None) -> No
         "Key points",  # too short to be a headline
         "The ferry resumed on Tuesday after a long stop.",  # a sentence, not a headline
         "- a bullet point that is not a headline",
+        # when the page was posted, not what it says
+        "Saturday, August 24, 2013",
+        "THURSDAY, JUNE 30, 2005",
+        "Last Updated: Monday, 28 November 2005, 10:12 GMT",
+        "12 January 2010 @ 09: 29 pm",
+        "8 / 2 / 13 at 1: 30 PM",
     ],
 )
 def test_no_title_from_lines_that_are_not_headlines(first_line: str) -> None:
     article = read_text(first_line + "\n" + STORY.split("\n\n", 1)[1], source="x")
     assert article.title is None
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["May Day march fills Kestravik square", "Ferry link to Lornholm back after 3 days"],
+)
+def test_a_headline_with_date_words_is_still_a_title(headline: str) -> None:
+    article = read_text(headline + "\n\n" + STORY.split("\n\n", 1)[1], source="x")
+    assert article.title == headline
 
 
 def test_directory_is_read_recursively_and_sorted(write: Write, tmp_path: Path) -> None:

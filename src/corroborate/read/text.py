@@ -102,11 +102,30 @@ def find_title(text: str) -> tuple[int, int] | None:
         return None
     if _HEADLINE_END.search(line) or line.lstrip()[:1] in "-•*–—" or find_dateline(line):
         return None
+    if _only_a_date(line):  # "Saturday, August 24, 2013", "Updated: 12 January 2010 @ 09:29 pm"
+        return None
     # A headline is shorter than what follows it, which is prose.
     next_start, next_end = lines[1]
     if next_end - next_start < 40 and len(lines) < 3:
         return None
     return start, end
+
+
+# Words of a line that only says when a page was posted.
+_DATE_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday mon tue tues wed thu thurs fri sat sun am pm gmt utc bst est edt pst cet
+    at on last updated published posted modified""".split()
+)
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+
+
+def _only_a_date(line: str) -> bool:
+    """Whether the line holds nothing but a date or time (and words such as "updated")."""
+    tokens = _TOKEN.findall(line)
+    has_number = any(t.isdigit() for t in tokens)
+    return has_number and all(t.isdigit() or t.lower() in _DATE_WORDS for t in tokens)
 
 
 def find_dateline(text: str, after: int = 0) -> tuple[int, int, str | None, str | None] | None:
