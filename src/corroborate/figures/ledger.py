@@ -191,7 +191,7 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return False
     if x.times and y.times and not x.times & y.times:
         return False
-    if x.days and y.days and not x.days & y.days:
+    if x.days and y.days and not x.days & y.days and not _state_on_two_days(a, b):
         return False  # Saturday's crowd is not Sunday's
     if x.per and y.per and x.per != y.per:
         return False  # £40m a day is not £40m a week
@@ -214,6 +214,16 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     if x.counted and y.counted and x.counted != y.counted and not _jobs_as_people(x, y):
         return _one_count_two_words(a, b)
     return True
+
+
+def _state_on_two_days(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
+    """A level read on two weekdays by articles of two dates ("reservoirs stood at 41% on
+    Monday", "...at 48% on Friday"): one thing measured over time, which the dates order.
+    Not two events ("drew 20,000 on Saturday", "35,000 on Sunday")."""
+    x, y = a.subject, b.subject
+    if not (a.date and b.date and a.date != b.date) or x.times != y.times:
+        return False
+    return x.verb in STATE_ACTS and y.verb in STATE_ACTS and x.days != y.days
 
 
 def _jobs_as_people(x: Subject, y: Subject) -> bool:
@@ -379,7 +389,7 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return True  # "at least 9 died" is not wrong when 25 died
     if (x.share_role == "whole") != (y.share_role == "whole"):
         return True  # a total and a part of it ("31 of the 60 seats") are not rivals
-    if times_differ(x, y):
+    if times_differ(x, y) and not _state_on_two_days(a, b):
         return True  # "in February, a gunman killed five" is another event than today's toll
     if unit not in ("count", *MEASURES):
         # "$650,000 for shelters" is part of, not against, "a $4.2m aid package"
