@@ -7,13 +7,13 @@ part every figure is measured on. What is fitted on the fitting part, and nothin
   `pair_model.MODEL_SHA256`) is what `--fit` writes: one logistic regression on rows 0-2999 over
   the 62 dense pair features (`features.DENSE_FEATURES`: MiniLM cosine, lemma, entity, number
   and fuzzy overlaps, the same times the cosine, word-piece alignment from MiniLM's token
-  vectors, word n-gram overlaps) and, per lemma seen in two or more of those rows' sentences,
-  "in one sentence only" / "in both" indicators (a discriminative cousin of TF-KLD: which words
-  matter when one sentence lacks them); the decision threshold is the 0.5 the aligner uses.
-  `--fit` first prints the 5-fold CV accuracy inside rows 0-2999 with and without the word
-  weights, then refits, writes the model file, prints the checksum to pin and the refitted
-  model's held-out figures, and stops. Feature sets, the model kind and WORD_C / WORD_SCALE /
-  WORD_MIN_SENTENCES were chosen by 5-fold cross-validation inside rows 0-2999.
+  vectors, word n-gram overlaps) and, per lemma seen in WORD_MIN_SENTENCES (20) or more of those
+  rows' sentences, "in one sentence only" / "in both" indicators (a discriminative cousin of
+  TF-KLD: which words matter when one sentence lacks them); the decision threshold is the 0.5
+  the aligner uses. `--fit` first prints the 5-fold CV accuracy inside rows 0-2999 with and
+  without the word weights, then refits, writes the model file, prints the checksum to pin and
+  the refitted model's held-out figures, and stops. Feature sets, the model kind and WORD_C /
+  WORD_SCALE / WORD_MIN_SENTENCES were chosen by 5-fold cross-validation inside rows 0-2999.
 - TF-IDF cosine (word unigrams+bigrams, vocabulary from the fitting part): one threshold.
 The row "corroborate_strict_or_loose" adds the clustering's looser second-pass link (cosine and
 a shared content word; thresholds set on the demo corpus, not on MSRP): more recall, less
@@ -21,6 +21,9 @@ precision, for information.
 - MiniLM cosine (the same embeddings the aligner uses): one threshold.
 `--quick` uses rows 0-299 to fit the peers' thresholds and rows 3000-3299 to measure, and
 skips the speed figures (claims for a 20-article story, sentences embedded per second).
+`--study` reads rows 0-2999 only and prints the cross-validated accuracy of the leads that were
+measured and not shipped (idf-weighted piece alignment, content-word alignment, dependency
+overlap, soft word weights, other learners: see alignment_study.py).
 """
 
 from __future__ import annotations
@@ -30,7 +33,9 @@ import csv
 import hashlib
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -38,7 +43,6 @@ from _common import file_hash, print_table, require_data, write_results
 from corroborate.claims import align_claims
 from corroborate.claims.align import loose_link
 from corroborate.claims.features import (
-    DENSE_FEATURES,
     FEATURES,
     THRESHOLD,
     facts_of_tokens,
@@ -46,7 +50,7 @@ from corroborate.claims.features import (
     same_fact,
 )
 from corroborate.claims.pair_model import MODEL_FILE, PairModel, shipped_model
-from corroborate.embed import token_vectors_of
+from corroborate.embed import MiniLmOnnxEmbedder, token_vectors_of
 from corroborate.nlp import Resources
 from corroborate.records import Article, Paragraph
 from corroborate.segment import segment_article
@@ -70,19 +74,36 @@ def load_pairs(path: Path) -> tuple[list[str], list[str], np.ndarray]:
     return left, right, np.array(labels)
 
 
-def features_for(
-    left: list[str], right: list[str], resources: Resources
-) -> tuple[np.ndarray, np.ndarray, list[tuple[frozenset[str], frozenset[str]]]]:
-    """Per pair: the dense pair features (the word-evidence column left at 0, see
-    `with_words`), the clustering's looser second-pass link, and the two lemma sets."""
-    nlp = resources.spacy()
-    docs = list(nlp.pipe(left + right, batch_size=256))
-    facts = [facts_of_tokens(doc) for doc in docs]
+@dataclass
+class PairInputs:
+    """What the features are computed from: per sentence (left sentences first, then right),
+    its spaCy parse, sentence vector and word-piece vectors."""
+
+    docs: list[Any]
+    vectors: np.ndarray
+    tokens: list[np.ndarray]
+
+    @property
+    def pairs(self) -> int:
+        return len(self.docs) // 2
+
+
+def parse_pairs(left: list[str], right: list[str], resources: Resources) -> PairInputs:
+    docs = list(resources.spacy().pipe(left + right, batch_size=256))
     embedder = token_vectors_of(resources.embedder())
     if embedder is None:
         raise SystemExit("the alignment benchmark needs an embedder that gives token vectors")
     vectors, tokens = embedder.embed_tokens(left + right)
-    n = len(left)
+    return PairInputs(docs, vectors, tokens)
+
+
+def features_for(
+    inputs: PairInputs,
+) -> tuple[np.ndarray, np.ndarray, list[tuple[frozenset[str], frozenset[str]]]]:
+    """Per pair: the dense pair features (the word-evidence column left at 0, see
+    `with_words`), the clustering's looser second-pass link, and the two lemma sets."""
+    facts = [facts_of_tokens(doc) for doc in inputs.docs]
+    n, vectors, tokens = inputs.pairs, inputs.vectors, inputs.tokens
     cosines = np.einsum("ij,ij->i", vectors[:n], vectors[n:])
     no_words = PairModel(np.zeros(len(FEATURES)), 0.0, {})
     rows = [
@@ -137,7 +158,7 @@ def fit_model(
     from scipy import sparse
     from sklearn.linear_model import LogisticRegression
 
-    dense = features[:, : len(DENSE_FEATURES)]
+    dense = features[:, :-1]  # every column but the word evidence, which the words replace
     mean, scale = dense.mean(axis=0), dense.std(axis=0) + 1e-9
     seen: Counter[str] = Counter(w for pair in lemmas for side in pair for w in side)
     vocabulary = sorted(w for w, n in seen.items() if n >= WORD_MIN_SENTENCES)
@@ -165,16 +186,19 @@ def cross_validate(
     lemmas: list[tuple[frozenset[str], frozenset[str]]],
     labels: np.ndarray,
     folds: int = 5,
+    seeds: tuple[int, ...] = (0,),
 ) -> float:
     """Mean accuracy of `fit_model` over shuffled folds of the fitting part (all fitted per fold,
-    the word vocabulary and weights included)."""
+    the word vocabulary and weights included), over one shuffling per seed."""
     from sklearn.model_selection import KFold
 
     accuracy = []
-    for fit, test in KFold(folds, shuffle=True, random_state=0).split(features):
-        model = fit_model(features[fit], [lemmas[i] for i in fit], labels[fit])
-        rows = with_words(features[test], [lemmas[i] for i in test], model)
-        accuracy.append(float(((same_fact(rows, model) >= THRESHOLD) == labels[test]).mean()))
+    for seed in seeds:
+        for fit, test in KFold(folds, shuffle=True, random_state=seed).split(features):
+            model = fit_model(features[fit], [lemmas[i] for i in fit], labels[fit])
+            rows = with_words(features[test], [lemmas[i] for i in test], model)
+            right = (same_fact(rows, model) >= THRESHOLD) == labels[test]
+            accuracy.append(float(right.mean()))
     return float(np.mean(accuracy))
 
 
@@ -249,27 +273,51 @@ def refit(
     print(f"refitted model on the held-out rows: {held_out}")
 
 
+def study(left: list[str], right: list[str], labels: np.ndarray) -> None:
+    """Print the CV accuracy of each lead in alignment_study.py on the fitting rows."""
+    from alignment_study import SEEDS, run_study
+
+    resources = Resources()
+    embedder = resources.embedder()
+    if not isinstance(embedder, MiniLmOnnxEmbedder):
+        raise SystemExit("the study needs the default MiniLM embedder (word-piece offsets)")
+    inputs = parse_pairs(left, right, resources)
+    features, _, lemmas = features_for(inputs)
+    rows = run_study(inputs, left + right, features, lemmas, labels, embedder)
+    title = (
+        f"5-fold CV x {len(SEEDS)} shufflings, MSRP rows 0-{len(labels) - 1} (held-out rows unread)"
+    )
+    print_table(title, ("lead", "CV accuracy"), rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small subset for CI")
     parser.add_argument(
         "--fit", action="store_true", help="5-fold CV, then refit and write the shipped model"
     )
+    parser.add_argument(
+        "--study",
+        action="store_true",
+        help="CV on rows 0-2999 of the leads not shipped (alignment_study.py); held-out unread",
+    )
     args = parser.parse_args()
-    if args.quick and args.fit:
-        parser.error("--fit uses the whole fitting part: leave out --quick")
+    if sum((args.quick, args.fit, args.study)) > 1:
+        parser.error("--quick, --fit and --study are separate runs: give one")
     path = require_data("alignment", "msrp", "msr_paraphrase_train.txt")
     if path is None:
         return
     left, right, labels = load_pairs(path)
+    if args.study:
+        study(left[:FIT_END], right[:FIT_END], labels[:FIT_END])
+        return
     fit_rows = range(0, 300) if args.quick else range(0, FIT_END)
     test_rows = range(FIT_END, 3300) if args.quick else range(FIT_END, len(labels))
     rows = list(fit_rows) + list(test_rows)
     resources = Resources()
     started = time.perf_counter()
-    features, loose, lemmas = features_for(
-        [left[i] for i in rows], [right[i] for i in rows], resources
-    )
+    inputs = parse_pairs([left[i] for i in rows], [right[i] for i in rows], resources)
+    features, loose, lemmas = features_for(inputs)
     feature_seconds = time.perf_counter() - started
     n_fit = len(fit_rows)
     fit_y, test_y = labels[list(fit_rows)], labels[list(test_rows)]
