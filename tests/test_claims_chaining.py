@@ -136,5 +136,16 @@ def _chain(n: int, near: float, far: float) -> np.ndarray:
 def test_a_chain_fails_the_core_and_a_tight_claim_holds(n: int) -> None:
     owner = np.arange(n)
     members = list(range(n))
-    assert not _keeps_core(owner, _chain(n, near=0.7, far=0.2), members)
-    assert _keeps_core(owner, _chain(n, near=0.7, far=0.6), members)
+    unscored = np.zeros((n, n))
+    assert not _keeps_core(owner, _chain(n, near=0.7, far=0.2), unscored, members)
+    assert _keeps_core(owner, _chain(n, near=0.7, far=0.6), unscored, members)
+
+
+@given(st.integers(min_value=3, max_value=12), st.floats(min_value=0.0, max_value=1.0))
+def test_a_loose_claim_holds_only_with_the_models_word(n: int, score: float) -> None:
+    # every mention 0.55 from the others: close enough on average only if the model backs it
+    owner = np.arange(n)
+    closeness = np.full((n, n), 0.55)
+    np.fill_diagonal(closeness, 1.0)
+    scores = np.full((n, n), score)
+    assert _keeps_core(owner, closeness, scores, list(range(n))) == (score >= 0.1)

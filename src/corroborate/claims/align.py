@@ -52,6 +52,13 @@ HEADLINE_COSINE = 0.6  # mean cosine a headline needs to a claim's mentions to j
 # mentions from other articles, not only to the one mention it was linked through: a mean
 # over the whole cluster stays high while A≈B, B≈C chains facts that A and C do not share.
 CORE_CLOSENESS = 0.5
+# ... and one only this close on average needs the pair model's word of at least one mention
+# of another article: on a story where every sentence shares the topic ("parliamentary
+# elections in Turkmenistan"), a lead of one election reaches 0.56-0.58 to the claim of the
+# other with a model score of 0.05 at best, while loose wordings of one fact ("councillors
+# would be asked to approve it" / "the council is due to approve") score 0.5 and more.
+CORE_ALONE = 0.6
+CORE_MODEL = 0.1
 _SENTENCE_ENDS = tuple(".!?…\"”’'»)")
 _FUTURE = frozenset({"will", "shall", "'ll"})
 _MODAL = frozenset({"would", "could", "should", "might", "may", "must", "can"})
@@ -234,11 +241,12 @@ def cluster_units(units: list[Unit], scores: np.ndarray, cosines: np.ndarray) ->
         return singletons
     closeness = cosines + NUMBER_BONUS * _share_figure(units) + PHRASE_BONUS * _share_phrase(units)
     allowed = (scores >= THRESHOLD) & bodies
-    strict = _link(units, scores, allowed, LINK_MEAN, singletons, core=closeness)
+    core = (closeness, scores)
+    strict = _link(units, scores, allowed, LINK_MEAN, singletons, core=core)
     loose = (closeness >= LOOSE_PAIR) & _share_content(units) & bodies
     # The loose pass only joins clusters from different articles, so an article's many
     # sentences on the broad topic cannot snowball into one claim.
-    clusters = _link(units, closeness, loose, LOOSE_MEAN, strict, disjoint=True, core=closeness)
+    clusters = _link(units, closeness, loose, LOOSE_MEAN, strict, disjoint=True, core=core)
     return _attach_headlines(units, clusters, cosines)
 
 
@@ -338,10 +346,11 @@ def _link(
     start: list[list[int]],
     *,
     disjoint: bool = False,
-    core: np.ndarray | None = None,
+    core: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[list[int]]:
     """Merge clusters along allowed pairs, strongest first, while the mean cross value holds
-    and (with `core`, a closeness matrix) every member stays close to the merged core."""
+    and (with `core`: closeness and model scores) every member stays close to the merged
+    cluster (`_keeps_core`)."""
     owner = _owners(units)
     members: dict[int, list[int]] = {min(c): list(c) for c in start}
     root = [0] * len(units)
@@ -358,7 +367,7 @@ def _link(
             continue
         if _mean_cross(owner, matrix, members[a], members[b]) < mean_needed:
             continue
-        if core is not None and not _keeps_core(owner, core, members[a] + members[b]):
+        if core is not None and not _keeps_core(owner, *core, members[a] + members[b]):
             continue
         if _tenses_clash(units, members[a], members[b]):
             continue
@@ -368,16 +377,20 @@ def _link(
     return sorted(members.values(), key=lambda c: min(c))
 
 
-def _keeps_core(owner: np.ndarray, closeness: np.ndarray, merged: list[int]) -> bool:
+def _keeps_core(
+    owner: np.ndarray, closeness: np.ndarray, scores: np.ndarray, merged: list[int]
+) -> bool:
     """Whether every member of a cluster of three or more is close, on average, to the
-    members of other articles: a chain (A≈B, B≈C, A and C far apart) leaves its ends below."""
+    members of other articles (a chain, A≈B, B≈C with A and C far apart, leaves its ends
+    below), and one only moderately close is backed by the pair model (CORE_MODEL)."""
     if len(merged) < 3:
         return True
-    block = closeness[np.ix_(merged, merged)]
     cross = owner[merged][:, None] != owner[merged][None, :]
     counts = cross.sum(axis=1)
-    means = (block * cross).sum(axis=1) / np.maximum(counts, 1)
-    return bool(means[counts > 0].min() >= CORE_CLOSENESS)
+    means = (closeness[np.ix_(merged, merged)] * cross).sum(axis=1) / np.maximum(counts, 1)
+    backed = (scores[np.ix_(merged, merged)] * cross).max(axis=1) >= CORE_MODEL
+    held = (means >= CORE_CLOSENESS) & ((means >= CORE_ALONE) | backed)
+    return bool(held[counts > 0].all())
 
 
 def _tenses_clash(units: list[Unit], a: list[int], b: list[int]) -> bool:

@@ -34,8 +34,8 @@ COUNTED_WORDS = 4  # words after a count read for what it counts
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _FILLER = frozenset(
-    "of the a an and in on at to for from with by were was are is have has had more than "
-    "some about other its their his her who which that".split()
+    "of the a an and in on at to for from with by were was are is be been being have has had "
+    "will would more than some about other its their his her who which that".split()
 )
 
 __all__ = ["dispute_of", "figure_clash"]
