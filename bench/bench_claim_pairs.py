@@ -63,10 +63,10 @@ def ecb_stories(path: Path) -> dict[str, list[Article]]:
         by_story["ecb:" + row["story"]].append(segment_article(article))
     for articles in by_story.values():
         find_copies(articles)
-    for name in list(by_story):  # both events of a topic as one story, as ingest merges twins
-        if name.endswith("ecbplus"):
-            topic = name[len("ecb:") : -len("ecbplus")]
-            by_story[f"ecbt:{topic}"] = by_story[f"ecb:{topic}ecb"] + by_story[name]
+    # both events of a topic as one story, as ingest merges twins (in the file's order)
+    for name in list(by_story):
+        topic = "ecbt:" + name[len("ecb:") :].removesuffix("plus").removesuffix("ecb")
+        by_story.setdefault(topic, []).extend(by_story[name])
     return by_story
 
 
