@@ -75,14 +75,12 @@ class BatchRefiner:
         self._vectors: dict[str, Vector] = {}  # weighted centroids, while they hold
         self._changed: set[str] = set()  # stories whose members changed
         self._emptied: set[str] = set()  # stories left without articles (end of a run)
-        self._unsplit: set[str] = set()  # stories changed since their last split test
 
     def refine(self, touched: Iterable[str]) -> Refinement:
         """Split, then merge, the touched stories; the clusterer's state follows."""
         self._reset()
         done, moves = Refinement(), _Moves()
         queue = [sid for sid in sorted(set(touched)) if sid in self.clusterer.stories]
-        self._unsplit.update(queue)
         for story_id in list(queue):
             queue.extend(self._split(story_id, done, moves))
         for story_id in queue:
@@ -108,33 +106,6 @@ class BatchRefiner:
         ids = [row[0] for row in self.store.query(_RUN_ARTICLES, (run_id,))]
         for start in range(0, len(ids), FINISH_CHUNK):
             self._look_again(ids[start : start + FINISH_CHUNK])
-        self._split_again()
-
-    def _split_again(self) -> None:
-        """Each story changed since its last split test gets one more, and the second look,
-        with the run's final term weights.
-
-        The growth rule tests a story at 1.5 times the size of its last test, so the last
-        articles of a run, and the moves of the end-of-run look, can leave a story untested
-        as it now is: two events of one kind then stay one story (ECB+ topics 1-10: a story
-        of 21 articles, tested at 16 with earlier weights, splits in two true events now).
-        Each story is tested once more at most, so the work stays linear; the stories go
-        `FINISH_CHUNK` articles at a time, each chunk saved before the next is read.
-        """
-        stories = self.clusterer.stories
-        stale = sorted(s for s in self._unsplit if s in stories)
-        self._unsplit.clear()
-        chunk: list[str] = []
-        size = 0
-        for story_id in stale:
-            self.checked.pop(story_id, None)
-            chunk.append(story_id)
-            size += stories[story_id].size
-            if size >= FINISH_CHUNK:
-                save_refinement(self.store, self.refine(chunk))
-                chunk, size = [], 0
-        if chunk:
-            save_refinement(self.store, self.refine(chunk))
 
     def _look_again(self, ids: list[str]) -> None:
         self._reset()
@@ -208,7 +179,6 @@ class BatchRefiner:
             if first is not None:
                 self._vectors.pop(story_id, None)
                 self._changed.add(story_id)
-                self._unsplit.add(story_id)
                 self.clusterer.rebuild_story(story_id, chain([first], kept))
             else:
                 self._drop(story_id)
@@ -247,11 +217,9 @@ class BatchRefiner:
         size = self.clusterer.stories[story_id].size
         settings = self.clusterer.settings
         if not 2 * settings.min_split_size <= size <= self.max_split:
-            self._unsplit.discard(story_id)  # its next change brings it back
             return []
         if size < self.growth * self.checked.get(story_id, 0):
             return []
-        self._unsplit.discard(story_id)
         self.checked[story_id] = size
         parts = bisect_group(self.clusterer, self.members(story_id))
         if len(parts) < 2:
@@ -384,7 +352,6 @@ class BatchRefiner:
             self._joined[story_id].extend(items)
         self._vectors.pop(story_id, None)
         self._changed.add(story_id)
-        self._unsplit.add(story_id)
 
     def _drop(self, story_id: str) -> None:
         self.clusterer.remove_story(story_id)
