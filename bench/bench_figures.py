@@ -103,6 +103,7 @@ PAIRS = {
     "dev19": "figures_pairs_dev19.jsonl",  # session 4: conversions, points, shares, recalls
     "dev20": "figures_pairs_dev20.jsonl",  # session 4: updates over days, copies
     "dev21": "figures_pairs_dev21.jsonl",  # session 4: quotes, rates per head, records
+    "dev22": "figures_pairs_dev22.jsonl",  # session 4: rates, events, fines, prices, shares
 }
 
 

@@ -108,7 +108,7 @@ def _table_label(tokens: list[Any], quantity: Quantity, para_start: int) -> Any 
 def _counted_by_level(anchor: Any) -> tuple[str | None, str | None]:
     """ "road deaths fell to 35", "cases stand at 412": the subject of a verb of level counts."""
     verb = verb_above(anchor)
-    if str(verb.lemma_).lower() not in (*CHANGE_VERBS, "stand", "total"):
+    if str(verb.lemma_).lower() not in (*CHANGE_VERBS, "stand", "total", "hit", "top"):
         return None, None
     for child in verb.children:
         if child.dep_ == "nsubj" and child.pos_ == "NOUN":

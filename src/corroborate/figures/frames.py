@@ -107,7 +107,7 @@ def dimension_of(tokens: list[Any], quantity: Quantity, para_start: int) -> str 
 # one aggregate in many words.
 POPULATIONS = frozenset(
     """person child adult man woman voter family home student job company business firm school
-    hospital road vehicle teenager pensioner household""".split()
+    hospital road vehicle teenager pensioner household train flight service""".split()
 )
 
 

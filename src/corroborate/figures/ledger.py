@@ -290,6 +290,8 @@ STATE_VERBS = frozenset({None, "have", "reach", "stand", "total", "amount"})
 def _part_of_holder(x: Subject, y: Subject) -> bool:
     """x's holder is a kind of y's ("the budget overspend" and "the budget"): the same thing at
     most, and never a rival."""
+    if x.holder_noun == "price":
+        return False  # "copper prices hit $10,400" is what "copper reached" says
     return bool(x.holder_noun and y.holder_noun) and (x.holder_noun, y.holder_noun) in x.kinds
 
 

@@ -61,6 +61,7 @@ NOUN_CLASS = {
     "wage": "pay", "salary": "pay", "pay": "pay", "bushfire": "fire", "wildfire": "fire",
     "blaze": "fire", "fire": "fire", "rail": "train", "railway": "train", "train": "train",
     "signature": "person", "signatory": "person", "bicycle": "bike", "bike": "bike",
+    "joblessness": "unemployment", "participant": "runner",
 }
 
 GENERIC_NOUNS = frozenset(
@@ -105,7 +106,7 @@ VERB_CLASS = {
     "discharge": "discharge", "charge": "charge", "convict": "convict", "acquit": "acquit",
     "score": "score", "net": "score", "concede": "concede", "fail": "fail",
     "depart": "depart", "graduate": "graduate", "enrol": "enrol", "enroll": "enrol",
-    "run": "have", "offer": "have",
+    "offer": "have",
 }
 # fmt: on
 
@@ -125,7 +126,8 @@ SETTLEMENTS = frozenset(
 
 # Verbs of change: "shrunk to 22 boats" says how many there are now, as "has 22 boats" does.
 CHANGE_VERBS = frozenset(
-    "rise fall shrink grow climb drop increase decrease jump swell dwindle reach".split()
+    """rise fall shrink grow climb drop increase decrease jump swell dwindle reach double triple
+    treble quadruple halve""".split()
 )
 
 # Verbs whose "by" gives the size of the change: "cut by £400,000", "raised by 4%".
