@@ -376,3 +376,31 @@ def test_stray_bytes_never_garble_valid_utf8(words: list[str], picks: list[int])
     decoded = decode(data, "x")
     assert decoded.text == expected
     assert decoded.note is not None and f"UTF-8 with {len(at)} invalid byte" in decoded.note
+
+
+POLISH = "Burmistrz Łodzi powiedział, że most na Warcie zostanie otwarty w poniedziałek rano."
+
+
+@pytest.mark.parametrize(
+    ("page", "encoding", "expected"),
+    [
+        # the page names its encoding: short Central European text the detector reads wrong
+        ('<meta charset="iso-8859-2">', "iso-8859-2", POLISH),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">',
+            "cp1250",
+            POLISH,
+        ),
+        # a wrong declaration is not trusted: the bytes are not that
+        ('<meta charset="utf-8">', "latin-1", WESTERN.split("\n\n")[1]),
+    ],
+    ids=["meta-charset", "http-equiv", "wrong-declaration"],
+)
+def test_an_html_page_is_read_in_the_encoding_it_declares(
+    write: Write, page: str, encoding: str, expected: str
+) -> None:
+    html = f"<html><head>{page}<title>Most</title></head><body><article><p>{expected}</p>"
+    html += f"<p>{expected}</p></article></body></html>"
+    (article,), errors = _read(str(write("most.html", html.encode(encoding))))
+    assert errors == []
+    assert expected in article.text

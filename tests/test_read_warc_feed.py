@@ -114,6 +114,28 @@ def test_a_damaged_gzip_member_is_described_not_printed(tmp_path: Path) -> None:
     assert len([i for i in items if isinstance(i, Article)]) == 3
 
 
+def test_a_warc_page_is_read_in_the_charset_of_its_http_header(tmp_path: Path) -> None:
+    text = "Burmistrz Łodzi powiedział, że most na Warcie zostanie otwarty w poniedziałek rano."
+    payload = f"<html><body><article><p>{text}</p><p>{text}</p></article></body></html>"
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    headers = StatusAndHeaders(
+        "200 OK", [("Content-Type", 'text/html; charset="ISO-8859-2"')], protocol="HTTP/1.1"
+    )
+    record = writer.create_warc_record(
+        "https://lodz.test/most",
+        "response",
+        payload=io.BytesIO(payload.encode("iso-8859-2")),
+        http_headers=headers,
+    )
+    writer.write_record(record)
+    path = tmp_path / "lodz.warc"
+    path.write_bytes(buffer.getvalue())
+    (article,) = list(read_warc(path))
+    assert isinstance(article, Article) and text in article.text
+    assert article.meta["decoding"] == "not UTF-8: read as iso8859-2 (declared)"
+
+
 def test_an_intact_warc_gives_every_page_and_skips_non_200(tmp_path: Path) -> None:
     path = _warc(tmp_path / "ok.warc.gz", gzip=True, damage=None, status="404 Not Found")
     items = list(read_warc(path))

@@ -4,6 +4,7 @@ detected legacy encoding (Western on a tie); binary is refused."""
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -43,8 +44,14 @@ def decode_bytes(data: bytes, source: str) -> str:
     return decode(data, source).text
 
 
-def decode(data: bytes, source: str) -> Decoded:
-    """`decode_bytes`, with a note saying how bytes that are not UTF-8 were read."""
+def decode(data: bytes, source: str, declared: str | None = None) -> Decoded:
+    """`decode_bytes`, with a note saying how bytes that are not UTF-8 were read.
+
+    `declared` is the encoding the input names for itself (an HTTP header's charset); an HTML
+    page's own `<meta charset>` counts too. Either is used when the bytes are not UTF-8 and
+    decode in it, before any guess: on short text the detector cannot tell a Central European
+    page from a Western one, and the page can.
+    """
     if not data.strip():
         raise InputReadError(source, "the file is empty")
     if data.startswith(codecs.BOM_UTF8):
@@ -61,6 +68,12 @@ def decode(data: bytes, source: str) -> Decoded:
     damaged = _damaged_utf8(data)
     if damaged:
         return damaged
+    named = _usable(declared) or _usable(html_charset(data))
+    if named:
+        try:
+            return Decoded(data.decode(named), f"not UTF-8: read as {named} (declared)")
+        except UnicodeDecodeError:
+            pass  # the declaration is wrong: guess
     legacy = _legacy_encoding(data)
     if legacy is None:
         raise InputReadError(
@@ -68,6 +81,35 @@ def decode(data: bytes, source: str) -> Decoded:
         )
     note = f"not UTF-8: read as {legacy} (detected)"
     return Decoded(_decoded(data, legacy, source), note)
+
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{2,40})""", re.I
+)
+
+
+def html_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a `<meta>` tag near its start, if any."""
+    head = data[:4096]
+    if b"<" not in head[:512]:
+        return None
+    found = _META_CHARSET.search(head)
+    return found.group(1).decode("ascii") if found else None
+
+
+def _usable(name: str | None) -> str | None:
+    """The codec's canonical name when Python knows it and it is a legacy one (a page that
+    declares UTF-8 but is not has been tried as UTF-8 already)."""
+    if not name:
+        return None
+    try:
+        codec = codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return None
+    if codec.startswith("utf"):
+        return None
+    # As browsers do (WHATWG): pages labelled Latin-1 or ASCII are windows-1252.
+    return "cp1252" if codec in ("iso8859-1", "ascii") else codec
 
 
 def _damaged_utf8(data: bytes) -> Decoded | None:

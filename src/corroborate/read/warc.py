@@ -210,7 +210,7 @@ def _page(record: Any, source: str) -> Iterator[Article | ReadError]:
     url = record.rec_headers.get_header("WARC-Target-URI")
     name = f"{source}#{url or record.rec_headers.get_header('WARC-Record-ID')}"
     try:
-        decoded = decode(record.content_stream().read(), name)
+        decoded = decode(record.content_stream().read(), name, _charset(record))
         if kind.lower() in _TEXT_TYPES:
             from corroborate.read.text import read_text
 
@@ -223,6 +223,17 @@ def _page(record: Any, source: str) -> Iterator[Article | ReadError]:
         yield with_note(read_html(decoded.text, source=name, url=url, meta=meta), decoded.note)
     except InputReadError as exc:
         yield ReadError(exc.source, exc.problem)
+
+
+def _charset(record: Any) -> str | None:
+    """The charset the HTTP response (or the WARC record) gives for its page, if any."""
+    headers = record.http_headers
+    kind = (headers.get_header("Content-Type") if headers else None) or record.content_type
+    for part in (kind or "").split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
 
 
 def _with_url(article: Article, url: str | None) -> Article:
