@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -24,8 +23,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from corroborate.corpus.cluster import Assignment, StoryState, cosine
-from corroborate.corpus.features import ArticleFeatures, extract_features
+from corroborate.corpus.cluster import Assignment, StoryState
+from corroborate.corpus.features import ArticleFeatures
+from corroborate.corpus.runs import dead_runs, forget_owner, mark_interrupted, record_owner
+from corroborate.corpus.titles import retitle
 from corroborate.errors import StoreError
 from corroborate.records import Article, CopyEvidence, ReadError
 
@@ -83,46 +84,6 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX IF NOT EXISTS articles_run ON articles(run_id);
     """,
 )
-
-
-_HOLDS_TITLE = (
-    "SELECT 1 FROM articles INDEXED BY articles_story WHERE story_id = ? AND title = ? LIMIT 1"
-)
-_MEMBER_TITLES = (
-    "SELECT title FROM articles INDEXED BY articles_story WHERE story_id = ? AND title IS NOT NULL "
-    "ORDER BY coalesce(date, '9999'), rowid"
-)
-
-
-def best_title(titles: Iterable[str], centroid: dict[str, float]) -> str | None:
-    """The title whose terms (as clustering reads a headline) best fit the centroid; the
-    earliest of equals. A title that is only a date line has no terms and never wins."""
-    best, best_score = None, 0.0
-    for title in titles:
-        terms = extract_features(Article(id="", source="", text="", title=title)).terms
-        score = cosine(terms, centroid)
-        if score > best_score:
-            best, best_score = title, score
-    return best
-
-
-_OWNER = "run-owner:"  # meta key prefix: the process running a run, until it finishes
-# A dead run's counts are what it stored: its articles and the inputs it failed on.
-_INTERRUPTED = (
-    "UPDATE runs SET status = 'interrupted', new = (SELECT count(*) FROM articles WHERE "
-    "run_id = runs.id), failed = (SELECT count(*) FROM errors WHERE run_id = ?) "
-    "WHERE id = ? AND status = 'running'"
-)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process: it exists
-        return True
-    return True
 
 
 def _now() -> str:
@@ -287,28 +248,17 @@ class SqliteStore:
                 (_now(), json.dumps(list(inputs))),
             )
             run_id = int(cursor.lastrowid or 0)
-            # Who runs it, so a later run can tell a run that died (killed, or locked out of
-            # the store when it tried to finish) from one still going.
-            owner = json.dumps({"pid": os.getpid(), "host": socket.gethostname()})
-            self.db.execute(
-                "INSERT OR REPLACE INTO meta VALUES (?, ?)", (_OWNER + str(run_id), owner)
-            )
+            record_owner(self.db, run_id)  # so a later run can tell if this one died
         return run_id
 
     def close_interrupted_runs(self) -> list[int]:
         """Mark 'interrupted' every run still 'running' whose process, on this machine, is
         gone; return their ids. (A run on another machine is left as it is.)"""
-        closed = []
-        rows = self.db.execute("SELECT key, value FROM meta WHERE key LIKE ?", (_OWNER + "%",))
-        for key, value in rows.fetchall():
-            owner = json.loads(value)
-            if owner.get("host") == socket.gethostname() and not _alive(int(owner["pid"])):
-                closed.append(int(key.removeprefix(_OWNER)))
+        closed = dead_runs(self.db)
         if closed:
             with self.transaction():
                 for run_id in closed:
-                    self.db.execute(_INTERRUPTED, (run_id, run_id))
-                    self.db.execute("DELETE FROM meta WHERE key = ?", (_OWNER + str(run_id),))
+                    mark_interrupted(self.db, run_id)
         return closed
 
     def finish_run(self, run_id: int, counts: dict[str, int], status: str = "done") -> None:
@@ -327,7 +277,7 @@ class SqliteStore:
                     run_id,
                 ),
             )
-            self.db.execute("DELETE FROM meta WHERE key = ?", (_OWNER + str(run_id),))
+            forget_owner(self.db, run_id)
 
     # -- reading state -------------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
@@ -574,20 +524,7 @@ class SqliteStore:
             )
             self._recount(story.id)
             if moved:
-                self._retitle(story.id, story.counts)
-
-    def _retitle(self, story_id: str, centroid: dict[str, float]) -> None:
-        """Keep the title while an article of that title is in the story; else take the
-        member title that best fits the story's centroid (its key terms and names)."""
-        row = self.db.execute("SELECT title FROM stories WHERE id = ?", (story_id,)).fetchone()
-        # In rowid order (the story_id index alone), the founder, which usually gave the
-        # title, is the first member looked at.
-        if row and row[0] and self.db.execute(_HOLDS_TITLE, (story_id, row[0])).fetchone():
-            return
-        titles = [r[0] for r in self.db.execute(_MEMBER_TITLES, (story_id,))]
-        best = best_title(titles, centroid)  # None when no member has a title: no stale one
-        if row and best != row[0]:
-            self.db.execute("UPDATE stories SET title = ? WHERE id = ?", (best, story_id))
+                retitle(self.db, story.id, story.counts)
 
     def _recount(self, story_id: str) -> None:
         row = self.db.execute(

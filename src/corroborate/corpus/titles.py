@@ -1,0 +1,48 @@
+"""Story titles that follow their members: a story is named by one of its own articles.
+
+A title is set when a story starts; articles then move (splits, merges, the end-of-run look,
+re-clustering), and the one that named the story may leave. The store calls `retitle` for
+every story a move touched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping
+
+from corroborate.corpus.cluster import cosine
+from corroborate.corpus.features import extract_features
+from corroborate.records import Article
+
+# In rowid order (the story_id index alone), the founder, which usually gave the title, is
+# the first member looked at: the check costs one row while it stays.
+_HOLDS_TITLE = (
+    "SELECT 1 FROM articles INDEXED BY articles_story WHERE story_id = ? AND title = ? LIMIT 1"
+)
+_MEMBER_TITLES = (
+    "SELECT title FROM articles INDEXED BY articles_story WHERE story_id = ? AND title IS NOT NULL "
+    "ORDER BY coalesce(date, '9999'), rowid"
+)
+
+
+def retitle(db: sqlite3.Connection, story_id: str, centroid: Mapping[str, float]) -> None:
+    """Keep the story's title while an article of that title is in it; else take the member
+    title that best fits the story's centroid (its key terms and names), else none."""
+    row = db.execute("SELECT title FROM stories WHERE id = ?", (story_id,)).fetchone()
+    if row is None or (row[0] and db.execute(_HOLDS_TITLE, (story_id, row[0])).fetchone()):
+        return
+    best = best_title((r[0] for r in db.execute(_MEMBER_TITLES, (story_id,))), centroid)
+    if best != row[0]:  # None when no member has a title: better than another story's
+        db.execute("UPDATE stories SET title = ? WHERE id = ?", (best, story_id))
+
+
+def best_title(titles: Iterable[str], centroid: Mapping[str, float]) -> str | None:
+    """The title whose terms (as clustering reads a headline) best fit the centroid; the
+    earliest of equals. A title that is only a date line has no terms and never wins."""
+    best, best_score = None, 0.0
+    for title in titles:
+        terms = extract_features(Article(id="", source="", text="", title=title)).terms
+        score = cosine(terms, centroid)
+        if score > best_score:
+            best, best_score = title, score
+    return best
