@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import click
 import pytest
 
 import corroborate.nlp as nlp_module
+from corroborate.cli.report import ProcessCount
 from corroborate.nlp import Resources
 from corroborate.read.article import make_article
 from corroborate.records import Article, Paragraph
@@ -70,3 +72,27 @@ def test_a_small_story_is_parsed_in_this_process(
 def test_parse_processes_out_of_range_is_refused() -> None:
     with pytest.raises(ValueError, match="parse_processes must be between 1 and 64, got 0"):
         Settings(parse_processes=0)
+
+
+@pytest.mark.parametrize("cores", [1, 2, 3, 16])
+def test_auto_parse_processes_follows_the_usable_cores(
+    monkeypatch: pytest.MonkeyPatch, cores: int
+) -> None:
+    monkeypatch.setattr(nlp_module, "usable_cores", lambda: cores)
+    assert nlp_module.auto_parse_processes() == min(cores, nlp_module.AUTO_PARSE_PROCESSES_MAX)
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"), [("1", 1), ("3", 3), ("64", 64), ("auto", None), (" AUTO ", None)]
+)
+def test_the_cli_reads_a_process_count_or_auto(
+    monkeypatch: pytest.MonkeyPatch, given: str, expected: int | None
+) -> None:
+    monkeypatch.setattr(nlp_module, "usable_cores", lambda: 3)
+    assert ProcessCount().convert(given, None, None) == (expected or 3)
+
+
+@pytest.mark.parametrize("given", ["0", "65", "two", ""])
+def test_the_cli_refuses_other_process_counts(given: str) -> None:
+    with pytest.raises(click.BadParameter):
+        ProcessCount().convert(given, None, None)

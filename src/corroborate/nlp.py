@@ -6,6 +6,7 @@ result never depends on what ran before it in the same process.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,21 @@ if TYPE_CHECKING:
 # paragraphs, small enough to keep memory flat (spaCy's own default for this model is 256).
 PARSE_BATCH = 256
 PARALLEL_PARSE_MIN = 400  # paragraphs: fewer are parsed in this process whatever the settings
+# Each parse process loads its own model (~200 MB, a second or two): beyond a few the start-up
+# and memory outweigh the gain on a story, so `auto` stops here.
+AUTO_PARSE_PROCESSES_MAX = 4
+
+
+def usable_cores() -> int:
+    """Cores this process may run on (its CPU affinity where the platform tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def auto_parse_processes() -> int:
+    """The parse processes `--parse-processes auto` means: one per usable core, up to a few."""
+    return min(usable_cores(), AUTO_PARSE_PROCESSES_MAX)
 
 
 class Resources:

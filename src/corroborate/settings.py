@@ -17,6 +17,8 @@ class Settings:
     # and takes a second or two to start, so it pays only on many paragraphs: on 2 free cores
     # the parse of PolNeAR dev (84 articles) ran 1.6x faster with 2. A story of a few articles
     # (under PARALLEL_PARSE_MIN paragraphs) is always parsed in this process.
+    # The library default stays 1 so that a caller's CPU figures count the whole parse; the CLI's
+    # `report` and `show` default to `auto` (nlp.auto_parse_processes).
     parse_processes: int = 1
 
     def __post_init__(self) -> None:

@@ -20,6 +20,30 @@ def register(group: click.Group) -> None:
     group.add_command(demo_command)
 
 
+class ProcessCount(click.ParamType[int]):
+    """A process count: a number from 1 to 64, or `auto` (one per usable core, up to 4)."""
+
+    name = "N|auto"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower()
+        if text == "auto":
+            from corroborate.nlp import auto_parse_processes
+
+            return auto_parse_processes()
+        try:
+            number = int(text)
+        except ValueError:
+            self.fail(f"{value!r} is neither a number nor 'auto'", param, ctx)
+        if not 1 <= number <= 64:
+            self.fail(f"{number} is not between 1 and 64", param, ctx)
+        return number
+
+
 def _settings_options(func: click.decorators.FC) -> click.decorators.FC:
     func = click.option(
         "--summary-sentences",
@@ -36,10 +60,11 @@ def _settings_options(func: click.decorators.FC) -> click.decorators.FC:
     )(func)
     func = click.option(
         "--parse-processes",
-        type=click.IntRange(1, 64),
-        default=Settings().parse_processes,
+        type=ProcessCount(),
+        default="auto",
         show_default=True,
-        help="Processes for the spaCy parse; 2 on two free cores pays off for large stories.",
+        help="Processes for the spaCy parse of a large story (400+ paragraphs): a number, or "
+        "auto (one per usable core, up to 4). Smaller stories are parsed in one process.",
     )(func)
     return func
 
