@@ -3,7 +3,6 @@ the batch touched only, with bounded work per batch (see `BatchRefiner`)."""
 
 from __future__ import annotations
 
-import json
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -28,7 +27,7 @@ from corroborate.corpus.recluster import (
     similarity_less,
     vector_similarity,
 )
-from corroborate.corpus.store import SqliteStore, features_of_row
+from corroborate.corpus.store import SqliteStore, features_of_row, load_terms
 
 
 @dataclass(slots=True)
@@ -113,7 +112,7 @@ class BatchRefiner:
         marks = ",".join("?" * len(ids))
         for row in self.store.stream(_FEATURES_OF.format(marks=marks), ids):
             home = moves.home.get(row[0], row[1])  # a copy may have moved with its origin
-            item = ArticleFeatures(row[0], json.loads(row[3]), row[2], row[4])
+            item = ArticleFeatures(row[0], load_terms(row[3]), row[2], row[4])
             target = self._better_story(item, home)
             if target is not None:
                 self._move(item, home, target, moves)

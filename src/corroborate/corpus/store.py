@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -92,7 +93,16 @@ def _now() -> str:
 
 def features_of_row(row: Sequence[Any]) -> ArticleFeatures:
     """An article's features from a row (article id, date, terms as JSON, title)."""
-    return ArticleFeatures(row[0], json.loads(row[2]), row[1], row[3])
+    return ArticleFeatures(row[0], load_terms(row[2]), row[1], row[3])
+
+
+def load_terms(text: str) -> dict[str, float]:
+    """Term counts stored as JSON, their terms interned: they then share the strings of the
+    centroids and postings that hold the same terms (ingest interns its own). Each `loads`
+    makes new strings otherwise, ~4 KB an article: the end-of-run look holds thousands of
+    articles' features at once."""
+    intern = sys.intern
+    return {intern(term): value for term, value in json.loads(text).items()}
 
 
 def explain_sqlite_error(path: str, exc: sqlite3.Error) -> StoreError:
@@ -295,7 +305,7 @@ class SqliteStore:
         for row in self.db.execute(query):
             yield StoryState(
                 id=row["id"],
-                counts=json.loads(row["centroid"]),
+                counts=load_terms(row["centroid"]),
                 size=row["article_count"],
                 first=row["first_seen"],
                 last=row["last_seen"],
