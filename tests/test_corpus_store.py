@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 import tempfile
 from pathlib import Path
 
@@ -187,3 +188,16 @@ def test_the_end_of_run_look_reads_through_an_index(tmp_path: Path, query: str, 
         plan = " ".join(str(row[-1]) for row in store.query("EXPLAIN QUERY PLAN " + query, params))
     assert f"USING INDEX {index}" in plan
     assert "SCAN" not in plan
+
+
+def test_features_and_centroids_read_back_share_interned_terms(tmp_path: Path) -> None:
+    """Terms read back from the store are interned, so the thousands of articles' features
+    the end-of-run look holds share one string per term with the centroids and postings,
+    rather than one per article and read."""
+    data = write_jsonl(tmp_path / "a.jsonl", all_rows())
+    with SqliteStore(tmp_path / "c.db") as store:
+        ingest([str(data)], store, workers=1)
+        features = list(store.iter_features())
+        centroids = list(store.load_stories())
+    terms = [t for f in features for t in f.terms] + [t for s in centroids for t in s.counts]
+    assert terms and all(sys.intern(term) is term for term in terms)
