@@ -104,6 +104,7 @@ PAIRS = {
     "dev20": "figures_pairs_dev20.jsonl",  # session 4: updates over days, copies
     "dev21": "figures_pairs_dev21.jsonl",  # session 4: quotes, rates per head, records
     "dev22": "figures_pairs_dev22.jsonl",  # session 4: rates, events, fines, prices, shares
+    "dev23": "figures_pairs_dev23.jsonl",  # session 4: probes of false conflicts, loose matches
 }
 
 
