@@ -12,13 +12,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from corroborate.cli.output import whole_file, working
 from corroborate.cli.report import output_options
 from corroborate.corpus.store import DEFAULT_PATH, SqliteStore, explain_sqlite_error
+from corroborate.corpus.titles import lead_query, story_lead
 from corroborate.errors import CorroborateError
 
 if TYPE_CHECKING:
@@ -274,11 +275,17 @@ def stories_command(
         f"FROM stories WHERE {' AND '.join(where)} ORDER BY {SORTS[sort]} LIMIT ?"
     )
     with _open(db_path) as store:
-        rows = store.query(sql, [*params, str(limit)])
+        rows = [dict(row) for row in store.query(sql, [*params, str(limit)])]
         total = store.query("SELECT count(*) FROM stories")[0][0]
+        for row in rows:
+            # No article of the story gave a headline: list it by its lead sentence instead,
+            # marked as such (JSON keeps `title` null and adds `lead`).
+            if not row["title"]:
+                first = store.query(lead_query(), (row["id"],))
+                row["lead"] = story_lead((r[0], r[1]) for r in first)
     if as_json:
         for row in rows:
-            click.echo(json.dumps(dict(row), ensure_ascii=False))
+            click.echo(json.dumps(row, ensure_ascii=False))
         return
     if not total:
         click.echo(
@@ -298,9 +305,10 @@ def stories_command(
 WIDE = 110  # below this many columns the table drops "first seen" and "outlets"
 
 
-def _print_stories(rows: list[sqlite3.Row], total: int) -> None:
+def _print_stories(rows: list[dict[str, Any]], total: int) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     console = Console()
     # At 80 columns the full table left titles 7 characters: a narrow terminal gets the
@@ -318,7 +326,14 @@ def _print_stories(rows: list[sqlite3.Row], total: int) -> None:
     if wide:
         table.add_column("outlets", style="dim", ratio=1, no_wrap=True, overflow="ellipsis")
     for row in rows:
-        cells = [row["id"], row["title"] or "(untitled)"]
+        # Text, not a markup string: a headline such as "[Update] Floods" is shown as written.
+        if row["title"]:
+            title = Text(row["title"])
+        elif row.get("lead"):
+            title = Text.assemble(("lead: ", "dim"), row["lead"])
+        else:
+            title = Text("(untitled)", style="dim")
+        cells: list[str | Text] = [Text(row["id"]), title]
         if wide:
             cells.append((row["first_seen"] or "-")[:10])
         cells += [
@@ -329,7 +344,7 @@ def _print_stories(rows: list[sqlite3.Row], total: int) -> None:
         if wide:
             outlets = json.loads(row["outlets"] or "[]")
             more = f" +{len(outlets) - 4}" if len(outlets) > 4 else ""
-            cells.append(", ".join(outlets[:4]) + more)
+            cells.append(Text(", ".join(outlets[:4]) + more))
         table.add_row(*cells)
     console.print(table)
 

@@ -7,6 +7,7 @@ every story a move touched.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Mapping
 
@@ -46,3 +47,42 @@ def best_title(titles: Iterable[str], centroid: Mapping[str, float]) -> str | No
         if score > best_score:
             best, best_score = title, score
     return best
+
+
+LEAD_CHARS = 100  # a lead longer than this is cut at a word, with an ellipsis
+
+# The earliest member first, as `_MEMBER_TITLES` orders them: the story's opening report.
+_FIRST_MEMBER = (
+    "SELECT text, kept FROM articles INDEXED BY articles_story WHERE story_id = ? "
+    "ORDER BY coalesce(date, '9999'), rowid LIMIT 1"
+)
+
+
+def story_lead(rows: Iterable[tuple[str, str | None]]) -> str | None:
+    """What a story with no headline among its articles can be listed by: the first sentence
+    of its earliest article's first kept paragraph (never removed text), cut to LEAD_CHARS.
+
+    `rows` is what `_FIRST_MEMBER` reads. It is never stored as the title: a title is a
+    headline some article gave, and a reader is shown this as a lead, not a headline.
+    """
+    for text, kept in rows:
+        spans = json.loads(kept) if kept else [[0, len(text)]]
+        for start, end in spans:
+            paragraph = " ".join(text[start:end].split())
+            if paragraph:
+                return _cut(paragraph)
+    return None
+
+
+def _cut(paragraph: str) -> str:
+    sentence_end = paragraph.find(". ")
+    if 0 < sentence_end < LEAD_CHARS:
+        return paragraph[: sentence_end + 1]
+    if len(paragraph) <= LEAD_CHARS:
+        return paragraph
+    return paragraph[:LEAD_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def lead_query() -> str:
+    """The read `story_lead` takes its rows from, with the story id as its one parameter."""
+    return _FIRST_MEMBER
