@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
+from corroborate.figures.acts import LEVEL_ACTS, STATE_ACTS, may_be_one_act, same_act, same_frame
 from corroborate.figures.alike import (
     dimensions_differ,
     kinds_clash,
@@ -25,6 +26,7 @@ from corroborate.figures.alike import (
 )
 from corroborate.figures.extract import Quantity
 from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
+from corroborate.figures.loose import loose_ok, relaxed, synonym_only
 from corroborate.figures.names import names_match
 from corroborate.figures.subject import Subject, names_clash
 from corroborate.figures.words import (
@@ -32,7 +34,6 @@ from corroborate.figures.words import (
     CHANGE_VERBS,
     OUTCOME_OF,
     SUBSET_WORDS,
-    VERB_CLASS,
 )
 from corroborate.records import Article, Sentence
 from corroborate.sources import source_of
@@ -60,6 +61,8 @@ class FigureMentionDraft:
     sentence: Sentence
     quantity: Quantity  # offsets into Article.text
     subject: Subject
+    # Values of other figures that only a loose match ties to this one: kept apart, not rivals
+    doubts: set[str] = field(default_factory=set)
 
     @property
     def date(self) -> str | None:
@@ -231,7 +234,12 @@ def _jobs_as_people(x: Subject, y: Subject) -> bool:
     if {x.counted, y.counted} != {"person", "job"} or x.outcome or y.outcome:
         return False
     same = x.verb == y.verb and x.verb in ("cut", "hire")
-    return same or {x.verb, y.verb} <= _JOBS_LOST  # "2,300 workers will lose their jobs"
+    if same:
+        return True
+    # "2,300 workers will lose their jobs": the people's side must name the jobs, or "staff
+    # will lose their overtime pay" would be counted as jobs cut
+    people = x if x.counted == "person" else y
+    return {x.verb, y.verb} <= _JOBS_LOST and "job" in people.context
 
 
 # Verbs of jobs lost: "will cut 1,800 jobs", "1,800 jobs will go", "workers lose their jobs".
@@ -251,7 +259,7 @@ def _one_count_two_words(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     if x.counted in y.context or y.counted in x.context:
         return True
     shared = (x.nouns & y.nouns) - {x.counted, y.counted}
-    return bool(shared) and not _same_act(x, y)
+    return bool(shared) and not same_act(x, y)
 
 
 # Rates a total is never stated in: a salary or a budget is a year's without saying so.
@@ -331,7 +339,7 @@ def can_conflict(
     they tie everything together, so they neither support a conflict nor hide a clash between
     the names that remain ("the Red Sox offered $200m" against "the Nationals offered $160m").
     """
-    if _conflict_blocked(a, b):
+    if _conflict_blocked(a, b) or synonym_only(a.subject, b.subject):
         return False
     x, y = a.subject, b.subject
     names_x, names_y = x.names - topic, y.names - topic
@@ -346,7 +354,7 @@ def can_conflict(
         return False  # "Ostria will send 500" is no rival to "Velmark plans to deploy 800"
     # The thing counted alone is not enough: "23 member nations" and "more than 40 countries"
     # are different groups of countries unless a name or another noun ties them.
-    jobs = _jobs_as_people(x, y)  # "workers will lose their jobs": the jobs are named
+    jobs = _jobs_as_people(x, y) and loose_ok("jobs_people")  # "workers will lose their jobs"
     shared_nouns = (x.nouns & y.nouns) - (set() if jobs else {x.counted})
     core = 2.0 * names_match(names_x, names_y) + len(shared_nouns)
     core += 1.5 * ((x.counted is not None and x.counted == y.counted) or jobs)
@@ -372,12 +380,13 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
             return True
         if x.context & SUBSET_WORDS != y.context & SUBSET_WORDS:
             return True  # "the strike lasted six weeks", "the previous strike lasted nine"
-        return not (x.verb == "sentence" or (x.names and names_match(x.names, y.names)))
+        one_holder = bool(x.names) and names_match(x.names, y.names) and loose_ok("durations")
+        return not (x.verb == "sentence" or one_holder)
     if x.subset or y.subset:
         return True  # "two other rifles" is no rival to "nine rifles"
     if x.margin != y.margin:
         return True  # "£40m over budget" is no rival to "cost £210m"
-    if _period(x) != _period(y):
+    if _period(x, strict=True) != _period(y, strict=True):
         return True  # "£40m a day" is no rival to "£400m so far"
     if x.capacity != y.capacity:
         return True  # "can carry 400 passengers" is no rival to "sank with 212 on board"
@@ -391,7 +400,7 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return True  # "at least 9 died" is not wrong when 25 died
     if (x.share_role == "whole") != (y.share_role == "whole"):
         return True  # a total and a part of it ("31 of the 60 seats") are not rivals
-    if times_differ(x, y) and not _state_on_two_days(a, b):
+    if times_differ(x, y) and not (_state_on_two_days(a, b) and loose_ok("two_days")):
         return True  # "in February, a gunman killed five" is another event than today's toll
     if unit not in ("count", *MEASURES):
         # "$650,000 for shelters" is part of, not against, "a $4.2m aid package"
@@ -407,8 +416,9 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return x.verb is None or x.verb != y.verb
     counted_x, counted_y = _counted_class(x), _counted_class(y)
     if counted_x is None and counted_y is None:  # "the waiting list stood at 8,200"
-        return not (_same_frame(x, y) and x.nouns == y.nouns and _same_act(x, y))
-    if _jobs_as_people(x, y):
+        same = same_frame(x, y, strict=True) and x.nouns == y.nouns
+        return not (same and same_act(x, y, strict=True))
+    if _jobs_as_people(x, y) and loose_ok("jobs_people"):
         return False  # "will lay off 1,200 staff", "is cutting 1,500 jobs"
     if counted_x is None or counted_x != counted_y:
         return True
@@ -416,50 +426,23 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return True  # "home to 100,000 people" names no place: no rival to a town's count
     if counted_x == "person":  # 12 dead is no rival to 3,000 evacuated
         if x.outcome is None and y.outcome is None:  # "seats 45,000" against "holds 52,000"
-            return not _may_be_one_act(x, y)
+            return not may_be_one_act(x, y, strict=True)
         return x.outcome != y.outcome
     # Things counted: the same act ("captured three boats" is not "five boats approached").
     if x.outcome is not None or y.outcome is not None:
         return x.outcome != y.outcome
-    return not _may_be_one_act(x, y)
-
-
-def _may_be_one_act(x: Subject, y: Subject) -> bool:
-    """The same act, or two verbs for it about one named holder: "Treddick's 5,000 dock
-    workers will strike", "2,000 Treddick dockers plan to walk out". Not a state against an
-    act ("has 112 schools", "the strike closed 38"), nor two acts the word lists tell apart
-    ("damaged 300 buildings", "destroyed 40 buildings")."""
-    if _same_act(x, y):
-        return True
-    if x.verb is None or y.verb is None or {x.verb, y.verb} & STATE_ACTS:
-        return False
-    if x.verb in KNOWN_ACTS and y.verb in KNOWN_ACTS:
-        return False
-    return bool(x.names and y.names) and names_match(x.names, y.names)
-
-
-# Verbs that state how many there are, not something done to them.
-STATE_ACTS = frozenset({"have", "reach", "stand", "total", "amount", "be"})
-KNOWN_ACTS = frozenset(VERB_CLASS.values())
-
-
-def _same_frame(x: Subject, y: Subject) -> bool:
-    """The same holder does it: one common noun ("the waiting list stood at"), or, with no
-    such noun on either side, the same names and nouns ("Shipley Town have lost 11 of their
-    last 14 league games", "...lost nine of their last 14 league matches")."""
-    if x.holder_noun is not None or y.holder_noun is not None:
-        return x.holder_noun == y.holder_noun
-    return bool(x.names and x.nouns) and names_match(x.names, y.names)
+    return not may_be_one_act(x, y, strict=True)
 
 
 # Acts of change: "the river rose 2.4 metres" is no rival to "the river peaked at 5.2 metres".
 CHANGES = frozenset({"rise", "fall", *CHANGE_VERBS, *CHANGE_BY})
 
 
-def _period(subject: Subject) -> str | None:
+def _period(subject: Subject, *, strict: bool = False) -> str | None:
     """A rate's period; pay is a year's without saying so ("earns $52,000 a year", "an average
     salary of $47,500")."""
-    if subject.per == "year" and ("pay" in subject.nouns or subject.verb == "earn"):
+    pay_year = not strict or loose_ok("pay_year")
+    if pay_year and subject.per == "year" and ("pay" in subject.nouns or subject.verb == "earn"):
         return None
     return subject.per
 
@@ -477,31 +460,6 @@ def _counted_class(subject: Subject) -> str | None:
     if subject.counted or not subject.outcome or subject.verb is None:
         return subject.counted
     return "person" if OUTCOME_OF.get(subject.verb) == subject.outcome else None
-
-
-# Acts that state how many there are: "has 22 boats", "recorded 980 burglaries".
-LEVEL_ACTS = frozenset({"have", "reach"})
-
-
-def _same_act(x: Subject, y: Subject) -> bool:
-    """One verb, or one side's verb named as the other's noun ("500 homes were flooded", "the
-    floods hit 900 homes")."""
-    if x.verb is None or y.verb is None:
-        return False
-    if x.verb == y.verb or x.verb in y.nouns or y.verb in x.nouns:
-        return True
-    if _verb_as_noun(x.verb, y) or _verb_as_noun(y.verb, x):
-        return True  # "12,000 signed the petition", "the petition has 6,500 signatures"
-    if {x.verb, y.verb} <= LEVEL_ACTS:
-        return True  # "there had been 1,240 burglaries", "Vardon recorded 980 burglaries"
-    return x.promise == y.verb or y.promise == x.verb  # "promised to build", "pledged"
-
-
-def _verb_as_noun(verb: str, other: Subject) -> bool:
-    """The other side counts what the verb does, as a noun: "signed" and "signatures",
-    "admitted" and "admissions"."""
-    nouns = f"{other.counted_text or ''} {other.holder_noun or ''}".lower().split()
-    return len(verb) >= 4 and any(n.startswith(verb[:4]) for n in nouns)
 
 
 def _under_ceiling(ceiling: Quantity, other: Quantity) -> bool:
@@ -567,6 +525,8 @@ def _place(
         elif not rivals or not all(
             values_agree(m.quantity, o.quantity) or can_conflict(m, o, topic) for m, o in pairs
         ):
+            if rivals:
+                _note_doubt(pairs, topic)
             continue  # every value it disagrees with must be a true rival
         score += context
         if best is None or score > best[0]:
@@ -575,3 +535,18 @@ def _place(
         groups.append(newcomer)
     else:
         groups[best[1]].extend(newcomer)
+
+
+def _note_doubt(
+    pairs: list[tuple[FigureMentionDraft, FigureMentionDraft]], topic: frozenset[str]
+) -> None:
+    """Two compatible groups that differ and that only a loose match would make rivals: each
+    notes the other's values, so the reader sees why they were not called a conflict."""
+    with relaxed():
+        loose = all(
+            values_agree(m.quantity, o.quantity) or can_conflict(m, o, topic) for m, o in pairs
+        )
+    if loose:
+        for m, o in pairs:
+            m.doubts.add(o.quantity.as_written)
+            o.doubts.add(m.quantity.as_written)

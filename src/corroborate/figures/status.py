@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from corroborate.figures.label import with_phase
 from corroborate.figures.ledger import FigureMentionDraft, values_agree
+from corroborate.figures.loose import NOT_SURE, loose_ok
 from corroborate.records import Article, Figure, FigureMention, FigureValue
 from corroborate.sources import sources_of
 
@@ -39,6 +40,9 @@ def make_figure(group: Sequence[FigureMentionDraft], articles: Mapping[str, Arti
         status, reason = "agree", f"{sources} independent sources agree within their precision"
     else:
         status, reason = "single-source", _single_reason(group)
+    doubts = sorted({d for m in group for d in m.doubts} - {m.quantity.as_written for m in group})
+    if doubts and status != "conflict":
+        reason += f"; {', '.join(doubts)} elsewhere may be this figure: {NOT_SURE}"
     lead = max(group, key=lambda m: m.subject.size())
     return Figure(
         id=_figure_id(group),
@@ -68,6 +72,8 @@ def _one_period(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     """Both state one named period ("in the first quarter") and neither says it revises: "rose
     to 6.2%" is then how the period ended, not a later report."""
     x, y = a.subject, b.subject
+    if not loose_ok("one_period"):
+        return False
     return bool(x.times) and x.times == y.times and not (x.revised or y.revised)
 
 
