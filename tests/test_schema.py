@@ -148,6 +148,8 @@ def _facts() -> dict[str, int]:
         "reprint_1": len(reprint.text) + 1,
         "claim_start": report.claims[0].mentions[0].start,
         "origin_start": report.source_groups[0].evidence[0].passages[0].origin_start,
+        "ledger": len(report.articles[2].text),
+        "via_start": report.quotes[0].mentions[2].via_start or 0,
     }
 
 
@@ -185,6 +187,11 @@ BROKEN = [
     ("quote piece past the end", _set(("quotes", 0, "mentions", 0, "pieces"), [[0, 10_000]]),
      "$.quotes[0].mentions[0].pieces[0]: span 0-10000 is not inside article 'a-wire' "
      "(length {wire})"),
+    ("via past the end", _set(("quotes", 0, "mentions", 2, "via_end"), 10_000),
+     "$.quotes[0].mentions[2]: via span {via_start}-10000 is not inside its article "
+     "(length {ledger})"),
+    ("via as string", _set(("quotes", 0, "mentions", 2, "via_start"), "5"),
+     "$.quotes[0].mentions[2].via_start: '5' is not valid under any of the given schemas"),
     ("quote piece not a pair", _set(("quotes", 0, "mentions", 0, "pieces"), [[1, 2, 3]]),
      "$.quotes[0].mentions[0].pieces[0]: [1, 2, 3] is too long"),
     ("unknown article", _set(("claims", 0, "mentions", 0, "article"), "a-gone"),
@@ -297,11 +304,14 @@ def mentions(draw: st.DrawFn, pool: list[Article]) -> Mention:
 def quote_mentions(draw: st.DrawFn, pool: list[Article]) -> QuoteMention:
     article = draw(st.sampled_from(pool))
     speaker = draw(st.none() | spans(article.text))
+    via = draw(st.none() | spans(article.text))
     pieces = [list(draw(spans(article.text))) for _ in range(draw(st.integers(0, 2)))]
     return QuoteMention(
         article.id, *draw(spans(article.text)), draw(words), draw(st.none() | words),
         speaker[0] if speaker else None, speaker[1] if speaker else None, draw(st.booleans()),
         pieces, draw(st.booleans()), draw(st.none() | words),
+        article.text[via[0] : via[1]] if via else None, via[0] if via else None,
+        via[1] if via else None,
     )  # fmt: skip
 
 

@@ -167,6 +167,11 @@ class QuoteMention:
     pieces: list[list[int]] = field(default_factory=list)
     partial: bool = False  # a few words quoted inside reported speech
     attribution: str | None = None  # how the speaker was found: cue, name-line, colon, ...
+    # Who relays the words, as written ("an Associated Press account", "the BBC" in "told the
+    # BBC", "a statement"), when the speaker's words reach the reader through it.
+    via_text: str | None = None
+    via_start: int | None = None
+    via_end: int | None = None
 
 
 @dataclass(slots=True)

@@ -30,6 +30,7 @@ from corroborate.quotes.marks import QuoteSpan, find_quote_spans
 from corroborate.quotes.people import Person, PersonRegistry
 from corroborate.quotes.resolve import Timeline, build_timeline, is_main_subject, resolve
 from corroborate.quotes.speakers import ParsedParagraph, Speaker, speaker_from_head
+from corroborate.quotes.via import Via, via_of
 from corroborate.records import Article
 
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quotes with no speaker are scare quotes or titles
@@ -47,6 +48,7 @@ class Found:
     person: Person | None
     label: str | None  # the person's name, else the description as written
     paragraphs: tuple[int, int] = (0, 0)  # indexes of its first and last kept paragraph
+    via: Via | None = None  # who relays the words: "according to X", "told the BBC"
 
 
 @dataclass(slots=True)
@@ -127,6 +129,8 @@ def quotes_of_article(
             person, label = known or resolve(speaker, registry, timeline)
         item = _found(article, span, speaker, person, label)
         if _keep(item, span, paras):
+            where = [(p.paragraph, p.start, p.end) for p in span.pieces]
+            item.via = via_of(where, paras, quoted, speaker)
             found.append(item)
             previous = (item, span.pieces[-1].paragraph)
     return _merge_broken(found), reported
@@ -390,6 +394,7 @@ def _merge_broken(found: list[Found]) -> list[Found]:
             and item.paragraphs[0] == last.paragraphs[1]
         ):
             last.pieces.extend(item.pieces)
+            last.via = last.via or item.via
             last.paragraphs = (last.paragraphs[0], item.paragraphs[1])
             # The words between the pieces are the attribution, not the speaker's: mark the cut.
             last.text = f"{last.text} … {item.text}"

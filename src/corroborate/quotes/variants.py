@@ -327,6 +327,9 @@ def _mention(item: Found, article: Article) -> QuoteMention:
         pieces=[[s, e] for s, e in item.pieces],
         partial=item.partial,
         attribution=speaker.how if speaker else None,
+        via_text=item.via.text if item.via else None,
+        via_start=item.via.start if item.via else None,
+        via_end=item.via.end if item.via else None,
     )
 
 

@@ -247,6 +247,14 @@ def mention_notes(mention: QuoteMention) -> list[str]:
     return notes + (["partial quote"] if mention.partial else [])
 
 
+def said_as(mention: QuoteMention) -> str:
+    """The speaker as written and who relays the words: "Walker (via the Associated Press)"."""
+    via = f"via {mention.via_text}" if mention.via_text else ""
+    if mention.speaker_text and via:
+        return f"{mention.speaker_text} ({via})"
+    return mention.speaker_text or via
+
+
 def speaker_heading(speaker: str, quotes: Sequence[Quote]) -> str:
     roles = list(dict.fromkeys(q.speaker_role for q in quotes if q.speaker_role))
     return f"{speaker} ({', '.join(roles)})" if roles else speaker

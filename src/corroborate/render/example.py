@@ -49,7 +49,7 @@ LEDGER = (
     "The harbour bridge in Velmora was shut on Tuesday after inspectors found a crack in a "
     "girder.\n\n"
     'Mayor Ilse Brandt said the bridge would not reopen "until every single girder has been '
-    'checked".\n\n'
+    'checked", according to a council transcript.\n\n'
     "The repair bill could reach €6 million, officials estimate.\n\n"
     "Traffic | detours: <b>use the north ring road</b> & expect delays."
 )
@@ -217,13 +217,16 @@ def _quotes(by_id: dict[str, Article]) -> list[Quote]:
     ledger_words = "until every single girder has been checked"
     post_words = "Brandt said the bridge would stay closed until all girders were checked."
 
-    def quoted(article: Article, words: str, speaker: str, **how: bool) -> QuoteMention:
+    def quoted(
+        article: Article, words: str, speaker: str, via: str | None = None, **how: bool
+    ) -> QuoteMention:
         s_start, s_end = span(article, speaker)
         start, end = span(article, words)
         pieces = [[start, end]] if how.get("direct", True) else []
+        v_start, v_end = span(article, via) if via else (None, None)
         return QuoteMention(
             article.id, start, end, words, speaker, s_start, s_end, pieces=pieces,
-            attribution="cue", **how,
+            attribution="cue", via_text=via, via_start=v_start, via_end=v_end, **how,
         )  # fmt: skip
 
     return [
@@ -240,7 +243,9 @@ def _quotes(by_id: dict[str, Article]) -> list[Quote]:
             mentions=[
                 quoted(wire, canonical, "Mayor Ilse Brandt"),
                 quoted(reprint, canonical, "Mayor Ilse Brandt"),
-                quoted(ledger, ledger_words, "Mayor Ilse Brandt", partial=True),
+                quoted(
+                    ledger, ledger_words, "Mayor Ilse Brandt", "a council transcript", partial=True
+                ),
                 quoted(post, post_words, "Brandt", direct=False),
             ],
             speaker_role="Mayor of Velmora",

@@ -265,8 +265,14 @@ def _quote_note(mention: QuoteMention) -> str:
         if mention.speaker_text
         else ""
     )
+    via = (
+        f' <span class="via" title="the outlet gives these words through this source">'
+        f"via {esc(mention.via_text)}</span>"
+        if mention.via_text
+        else ""
+    )
     notes = "".join(f" {_badge(note, 'flag')}" for note in mention_notes(mention))
-    return said + notes
+    return said + via + notes
 
 
 def _variants(view: ReportView, quote: Quote) -> str:

@@ -30,6 +30,7 @@ from corroborate.render._view import (
     plural,
     quotes_by_speaker,
     readable_diff,
+    said_as,
     section_functions,
     speaker_heading,
     split_claims,
@@ -196,7 +197,7 @@ def _note(note: str) -> str:
 
 
 def _quote_mention(view: ReportView, mention: QuoteMention) -> str:
-    said = f" ({md(mention.speaker_text)})" if mention.speaker_text else ""
+    said = f" ({md(said_as(mention))})" if said_as(mention) else ""
     kind = "".join(f" — {note}" for note in mention_notes(mention))
     return (
         f"- {article_link(view, mention.article)}{said}, chars {mention.start}–{mention.end}"

@@ -35,6 +35,7 @@ from corroborate.render._view import (
     plural,
     quotes_by_speaker,
     readable_diff,
+    said_as,
     section_functions,
     speaker_heading,
     split_claims,
@@ -195,7 +196,7 @@ def _quote(view: ReportView, quote: Quote) -> RenderableType:
             head = Text.assemble((outlets, "bold"), (f" ({note})" if note else "", "cyan"), ": ")
             lines.append(_indent(head.append_text(diff_text(quote.text, variant.text))))
     for mention in quote.mentions:
-        said = f" ({mention.speaker_text})" if mention.speaker_text else ""
+        said = f" ({said_as(mention)})" if said_as(mention) else ""
         kind = "".join(f" [{note}]" for note in mention_notes(mention))
         who = Text.assemble((view.label(mention.article), "bold"), said, (kind, "red"), ": ")
         lines.append(_indent(who.append(mention.text)))

@@ -127,6 +127,9 @@ def _check_span(path: str, span: Mapping[str, Any], lengths: Mapping[str, int]) 
     s_start, s_end = span.get("speaker_start"), span.get("speaker_end")
     if s_start is not None and s_end is not None and not s_start <= s_end <= length:
         yield f"{path}: speaker span {s_start}-{s_end} is not inside its article (length {length})"
+    v_start, v_end = span.get("via_start"), span.get("via_end")
+    if v_start is not None and v_end is not None and not v_start <= v_end <= length:
+        yield f"{path}: via span {v_start}-{v_end} is not inside its article (length {length})"
 
 
 def _spans(data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
