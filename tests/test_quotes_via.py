@@ -93,6 +93,20 @@ def mention_of(text: str, words: str, resources: Resources) -> QuoteMention:
             "Tomas Walker",
             "Radio Ostra",
         ),
+        # What only says when, or an aside, is no part of the source as written.
+        (
+            "“We never saw the water coming,” Ines Marlow said in a statement on Tuesday.",
+            "water coming",
+            "Ines Marlow",
+            "a statement",
+        ),
+        (
+            "“We need more pumps at the weir,” Ines Marlow said in an interview with the "
+            "Velmora Courier, her first since the flood.",
+            "more pumps",
+            "Ines Marlow",
+            "the Velmora Courier",
+        ),
     ],
 )
 def test_each_form_finds_the_outer_source(

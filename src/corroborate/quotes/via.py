@@ -58,6 +58,7 @@ CHANNELS = frozenset(
     newsletter""".split()
 )
 NAMES = ("ORG", "NORP", "PERSON")
+KEEP_PREPS = frozenset({"of", "by", "from"})  # "a transcript of the call", "an account by X"
 
 
 def via_of(
@@ -161,7 +162,7 @@ def _of_cue(token: Any, para: ParsedParagraph, cue: Any) -> Via | None:
     for prep in obj.children:
         if prep.dep_ == "prep" and prep.lower_ in ("with", "on", "to"):
             who = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if who is not None and (_organisation(who) or _named(who)):
+            if who is not None and _interviewer(prep.lower_, who):
                 return _via(para, who, "interview")
     if obj.lemma_.lower() == "interview":
         return None  # "said in an interview": no one relays it
@@ -194,23 +195,37 @@ def _organisation(token: Any) -> bool:
     return bool(token.pos_ == "NOUN" and token.lemma_.lower() in OUTLETS)
 
 
-def _named(token: Any) -> bool:
-    return token is not None and token.ent_type_ in NAMES
+def _interviewer(prep: str, who: Any) -> bool:
+    """ "an interview with CNN / with host Greg Garrison", "an interview on ABC", "a statement
+    to the AP": an outlet, or a person who interviews; not "a letter to Senate Democrats"."""
+    if who.ent_type_ == "ORG" or (who.pos_ == "NOUN" and who.lemma_.lower() in OUTLETS):
+        return True
+    return prep == "with" and who.ent_type_ == "PERSON"
 
 
 def _via(para: ParsedParagraph, head: Any, how: str) -> Via:
     """The phrase `head` heads; for a text, with who released it ("a statement released by
-    his office")."""
+    his office"), without what only says when or to whom ("a letter to X on Tuesday")."""
     left, right = phrase_of(head)
     for child in head.children:
         if child.dep_ == "acl" and any(t.dep_ == "agent" for t in child.subtree):
             right = max(right, max(t.i for t in child.subtree) + 1)
+        elif child.dep_ == "prep" and child.i > head.i and child.lower_ not in KEEP_PREPS:
+            right = min(right, child.i)
     ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
     if ent is not None:
         left, right = min(left, ent.start), max(right, ent.end)
     doc = head.doc
-    while right - 1 > head.i and (doc[right - 1].dep_ == "case" or doc[right - 1].is_punct):
-        right -= 1  # "told MSNBC’s “Morning Joe”" read as "told MSNBC": not "MSNBC’s"
+    # An apposition or an aside ends it: "The Washington Post, the first ...", "the AP (AP".
+    right = next((t.i for t in doc[head.i : right] if t.text in (",", "(", "—", "–")), right)
+    # Trailing days and joints: "a statement Tuesday night", "a memo on Tuesday", and "told
+    # MSNBC’s “Morning Joe”" read as "told MSNBC": not "MSNBC’s".
+    while right - 1 > head.i and (
+        doc[right - 1].ent_type_ in ("DATE", "TIME")
+        or doc[right - 1].dep_ in ("case", "prep", "det", "cc")
+        or doc[right - 1].is_punct
+    ):
+        right -= 1
     span = doc[left:right]
     start = para.offset + span.start_char
     return Via(span.text, start, start + len(span.text), how)

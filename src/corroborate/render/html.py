@@ -266,8 +266,8 @@ def _quote_note(mention: QuoteMention) -> str:
         else ""
     )
     via = (
-        f' <span class="via" title="the outlet gives these words through this source">'
-        f"via {esc(mention.via_text)}</span>"
+        f' <span class="via" title="who relays the words: chars {mention.via_start}–'
+        f'{mention.via_end}">via {esc(mention.via_text)}</span>'
         if mention.via_text
         else ""
     )
