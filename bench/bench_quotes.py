@@ -52,6 +52,7 @@ from pathlib import Path
 from typing import Any
 
 from _common import file_hash, print_table, require_data, write_results
+from _quotes_via import is_outer, relations_of, via_figures, via_lines
 from corroborate.nlp import PARSE_BATCH, Resources
 from corroborate.quotes import candidates, find_quotes
 from corroborate.quotes.extract import parsed_paragraphs, quotes_of_article
@@ -86,6 +87,8 @@ class Prediction:
     speaker: Pieces = field(default_factory=list)
     name: str | None = None  # the resolved speaker, when the system resolves one
     how: str | None = None  # how the speaker was found, when the system says
+    via: Pieces = field(default_factory=list)  # the outer source as written ("according to X")
+    via_how: str | None = None
 
 
 def read_ann(path: Path) -> list[Gold]:
@@ -166,7 +169,9 @@ def corroborate_predictions(article: Article, resources: Resources) -> list[Pred
                 continue
             speaker = [] if m.speaker_start is None else [(m.speaker_start, m.speaker_end or 0)]
             pieces = [(s, e) for s, e in m.pieces]
-            out.append(Prediction(pieces, speaker, quote.speaker, m.attribution))
+            via = [] if m.via_start is None else [(m.via_start, m.via_end or 0)]
+            how = via_form(article.text, via[0]) if via else None
+            out.append(Prediction(pieces, speaker, quote.speaker, m.attribution, via, how))
     return out
 
 
@@ -289,11 +294,37 @@ def speaker_errors(preds: list[Prediction], gold: list[Gold]) -> list[tuple[Pred
     return wrong
 
 
+def best_gold(pred: Prediction, gold: list[Gold]) -> Gold | None:
+    """The gold a matched prediction is scored against: the one it overlaps most (the
+    smallest on ties); None when it matches none."""
+    hits = [g for g in gold if matches(pred.content, g.content)]
+    if not hits:
+        return None
+    return max(hits, key=lambda g: (shared(pred.content, g.content), -length(g.content)))
+
+
+def via_form(text: str, via: tuple[int, int]) -> str:
+    """The form of a via, read from the words before and after it (the record keeps none)."""
+    before, after = text[max(0, via[0] - 40) : via[0]].lower(), text[via[1] : via[1] + 12]
+    for form, pattern in VIA_FORMS:
+        if re.search(pattern, before) or (form == "reported" and re.match(r"\s*report", after)):
+            return form
+    return "in"
+
+
+VIA_FORMS = (
+    ("according-to", r"according to\s*$"),
+    ("reported", r"report(?:s|ed)(?: by)?\s*$"),
+    ("told", r"\bt(?:old|ells?|elling)\s*$"),
+    ("interview", r"\b(?:with|to)\W*$"),
+    ("on", r"\bon\s*$"),
+)
+
+
 # A gold Source written as the outer source of a report: "..., O'Malley said, according to
-# the Las Vegas Sun", "..., reports USA Today", "..., CNN reported". PolNeAR marks the outer
-# source; we name the person quoted (who said the words), so these count wrong by design.
-OUTER_BEFORE = re.compile(r"(?:according to|\breports|\breported)\s*$", re.IGNORECASE)
-OUTER_AFTER = re.compile(r"^[\s,]*(?:has |had )?(?:reported|reports|recalled)\b")
+# the Las Vegas Sun", "..., reports USA Today", "..., CNN reported" (`_quotes_via.is_outer`).
+# PolNeAR marks the outer source; we name the person quoted (who said the words) and give the
+# outer source as the quote's via, so these count wrong as speakers by design.
 
 
 def error_class(pred: Prediction, best: Gold, text: str) -> str:
@@ -306,10 +337,7 @@ def error_class(pred: Prediction, best: Gold, text: str) -> str:
         return "pronoun"
     if source in CUE_SOURCES:
         return "cue_word"
-    start, end = best.source[0][0], best.source[-1][1]
-    if OUTER_BEFORE.search(text[max(0, start - 30) : start]) or OUTER_AFTER.match(
-        text[end : end + 30]
-    ):
+    if is_outer(best.source, text):
         return "outer_source"
     return "other" if pred.speaker else "no_speaker"
 
@@ -479,6 +507,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="only N articles of the part")
     parser.add_argument("--offset", type=int, default=0, help="skip the first N articles")
     parser.add_argument("--errors", action="store_true", help="print every speaker error")
+    parser.add_argument("--vias", action="store_true", help="print every via found")
     parser.add_argument(
         "--fold",
         default="all",
@@ -498,8 +527,9 @@ def main() -> None:
         help="also time the parse with nlp.pipe(n_process=N) in the same run",
     )
     args = parser.parse_args()
-    if args.errors and (args.fold == "held-out" or (args.part == "train" and args.fold == "all")):
-        parser.error("--errors never shows held-out train articles: add --fold tuning")
+    held_out = args.fold == "held-out" or (args.part == "train" and args.fold == "all")
+    if (args.errors or args.vias) and held_out:
+        parser.error("--errors/--vias never show held-out train articles: add --fold tuning")
     part_dir = require_data(NAME, "polnear", args.part)
     if part_dir is None:
         return
@@ -554,6 +584,10 @@ def main() -> None:
         print_speaker_errors(items, ours, golds)
     texts = [text for _, text, _ in items]
     figures.update(speaker_error_classes(ours, golds, texts))
+    relations = relations_of(part_dir, [stem for stem, _, _ in items])
+    figures.update(via_figures(ours, golds, texts, relations, best_gold))
+    if args.vias:
+        print("\n".join(via_lines(items, ours)))
     peer_figures.update(speaker_error_classes(peer, golds, texts))
     mine, theirs, common = speaker_on_shared(ours, peer, golds)
     figures["speaker_accuracy_on_shared"] = mine
@@ -582,6 +616,13 @@ def main() -> None:
         header,
         rows,
     )
+    print(
+        f"via (outer source): recall {figures['via_recall_outer_source']:.3f} over "
+        f"{int(figures['via_outer_source_quotes'])} quotes whose gold Source is an outer "
+        f"source; precision {figures['via_precision_according_reported']:.3f} "
+        f"('according to'/'reported' forms), {figures['via_precision_all']:.3f} over all "
+        f"{int(figures['via_predicted'])} vias (gold marks no 'told X' recipient)"
+    )
     write_results(
         NAME,
         {k: round(v, 4) for k, v in figures.items()},
@@ -596,6 +637,8 @@ def main() -> None:
             "speaker_errors_*: errors whose gold Source is a pronoun (no antecedent in the "
             "gold, so a right name counts wrong), the cue word itself (annotation slip), "
             "none found by us, or other",
+            "via_*: the quotes' outer sources (see bench/_quotes_via.py); the speaker "
+            "accuracy counts the speaker only, never the via",
             "the parse is batched over all articles (Resources.parse_all); "
             "per_article_parse_articles_per_s is ours with one pipe call per article instead, "
             "timed in the same run",
