@@ -440,5 +440,12 @@ def map_ids(new: Mapping[str, str], old: Mapping[str, str]) -> dict[str, str]:
             taken.add(old_id)
     for new_id in sorted(set(new.values())):
         if new_id not in mapping:
-            mapping[new_id] = new_id if new_id not in taken else story_id_for(new_id)
+            # A taken id's successor can be taken too: the second look names the part it
+            # splits off `story_id_for(id)` of a taken id, and so on (a NeuS store had two
+            # stories of one id, which the store refused).
+            free = new_id
+            while free in taken:
+                free = story_id_for(free)
+            mapping[new_id] = free
+            taken.add(free)
     return mapping
