@@ -31,6 +31,8 @@ what one free core would give; the machine this was developed on is shared and l
 the CPU of all processes together over the one-process parse's (`parse_cpu_ratio_N_processes`).
 `--profile-parse` adds the CPU ms per article of the tokenizer and each spaCy component.
 Speaker errors are broken down by what the gold Source is (a pronoun, the cue word, other).
+The quotes' outer sources ("via": "according to X", "told the BBC") are scored apart, never in
+the speaker accuracy (`_quotes_via.py`); `--vias` prints each via found.
 `--quick`: the first 25 dev articles. `--part train` measures the train part instead;
 `--offset N --limit M` a slice of it; `--errors` prints every speaker error.
 `--candidates`: the learned-choice study instead of the scores: every speaker the rules could
