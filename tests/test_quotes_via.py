@@ -178,7 +178,7 @@ def shown(report: Report, fmt: str) -> str:
 def test_renderers_show_the_via_beside_the_speaker(fmt: str) -> None:
     report = example_report()
     relayed = next(m for m in report.quotes[0].mentions if m.via_text)
-    mark = "via {}</span>" if fmt == "html" else f"{relayed.speaker_text} (via {{}})"
+    mark = "via {}</span>" if fmt == "html" else f"({relayed.speaker_text}, via {{}})"
     assert mark.format(relayed.via_text) in shown(report, fmt)
     for mention in report.quotes[0].mentions:
         mention.via_text = mention.via_start = mention.via_end = None
@@ -188,7 +188,7 @@ def test_renderers_show_the_via_beside_the_speaker(fmt: str) -> None:
 @pytest.mark.parametrize(
     ("speaker", "via", "shown"),
     [
-        ("Tomas Walker", "Reuters", "Tomas Walker (via Reuters)"),
+        ("Tomas Walker", "Reuters", "Tomas Walker, via Reuters"),
         (None, "Reuters", "via Reuters"),
         ("Tomas Walker", None, "Tomas Walker"),
         (None, None, ""),
