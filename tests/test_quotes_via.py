@@ -7,6 +7,8 @@ non-empty lines of each text, as the cleaning stage keeps them.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corroborate.nlp import Resources
 from corroborate.quotes import find_quotes
@@ -17,10 +19,12 @@ from corroborate.render.example import example_report
 from corroborate.render.terminal import render_text
 from test_quotes import make
 
+RESOURCES = Resources()  # one spaCy load for the module, the hypothesis test included
+
 
 @pytest.fixture(scope="module")
 def resources() -> Resources:
-    return Resources()
+    return RESOURCES
 
 
 def mention_of(text: str, words: str, resources: Resources) -> QuoteMention:
@@ -197,3 +201,39 @@ def test_renderers_show_the_via_beside_the_speaker(fmt: str) -> None:
 def test_said_as(speaker: str | None, via: str | None, shown: str) -> None:
     mention = QuoteMention("a", 0, 4, "text", speaker_text=speaker, via_text=via)
     assert said_as(mention) == shown
+
+
+SPEAKERS = ["Tomas Walker", "Mayor Lena Ortiz", "Ines Marlow, the harbour master,"]
+TAILS = [
+    "said, according to {}.",
+    "said, {} reported.",
+    "told {} on Friday.",
+    "said in an interview with {}.",
+    "said in a statement.",
+    "told reporters.",
+    "said.",
+]
+OUTLETS = ["the Ostra Gazette", "Harbour Radio", "the Velmora Courier", "Reuters"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(SPEAKERS),
+    st.sampled_from(TAILS),
+    st.sampled_from(OUTLETS),
+    st.sampled_from(["The weir held all night", "We will rebuild the pier by spring"]),
+)
+def test_a_via_is_outside_the_quote_and_the_speaker(
+    speaker: str, tail: str, outlet: str, words: str
+) -> None:
+    text = f"Flooding on the Ostra eased on Friday.\n“{words},” {speaker} {tail.format(outlet)}"
+    article = make(text, "ostra-gazette")
+    for quote in find_quotes([article], RESOURCES):
+        for m in quote.mentions:
+            if m.via_start is None or m.via_end is None:
+                continue
+            assert article.text[m.via_start : m.via_end] == m.via_text
+            assert all(m.via_end <= s or e <= m.via_start for s, e in m.pieces)
+            if m.speaker_start is not None and m.speaker_end is not None:
+                assert m.via_end <= m.speaker_start or m.speaker_end <= m.via_start
+            assert any(p.start <= m.via_start and m.via_end <= p.end for p in article.paragraphs)
