@@ -1,4 +1,4 @@
-"""Leads for the MSRP pair model, measured and not shipped (`bench_alignment.py --study`).
+"""Leads for the MSRP pair model, measured and not shipped (`python bench/alignment_study.py`).
 
 Every figure is the mean accuracy of 5-fold cross-validation over two shufflings of MSRP rows
 0-2999 (the fitting part); the held-out rows 3000-4075 are never read. Each lead adds its
@@ -24,6 +24,7 @@ different learner. The leads:
 
 from __future__ import annotations
 
+import argparse
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -31,9 +32,20 @@ from typing import Any
 
 import numpy as np
 
-from bench_alignment import PairInputs, cross_validate, fit_model, with_words
+from _common import print_table, require_data
+from bench_alignment import (
+    FIT_END,
+    PairInputs,
+    cross_validate,
+    features_for,
+    fit_model,
+    load_pairs,
+    parse_pairs,
+    with_words,
+)
 from corroborate.claims.features import THRESHOLD, same_fact
 from corroborate.embed import MiniLmOnnxEmbedder
+from corroborate.nlp import Resources
 
 Lemmas = list[tuple[frozenset[str], frozenset[str]]]
 Pieces = list[list[tuple[int, int, int]]]
@@ -237,3 +249,31 @@ def _cv_learner(
             right = (np.mean(probabilities, axis=0) >= THRESHOLD) == labels[test]
             accuracy.append(float(right.mean()))
     return float(np.mean(accuracy))
+
+
+def study(left: list[str], right: list[str], labels: np.ndarray) -> None:
+    """Print the CV accuracy of each lead in alignment_study.py on the fitting rows."""
+    resources = Resources()
+    embedder = resources.embedder()
+    if not isinstance(embedder, MiniLmOnnxEmbedder):
+        raise SystemExit("the study needs the default MiniLM embedder (word-piece offsets)")
+    inputs = parse_pairs(left, right, resources)
+    features, _, lemmas = features_for(inputs)
+    rows = run_study(inputs, left + right, features, lemmas, labels, embedder)
+    title = (
+        f"5-fold CV x {len(SEEDS)} shufflings, MSRP rows 0-{len(labels) - 1} (held-out rows unread)"
+    )
+    print_table(title, ("lead", "CV accuracy"), rows)
+
+
+def main() -> None:
+    argparse.ArgumentParser(description=__doc__).parse_args()
+    path = require_data("alignment", "msrp", "msr_paraphrase_train.txt")
+    if path is None:
+        return
+    left, right, labels = load_pairs(path)
+    study(left[:FIT_END], right[:FIT_END], labels[:FIT_END])
+
+
+if __name__ == "__main__":
+    main()

@@ -21,9 +21,9 @@ precision, for information.
 - MiniLM cosine (the same embeddings the aligner uses): one threshold.
 `--quick` uses rows 0-299 to fit the peers' thresholds and rows 3000-3299 to measure, and
 skips the speed figures (claims for a 20-article story, sentences embedded per second).
-`--study` reads rows 0-2999 only and prints the cross-validated accuracy of the leads that were
-measured and not shipped (idf-weighted piece alignment, content-word alignment, dependency
-overlap, soft word weights, other learners: see alignment_study.py).
+The leads that were measured and not shipped (idf-weighted piece alignment, content-word
+alignment, dependency overlap, soft word weights, other learners) are re-run by
+`python bench/alignment_study.py`, which reads rows 0-2999 only.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ from corroborate.claims.features import (
     same_fact,
 )
 from corroborate.claims.pair_model import MODEL_FILE, PairModel, shipped_model
-from corroborate.embed import MiniLmOnnxEmbedder, token_vectors_of
+from corroborate.embed import token_vectors_of
 from corroborate.nlp import Resources
 from corroborate.records import Article, Paragraph
 from corroborate.segment import segment_article
@@ -273,44 +273,19 @@ def refit(
     print(f"refitted model on the held-out rows: {held_out}")
 
 
-def study(left: list[str], right: list[str], labels: np.ndarray) -> None:
-    """Print the CV accuracy of each lead in alignment_study.py on the fitting rows."""
-    from alignment_study import SEEDS, run_study
-
-    resources = Resources()
-    embedder = resources.embedder()
-    if not isinstance(embedder, MiniLmOnnxEmbedder):
-        raise SystemExit("the study needs the default MiniLM embedder (word-piece offsets)")
-    inputs = parse_pairs(left, right, resources)
-    features, _, lemmas = features_for(inputs)
-    rows = run_study(inputs, left + right, features, lemmas, labels, embedder)
-    title = (
-        f"5-fold CV x {len(SEEDS)} shufflings, MSRP rows 0-{len(labels) - 1} (held-out rows unread)"
-    )
-    print_table(title, ("lead", "CV accuracy"), rows)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small subset for CI")
     parser.add_argument(
         "--fit", action="store_true", help="5-fold CV, then refit and write the shipped model"
     )
-    parser.add_argument(
-        "--study",
-        action="store_true",
-        help="CV on rows 0-2999 of the leads not shipped (alignment_study.py); held-out unread",
-    )
     args = parser.parse_args()
-    if sum((args.quick, args.fit, args.study)) > 1:
-        parser.error("--quick, --fit and --study are separate runs: give one")
+    if args.quick and args.fit:
+        parser.error("--quick and --fit are separate runs: give one")
     path = require_data("alignment", "msrp", "msr_paraphrase_train.txt")
     if path is None:
         return
     left, right, labels = load_pairs(path)
-    if args.study:
-        study(left[:FIT_END], right[:FIT_END], labels[:FIT_END])
-        return
     fit_rows = range(0, 300) if args.quick else range(0, FIT_END)
     test_rows = range(FIT_END, 3300) if args.quick else range(FIT_END, len(labels))
     rows = list(fit_rows) + list(test_rows)
