@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import corroborate.corpus.cluster as cluster_module
 import corroborate.corpus.copies as copies_module
+import corroborate.corpus.postings as postings_module
 from corpus_fixtures import WIRE, all_rows, rows, write_jsonl
 from corroborate.corpus.cluster import ClusterSettings, StoryClusterer
 from corroborate.corpus.features import ArticleFeatures
@@ -233,8 +233,8 @@ def test_numpy_candidate_scoring_matches_the_dict_sums(term_sets: list[set[int]]
     included) must be exactly those of the one-by-one dict sums, with stories removed too."""
 
     def run(numpy_from: int) -> list[tuple[str, float, str | None, int]]:
-        original = cluster_module._NUMPY_FROM
-        cluster_module._NUMPY_FROM = numpy_from
+        original = postings_module.NUMPY_FROM
+        postings_module.NUMPY_FROM = numpy_from
         try:
             clusterer = StoryClusterer(ClusterSettings(candidates=3, posting_limit=5))
             found = []
@@ -246,7 +246,7 @@ def test_numpy_candidate_scoring_matches_the_dict_sums(term_sets: list[set[int]]
                     clusterer.remove_story(sorted(clusterer.stories)[n % len(clusterer.stories)])
             return found
         finally:
-            cluster_module._NUMPY_FROM = original
+            postings_module.NUMPY_FROM = original
 
     assert run(0) == run(10**9)
 

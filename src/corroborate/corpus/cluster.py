@@ -23,15 +23,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-import numpy as np
-import numpy.typing as npt
-
 from corroborate.corpus.features import (
     ENTITY_PREFIX,
     NUMBER_PREFIX,
     YEAR_PREFIX,
     ArticleFeatures,
 )
+from corroborate.corpus.postings import top_stories
 
 
 @dataclass(slots=True, frozen=True, kw_only=True)
@@ -181,9 +179,6 @@ def similarity(a: Mapping[str, float], b: Mapping[str, float], settings: Cluster
     norm = math.sqrt(sum(n * n for n in norms_a.values()) * sum(n * n for n in norms_b.values()))
     return combine(sum(dots.values()), norm, dots, norms_a, norms_b, settings)
 
-
-# Below this many postings to read, a dict sums them faster than numpy's fixed costs.
-_NUMPY_FROM = 1000
 
 # The article's terms by kind, each with its weight times the term weight; its length per kind;
 # its length.
@@ -363,63 +358,15 @@ class StoryClusterer:
         Ties go to the story met first in the postings read. A merged story's stale postings
         (terms pruned from its centroid) stay behind and are skipped.
         """
-        limit, wanted = self.settings.posting_limit, self.settings.candidates
-        postings = self._numbers
-        lengths = [min(len(postings.get(term, ())), limit) for term, _ in heaviest]
-        if sum(lengths) < _NUMPY_FROM:
-            accumulated: defaultdict[str, float] = defaultdict(float)
-            stories, ids = self.stories, self._story_ids
-            for term, weight in heaviest:
-                for number in postings.get(term, ())[-limit:]:
-                    story_id = ids[number]
-                    if story_id in stories:
-                        accumulated[story_id] += weight
-            best = sorted(accumulated.items(), key=lambda kv: -kv[1])[:wanted]
-            return [story_id for story_id, _ in best]
-        # Long postings (a large corpus): the same sums with numpy, added in the same order,
-        # so they are exactly those of the dict above.
-        read = array("i")
-        for (term, _), length in zip(heaviest, lengths, strict=True):
-            if length:
-                read.extend(postings[term][-limit:])
-        numbers = np.frombuffer(read, dtype=np.int32)
-        weights = np.repeat(np.array([weight for _, weight in heaviest]), lengths)
-        # float64 already (the stubs type bincount's result as integers)
-        totals = np.bincount(numbers, weights=weights).astype(np.float64, copy=False)
-        present = np.flatnonzero(np.bincount(numbers))
-        if len(present) > 4 * wanted:  # a few spare places for skipped stories
-            values = totals[present]
-            cut = np.partition(values, len(values) - 4 * wanted)[len(values) - 4 * wanted]
-            short = present[values >= cut]
-        else:
-            short = present
-        chosen = self._live_in_order(numbers, totals, short, wanted)
-        if len(chosen) < wanted and len(short) < len(present):
-            chosen = self._live_in_order(numbers, totals, present, wanted)
-        return chosen
-
-    def _live_in_order(
-        self,
-        read: npt.NDArray[np.int32],
-        totals: npt.NDArray[np.float64],
-        numbers: npt.NDArray[np.intp],
-        wanted: int,
-    ) -> list[str]:
-        """Up to `wanted` live stories among `numbers` (sorted), most weight first, ties by
-        first position in `read`."""
-        first = np.full(len(totals), len(read), dtype=np.intp)  # each story's first position
-        np.minimum.at(first, read, np.arange(len(read)))  # no sort (np.unique sorted them all)
-        order = np.lexsort((first[numbers], -totals[numbers]))
-        chosen: list[str] = []
-        # a few at a time: ties can make `numbers` long, and most of them are never reached
-        for start in range(0, len(order), wanted):
-            for number in numbers[order[start : start + wanted]].tolist():
-                story_id = self._story_ids[number]
-                if story_id in self.stories:
-                    chosen.append(story_id)
-                    if len(chosen) == wanted:
-                        return chosen
-        return chosen
+        settings = self.settings
+        return top_stories(
+            self._numbers,
+            self._story_ids,
+            self.stories,
+            heaviest,
+            settings.posting_limit,
+            settings.candidates,
+        )
 
     def _prepare(self, vector: Mapping[str, float]) -> _Prepared:
         """The vector times the term weights, by kind of term, and its length per kind."""
