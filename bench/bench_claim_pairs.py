@@ -15,9 +15,16 @@ overlapping each span (a sentence may support two claims). Purity is the share o
 pairs among those together; "same kept" the share of same-fact pairs still together. The random
 part is the measurement; it was scored at the start and at the end of session 4 only.
 
+`bench/data/claims_disputes.jsonl` (session 4, labelled before the dispute gates) holds every
+dispute the session-4 claims code gave on the 33 ECB+ stories of the cluster set: the story, the
+two sides (article id, start, end), the kind and a true/false label with a one-word why. A
+disputed claim matches a row when it has a mention overlapping each side; the figures are the
+disputed claims matching a true row, a false row or none, and how many true rows are still
+disputed ("true kept").
+
 The claims and disputes the checked stories show are counted too.
 
-    python bench/bench_claim_pairs.py [--set pairs|clusters|all] [--kind turkmen|random]
+    python bench/bench_claim_pairs.py [--set pairs|clusters|disputes|all] [--kind turkmen|random]
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ from corroborate.segment import segment_article
 DATA = Path(__file__).resolve().parent / "data"
 PAIRS = DATA / "claims_pairs.jsonl"
 CLUSTERS = DATA / "claims_pairs_clusters.jsonl"
+DISPUTES = DATA / "claims_disputes.jsonl"
 
 
 def ecb_stories(path: Path) -> dict[str, list[Article]]:
@@ -126,6 +134,40 @@ def story_counts(claims_of: dict[str, list[Claim]]) -> dict[str, float]:
     return out
 
 
+def dispute_score(
+    rows: list[dict[str, Any]], claims_of: dict[str, list[Claim]]
+) -> dict[str, float]:
+    """Disputed claims on the labelled stories: matching a true row, a false row, or none."""
+    out = {"disputes": 0.0, "disputes_true": 0.0, "disputes_false": 0.0, "disputes_unlabelled": 0.0}
+    kept: set[int] = set()
+    for story in sorted({row["story"] for row in rows}):
+        labelled = [(n, row) for n, row in enumerate(rows) if row["story"] == story]
+        for claim in claims_of[story]:
+            if claim.status != "disputed":
+                continue
+            found = [(n, row) for n, row in labelled if _holds(claim, row)]
+            kept.update(n for n, row in found if row["label"] == "true")
+            labels = {row["label"] for _, row in found}
+            key = "true" if "true" in labels else "false" if labels else "unlabelled"
+            out["disputes"] += 1
+            out[f"disputes_{key}"] += 1
+    out["disputes_precision"] = out["disputes_true"] / out["disputes"] if out["disputes"] else 1.0
+    out["disputes_true_kept"] = float(len(kept))
+    out["disputes_true_labelled"] = float(sum(row["label"] == "true" for row in rows))
+    return out
+
+
+def _holds(claim: Claim, row: dict[str, Any]) -> bool:
+    return all(
+        any(
+            m.article == row[side]["article"]
+            and min(row[side]["end"], m.end) > max(row[side]["start"], m.start)
+            for m in claim.mentions
+        )
+        for side in ("a", "b")
+    )
+
+
 def score(pairs: list[dict[str, Any]], claims_of: dict[str, list[Claim]]) -> dict[str, float]:
     cells = {"together_same": 0, "together_different": 0, "apart_same": 0, "apart_different": 0}
     for pair in pairs:
@@ -161,17 +203,18 @@ def _claims_of(wanted: set[str], ecb: Path, neus: Path) -> dict[str, list[Claim]
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="the labelled pairs only")
-    parser.add_argument("--set", choices=("pairs", "clusters", "all"), default="all")
+    parser.add_argument("--set", choices=("pairs", "clusters", "disputes", "all"), default="all")
     parser.add_argument("--kind", help="only the cluster checks of this kind (e.g. turkmen)")
     args = parser.parse_args(argv)
     ecb = require_data("claim_pairs", "ecbplus-dev.jsonl")
     neus = require_data("claim_pairs", "neus", "val.source")
     if ecb is None or neus is None:
         return 0
-    pairs = _rows(PAIRS) if args.set != "clusters" else []
-    clusters = _rows(CLUSTERS) if args.set != "pairs" else []
+    pairs = _rows(PAIRS) if args.set in ("pairs", "all") else []
+    clusters = _rows(CLUSTERS) if args.set in ("clusters", "all") else []
+    disputes = _rows(DISPUTES) if args.set in ("disputes", "all") else []
     clusters = [row for row in clusters if args.kind in (None, row["kind"])]
-    claims_of = _claims_of({p["story"] for p in pairs + clusters}, ecb, neus)
+    claims_of = _claims_of({p["story"] for p in pairs + clusters + disputes}, ecb, neus)
     figures: dict[str, float] = {}
     if pairs:
         figures.update(score(pairs, claims_of))
@@ -180,6 +223,8 @@ def main(argv: list[str]) -> int:
             found = purity([row for row in clusters if row["kind"] == kind], claims_of)
             figures.update({f"clusters_{kind}_{k}": v for k, v in found.items()})
         figures.update(story_counts(claims_of))
+    if disputes:
+        figures.update(dispute_score(disputes, claims_of))
     print_table(
         "Labelled claim pairs (ECB+ dev, NeuS val)", ["figure", "value"], sorted(figures.items())
     )

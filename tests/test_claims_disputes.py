@@ -1,0 +1,145 @@
+"""Disputes only where two sources state incompatible versions of one fact.
+
+Every article here is invented (a storm and a shipping accident in the fictional port of
+Calder Bay), with the kinds of noise real scrapes carry: sentences cut inside a number, counts of
+a part beside a total, bounds beside exact figures, negations worded without "not".
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corroborate.claims import align_claims
+from corroborate.claims.disputes import figure_clash
+from corroborate.nlp import Resources
+from corroborate.records import Article, Claim
+from test_claims_chaining import article
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources()
+
+
+def claims_of(claims: list[Claim], host: Article, phrase: str) -> list[Claim]:
+    return [
+        c
+        for c in claims
+        if any(m.article == host.id and phrase in host.text[m.start : m.end] for m in c.mentions)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a bound holds the exact figure, and two lower bounds never clash
+        (
+            "The storm killed at least three people in Calder Bay, the coastguard said.",
+            "The storm killed 10 people in Calder Bay, the coastguard said.",
+        ),
+        (
+            "The storm killed at least 10 people in Calder Bay on Monday.",
+            "The storm killed at least three people in Calder Bay on Monday.",
+        ),
+        # a count of a part beside the total
+        (
+            "The three injured deckhands were taken to St Anne's hospital in Calder Bay.",
+            "The two other injured deckhands were taken to St Anne's hospital in Calder Bay.",
+        ),
+        # an age is no count of shots
+        (
+            "Harbour police fired a total of 9 shots at the smuggler Piet Vos.",
+            "Piet Vos, 19, was shot nine times by harbour police.",
+        ),
+        # one figure both give: the other is about another thing
+        (
+            "A total of 27 separate pieces of rescue equipment answered the call, including "
+            "three tugs.",
+            "A total of 27 tugs, launches and other boats were eventually on the scene.",
+        ),
+    ],
+)
+def test_figures_that_can_both_be_true_do_not_clash(first: str, second: str) -> None:
+    assert figure_clash(first, second) is None
+    assert figure_clash(second, first) is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The storm was followed by three strong aftershocks, the observatory said.",
+            "The storm was followed by at least four strong aftershocks, the observatory said.",
+        ),
+        (
+            "The port authority said 565 warehouses suffered serious damage.",
+            "The port authority counted 355 damaged warehouses.",
+        ),
+        (
+            "The skipper had been arrested four times for smuggling.",
+            "The skipper had been arrested three times for smuggling.",
+        ),
+    ],
+)
+def test_figures_that_cannot_both_be_true_clash(first: str, second: str) -> None:
+    assert figure_clash(first, second) is not None
+    assert figure_clash(second, first) is not None
+
+
+@given(low=st.integers(1, 5_000), extra=st.integers(0, 5_000))
+def test_a_lower_bound_never_clashes_with_a_figure_it_holds(low: int, extra: int) -> None:
+    bound = f"The storm damaged at least {low} houses in Calder Bay."
+    exact = f"The storm damaged {low + extra} houses in Calder Bay."
+    assert figure_clash(bound, exact) is None
+    assert figure_clash(exact, bound) is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The injured skipper had not yet regained consciousness, harbour police said.",
+            "The injured skipper had yet to regain consciousness, harbour police said.",
+        ),
+        (
+            "The harbour master did not allow the trawler to leave the port on Monday.",
+            "The harbour master refused to allow the trawler to leave the port on Monday.",
+        ),
+        (
+            "The coastguard did not reach the stranded trawler before nightfall on Monday.",
+            "The coastguard failed to reach the stranded trawler before nightfall on Monday.",
+        ),
+    ],
+)
+def test_a_negation_worded_another_way_is_no_dispute(
+    first: str, second: str, resources: Resources
+) -> None:
+    a, b = article("a", [first]), article("b", [second])
+    claims = align_claims([a, b], resources)
+    assert all(c.status != "disputed" for c in claims), [c.reason for c in claims]
+    # still one claim of two sources where the two align
+    joined = [c for c in claims_of(claims, a, first[:20]) if len(c.mentions) == 2]
+    assert all(c.status == "corroborated" for c in joined)
+
+
+def test_a_number_cut_at_its_decimal_point_is_no_figure(resources: Resources) -> None:
+    # A scrape that spaced the decimal point ("5. 8"), so the splitter may cut the sentence.
+    a = article(
+        "a", ["The earthquake near Calder Bay had a magnitude of 5. 8 on the Richter scale."]
+    )
+    b = article(
+        "b", ["The earthquake near Calder Bay had a magnitude of 5.8 on the Richter scale."]
+    )
+    claims = align_claims([a, b], resources)
+    assert all(c.status != "disputed" for c in claims), [c.reason for c in claims]
+
+
+def test_a_true_dispute_is_kept(resources: Resources) -> None:
+    first = "The storm has cost the port 12 million dollars so far, the chamber of commerce said."
+    second = "The storm has cost the port 30 million dollars so far, the chamber of commerce said."
+    a, b = article("a", [first]), article("b", [second])
+    (claim,) = claims_of(align_claims([a, b], resources), a, first[:20])
+    assert claim.status == "disputed"
+    assert claim.reason is not None and claim.reason.startswith("different figures")
