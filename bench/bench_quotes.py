@@ -49,118 +49,27 @@ import argparse
 import re
 import resource
 import time
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from _common import file_hash, print_table, require_data, write_results
+from _polnear import (
+    Gold,
+    Prediction,
+    as_article,
+    length,
+    load,
+    matches,
+    shared,
+    speaker_right,
+)
+from _quotes_candidates import candidate_rows, candidate_study
 from _quotes_via import is_outer, relations_of, via_figures, via_lines
 from corroborate.nlp import PARSE_BATCH, Resources
-from corroborate.quotes import candidates, find_quotes
-from corroborate.quotes.extract import parsed_paragraphs, quotes_of_article
-from corroborate.quotes.people import PersonRegistry
-from corroborate.quotes.resolve import person_names
-from corroborate.read.article import make_article
-from corroborate.records import Article, Paragraph
+from corroborate.quotes import find_quotes
+from corroborate.records import Article
 
 NAME = "quotes"
 QUICK_ARTICLES = 25
-# Every fifth article of a part (name order, index % 5 == 4) is held out from tuning: rules
-# are developed on dev and the other train articles ("tuning"), and the held-out fold is
-# scored only to report, never with --errors.
-HELD_OUT_EVERY = 5
-# A double mark or guillemet anywhere; a single mark only as a pair opening at a word start,
-# so "voters’ preferences" (a possessive) is no quote.
-QUOTE_MARK = re.compile(r"[\"“”«»„]|(?<!\w)['‘]\w[^'‘’]*['’](?!\w)")
-
-Pieces = list[tuple[int, int]]
-
-
-@dataclass(slots=True)
-class Gold:
-    content: Pieces
-    source: Pieces = field(default_factory=list)
-    source_text: str = ""
-
-
-@dataclass(slots=True)
-class Prediction:
-    content: Pieces
-    speaker: Pieces = field(default_factory=list)
-    name: str | None = None  # the resolved speaker, when the system resolves one
-    how: str | None = None  # how the speaker was found, when the system says
-    via: Pieces = field(default_factory=list)  # the outer source as written ("according to X")
-    via_how: str | None = None
-
-
-def read_ann(path: Path) -> list[Gold]:
-    spans: dict[str, tuple[str, Pieces, str]] = {}
-    links: list[dict[str, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
-            ident, info, text = [*line.split("\t"), "", ""][:3]
-            kind, _, offsets = info.partition(" ")
-            numbers = [part.split() for part in offsets.split(";")]
-            pieces = [(int(p[0]), int(p[1])) for p in numbers if len(p) == 2]
-            spans[ident] = (kind, pieces, text)
-        elif line.startswith("E"):
-            roles = dict(part.split(":", 1) for part in line.split("\t")[1].split())
-            links.append(roles)
-    golds = []
-    for roles in links:
-        content = spans.get(roles.get("Content", ""))
-        if content is None or not QUOTE_MARK.search(content[2]):
-            continue
-        source = spans.get(roles.get("Source", ""))
-        golds.append(Gold(content[1], source[1] if source else [], source[2] if source else ""))
-    return golds
-
-
-def in_fold(index: int, fold: str) -> bool:
-    """Whether the article at `index` (name order within its part) belongs to the fold."""
-    if fold == "all":
-        return True
-    held = index % HELD_OUT_EVERY == HELD_OUT_EVERY - 1
-    return held if fold == "held-out" else not held
-
-
-def load(
-    part_dir: Path, limit: int | None, offset: int = 0, fold: str = "all"
-) -> list[tuple[str, str, list[Gold]]]:
-    items = []
-    stop = None if limit is None else offset + limit
-    paths = sorted((part_dir / "text").glob("*.txt"))
-    paths = [path for i, path in enumerate(paths) if in_fold(i, fold)]
-    for text_path in paths[offset:stop]:
-        anns = sorted((part_dir / "attributions").glob(f"{text_path.stem}_*.ann"))
-        if anns:
-            items.append((text_path.stem, text_path.read_text(encoding="utf-8"), read_ann(anns[0])))
-    return items
-
-
-def as_article(stem: str, text: str) -> Article:
-    article = make_article(source=stem, text=text, outlet=stem.split("_")[0])
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
-        if stripped:
-            start = pos + line.index(stripped)
-            article.paragraphs.append(Paragraph(start, start + len(stripped)))
-        pos += len(line)
-    article.source_group = article.id
-    return article
-
-
-def shared(a: Pieces, b: Pieces) -> int:
-    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
-
-
-def length(pieces: Pieces) -> int:
-    return sum(e - s for s, e in pieces)
-
-
-def matches(pred: Pieces, gold: Pieces) -> bool:
-    return shared(pred, gold) * 2 >= min(length(pred), length(gold)) > 0
 
 
 def corroborate_predictions(article: Article, resources: Resources) -> list[Prediction]:
@@ -261,22 +170,6 @@ def speaker_on_shared(
     )
 
 
-RELATIVE = frozenset({"who", "which", "that"})
-
-
-def speaker_right(pred: Prediction, gold: Gold) -> bool:
-    if pred.speaker and shared(pred.speaker, gold.source) > 0:
-        return True
-    if gold.source_text.strip().lower() in RELATIVE and pred.speaker:
-        # "Mr. Scott, who has called it “toxic,”": the annotation marks the relative pronoun;
-        # the phrase it hangs on, ending right before it (", "), is the same speaker.
-        return 0 <= gold.source[0][0] - pred.speaker[-1][1] <= 3
-    if pred.name:
-        surname = pred.name.split()[-1].lower()
-        return surname in re.findall(r"[\w’'-]+", gold.source_text.lower())
-    return False
-
-
 PRONOUN_SOURCES = frozenset(
     "he she it they i we you his her its their him them me us our my who which that".split()
 )
@@ -373,83 +266,6 @@ def print_speaker_errors(
                 f"ours={said!r} name={pred.name!r} how={pred.how} | {quote[:90]!r}"
             )
     print("\n".join(sorted(lines)))
-
-
-# One matched quote of the candidate study: its article, and per candidate its features,
-# whether the scorer accepts it, and whether the rules chose it.
-Row = tuple[int, list[tuple[list[float], bool, bool]]]
-
-
-def candidate_rows(
-    articles: list[Article], golds: list[list[Gold]], resources: Resources
-) -> list[Row]:
-    """The candidates of every quote matched to a gold quote that has a Source."""
-    rows: list[Row] = []
-    for a, (article, gold) in enumerate(zip(articles, golds, strict=True)):
-        paras = parsed_paragraphs(article, resources.paragraph_docs(article))
-        registry = PersonRegistry()
-        registry.build(person_names(paras))
-        quotes_of_article(article, paras, registry, _observer(a, gold, rows))
-    return rows
-
-
-def _observer(a: int, gold: list[Gold], rows: list[Row]) -> Any:
-    """Adds a row for each quote of article `a` that matches a gold quote with a Source."""
-
-    def observe(span: Any, paras: Any, quoted: Any, choice: Any, before: Any, resolve: Any) -> None:
-        content = [(p.start, p.end) for p in span.pieces]
-        hits = [g for g in gold if matches(content, g.content)]
-        if not hits:
-            return
-        best = max(hits, key=lambda g: (shared(content, g.content), -length(g.content)))
-        if not best.source:
-            return
-        found = []
-        for c in candidates.collect(span, paras, quoted, choice, before):
-            said = Prediction(content, [(c.speaker.start, c.speaker.end)], resolve(c.speaker)[1])
-            right = speaker_right(said, best)
-            found.append((candidates.features(c, span, paras), right, "choice" in c.rules))
-        rows.append((a, found))
-
-    return observe
-
-
-def candidate_study(rows: list[Row]) -> dict[str, float]:
-    """Rules vs a logistic regression choosing among the candidates (5-fold CV by article)."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold
-
-    flat = [(f, ok, q, a) for q, (a, found) in enumerate(rows) for f, ok, _ in found]
-    x = np.array([f for f, *_ in flat])
-    y = np.array([ok for _, ok, _, _ in flat], dtype=int)
-    quote = np.array([q for _, _, q, _ in flat])
-    scores = np.zeros(len(y))
-    for train, test in GroupKFold(5).split(x, y, [a for *_, a in flat]):
-        model = LogisticRegression(C=1.0, max_iter=3000).fit(x[train], y[train])
-        scores[test] = model.predict_proba(x[test])[:, 1]
-    counts = {"rules": 0, "model_where_rules_chose": 0, "fills": 0, "fills_right": 0, "oracle": 0}
-    for q, (_, found) in enumerate(rows):
-        if not found:
-            continue
-        pick = found[int(np.argmax(scores[quote == q]))]
-        chose = any(c for *_, c in found)
-        counts["rules"] += any(ok and c for _, ok, c in found)
-        counts["oracle"] += any(ok for _, ok, _ in found)
-        counts["model_where_rules_chose"] += pick[1] and chose
-        counts["fills"] += not chose
-        counts["fills_right"] += pick[1] and not chose
-    n = len(rows)
-    return {
-        "quotes": float(n),
-        "rules_accuracy": counts["rules"] / n,
-        "model_cv_accuracy_where_rules_chose": counts["model_where_rules_chose"] / n,
-        "model_cv_accuracy_with_fills": (counts["model_where_rules_chose"] + counts["fills_right"])
-        / n,
-        "fills": float(counts["fills"]),
-        "fills_right": float(counts["fills_right"]),
-        "oracle_accuracy": counts["oracle"] / n,
-    }
 
 
 def timed_parallel_parse(
