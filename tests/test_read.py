@@ -86,6 +86,18 @@ def test_a_headline_with_date_words_is_still_a_title(headline: str) -> None:
     assert article.title == headline
 
 
+@pytest.mark.parametrize(
+    "posted", ["Saturday, August 24, 2013", "June 06, 2013", "12 January 2010"]
+)
+def test_the_headline_after_a_posting_date_is_the_title(posted: str) -> None:
+    headline = "Ferry link to Lornholm back after 3 days"
+    body = STORY.split("\n\n", 1)[1]
+    article = read_text(f"{posted}\n\n{headline}\n\n{body}", source="x")
+    assert article.title == headline
+    start, end = article.meta["title_span"]
+    assert article.text[start:end] == headline
+
+
 def test_directory_is_read_recursively_and_sorted(write: Write, tmp_path: Path) -> None:
     write("b/two.txt", STORY.replace("Tuesday", "Wednesday"))
     write("a/one.md", STORY)

@@ -91,8 +91,11 @@ _NOT_PLACES = frozenset(
 
 
 def find_title(text: str) -> tuple[int, int] | None:
-    """The span of a first line that looks like a headline, if there is one."""
+    """The span of a first line that looks like a headline, if there is one (the line after
+    a first line that only says when the page was posted counts as the first)."""
     lines = _lines(text)
+    if lines and _only_a_date(text[lines[0][0] : lines[0][1]]):
+        lines = lines[1:]
     if len(lines) < 2:
         return None
     start, end = lines[0]
