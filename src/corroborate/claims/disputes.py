@@ -66,6 +66,10 @@ _FILLER = frozenset(
     "will would more than some about other its their his her who which that".split()
 )
 
+# Quantities already read in one `dispute_of` call, by unit (its id: the units outlive the
+# call) and span.
+_Read = dict[tuple[int, int, int], list[Quantity]]
+
 __all__ = ["dispute_of", "figure_clash"]
 
 
@@ -74,6 +78,7 @@ def dispute_of(alignment: Alignment, cluster: list[int]) -> str | None:
     close in their own right (a long sentence added for one of its facts may negate another of
     its facts), or None."""
     units, vectors = alignment.units, alignment.vectors
+    read: _Read = {}  # each unit's quantities are read once, whatever the pairs it is in
     for x, i in enumerate(cluster):
         for j in cluster[x + 1 :]:
             a, b = units[i], units[j]
@@ -81,21 +86,25 @@ def dispute_of(alignment: Alignment, cluster: list[int]) -> str | None:
             close = alignment.scores[i, j] >= THRESHOLD or cosine >= LOOSE_PAIR
             if not close or a.source == b.source:
                 continue
-            reason = _clash(a, b, cosine, float(alignment.scores[i, j]))
+            reason = _clash(a, b, cosine, float(alignment.scores[i, j]), read)
             if reason:
                 return reason
     return None
 
 
-def _clash(a: Unit, b: Unit, cosine: float, score: float) -> str | None:
+def _clash(a: Unit, b: Unit, cosine: float, score: float, read: _Read) -> str | None:
     if score >= NEGATION_SCORE and _negation_clash(a, b, cosine):
-        return f"negation: {_names(a, b)[0]} and {_names(a, b)[1]} state opposite versions"
+        name_a, name_b = _names(a, b)
+        return f"negation: {name_a} and {name_b} state opposite versions"
     if cosine >= FIGURE_DISPUTE_COSINE:
         pair = _clash_of(
-            a.sentence.text, _figures(a, a.sentence), b.sentence.text, _figures(b, b.sentence)
+            a.sentence.text,
+            _figures(a, a.sentence, read),
+            b.sentence.text,
+            _figures(b, b.sentence, read),
         )
         if pair and _clash_of(
-            a.whole.text, _figures(a, a.whole), b.whole.text, _figures(b, b.whole)
+            a.whole.text, _figures(a, a.whole, read), b.whole.text, _figures(b, b.whole, read)
         ):
             name_a, name_b = _names(a, b)
             return f"different figures: {name_a} gives {pair[0]}, {name_b} gives {pair[1]}"
@@ -151,9 +160,17 @@ def _clash_of(
     return found
 
 
-def _figures(unit: Unit, span: Sentence) -> list[Quantity]:
+def _figures(unit: Unit, span: Sentence, read: _Read) -> list[Quantity]:
     """The quantities of a span of the unit, less a number the sentence splitter cut at its
     decimal point ("magnitude 5." | "8 on the Richter scale"): that part is no figure."""
+    key = (id(unit), span.start, span.end)
+    found = read.get(key)
+    if found is None:
+        found = read[key] = _read_figures(unit, span)
+    return found
+
+
+def _read_figures(unit: Unit, span: Sentence) -> list[Quantity]:
     text, whole, full = span.text, unit.whole, unit.article.text
     cut_before = bool(_CUT_END.search(full[: whole.start])) and whole.text[:1].isdigit()
     cut_after = bool(_CUT_END.search(whole.text)) and full[whole.end :].lstrip()[:1].isdigit()
