@@ -5,9 +5,6 @@ Every article here is invented (harbour council elections in the fictional port 
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Sequence
-
 import numpy as np
 import pytest
 from hypothesis import given
@@ -17,25 +14,13 @@ from corroborate.claims import align_claims
 from corroborate.claims.align import _keeps_core, tense_of
 from corroborate.claims.disputes import figure_clash
 from corroborate.nlp import Resources
-from corroborate.records import Article, Claim, Paragraph
-from corroborate.segment import segment_article
+from corroborate.records import Article, Claim
+from test_claims import article
 
 
 @pytest.fixture(scope="module")
 def resources() -> Resources:
     return Resources()
-
-
-def article(key: str, paragraphs: Sequence[str]) -> Article:
-    text = "\n\n".join(paragraphs)
-    key = f"{key}-{hashlib.sha1(text.encode()).hexdigest()[:8]}"
-    spans, start = [], 0
-    for paragraph in paragraphs:
-        spans.append(Paragraph(start, start + len(paragraph)))
-        start += len(paragraph) + 2
-    item = Article(id=key, source=f"{key}.txt", text=text, outlet=key, paragraphs=spans)
-    item.source_group = f"g-{key}"
-    return segment_article(item)
 
 
 def claims_holding(claims: list[Claim], host: Article, phrase: str) -> set[str]:

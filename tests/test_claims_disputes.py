@@ -15,7 +15,7 @@ from corroborate.claims import align_claims
 from corroborate.claims.disputes import figure_clash
 from corroborate.nlp import Resources
 from corroborate.records import Article, Claim
-from test_claims_chaining import article
+from test_claims import article
 
 
 @pytest.fixture(scope="module")
