@@ -19,7 +19,7 @@ import click
 from corroborate.cli.output import whole_file, working
 from corroborate.cli.report import output_options
 from corroborate.corpus.store import DEFAULT_PATH, SqliteStore, explain_sqlite_error
-from corroborate.corpus.titles import lead_query, story_lead
+from corroborate.corpus.titles import FIRST_MEMBER, story_lead
 from corroborate.errors import CorroborateError
 
 if TYPE_CHECKING:
@@ -281,7 +281,7 @@ def stories_command(
             # No article of the story gave a headline: list it by its lead sentence instead,
             # marked as such (JSON keeps `title` null and adds `lead`).
             if not row["title"]:
-                first = store.query(lead_query(), (row["id"],))
+                first = store.query(FIRST_MEMBER, (row["id"],))
                 row["lead"] = story_lead((r[0], r[1]) for r in first)
     if as_json:
         for row in rows:

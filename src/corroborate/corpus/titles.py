@@ -52,7 +52,8 @@ def best_title(titles: Iterable[str], centroid: Mapping[str, float]) -> str | No
 LEAD_CHARS = 100  # a lead longer than this is cut at a word, with an ellipsis
 
 # The earliest member first, as `_MEMBER_TITLES` orders them: the story's opening report.
-_FIRST_MEMBER = (
+# `story_lead` takes its rows; the story id is its one parameter.
+FIRST_MEMBER = (
     "SELECT text, kept FROM articles INDEXED BY articles_story WHERE story_id = ? "
     "ORDER BY coalesce(date, '9999'), rowid LIMIT 1"
 )
@@ -62,7 +63,7 @@ def story_lead(rows: Iterable[tuple[str, str | None]]) -> str | None:
     """What a story with no headline among its articles can be listed by: the first sentence
     of its earliest article's first kept paragraph (never removed text), cut to LEAD_CHARS.
 
-    `rows` is what `_FIRST_MEMBER` reads. It is never stored as the title: a title is a
+    `rows` is what `FIRST_MEMBER` reads. It is never stored as the title: a title is a
     headline some article gave, and a reader is shown this as a lead, not a headline.
     """
     for text, kept in rows:
@@ -81,8 +82,3 @@ def _cut(paragraph: str) -> str:
     if len(paragraph) <= LEAD_CHARS:
         return paragraph
     return paragraph[:LEAD_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
-def lead_query() -> str:
-    """The read `story_lead` takes its rows from, with the story id as its one parameter."""
-    return _FIRST_MEMBER
