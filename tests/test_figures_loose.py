@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.figures import build_ledger, loose
+from corroborate.figures import build_ledger, collect_mentions, loose
+from corroborate.figures.ledger import can_conflict
 from corroborate.nlp import Resources
 from test_figures import assert_apart, assert_together, holding, make
 
@@ -105,15 +106,19 @@ def test_jobs_not_named_stay_apart(
 
 def test_rule_names_are_known() -> None:
     assert set(loose.LOOSE_RULES) >= loose.CONFLICT_LOOSE
-    assert not loose.loose_ok("two_verbs")
+    assert not loose.FOR_CONFLICT.allows("two_verbs")
+    assert all(loose.ANY_LOOSE.allows(rule) for rule in loose.LOOSE_RULES)
 
 
-def test_relaxed_is_undone() -> None:
-    """The relaxed check used for the note never leaks into later decisions."""
-    with pytest.raises(RuntimeError), loose.relaxed():
-        assert loose.loose_ok("two_verbs")
-        raise RuntimeError
-    assert not loose.loose_ok("two_verbs")
+@pytest.mark.parametrize(("first", "second"), TWO_ACTS)
+def test_strictness_is_explicit(resources: Resources, first: str, second: str) -> None:
+    """The same two mentions are rivals when every loose rule counts (the note's question) and
+    not for a conflict; asking the first question leaves the second's answer as it was."""
+    x = collect_mentions(make(first, "one"), resources)[0]
+    y = collect_mentions(make(second, "two"), resources)[0]
+    assert not can_conflict(x, y)
+    assert can_conflict(x, y, strict=loose.ANY_LOOSE)
+    assert not can_conflict(x, y, strict=loose.FOR_CONFLICT)
 
 
 def _number(sentence: str) -> str:

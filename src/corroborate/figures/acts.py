@@ -1,24 +1,25 @@
 """One act told two ways: the same verb, a verb and its noun, or two verbs for one act.
 
-`strict` is for a conflict: only the loose readings kept in `loose.CONFLICT_LOOSE` count then.
+`strict` is for a conflict: only the loose readings it trusts count then (`loose.FOR_CONFLICT`
+keeps those in `loose.CONFLICT_LOOSE`); None is for agreeing, where every reading counts.
 """
 
 from __future__ import annotations
 
-from corroborate.figures.loose import loose_ok
+from corroborate.figures.loose import Strictness
 from corroborate.figures.names import names_match
 from corroborate.figures.subject import Subject
 from corroborate.figures.words import VERB_CLASS
 
 
-def may_be_one_act(x: Subject, y: Subject, *, strict: bool = False) -> bool:
+def may_be_one_act(x: Subject, y: Subject, *, strict: Strictness | None = None) -> bool:
     """The same act, or two verbs for it about one named holder: "Treddick's 5,000 dock
     workers will strike", "2,000 Treddick dockers plan to walk out". Not a state against an
     act ("has 112 schools", "the strike closed 38"), nor two acts the word lists tell apart
     ("damaged 300 buildings", "destroyed 40 buildings")."""
     if same_act(x, y, strict=strict):
         return True
-    if strict and not (loose_ok("two_verbs") or {x.verb, y.verb} & LIGHT_VERBS):
+    if strict is not None and not (strict.allows("two_verbs") or {x.verb, y.verb} & LIGHT_VERBS):
         return False  # "visited 240 homes", "insulated 90 homes": two full verbs, two acts
     if x.verb is None or y.verb is None or {x.verb, y.verb} & STATE_ACTS:
         return False
@@ -37,13 +38,13 @@ STATE_ACTS = frozenset({"have", "reach", "stand", "total", "amount", "be"})
 KNOWN_ACTS = frozenset(VERB_CLASS.values())
 
 
-def same_frame(x: Subject, y: Subject, *, strict: bool = False) -> bool:
+def same_frame(x: Subject, y: Subject, *, strict: Strictness | None = None) -> bool:
     """The same holder does it: one common noun ("the waiting list stood at"), or, with no
     such noun on either side, the same names and nouns ("Shipley Town have lost 11 of their
     last 14 league games", "...lost nine of their last 14 league matches")."""
     if x.holder_noun is not None or y.holder_noun is not None:
         return x.holder_noun == y.holder_noun
-    if strict and not loose_ok("frame_no_holder"):
+    if strict is not None and not strict.allows("frame_no_holder"):
         return False
     return bool(x.names and x.nouns) and names_match(x.names, y.names)
 
@@ -52,22 +53,22 @@ def same_frame(x: Subject, y: Subject, *, strict: bool = False) -> bool:
 LEVEL_ACTS = frozenset({"have", "reach"})
 
 
-def same_act(x: Subject, y: Subject, *, strict: bool = False) -> bool:
+def same_act(x: Subject, y: Subject, *, strict: Strictness | None = None) -> bool:
     """One verb, or one side's verb named as the other's noun ("500 homes were flooded", "the
-    floods hit 900 homes"). `strict` (for a conflict) keeps only the loose readings that are
-    kept for conflicts (`CONFLICT_LOOSE`)."""
+    floods hit 900 homes"). `strict` (for a conflict) keeps only the loose readings it
+    trusts."""
     if x.verb is None or y.verb is None:
         return False
     if x.verb == y.verb:
         return True
-    if not strict or loose_ok("verb_noun"):
+    if strict is None or strict.allows("verb_noun"):
         if x.verb in y.nouns or y.verb in x.nouns:
             return True
         if _verb_as_noun(x.verb, y) or _verb_as_noun(y.verb, x):
             return True  # "12,000 signed the petition", "the petition has 6,500 signatures"
-    if {x.verb, y.verb} <= LEVEL_ACTS and (not strict or loose_ok("level_acts")):
+    if {x.verb, y.verb} <= LEVEL_ACTS and (strict is None or strict.allows("level_acts")):
         return True  # "there had been 1,240 burglaries", "Vardon recorded 980 burglaries"
-    if strict and not loose_ok("promise"):
+    if strict is not None and not strict.allows("promise"):
         return False
     return x.promise == y.verb or y.promise == x.verb  # "promised to build", "pledged"
 

@@ -26,7 +26,7 @@ from corroborate.figures.alike import (
 )
 from corroborate.figures.extract import Quantity
 from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
-from corroborate.figures.loose import loose_ok, relaxed, synonym_only
+from corroborate.figures.loose import ANY_LOOSE, FOR_CONFLICT, Strictness, synonym_only
 from corroborate.figures.names import names_match
 from corroborate.figures.subject import Subject, names_clash
 from corroborate.figures.words import (
@@ -331,15 +331,19 @@ def context_overlap(a: FigureMentionDraft, b: FigureMentionDraft) -> float:
 
 
 def can_conflict(
-    a: FigureMentionDraft, b: FigureMentionDraft, topic: frozenset[str] = frozenset()
+    a: FigureMentionDraft,
+    b: FigureMentionDraft,
+    topic: frozenset[str] = frozenset(),
+    strict: Strictness = FOR_CONFLICT,
 ) -> bool:
     """A conflict needs the same thing measured, known on both sides, not just nothing against.
 
     `topic` holds the names most of the story's articles mention (the event, its main actor):
     they tie everything together, so they neither support a conflict nor hide a clash between
     the names that remain ("the Red Sox offered $200m" against "the Nationals offered $160m").
+    `strict` says which loose readings of "the same thing" may count (`loose.Strictness`).
     """
-    if _conflict_blocked(a, b) or synonym_only(a.subject, b.subject):
+    if _conflict_blocked(a, b, strict) or synonym_only(a.subject, b.subject, strict):
         return False
     x, y = a.subject, b.subject
     names_x, names_y = x.names - topic, y.names - topic
@@ -354,7 +358,7 @@ def can_conflict(
         return False  # "Ostria will send 500" is no rival to "Velmark plans to deploy 800"
     # The thing counted alone is not enough: "23 member nations" and "more than 40 countries"
     # are different groups of countries unless a name or another noun ties them.
-    jobs = _jobs_as_people(x, y) and loose_ok("jobs_people")  # "workers will lose their jobs"
+    jobs = _jobs_as_people(x, y) and strict.allows("jobs_people")  # "workers will lose their jobs"
     shared_nouns = (x.nouns & y.nouns) - (set() if jobs else {x.counted})
     core = 2.0 * names_match(names_x, names_y) + len(shared_nouns)
     core += 1.5 * ((x.counted is not None and x.counted == y.counted) or jobs)
@@ -368,7 +372,7 @@ def can_conflict(
     return core >= CONFLICT_EVIDENCE
 
 
-def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
+def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Strictness) -> bool:
     """Shapes of subject that never make a conflict, whatever else they share."""
     x, y = a.subject, b.subject
     unit = a.quantity.unit
@@ -380,13 +384,13 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
             return True
         if x.context & SUBSET_WORDS != y.context & SUBSET_WORDS:
             return True  # "the strike lasted six weeks", "the previous strike lasted nine"
-        one_holder = bool(x.names) and names_match(x.names, y.names) and loose_ok("durations")
+        one_holder = bool(x.names) and names_match(x.names, y.names) and strict.allows("durations")
         return not (x.verb == "sentence" or one_holder)
     if x.subset or y.subset:
         return True  # "two other rifles" is no rival to "nine rifles"
     if x.margin != y.margin:
         return True  # "£40m over budget" is no rival to "cost £210m"
-    if _period(x, strict=True) != _period(y, strict=True):
+    if _period(x, strict) != _period(y, strict):
         return True  # "£40m a day" is no rival to "£400m so far"
     if x.capacity != y.capacity:
         return True  # "can carry 400 passengers" is no rival to "sank with 212 on board"
@@ -400,7 +404,7 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return True  # "at least 9 died" is not wrong when 25 died
     if (x.share_role == "whole") != (y.share_role == "whole"):
         return True  # a total and a part of it ("31 of the 60 seats") are not rivals
-    if times_differ(x, y) and not (_state_on_two_days(a, b) and loose_ok("two_days")):
+    if times_differ(x, y) and not (_state_on_two_days(a, b) and strict.allows("two_days")):
         return True  # "in February, a gunman killed five" is another event than today's toll
     if unit not in ("count", *MEASURES):
         # "$650,000 for shelters" is part of, not against, "a $4.2m aid package"
@@ -416,9 +420,9 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return x.verb is None or x.verb != y.verb
     counted_x, counted_y = _counted_class(x), _counted_class(y)
     if counted_x is None and counted_y is None:  # "the waiting list stood at 8,200"
-        same = same_frame(x, y, strict=True) and x.nouns == y.nouns
-        return not (same and same_act(x, y, strict=True))
-    if _jobs_as_people(x, y) and loose_ok("jobs_people"):
+        same = same_frame(x, y, strict=strict) and x.nouns == y.nouns
+        return not (same and same_act(x, y, strict=strict))
+    if _jobs_as_people(x, y) and strict.allows("jobs_people"):
         return False  # "will lay off 1,200 staff", "is cutting 1,500 jobs"
     if counted_x is None or counted_x != counted_y:
         return True
@@ -426,22 +430,22 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         return True  # "home to 100,000 people" names no place: no rival to a town's count
     if counted_x == "person":  # 12 dead is no rival to 3,000 evacuated
         if x.outcome is None and y.outcome is None:  # "seats 45,000" against "holds 52,000"
-            return not may_be_one_act(x, y, strict=True)
+            return not may_be_one_act(x, y, strict=strict)
         return x.outcome != y.outcome
     # Things counted: the same act ("captured three boats" is not "five boats approached").
     if x.outcome is not None or y.outcome is not None:
         return x.outcome != y.outcome
-    return not may_be_one_act(x, y, strict=True)
+    return not may_be_one_act(x, y, strict=strict)
 
 
 # Acts of change: "the river rose 2.4 metres" is no rival to "the river peaked at 5.2 metres".
 CHANGES = frozenset({"rise", "fall", *CHANGE_VERBS, *CHANGE_BY})
 
 
-def _period(subject: Subject, *, strict: bool = False) -> str | None:
+def _period(subject: Subject, strict: Strictness | None = None) -> str | None:
     """A rate's period; pay is a year's without saying so ("earns $52,000 a year", "an average
-    salary of $47,500")."""
-    pay_year = not strict or loose_ok("pay_year")
+    salary of $47,500"). `strict` None is for agreeing, where every loose reading counts."""
+    pay_year = strict is None or strict.allows("pay_year")
     if pay_year and subject.per == "year" and ("pay" in subject.nouns or subject.verb == "earn"):
         return None
     return subject.per
@@ -542,10 +546,10 @@ def _note_doubt(
 ) -> None:
     """Two compatible groups that differ and that only a loose match would make rivals: each
     notes the other's values, so the reader sees why they were not called a conflict."""
-    with relaxed():
-        loose = all(
-            values_agree(m.quantity, o.quantity) or can_conflict(m, o, topic) for m, o in pairs
-        )
+    loose = all(
+        values_agree(m.quantity, o.quantity) or can_conflict(m, o, topic, ANY_LOOSE)
+        for m, o in pairs
+    )
     if loose:
         for m, o in pairs:
             m.doubts.add(o.quantity.as_written)

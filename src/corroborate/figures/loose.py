@@ -14,9 +14,7 @@ conflicts and no false one. The counts are in the session-4 figures report.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Protocol
 
 # Every loose rule by name; `CONFLICT_LOOSE` holds the ones trusted to make a conflict.
@@ -51,23 +49,22 @@ CONFLICT_LOOSE = frozenset(
 NOT_SURE = "not sure these measure the same thing, so not a conflict"
 
 
-# Set while asking whether a loose match alone would have made a conflict (for the note).
-_RELAXED: ContextVar[bool] = ContextVar("relaxed", default=False)
+@dataclass(frozen=True, slots=True)
+class Strictness:
+    """Which loose rules may tie two figures whose values differ into a conflict. Passed down
+    explicitly from the ledger to every rule that reads it."""
+
+    trusted: frozenset[str]
+
+    def allows(self, rule: str) -> bool:
+        return rule in self.trusted
 
 
-def loose_ok(rule: str) -> bool:
-    """May this loose rule tie two figures whose values differ into a conflict?"""
-    return rule in CONFLICT_LOOSE or _RELAXED.get()
-
-
-@contextmanager
-def relaxed() -> Iterator[None]:
-    """Every loose rule counts, as for agreeing: would the two be rivals on a loose match?"""
-    token = _RELAXED.set(True)
-    try:
-        yield
-    finally:
-        _RELAXED.reset(token)
+# For a conflict: only the loose rules kept in `CONFLICT_LOOSE`.
+FOR_CONFLICT = Strictness(CONFLICT_LOOSE)
+# For the note on a figure: every loose rule counts, as for agreeing (would the two be rivals
+# on a loose match?).
+ANY_LOOSE = Strictness(frozenset(LOOSE_RULES))
 
 
 class _Counted(Protocol):
@@ -77,11 +74,11 @@ class _Counted(Protocol):
     def counted_text(self) -> str | None: ...
 
 
-def synonym_only(x: _Counted, y: _Counted) -> bool:
+def synonym_only(x: _Counted, y: _Counted, strict: Strictness = FOR_CONFLICT) -> bool:
     """The same class of counted thing, named with two different words ("runners",
     "participants"): loose. People are left out: outlets name the dead, residents or victims
     as they please, and what happened to them (the outcome) tells the counts apart."""
-    if loose_ok("synonym") or x.counted is None or x.counted != y.counted:
+    if strict.allows("synonym") or x.counted is None or x.counted != y.counted:
         return False
     if x.counted == "person" or not (x.counted_text and y.counted_text):
         return False

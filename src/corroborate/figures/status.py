@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from corroborate.figures.label import with_phase
 from corroborate.figures.ledger import FigureMentionDraft, values_agree
-from corroborate.figures.loose import NOT_SURE, loose_ok
+from corroborate.figures.loose import FOR_CONFLICT, NOT_SURE
 from corroborate.records import Article, Figure, FigureMention, FigureValue
 from corroborate.sources import sources_of
 
@@ -72,7 +72,7 @@ def _one_period(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     """Both state one named period ("in the first quarter") and neither says it revises: "rose
     to 6.2%" is then how the period ended, not a later report."""
     x, y = a.subject, b.subject
-    if not loose_ok("one_period"):
+    if not FOR_CONFLICT.allows("one_period"):
         return False
     return bool(x.times) and x.times == y.times and not (x.revised or y.revised)
 
