@@ -32,6 +32,13 @@ Labelled data, all written for the project (bench/data/, invented sentences, no 
   storms, waiting lists, rail, elections abroad, markets, science, wildfires, trade, tourism,
   prices, polls, crore and A$ amounts, ranges, bounds, fractions in words, copies), committed
   before anyone scored it. Never tuned on; failures never printed.
+- figures_pairs_fresh7.jsonl: 199 pairs written in session 5 by a fifth engineer who had not
+  read the figures code, its tests, any error or any other pair set beyond its first 3 lines
+  (courts, health statistics, exam results, ports and shipping, energy prices, football and
+  cricket, housing, crime, migration, harvests, air traffic, elections, company results,
+  weather records, disasters, space, polls; words and digits, ranges, bounds, approximations,
+  money with suffixes, crore and A$, per cent spellings), committed before anyone scored it.
+  Never tuned on; failures never printed.
 - figures_pairs_dev14.jsonl: 40 invented pairs written in session 4 to probe general forms both
   ways (one act told with two verbs, opposite acts, a measure or amount written before its
   noun, durations of one act, "crossed 70%", money spent on two things, tallies). Written after
@@ -100,6 +107,7 @@ PAIRS = {
     "dev13": "figures_pairs_fresh4.jsonl",  # fresh4: scored once (0.780), then tuned on
     "fresh5": "figures_pairs_fresh5.jsonl",  # session 3 round 2, scored once at its end
     "fresh6": "figures_pairs_fresh6.jsonl",  # session 4, written blind, never tuned on
+    "fresh7": "figures_pairs_fresh7.jsonl",  # session 5, written blind, never tuned on
     "dev14": "figures_pairs_dev14.jsonl",  # session 4: probes of general forms, both ways
     "dev15": "figures_pairs_dev15.jsonl",  # session 4: updates and common news forms
     "dev16": "figures_pairs_dev16.jsonl",  # session 4: more news kinds, scored first as is
@@ -521,8 +529,9 @@ def main() -> None:
         peers={"spacy_parse": {"sentences_per_s": speed["parse_sentences_per_s"]}},
         notes=[
             "dev: tuned while looking; seen (files *_heldout): its failures steered session 2; "
-            "fresh, fresh2, fresh5, fresh6: never tuned on, failures never printed; dev12 and "
-            "dev13 are session 3's fresh3 and fresh4 (first looks 0.733 and 0.780, then tuned on)",
+            "fresh, fresh2, fresh5, fresh6, fresh7: never tuned on, failures never printed; dev12 "
+            "and dev13 are session 3's fresh3 and fresh4 (first looks 0.733 and 0.780, then "
+            "tuned on)",
             "timings on a shared, loaded 2-core machine",
         ],
         extra={"data": hashes, "quick": args.quick},
