@@ -83,6 +83,10 @@ class Article:
     copy_of: str | None = None  # article id of the origin when this article is a copy
     borrowed: list[Borrowed] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    # Told to the user: the text may differ from what was written because its encoding was
+    # guessed or invalid bytes were replaced. None when read as given (UTF-8, or a declared
+    # charset); `meta["decoding"]` records every decoding that was not plain UTF-8.
+    decoding: str | None = None
 
     @property
     def kept_text(self) -> str:

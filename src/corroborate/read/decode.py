@@ -26,16 +26,26 @@ _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
 
 @dataclass(slots=True, frozen=True)
 class Decoded:
-    """A file's text, and a note when it was not clean UTF-8 (kept in `Article.meta`)."""
+    """A file's text, and a note when it was not clean UTF-8 (kept in `Article.meta`).
+
+    `warning` is what a user is told (`Article.decoding`): set only when the text may differ
+    from what the author wrote, because its encoding was guessed or bytes were replaced. A
+    charset the input declares is read as given, so it gets a note but no warning.
+    """
 
     text: str
     note: str | None = None
+    warning: str | None = None
 
 
-def with_note(item: T, note: str | None) -> T:
-    """The item, an Article of it noting how its bytes were decoded (`meta["decoding"]`)."""
-    if note and isinstance(item, Article):
-        item.meta["decoding"] = note
+def with_note(item: T, decoded: Decoded) -> T:
+    """The item, an Article of it noting how its bytes were decoded (`meta["decoding"]`) and
+    warning its reader when they were guessed at or replaced (`decoding`)."""
+    if isinstance(item, Article):
+        if decoded.note:
+            item.meta["decoding"] = decoded.note
+        if decoded.warning:
+            item.decoding = decoded.warning
     return item
 
 
@@ -80,7 +90,16 @@ def decode(data: bytes, source: str, declared: str | None = None) -> Decoded:
             source, "the bytes are not UTF-8 and no other text encoding fits; convert it to UTF-8"
         )
     note = f"not UTF-8: read as {legacy} (detected)"
-    return Decoded(_decoded(data, legacy, source), note)
+    warning = guessed_warning(legacy)
+    return Decoded(_decoded(data, legacy, source), note, warning)
+
+
+def guessed_warning(encoding: str) -> str:
+    """What a reader is told when a text's encoding was guessed."""
+    return (
+        f"encoding guessed as {encoding} (not UTF-8, and no declared charset fits); "
+        "accented letters may be wrong"
+    )
 
 
 _META_CHARSET = re.compile(
@@ -125,7 +144,9 @@ def _damaged_utf8(data: bytes) -> Decoded | None:
     places = [i for i, ch in enumerate(text) if ch == _REPLACEMENT][:5]
     where = ", ".join(map(str, places)) + (", ..." if stray > len(places) else "")
     note = f"UTF-8 with {stray} invalid byte{'s' if stray > 1 else ''}, each replaced by "
-    return Decoded(text, note + f"U+FFFD (at characters {where})")
+    were = "bytes were" if stray > 1 else "byte was"
+    warning = f"{stray} {were} not valid UTF-8 and replaced by \N{REPLACEMENT CHARACTER}"
+    return Decoded(text, note + f"U+FFFD (at characters {where})", warning)
 
 
 def _legacy_encoding(data: bytes) -> str | None:

@@ -20,6 +20,7 @@ import feedparser
 
 from corroborate.errors import InputReadError
 from corroborate.read.article import make_article
+from corroborate.read.decode import Decoded, decode, guessed_warning, with_note
 from corroborate.records import Article, ReadError
 
 _TAG = re.compile(r"<[^>]+>")
@@ -34,7 +35,7 @@ def read_feed(path: str | Path) -> Iterator[Article | ReadError]:
     except OSError as exc:
         yield ReadError(source, f"cannot read the file: {exc.strerror or exc}")
         return
-    parsed = feedparser.parse(data)
+    parsed, decoded = _parse(data, source)
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         why = f": {problem}" if problem else ""
@@ -44,7 +45,7 @@ def read_feed(path: str | Path) -> Iterator[Article | ReadError]:
     broken = _xml_problem(parsed.get("bozo_exception"))
     last = len(parsed.entries) - 1
     for index, entry in enumerate(parsed.entries):
-        item = _entry(entry, source, index, outlet)
+        item = with_note(_entry(entry, source, index, outlet), decoded)
         if broken and index == last and isinstance(item, ReadError):
             # The entry the XML breaks off in: "no text" would hide why.
             why = f"the feed is cut off or broken in this entry ({broken}); this entry and "
@@ -57,6 +58,35 @@ def read_feed(path: str | Path) -> Iterator[Article | ReadError]:
             f"the feed is cut off or broken ({broken}); entries after "
             "the last one read are missing",
         )
+
+
+_XML_ENCODING = re.compile(rb"""^(\s*<\?xml[^>]*?encoding\s*=\s*)["'][^"']*["']""")
+
+
+def _parse(data: bytes, source: str) -> tuple[Any, Decoded]:
+    """The parsed feed, and how its bytes were decoded.
+
+    A feed whose bytes do not fit the encoding it declares (or UTF-8, XML's default) is read
+    by feedparser in a legacy encoding it guesses, wholesale: UTF-8 with one stray byte came
+    out as ISO-8859-9, every accented letter garbled. Such a feed is decoded as every other
+    file is (a few stray bytes replaced, else a guess that prefers Western encodings), and
+    its readers are told.
+    """
+    parsed = feedparser.parse(data)
+    problem = parsed.get("bozo_exception")
+    if not isinstance(problem, feedparser.CharacterEncodingOverride):
+        encoding = str(parsed.get("encoding") or "utf-8")
+        plain = encoding.lower().startswith(("utf", "us-ascii", "ascii"))
+        declared = None if plain else encoding
+        return parsed, Decoded("", declared and f"not UTF-8: read as {declared} (declared)")
+    try:
+        decoded = decode(data, source)
+    except InputReadError:  # nothing fits better: keep the feed parser's guess, and say so
+        encoding = str(parsed.get("encoding") or "an unknown encoding")
+        note = f"not UTF-8: read as {encoding} (detected by the feed parser)"
+        return parsed, Decoded("", note, guessed_warning(encoding))
+    utf8 = _XML_ENCODING.sub(rb'\1"utf-8"', decoded.text.encode("utf-8"), count=1)
+    return feedparser.parse(utf8), decoded
 
 
 def _xml_problem(problem: object) -> str | None:

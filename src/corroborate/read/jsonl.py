@@ -56,7 +56,7 @@ def read_jsonl_file(path: Path) -> Iterator[Article | ReadError]:
                 except InputReadError as exc:
                     yield ReadError(exc.source, exc.problem)
                     continue
-            yield with_note(_from_line(decoded.text, where, source), decoded.note)
+            yield with_note(_from_line(decoded.text, where, source), decoded)
     if empty:
         yield ReadError(source, "the file is empty")
 

@@ -127,7 +127,7 @@ def read_path(path: Path) -> Iterator[Article | ReadError]:
             return
         decoded = decode(path.read_bytes(), source)
         for item in _guarded(reader, decoded.text, source):
-            yield with_note(item, decoded.note)
+            yield with_note(item, decoded)
     except InputReadError as exc:
         yield ReadError(exc.source, exc.problem)
     except OSError as exc:
@@ -154,7 +154,7 @@ def _read_stdin() -> Iterator[Article | ReadError]:
     if head == "[":
         reader = _json
     for item in _guarded(reader, decoded.text, source):
-        yield with_note(item, decoded.note)
+        yield with_note(item, decoded)
 
 
 def _suffix(path: Path) -> str:

@@ -215,12 +215,12 @@ def _page(record: Any, source: str) -> Iterator[Article | ReadError]:
             from corroborate.read.text import read_text
 
             page = _with_url(read_text(decoded.text, source=name), url)
-            yield with_note(page, decoded.note)
+            yield with_note(page, decoded)
             return
         from corroborate.read.html import read_html
 
         meta = {"url": url, "source_id": url}
-        yield with_note(read_html(decoded.text, source=name, url=url, meta=meta), decoded.note)
+        yield with_note(read_html(decoded.text, source=name, url=url, meta=meta), decoded)
     except InputReadError as exc:
         yield ReadError(exc.source, exc.problem)
 

@@ -448,6 +448,8 @@ def _article(view: ReportView, article: Article) -> str:
     ]
     if article.copy_of:
         rows.insert(3, ("Copy of", article_link(view, article.copy_of)))
+    if article.decoding:  # the text may differ from what was written: say so where it is listed
+        rows.insert(3, ("Decoding", f'<span class="decoding">{esc(article.decoding)}</span>'))
     meta = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
     return (
         f'<article class="article" id="{anchor(article.id)}">\n'

@@ -320,6 +320,8 @@ def _article(view: ReportView, article: Article) -> str:
     lines.append(f"- Title: {md(article.title) or '—'}")
     lines.append(f"- Published: {md(article.published) or 'unknown'}")
     lines.append(f"- Source: {md(article.source)}")
+    if article.decoding:  # the text may differ from what was written: say so where it is listed
+        lines.append(f"- Decoding: **{md(article.decoding)}**")
     if article.copy_of:
         lines.append(f"- Copy of: {article_link(view, article.copy_of)}")
     lines.append(f"- Id: {md(article.id)}")

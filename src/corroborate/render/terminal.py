@@ -320,6 +320,8 @@ def _article(view: ReportView, article: Article) -> RenderableType:
         facts.append(f"copy of {view.label(article.copy_of)}")
     facts.append(f"{plural(len(article.paragraphs), 'paragraph')} kept")
     lines: list[RenderableType] = [head, _indent(Text(" · ".join(facts), style="dim"))]
+    if article.decoding:  # the text may differ from what was written: say so where it is listed
+        lines.append(_indent(Text.assemble(("decoding: ", "yellow"), article.decoding)))
     lines += [
         _indent(
             Text.assemble(
