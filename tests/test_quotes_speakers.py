@@ -135,6 +135,49 @@ def resources() -> Resources:
             "Pilot Tomas Berg",
             "Tomas Berg",
         ),
+        # A surname the tagger reads as a modal ("Will wrote": a modal takes the bare verb).
+        (
+            "Columnist Harald Will attacked the pier plan this week.\n"
+            "“The closure of the quay is a reminder that the council has lost its way,” Will "
+            "wrote.",
+            "The closure of the quay is a reminder that the council has lost its way",
+            "Will wrote",
+            "Harald Will",
+        ),
+        (
+            "Columnist Harald Will attacked the pier plan this week.\n"
+            "From the mayor’s “long and empty speech” on Monday, Will described the plan as "
+            "a “monument to waste.”",
+            "monument to waste.",
+            "Will described",
+            "Harald Will",
+        ),
+        # A speech noun with its owner, as the subject of a copula whose clause holds the quote.
+        (
+            "Councillor Dale Ferris spoke at the harbour meeting on Monday.\n"
+            "Ferris’s answer was that “the most important thing in this town is the harbour,” "
+            "so the council should pay for the pier.",
+            "the most important thing in this town is the harbour",
+            "Ferris’s answer",
+            "Dale Ferris",
+        ),
+        (
+            "Pilot Tomas Berg trained young crews for decades.\n"
+            "Berg’s dictum to his crews was, “It is not a good day at sea if you come home dry.”",
+            "It is not a good day at sea if you come home dry.",
+            "Berg’s dictum",
+            "Tomas Berg",
+        ),
+        # A transcript label glued to the opening mark (no space after the colon).
+        (
+            "Councillor Dale Ferris questioned Mayor Ilsa Marrow at the hearing.\n"
+            'Councillor Dale Ferris (D-Ostra):"I have not heard anyone other than you cite that '
+            'figure. Who told you that?"\n'
+            'Mayor Ilsa Marrow:"We learned that from the harbour board and its own analysis."',
+            "We learned that from the harbour board and its own analysis.",
+            "Mayor Ilsa Marrow:",
+            "Ilsa Marrow",
+        ),
     ],
 )
 def test_the_clause_that_reports_the_quote_gives_its_speaker(

@@ -68,7 +68,8 @@ BACK_VERBS = frozenset({"shoot", "fire", "hit", "snap", "push"})
 SPEECH_NOUNS = frozenset(
     """claim statement remark comment words assertion promise pledge description warning
     accusation argument suggestion response answer message vow boast insistence prediction
-    allegation contention declaration announcement admission complaint""".split()
+    allegation contention declaration announcement admission complaint dictum slogan motto
+    mantra refrain phrase""".split()
 )
 
 
@@ -119,6 +120,9 @@ def subject_of(cue: Any) -> Any:
         return antecedent(min(subjects, key=lambda c: abs(c.i - cue.i)))
     # "He stressed and added, ...", "..., stating", "shared the news, writing ...": the verb
     # it hangs on has the subject (two steps up at most).
+    named = _modal_name(cue)
+    if named is not None:
+        return named  # '“...,” Will wrote': George Will, not the modal
     if cue.dep_ == "acl" and cue.head.dep_ == "ROOT" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head  # "Her neighbour, a nurse, called ...": a finite verb read as a modifier
     if cue.dep_ == "acl" and cue.head.lemma_.lower() in TEXTS | SPEECH_NOUNS:
@@ -137,6 +141,17 @@ def subject_of(cue: Any) -> Any:
     if cue.pos_ not in ("VERB", "AUX"):
         return None
     return _participle_subject(cue) or _name_before_verb(cue)
+
+
+def _modal_name(cue: Any) -> Any:
+    """A capitalised "modal" right before a past-tense cue verb is a name ("Will wrote",
+    "May said"): a modal takes the bare verb ("will write"), so the tagger misread a surname."""
+    if cue.tag_ not in ("VBD", "VBN") or cue.i == 0:
+        return None
+    before = cue.doc[cue.i - 1]
+    if before.tag_ == "MD" and before.is_title and before.dep_ == "aux" and before.head.i == cue.i:
+        return before
+    return None
 
 
 def _agent(cue: Any) -> Any:
@@ -403,9 +418,15 @@ def _held(cue: Any) -> set[int]:
     """The tokens a cue speaks for: its clause; for "according to X, ..." and "..., as X put
     it" the clause that the phrase modifies (the quote is there, not under the cue); for a
     speech noun its content clause only ("Trump’s claim [that ...]", not "Trump’s statement
-    about “...” is true", which is the judge's)."""
+    about “...” is true", which is the judge's), or what a copula says it was ("Berg’s
+    answer was [that ...]")."""
     if cue.pos_ == "NOUN":
-        return {t.i for c in cue.children if c.dep_ in ("acl", "ccomp") for t in c.subtree}
+        held = {t.i for c in cue.children if c.dep_ in ("acl", "ccomp") for t in c.subtree}
+        if cue.dep_ == "nsubj" and cue.head.lemma_ == "be":
+            # "Berg’s answer was that “...”": the clause the copula says the words were.
+            # Only a clause: in "Trump’s claim was “false”" the words judge the claim.
+            held |= {t.i for c in cue.head.children if c.dep_ == "ccomp" for t in c.subtree}
+        return held
     hedge = cue.lower_ == "according" or any(
         c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
     )

@@ -79,7 +79,7 @@ def introducer(para: ParsedParagraph, opening: int) -> Speaker | None:
         return None
     colon = [t for t in para.doc if t.idx == len(before) - 1]
     if not colon:
-        return None
+        return _glued_label(para, before)
     named = _name_before(para, len(before) - 1)
     if named is not None:
         return named  # "Headline - Philip Bump: “...”"
@@ -100,6 +100,29 @@ def introducer(para: ParsedParagraph, opening: int) -> Speaker | None:
     if not people:
         return None
     return speaker_from_head(para, people[-1].root, "colon", None)
+
+
+# A transcript line's label: 'Rep. Tomas Varga (R-Ore.):"...' (a name, maybe a party tag).
+LABEL = re.compile(r"(?P<name>[A-Z][^:;!?\"“”]{1,80}?)\s*(?:\([^()]{1,20}\))?\s*:$")
+
+
+def _glued_label(para: ParsedParagraph, before: str) -> Speaker | None:
+    """ "Former mayor Ilsa Marrow:“We ...”": a transcript label with no space after the colon,
+    which the tokenizer glues to the quote's first word (so no colon token is found). The
+    label is the whole text before the colon: a few words with no verb, naming someone."""
+    match = LABEL.fullmatch(before)
+    words = match.group("name").split() if match is not None else []
+    # A name ends in a capitalised word ("... Ilsa Marrow:"), a clause in a verb ("he said:").
+    if match is None or len(words) > 8 or not words[-1][:1].isupper():
+        return None
+    end = match.end("name")
+    if any(t.pos_ in ("VERB", "AUX") for t in para.doc if t.idx + len(t) <= end):
+        return None
+    named = any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in para.doc if t.idx < end)
+    if not (named or match.group("name").isupper()):  # "VARGA:" in capitals is a label too
+        return None
+    start = para.offset
+    return Speaker(match.group("name"), start, start + end, "colon", None, None, None)
 
 
 def _dash_introducer(para: ParsedParagraph, before: str) -> Speaker | None:
