@@ -168,6 +168,17 @@ def resources() -> Resources:
             "Berg’s dictum",
             "Tomas Berg",
         ),
+        # "He added" after a speaker named outside the main clause ("While X told ...") is that
+        # speaker, not the last person named as a main subject.
+        (
+            "Mayor Lena Ortiz opened the new quay on Friday.\n"
+            "While harbourmaster Tomas Berg told the Ostra Gazette that “the pier is not "
+            "finished,” the crews kept working. He added, “We need two more months of work on "
+            "the pier.”",
+            "We need two more months of work on the pier.",
+            "He added",
+            "Tomas Berg",
+        ),
         # A transcript label glued to the opening mark (no space after the colon).
         (
             "Councillor Dale Ferris questioned Mayor Ilsa Marrow at the hearing.\n"

@@ -153,7 +153,8 @@ def _resolve_cues(
             cues[speaker.cue] = (person, label)
             if person is not None:
                 # "a deal Trump has vowed to reach" names no antecedent for a later "he".
-                timeline.add(speaker.start, person, is_main_subject(subject_of(cue)))
+                main = is_main_subject(subject_of(cue)) or _speaks(cue)
+                timeline.add(speaker.start, person, main)
             sent = cue.sent
             start = para.offset + sent.start_char
             reported.append(
@@ -169,6 +170,16 @@ def _resolve_cues(
                 )
             )
     return cues, reported
+
+
+def _speaks(cue: Any) -> bool:
+    """A cue verb outside a relative clause: its subject speaks, and "he added" after it
+    means that speaker even where the verb is not the sentence's main one ("However, as the
+    archbishop told the agency, “...” He added, ...")."""
+    if cue.pos_ not in ("VERB", "AUX") or cue.dep_ == "relcl":
+        return False
+    # Its own subject only: one read off another verb (", adding ...") may be the wrong one.
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
 
 
 def _reported_clause(cue: Any) -> str | None:
