@@ -65,6 +65,13 @@ by side in this script (peer: the parse alone, which the ledger shares with othe
   one act, durations, jobs as people, a verb and its noun, pay, two days, one period, synonyms);
   first look 0.705 with 11 false conflicts, then tuned on.
 
+- figures_pairs_dev24.jsonl, figures_pairs_dev25.jsonl: 45 and 47 invented pairs written in
+  session 5 by the figures engineer before the change they led to (the scope of a figure:
+  place, event, mode, population, figures/scope.py), over many news kinds (crashes, outages,
+  arrests, jobless rates, transport, company results, courts, migration, harvests, airports,
+  weather, wildfires, storms, space, polls, health, schools, housing, crime, cricket, seats).
+  First looks 0.822 (6 false conflicts) and 0.830 (4), then tuned on: dev sets.
+
 Usage: python bench/bench_figures.py [--quick] [--show-dev-failures] [--dev-only] [--loso]
 """
 
@@ -118,6 +125,8 @@ PAIRS = {
     "dev21": "figures_pairs_dev21.jsonl",  # session 4: quotes, rates per head, records
     "dev22": "figures_pairs_dev22.jsonl",  # session 4: rates, events, fines, prices, shares
     "dev23": "figures_pairs_dev23.jsonl",  # session 4: probes of false conflicts, loose matches
+    "dev24": "figures_pairs_dev24.jsonl",  # session 5: probes of many news kinds, scored first
+    "dev25": "figures_pairs_dev25.jsonl",  # session 5: places, populations, modes, events
 }
 
 

@@ -45,7 +45,7 @@ def read_counted(
     own = anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "appos") and (
         anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.i > anchor.i
     )
-    if head is None and own:
+    if head is None and own and not _time_phrase(anchor.head):
         head = anchor.head
     elif head is None:
         after = [t for t in tokens if para_start + t.idx >= quantity.end]
@@ -62,6 +62,17 @@ def read_counted(
     if lemma in PERSON_EVENTS:  # "31 arrests", "12 deaths": people arrested, people dead
         return "person", " ".join(t.text for t in words)
     return NOUN_CLASS.get(lemma, lemma), " ".join(t.text for t in words)
+
+
+_TIME_HEADS = frozenset("year month week day quarter decade season".split())
+_TIME_MARKS = frozenset("last this next past previous".split())
+
+
+def _time_phrase(noun: Any) -> bool:
+    """ "rose to 71,500 last year": the parse may hang the number on "year"; the phrase says
+    when, not what is counted."""
+    marked = any(c.lower_ in _TIME_MARKS for c in noun.children)
+    return str(noun.lemma_).lower() in _TIME_HEADS and marked
 
 
 def _whole_noun(anchor: Any) -> Any | None:

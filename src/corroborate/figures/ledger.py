@@ -28,6 +28,7 @@ from corroborate.figures.extract import Quantity
 from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
 from corroborate.figures.loose import ANY_LOOSE, FOR_CONFLICT, Strictness, synonym_only
 from corroborate.figures.names import names_match
+from corroborate.figures.scope import scope_narrower, scopes_clash
 from corroborate.figures.subject import Subject, names_clash
 from corroborate.figures.words import (
     CHANGE_BY,
@@ -396,6 +397,14 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
         return True  # "can carry 400 passengers" is no rival to "sank with 212 on board"
     if kinds_clash(x, y, narrower=True):
         return True  # "youth unemployment" is a part of "unemployment"
+    two_days = frozenset({"day"}) if _state_on_two_days(a, b) else frozenset()
+    if scopes_clash(x.scope, y.scope, _said(x), _said(y), two_days):
+        return True  # "arrests at the protest" are not "arrests at the match"
+    narrower = scope_narrower(x.scope, y.scope, _said(y)) or scope_narrower(
+        y.scope, x.scope, _said(x)
+    )
+    if narrower and not strict.allows("narrower_scope"):
+        return True  # "the youth jobless rate" may be a part of "the jobless rate"
     if unit != "count" and (_part_of_holder(x, y) or _part_of_holder(y, x)):
         return True  # "the budget overspend reached $14m" is no rival to "the budget is $220m"
     if _under_ceiling(a.quantity, b.quantity) or _under_ceiling(b.quantity, a.quantity):
@@ -440,6 +449,11 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
 
 # Acts of change: "the river rose 2.4 metres" is no rival to "the river peaked at 5.2 metres".
 CHANGES = frozenset({"rise", "fall", *CHANGE_VERBS, *CHANGE_BY})
+
+
+def _said(subject: Subject) -> frozenset[str]:
+    """Every word the sentence says, as lemmas and names."""
+    return subject.context | subject.names
 
 
 def _period(subject: Subject, strict: Strictness | None = None) -> str | None:

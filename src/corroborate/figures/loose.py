@@ -30,6 +30,7 @@ LOOSE_RULES = (
     "two_days",  # "stood at 41% on Monday" / "48% on Friday", articles of two dates
     "one_period",  # "rose to 6.2% in the first quarter" / "5.8% in the first quarter"
     "synonym",  # "18,000 runners" / "14,500 participants"
+    "narrower_scope",  # "the youth jobless rate" / "the jobless rate" (figures/scope.py)
 )
 
 CONFLICT_LOOSE = frozenset(

@@ -51,6 +51,7 @@ from corroborate.figures.names import (
     persons_in,
     unfamiliar,
 )
+from corroborate.figures.scope import read_scope
 from corroborate.figures.when import (
     REVISED,
     cue_levels,
@@ -114,6 +115,8 @@ class Subject:
     owner: str | None = None
     dimension: str | None = None  # "45 metres high": the height, not the length
     base: str | None = None  # what a share is of, when it counts people or things ("of homes")
+    # (role, word): where, by what, of whom, done by what ("at the protest", "by train")
+    scope: frozenset[tuple[str, str]] = frozenset()
 
     def is_vague(self) -> bool:
         """Nothing in the sentence says what the figure is about ("Two percent is too little")."""
@@ -332,6 +335,7 @@ def _subject(
         owner=_owner_class(owner, ordinary) if owner is not None else None,
         dimension=dimension_of(tokens, quantity, para_start),
         base=share_base(tokens, quantity, para_start),
+        scope=read_scope(r.verb, anchor, r.wide),
         actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),
         subset=_is_subset(anchor, tokens, quantity.start - para_start),

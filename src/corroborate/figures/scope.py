@@ -1,0 +1,191 @@
+"""The scope of a figure: which place, event, mode, population or kind each of its nouns says.
+
+A figure's subject is more than a bag of nouns: "arrests at the protest" and "arrests at the
+match" share every noun but the one that says where, and that one makes them two counts. The
+scope keeps each qualifying word with the role it plays, read from the parse:
+
+- ("where", "protest"), ("by", "train"): the object of a preposition hung on the figure's own
+  words (its number, its verb, the verb's subject and object), under the preposition's role
+  (`ROLE_OF`: "in", "at", "near" all say where);
+- ("doer", "diesel"): a name that does the figure's verb ("Diesel costs", "Petrol costs");
+- ("day", "saturday"): a weekday under the figure's verb ("watched Harwick beat Lornby on
+  Saturday"), not the day something was said, and unless a level is read on two days
+  (`ledger._state_on_two_days`);
+- ("people", "voter"): the people a share or count is of, among or for ("54% of voters", "among
+  Ferrow residents", "crime against women"), and people narrowing a noun ("the youth jobless
+  rate").
+
+Nouns such as "wheat" in "tonnes of wheat" or a common noun doing the verb are left out:
+outlets say them in other words ("tonnes of cargo", "of goods"; "unemployment",
+"joblessness") too often.
+
+Two figures whose scopes fill one role with different words, neither named anywhere on the other
+side, measure two things (`scopes_clash`): never a conflict. A role filled on one side only
+("youth", "against women") makes that side a part of the other (`scope_narrower`): a loose match
+at most, so the two may agree but are never called a conflict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from corroborate.figures.frames import noun_class
+from corroborate.figures.lexicon import DAYS, MONTHS
+from corroborate.figures.names import SPEECH
+from corroborate.figures.words import GENERIC_NOUNS
+
+# Prepositions by the role of their object; others are left out (too many senses to trust).
+ROLE_OF = {
+    "in": "where", "at": "where", "near": "where", "inside": "where", "across": "where",
+    "outside": "where", "throughout": "where",
+    "by": "by", "via": "by", "aboard": "by",
+    "of": "people", "among": "people", "against": "people", "for": "people",
+}  # fmt: skip
+
+# Roles a narrowing on one side only makes a part: "the youth jobless rate", "among women".
+NARROWING_ROLES = frozenset({"people"})
+
+# Words of time say when, which `when.py` reads; "in the year to March" says no place.
+_TIME_WORDS = frozenset(
+    "year month week day decade hour quarter season spring summer autumn winter morning "
+    "evening night weekend period half start end".split()
+)
+_PEOPLE = frozenset({"person"})
+# Nouns of a part of a population that the word classes do not count as people.
+_PEOPLE_WORDS = frozenset("youth child children adult woman women man men teen teenager".split())
+# Nouns of fixed phrases that say no place: "in front of", "in line with", "in total".
+_PHRASE_NOUNS = frozenset("front line total place terms case addition part".split())
+
+
+def read_scope(verb: Any, anchor: Any, wide: Iterable[Any]) -> frozenset[tuple[str, str]]:
+    """The (role, word) pairs of a figure: the objects of prepositions hung on its own words
+    (its verb, its number's noun, the verb's subject and object), the people-nouns that
+    narrow those, a name that does its verb, and the weekdays of its sentence region (`wide`:
+    "watched Harwick beat Lornby on Saturday"). Prepositions deeper in the sentence ("started
+    in a kitchen at the home") say where something else happened."""
+    core = _core(verb, anchor)
+    under = {t.i for t in verb.subtree}  # not "our report from Tuesday, when officials put"
+    scope = {
+        ("day", t.lower_) for t in wide if t.lower_ in DAYS and t.i in under and not _said_on(t)
+    }
+    scope |= {
+        ("doer", t.lower_)
+        for t in verb.children
+        if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.is_alpha and t.i != anchor.i
+    }
+    for token in core:
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ROLE_OF:
+                continue
+            for obj in prep.children:
+                role = _role(prep.lower_, obj)
+                if role is not None:
+                    scope.add((role, _word(obj)))
+        if token.pos_ == "NOUN":
+            scope |= _narrowing(token)
+    return frozenset(scope)
+
+
+def _said_on(day: Any) -> bool:
+    """ "officials said on Tuesday": the day of the telling, not of what is told."""
+    verb = day.head.head if day.dep_ == "pobj" else day.head
+    return str(verb.lemma_).lower() in SPEECH
+
+
+def _core(verb: Any, anchor: Any) -> list[Any]:
+    """The figure's own words: its number and the path up to its verb, the verb's subject and
+    object."""
+    core = [anchor, *(a for a in anchor.ancestors if verb in a.ancestors), verb]
+    core += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return core
+
+
+def _role(preposition: str, obj: Any) -> str | None:
+    """The role of a preposition's object, or None where it says nothing of scope."""
+    if obj.dep_ != "pobj" or not _content(obj) or any(c.pos_ == "NUM" for c in obj.children):
+        return None  # "by 0.25 percentage points" is an amount, not a means
+    role = ROLE_OF[preposition]
+    if role == "people":  # "among residents", "against women", "for children"
+        if not _is_people(obj):
+            return None
+        # "54% of voters", "the number of survivors": what is counted, often left unsaid on
+        # the other side, so it tells two populations apart but narrows nothing
+        return "base" if preposition == "of" else role
+    return role
+
+
+def _is_people(token: Any) -> bool:
+    return noun_class(token) in _PEOPLE or str(token.lemma_).lower() in _PEOPLE_WORDS
+
+
+def _narrowing(noun: Any) -> set[tuple[str, str]]:
+    """People that narrow a noun: "youth" in "the youth jobless rate". Other modifiers are
+    often said another way ("voter turnout", "turnout"), which `kinds` weighs."""
+    return {
+        ("people", _word(c))
+        for c in noun.children
+        if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN" and _content(c) and _is_people(c)
+    }
+
+
+def _content(token: Any) -> bool:
+    """A noun or name that can say which thing: not a number, a time or a generic word."""
+    if token.pos_ not in ("NOUN", "PROPN") or not token.is_alpha:
+        return False
+    low = token.lower_
+    if low in MONTHS or low in DAYS or low in _TIME_WORDS or low in _PHRASE_NOUNS:
+        return False
+    return str(token.lemma_).lower() not in GENERIC_NOUNS
+
+
+def _word(token: Any) -> str:
+    """The word as the other side's `context` holds it (its lemma): "residents" and "voters"
+    stay two words though both are people."""
+    return str(token.lemma_).lower()
+
+
+def _fillers(scope: frozenset[tuple[str, str]], role: str) -> set[str]:
+    return {word for r, word in scope if r == role}
+
+
+def _unsaid(words: set[str], said: frozenset[str]) -> set[str]:
+    """The words not said on the other side, even in another form ("Ostrian", "Ostria")."""
+    return {w for w in words if not any(w == s or (len(w) > 4 and w[:5] == s[:5]) for s in said)}
+
+
+def scopes_clash(
+    x: frozenset[tuple[str, str]],
+    y: frozenset[tuple[str, str]],
+    said_x: frozenset[str],
+    said_y: frozenset[str],
+    ignore: frozenset[str] = frozenset(),
+) -> bool:
+    """One role filled with different words on each side, neither side's word said anywhere on
+    the other: "arrests at the protest" and "arrests at the match", "journeys by train" and "by
+    bus", "house prices in Wexley" and "in Corrin". `said_*`: every word of each sentence;
+    `ignore`: roles that do not tell these two apart (the days of a level read on two days)."""
+    x, y = _bases_as_people(x), _bases_as_people(y)
+    for role in ({r for r, _ in x} & {r for r, _ in y}) - ignore:
+        only_x = _fillers(x, role) - _fillers(y, role)
+        only_y = _fillers(y, role) - _fillers(x, role)
+        if _unsaid(only_x, said_y) and _unsaid(only_y, said_x):
+            return True
+    return False
+
+
+def _bases_as_people(scope: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """ "54% of voters" and "among Ferrow residents" name the people of one role."""
+    return frozenset(("people" if r == "base" else r, w) for r, w in scope)
+
+
+def scope_narrower(
+    x: frozenset[tuple[str, str]], y: frozenset[tuple[str, str]], said_y: frozenset[str]
+) -> bool:
+    """x narrows a role y leaves open, with a word y never says: "the youth jobless rate"
+    against "the jobless rate", "violent crime against women" against "violent crime"."""
+    for role in NARROWING_ROLES:
+        only_x = _fillers(x, role) - _fillers(y, role)
+        if not _fillers(y, role) and _unsaid(only_x, said_y):
+            return True
+    return False
