@@ -88,6 +88,17 @@ def test_unknown_output_extension_is_a_clear_error(write: Write, tmp_path: Path)
     assert ".pdf" in result.stderr
 
 
+@pytest.mark.parametrize("command", [["report", "missing.txt"], ["show", "s-nope", "--db"]])
+def test_a_bad_output_extension_is_told_before_any_work(tmp_path: Path, command: list[str]) -> None:
+    """The report (seconds to minutes) was built first, and only then was the -o refused."""
+    if command[-1] == "--db":
+        command = [*command, str(tmp_path / "c.db")]  # no store there: that error must not come
+    result = CliRunner().invoke(main, [*command, "-o", str(tmp_path / "r.docx")])
+    assert result.exit_code == 1
+    assert "cannot tell the report format" in result.stderr and ".docx" in result.stderr
+    assert "skipped" not in result.stderr and "no store" not in result.stderr
+
+
 def test_stdin(write: Write) -> None:
     result = CliRunner().invoke(main, ["report", "-", "--format", "json"], input=STORY_A)
     assert result.exit_code == 0

@@ -48,6 +48,29 @@ def _story_rows(db: Path, *options: str) -> list[dict[str, object]]:
     return [json.loads(line) for line in output.splitlines()]
 
 
+def test_stories_json_gives_outlets_as_a_list(store: Path) -> None:
+    rows = _story_rows(store)
+    assert rows and all(isinstance(r["outlets"], list) and r["outlets"] for r in rows)
+    assert all(isinstance(o, str) for r in rows for o in r["outlets"])  # type: ignore[attr-defined]
+
+
+def test_show_titles_the_story_as_stories_lists_it(store: Path, tmp_path: Path) -> None:
+    for row in _story_rows(store):
+        out = tmp_path / f"{row['id']}.json"
+        code, output = _run("show", str(row["id"]), "--db", str(store), "-o", str(out))
+        assert code == 0, output
+        if row["title"]:
+            assert json.loads(out.read_text())["story"]["title"] == row["title"]
+
+
+def test_export_says_how_many_rows_of_which_table(store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "s.csv"
+    args = ["export", "--db", str(store), "--format", "csv", "--table", "stories", "-o", str(out)]
+    code, output = _run(*args)
+    assert code == 0
+    assert f"3 rows of stories written to {out}" in output
+
+
 def test_stories_lists_filters_and_sorts(store: Path) -> None:
     everything = _story_rows(store)
     assert len(everything) == 3

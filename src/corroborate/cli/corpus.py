@@ -315,6 +315,9 @@ def stories_command(
                 row["lead"] = story_lead((r[0], r[1]) for r in first)
     if as_json:
         for row in rows:
+            # The store keeps outlets as JSON text; a JSON line gives them as a list, not as a
+            # string to decode a second time.
+            row["outlets"] = json.loads(row["outlets"] or "[]")
             click.echo(json.dumps(row, ensure_ascii=False))
         return
     if not total:
@@ -385,11 +388,12 @@ def _print_stories(rows: list[dict[str, Any]], total: int) -> None:
 @output_options
 def show_command(story_id: str, db_path: str, output: Path | None, fmt: str | None) -> None:
     """The full report of one story (STORY_ID, or a unique prefix of it), as `report` makes it."""
-    from corroborate.cli.report import emit_report
+    from corroborate.cli.report import emit_report, report_format
     from corroborate.nlp import auto_parse_processes
     from corroborate.settings import Settings
     from corroborate.story import build_report
 
+    fmt = report_format(output, fmt)  # a bad -o extension is told before the work, not after
     with _open(db_path) as store:
         try:
             resolved = store.resolve_story(story_id)
@@ -398,8 +402,11 @@ def show_command(story_id: str, db_path: str, output: Path | None, fmt: str | No
                 # A large story parses faster on every usable core, as `report` does by default.
                 settings = Settings(parse_processes=auto_parse_processes())
                 result = build_report(articles, story_id=resolved, settings=settings)
+            (stored,) = store.query("SELECT title FROM stories WHERE id = ?", (resolved,))
         except CorroborateError as exc:
             raise click.ClickException(str(exc)) from exc
+    if stored[0]:  # the title `stories` lists it by, so the two never name one story twice
+        result.story.title = stored[0]
     emit_report(result, output, fmt)
 
 
@@ -451,7 +458,7 @@ def export_command(db_path: str, fmt: str, table: str, output: Path | None) -> N
                 f"cannot write to standard output: {exc.strerror or exc}"
             ) from exc
     if output:
-        click.echo(f"{count} {table} rows written to {output}", err=True)
+        click.echo(f"{_plural(count, 'row', 'rows')} of {table} written to {output}", err=True)
 
 
 @click.command("recluster")

@@ -107,6 +107,7 @@ def report_command(
     settings = Settings(
         summary_sentences=summary_sentences, embedder=embedder, parse_processes=parse_processes
     )
+    fmt = report_format(output, fmt)  # a bad -o extension is told before the work, not after
     result = _build(list(inputs), settings)
     emit_report(result, output, fmt)
 
@@ -158,13 +159,22 @@ def _build(inputs: list[str], settings: Settings) -> Report:
     return result
 
 
+def report_format(output: Path | None, fmt: str | None) -> str:
+    """The format a report is written in: as given, else from the output's extension, else
+    the terminal. An extension no renderer writes is a one-line error."""
+    if output is None and fmt in (None, "terminal"):
+        return "terminal"
+    if fmt is None or fmt == "terminal":
+        return _format_for(output)
+    return fmt
+
+
 def emit_report(result: Report, output: Path | None, fmt: str | None) -> None:
     """Write a report to a file (format from its extension unless given) or the terminal."""
-    if output is None and fmt in (None, "terminal"):
+    fmt = report_format(output, fmt)
+    if fmt == "terminal":
         _print_terminal(result)
         return
-    if fmt is None or fmt == "terminal":
-        fmt = _format_for(output)
     text = _render(result, fmt)
     if output is None:
         sys.stdout.write(text)
