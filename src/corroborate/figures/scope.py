@@ -58,12 +58,15 @@ _PEOPLE_WORDS = frozenset("youth child children adult woman women man men teen t
 _PHRASE_NOUNS = frozenset("front line total place terms case addition part".split())
 
 
-def read_scope(verb: Any, anchor: Any, wide: Iterable[Any]) -> frozenset[tuple[str, str]]:
+def read_scope(
+    verb: Any, anchor: Any, wide: Iterable[Any], *, share: bool = False
+) -> frozenset[tuple[str, str]]:
     """The (role, word) pairs of a figure: the objects of prepositions hung on its own words
     (its verb, its number's noun, the verb's subject and object), the people-nouns that
     narrow those, a name that does its verb, and the weekdays of its sentence region (`wide`:
     "watched Harwick beat Lornby on Saturday"). Prepositions deeper in the sentence ("started
-    in a kitchen at the home") say where something else happened."""
+    in a kitchen at the home") say where something else happened. `share`: the figure is a
+    share, whose "of" says of whom ("61% of nurses")."""
     core = _core(verb, anchor)
     under = {t.i for t in verb.subtree}  # not "our report from Tuesday, when officials put"
     scope = {
@@ -80,6 +83,8 @@ def read_scope(verb: Any, anchor: Any, wide: Iterable[Any]) -> frozenset[tuple[s
                 continue
             for obj in prep.children:
                 role = _role(prep.lower_, obj)
+                if share and token.i == anchor.i and prep.lower_ == "of" and _group(obj):
+                    role = "base"  # "61% of nurses": nurses are the people it is a share of
                 if role is not None:
                     scope.add((role, _word(obj)))
         if token.pos_ == "NOUN":
@@ -106,13 +111,20 @@ def _role(preposition: str, obj: Any) -> str | None:
     if obj.dep_ != "pobj" or not _content(obj) or any(c.pos_ == "NUM" for c in obj.children):
         return None  # "by 0.25 percentage points" is an amount, not a means
     role = ROLE_OF[preposition]
-    if role == "people":  # "among residents", "against women", "for children"
-        if not _is_people(obj):
-            return None
+    if role == "people":  # "among teachers", "against women", "for children"
+        if preposition != "among" and not _is_people(obj):
+            return None  # "£1.2bn for schools" is a purpose, which `frames` reads
         # "54% of voters", "the number of survivors": what is counted, often left unsaid on
         # the other side, so it tells two populations apart but narrows nothing
         return "base" if preposition == "of" else role
     return role
+
+
+def _group(token: Any) -> bool:
+    """A plural noun no one owns: the members a share is of ("of nurses"), not a thing of a
+    place ("of Pentland's electricity", "of their wheat crop"), often said in other words."""
+    owned = any(c.dep_ == "poss" for c in token.children)
+    return _content(token) and token.tag_ == "NNS" and not owned
 
 
 def _is_people(token: Any) -> bool:

