@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from corpus_fixtures import all_rows, write_jsonl
+from corpus_fixtures import MUSEUM, all_rows, rows, write_jsonl
 from corroborate.cli import main
 from corroborate.corpus.store import SCHEMA_VERSION
 
@@ -46,6 +46,25 @@ def _story_rows(db: Path, *options: str) -> list[dict[str, object]]:
     code, output = _run("stories", "--db", str(db), "--json", *options)
     assert code == 0, output
     return [json.loads(line) for line in output.splitlines()]
+
+
+@pytest.mark.parametrize("bad", ["2013-13-45", "5/3/2026", "yesterday", "2026-02-30"])
+@pytest.mark.parametrize("option", ["--since", "--until"])
+def test_stories_refuses_a_date_it_cannot_read(store: Path, option: str, bad: str) -> None:
+    code, output = _run("stories", "--db", str(store), option, bad)
+    assert code == 2
+    assert f"{bad!r} is not a date; write it as YYYY-MM-DD" in output
+
+
+@pytest.mark.parametrize("published", ["2026-03-03", "2026-03-03T18:30:00+00:00"])
+def test_stories_until_includes_its_own_day(tmp_path: Path, published: str) -> None:
+    data = write_jsonl(tmp_path / "news.jsonl", rows({"museum": MUSEUM}, day=published))
+    db = tmp_path / "c.db"
+    code, output = _run("ingest", str(data), "--db", str(db), "--workers", "1")
+    assert code == 0, output
+    (story,) = _story_rows(db)
+    assert [r["id"] for r in _story_rows(db, "--until", "2026-03-03")] == [story["id"]]
+    assert _story_rows(db, "--until", "2026-03-02") == []
 
 
 def test_stories_json_gives_outlets_as_a_list(store: Path) -> None:

@@ -10,6 +10,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
@@ -251,6 +252,17 @@ def _stderr_console() -> Console:
     return Console(stderr=True)
 
 
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A date as YYYY-MM-DD. Dates are compared as text in the store, so "2013-13-45" or
+    "5/3/2013" gave a wrong list with no word of why."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
 @click.command("stories")
 @DB_OPTION
 @click.option(
@@ -260,8 +272,18 @@ def _stderr_console() -> Console:
     show_default=True,
     help="Newest first (last-seen), oldest first, most articles, most sources, or by title.",
 )
-@click.option("--since", metavar="DATE", help="Only stories seen on or after DATE (YYYY-MM-DD).")
-@click.option("--until", metavar="DATE", help="Only stories that began on or before DATE.")
+@click.option(
+    "--since",
+    metavar="DATE",
+    callback=_iso_date,
+    help="Only stories seen on or after DATE (YYYY-MM-DD).",
+)
+@click.option(
+    "--until",
+    metavar="DATE",
+    callback=_iso_date,
+    help="Only stories that began on or before DATE (YYYY-MM-DD).",
+)
 @click.option(
     "--min-articles",
     type=click.IntRange(1),
@@ -294,8 +316,8 @@ def stories_command(
     if since:
         where.append("coalesce(last_seen, '9999') >= ?")
         params.append(since)
-    if until:
-        where.append("coalesce(first_seen, '0000') <= ?")
+    if until:  # the day itself counts, whether a date or a date and time is stored
+        where.append("substr(coalesce(first_seen, '0000'), 1, 10) <= ?")
         params.append(until)
     if text:
         where.append("(title LIKE ? OR id IN (SELECT story_id FROM articles WHERE title LIKE ?))")
