@@ -120,6 +120,42 @@ def test_the_reader_warns_only_when_text_was_guessed_or_replaced(
     assert "Élise Marchetti" in article.text and "Jörg Ødegård" in article.text
 
 
+def _warc(path: Path, payload: bytes, content_type: str) -> Path:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+    record = writer.create_warc_record(
+        "https://varnholm.test/quay", "response", payload=io.BytesIO(payload), http_headers=headers
+    )
+    writer.write_record(record)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+@pytest.mark.parametrize(
+    ("content_type", "encoding", "told"),
+    [
+        ("text/html", "utf-8", None),
+        ("text/html; charset=iso-8859-1", "latin-1", None),
+        ("text/html", "latin-1", GUESSED),
+        ("text/html; charset=utf-8", "latin-1", GUESSED),
+    ],
+)
+def test_a_warc_page_warns_only_when_its_encoding_was_guessed(
+    tmp_path: Path, content_type: str, encoding: str, told: str | None
+) -> None:
+    payload = _html(STORY).encode(encoding)
+    article = _one_article(_warc(tmp_path / "quay.warc", payload, content_type))
+    assert "Élise Marchetti" in article.text
+    if told is None:
+        assert article.decoding is None
+    else:
+        assert article.decoding is not None and article.decoding.startswith(told)
+
+
 def test_a_feed_with_stray_bytes_keeps_its_other_accented_letters(write: Write) -> None:
     """feedparser alone read such a feed wholesale as a legacy encoding ("cafÃ©")."""
     article = _one_article(write("stray.rss", _stray(_feed(), ["Thursday"])))
