@@ -179,6 +179,15 @@ def resources() -> Resources:
             "He added",
             "Tomas Berg",
         ),
+        # "..., saying the town ..." after the closing mark goes on with a clause: the town
+        # is no inverted speaker (see the email below).
+        (
+            "Mayor Lena Ortiz has delivered an impassioned defence of “harbour values,” saying "
+            "the town embodied the “courage and heart of the coast.”",
+            "harbour values",
+            "Mayor Lena Ortiz",
+            "Lena Ortiz",
+        ),
         # A transcript label glued to the opening mark (no space after the colon).
         (
             "Councillor Dale Ferris questioned Mayor Ilsa Marrow at the hearing.\n"
@@ -218,6 +227,16 @@ def test_the_clause_that_reports_the_quote_gives_its_speaker(
             "The fact that it is already July and the pier is still closed shows an appalling "
             "indifference",
             "it",
+        ),
+        # An inverted attribution right after the closing mark ("read the email") is surer
+        # than a cue verb in the sentence before ("the guild sent out an email stressing").
+        (
+            "On Saturday, the pier guild sent out a fundraising email stressing the impact its "
+            "campaign has had on the council. “Our campaign has already forced the council to "
+            "change its mind on the quay and the ferry,” read the email.",
+            "Our campaign has already forced the council to change its mind on the quay and the "
+            "ferry",
+            "the email",
         ),
     ],
 )

@@ -144,9 +144,10 @@ def subject_of(cue: Any) -> Any:
 
 
 def _modal_name(cue: Any) -> Any:
-    """A capitalised "modal" right before a past-tense cue verb is a name ("Will wrote",
-    "May said"): a modal takes the bare verb ("will write"), so the tagger misread a surname."""
-    if cue.tag_ not in ("VBD", "VBN") or cue.i == 0:
+    """A capitalised "modal" right before a cue verb in the past or -s form is a name ("Will
+    wrote", "May says"): a modal takes the bare verb ("will write"), so the tagger misread a
+    surname."""
+    if cue.tag_ not in ("VBD", "VBN", "VBZ") or cue.i == 0:
         return None
     before = cue.doc[cue.i - 1]
     if before.tag_ == "MD" and before.is_title and before.dep_ == "aux" and before.head.i == cue.i:

@@ -219,6 +219,8 @@ def _attribute_within(
     end_para = paras[last.paragraph]
     adjacent = adjacent_speaker(end_para, last.end - end_para.offset)
     named = adjacent is not None and adjacent.head is not None and adjacent.head.pos_ == "PROPN"
+    # '“...,” read the email.': a cue verb right after the closing mark, then who speaks.
+    named = named or (adjacent is not None and _inverted(adjacent, paras))
     start_para = paras[first.paragraph]
     inverted = inverted_introducer(start_para, first.start - start_para.offset)
     if inverted is not None:
@@ -259,6 +261,27 @@ def _attribute_within(
         or colon_speaker(para, local)
         or governing_subject(para, local)
     )
+
+
+def _inverted(adjacent: Speaker, paras: list[ParsedParagraph]) -> bool:
+    """Whether a speaker named after the closing mark follows its cue verb ("said the
+    mayor", "read the email")."""
+    if adjacent.cue is None:
+        return False
+    doc = paras[adjacent.cue[0]].doc
+    verb = doc[adjacent.cue[1]]
+    if verb.i > adjacent.head.i or verb.lemma_.lower() not in INVERTING:
+        return False
+    # '“...,” saying the city embodied ...' and 'said the candidate could ...' go on with a
+    # clause: the words after the verb are its subject, not who speaks.
+    end = adjacent.tokens[1] if adjacent.tokens is not None else len(doc)
+    then = doc[end] if end < len(doc) else None
+    return verb.tag_ != "VBG" and (then is None or then.pos_ not in ("VERB", "AUX"))
+
+
+# Verbs that open an inverted attribution ('“...,” said the mayor'); others after a closing
+# mark often start a clause about the quoted words ('“...,” calling the city ...').
+INVERTING = frozenset("say read write add ask explain recall note continue".split())
 
 
 def _overrides(
