@@ -253,12 +253,11 @@ def _dead_pid() -> int:
     return int(done.stdout)
 
 
+@pytest.mark.parametrize("through", ["cli", "library"])
 @pytest.mark.parametrize("owner_alive", [False, True], ids=["owner-gone", "owner-running"])
-def test_the_next_ingest_marks_a_dead_run_interrupted(tmp_path: Path, owner_alive: bool) -> None:
-    from click.testing import CliRunner
-
-    from corroborate.cli import main
-
+def test_the_next_ingest_marks_a_dead_run_interrupted(
+    tmp_path: Path, owner_alive: bool, through: str
+) -> None:
     fire = [_article(t, x) for t, x in FIRE]
     with _stored(tmp_path / "c.db", {"s-fire": fire}) as store:  # its run never finished
         pid = os.getpid() if owner_alive else _dead_pid()
@@ -268,8 +267,7 @@ def test_the_next_ingest_marks_a_dead_run_interrupted(tmp_path: Path, owner_aliv
         )
     text = tmp_path / "bridge.txt"
     text.write_text("The Orrin bridge closed on Monday for repairs after a lorry struck its rail.")
-    result = CliRunner().invoke(main, ["ingest", str(text), "--db", str(tmp_path / "c.db")])
-    assert result.exit_code == 0, result.output
+    _ingest_again(text, tmp_path / "c.db", through)
     with SqliteStore(tmp_path / "c.db", read_only=True) as store:
         runs = [tuple(r) for r in store.query("SELECT status, new FROM runs ORDER BY id")]
         owners = store.query("SELECT count(*) FROM meta WHERE key LIKE 'run-owner:%'")[0][0]
@@ -278,3 +276,19 @@ def test_the_next_ingest_marks_a_dead_run_interrupted(tmp_path: Path, owner_aliv
         ("done", 1),
     ]
     assert owners == (1 if owner_alive else 0)
+
+
+def _ingest_again(text: Path, db: Path, through: str) -> None:
+    """A second ingest, as a user runs it (the CLI) or as a program calls the library."""
+    if through == "cli":
+        from click.testing import CliRunner
+
+        from corroborate.cli import main
+
+        result = CliRunner().invoke(main, ["ingest", str(text), "--db", str(db)])
+        assert result.exit_code == 0, result.output
+        return
+    from corroborate.corpus.ingest import ingest
+
+    with SqliteStore(db) as store:
+        assert ingest([str(text)], store, workers=1).new == 1

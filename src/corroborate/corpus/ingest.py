@@ -147,8 +147,11 @@ def ingest(
     of the run looks again for its story (`BatchRefiner.finish`), unless `refine` is False.
 
     Inputs that fail are counted and stored with their reason; the rest goes on. A StoreError
-    (locked, read-only, disk full) stops the run with the store consistent.
+    (locked, read-only, disk full) stops the run with the store consistent. Earlier runs still
+    marked 'running' whose process on this machine is gone (killed, or locked out when they
+    tried to write their end) are first marked 'interrupted'.
     """
+    store.close_interrupted_runs()
     clusterer = load_clusterer(store, settings)
     existing = set(clusterer.stories)  # to tell new stories from grown ones at the end
     counts = IngestCounts()
