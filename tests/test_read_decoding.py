@@ -11,6 +11,7 @@ import html
 import io
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -190,6 +191,53 @@ def test_legacy_text_is_guessed_right_and_warned_about(encoding: str, text: str)
     decoded = decode(text.encode(encoding), "x.txt")
     assert decoded.text == text
     assert decoded.warning is not None and decoded.warning.startswith(GUESSED)
+
+
+@dataclass(frozen=True)
+class _Match:
+    """What the guess reads of one charset_normalizer match."""
+
+    encoding: str
+    chaos: float
+    coherence: float
+
+
+class _Matches(list[_Match]):
+    def best(self) -> _Match | None:
+        return self[0] if self else None
+
+
+# (the detector's matches, best first; what it says of cp1252 alone; the encoding chosen)
+RULES = [
+    ([("cp775", 0, 0.719), ("cp1250", 0, 0.696)], ("cp1252", 0, 0.696), "cp1252"),
+    ([("cp866", 0, 0.8)], ("cp1252", 0.4, 0.1), "cp866"),
+    ([("shift_jis_2004", 0.107, 0), ("cp932", 0.121, 0)], ("cp1252", 0, 0.586), "cp1252"),
+    ([("cp1251", 0, 0.8)], ("cp1252", 0.3, 0.1), "cp1251"),
+    ([("cp1250", 0, 0.45), ("cp1252", 0, 0.445)], None, "cp1252"),
+    ([("cp775", 0.054, 0.571), ("cp1252", 0.082, 0.6)], None, "cp1252"),
+    ([("cp1250", 0, 0.6), ("cp1252", 0.138, 0.6)], None, "cp1250"),
+    ([("cp1253", 0, 0.9), ("cp1252", 0, 0.5)], None, "cp1253"),
+]
+
+
+@pytest.mark.parametrize(("found", "alone", "chosen"), RULES)
+def test_the_guess_prefers_web_and_western_encodings_only_on_a_near_tie(
+    monkeypatch: pytest.MonkeyPatch,
+    found: list[tuple[str, float, float]],
+    alone: tuple[str, float, float] | None,
+    chosen: str,
+) -> None:
+    import charset_normalizer
+
+    def from_bytes(data: bytes, cp_isolation: list[str] | None = None) -> _Matches:
+        if cp_isolation:
+            return _Matches([_Match(*alone)] if alone else [])
+        return _Matches([_Match(*m) for m in found])
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", from_bytes)
+    assert (
+        decode(b"caf\xe9 \x93quay\x94", "x.txt").note == f"not UTF-8: read as {chosen} (detected)"
+    )
 
 
 @settings(max_examples=60, deadline=None)

@@ -18,6 +18,13 @@ _REPLACEMENT = "\ufffd"
 # Western candidate's coherence must come to the best guess's to count as a tie.
 _WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15"})
 _TIE = 0.01
+# charset_normalizer's names of the DOS and other code pages that the WHATWG Encoding
+# Standard (what browsers decode pages in) does not know; IBM866 (cp866) it does.
+_NOT_WEB = frozenset(
+    {"cp037", "cp273", "cp424", "cp437", "cp500", "cp720", "cp737", "cp775", "cp850", "cp852"}
+    | {"cp855", "cp856", "cp857", "cp858", "cp860", "cp861", "cp862", "cp863", "cp864"}
+    | {"cp865", "cp869", "cp875", "cp1006", "cp1026", "cp1125", "cp1140", "hp_roman8"}
+)
 # How much more "chaos" (charset_normalizer's mess score) a Western candidate may show and
 # still win: typographic punctuation (curly quotes, dashes, guillemets) raises it a little,
 # and French text with them came out as cp775 (chaos 0.054) over cp1252 (0.082, but the
@@ -161,12 +168,18 @@ def _legacy_encoding(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
     results = from_bytes(data)
-    best = results.best()
-    if best is None or best.encoding is None:
+    if results.best() is None:
         return None
+    matches = [match for match in results if match.encoding]  # best first
+    # DOS code pages only when nothing else fits: no browser reads a page in them, and they
+    # won on real pages re-encoded as cp1252 (cp775 for "©" and "—").
+    web = [match for match in matches if match.encoding not in _NOT_WEB] or matches
+    if not web:
+        return None
+    best = web[0]
     if best.encoding in _WESTERN:
         return str(best.encoding)
-    western = [match for match in results if match.encoding in _WESTERN]
+    western = [match for match in web if match.encoding in _WESTERN]
     if not western:
         # The detector stops early once some candidates fit, and may never try a Western
         # one: cp1252 text with curly quotes came out as shift_jis_2004 (chaos 0.107,
