@@ -249,3 +249,29 @@ def test_what_a_text_read_is_its_words(
     mention = quotes[0].mentions[0]
     assert mention.speaker_text == written
     assert mention.speaker_start == text.rindex(written)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # A family or a nationality as the subject of a verb that is no cue verb: the words
+        # are the reporter's framing of a group, not one speaker's.
+        (
+            "The Lindqvists credited the new harbour for “the best summer our family has ever "
+            "had in this town.”",
+            "the best summer our family has ever had in this town.",
+        ),
+        (
+            "The Ostrans blamed the council for “the worst season any of us can remember on "
+            "this coast.”",
+            "the worst season any of us can remember on this coast.",
+        ),
+    ],
+)
+def test_a_group_under_a_verb_that_reports_nothing_is_no_speaker(
+    resources: Resources, text: str, said: str
+) -> None:
+    article = make(text, "harbourpost")
+    quotes = [q for q in find_quotes([article], resources) if q.text == said]
+    assert len(quotes) == 1, [q.text for q in find_quotes([article], resources)]
+    assert quotes[0].mentions[0].speaker_text is None

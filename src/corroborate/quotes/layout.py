@@ -372,12 +372,14 @@ def governing_subject(para: ParsedParagraph, piece: tuple[int, int]) -> Speaker 
         if not subjects:
             continue
         subject = subjects[0]
+        # A group ("The Lindqvists", "Democrats", a nationality) frames words, not one voice.
         if (
             is_person(subject, para)
             or subject.lower_ in ("he", "she")
             or (
                 subject.pos_ == "PROPN"
-                and subject.ent_type_ not in ("GPE", "LOC", "FAC", "WORK_OF_ART")
+                and subject.ent_type_ not in ("GPE", "LOC", "FAC", "WORK_OF_ART", "NORP")
+                and subject.tag_ != "NNPS"
             )
         ):
             return speaker_from_head(para, subject, "governing", None)
