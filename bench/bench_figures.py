@@ -71,6 +71,10 @@ by side in this script (peer: the parse alone, which the ledger shares with othe
   arrests, jobless rates, transport, company results, courts, migration, harvests, airports,
   weather, wildfires, storms, space, polls, health, schools, housing, crime, cricket, seats).
   First looks 0.822 (6 false conflicts) and 0.830 (4), then tuned on: dev sets.
+- figures_pairs_dev26.jsonl: 44 invented pairs written in session 5 after the scope change
+  (ships, courts, energy tariffs, exams, transfers, cricket, mayoral races, telecoms results,
+  cold, hurricanes, landslides, a lander, polls, flu, knife crime, rents, asylum, frost,
+  airlines), first look 0.773 (4 false conflicts), then tuned on.
 
 Usage: python bench/bench_figures.py [--quick] [--show-dev-failures] [--dev-only] [--loso]
 """
@@ -127,6 +131,7 @@ PAIRS = {
     "dev23": "figures_pairs_dev23.jsonl",  # session 4: probes of false conflicts, loose matches
     "dev24": "figures_pairs_dev24.jsonl",  # session 5: probes of many news kinds, scored first
     "dev25": "figures_pairs_dev25.jsonl",  # session 5: places, populations, modes, events
+    "dev26": "figures_pairs_dev26.jsonl",  # session 5: probes written after the scope change
 }
 
 

@@ -48,6 +48,12 @@ TWO_SCOPES = [
         "61%",
         "38%",
     ),
+    (  # two grades of one thing
+        "The average rent for a three-bedroom house in Linford is £1,640 a month.",
+        "The average rent for a one-bedroom house in Linford is £720 a month.",
+        "£1,640",
+        "£720",
+    ),
     (  # two matches, told by their days
         "A crowd of 9,140 watched Tarlow Rovers beat Ennis on Saturday.",
         "A crowd of 12,300 watched Tarlow Rovers draw with Corve on Tuesday.",
@@ -67,7 +73,7 @@ def test_two_scopes_are_two_figures(
 # The crowd pair is left out: "A crowd of 9,140 watched ..." parses apart from "A crowd of 12,300
 # watched ..." (its verb is read as "beat" in one, "attend" in the other), so two values of one
 # crowd are not yet called a conflict.
-@pytest.mark.parametrize(("first", "second", "fa", "fb"), TWO_SCOPES[:4])
+@pytest.mark.parametrize(("first", "second", "fa", "fb"), TWO_SCOPES[:5])
 def test_one_scope_told_twice_conflicts(
     resources: Resources, first: str, second: str, fa: str, fb: str
 ) -> None:
@@ -80,6 +86,7 @@ def test_one_scope_told_twice_conflicts(
 NARROWER = [
     ("The youth jobless rate in Quenby hit 16.2%.", "Quenby's jobless rate hit 5.4%."),
     ("Violent crime against women in Ardith rose 11%.", "Violent crime in Ardith rose 4%."),
+    ("Burglaries in Ardith city centre fell 18%.", "Burglaries in Ardith fell 7%."),
 ]
 
 
@@ -104,6 +111,12 @@ def test_the_day_something_was_said_is_no_scope(resources: Resources) -> None:
     first = "The Orrin flood killed 14 people on Monday, officials said on Tuesday."
     second = "Nineteen people died when the Orrin flooded on Monday."
     assert_together(resources, first, second, "14", "Nineteen", "conflict")
+
+
+def test_a_figure_of_years_ago_is_another_time(resources: Resources) -> None:
+    first = "Turnout in the Selby council election was 34%."
+    second = "Turnout in the Selby council election three years ago was 29%."
+    assert_apart(resources, first, second, "34%", "29%")
 
 
 def test_scope_is_read_from_the_figures_own_words(resources: Resources) -> None:

@@ -11,6 +11,9 @@ scope keeps each qualifying word with the role it plays, read from the parse:
 - ("day", "saturday"): a weekday under the figure's verb ("watched Harwick beat Lornby on
   Saturday"), not the day something was said, and unless a level is read on two days
   (`ledger._state_on_two_days`);
+- ("whom", "arby"): a name the figure's act is done to ("paid £18m to sign Joel Arby");
+- ("grade", "two-bedroom"): a number glued to a noun ("a two-bedroom flat", "the under-18s");
+- ("part", "centre"): a part of a named place ("in Ostborough town centre"), one side only;
 - ("people", "voter"): the people a share or count is of, among or for ("54% of voters", "among
   Ferrow residents", "crime against women"), and people narrowing a noun ("the youth jobless
   rate").
@@ -44,7 +47,7 @@ ROLE_OF = {
 }  # fmt: skip
 
 # Roles a narrowing on one side only makes a part: "the youth jobless rate", "among women".
-NARROWING_ROLES = frozenset({"people"})
+NARROWING_ROLES = frozenset({"people", "part", "grade"})
 
 # Words of time say when, which `when.py` reads; "in the year to March" says no place.
 _TIME_WORDS = frozenset(
@@ -68,6 +71,7 @@ def read_scope(
     in a kitchen at the home") say where something else happened. `share`: the figure is a
     share, whose "of" says of whom ("61% of nurses")."""
     core = _core(verb, anchor)
+    wide = list(wide)
     under = {t.i for t in verb.subtree}  # not "our report from Tuesday, when officials put"
     scope = {
         ("day", t.lower_) for t in wide if t.lower_ in DAYS and t.i in under and not _said_on(t)
@@ -77,12 +81,15 @@ def read_scope(
         for t in verb.children
         if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.is_alpha and t.i != anchor.i
     }
+    scope |= _grades(wide) | _whom(verb, anchor)
     for token in core:
         for prep in token.children:
             if prep.dep_ != "prep" or prep.lower_ not in ROLE_OF:
                 continue
             for obj in prep.children:
                 role = _role(prep.lower_, obj)
+                if role == "where" and obj.pos_ == "NOUN":
+                    scope |= _place_part(obj)
                 if share and token.i == anchor.i and prep.lower_ == "of" and _group(obj):
                     role = "base"  # "61% of nurses": nurses are the people it is a share of
                 if role is not None:
@@ -92,10 +99,44 @@ def read_scope(
     return frozenset(scope)
 
 
+def _grades(wide: list[Any]) -> set[tuple[str, str]]:
+    """A number glued to a noun that grades it: "a two-bedroom flat", "the under-18 team",
+    "the 10-year bond" (the figure's own words are not in `wide`)."""
+    found = set()
+    for first, dash, noun in zip(wide, wide[1:], wide[2:], strict=False):
+        joined = dash.i == first.i + 1 and noun.i == dash.i + 1 and dash.text in ("-", "–")
+        timed = noun.lower_ in _TIME_WORDS  # "third-quarter growth" says when, `when.py`
+        if joined and (first.like_num or first.lower_ == "under") and noun.is_alpha and not timed:
+            found.add(("grade", f"{first.lower_}-{noun.lemma_.lower()}"))
+    return found
+
+
+def _whom(verb: Any, anchor: Any) -> set[tuple[str, str]]:
+    """Names the figure's act is done to: "paid £18m to sign Joel Arby" (also through a verb
+    it hangs from, "to sign"), "sold Tam Rees for £9m"."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "advcl"))]
+    return {
+        ("whom", t.lower_)
+        for v in verbs
+        for c in v.children
+        if c.dep_ == "dobj" and c.i != anchor.i
+        for t in c.subtree
+        if t.pos_ == "PROPN" and t.is_alpha
+    }
+
+
 def _said_on(day: Any) -> bool:
     """ "officials said on Tuesday": the day of the telling, not of what is told."""
     verb = day.head.head if day.dep_ == "pobj" else day.head
     return str(verb.lemma_).lower() in SPEECH
+
+
+def _place_part(place: Any) -> set[tuple[str, str]]:
+    """ "in Ostborough town centre": a part of a named place, the name said as the place."""
+    names = [c for c in place.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not names:
+        return set()
+    return {("where", n.lower_) for n in names} | {("part", str(place.lemma_).lower())}
 
 
 def _core(verb: Any, anchor: Any) -> list[Any]:

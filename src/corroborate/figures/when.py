@@ -184,6 +184,8 @@ def times_of(region: Iterable[Any]) -> frozenset[str]:
             found.add(f"since {low}")  # "the lowest since 2008" is not a figure of 2008
         elif _YEAR.match(low) or (low in MONTHS and token.text[0].isupper()):
             found.add(low)
+        elif low == "ago" and token.i > 1:  # "four years ago", "a decade ago"
+            found.add(f"{token.nbor(-2).lower_} {token.nbor(-1).lemma_.lower()} ago")
         elif low in ("year", "month", "quarter", "half") and token.i > 0:
             before = token.nbor(-1).lower_
             if before in ("-", "–") and token.i > 1:
