@@ -188,6 +188,22 @@ def resources() -> Resources:
             "Mayor Lena Ortiz",
             "Lena Ortiz",
         ),
+        # A name right before the colon that is who was addressed: the subject speaks; a
+        # name that is the object of a thing's verb is the speaker.
+        (
+            "Councillor Dale Ferris delivered a blunt message to Mayor Lena Ortiz: “It is time "
+            "to stop attacking the fishermen and get on with the pier.”",
+            "It is time to stop attacking the fishermen and get on with the pier.",
+            "Councillor Dale Ferris",
+            "Dale Ferris",
+        ),
+        (
+            "The result does not surprise pollster Nora Quist: “Voters on the coast always come "
+            "home to the harbour party.”",
+            "Voters on the coast always come home to the harbour party.",
+            "Nora Quist",
+            "Nora Quist",
+        ),
         # A transcript label glued to the opening mark (no space after the colon).
         (
             "Councillor Dale Ferris questioned Mayor Ilsa Marrow at the hearing.\n"

@@ -186,6 +186,9 @@ def _name_before(para: ParsedParagraph, colon: int) -> Speaker | None:
         # A name after the colon is no name before it (the slice would be empty).
         right_before = ent.end_char <= colon and not para.text[ent.end_char : colon].strip()
         if ent.label_ == "PERSON" and right_before:
+            doer = _doer_of(ent.root, para)
+            if doer is not None:
+                return speaker_from_head(para, doer, "colon", None)
             start = para.offset + ent.start_char
             return Speaker(
                 ent.text,
@@ -196,6 +199,24 @@ def _name_before(para: ParsedParagraph, colon: int) -> Speaker | None:
                 None,
                 (ent.start, ent.end),
             )
+    return None
+
+
+def _doer_of(name: Any, para: ParsedParagraph) -> Any:
+    """ "Fiorina Endorses Ted Cruz: “...”", "McConnell delivered a message to Trump: “...”":
+    for a name that is the object of a verb (or of "to" after it) whose subject is a person,
+    that subject, who speaks; else None ("... doesn't surprise pollster Daron Shaw:", whose
+    subject is a thing, leaves the name as the speaker)."""
+    to = name.dep_ == "pobj" and name.head.lower_ == "to"  # who was addressed
+    if not (to or name.dep_ in ("dobj", "dative")):
+        return None
+    for verb in name.ancestors:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and (is_person(subject, para) or subject.lower_ in ("he", "she")):
+            return subject
+        return None
     return None
 
 
