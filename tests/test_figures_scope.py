@@ -87,6 +87,11 @@ NARROWER = [
     ("The youth jobless rate in Quenby hit 16.2%.", "Quenby's jobless rate hit 5.4%."),
     ("Violent crime against women in Ardith rose 11%.", "Violent crime in Ardith rose 4%."),
     ("Burglaries in Ardith city centre fell 18%.", "Burglaries in Ardith fell 7%."),
+    (
+        "Morvay Rail carried 52 million passengers.",
+        "Morvay's tram network carried 19 million passengers.",
+    ),
+    ("Sales at Cobb's shops rose 3% in May.", "Online sales at Cobb's rose 22% in May."),
 ]
 
 
@@ -104,6 +109,19 @@ def test_a_part_of_the_people_is_noted_not_a_conflict(
 
 def _number(sentence: str) -> str:
     return next(w for w in sentence.split() if any(c.isdigit() for c in w)).strip(",.")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Wenlow's unemployment rate rose to 5.9%.", "Wenlow's jobless rate rose to 6.6%."),
+        ("Officials put the Kilbride toll at 14.", "The Kilbride flood killed 19 people."),
+    ],
+)
+def test_one_thing_in_other_words_still_conflicts(
+    resources: Resources, first: str, second: str
+) -> None:
+    assert_together(resources, first, second, _number(first), _number(second), "conflict")
 
 
 def test_the_day_something_was_said_is_no_scope(resources: Resources) -> None:

@@ -28,7 +28,7 @@ from corroborate.figures.extract import Quantity
 from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
 from corroborate.figures.loose import ANY_LOOSE, FOR_CONFLICT, Strictness, synonym_only
 from corroborate.figures.names import names_match
-from corroborate.figures.scope import scope_narrower, scopes_clash
+from corroborate.figures.scope import scope_narrower, scopes_clash, unsaid_both
 from corroborate.figures.subject import Subject, names_clash
 from corroborate.figures.words import (
     CHANGE_BY,
@@ -405,6 +405,9 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
     )
     if narrower and not strict.allows("narrower_scope"):
         return True  # "the youth jobless rate" may be a part of "the jobless rate"
+    unsaid = unsaid_both(x.words, y.words, _said(x), _said(y))
+    if unsaid and not strict.allows("unsaid_both"):
+        return True  # "Halden Rail carried 61m", "Halden's bus network carried 140m"
     if unit != "count" and (_part_of_holder(x, y) or _part_of_holder(y, x)):
         return True  # "the budget overspend reached $14m" is no rival to "the budget is $220m"
     if _under_ceiling(a.quantity, b.quantity) or _under_ceiling(b.quantity, a.quantity):
@@ -452,8 +455,8 @@ CHANGES = frozenset({"rise", "fall", *CHANGE_VERBS, *CHANGE_BY})
 
 
 def _said(subject: Subject) -> frozenset[str]:
-    """Every word the sentence says, as lemmas and names."""
-    return subject.context | subject.names
+    """Every word the sentence says, as lemmas, names and noun classes."""
+    return subject.context | subject.names | subject.nouns
 
 
 def _period(subject: Subject, strict: Strictness | None = None) -> str | None:

@@ -31,6 +31,7 @@ LOOSE_RULES = (
     "one_period",  # "rose to 6.2% in the first quarter" / "5.8% in the first quarter"
     "synonym",  # "18,000 runners" / "14,500 participants"
     "narrower_scope",  # "the youth jobless rate" / "the jobless rate" (figures/scope.py)
+    "unsaid_both",  # "Halden Rail carried" / "Halden's bus network carried" (figures/scope.py)
 )
 
 CONFLICT_LOOSE = frozenset(

@@ -14,6 +14,7 @@ scope keeps each qualifying word with the role it plays, read from the parse:
 - ("whom", "arby"): a name the figure's act is done to ("paid £18m to sign Joel Arby");
 - ("grade", "two-bedroom"): a number glued to a noun ("a two-bedroom flat", "the under-18s");
 - ("part", "centre"): a part of a named place ("in Ostborough town centre"), one side only;
+- ("of", "earth"): a name the figure's own noun is of ("4.2 million km of Earth");
 - ("people", "voter"): the people a share or count is of, among or for ("54% of voters", "among
   Ferrow residents", "crime against women"), and people narrowing a noun ("the youth jobless
   rate").
@@ -36,7 +37,7 @@ from typing import Any
 from corroborate.figures.frames import noun_class
 from corroborate.figures.lexicon import DAYS, MONTHS
 from corroborate.figures.names import SPEECH
-from corroborate.figures.words import GENERIC_NOUNS
+from corroborate.figures.words import GENERIC_NOUNS, NOUN_CLASS
 
 # Prepositions by the role of their object; others are left out (too many senses to trust).
 ROLE_OF = {
@@ -92,6 +93,8 @@ def read_scope(
                     scope |= _place_part(obj)
                 if share and token.i == anchor.i and prep.lower_ == "of" and _group(obj):
                     role = "base"  # "61% of nurses": nurses are the people it is a share of
+                if token.i == anchor.i and prep.lower_ == "of" and obj.pos_ == "PROPN":
+                    role = "of"  # "within 4.2 million km of Earth" is not "of Mars"
                 if role is not None:
                     scope.add((role, _word(obj)))
         if token.pos_ == "NOUN":
@@ -125,6 +128,63 @@ def _whom(verb: Any, anchor: Any) -> set[tuple[str, str]]:
     }
 
 
+def read_words(region: Iterable[Any]) -> frozenset[str]:
+    """The words that say what a figure's clause is about (`region`: its own phrase and clause,
+    less its number): nouns, names, adjectives on nouns ("online sales", "public sector"), and
+    labels such as "10k". Not who said it ("the ministry said", "according to officials"), nor
+    times and generic words."""
+    words = set()
+    for t in region:
+        modifier = t.pos_ == "ADJ" and t.dep_ == "amod"
+        label = _label(t)
+        if not (t.pos_ in ("NOUN", "PROPN") or modifier or label) or t.is_stop:
+            continue
+        if not (label or _content(t) or modifier) or _telling(t):
+            continue
+        words.add(str(t.lemma_).lower())
+    return frozenset(words)
+
+
+def _telling(token: Any) -> bool:
+    """The token names who tells the figure: "the ministry said", "according to officials"."""
+    node = token
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        if node.lower_ == "according":
+            return True
+        node = node.head
+    if str(token.lemma_).lower() in _TELLERS:
+        return True
+    return str(node.lemma_).lower() in _TELLING and token.dep_ != "ccomp"
+
+
+# Verbs whose doer tells a figure ("officials put the toll at 12"), and nouns of those who tell
+# figures for a living: what they are does not say what the figure measures.
+_TELLING = SPEECH | frozenset({"put", "estimate", "count"})
+_TELLERS = frozenset(
+    "official authority police ministry agency spokesman spokeswoman spokesperson government "
+    "officer expert analyst researcher source".split()
+)
+
+
+def unsaid_both(
+    x: frozenset[str], y: frozenset[str], said_x: frozenset[str], said_y: frozenset[str]
+) -> bool:
+    """Each clause says something the other sentence never says: "Halden Rail carried 61m
+    passengers" and "Halden's bus network carried 140m"; "sales at Pruett's stores" and
+    "online sales at Pruett's". Perhaps one thing told two ways, perhaps two things: loose."""
+    fold_x, fold_y = _folded(x), _folded(y)
+    said_x, said_y = frozenset(_folded(said_x)), frozenset(_folded(said_y))
+    return bool(_unsaid(fold_x, said_y) and _unsaid(fold_y, said_x))
+
+
+# Words outlets swap for one another, beyond the noun classes: "jobless rate", "unemployment".
+_FOLD = {"jobless": "unemployment", "ticket": "fare"}
+
+
+def _folded(words: Iterable[str]) -> set[str]:
+    return {_FOLD.get(w, NOUN_CLASS.get(w, w)) for w in words} | set(words)
+
+
 def _said_on(day: Any) -> bool:
     """ "officials said on Tuesday": the day of the telling, not of what is told."""
     verb = day.head.head if day.dep_ == "pobj" else day.head
@@ -132,8 +192,9 @@ def _said_on(day: Any) -> bool:
 
 
 def _place_part(place: Any) -> set[tuple[str, str]]:
-    """ "in Ostborough town centre": a part of a named place, the name said as the place."""
-    names = [c for c in place.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    """ "in Ostborough town centre", "in Kessock's public sector": a part of a named place, the
+    name said as the place."""
+    names = [c for c in place.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
     if not names:
         return set()
     return {("where", n.lower_) for n in names} | {("part", str(place.lemma_).lower())}
@@ -184,12 +245,18 @@ def _narrowing(noun: Any) -> set[tuple[str, str]]:
 
 def _content(token: Any) -> bool:
     """A noun or name that can say which thing: not a number, a time or a generic word."""
-    if token.pos_ not in ("NOUN", "PROPN") or not token.is_alpha:
+    if token.pos_ not in ("NOUN", "PROPN") or not (token.is_alpha or _label(token)):
         return False
     low = token.lower_
     if low in MONTHS or low in DAYS or low in _TIME_WORDS or low in _PHRASE_NOUNS:
         return False
     return str(token.lemma_).lower() not in GENERIC_NOUNS
+
+
+def _label(token: Any) -> bool:
+    """Letters and digits in one word: "the Castlereagh 10k", "the A14"."""
+    text = str(token.text)
+    return text.isalnum() and any(c.isdigit() for c in text) and not text.isdigit()
 
 
 def _word(token: Any) -> str:

@@ -51,7 +51,7 @@ from corroborate.figures.names import (
     persons_in,
     unfamiliar,
 )
-from corroborate.figures.scope import read_scope
+from corroborate.figures.scope import read_scope, read_words
 from corroborate.figures.when import (
     REVISED,
     cue_levels,
@@ -117,6 +117,7 @@ class Subject:
     base: str | None = None  # what a share is of, when it counts people or things ("of homes")
     # (role, word): where, by what, of whom, done by what ("at the protest", "by train")
     scope: frozenset[tuple[str, str]] = frozenset()
+    words: frozenset[str] = frozenset()  # what its clause says it is about (scope.read_words)
 
     def is_vague(self) -> bool:
         """Nothing in the sentence says what the figure is about ("Two percent is too little")."""
@@ -335,6 +336,7 @@ def _subject(
         owner=_owner_class(owner, ordinary) if owner is not None else None,
         dimension=dimension_of(tokens, quantity, para_start),
         base=share_base(tokens, quantity, para_start),
+        words=read_words(_doer(r.verb, anchor)),
         scope=read_scope(r.verb, anchor, r.wide, share=quantity.unit == "percent"),
         actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),
@@ -351,6 +353,17 @@ def _subject(
             skip=r.skip,
         ),
     )
+
+
+def _doer(verb: Any, anchor: Any) -> list[Any]:
+    """The phrase that does the figure's verb ("Halden's bus network carried 140m"), where the
+    figure is not in it."""
+    return [
+        t
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass") and anchor not in c.subtree
+        for t in c.subtree
+    ]
 
 
 def _owner_class(owner: Any, ordinary: frozenset[str]) -> str | None:
