@@ -204,6 +204,17 @@ def resources() -> Resources:
             "Nora Quist",
             "Nora Quist",
         ),
+        # A paragraph of quotation after one whose last sentence has someone speak ("spoke
+        # only in vague terms"); a scare quote there ("go ahead") quotes no one.
+        (
+            "What “go ahead” actually means is left to the voters, since Mayor Lena Ortiz "
+            "spoke only in vague terms during the interview.\n"
+            "“We have to do something about the harbour and it is the only way to stop the "
+            "decline.”",
+            "We have to do something about the harbour and it is the only way to stop the decline.",
+            "Mayor Lena Ortiz",
+            "Lena Ortiz",
+        ),
         # A transcript label glued to the opening mark (no space after the colon).
         (
             "Councillor Dale Ferris questioned Mayor Ilsa Marrow at the hearing.\n"

@@ -329,7 +329,7 @@ def _attribute_around(
     if whole and first.paragraph > 0:
         before = paras[first.paragraph - 1]
         found = lead_in(before, quoted.get(before.index, []))
-        if found is None and not quoted.get(before.index):
+        if found is None and not _speech_in(before, quoted):
             found = subject_before(before)
         if found is not None:
             return found
@@ -350,6 +350,12 @@ def _attribute_around(
                 speaker.tokens,
             )
     return None
+
+
+def _speech_in(para: ParsedParagraph, quoted: dict[int, list[tuple[int, int]]]) -> bool:
+    """Whether the paragraph quotes anyone: a quote of more than a few words (a scare quote,
+    'What “go after them” means', quotes no one whose speech could go on after it)."""
+    return any(len(para.text[s:e].split()) > 3 for s, e in quoted.get(para.index, []))
 
 
 def _all_quote(para: ParsedParagraph, quoted: dict[int, list[tuple[int, int]]]) -> bool:

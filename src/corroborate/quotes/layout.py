@@ -239,8 +239,11 @@ def subject_before(para: ParsedParagraph) -> Speaker | None:
 
 def _reporter_before(para: ParsedParagraph, sentence: Any) -> Speaker | None:
     """ "If anything, Ash argued in his email, the rules are to blame." then the quote: a
-    person who reports something in the last sentence, the main clause being about a thing."""
+    person who reports something in the last sentence, the main clause being about a thing,
+    or who speaks there ("..., since Trump spoke only in bromides during the interview." then
+    the quotes: "speak" names no words, so it is no cue verb elsewhere)."""
     cues = [c for c in paragraph_cues(para, []) if sentence.start <= c.i < sentence.end]
+    cues += [t for t in sentence if t.pos_ == "VERB" and t.lemma_ in ("speak", "talk")]
     for cue in cues:
         subject = subject_of(cue)
         if subject is not None and (is_person(subject, para) or subject.lower_ in ("he", "she")):
