@@ -79,6 +79,10 @@ by side in this script (peer: the parse alone, which the ledger shares with othe
   of them two things that look alike (rail and bus, stores and online, a sector of a town's
   pay, a race and a 10k, Earth and Mars, goals scored and conceded), first look 0.738 (6 false
   conflicts), then tuned on.
+- figures_pairs_dev28.jsonl: 40 invented pairs written in session 5 after dev27's changes
+  (fires, council tax, airlines, a fraud trial, mortgages, crowds, an eruption, results, exams,
+  polls, a dam, mobile customers, fish landings, strikes, rescues, ferries, rainfall), first
+  look 0.875 (1 false conflict), then tuned on.
 
 Usage: python bench/bench_figures.py [--quick] [--show-dev-failures] [--dev-only] [--loso]
 """
@@ -137,6 +141,7 @@ PAIRS = {
     "dev25": "figures_pairs_dev25.jsonl",  # session 5: places, populations, modes, events
     "dev26": "figures_pairs_dev26.jsonl",  # session 5: probes written after the scope change
     "dev27": "figures_pairs_dev27.jsonl",  # session 5: parts, other places, other things
+    "dev28": "figures_pairs_dev28.jsonl",  # session 5: probes after the doer rule
 }
 
 

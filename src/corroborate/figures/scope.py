@@ -37,6 +37,7 @@ from typing import Any
 from corroborate.figures.frames import noun_class
 from corroborate.figures.lexicon import DAYS, MONTHS
 from corroborate.figures.names import SPEECH
+from corroborate.figures.when import ORDINALS
 from corroborate.figures.words import GENERIC_NOUNS, NOUN_CLASS
 
 # Prepositions by the role of their object; others are left out (too many senses to trust).
@@ -106,9 +107,15 @@ def _grades(wide: list[Any]) -> set[tuple[str, str]]:
     """A number glued to a noun that grades it: "a two-bedroom flat", "the under-18 team",
     "the 10-year bond" (the figure's own words are not in `wide`)."""
     found = set()
+    after = {t.i: t for t in wide}
     for first, dash, noun in zip(wide, wide[1:], wide[2:], strict=False):
+        following = after.get(noun.i + 2)
+        if following is not None and following.lower_ == "old":
+            continue  # "a 7-year-old boy" gives an age, which `extract` leaves out
         joined = dash.i == first.i + 1 and noun.i == dash.i + 1 and dash.text in ("-", "–")
-        timed = noun.lower_ in _TIME_WORDS  # "third-quarter growth" says when, `when.py`
+        # "third-quarter growth" says when (`when.py`); "a two-year fixed rate" says which
+        ordinal = first.lower_ in ORDINALS or first.lower_[-2:] in ("st", "nd", "rd", "th")
+        timed = noun.lower_ in _TIME_WORDS and ordinal
         if joined and (first.like_num or first.lower_ == "under") and noun.is_alpha and not timed:
             found.add(("grade", f"{first.lower_}-{noun.lemma_.lower()}"))
     return found
