@@ -265,6 +265,22 @@ def test_the_clause_that_reports_the_quote_gives_its_speaker(
             "ferry",
             "the email",
         ),
+        # A cue verb after the closing mark that the tagger took for a noun of the phrase
+        # before it ("the editorial read", "the pilots state").
+        (
+            "“If the mayor wants a second term, she should act like a mayor and come to the "
+            "harbour,” the editorial read.",
+            "If the mayor wants a second term, she should act like a mayor and come to the harbour",
+            "the editorial",
+        ),
+        (
+            "“Today, the guild is one of the leading voices in protecting the harbour, and has "
+            "been working closely with the council,” the pilots state in the letter, which was "
+            "shared with the council on Thursday.",
+            "Today, the guild is one of the leading voices in protecting the harbour, and has "
+            "been working closely with the council",
+            "the pilots",
+        ),
     ],
 )
 def test_what_a_text_read_is_its_words(

@@ -334,8 +334,29 @@ def adjacent_speaker(para: ParsedParagraph, after: int) -> Speaker | None:
         return None
     following = para.doc[run.tokens[1]] if run.tokens[1] < len(para.doc) else None
     if following is None or not (following.text == "," or following.pos_ in ("VERB", "AUX")):
-        return None
+        return _run_ending_in_cue(para, tokens, run)
     return _with_verb(run, para, following if following.pos_ in ("VERB", "AUX") else None)
+
+
+def _run_ending_in_cue(
+    para: ParsedParagraph, tokens: Sequence[Any], run: Speaker
+) -> Speaker | None:
+    """ "“...,” the editorial read.", "“...,” the Saudis state in the paper": the tagger took
+    the cue verb for a noun of the run; the words before it are who speaks."""
+    if run.tokens is None or run.tokens[1] - run.tokens[0] < 2:
+        return None
+    verb = para.doc[run.tokens[1] - 1]
+    if not (verb.is_lower and is_cue_word(verb)):
+        return None
+    words = [t for t in tokens if t.i < verb.i]
+    speaker = _run_speaker(para, words)
+    if speaker is None and words[0].pos_ == "DET" and len(words) > 1:
+        # "the editorial", its noun tagged an adjective as the verb after it was a noun
+        start, end = para.offset + words[0].idx, para.offset + words[-1].idx + len(words[-1])
+        text = para.text[start - para.offset : end - para.offset]
+        span = (words[0].i, words[-1].i + 1)
+        speaker = Speaker(text, start, end, "adjacent", words[-1], None, span)
+    return _with_verb(speaker, para, verb)
 
 
 def _with_verb(speaker: Speaker | None, para: ParsedParagraph, verb: Any) -> Speaker | None:
