@@ -265,7 +265,9 @@ def test_a_date_line_is_not_a_story_title(title: str, kept: bool) -> None:
     assert (extract_features(article).title == title) is kept
 
 
-_EAGER = ClusterSettings(join_threshold=0.01, strong_threshold=0.01)  # joins nearly anything
+_EAGER = ClusterSettings(  # joins nearly anything
+    join_threshold=0.01, strong_threshold=0.01, min_word_agreement=0.0, move_word_agreement=0.0
+)
 _SHY = ClusterSettings(join_threshold=0.99, strong_threshold=1.0)  # joins nearly nothing
 
 

@@ -127,6 +127,17 @@ def vector_similarity(a: Vector, b: Vector, settings: ClusterSettings) -> float:
     return combine(sum(dots.values()), norm, dots, norms_a, norms_b, settings)
 
 
+def word_agreement(article: Vector, story: Vector) -> float:
+    """`StoryClusterer.word_agreement` of two prepared vectors: the cosine of their ordinary
+    words alone; 1 when the article has none."""
+    mine = article[0].get(WORD_KIND)
+    if not mine:
+        return 1.0
+    theirs = story[0].get(WORD_KIND, {})
+    norm = article[1][WORD_KIND] * story[1].get(WORD_KIND, 0.0)
+    return sum([w * theirs[t] for t, w in mine.items() if t in theirs]) / norm if norm else 0.0
+
+
 def bisect_group(
     clusterer: StoryClusterer,
     group: list[ArticleFeatures],
@@ -272,6 +283,7 @@ def _reassign(
                     or (
                         score >= settings.join_threshold
                         and any(t in story[0].get(ENTITY_PREFIX, {}) for t in names)
+                        and word_agreement(mine, story) >= settings.move_word_agreement
                     )
                 ):
                     best, best_score = j, score
@@ -370,6 +382,8 @@ def _weakest_join(
         if not any(t in names for t in vector[0].get(ENTITY_PREFIX, {})):
             return None
         if published and span and not within_window(published, *span, settings.window_days):
+            return None
+        if word_agreement(vector, story) < settings.move_word_agreement:
             return None
         scores.append(vector_similarity(vector, story, settings))
     low = min(scores)

@@ -26,6 +26,7 @@ from corroborate.corpus.recluster import (
     prepare_vector,
     similarity_less,
     vector_similarity,
+    word_agreement,
 )
 from corroborate.corpus.store import SqliteStore, features_of_row, load_terms
 
@@ -283,7 +284,10 @@ class BatchRefiner:
                 named = any(t in names for t in vector if t.startswith(ENTITY_PREFIX))
                 if not named or not clusterer.in_window(story, item.published):
                     break
-                scores.append(vector_similarity(prepare_vector(vector), mine, settings))
+                prepared = prepare_vector(vector)
+                if word_agreement(prepared, mine) < settings.move_word_agreement:
+                    break
+                scores.append(vector_similarity(prepared, mine, settings))
             else:
                 if scores and min(scores) >= settings.join_threshold:
                     yield min(scores), other
