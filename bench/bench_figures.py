@@ -83,6 +83,11 @@ by side in this script (peer: the parse alone, which the ledger shares with othe
   (fires, council tax, airlines, a fraud trial, mortgages, crowds, an eruption, results, exams,
   polls, a dam, mobile customers, fish landings, strikes, rescues, ferries, rainfall), first
   look 0.875 (1 false conflict), then tuned on.
+- figures_pairs_dev29.jsonl: 40 invented pairs written in session 5 after dev28's change
+  (donations, outages, turnout, fuel, metals, line closures, plants, deficits, repairs, exams,
+  surveys, river peaks, investment, crossings, fundraising, pollution days, fires, prices),
+  first look 0.675 (1 false conflict; the session-start code scores it 0.550 with 6), then
+  tuned on.
 
 Usage: python bench/bench_figures.py [--quick] [--show-dev-failures] [--dev-only] [--loso]
 """
@@ -142,6 +147,7 @@ PAIRS = {
     "dev26": "figures_pairs_dev26.jsonl",  # session 5: probes written after the scope change
     "dev27": "figures_pairs_dev27.jsonl",  # session 5: parts, other places, other things
     "dev28": "figures_pairs_dev28.jsonl",  # session 5: probes after the doer rule
+    "dev29": "figures_pairs_dev29.jsonl",  # session 5: gifts, outages, votes, closures, debts
 }
 
 

@@ -223,6 +223,10 @@ def test_spans_always_point_at_what_was_read(text: str) -> None:
         ("It weighs 2.5 tonnes.", "It weighs 2,500 kg.", True),
         ("It is 2.8km long.", "It is 2,800 metres long.", True),
         ("It is 12,000 hectares.", "It is 12,000 acres.", False),
+        # a share in words is a rounded share, a point either side
+        ("Two-thirds of them agree.", "66% of them agree.", True),
+        ("Half of them agree.", "49% of them agree.", True),
+        ("A third of them agree.", "29% of them agree.", False),
     ],
 )
 def test_values_agree_within_precision_and_bounds(first: str, second: str, agree: bool) -> None:

@@ -95,8 +95,14 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
         if phrase in lx.FRACTIONS and (after == "of" or owned):
             if width == 1 and i > 0 and tokens[i - 1].low in ("second", "first", "the"):
                 return None
-            return Number(lx.FRACTIONS[phrase], 0.0, i, i + width, words=True, fraction=True)
+            value = lx.FRACTIONS[phrase]
+            return Number(value, FRACTION_STEP, i, i + width, words=True, fraction=True)
     return None
+
+
+# A share in words is a rounded share: "two-thirds" is what an outlet writes for 66%, "half"
+# for 49%. Percentage points either side it stands for.
+FRACTION_STEP = 1.0
 
 
 def _idiom(tokens: list[Token], j: int) -> bool:
