@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from corroborate.corpus.cluster import (
     KINDS,
@@ -59,6 +60,11 @@ def recluster(
         for item in items:
             counted.update(item.terms.keys())
         df, documents = counted, len(items)
+    # Re-clustering does not ask the words to agree (`min_word_agreement`): with that test its
+    # ECB+ F1 fell 0.950 -> 0.938 (topics 11-20: 0.961 -> 0.932, recall 0.953 -> 0.897), though
+    # it rose on NeuS (0.534 -> 0.638) and held on topics 1-10 (0.941). Decided on the held
+    # topics, so recorded as such (bench/baselines/clustering.json, measured_session_5).
+    settings = replace(settings or ClusterSettings(), min_word_agreement=0.0)
     clusterer = StoryClusterer(settings)
     clusterer.load([], df, documents)
     groups = _one_pass(clusterer, items)
@@ -283,7 +289,6 @@ def _reassign(
                     or (
                         score >= settings.join_threshold
                         and any(t in story[0].get(ENTITY_PREFIX, {}) for t in names)
-                        and word_agreement(mine, story) >= settings.move_word_agreement
                     )
                 ):
                     best, best_score = j, score
@@ -382,8 +387,6 @@ def _weakest_join(
         if not any(t in names for t in vector[0].get(ENTITY_PREFIX, {})):
             return None
         if published and span and not within_window(published, *span, settings.window_days):
-            return None
-        if word_agreement(vector, story) < settings.move_word_agreement:
             return None
         scores.append(vector_similarity(vector, story, settings))
     low = min(scores)

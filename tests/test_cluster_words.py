@@ -1,0 +1,170 @@
+"""Stories about one person stay apart when their events differ: shared names are not enough,
+the ordinary words (what happened) must agree too (`ClusterSettings.min_word_agreement`)."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corroborate.clean import clean_article
+from corroborate.corpus.cluster import ClusterSettings, StoryClusterer, StoryState
+from corroborate.corpus.features import (
+    ENTITY_PREFIX,
+    NUMBER_PREFIX,
+    YEAR_PREFIX,
+    ArticleFeatures,
+    extract_features,
+)
+from corroborate.corpus.recluster import prepare_vector, word_agreement
+from corroborate.read.article import make_article
+from corroborate.segment import segment_article
+
+# One invented mayor of one invented town in three unrelated events, each told briefly by a
+# few invented outlets in their own words: the names are the same in all nine, the events not.
+WATER = [
+    (
+        "Tarrow Post",
+        "Boil-water notice after reservoir pipe bursts",
+        "Mayor Ilse Brandvold of Tarrow ordered a boil-water notice on Monday after a main pipe "
+        "burst at the Kessel reservoir, flooding two streets.",
+    ),
+    (
+        "Valley Wire",
+        "Tarrow residents told to boil water",
+        "Residents of Tarrow must boil drinking water until the burst reservoir pipe is "
+        "repaired, Mayor Ilse Brandvold said, as crews pumped flooded streets.",
+    ),
+    (
+        "Morning Ledger",
+        "Burst main leaves Tarrow taps unsafe",
+        "A burst main at the Kessel reservoir left tap water unsafe in Tarrow; Ilse Brandvold "
+        "said the boil notice would stay while engineers repair the pipe.",
+    ),
+]
+BUDGET = [
+    (
+        "Tarrow Post",
+        "Council rejects budget with library cuts",
+        "Tarrow's council voted down Mayor Ilse Brandvold's budget on Thursday, refusing cuts "
+        "that would have closed three branch libraries.",
+    ),
+    (
+        "Valley Wire",
+        "Brandvold budget defeated over libraries",
+        "Councillors rejected the budget of Mayor Ilse Brandvold of Tarrow in a vote over "
+        "library closures and higher parking fees.",
+    ),
+    (
+        "Morning Ledger",
+        "Library closures sink Tarrow budget",
+        "A council vote sank the budget Ilse Brandvold proposed for Tarrow, whose library "
+        "closures and parking fees drew angry protests.",
+    ),
+]
+STADIUM = [
+    (
+        "Tarrow Post",
+        "New stadium opens with derby win",
+        "Mayor Ilse Brandvold of Tarrow cut the ribbon at the new Ostvale stadium on Saturday "
+        "before a sold-out derby that the home side won.",
+    ),
+    (
+        "Valley Wire",
+        "Tarrow celebrates stadium opening",
+        "Crowds filled the Ostvale stadium in Tarrow for its opening derby, and Mayor Ilse "
+        "Brandvold praised the builders who finished the stands early.",
+    ),
+    (
+        "Morning Ledger",
+        "Derby crowd christens Ostvale stands",
+        "The first derby at Tarrow's Ostvale stadium sold out; Ilse Brandvold opened the "
+        "ground, whose stands were finished ahead of schedule.",
+    ),
+]
+
+EVENTS = {"water": WATER, "budget": BUDGET, "stadium": STADIUM}
+# Short articles score low: a join threshold that lets the names alone join them all.
+_NAMES_ONLY = ClusterSettings(join_threshold=0.1, min_word_agreement=0.0)
+_WITH_WORDS = ClusterSettings(join_threshold=0.1)
+
+
+def _features(event: str, index: int) -> ArticleFeatures:
+    outlet, title, text = EVENTS[event][index]
+    article = make_article(source=outlet, text=text, title=title, outlet=outlet)
+    article.id = f"{event}-{index}"
+    segment_article(clean_article(article))
+    return extract_features(article)
+
+
+def _one_pass(settings: ClusterSettings, seed: int) -> set[frozenset[str]]:
+    """The events each story holds after the one pass, in a shuffled order."""
+    items = [_features(event, i) for event in EVENTS for i in range(len(EVENTS[event]))]
+    random.Random(seed).shuffle(items)
+    clusterer = StoryClusterer(settings)
+    groups: dict[str, set[str]] = {}
+    for item in items:
+        story = clusterer.assign(item).story
+        groups.setdefault(story, set()).add(item.article.split("-")[0])
+    return {frozenset(g) for g in groups.values()}
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_one_persons_unrelated_events_do_not_join(seed: int) -> None:
+    for part in _one_pass(_WITH_WORDS, seed):
+        assert len(part) == 1, f"events joined in one story: {sorted(part)}"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_names_alone_would_join_them(seed: int) -> None:
+    """The fixtures need the rule: without it, some story joins two events."""
+    assert any(len(part) > 1 for part in _one_pass(_NAMES_ONLY, seed))
+
+
+def test_an_article_of_the_same_event_still_joins() -> None:
+    clusterer = StoryClusterer(_WITH_WORDS)
+    first = clusterer.assign(_features("water", 0))
+    second = clusterer.assign(_features("water", 1))
+    assert not second.created and second.story == first.story
+
+
+@pytest.mark.parametrize("name", ["min_word_agreement", "move_word_agreement"])
+@pytest.mark.parametrize("value", [-0.1, 1.5])
+def test_agreements_outside_0_1_are_refused(name: str, value: float) -> None:
+    with pytest.raises(ValueError, match=name):
+        ClusterSettings(**{name: value})  # type: ignore[arg-type]
+
+
+_TERMS = st.sampled_from(
+    ["ship", "fog", "pipe", "vote", "derby", "stand"]
+    + [ENTITY_PREFIX + n for n in ("varga", "reyl", "tarrow")]
+    + [YEAR_PREFIX + "2026", NUMBER_PREFIX + "212"]
+)
+_COUNTS = st.dictionaries(_TERMS, st.floats(min_value=0.5, max_value=4.0), max_size=8)
+
+
+@given(_COUNTS, st.lists(_COUNTS, min_size=1, max_size=4))
+def test_the_clusterer_and_the_prepared_vectors_agree(
+    article: dict[str, float], members: list[dict[str, float]]
+) -> None:
+    """`StoryClusterer.word_agreement` (the join) and `word_agreement` (the second look and
+    re-clustering) are one figure, in [0, 1], and 1 for an article without ordinary words."""
+    clusterer = StoryClusterer()
+    clusterer.load([], {t: 1 for m in members for t in m}, len(members) + 3)
+    story = StoryState(id="s")
+    clusterer.stories["s"] = story
+    for counts in members:
+        story.size += 1
+        for term, count in counts.items():
+            story.counts[term] = story.counts.get(term, 0.0) + count
+    vector = clusterer.weigh(article)
+    mine = clusterer.word_agreement(vector, story)
+    centroid = {t: c * clusterer.idf(t) for t, c in story.counts.items()}
+    theirs = word_agreement(prepare_vector(vector), prepare_vector(centroid))
+    assert math.isclose(mine, theirs, rel_tol=1e-9, abs_tol=1e-12)
+    assert -1e-12 <= mine <= 1 + 1e-9
+    if not any(t[:1] not in (ENTITY_PREFIX, YEAR_PREFIX, NUMBER_PREFIX) for t in article):
+        assert mine == 1.0
