@@ -293,11 +293,28 @@ def choose_cue(para: ParsedParagraph, piece: tuple[int, int], candidates: Sequen
     for cue in candidates:
         if cue.pos_ == "NOUN":
             continue  # "Trump’s claim" speaks only for the quote it holds
+        if _subordinate(cue):
+            continue  # '..., after de Blasio stated an interest in it. “...”': a circumstance
         distance = max(piece[0] - (cue.idx + len(cue)), cue.idx - piece[1], 0)
         near = cue.sent.start in sentences or _adjacent(cue.sent, inside)
         if near and distance <= MAX_CUE_DISTANCE and (best is None or distance < best[0]):
             best = (distance, cue)
     return best[1] if best else None
+
+
+SUBORDINATORS = frozenset("after before when once until".split())
+
+
+def _subordinate(cue: Any) -> bool:
+    """A cue in a clause that only sets the time of another ("after X stated ...", "when X
+    said ..."): it speaks for the quotes it holds, not for those near it. ("While he said
+    ..., the US will “...”" is his speech: "while" concedes, it sets no time here.)"""
+    for verb in (cue, *(a for a in cue.ancestors if a.pos_ in ("VERB", "AUX"))):
+        if any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children):
+            return True
+        if verb.dep_ != "conj":
+            return False
+    return False
 
 
 # Subjects that name no one who could have spoken: '... said it would tell "...."'.
