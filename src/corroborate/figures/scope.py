@@ -89,6 +89,8 @@ def read_scope(
             if prep.dep_ != "prep" or prep.lower_ not in ROLE_OF:
                 continue
             for obj in prep.children:
+                if prep.lower_ == "among" and obj.lower_ == "people":
+                    scope |= _kind_of_people(obj)  # "among Grenmoor's young people"
                 role = _role(prep.lower_, obj)
                 if role == "where" and obj.pos_ == "NOUN":
                     scope |= _place_part(obj)
@@ -227,6 +229,15 @@ def _role(preposition: str, obj: Any) -> str | None:
         # the other side, so it tells two populations apart but narrows nothing
         return "base" if preposition == "of" else role
     return role
+
+
+def _kind_of_people(people: Any) -> set[tuple[str, str]]:
+    """ "young people", "older people": which people, by the word before them."""
+    return {
+        ("people", str(c.lemma_).lower())
+        for c in people.children
+        if c.dep_ in ("amod", "compound") and c.is_alpha
+    }
 
 
 def _group(token: Any) -> bool:
