@@ -224,6 +224,16 @@ def quote_holding(resources: Resources, text: str, words: str) -> Quote:
             "Mayor Lena Ortiz",
             "Lena Ortiz",
         ),
+        # A generic "you" under a cue ("you cannot shout “fire”") speaks for no one: the
+        # quote is the reporter's.
+        (
+            "Mayor Lena Ortiz spoke at the harbour on Friday.\n"
+            "She notes that the right to protest comes with the limit that you cannot shout "
+            "“fire” on a crowded pier.",
+            "fire",
+            "She notes",
+            "Lena Ortiz",
+        ),
         # A transcript label glued to the opening mark (no space after the colon).
         (
             "Councillor Dale Ferris questioned Mayor Ilsa Marrow at the hearing.\n"

@@ -317,8 +317,9 @@ def _subordinate(cue: Any) -> bool:
     return False
 
 
-# Subjects that name no one who could have spoken: '... said it would tell "...."'.
-MUTE = frozenset({"it", "its", "this", "that", "which"})
+# Subjects that name no one who could have spoken: '... said it would tell "...."', a
+# generic "you" ('he notes that you cannot yell "fire"').
+MUTE = frozenset({"it", "its", "this", "that", "which", "you"})
 
 
 # Verbs that say someone uttered the words: a quote under them is that person's, however
