@@ -45,8 +45,9 @@ class ClusterSettings:
     # (800 stories, ingest B-cubed F1 0.552 with no minimum; 0.609 / 0.621 / 0.614 at 0.10 /
     # 0.15 / 0.20); ECB+ topics 1-10 ingest 0.944 -> 0.945 (0.927 at 0.20).
     min_word_agreement: float = 0.15
-    # The same test when a small story's articles join a larger one (the second look after
-    # each batch). NeuS wants 0.15 there too (ingest 0.621 -> 0.702), but ECB+ topics 1-10
+    # The same test when a small story's articles join a larger one, and between the
+    # centroids of two stories that merge (the second look after each batch). NeuS wants
+    # 0.15 for the small stories too (ingest 0.621 -> 0.702), but ECB+ topics 1-10
     # then keep one event's stray pieces apart (ingest 0.945 -> 0.924): 0.05 keeps those
     # (0.945) and gives NeuS 0.661. Re-clustering asks neither (see `recluster`).
     move_word_agreement: float = 0.05
