@@ -88,6 +88,10 @@ by side in this script (peer: the parse alone, which the ledger shares with othe
   surveys, river peaks, investment, crossings, fundraising, pollution days, fires, prices),
   first look 0.675 (1 false conflict; the session-start code scores it 0.550 with 6), then
   tuned on.
+- figures_pairs_dev30.jsonl: 40 invented pairs written in session 5 on the near-final code
+  (quakes, budgets, losses, airports, scores, a referendum, fines, outages, a reservoir, wind
+  turbines, admissions, vigils, exports, fires, branches, a comet, yields, pay, poverty), first
+  look 0.850 (3 false conflicts), then one change (names fined: 'fined Ressor Chemicals').
 
 Usage: python bench/bench_figures.py [--quick] [--show-dev-failures] [--dev-only] [--loso]
 """
@@ -148,6 +152,7 @@ PAIRS = {
     "dev27": "figures_pairs_dev27.jsonl",  # session 5: parts, other places, other things
     "dev28": "figures_pairs_dev28.jsonl",  # session 5: probes after the doer rule
     "dev29": "figures_pairs_dev29.jsonl",  # session 5: gifts, outages, votes, closures, debts
+    "dev30": "figures_pairs_dev30.jsonl",  # session 5: probes of the near-final code
 }
 
 

@@ -124,16 +124,19 @@ def _grades(wide: list[Any]) -> set[tuple[str, str]]:
 
 
 def _whom(verb: Any, anchor: Any) -> set[tuple[str, str]]:
-    """Names the figure's act is done to: "paid £18m to sign Joel Arby" (also through a verb
-    it hangs from, "to sign"), "sold Tam Rees for £9m"."""
+    """Names the figure's act is done to: "paid £18m to sign Joel Arby" (also
+    through a verb it hangs from, "to sign"), "fined Ressor Chemicals £850,000"; not the
+    figure's own phrase."""
     verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "advcl"))]
-    return {
-        ("whom", t.lower_)
+    objects = [
+        c
         for v in verbs
         for c in v.children
-        if c.dep_ == "dobj" and c.i != anchor.i
-        for t in c.subtree
-        if t.pos_ == "PROPN" and t.is_alpha
+        if c.dep_ in ("dobj", "dative") and anchor not in c.subtree
+    ]
+    # Common nouns are left out: "passed water quality tests", "met water quality standards"
+    return {
+        ("whom", t.lower_) for c in objects for t in c.subtree if t.pos_ == "PROPN" and t.is_alpha
     }
 
 
