@@ -234,6 +234,22 @@ def quote_holding(resources: Resources, text: str, words: str) -> Quote:
             "She notes",
             "Lena Ortiz",
         ),
+        # A dateline the parse hung on the subject is no part of the speaker; a hyphen
+        # inside a name is no dateline's dash.
+        (
+            "OSTRA, Vel. (AP) — Veteran harbourmaster Tomas Berg says he does not use the old "
+            "pier much anymore because it has gone “soft” and the planks are “rotten.”",
+            "soft",
+            "Veteran harbourmaster Tomas Berg",
+            "Tomas Berg",
+        ),
+        (
+            "“People are starting to think the harbour might matter,” said OPA-West President "
+            "Dale Ferris.",
+            "People are starting to think the harbour might matter",
+            "OPA-West President Dale Ferris",
+            "Dale Ferris",
+        ),
         # A transcript label glued to the opening mark (no space after the colon).
         (
             "Councillor Dale Ferris questioned Mayor Ilsa Marrow at the hearing.\n"

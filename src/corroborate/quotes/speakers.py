@@ -81,11 +81,30 @@ def phrase_of(head: Any) -> tuple[int, int]:
     left = min(t.i for t in tokens)
     right = max(t.i for t in tokens)
     doc = head.doc
+    left = _after_dateline(doc, left, head.i)
     while left < head.i and doc[left].is_punct:
         left += 1
     while right > head.i and (doc[right].is_punct or doc[right].dep_ in ("cc", "prep")):
         right -= 1
     return left, right + 1
+
+
+DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _after_dateline(doc: Any, left: int, head: int) -> int:
+    """Where a phrase starts past a dateline the parse hung on it ("RENO, Nev. (AP) —
+    Republican hopeful Donald Trump"): after a dash that only place names and an agency
+    tag precede."""
+    dash = next((i for i in range(head - 1, left - 1, -1) if doc[i].text in DASHES), None)
+    if dash is None or dash == left or not (doc[dash - 1].whitespace_ and doc[dash].whitespace_):
+        return left  # none, or a hyphen inside a name ("UC-AFT President Bob Samuels")
+    before = doc[left:dash]
+    if all(t.is_punct or t.is_title or t.is_upper for t in before) and any(
+        t.is_upper and len(t) > 1 for t in before
+    ):
+        return dash + 1
+    return left
 
 
 def speaker_from_head(para: ParsedParagraph, head: Any, how: str, cue: Any) -> Speaker:
