@@ -316,6 +316,14 @@ def test_the_clause_that_reports_the_quote_gives_its_speaker(
             "been working closely with the council",
             "the pilots",
         ),
+        # A verb that says words only with its particle ("cut in", "chimed in").
+        (
+            "“Tell her I promised you a photo of the pier,” Mayor Lena Ortiz said, and her "
+            "husband cut in. “Do not forget the harbour, I have been friends with her since "
+            "school.”",
+            "Do not forget the harbour, I have been friends with her since school.",
+            "her husband",
+        ),
     ],
 )
 def test_what_a_text_read_is_its_words(

@@ -55,13 +55,24 @@ def cue_candidates(para: ParsedParagraph, quoted: Sequence[tuple[int, int]]) -> 
 
 
 def _answers_back(token: Any) -> bool:
-    """ "Hillary shot back, “...”", "Trump fired back": a reply in words."""
-    return token.lemma_.lower() in BACK_VERBS and any(
-        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in token.children
+    """ "Hillary shot back, “...”", "Trump fired back", "her husband cut in", "Berg chimed
+    in": a verb that says words only with its particle."""
+    particle = PHRASAL_SPEECH.get(token.lemma_.lower())
+    return particle is not None and any(
+        c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle for c in token.children
     )
 
 
-BACK_VERBS = frozenset({"shoot", "fire", "hit", "snap", "push"})
+PHRASAL_SPEECH = {
+    "shoot": "back",
+    "fire": "back",
+    "hit": "back",
+    "snap": "back",
+    "push": "back",
+    "cut": "in",
+    "chime": "in",
+    "pipe": "up",
+}
 
 
 # Nouns for what someone said: "Trump’s claim that there were “thousands of shootings”".
