@@ -147,8 +147,9 @@ def test_a_killed_ingest_resumes_with_nothing_lost_or_doubled(
             "(SELECT sum(article_count) FROM stories)"
         )[0]
         assert tuple(totals) == (8, 8, 8)
-        runs = [r[0] for r in store.query("SELECT status FROM runs ORDER BY id")]
-        assert runs == ["running", "done"]  # the killed run never finished
+        runs = [tuple(r) for r in store.query("SELECT status, new FROM runs ORDER BY id")]
+        # the killed run never finished; the next one marked it, with what it had stored
+        assert runs == [("interrupted", stored), ("done", len(items) - stored)]
         assert len(set(_stories(store).values())) == 3
 
 

@@ -29,7 +29,7 @@ from corroborate.corpus.features import (
     YEAR_PREFIX,
     ArticleFeatures,
 )
-from corroborate.corpus.postings import top_stories
+from corroborate.corpus.postings import drop_first, top_stories
 
 
 @dataclass(slots=True, frozen=True, kw_only=True)
@@ -533,10 +533,8 @@ class StoryClusterer:
         postings = self._numbers
         for term in story.counts:
             posting = postings.get(term)
-            if posting is not None and number in posting:
-                posting.remove(number)  # its first posting, as before
-                if not posting:
-                    del postings[term]
+            if posting is not None and drop_first(posting, number) and not posting:
+                del postings[term]  # (its first posting went, as before)
         return story
 
     def rebuild_story(self, story_id: str, members: Iterable[ArticleFeatures]) -> StoryState:
@@ -569,7 +567,7 @@ class StoryClusterer:
                     postings[term] = array("i", (number,))
                 else:
                     posting.append(number)
-                old = counts[term] = 0.0
+                old = 0.0
             counts[term] = old + tf
             if current:  # keep the lengths up to date instead of summing all terms again
                 change = ((old + tf) ** 2 - old**2) * (table.get(term) or new(term)) ** 2
