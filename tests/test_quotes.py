@@ -169,7 +169,7 @@ FORMS = [
     ),
     # The words right after the closing mark name the speaker, whatever the verb.
     (
-        "“The council never asked the fishermen about the closure,” Tomas Berg grumbled on Monday.",
+        "“The council never asked the fishermen about the closure,” Tomas Berg huffed on Monday.",
         "The council never asked the fishermen about the closure",
         "Tomas Berg",
         "adjacent",

@@ -324,6 +324,14 @@ def test_the_clause_that_reports_the_quote_gives_its_speaker(
             "Do not forget the harbour, I have been friends with her since school.",
             "her husband",
         ),
+        # "protested" says words: its subject, not a cue verb in the sentence before.
+        (
+            "When the mayor said she would debate on the day Berg had proposed, he looked "
+            "surprised. His campaign protested that the mayor’s aides were being "
+            "“disingenuous” about the pier.",
+            "disingenuous",
+            "His campaign",
+        ),
     ],
 )
 def test_what_a_text_read_is_its_words(

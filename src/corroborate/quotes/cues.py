@@ -21,7 +21,8 @@ CUE_LEMMAS = frozenset(
     telling put cite sing chant retort
     fume scoff sniff gush chide estimate echo repeat assure imply comment mock characterize
     characterise allege interject snap yell scream mutter groan plead clarify
-    elaborate scold taunt gripe grouse opine posit read""".split()
+    elaborate scold taunt gripe grouse opine posit read protest speculate brag marvel sigh
+    implore confess rebut inquire aver exult theorize surmise grumble rant""".split()
 )
 MAX_CUE_DISTANCE = 160  # characters between a quote and a cue verb outside its clause
 
