@@ -151,10 +151,14 @@ def test_articles_round_trip(text: str, title: str | None, outlet: str | None) -
 
 
 # The indexes each schema version added (the tables are version 1's).
-_ADDED = {2: ["articles_story_sources"], 3: ["copies_origin", "articles_run"]}
+_ADDED = {
+    2: ["articles_story_sources"],
+    3: ["copies_origin", "articles_run"],
+    4: ["articles_story_outlet"],
+}
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_an_older_store_is_upgraded_in_place(tmp_path: Path, version: int) -> None:
     path = tmp_path / "c.db"
     data = write_jsonl(tmp_path / "a.jsonl", all_rows()[:3])

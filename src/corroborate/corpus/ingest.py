@@ -16,6 +16,7 @@ prepare batch N+1.
 from __future__ import annotations
 
 import gc
+import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -90,9 +91,10 @@ class IngestCounts:
 Progress = Callable[[IngestCounts], None]
 
 
-# An article after the per-article stage: features, and its copy-detection keys and sentences
-# (None when no copies are looked for).
-Prepared = tuple[Article, ArticleFeatures, Any, Any]
+# An article after the per-article stage: features, its copy-detection keys and sentences
+# (None when no copies are looked for), and its features' terms as the store keeps them (JSON,
+# written where the article was prepared: in a worker, not in the sequential step).
+Prepared = tuple[Article, ArticleFeatures, Any, Any, str]
 _CHUNK = 32  # articles per task sent to a worker: signatures are computed a chunk at a time
 
 
@@ -123,7 +125,8 @@ def prepare_chunk(
     if lean:
         for article in articles:
             article.sentences, article.removed = [], []
-    return list(zip(articles, features, keys, docs, strict=True))
+    terms = [json.dumps(feature.terms) for feature in features]
+    return list(zip(articles, features, keys, docs, terms, strict=True))
 
 
 def ingest(
@@ -284,6 +287,7 @@ class _Staged:
     features: list[ArticleFeatures]
     copies: Callable[[], list[CopyEvidence]] | None
     saved: list[tuple[str, bytes]]
+    terms: list[str]  # the features' terms as JSON
 
 
 def _stage(
@@ -293,20 +297,20 @@ def _stage(
     prepared = [item for part in batch.parts for item in _result(part)]
     # The batch was checked against the store before the two before it were written; the
     # one before it is not written yet.
-    written = store.known_ids(article.id for article, _, _, _ in prepared)
+    written = store.known_ids(item[0].id for item in prepared)
     if unwritten:
         written.update(article.id for article in unwritten.articles)
     prepared = [item for item in prepared if item[0].id not in written]
-    fresh = [article for article, _, _, _ in prepared]
-    features = [_interned(feature) for _, feature, _, _ in prepared]
+    fresh = [item[0] for item in prepared]
+    features = [_interned(item[1]) for item in prepared]
     found = None
     if copies and fresh:
-        keys = [key for _, _, key, _ in prepared]
-        docs = [doc for _, _, _, doc in prepared]
+        keys = [item[2] for item in prepared]
+        docs = [item[3] for item in prepared]
         complete = all(key is not None for key in keys) and all(d is not None for d in docs)
         found = copies.start(fresh, keys if complete else None, docs if complete else None)
     saved = copies.take_keys() if copies else []
-    return _Staged(batch, fresh, features, found, saved)
+    return _Staged(batch, fresh, features, found, saved, [item[4] for item in prepared])
 
 
 def _result(part: Future[list[Prepared]] | list[Prepared]) -> list[Prepared]:
@@ -336,7 +340,9 @@ def _store_batch(
     assignments = _assign(fresh, features, evidence, clusterer, store)
     touched = {a.story for a in assignments}
     stories: list[StoryState] = [clusterer.stories[sid] for sid in sorted(touched)]
-    store.write_batch(run_id, fresh, features, assignments, evidence, batch.errors, stories, saved)
+    store.write_batch(
+        run_id, fresh, features, assignments, evidence, batch.errors, stories, saved, staged.terms
+    )
     if refiner:  # its own transaction: killed before it, the store holds the one-pass stories
         save_refinement(store, refiner.refine(touched))
     counts.read += batch.read

@@ -25,14 +25,16 @@ from pathlib import Path
 from typing import Any
 
 from corroborate.corpus.cluster import Assignment, StoryState
+from corroborate.corpus.counts import Member, added_members, count_added, recount
 from corroborate.corpus.features import ArticleFeatures
 from corroborate.corpus.runs import dead_runs, forget_owner, mark_interrupted, record_owner
 from corroborate.corpus.titles import retitle
 from corroborate.errors import StoreError
 from corroborate.records import Article, CopyEvidence, ReadError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DEFAULT_PATH = "corroborate.db"
+_CACHE_KIB = 32 * 1024  # the writer's SQLite page cache
 
 # Each entry upgrades the schema from version i to i + 1; never edit a released entry.
 MIGRATIONS: tuple[str, ...] = (
@@ -83,6 +85,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX IF NOT EXISTS copies_origin ON copies(origin);
     CREATE INDEX IF NOT EXISTS articles_run ON articles(run_id);
+    """,
+    # 4: a batch that only adds articles to a story counts its new sources and outlets by
+    # looking each one up (`counts.count_added`) instead of recounting the story: the recount read
+    # every article of the largest story after every batch (quadratic in the corpus).
+    """
+    CREATE INDEX IF NOT EXISTS articles_story_outlet ON articles(story_id, outlet);
     """,
 )
 
@@ -211,6 +219,10 @@ class SqliteStore:
         if not self.read_only:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
+            # The writer's page cache (default 2 MB): ingest inserts under random
+            # content-derived ids into seven indexes, whose pages outgrow 2 MB at ~10k
+            # articles; each insert then read its leaf pages back from the file.
+            self.db.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
 
     def _version(self) -> int:
         has_meta = self.db.execute(
@@ -390,12 +402,16 @@ class SqliteStore:
         errors: Sequence[ReadError],
         stories: Iterable[StoryState],
         copy_keys: Sequence[tuple[str, bytes]] = (),
+        terms_json: Sequence[str] | None = None,
     ) -> None:
-        """Everything one batch learned, in one transaction: all of it lands, or none."""
+        """Everything one batch learned, in one transaction: all of it lands, or none.
+
+        `terms_json` is each feature's terms as JSON when the caller has it already (ingest's
+        workers write it, so this process does not)."""
         with self.transaction():
             self.db.executemany("INSERT OR REPLACE INTO copy_keys VALUES (?, ?)", copy_keys)
             self._insert_articles(run_id, articles, features, assignments)
-            self._insert_evidence(features, assignments, copies)
+            self._insert_evidence(features, assignments, copies, terms_json=terms_json)
             self.db.executemany(
                 "INSERT INTO errors (run_id, source, message) VALUES (?, ?, ?)",
                 [(run_id, e.source, e.message) for e in errors],
@@ -409,7 +425,9 @@ class SqliteStore:
                 titles[assignment.story] = titles.get(assignment.story) or title_of.get(
                     assignment.article
                 )
-            self.save_stories(stories, moved=False, titles=titles)
+            self.save_stories(
+                stories, moved=False, titles=titles, added=added_members(articles, assignments)
+            )
 
     def _insert_articles(
         self,
@@ -455,10 +473,12 @@ class SqliteStore:
         assignments: Sequence[Assignment],
         copies: Sequence[CopyEvidence],
         method: str = "one-pass",
+        terms_json: Sequence[str] | None = None,
     ) -> None:
+        texts = terms_json if terms_json is not None else [json.dumps(f.terms) for f in features]
         self.db.executemany(
             "INSERT INTO features VALUES (?, ?, ?)",
-            [(f.article, f.published, json.dumps(f.terms)) for f in features],
+            [(f.article, f.published, text) for f, text in zip(features, texts, strict=True)],
         )
         self.save_assignments(assignments, method)
         self.db.executemany(
@@ -505,6 +525,7 @@ class SqliteStore:
         *,
         moved: bool = True,
         titles: Mapping[str, str | None] | None = None,
+        added: Mapping[str, list[Member]] | None = None,
     ) -> None:
         """Upsert the stories' centroids and recount their articles, sources and outlets.
 
@@ -512,7 +533,9 @@ class SqliteStore:
         re-clustering) ends here, so here a story that lost the article its title came from
         gets a new title. `moved=False` (a batch that only added new articles) skips that
         check: adding never takes a title away. `titles` gives an untitled story a title
-        from its new members (else the StoryState's title is offered).
+        from its new members (else the StoryState's title is offered). `added` gives, for a
+        story that only gained articles since it was last counted, their (source group,
+        outlet): its counts are then brought up to date from those alone.
         """
         now = _now()
         for story in stories:
@@ -532,23 +555,11 @@ class SqliteStore:
                     json.dumps(story.counts),
                 ),
             )
-            self._recount(story.id)
+            members = added.get(story.id) if added is not None else None
+            if members is None or not count_added(self.db, story.id, members):
+                recount(self.db, story.id)
             if moved:
                 retitle(self.db, story.id, story.counts)
-
-    def _recount(self, story_id: str) -> None:
-        row = self.db.execute(
-            "SELECT count(*), count(DISTINCT coalesce(source_group, id)), "
-            "count(DISTINCT outlet), group_concat(DISTINCT outlet) FROM articles "
-            "WHERE story_id = ?",
-            (story_id,),
-        ).fetchone()
-        outlets = sorted(set((row[3] or "").split(","))) if row[3] else []
-        self.db.execute(
-            "UPDATE stories SET article_count=?, source_count=?, outlet_count=?, outlets=? "
-            "WHERE id=?",
-            (row[0], row[1], row[2], json.dumps(outlets[:50]), story_id),
-        )
 
     # -- queries for the CLI and export --------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
