@@ -29,17 +29,16 @@ alignment, dependency overlap, soft word weights, other learners) are re-run by
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import time
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from _common import file_hash, print_table, require_data, write_results
+from _msrp import FIT_END, load_pairs
 from corroborate.claims import align_claims
 from corroborate.claims.align import loose_link
 from corroborate.claims.features import (
@@ -55,23 +54,10 @@ from corroborate.nlp import Resources
 from corroborate.records import Article, Paragraph
 from corroborate.segment import segment_article
 
-FIT_END = 3000
 # Chosen by 5-fold CV inside rows 0-2999 (see the module docstring).
 WORD_C = 0.3
 WORD_SCALE = 0.5
 WORD_MIN_SENTENCES = 20
-
-
-def load_pairs(path: Path) -> tuple[list[str], list[str], np.ndarray]:
-    left, right, labels = [], [], []
-    with path.open(encoding="utf-8-sig") as handle:
-        rows = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        next(rows)
-        for row in rows:
-            labels.append(int(row[0]))
-            left.append(row[3])
-            right.append(row[4])
-    return left, right, np.array(labels)
 
 
 @dataclass
