@@ -124,6 +124,16 @@ def test_names_alone_would_join_them(seed: int) -> None:
     assert any(len(part) > 1 for part in _one_pass(_NAMES_ONLY, seed))
 
 
+def test_a_new_story_says_when_the_words_kept_it_apart() -> None:
+    clusterer = StoryClusterer(_WITH_WORDS)
+    for index in range(3):
+        clusterer.assign(_features("water", index))
+    budget = clusterer.assign(_features("budget", 0))
+    assert budget.created
+    assert "too few of its ordinary words" in budget.reason
+    assert clusterer.assign(_features("budget", 1)).story == budget.story
+
+
 def test_an_article_of_the_same_event_still_joins() -> None:
     clusterer = StoryClusterer(_WITH_WORDS)
     first = clusterer.assign(_features("water", 0))

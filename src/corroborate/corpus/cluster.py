@@ -309,7 +309,7 @@ class StoryClusterer:
                 True,
                 0.0,
                 candidates=len(scored),
-                reason=self._why_new(scored),
+                reason=self._why_new(vector, scored),
             )
             if scored:
                 assignment.runner_up, assignment.runner_up_score = scored[0][1], scored[0][0]
@@ -506,12 +506,19 @@ class StoryClusterer:
             f"{len(names)} shared names",
         )
 
-    def _why_new(self, scored: list[tuple[float, str]]) -> str:
+    def _why_new(self, vector: Mapping[str, float], scored: list[tuple[float, str]]) -> str:
+        settings = self.settings
         if not scored:
             return "no candidate story shares its key terms within the time window"
-        best = scored[0][0]
-        if best < self.settings.join_threshold:
-            return f"best candidate similarity {best:.2f} < {self.settings.join_threshold}"
+        best, story_id = scored[0]
+        if best < settings.join_threshold:
+            return f"best candidate similarity {best:.2f} < {settings.join_threshold}"
+        words = self.word_agreement(vector, self.stories[story_id])
+        if words < settings.min_word_agreement:
+            return (
+                f"best candidate (similarity {best:.2f}) shares too few of its ordinary words "
+                f"({words:.2f} < {settings.min_word_agreement})"
+            )
         return "candidates above the threshold share no names with it"
 
     # -- updates -----------------------------------------------------------------------------
