@@ -72,7 +72,7 @@ def _add_batch(
 def test_counting_the_added_articles_gives_the_recount(
     batches: list[list[tuple[int, int | None, str | None]]],
 ) -> None:
-    db, groups = _db(), []
+    db, groups = _db(), list[str]()
     for batch in batches:
         for story, members in _add_batch(db, batch, groups).items():
             if not count_added(db, story, members):
@@ -86,7 +86,7 @@ def test_counting_the_added_articles_gives_the_recount(
 def test_plain_outlets_are_counted_without_a_recount(outlets: list[str]) -> None:
     """The look-up path is the one taken for ordinary outlets (else the test above would
     compare the recount with itself)."""
-    db, groups = _db(), []
+    db, groups = _db(), list[str]()
     batch: list[tuple[int, int | None, str | None]] = [(0, None, o) for o in outlets]
     batch += [(0, 0, outlets[0]), (0, 1, outlets[-1])]  # two copies, of known outlets
     first = _add_batch(db, batch, groups)
