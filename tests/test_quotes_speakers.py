@@ -250,6 +250,16 @@ def quote_holding(resources: Resources, text: str, words: str) -> Quote:
             "OPA-West President Dale Ferris",
             "Dale Ferris",
         ),
+        # A text as the subject of a cue verb speaks for who sent it ("sent out by X").
+        (
+            "In addition, a fundraising email sent out by Mayor Lena Ortiz on Tuesday night "
+            "warned of the tough fight ahead: “There are 14 harbour votes over the next three "
+            "weeks, and you can be certain that our victory tonight will prompt a response.”",
+            "There are 14 harbour votes over the next three weeks, and you can be certain that "
+            "our victory tonight will prompt a response.",
+            "Mayor Lena Ortiz",
+            "Lena Ortiz",
+        ),
         # A transcript label glued to the opening mark (no space after the colon).
         (
             "Councillor Dale Ferris questioned Mayor Ilsa Marrow at the hearing.\n"

@@ -129,7 +129,8 @@ def subject_of(cue: Any) -> Any:
         if agent is not None:
             return agent  # "has been called “strategic ambiguity” by Joshua Hendrick"
         # The subject nearest the verb: "... made public ― Trump boasted" has two.
-        return antecedent(min(subjects, key=lambda c: abs(c.i - cue.i)))
+        # "a fundraising email sent out by Sanders warned": the one who sent the text.
+        return _author_of(antecedent(min(subjects, key=lambda c: abs(c.i - cue.i))))
     # "He stressed and added, ...", "..., stating", "shared the news, writing ...": the verb
     # it hangs on has the subject (two steps up at most).
     named = _modal_name(cue)
@@ -273,6 +274,11 @@ def _author_of(source: Any) -> Any:
             for grandchild in child.children:
                 if grandchild.dep_ == "nsubj" and _person_like(grandchild):
                     return grandchild
+                # "a court document filed by state attorney Dave Aronberg"
+                if grandchild.dep_ == "agent":
+                    doer = next((g for g in grandchild.children if g.dep_ == "pobj"), None)
+                    if doer is not None and _person_like(doer) and doer.lower_ not in MUTE:
+                        return doer
     return source
 
 
