@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from array import array
 from pathlib import Path
 from typing import cast
 
@@ -250,6 +251,24 @@ def test_numpy_candidate_scoring_matches_the_dict_sums(term_sets: list[set[int]]
             postings_module.NUMPY_FROM = original
 
     assert run(0) == run(10**9)
+
+
+@pytest.mark.parametrize("long", [False, True], ids=["short-posting", "numpy-posting"])
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(0, 6), max_size=300), st.integers(0, 7))
+def test_a_removed_story_leaves_its_first_posting(
+    long: bool, numbers: list[int], number: int
+) -> None:
+    """`drop_first` (numpy from `SCAN_WITH_NUMPY` entries) removes what list.remove would."""
+    if long:  # padded with other stories' numbers in front, so numpy searches it
+        numbers = [9] * postings_module.SCAN_WITH_NUMPY + numbers
+    posting = array("i", numbers)
+    expected = list(numbers)
+    held = number in expected
+    if held:
+        expected.remove(number)
+    assert postings_module.drop_first(posting, number) == held
+    assert posting.tolist() == expected
 
 
 @pytest.mark.parametrize("cache", [1, 3000], ids=["workers-load-from-store", "docs-shipped"])
