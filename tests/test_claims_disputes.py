@@ -59,6 +59,17 @@ def claims_of(claims: list[Claim], host: Article, phrase: str) -> list[Claim]:
             "three tugs.",
             "A total of 27 tugs, launches and other boats were eventually on the scene.",
         ),
+        # a fraction written without its leading zero is no count of games
+        (
+            "The Calder Rovers won 18 of their next 23 games after the new year.",
+            "The Calder Rovers raised their winning percentage to .519 in games after the new "
+            "year.",
+        ),
+        # a running total against one operation's haul
+        (
+            "In their five patrols so far, the coastguard crews have seized 14 rifles.",
+            "During the patrol off Calder Bay, the coastguard crews seized six rifles.",
+        ),
     ],
 )
 def test_figures_that_can_both_be_true_do_not_clash(first: str, second: str) -> None:
@@ -143,3 +154,68 @@ def test_a_true_dispute_is_kept(resources: Resources) -> None:
     (claim,) = claims_of(align_claims([a, b], resources), a, first[:20])
     assert claim.status == "disputed"
     assert claim.reason is not None and claim.reason.startswith("different figures")
+
+
+def one_claim(claims: list[Claim], a: Article, b: Article) -> Claim:
+    """The claim holding both articles' sentences (the test is void if they never align)."""
+    both = [c for c in claims if {m.article for m in c.mentions} >= {a.id, b.id}]
+    assert len(both) == 1, [(c.text, [m.article for m in c.mentions]) for c in claims]
+    return both[0]
+
+
+# Each case: two sentences about different things that align as one claim and whose figures
+# differ, then the same second sentence told about the first's subject (a true dispute). A
+# third article names the story's main figure, as real stories do (that name then tells no
+# two figures apart).
+CONTEXT = "Tomas Brenn scored 31 goals for Calder Athletic last season, the club said."
+
+
+@pytest.mark.parametrize(
+    ("first", "other", "same"),
+    [
+        (  # two polls' findings
+            "A poll for the Calder Courier found that 68 percent of residents oppose the "
+            "new harbour tax.",
+            "A poll for the Bay Herald found that 83 percent of residents oppose the new "
+            "harbour tax.",
+            "A poll for the Calder Courier found that 83 percent of residents oppose the "
+            "new harbour tax.",
+        ),
+        (  # two clubs' offers, each named in its own clause
+            "The Calder Rovers offered the striker Tomas Brenn a contract worth $200 million.",
+            "The Harlow Mariners offered the striker Tomas Brenn a contract worth $150 million.",
+            "The Calder Rovers offered the striker Tomas Brenn a contract worth $150 million.",
+        ),
+        (  # two things counted: people and boats
+            "Coastguard officers detained 11 Velmark smugglers off Calder Bay on Monday.",
+            "Coastguard officers detained two Velmark fishing boats off Calder Bay on Monday.",
+            "Coastguard officers detained 14 Velmark smugglers off Calder Bay on Monday.",
+        ),
+        (  # what one side asks for is not what the other gives
+            "The dockers' union is demanding a pay rise of 9 percent from the port authority.",
+            "The port authority gave the dockers' union a pay rise of 4 percent.",
+            "The dockers' union is demanding a pay rise of 4 percent from the port authority.",
+        ),
+    ],
+)
+def test_figures_about_different_things_do_not_dispute(
+    first: str, other: str, same: str, resources: Resources
+) -> None:
+    a, b, c = article("a", [first]), article("b", [other]), article("c", [same])
+    context = article("x", [CONTEXT])
+    apart = one_claim(align_claims([a, b, context], resources), a, b)
+    assert apart.status != "disputed", apart.reason
+    together = one_claim(align_claims([a, c, context], resources), a, c)
+    assert together.status == "disputed", [m.article for m in together.mentions]
+    assert together.reason is not None and together.reason.startswith("different figures")
+
+
+@pytest.mark.parametrize("earlier", ["Previously,", "In the past,", "Until now,"])
+def test_a_negation_of_how_things_stood_before_is_no_dispute(
+    earlier: str, resources: Resources
+) -> None:
+    now = "The new rules do not require shipping firms to consult the harbour council first."
+    before = f"{earlier} shipping firms were required to consult the harbour council first."
+    a, b = article("a", [now]), article("b", [before])
+    claims = align_claims([a, b], resources)
+    assert all(c.status != "disputed" for c in claims), [c.reason for c in claims]

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from corroborate.claims.align import Alignment, Unit, align_units, core_words
-from corroborate.claims.disputes import dispute_of
+from corroborate.claims.disputes import FigureSubjects, dispute_of
 from corroborate.claims.features import conflict
 from corroborate.claims.quoted import merge_quoted
 from corroborate.nlp import Resources
@@ -69,7 +69,8 @@ def align_claims(
     for cluster in alignment.clusters:
         shared.update(seen.intersection(cluster))
         seen.update(cluster)
-    claims = [_claim(alignment, cluster, by_id, shared) for cluster in alignment.clusters]
+    subjects = FigureSubjects(articles, resources)  # read on the first figure a dispute weighs
+    claims = [_claim(alignment, cluster, by_id, shared, subjects) for cluster in alignment.clusters]
     claims.sort(key=lambda c: (-c.independent_sources, -len(c.mentions), _first(c)))
     return claims
 
@@ -196,13 +197,17 @@ def _restates(
 
 
 def _claim(
-    alignment: Alignment, cluster: list[int], by_id: Mapping[str, Article], shared: set[int]
+    alignment: Alignment,
+    cluster: list[int],
+    by_id: Mapping[str, Article],
+    shared: set[int],
+    subjects: FigureSubjects | None = None,
 ) -> Claim:
     units = alignment.units
     ordered = sorted(cluster, key=lambda i: (units[i].article.id, units[i].sentence.start))
     mentions = [_mention(units[i]) for i in ordered]
     sources = sorted(sources_of(mentions, by_id))
-    reason = dispute_of(alignment, ordered)
+    reason = dispute_of(alignment, ordered, subjects)
     status: ClaimStatus
     if reason:
         status = "disputed"

@@ -22,19 +22,36 @@ Gates against false disputes (on the labelled ECB+ disputes, bench/data/claims_d
 - a bound holds what it bounds: "at least three" dead and "10 dead" agree, as do two bounds;
 - a count of "two other victims" is a part, never the total, and what a count counts is read
   from the words right after it up to punctuation ("Gray, 16, was shot" counts nothing);
-- two sides that give one exact value in common agree (the others are about other things).
-The gates were set on that labelled set itself (no held-out part): 58 disputes, 13 true.
+- two sides that give one exact value in common agree (the others are about other things);
+- (session 5) two figures whose subjects the figure stage reads as different things are no
+  rivals (`FigureSubjects`): other holders named in their own clauses ("the Red Sox offered
+  $200m" / "the Orioles, $150m"), two polls, other doers, a part ("two other rifles") or a share
+  against its whole, a margin, a capacity or a rate against an amount, a demand against a fact
+  ("is seeking ten years" / "offered eight years");
+- (session 5) a running total ("so far", "to date") against a count without one, and a
+  number right after a bare point (".519") are no rivals;
+- (session 5) two doers who each give their own figure did two acts, not one act in dispute;
+- (session 5) a negation against a side that says how things stood before ("Previously,
+  agencies were required to consult") is a change, not two versions.
+The gates were set on that labelled set itself: 58 disputes, 13 true. The held-out set
+(bench/data/claims_disputes_neus.jsonl, 45 NeuS disputes, 6 true) is scored at a session's
+start and end only.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from corroborate.claims.align import LOOSE_PAIR, Alignment, Unit
 from corroborate.claims.features import THRESHOLD, actor_clash, conflict
+from corroborate.figures import collect_mentions, topic_names
 from corroborate.figures.extract import Quantity, read_quantities
-from corroborate.figures.ledger import same_dimension, values_agree
-from corroborate.records import Sentence
+from corroborate.figures.ledger import FigureMentionDraft, same_dimension, values_agree
+from corroborate.figures.names import names_match
+from corroborate.figures.subject import Subject
+from corroborate.nlp import Resources
+from corroborate.records import Article, Sentence
 
 FIGURE_DISPUTE_COSINE = 0.65
 # Two versions that differ by a negation share most of their words ("opened the lock gates on
@@ -61,6 +78,15 @@ _REWORDED_NEGATION = re.compile(
     r"|unable to|none|never|no longer|neither|nor)\b",
     re.IGNORECASE,
 )
+# A side that says how things stood before: "Previously, agencies were required to consult" is
+# what the new rule "does not require" changed, not another version of it.
+_EARLIER = re.compile(
+    r"\b(?:previously|formerly|used to|until (?:now|then|recently)|in the past|once was)\b",
+    re.IGNORECASE,
+)
+# A running total against one event's count: "in their five operations so far, 14 rifles" /
+# "during the operation, six rifles".
+_RUNNING_TOTAL = re.compile(r"\b(?:so far|to date|thus far|all told)\b", re.IGNORECASE)
 _FILLER = frozenset(
     "of the a an and in on at to for from with by were was are is be been being have has had "
     "will would more than some about other its their his her who which that".split()
@@ -70,13 +96,74 @@ _FILLER = frozenset(
 # call) and span.
 _Read = dict[tuple[int, int, int], list[Quantity]]
 
-__all__ = ["dispute_of", "figure_clash"]
+__all__ = ["FigureSubjects", "dispute_of", "figure_clash"]
+
+# Whether two quantities may be rivals, as the figure stage reads what each is about.
+_Rivals = Callable[[Quantity, Quantity], bool]
 
 
-def dispute_of(alignment: Alignment, cluster: list[int]) -> str | None:
+class FigureSubjects:
+    """What each figure of a story is about, as the figure stage reads it (`figures.subject`),
+    read once for the whole story on the first figure a dispute compares (~0.13 CPU s for 21
+    ECB+ articles, against ~10 s for their claims). It only vetoes: the ledger's own test for a
+    conflict (`ledger.can_conflict`) also wants positive evidence of one subject, which 12 of
+    the 13 true ECB+ figure disputes lack ("565 shops" / "355 damaged shops")."""
+
+    def __init__(self, articles: Sequence[Article], resources: Resources) -> None:
+        self._articles = list(articles)
+        self._resources = resources
+        self._drafts: dict[tuple[str, int], FigureMentionDraft] | None = None
+        self._topic: frozenset[str] = frozenset()
+
+    def _read(self) -> dict[tuple[str, int], FigureMentionDraft]:
+        if self._drafts is None:
+            found = [m for a in self._articles for m in collect_mentions(a, self._resources)]
+            self._topic = topic_names(found, len(self._articles))
+            self._drafts = {(m.article.id, m.quantity.number_start): m for m in found}
+        return self._drafts
+
+    def differ(self, article_a: str, x: int, article_b: str, y: int) -> bool:
+        """The figures whose numbers start at these offsets are about different things (False
+        when the figure stage did not read one of them: nothing is known against them)."""
+        drafts = self._read()
+        a, b = drafts.get((article_a, x)), drafts.get((article_b, y))
+        return (
+            a is not None and b is not None and subjects_differ(a.subject, b.subject, self._topic)
+        )
+
+
+def subjects_differ(x: Subject, y: Subject, topic: frozenset[str] = frozenset()) -> bool:
+    """Features of two figures' subjects that make them two things, whatever else they share.
+
+    `topic`: names most of the story's articles give (the event, its main actor), which tell
+    no two figures apart. Times are left out on purpose: "arrested four times" against "three
+    times since October" is one fact told with and without its period (3 true ECB+ disputes)."""
+    names_x, names_y = x.names - topic, y.names - topic
+    own_names = x.names_in_clause and y.names_in_clause and names_x and names_y
+    if own_names and not names_match(names_x, names_y):
+        return True  # "the Red Sox offered $200m" / "the Orioles offered $150m"
+    if x.instruments and y.instruments and x.instruments != y.instruments:
+        return True  # the Kathimerini poll's 68% and the Ethnos poll's 83%
+    actors_x, actors_y = x.actors - topic, y.actors - topic
+    if actors_x and actors_y and not names_match(actors_x, actors_y):
+        return True
+    if x.counted and y.counted and x.counted != y.counted:
+        return True  # "11 Yemeni" (pirates) / "two Yemeni fishing boats"
+    if x.subset or y.subset or (x.share_role == "whole") != (y.share_role == "whole"):
+        return True  # "two other victims", "31 of the 60 seats"
+    if x.margin != y.margin or x.capacity != y.capacity or x.per != y.per:
+        return True  # "won by 1,204 votes", "seats 32,000", "£40m a day"
+    # what one side asks for is not what the other says is ("seeking a 10-year contract")
+    return (x.phase == "demand") != (y.phase == "demand")
+
+
+def dispute_of(
+    alignment: Alignment, cluster: list[int], subjects: FigureSubjects | None = None
+) -> str | None:
     """Why the cluster's sources disagree: the first conflicting pair of independent sources
     close in their own right (a long sentence added for one of its facts may negate another of
-    its facts), or None."""
+    its facts), or None. `subjects` (the story's figures as the figure stage reads them) can
+    tell two figures apart; without it figures are compared on their words alone."""
     units, vectors = alignment.units, alignment.vectors
     read: _Read = {}  # each unit's quantities are read once, whatever the pairs it is in
     for x, i in enumerate(cluster):
@@ -86,13 +173,15 @@ def dispute_of(alignment: Alignment, cluster: list[int]) -> str | None:
             close = alignment.scores[i, j] >= THRESHOLD or cosine >= LOOSE_PAIR
             if not close or a.source == b.source:
                 continue
-            reason = _clash(a, b, cosine, float(alignment.scores[i, j]), read)
+            reason = _clash(a, b, cosine, float(alignment.scores[i, j]), read, subjects)
             if reason:
                 return reason
     return None
 
 
-def _clash(a: Unit, b: Unit, cosine: float, score: float, read: _Read) -> str | None:
+def _clash(
+    a: Unit, b: Unit, cosine: float, score: float, read: _Read, subjects: FigureSubjects | None
+) -> str | None:
     if score >= NEGATION_SCORE and _negation_clash(a, b, cosine):
         name_a, name_b = _names(a, b)
         return f"negation: {name_a} and {name_b} state opposite versions"
@@ -102,19 +191,26 @@ def _clash(a: Unit, b: Unit, cosine: float, score: float, read: _Read) -> str | 
             _figures(a, a.sentence, read),
             b.sentence.text,
             _figures(b, b.sentence, read),
+            _rivals(subjects, a, a.sentence, b, b.sentence),
         )
         if pair and _clash_of(
-            a.whole.text, _figures(a, a.whole, read), b.whole.text, _figures(b, b.whole, read)
+            a.whole.text,
+            _figures(a, a.whole, read),
+            b.whole.text,
+            _figures(b, b.whole, read),
+            _rivals(subjects, a, a.whole, b, b.whole),
         ):
             name_a, name_b = _names(a, b)
             return f"different figures: {name_a} gives {pair[0]}, {name_b} gives {pair[1]}"
     clash = actor_clash(a.facts, b.facts)
     # Two doers of one verb dispute only when the rest of the sentences match: the names weigh
-    # so much in the embedding that their cosine says little here.
+    # so much in the embedding that their cosine says little here. Two doers each with their
+    # own figure did two acts ("the Red Sox offered $200m", "the Nationals offered $160m").
     if (
         clash
         and actor_clash(a.whole_facts, b.whole_facts)
         and _overlap(a, b, names=False) >= ACTOR_DISPUTE_OVERLAP
+        and not _two_acts(a, b, read)
     ):
         verb, doer_a, doer_b = clash
         name_a, name_b = _names(a, b)
@@ -125,9 +221,19 @@ def _clash(a: Unit, b: Unit, cosine: float, score: float, read: _Read) -> str | 
     return None
 
 
+def _two_acts(a: Unit, b: Unit, read: _Read) -> bool:
+    """Each side gives its own figure of one dimension and no such figure agrees."""
+    found_a, found_b = _figures(a, a.whole, read), _figures(b, b.whole, read)
+    return _clash_of(a.whole.text, found_a, b.whole.text, found_b) is not None
+
+
 def _negation_clash(a: Unit, b: Unit, cosine: float) -> bool:
     similar = cosine >= NEGATION_COSINE or _overlap(a, b, names=True) >= NEGATION_OVERLAP
-    reworded = _REWORDED_NEGATION.search(a.whole.text) or _REWORDED_NEGATION.search(b.whole.text)
+    reworded = any(
+        pattern.search(unit.whole.text)
+        for pattern in (_REWORDED_NEGATION, _EARLIER)
+        for unit in (a, b)
+    )
     return (
         similar
         and not reworded
@@ -139,12 +245,34 @@ def _negation_clash(a: Unit, b: Unit, cosine: float) -> bool:
 def figure_clash(text_a: str, text_b: str) -> tuple[str, str] | None:
     """The first pair of comparable quantities (as written) on which two texts disagree, when
     no pair of one dimension agrees; None when they agree or give nothing comparable."""
-    return _clash_of(text_a, read_quantities(text_a), text_b, read_quantities(text_b))
+    return _clash_of(text_a, _read_text(text_a), text_b, _read_text(text_b))
+
+
+def _read_text(text: str) -> list[Quantity]:
+    return [q for q in read_quantities(text) if not _bare_decimal(text, q.number_start)]
+
+
+def _rivals(
+    subjects: FigureSubjects | None, a: Unit, span_a: Sentence, b: Unit, span_b: Sentence
+) -> _Rivals | None:
+    if subjects is None:
+        return None
+    return lambda x, y: (
+        not subjects.differ(
+            a.article.id, span_a.start + x.number_start, b.article.id, span_b.start + y.number_start
+        )
+    )
 
 
 def _clash_of(
-    text_a: str, found_a: list[Quantity], text_b: str, found_b: list[Quantity]
+    text_a: str,
+    found_a: list[Quantity],
+    text_b: str,
+    found_b: list[Quantity],
+    rivals: _Rivals | None = None,
 ) -> tuple[str, str] | None:
+    if bool(_RUNNING_TOTAL.search(text_a)) != bool(_RUNNING_TOTAL.search(text_b)):
+        return None
     found: tuple[str, str] | None = None
     for x in found_a:
         for y in found_b:
@@ -152,7 +280,7 @@ def _clash_of(
                 continue
             if _exact(x) and _exact(y) and values_agree(x, y):
                 return None  # one figure both give: the others may be about other things
-            if not _comparable(text_a, x, text_b, y):
+            if not _comparable(text_a, x, text_b, y) or (rivals and not rivals(x, y)):
                 continue
             if values_agree(x, y) or _within_bound(x, y) or _within_bound(y, x):
                 return None  # "at least three" dead and "10 dead" can both be true
@@ -179,8 +307,16 @@ def _read_figures(unit: Unit, span: Sentence) -> list[Quantity]:
         start, end = span.start + quantity.number_start, span.start + quantity.number_end
         if (cut_before and start <= whole.start) or (cut_after and end >= whole.end - 1):
             continue
+        if _bare_decimal(full, start):
+            continue
         kept.append(quantity)
     return kept
+
+
+def _bare_decimal(text: str, at: int) -> bool:
+    """A number right after a point with no digit before it (".519", a winning percentage): a
+    fraction the reader took for a whole number."""
+    return at >= 1 and text[at - 1] == "." and (at == 1 or not text[at - 2].isdigit())
 
 
 def _exact(quantity: Quantity) -> bool:
