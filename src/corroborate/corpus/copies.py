@@ -16,6 +16,7 @@ connection. Only the index look-up and the marking of copies stay in the calling
 from __future__ import annotations
 
 import os
+import pickle
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future
@@ -35,6 +36,11 @@ from corroborate.copies.verify import CopyMatch
 from corroborate.corpus.features import text_date
 from corroborate.corpus.store import SqliteStore
 from corroborate.records import Article, CopyEvidence
+
+# A document for verification, or the same pickled: worker processes make them pickled, this
+# process only holds and forwards them to the workers that verify (unpickled, then pickled
+# again for each task that needs one, they cost this process ~1 ms an article at 100k).
+AnyDoc = DocInfo | bytes
 
 _DOC_CACHE = 3000
 _PARTNERS = 4
@@ -56,10 +62,10 @@ class StoreCopyFinder:
         self._pending: list[tuple[str, bytes]] = []
         # Recently seen documents, parsed: a story's new articles are verified against the
         # same few earlier ones batch after batch. Bounded, so memory stays flat.
-        self._docs: OrderedDict[str, DocInfo] = OrderedDict()
+        self._docs: OrderedDict[str, AnyDoc] = OrderedDict()
         # The documents of the last two batches, held whatever the cache drops: ingest starts
         # a batch's verification before the batch before it is written to the store.
-        self._recent: list[dict[str, DocInfo]] = [{}, {}]
+        self._recent: list[dict[str, AnyDoc]] = [{}, {}]
         # Workers can verify only when they can open the store themselves.
         path = Path(store.path)
         self.pool = pool if pool is not None and path.is_file() else None
@@ -94,7 +100,7 @@ class StoreCopyFinder:
         self,
         articles: Sequence[Article],
         keys: Sequence[U32] | None = None,
-        docs: Sequence[DocInfo] | None = None,
+        docs: Sequence[AnyDoc] | None = None,
     ) -> list[CopyEvidence]:
         """Index the batch, verify its candidates; mark copies (`source_group`, `copy_of`).
 
@@ -107,7 +113,7 @@ class StoreCopyFinder:
         self,
         articles: Sequence[Article],
         keys: Sequence[U32] | None = None,
-        docs: Sequence[DocInfo] | None = None,
+        docs: Sequence[AnyDoc] | None = None,
     ) -> Callable[[], list[CopyEvidence]]:
         """Index the batch and start verifying its candidate pairs (in the pool, if any).
 
@@ -117,9 +123,10 @@ class StoreCopyFinder:
         if keys is None or docs is None:
             keys, docs = prepare_copies(articles, self.settings)
         pairs = sorted(self._index(articles, keys))
-        self._recent = [self._recent[-1], {doc.id: doc for doc in docs}]
-        for doc in docs:
-            self._remember(doc)
+        # (each article's document, in the articles' order: packed ones do not show their ids)
+        self._recent = [self._recent[-1], {a.id: d for a, d in zip(articles, docs, strict=True)}]
+        for article, doc in zip(articles, docs, strict=True):
+            self._remember(article.id, doc)
         if self.pool is None:
             found = [relate(self._doc(x), self._doc(y), self.settings) for x, y in pairs]
             matches = [m for m in found if m is not None]
@@ -157,7 +164,7 @@ class StoreCopyFinder:
             self._pending.append((article.id, np.ascontiguousarray(own, np.uint32).tobytes()))
         return [(detector.ids[x], detector.ids[y]) for x, y in _nearest(np.concatenate(found))]
 
-    def _held(self, article_id: str) -> DocInfo | None:
+    def _held(self, article_id: str) -> AnyDoc | None:
         for batch in self._recent:
             if article_id in batch:
                 return batch[article_id]
@@ -168,15 +175,16 @@ class StoreCopyFinder:
         if doc is not None:
             if article_id in self._docs:
                 self._docs.move_to_end(article_id)
-            return doc
-        return self._remember(stored_doc(self.store, article_id))
+            return unpacked(doc)
+        found = stored_doc(self.store, article_id)
+        self._remember(article_id, found)
+        return found
 
-    def _remember(self, doc: DocInfo) -> DocInfo:
-        self._docs[doc.id] = doc
-        self._docs.move_to_end(doc.id)
+    def _remember(self, article_id: str, doc: AnyDoc) -> None:
+        self._docs[article_id] = doc
+        self._docs.move_to_end(article_id)
         if len(self._docs) > _DOC_CACHE:
             self._docs.popitem(last=False)
-        return doc
 
     def _mark(self, articles: Sequence[Article], whole: list[CopyMatch]) -> list[CopyEvidence]:
         """Each new article that copies an earlier one joins that one's source group."""
@@ -213,11 +221,12 @@ _HASHED_WORDS = 500_000
 
 
 def prepare_copies(
-    articles: Sequence[Article], settings: CopySettings
-) -> tuple[list[U32], list[DocInfo]]:
+    articles: Sequence[Article], settings: CopySettings, *, packed: bool = False
+) -> tuple[list[U32], list[AnyDoc]]:
     """What copy detection needs of each article, computed where the articles are prepared:
     its passages' band keys (signed together, in one batch) and the sentences verification
-    reads, with the same metadata a stored article has (`stored_doc`)."""
+    reads, with the same metadata a stored article has (`stored_doc`); `packed`: pickled,
+    for a worker process to send."""
     global _hashes
     if _hashes is None or len(_hashes.ids) > _HASHED_WORDS:
         _hashes = WordHashes(settings.seed)
@@ -226,7 +235,15 @@ def prepare_copies(
     keys = band_keys(batch, settings)
     ends = np.searchsorted(batch.doc, np.arange(len(texts) + 1), side="left")
     split = [keys[ends[n] : ends[n + 1]] for n in range(len(texts))]
-    return split, [article_doc(a) for a in articles]
+    docs = [article_doc(a) for a in articles]
+    if packed:
+        return split, [pickle.dumps(doc, pickle.HIGHEST_PROTOCOL) for doc in docs]
+    return split, list(docs)
+
+
+def unpacked(doc: AnyDoc) -> DocInfo:
+    """A document, unpickled if it came pickled."""
+    return pickle.loads(doc) if isinstance(doc, bytes) else doc
 
 
 def article_doc(article: Article) -> DocInfo:
@@ -249,7 +266,7 @@ _worker_docs: OrderedDict[str, DocInfo] = OrderedDict()
 
 
 def _verify_in_worker(
-    path: str, settings: CopySettings, pairs: list[tuple[str, str]], known: dict[str, DocInfo]
+    path: str, settings: CopySettings, pairs: list[tuple[str, str]], known: dict[str, AnyDoc]
 ) -> list[CopyMatch]:
     """Verify candidate pairs in a worker: documents from `known`, else from the store."""
     global _worker_store
@@ -257,9 +274,10 @@ def _verify_in_worker(
         _worker_docs.clear()  # a forked copy of the parent's state, or another store
         _worker_store = (os.getpid(), path, SqliteStore(path, read_only=True))
     store = _worker_store[2]
+    given = {article_id: unpacked(d) for article_id, d in known.items()}
 
     def doc(article_id: str) -> DocInfo:
-        found = known.get(article_id) or _worker_docs.get(article_id)
+        found = given.get(article_id) or _worker_docs.get(article_id)
         if found is None:
             found = _worker_docs[article_id] = stored_doc(store, article_id)
             if len(_worker_docs) > _DOC_CACHE:

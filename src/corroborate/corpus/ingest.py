@@ -109,7 +109,8 @@ def prepare_chunk(
     """`prepare` for several articles at once (their passages are signed in one batch).
 
     `lean` drops what the global step never reads (sentences, removed blocks) before the
-    articles travel back from a worker process.
+    articles travel back from a worker process, and sends the copy-detection documents
+    pickled (the global step only forwards them to the workers that verify copies).
     """
     features = []
     for article in articles:
@@ -121,7 +122,7 @@ def prepare_chunk(
     if copy_settings is not None:
         from corroborate.corpus.copies import prepare_copies
 
-        keys, docs = prepare_copies(articles, copy_settings)
+        keys, docs = prepare_copies(articles, copy_settings, packed=lean)
     if lean:
         for article in articles:
             article.sentences, article.removed = [], []
