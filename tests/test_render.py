@@ -18,7 +18,14 @@ from rich.console import Console
 
 from corroborate.records import Figure, FigureValue, Paragraph, Quote, Report, StoryInfo
 from corroborate.render import EXTENSIONS, FORMATS, UnknownFormatError, format_for_path, render
-from corroborate.render._view import EMPTY, SECTION_TITLES, diff_words, element_id, excerpt
+from corroborate.render._view import (
+    DISPUTE_CAVEAT,
+    EMPTY,
+    SECTION_TITLES,
+    diff_words,
+    element_id,
+    excerpt,
+)
 from corroborate.render.example import example_report, mention
 from corroborate.render.html import diff_html
 from corroborate.render.markdown import diff_markdown, md
@@ -144,6 +151,20 @@ def test_figure_conflicts_come_first(fmt: str) -> None:
     assert ledger.index("repair cost") < ledger.index("lanes") < ledger.index("vehicles crossing")
     conflicts = text.index("repair cost")
     assert conflicts < text.index(TITLES[1].upper() if fmt == "terminal" else TITLES[1])  # summary
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "terminal"])
+def test_disputed_claims_come_with_the_caveat_and_only_then(fmt: str) -> None:
+    report = example_report()
+    assert any(c.status == "disputed" for c in report.claims)
+    caveat = DISPUTE_CAVEAT.split(":")[0]
+    text = rendered(report)[fmt]
+    assert caveat in text
+    assert text.index(caveat) < text.index(TITLES[1].upper() if fmt == "terminal" else TITLES[1])
+    for claim in report.claims:
+        if claim.status == "disputed":
+            claim.status = "corroborated"
+    assert caveat not in rendered(report)[fmt]
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html", "terminal"])

@@ -69,6 +69,12 @@ SECTION_TITLES = {
     "articles": "Articles",
     "errors": "Read errors",
 }
+# Said under the disputed claims: on held-out news most disputes turn out to be two different
+# facts on a closer reading (bench_claim_pairs --set disputes): the label is a lead, not a finding.
+DISPUTE_CAVEAT = (
+    "A disputed claim is a lead to check, not a finding: read both sentences, since sources often"
+    " state two different facts that only look alike."
+)
 # What an empty section says, in one line, so that a reader knows it was looked for.
 EMPTY = {
     "conflicts": "No figure conflicts or disputed claims were found.",

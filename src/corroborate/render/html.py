@@ -25,6 +25,7 @@ from corroborate.records import (
     SourceGroup,
 )
 from corroborate.render._view import (
+    DISPUTE_CAVEAT,
     EMPTY,
     SECTION_TITLES,
     STATUS_LABEL,
@@ -147,6 +148,8 @@ def conflicts_section(view: ReportView) -> str:
         for c in disputed
     ]
     body = f'<ul class="conflicts">\n{"".join(items)}\n</ul>'
+    if disputed:
+        body += f'\n<p class="note">{esc(DISPUTE_CAVEAT)}</p>'
     return _section("conflicts", body, len(items))
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from corroborate.records import Article, Claim, Figure, FigureValue, Quote, QuoteMention, Report
 from corroborate.render._view import (
+    DISPUTE_CAVEAT,
     EMPTY,
     SECTION_TITLES,
     STATUS_LABEL,
@@ -107,7 +108,8 @@ def conflicts_section(view: ReportView) -> str:
     for claim in disputed:
         reason = f" ({md(claim.reason)})" if claim.reason else ""
         lines.append(f"- Disputed claim: {md(claim.text)}{reason}")
-    return lines[0] + "\n\n" + "\n".join(lines[1:])
+    caveat = f"\n\n_{DISPUTE_CAVEAT}_" if disputed else ""
+    return lines[0] + "\n\n" + "\n".join(lines[1:]) + caveat
 
 
 def summary_section(view: ReportView) -> str:

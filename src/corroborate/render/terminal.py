@@ -18,6 +18,7 @@ from rich.text import Text
 
 from corroborate.records import Article, Claim, FigureValue, Quote, Report, SourceGroup
 from corroborate.render._view import (
+    DISPUTE_CAVEAT,
     EMPTY,
     SECTION_TITLES,
     STATUS_LABEL,
@@ -113,6 +114,8 @@ def conflicts_section(view: ReportView) -> RenderableType:
             lines.append(_indent(Text(figure.reason, style="italic")))
     for claim in disputed:
         lines.append(Text.assemble(_status("disputed"), " ", claim.text, _reason(claim.reason)))
+    if disputed:
+        lines.append(Text(DISPUTE_CAVEAT, style="italic"))
     return Group(*lines)
 
 
