@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from corroborate.claims import align_claims
 from corroborate.claims.disputes import figure_clash
+from corroborate.claims.features import actor_clash, facts_of_tokens
 from corroborate.nlp import Resources
 from corroborate.records import Article, Claim
 from test_claims import article
@@ -219,3 +220,28 @@ def test_a_negation_of_how_things_stood_before_is_no_dispute(
     a, b = article("a", [now]), article("b", [before])
     claims = align_claims([a, b], resources)
     assert all(c.status != "disputed" for c in claims), [c.reason for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "clash"),
+    [
+        (
+            "The United States imposed the levy on steel.",
+            "The U.S. imposed the levy on steel.",
+            False,
+        ),
+        (
+            "The US imposed the levy on steel.",
+            "The United States imposed the levy on steel.",
+            False,
+        ),
+        ("The European Union approved the loan.", "The EU approved the loan.", False),
+        ("Halvor Lind closed the port on Monday.", "Ada Brenner closed the port on Monday.", True),
+        ("The United States imposed the levy on steel.", "Canada imposed the levy on steel.", True),
+    ],
+)
+def test_a_short_form_of_a_name_is_the_same_doer(
+    resources: Resources, first: str, second: str, clash: bool
+) -> None:
+    a, b = (facts_of_tokens(resources.spacy()(text)) for text in (first, second))
+    assert (actor_clash(a, b) is not None) is clash

@@ -341,9 +341,28 @@ def actor_clash(a: SentenceFacts, b: SentenceFacts) -> tuple[str, str, str] | No
 
 
 def _same_name(x: str, y: str) -> bool:
-    """Two spellings of one name: a shared word, or words that differ by a letter or two."""
-    words_x, words_y = x.split(), y.split()
-    return any(fuzz.ratio(p, q) >= 80 for p in words_x for q in words_y)
+    """Two spellings of one name: a shared word, words that differ by a letter or two, or a
+    short form and the name it stands for ("u.s." / "us" / "united states", "eu" / "european
+    union"). Initials must match exactly: "im" is no short form of "ilsa marrow" by fuzz."""
+    words_x, words_y = _plain_words(x), _plain_words(y)
+    if any(fuzz.ratio(p, q) >= 80 for p in words_x for q in words_y):
+        return True
+    return _initials(words_x) in words_y or _initials(words_y) in words_x
+
+
+def _plain_words(name: str) -> list[str]:
+    """The name's words without their dots ("u.s." is "us")."""
+    return [plain for word in name.split() if (plain := word.replace(".", ""))]
+
+
+_NAME_JOINERS = frozenset({"of", "the", "and", "for"})
+
+
+def _initials(words: list[str]) -> str:
+    """ "us" for "united states", "eu" for "european union". A one-word name has no short
+    form: it gives "\\0", which matches no word."""
+    kept = [word for word in words if word not in _NAME_JOINERS]
+    return "".join(word[0] for word in kept) if len(kept) >= 2 else "\0"
 
 
 def _named_in(name: str, facts: SentenceFacts) -> bool:
