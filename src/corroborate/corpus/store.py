@@ -34,7 +34,6 @@ from corroborate.records import Article, CopyEvidence, ReadError
 
 SCHEMA_VERSION = 4
 DEFAULT_PATH = "corroborate.db"
-_CACHE_KIB = 32 * 1024  # the writer's SQLite page cache
 
 # Each entry upgrades the schema from version i to i + 1; never edit a released entry.
 MIGRATIONS: tuple[str, ...] = (
@@ -219,10 +218,6 @@ class SqliteStore:
         if not self.read_only:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            # The writer's page cache (default 2 MB): ingest inserts under random
-            # content-derived ids into seven indexes, whose pages outgrow 2 MB at ~10k
-            # articles; each insert then read its leaf pages back from the file.
-            self.db.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
 
     def _version(self) -> int:
         has_meta = self.db.execute(
