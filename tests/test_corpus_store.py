@@ -155,10 +155,13 @@ _ADDED = {
     2: ["articles_story_sources"],
     3: ["copies_origin", "articles_run"],
     4: ["articles_story_outlet"],
+    5: [],
 }
+# The columns each schema version added, as (table, column).
+_ADDED_COLUMNS = {5: [("articles", "decoding")]}
 
 
-@pytest.mark.parametrize("version", [1, 2, 3])
+@pytest.mark.parametrize("version", [1, 2, 3, 4])
 def test_an_older_store_is_upgraded_in_place(tmp_path: Path, version: int) -> None:
     path = tmp_path / "c.db"
     data = write_jsonl(tmp_path / "a.jsonl", all_rows()[:3])
@@ -167,6 +170,8 @@ def test_an_older_store_is_upgraded_in_place(tmp_path: Path, version: int) -> No
         for later in range(version + 1, SCHEMA_VERSION + 1):
             for index in _ADDED[later]:
                 store.db.execute(f"DROP INDEX {index}")
+            for table, column in _ADDED_COLUMNS.get(later, []):
+                store.db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         store.db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(version),))
     with pytest.raises(StoreError, match=f"schema version {version}"):
         SqliteStore(path, read_only=True)  # readers never write: they ask for an upgrade
@@ -174,6 +179,8 @@ def test_an_older_store_is_upgraded_in_place(tmp_path: Path, version: int) -> No
         indexes = {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type='index'")}
         assert {index for added in _ADDED.values() for index in added} <= indexes
         assert store.query("SELECT count(*) FROM articles")[0][0] == 3
+        for table, column in (c for added in _ADDED_COLUMNS.values() for c in added):
+            assert column in {r[1] for r in store.query(f"PRAGMA table_info({table})")}
     with SqliteStore(path, read_only=True) as reader:
         version_now = reader.query("SELECT value FROM meta WHERE key='schema_version'")[0][0]
         assert version_now == str(SCHEMA_VERSION)

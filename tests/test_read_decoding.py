@@ -331,3 +331,21 @@ def test_ingest_counts_the_articles_past_the_ones_it_names(write: Write, tmp_pat
     (line,) = [x for x in result.output.splitlines() if x.startswith("decoding: ")]
     assert line.startswith("decoding: 5 articles ") and line.endswith("; and 2 more")
     assert sum(str(p) in line for p in paths) == 3
+
+
+def test_show_and_export_tell_what_ingest_guessed(write: Write, tmp_path: Path) -> None:
+    """The store keeps the note, so a story shown or exported later says it too."""
+    latin = write("latin.txt", STORY.encode("latin-1"))
+    clean = write("clean.txt", STORY.replace("Varnholm", "Ostby").encode())
+    db = str(tmp_path / "c.db")
+    runner = CliRunner()
+    ingested = runner.invoke(main, ["ingest", str(latin), str(clean), "--db", db, "--workers", "1"])
+    assert ingested.exit_code == 0, ingested.output
+    exported = runner.invoke(main, ["export", "--db", db, "--format", "jsonl"])
+    rows = {row["source"]: row for row in map(json.loads, exported.output.splitlines())}
+    assert GUESSED in rows[str(latin)]["decoding"] and rows[str(clean)]["decoding"] is None
+    story = rows[str(latin)]["story_id"]
+    shown = runner.invoke(main, ["show", story, "--db", db, "--format", "json"])
+    assert shown.exit_code == 0, shown.output
+    notes = {a["source"]: a["decoding"] for a in json.loads(shown.output)["articles"]}
+    assert GUESSED in notes[str(latin)]

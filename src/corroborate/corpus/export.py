@@ -28,7 +28,7 @@ _QUERIES: dict[Table, str] = {
     "articles": (
         "SELECT a.id AS article_id, a.source_id, a.story_id, s.title AS story_title, a.source, "
         "a.url, a.outlet, a.title, a.published, a.date, a.source_group, a.copy_of, "
-        "a.ingested_at FROM articles a LEFT JOIN stories s ON s.id = a.story_id "
+        "a.ingested_at, a.decoding FROM articles a LEFT JOIN stories s ON s.id = a.story_id "
         "ORDER BY a.rowid"
     ),
     "stories": (

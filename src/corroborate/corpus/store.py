@@ -32,7 +32,7 @@ from corroborate.corpus.titles import retitle
 from corroborate.errors import StoreError
 from corroborate.records import Article, CopyEvidence, ReadError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 DEFAULT_PATH = "corroborate.db"
 
 # Each entry upgrades the schema from version i to i + 1; never edit a released entry.
@@ -91,6 +91,9 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX IF NOT EXISTS articles_story_outlet ON articles(story_id, outlet);
     """,
+    # 5: how a text was decoded when it was guessed or had bytes replaced (Article.decoding),
+    # so that `show` and `export` tell the user as `report` does.
+    "ALTER TABLE articles ADD COLUMN decoding TEXT;",
 )
 
 
@@ -436,8 +439,8 @@ class SqliteStore:
         now = _now()
         self.db.executemany(
             "INSERT INTO articles (id, source, source_id, url, title, outlet, published, author, "
-            "place, text, date, kept, story_id, source_group, copy_of, run_id, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "place, text, date, kept, story_id, source_group, copy_of, run_id, ingested_at, "
+            "decoding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     a.id,
@@ -457,6 +460,7 @@ class SqliteStore:
                     a.copy_of,
                     run_id,
                     now,
+                    a.decoding,
                 )
                 for a in articles
             ],
@@ -584,6 +588,7 @@ class SqliteStore:
                 place=r["place"],
                 url=r["url"],
                 source_id=r["source_id"],
+                decoding=r["decoding"],
             )
             for r in rows
         ]
