@@ -113,7 +113,6 @@ def ingest_command(
     decoded = _DecodingTally()
     try:
         with _open(db_path, write=True) as store, _progress() as update, _ctrl_c_in_main_only():
-            store.close_interrupted_runs()  # earlier runs killed or locked out at their end
             counts = ingest(
                 list(inputs),
                 store,
