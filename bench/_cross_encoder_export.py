@@ -2,8 +2,10 @@
 
 Called by `train_cross_encoder.py export` (training environment: torch, transformers, onnx,
 onnxruntime). Writes src/corroborate/models/cross_encoder.onnx and prints its sha256 to pin in
-the run-time loader. Checked in session 5 on the untrained classifier: torch vs ONNX fp32 logits
-differ by < 1e-7; fp32 vs int8 by ~0.01; the int8 file is 23.0 MB (fp32 91 MB).
+the run-time loader (not in the package yet: no model has passed the gate). Checked in
+session 5 on the untrained classifier: torch vs ONNX fp32 logits differ by < 1e-7; fp32 vs int8
+by ~0.01; the int8 file is 23.0 MB (fp32 91 MB). On the trained epoch-2 model int8 costs more
+(0.750 -> 0.732 inner accuracy, see train_cross_encoder.py).
 The pair texts must be tokenised like the embedder's BertWordPieceTokenizer (lowercase, the
 same vocab.txt): on MSRP rows 0-2999 its pair encoding equals transformers' tokenizer's
 (ids and token types) on all 3,000 pairs.

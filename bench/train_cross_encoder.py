@@ -26,8 +26,14 @@ epoch 1 0.724 (AUC 0.713, train loss 0.621), epoch 2 0.750 (AUC 0.793, train los
 1e-6); dynamic int8 (QInt8, all MatMuls) drops to 0.732, agreeing with fp32 on 93.8% of the
 inner rows (max |p difference| 0.30): try per-channel weights or keeping the classifier and the
 last layer in fp32 before shipping a better model.
-The loss was still falling: the next step is more epochs (4-6) and a learning-rate sweep, on a
-GPU or an unloaded machine (an epoch is ~11 CPU minutes on 2 threads).
+Continued (the machine went idle at 05:10; an epoch then took ~3-8 min): `train --init
+/work/ce-run/epoch2.pt --epochs 1 --lr 3e-5 --seed 14` 0.760 (AUC 0.808), then `--init
+<that>/epoch1.pt --epochs 3 --lr 4e-5 --seed 15` 0.764 / 0.790 / 0.778 (AUC 0.811 / 0.819 /
+0.815; train loss 0.37 / 0.29 / 0.20: it starts to overfit). Best stack (after the 6th
+effective epoch): 0.796-0.800 by band -- still within noise of the pair model's 0.790 (SE ~0.018
+on 500 rows), short of the gate. Next: a learning-rate sweep over 4-8 epochs from the base
+weights in one schedule, on a GPU or an idle machine (an epoch is 190-700 CPU s on 2 threads),
+or a larger starting checkpoint.
 """
 
 from __future__ import annotations
