@@ -153,6 +153,13 @@ def test_export_other_tables_to_stdout(store: Path, table: str) -> None:
     assert code == 0
     rows = [json.loads(line) for line in output.splitlines()]
     assert len(rows) == (3 if table == "stories" else 8)
+    lists = ["outlets"] if table == "stories" else ["shared_names", "shared_terms"]
+    for row in rows:  # lists, not JSON text inside JSON
+        assert all(isinstance(row[name], list) for name in lists), row
+    if table == "stories":
+        assert all(
+            row["outlets"] and all(isinstance(o, str) for o in row["outlets"]) for row in rows
+        )
 
 
 def test_parquet_needs_an_output_file(store: Path) -> None:

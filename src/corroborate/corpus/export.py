@@ -101,9 +101,18 @@ def _write_text(rows: Rows, fmt: Format, handle: TextIO) -> int:
         if writer:
             writer.writerow(row)
         else:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+            handle.write(json.dumps(_lists_decoded(row), ensure_ascii=False) + "\n")
         count += 1
     return count
+
+
+# Columns the store keeps as JSON lists: JSON lines carry them as lists, not as JSON text inside
+# JSON (CSV and Parquet keep the text, which their readers can parse with one call).
+_JSON_LISTS = frozenset({"outlets", "shared_names", "shared_terms"})
+
+
+def _lists_decoded(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: json.loads(v) if k in _JSON_LISTS and v else v for k, v in row.items()}
 
 
 def _write_parquet(rows: Rows, path: Path) -> int:
