@@ -92,6 +92,10 @@ by side in this script (peer: the parse alone, which the ledger shares with othe
   (quakes, budgets, losses, airports, scores, a referendum, fines, outages, a reservoir, wind
   turbines, admissions, vigils, exports, fires, branches, a comet, yields, pay, poverty), first
   look 0.850 (3 false conflicts), then one change (names fined: 'fined Ressor Chemicals').
+- figures_pairs_dev31.jsonl: 38 invented pairs written in session 5 (second figures pass) on
+  the code at 1679c2f: different goods, fuels, crops, metals and products in one unit,
+  a whole and its part, and true conflicts about one good; first look 0.763 (6 false
+  conflicts), then one change (`alike.goods_differ`).
 
 Usage: python bench/bench_figures.py [--quick] [--show-dev-failures] [--dev-only] [--loso]
 """
@@ -153,6 +157,7 @@ PAIRS = {
     "dev28": "figures_pairs_dev28.jsonl",  # session 5: probes after the doer rule
     "dev29": "figures_pairs_dev29.jsonl",  # session 5: gifts, outages, votes, closures, debts
     "dev30": "figures_pairs_dev30.jsonl",  # session 5: probes of the near-final code
+    "dev31": "figures_pairs_dev31.jsonl",  # session 5: goods, fuels, parts in one unit
 }
 
 

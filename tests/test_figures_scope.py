@@ -63,7 +63,37 @@ TWO_SCOPES = [
 ]
 
 
-@pytest.mark.parametrize(("first", "second", "fa", "fb"), TWO_SCOPES)
+# Issue 6, session 5 (second pass): what a weight, length or volume is of is a different kind of
+# thing on each side, neither named on the other: two figures, never a conflict.
+TWO_GOODS = [
+    (  # two crops in one unit
+        "Growers around Haddow gathered 31,000 tonnes of oats last season.",
+        "Growers around Haddow gathered 12,500 tonnes of rye last season.",
+        "31,000",
+        "12,500",
+    ),
+    (  # two metals from one mine
+        "The Skellan pit dug out 2.2 million tonnes of nickel in 2025.",
+        "The Skellan pit dug out 0.6 million tonnes of cobalt in 2025.",
+        "2.2 million",
+        "0.6 million",
+    ),
+    (  # two liquids from one plant
+        "The Varrow works bottled 8.5 million litres of cider in May.",
+        "The Varrow works bottled 1.9 million litres of vinegar in May.",
+        "8.5 million",
+        "1.9 million",
+    ),
+    (  # a whole and a part the first side never names
+        "The Kelpie-2 probe weighs 2,300 kg.",
+        "Its radar dish weighs 140 kg.",
+        "2,300",
+        "140",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "fa", "fb"), TWO_SCOPES + TWO_GOODS)
 def test_two_scopes_are_two_figures(
     resources: Resources, first: str, second: str, fa: str, fb: str
 ) -> None:
@@ -72,8 +102,10 @@ def test_two_scopes_are_two_figures(
 
 # The crowd pair is left out: "A crowd of 9,140 watched ..." parses apart from "A crowd of 12,300
 # watched ..." (its verb is read as "beat" in one, "attend" in the other), so two values of one
-# crowd are not yet called a conflict.
-@pytest.mark.parametrize(("first", "second", "fa", "fb"), TWO_SCOPES[:5])
+# crowd are not yet called a conflict. So is the probe: "The Kelpie-2 probe weighs 2,300 kg"
+# against "...2,650 kg" reads no name in "Kelpie-2", so two weights of one probe are not yet
+# called a conflict (a miss older than the goods rule).
+@pytest.mark.parametrize(("first", "second", "fa", "fb"), TWO_SCOPES[:5] + TWO_GOODS[:3])
 def test_one_scope_told_twice_conflicts(
     resources: Resources, first: str, second: str, fa: str, fb: str
 ) -> None:
@@ -178,3 +210,37 @@ def test_words_said_on_the_other_side_never_clash(
     said_y = frozenset(w for _, w in x | y)
     assert not scopes_clash(x, y, said_x, said_y)
     assert not scope_narrower(x, y, said_y)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # a bulk word names any good: no kind on that side to differ
+            "The Corran port shipped 40,000 tonnes of grain in March.",
+            "The Corran port shipped 52,000 tonnes of grain in March, its figures show.",
+        ),
+        (  # one good, its name said on both sides in other places of the sentence
+            "Ardle's wheat farmers harvested 9,000 tonnes of wheat this year.",
+            "Ardle farmers harvested 12,000 tonnes of wheat this year.",
+        ),
+    ],
+)
+def test_one_good_in_other_words_still_conflicts(
+    resources: Resources, first: str, second: str
+) -> None:
+    assert_together(resources, first, second, _number(first), _number(second), "conflict")
+
+
+@given(
+    st.sampled_from(["oats", "rye", "nickel", "cider", "flour"]),
+    st.sampled_from(["oats", "rye", "nickel", "cider", "flour"]),
+)
+def test_goods_differ_is_symmetric_and_never_of_one_good(first: str, second: str) -> None:
+    from corroborate.figures.alike import goods_differ
+    from corroborate.figures.subject import Subject
+
+    x = Subject(own_nouns=frozenset({first}), nouns=frozenset({first}))
+    y = Subject(own_nouns=frozenset({second}), nouns=frozenset({second}))
+    said_x, said_y = x.nouns, y.nouns
+    assert goods_differ(x, y, said_x, said_y) == goods_differ(y, x, said_y, said_x)
+    assert goods_differ(x, y, said_x, said_y) == (first != second)

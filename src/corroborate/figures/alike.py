@@ -116,3 +116,34 @@ def _days_differ(x: Subject, y: Subject) -> bool:
 
 # Times that a report without a time means too: "sold 45,000 tickets this year".
 CURRENT_PERIODS = frozenset({"this year", "this month", "this quarter"})
+
+
+def goods_differ(x: Subject, y: Subject, said_x: frozenset[str], said_y: frozenset[str]) -> bool:
+    """A weight, length or volume of two different kinds of thing, one side never naming the
+    other's: "42,000 tonnes of wheat" / "18,000 tonnes of barley" (what the unit is of), and
+    "the satellite weighs 4.3 tonnes" / "its solar panels weigh 600kg" (what weighs it, a part
+    the first side never names). `said_x`, `said_y`: every word each sentence says. Bulk words
+    ("tonnes of goods", "of cargo") may name any good, so they never differ."""
+    stuff_x, stuff_y = x.own_nouns - _BULK, y.own_nouns - _BULK
+    if stuff_x and stuff_y and not stuff_x & said_y and not stuff_y & said_x:
+        return True
+    hx, hy = x.holder_noun, y.holder_noun
+    if not (hx and hy) or hx == hy or {hx, hy} & (_BULK | _MEASURE_NOUNS):
+        return False
+    if x.verb != y.verb:
+        return False  # "the dam rose 2 metres" and "the river rose 2 metres" are kept apart
+    # elsewhere; a part weighs less than its whole, whatever the sentence says of the whole
+    return hx not in said_y or hy not in said_x
+
+
+# Words for goods in bulk, said of any kind of them ("tonnes of goods", "litres of fuel").
+_BULK = GENERIC_NOUNS | frozenset(
+    """good goods cargo freight material product produce food fuel supply aid waste output
+    crop grain metal ore load shipment stock stuff weight""".split()
+)
+
+# Nouns that name the measure, not the thing measured ("its mass is 4.1 tonnes").
+_MEASURE_NOUNS = frozenset(
+    """mass weight length height width depth size area volume distance capacity cost price
+    value output production consumption diameter span range""".split()
+)

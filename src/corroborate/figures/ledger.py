@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from corroborate.figures.acts import LEVEL_ACTS, STATE_ACTS, may_be_one_act, same_act, same_frame
 from corroborate.figures.alike import (
     dimensions_differ,
+    goods_differ,
     kinds_clash,
     say_one_thing,
     share_word,
@@ -423,6 +424,8 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
         return bool(x.own_nouns and y.own_nouns and not x.own_nouns & y.own_nouns)
     if dimensions_differ(x, y):
         return True  # "the 300-metre dam" may be long; "the dam is 45 metres high" is tall
+    if unit in MEASURES and goods_differ(x, y, _said(x), _said(y)):
+        return True  # "tonnes of wheat" / "tonnes of barley"; a satellite / its solar panels
     if unit != "count":  # a measure: the same act ("the river rose 2.4 metres")
         holder_x = x.owner if x.attribute else x.holder_noun
         holder_y = y.owner if y.attribute else y.holder_noun
