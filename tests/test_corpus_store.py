@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 import corroborate.corpus.refine as refine_module
 from corpus_fixtures import all_rows, write_jsonl
 from corroborate.corpus.cluster import Assignment, StoryState
+from corroborate.corpus.connect import explain_sqlite_error
 from corroborate.corpus.features import ArticleFeatures
 from corroborate.corpus.ingest import ingest
-from corroborate.corpus.store import SCHEMA_VERSION, SqliteStore, explain_sqlite_error
+from corroborate.corpus.store import SCHEMA_VERSION, SqliteStore
 from corroborate.errors import StoreError
 from corroborate.read.article import make_article
 

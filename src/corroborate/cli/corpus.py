@@ -19,7 +19,8 @@ import click
 
 from corroborate.cli.output import whole_file, working
 from corroborate.cli.report import output_options
-from corroborate.corpus.store import DEFAULT_PATH, SqliteStore, explain_sqlite_error
+from corroborate.corpus.connect import explain_sqlite_error
+from corroborate.corpus.store import DEFAULT_PATH, SqliteStore
 from corroborate.corpus.titles import FIRST_MEMBER, story_lead
 from corroborate.errors import CorroborateError
 from corroborate.records import Article, ReadError
