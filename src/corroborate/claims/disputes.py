@@ -278,7 +278,7 @@ def _clash_of(
         for y in found_b:
             if not same_dimension(x, y):
                 continue
-            if _exact(x) and _exact(y) and values_agree(x, y):
+            if x.plain and y.plain and values_agree(x, y):
                 return None  # one figure both give: the others may be about other things
             if not _comparable(text_a, x, text_b, y) or (rivals and not rivals(x, y)):
                 continue
@@ -317,11 +317,6 @@ def _bare_decimal(text: str, at: int) -> bool:
     """A number right after a point with no digit before it (".519", a winning percentage): a
     fraction the reader took for a whole number."""
     return at >= 1 and text[at - 1] == "." and (at == 1 or not text[at - 2].isdigit())
-
-
-def _exact(quantity: Quantity) -> bool:
-    """Written as one value, with no bound or approximation ("31", not "more than a hundred")."""
-    return not quantity.approximate and quantity.low is None and quantity.high is None
 
 
 def _within_bound(bound: Quantity, other: Quantity) -> bool:

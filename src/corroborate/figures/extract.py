@@ -44,6 +44,12 @@ class Quantity:
     number_start: int = 0  # where the number itself (without markers) begins
     number_end: int = 0
 
+    @property
+    def plain(self) -> bool:
+        """A single value, written without a bound or an approximation marker ("31", not
+        "more than a hundred")."""
+        return not self.approximate and self.low is None and self.high is None
+
 
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []

@@ -142,7 +142,7 @@ def values_agree(a: Quantity, b: Quantity) -> bool:
         if not same_dimension(a, b):
             return False
         b = _in_unit(b, a.unit)
-    if _plain(a) and _plain(b) and a.value is not None and b.value is not None:
+    if a.plain and b.plain and a.value is not None and b.value is not None:
         # Two exact values agree when the finer one rounds to the coarser: 2.33% is 2.3%. On
         # the edge only when the gap is small beside the value: 4.15% rounds to 4.2%, but
         # 2.5% is not the "3%" an outlet wrote as a round figure.
@@ -154,11 +154,6 @@ def values_agree(a: Quantity, b: Quantity) -> bool:
     low, high = max(low_a, low_b), min(high_a, high_b)
     # Open intervals must overlap; an exact value ("a fifth") may sit on another's edge.
     return low < high or (low <= high and (low_a == high_a or low_b == high_b))
-
-
-def _plain(quantity: Quantity) -> bool:
-    """A single value, written without a bound or an approximation marker."""
-    return not quantity.approximate and quantity.low is None and quantity.high is None
 
 
 _LOCAL_DOLLARS = frozenset({"AUD", "CAD", "NZD", "HKD", "SGD"})
