@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing import get_context
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from corroborate.clean import clean_article
 from corroborate.copies.settings import CopySettings
@@ -91,10 +91,18 @@ class IngestCounts:
 Progress = Callable[[IngestCounts], None]
 
 
-# An article after the per-article stage: features, its copy-detection keys and sentences
-# (None when no copies are looked for), and its features' terms as the store keeps them (JSON,
-# written where the article was prepared: in a worker, not in the sequential step).
-Prepared = tuple[Article, ArticleFeatures, Any, Any, str]
+class Prepared(NamedTuple):
+    """An article after the per-article stage."""
+
+    article: Article
+    features: ArticleFeatures
+    copy_keys: Any  # its copy-detection band keys (None when no copies are looked for)
+    copy_doc: Any  # the sentences copy verification reads, maybe pickled (or None)
+    # its features' terms as the store keeps them: JSON, written where the article was
+    # prepared (in a worker, not in the sequential step)
+    terms_json: str
+
+
 _CHUNK = 32  # articles per task sent to a worker: signatures are computed a chunk at a time
 
 
@@ -127,7 +135,7 @@ def prepare_chunk(
         for article in articles:
             article.sentences, article.removed = [], []
     terms = [json.dumps(feature.terms) for feature in features]
-    return list(zip(articles, features, keys, docs, terms, strict=True))
+    return [Prepared(*row) for row in zip(articles, features, keys, docs, terms, strict=True)]
 
 
 def ingest(
@@ -298,20 +306,20 @@ def _stage(
     prepared = [item for part in batch.parts for item in _result(part)]
     # The batch was checked against the store before the two before it were written; the
     # one before it is not written yet.
-    written = store.known_ids(item[0].id for item in prepared)
+    written = store.known_ids(item.article.id for item in prepared)
     if unwritten:
         written.update(article.id for article in unwritten.articles)
-    prepared = [item for item in prepared if item[0].id not in written]
-    fresh = [item[0] for item in prepared]
-    features = [_interned(item[1]) for item in prepared]
+    prepared = [item for item in prepared if item.article.id not in written]
+    fresh = [item.article for item in prepared]
+    features = [_interned(item.features) for item in prepared]
     found = None
     if copies and fresh:
-        keys = [item[2] for item in prepared]
-        docs = [item[3] for item in prepared]
+        keys = [item.copy_keys for item in prepared]
+        docs = [item.copy_doc for item in prepared]
         complete = all(key is not None for key in keys) and all(d is not None for d in docs)
         found = copies.start(fresh, keys if complete else None, docs if complete else None)
     saved = copies.take_keys() if copies else []
-    return _Staged(batch, fresh, features, found, saved, [item[4] for item in prepared])
+    return _Staged(batch, fresh, features, found, saved, [item.terms_json for item in prepared])
 
 
 def _result(part: Future[list[Prepared]] | list[Prepared]) -> list[Prepared]:
