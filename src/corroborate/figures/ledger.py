@@ -394,14 +394,13 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
     if kinds_clash(x, y, narrower=True):
         return True  # "youth unemployment" is a part of "unemployment"
     two_days = frozenset({"day"}) if _state_on_two_days(a, b) else frozenset()
-    if scopes_clash(x.scope, y.scope, _said(x), _said(y), two_days):
+    said_x, said_y = _said(x), _said(y)
+    if scopes_clash(x.scope, y.scope, said_x, said_y, two_days):
         return True  # "arrests at the protest" are not "arrests at the match"
-    narrower = scope_narrower(x.scope, y.scope, _said(y)) or scope_narrower(
-        y.scope, x.scope, _said(x)
-    )
+    narrower = scope_narrower(x.scope, y.scope, said_y) or scope_narrower(y.scope, x.scope, said_x)
     if narrower and not strict.allows("narrower_scope"):
         return True  # "the youth jobless rate" may be a part of "the jobless rate"
-    unsaid = unsaid_both(x.words, y.words, _said(x), _said(y))
+    unsaid = unsaid_both(x.words, y.words, said_x, said_y)
     if unsaid and not strict.allows("unsaid_both"):
         return True  # "Halden Rail carried 61m", "Halden's bus network carried 140m"
     if unit != "count" and (_part_of_holder(x, y) or _part_of_holder(y, x)):
@@ -419,7 +418,7 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
         return bool(x.own_nouns and y.own_nouns and not x.own_nouns & y.own_nouns)
     if dimensions_differ(x, y):
         return True  # "the 300-metre dam" may be long; "the dam is 45 metres high" is tall
-    if unit in MEASURES and goods_differ(x, y, _said(x), _said(y)):
+    if unit in MEASURES and goods_differ(x, y, said_x, said_y):
         return True  # "tonnes of wheat" / "tonnes of barley"; a satellite / its solar panels
     if unit != "count":  # a measure: the same act ("the river rose 2.4 metres")
         holder_x = x.owner if x.attribute else x.holder_noun
