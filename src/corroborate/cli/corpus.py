@@ -147,8 +147,8 @@ def ingest_command(
 
 class _DecodingTally:
     """The articles read whose text was changed or guessed on the way in (`Article.decoding`):
-    their text may differ from what was written, and the store keeps no note of it, so the
-    final count says which."""
+    their text may differ from what was written, so the final count says which (the store
+    keeps the note too, for `show` and `export`)."""
 
     SHOWN = 3  # sources named in the line; the rest are counted
 
