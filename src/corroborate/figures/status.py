@@ -13,8 +13,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from corroborate.figures.label import with_phase
-from corroborate.figures.ledger import FigureMentionDraft, values_agree
+from corroborate.figures.ledger import FigureMentionDraft
 from corroborate.figures.loose import FOR_CONFLICT, NOT_SURE
+from corroborate.figures.values import values_agree
 from corroborate.records import Article, Figure, FigureMention, FigureValue
 from corroborate.sources import sources_of
 
