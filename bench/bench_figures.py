@@ -39,6 +39,15 @@ Labelled data, all written for the project (bench/data/, invented sentences, no 
   weather records, disasters, space, polls; words and digits, ranges, bounds, approximations,
   money with suffixes, crore and A$, per cent spellings), committed before anyone scored it.
   Never tuned on; failures never printed.
+- figures_pairs_fresh8.jsonl: 214 pairs written in session 6 by a sixth engineer who had not
+  read the figures code, its tests, any error or any other pair set beyond its first 3 lines
+  (public debt and borrowing, wages and strikes, hospital waits, tech users, outages and data
+  breaches, medical trials, emissions, species counts and temperatures, box office and
+  attendances, transport accidents, prisons, troops and aid packages, charities and gifts,
+  council tax and potholes; words and digits, ranges, bounds, approximations, money with
+  suffixes, per cent spellings, one fact told with two verbs, rounded forms, one measure for
+  two goods or places, copies), committed before anyone scored it. Never tuned on; failures
+  never printed.
 - figures_pairs_dev14.jsonl: 40 invented pairs written in session 4 to probe general forms both
   ways (one act told with two verbs, opposite acts, a measure or amount written before its
   noun, durations of one act, "crossed 70%", money spent on two things, tallies). Written after
@@ -140,6 +149,7 @@ PAIRS = {
     "fresh5": "figures_pairs_fresh5.jsonl",  # session 3 round 2, scored once at its end
     "fresh6": "figures_pairs_fresh6.jsonl",  # session 4, written blind, never tuned on
     "fresh7": "figures_pairs_fresh7.jsonl",  # session 5, written blind, never tuned on
+    "fresh8": "figures_pairs_fresh8.jsonl",  # session 6, written blind, never tuned on
     "dev14": "figures_pairs_dev14.jsonl",  # session 4: probes of general forms, both ways
     "dev15": "figures_pairs_dev15.jsonl",  # session 4: updates and common news forms
     "dev16": "figures_pairs_dev16.jsonl",  # session 4: more news kinds, scored first as is
@@ -569,9 +579,9 @@ def main() -> None:
         peers={"spacy_parse": {"sentences_per_s": speed["parse_sentences_per_s"]}},
         notes=[
             "dev: tuned while looking; seen (files *_heldout): its failures steered session 2; "
-            "fresh, fresh2, fresh5, fresh6, fresh7: never tuned on, failures never printed; dev12 "
-            "and dev13 are session 3's fresh3 and fresh4 (first looks 0.733 and 0.780, then "
-            "tuned on)",
+            "fresh, fresh2, fresh5, fresh6, fresh7, fresh8: never tuned on, failures never "
+            "printed; dev12 and dev13 are session 3's fresh3 and fresh4 (first looks 0.733 and "
+            "0.780, then tuned on)",
             "timings on a shared, loaded 2-core machine",
         ],
         extra={"data": hashes, "quick": args.quick},
