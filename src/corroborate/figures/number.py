@@ -100,6 +100,9 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
     return None
 
 
+# The widest rounding a scaled whole number is read with, as a share of itself.
+SCALED_SHARE = 0.1
+
 # A share in words is a rounded share: "two-thirds" is what an outlet writes for 66%, "half"
 # for 49%. Percentage points either side it stands for.
 FRACTION_STEP = 1.0
@@ -141,9 +144,10 @@ def _scale(tokens: list[Token], number: Number) -> Number:
     if factor is None:
         return number
     if number.precision >= 0.5:
-        # "3 billion" is written as exact millions, not as anything from 2.5 to 3.5 billion:
-        # a scaled whole number is read to a tenth of its scale, like "3.0 billion".
-        number.precision = 0.05
+        # A scaled whole number is read to its last digit ("$736bn" is $735.5bn-$736.5bn, so
+        # "$735.7bn" agrees), but never looser than a tenth of itself: "3 billion" is not
+        # anything from 2.5 to 3.5 billion, and "$1tn" is not "$1.4tn".
+        number.precision = min(number.precision, SCALED_SHARE * number.value)
     number.value *= factor
     number.precision *= factor
     number.last = j + 1
