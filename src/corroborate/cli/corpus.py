@@ -8,7 +8,7 @@ import signal
 import sqlite3
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -23,7 +23,6 @@ from corroborate.corpus.connect import explain_sqlite_error
 from corroborate.corpus.store import DEFAULT_PATH, SqliteStore
 from corroborate.corpus.titles import FIRST_MEMBER, story_lead
 from corroborate.errors import CorroborateError
-from corroborate.records import Article, ReadError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -109,9 +108,7 @@ def ingest_command(
     stopped half-way finishes the job when run again.
     """
     from corroborate.corpus.ingest import ingest
-    from corroborate.read import read_inputs
 
-    decoded = _DecodingTally()
     try:
         with _open(db_path, write=True) as store, _progress() as update, _ctrl_c_in_main_only():
             counts = ingest(
@@ -120,7 +117,6 @@ def ingest_command(
                 batch_size=batch_size,
                 workers=workers,
                 progress=update,
-                items=decoded.watch(read_inputs(inputs)),
                 refine=second_look,
             )
             update(counts)  # the failures of the last batch
@@ -137,36 +133,23 @@ def ingest_command(
         f"{_plural(counts.copies, 'copy', 'copies')}; {counts.failed} could not be read"
     )
     click.echo(f"stories: {counts.new_stories} new, {counts.grown_stories} grown; store: {db_path}")
-    if decoded.found:
-        click.echo(decoded.line())
+    if counts.decoded:
+        click.echo(_decoding_line(counts.decoded))
     if counts.failed and not counts.read:
         raise click.ClickException(
             "no article could be read from the inputs given (each problem is listed above)"
         )
 
 
-class _DecodingTally:
-    """The articles read whose text was changed or guessed on the way in (`Article.decoding`):
-    their text may differ from what was written, so the final count says which (the store
-    keeps the note too, for `show` and `export`)."""
-
-    SHOWN = 3  # sources named in the line; the rest are counted
-
-    def __init__(self) -> None:
-        self.found: list[tuple[str, str]] = []
-
-    def watch(self, items: Iterable[Article | ReadError]) -> Iterator[Article | ReadError]:
-        for item in items:
-            if isinstance(item, Article) and item.decoding:
-                self.found.append((item.source, item.decoding))
-            yield item
-
-    def line(self) -> str:
-        named = "; ".join(f"{source}: {note}" for source, note in self.found[: self.SHOWN])
-        more = len(self.found) - self.SHOWN
-        rest = f"; and {more} more" if more > 0 else ""
-        changed = _plural(len(self.found), "article", "articles")
-        return f"decoding: {changed} not read exactly as given — {named}{rest}"
+def _decoding_line(found: list[tuple[str, str]], shown: int = 3) -> str:
+    """The articles read whose text was changed or guessed on the way in (`Article.decoding`,
+    as (source, note)): their text may differ from what was written, so the final count says
+    which (the store keeps the note too, for `show` and `export`); `shown` are named."""
+    named = "; ".join(f"{source}: {note}" for source, note in found[:shown])
+    more = len(found) - shown
+    rest = f"; and {more} more" if more > 0 else ""
+    changed = _plural(len(found), "article", "articles")
+    return f"decoding: {changed} not read exactly as given — {named}{rest}"
 
 
 def _plural(count: int, one: str, many: str) -> str:

@@ -15,7 +15,6 @@ connection. Only the index look-up and the marking of copies stay in the calling
 
 from __future__ import annotations
 
-import os
 import pickle
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -34,7 +33,7 @@ from corroborate.copies.settings import CopySettings
 from corroborate.copies.text import sentence_units
 from corroborate.copies.verify import CopyMatch
 from corroborate.corpus.features import text_date
-from corroborate.corpus.store import SqliteStore
+from corroborate.corpus.store import SqliteStore, process_store
 from corroborate.records import Article, CopyEvidence
 
 # A document for verification, or the same pickled: worker processes make them pickled, this
@@ -260,20 +259,20 @@ def stored_doc(store: SqliteStore, article_id: str) -> DocInfo:
     return DocInfo(article_id, sentence_units(text, spans), published, title, outlet)
 
 
-# A worker process's read-only view of the store and the stored articles it parsed.
-_worker_store: tuple[int, str, SqliteStore] | None = None
+# The stored articles a worker process parsed, and the store they came from.
 _worker_docs: OrderedDict[str, DocInfo] = OrderedDict()
+_worker_docs_of: SqliteStore | None = None
 
 
 def _verify_in_worker(
     path: str, settings: CopySettings, pairs: list[tuple[str, str]], known: dict[str, AnyDoc]
 ) -> list[CopyMatch]:
     """Verify candidate pairs in a worker: documents from `known`, else from the store."""
-    global _worker_store
-    if _worker_store is None or _worker_store[:2] != (os.getpid(), path):
+    global _worker_docs_of
+    store = process_store(path)
+    if store is not _worker_docs_of:
         _worker_docs.clear()  # a forked copy of the parent's state, or another store
-        _worker_store = (os.getpid(), path, SqliteStore(path, read_only=True))
-    store = _worker_store[2]
+        _worker_docs_of = store
     given = {article_id: unpacked(d) for article_id, d in known.items()}
 
     def doc(article_id: str) -> DocInfo:

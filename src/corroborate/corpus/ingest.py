@@ -1,8 +1,9 @@
 """Ingest: read inputs as a stream, in batches, into the store; assign each article a story.
 
-Per batch: drop articles the store already has (ids are content-derived, so this makes ingest
-idempotent), clean, segment and extract features in worker processes (the per-article stage,
-with each article's copy-detection keys and sentences), find copies (index look-up here, the
+Per batch: in worker processes, parse JSON lines (read here, parsed there: `read_items`), drop
+articles the store already has (ids are content-derived, so this makes ingest idempotent),
+clean, segment and extract features (the per-article stage, with each article's
+copy-detection keys and sentences), find copies (index look-up here, the
 verification of candidate pairs in the workers), assign stories (the global step,
 sequential), and write everything in one transaction. Memory holds two batches of articles
 plus the stories' centroids; a run killed half-way loses only the batch in flight, which the
@@ -25,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing import get_context
+from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
 from corroborate.clean import clean_article
@@ -36,10 +38,11 @@ from corroborate.corpus.cluster import (
     StoryState,
 )
 from corroborate.corpus.features import ArticleFeatures, extract_features
+from corroborate.corpus.inputs import Item, read_items
 from corroborate.corpus.recluster import recluster
 from corroborate.corpus.refine import BatchRefiner, save_refinement
-from corroborate.corpus.store import SqliteStore
-from corroborate.read import read_inputs
+from corroborate.corpus.store import SqliteStore, process_store
+from corroborate.read.jsonl import JsonLine, jsonl_line
 from corroborate.records import Article, CopyEvidence, ReadError
 from corroborate.segment import segment_article
 
@@ -75,6 +78,9 @@ class IngestCounts:
     new_stories: int = 0
     grown_stories: int = 0
     errors: list[ReadError] = field(default_factory=list)
+    # (source, note) of each article read whose text was guessed or had bytes replaced
+    # (`Article.decoding`), known ones too
+    decoded: list[tuple[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -148,7 +154,7 @@ def ingest(
     copies: CopyFinder | None = None,
     find_copies: bool = True,
     progress: Progress | None = None,
-    items: Iterable[Article | ReadError] | None = None,
+    items: Iterable[Item] | None = None,
     refine: bool = True,
 ) -> IngestCounts:
     """Read `inputs` (or the given `items`) into the store and return the counts.
@@ -168,7 +174,7 @@ def ingest(
     existing = set(clusterer.stories)  # to tell new stories from grown ones at the end
     counts = IngestCounts()
     run_id = store.begin_run(inputs)
-    stream = read_inputs(inputs) if items is None else iter(items)
+    stream = read_items(inputs) if items is None else iter(items)
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     status = "failed"
     refiner = BatchRefiner(store, clusterer) if refine else None
@@ -182,7 +188,7 @@ def ingest(
             batches = _batches(stream, batch_size)
             waiting = _prepare_batch(next(batches, []), store, pool, copy_settings)
             previous: _Staged | None = None
-            while waiting.read or waiting.errors:
+            while waiting.parts:
                 # The copies of batch N go to the workers first, then the articles of N+1,
                 # while this process stores batch N-1.
                 staged = _stage(waiting, store, copies, previous)
@@ -256,34 +262,72 @@ def load_clusterer(store: SqliteStore, settings: ClusterSettings | None) -> Stor
     return clusterer
 
 
+class _Chunk(NamedTuple):
+    """A few items of a batch after the per-article stage (in a worker, or here)."""
+
+    prepared: list[Prepared]  # the articles the store did not have, in the order read
+    errors: list[ReadError]  # lines that could not be read, in order
+    read: int  # articles read, known ones included
+    decoded: list[tuple[str, str]]  # (source, note) of each article read whose text was changed
+
+
 @dataclass(slots=True)
 class _Prepared:
-    """A batch read, its known articles dropped, its per-article stage under way."""
+    """A batch read, its per-article stage under way: in stream order, each input that failed
+    and the (future) chunks of the items between them."""
 
-    errors: list[ReadError]
-    read: int
-    parts: list[Future[list[Prepared]]] | list[list[Prepared]]
+    parts: list[ReadError | Future[_Chunk] | _Chunk]
 
 
 def _prepare_batch(
-    batch: list[Article | ReadError],
+    batch: list[Item],
     store: SqliteStore,
     pool: Executor | None,
     copy_settings: CopySettings | None,
 ) -> _Prepared:
-    articles = _unique([item for item in batch if isinstance(item, Article)])
-    known = store.known_ids(a.id for a in articles)
-    fresh = [a for a in articles if a.id not in known]
-    chunks = [fresh[i : i + _CHUNK] for i in range(0, len(fresh), _CHUNK)]
-    parts: list[Future[list[Prepared]]] | list[list[Prepared]] = (
-        [pool.submit(prepare_chunk, chunk, copy_settings, lean=True) for chunk in chunks]
-        if pool
-        else [prepare_chunk(chunk, copy_settings) for chunk in chunks]
-    )
-    return _Prepared(
-        errors=[item for item in batch if isinstance(item, ReadError)],
-        read=sum(1 for item in batch if isinstance(item, Article)),
-        parts=parts,
+    path = store.path if Path(store.path).is_file() else None
+    parts: list[ReadError | Future[_Chunk] | _Chunk] = []
+    run: list[Article | JsonLine] = []
+    for item in [*batch, None]:  # (None: the end, to send the last run)
+        if isinstance(item, Article | JsonLine):
+            run.append(item)
+            continue
+        for start in range(0, len(run), _CHUNK):
+            chunk = run[start : start + _CHUNK]
+            parts.append(
+                pool.submit(prepare_items, chunk, copy_settings, path)
+                if pool
+                else prepare_items(chunk, copy_settings, store=store)
+            )
+        run = []
+        if item is not None:
+            parts.append(item)
+    return _Prepared(parts)
+
+
+def prepare_items(
+    items: Sequence[Article | JsonLine],
+    copy_settings: CopySettings | None,
+    path: str | None = None,
+    *,
+    store: SqliteStore | None = None,
+) -> _Chunk:
+    """A chunk's JSON lines parsed, the articles the store has dropped, the rest prepared.
+
+    Given no `store`, this runs in a worker process: the store at `path` is read through the
+    worker's own read-only connection (with no `path`, every article is prepared and the
+    caller drops the known ones), and what is prepared is made `lean` to travel back.
+    """
+    read = [jsonl_line(item) if isinstance(item, JsonLine) else item for item in items]
+    articles = [item for item in read if isinstance(item, Article)]
+    lookup = store or (process_store(path) if path is not None else None)
+    known = lookup.known_ids(a.id for a in articles) if lookup is not None else set()
+    fresh = [a for a in _unique(articles) if a.id not in known]
+    return _Chunk(
+        prepared=prepare_chunk(fresh, copy_settings, lean=store is None) if fresh else [],
+        errors=[item for item in read if isinstance(item, ReadError)],
+        read=len(articles),
+        decoded=[(a.source, a.decoding) for a in articles if a.decoding],
     )
 
 
@@ -291,7 +335,9 @@ def _prepare_batch(
 class _Staged:
     """A prepared batch whose copies are being verified."""
 
-    batch: _Prepared
+    errors: list[ReadError]
+    read: int
+    decoded: list[tuple[str, str]]
     articles: list[Article]
     features: list[ArticleFeatures]
     copies: Callable[[], list[CopyEvidence]] | None
@@ -303,9 +349,21 @@ def _stage(
     batch: _Prepared, store: SqliteStore, copies: CopyFinder | None, unwritten: _Staged | None
 ) -> _Staged:
     """Collect the batch's per-article stage and start finding its copies."""
-    prepared = [item for part in batch.parts for item in _result(part)]
+    errors: list[ReadError] = []
+    chunks = []
+    for part in batch.parts:
+        if isinstance(part, ReadError):
+            errors.append(part)
+        else:
+            chunks.append(_result(part))
+            errors.extend(chunks[-1].errors)
     # The batch was checked against the store before the two before it were written; the
-    # one before it is not written yet.
+    # one before it is not written yet. (And one article may be in two chunks.)
+    first: dict[str, Prepared] = {}
+    for chunk in chunks:
+        for item in chunk.prepared:
+            first.setdefault(item.article.id, item)
+    prepared = list(first.values())
     written = store.known_ids(item.article.id for item in prepared)
     if unwritten:
         written.update(article.id for article in unwritten.articles)
@@ -319,10 +377,19 @@ def _stage(
         complete = all(key is not None for key in keys) and all(d is not None for d in docs)
         found = copies.start(fresh, keys if complete else None, docs if complete else None)
     saved = copies.take_keys() if copies else []
-    return _Staged(batch, fresh, features, found, saved, [item.terms_json for item in prepared])
+    return _Staged(
+        errors,
+        sum(c.read for c in chunks),
+        [note for c in chunks for note in c.decoded],
+        fresh,
+        features,
+        found,
+        saved,
+        [item.terms_json for item in prepared],
+    )
 
 
-def _result(part: Future[list[Prepared]] | list[Prepared]) -> list[Prepared]:
+def _result(part: Future[_Chunk] | _Chunk) -> _Chunk:
     return part.result() if isinstance(part, Future) else part
 
 
@@ -343,22 +410,23 @@ def _store_batch(
     refiner: BatchRefiner | None = None,
 ) -> None:
     """The global step for one batch (copies, stories) and its one transaction."""
-    batch, fresh, features, saved = staged.batch, staged.articles, staged.features, staged.saved
+    fresh, features, saved = staged.articles, staged.features, staged.saved
     evidence = staged.copies() if staged.copies else []
     before = set(clusterer.stories)
     assignments = _assign(fresh, features, evidence, clusterer, store)
     touched = {a.story for a in assignments}
     stories: list[StoryState] = [clusterer.stories[sid] for sid in sorted(touched)]
     store.write_batch(
-        run_id, fresh, features, assignments, evidence, batch.errors, stories, saved, staged.terms
+        run_id, fresh, features, assignments, evidence, staged.errors, stories, saved, staged.terms
     )
     if refiner:  # its own transaction: killed before it, the store holds the one-pass stories
         save_refinement(store, refiner.refine(touched))
-    counts.read += batch.read
-    counts.failed += len(batch.errors)
-    counts.errors.extend(batch.errors)
+    counts.read += staged.read
+    counts.failed += len(staged.errors)
+    counts.errors.extend(staged.errors)
+    counts.decoded.extend(staged.decoded)
     counts.new += len(fresh)
-    counts.known += batch.read - len(fresh)
+    counts.known += staged.read - len(fresh)
     counts.copies += sum(1 for a in fresh if a.copy_of)
     counts.new_stories += sum(1 for sid in touched if sid not in before)
     counts.grown_stories += sum(1 for sid in touched if sid in before)
@@ -399,9 +467,7 @@ def _unique(articles: list[Article]) -> list[Article]:
     return list(seen.values())
 
 
-def _batches(
-    stream: Iterator[Article | ReadError], size: int
-) -> Iterator[list[Article | ReadError]]:
+def _batches(stream: Iterator[Item], size: int) -> Iterator[list[Item]]:
     while batch := list(islice(stream, size)):
         yield batch
 
@@ -420,8 +486,8 @@ def _executor(workers: int) -> ProcessPoolExecutor | _NoPool:
         return _NoPool()
     method = "fork" if "fork" in _start_methods() else "spawn"
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context(method))
-    # Start the workers now, before this process reads the inputs (a JSON-lines file is read
-    # whole) and loads the copy index: forked later, each would start out holding those too.
+    # Start the workers now, before this process reads the inputs and loads the copy index:
+    # forked later, each would start out holding those too.
     pool.submit(os.getpid).result()
     return pool
 

@@ -15,6 +15,7 @@ flight, and the next run redoes exactly that.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -113,6 +114,23 @@ def load_terms(text: str) -> dict[str, float]:
     articles' features at once."""
     intern = sys.intern
     return {intern(term): value for term, value in json.loads(text).items()}
+
+
+# This process's read-only view of a store (see `process_store`): (pid, path, store).
+_process_store: tuple[int, str, SqliteStore] | None = None
+
+
+def process_store(path: str) -> SqliteStore:
+    """A read-only store at `path` for this process, opened once and kept.
+
+    Ingest's worker processes read the store through it (known ids, stored articles). A
+    forked worker starts with its parent's module state: the pid tells it apart, so it never
+    uses a connection it did not open.
+    """
+    global _process_store
+    if _process_store is None or _process_store[:2] != (os.getpid(), path):
+        _process_store = (os.getpid(), path, SqliteStore(path, read_only=True))
+    return _process_store[2]
 
 
 class SqliteStore:

@@ -6,7 +6,7 @@ import codecs
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from corroborate.errors import InputReadError
 from corroborate.read.article import make_article
@@ -26,10 +26,27 @@ def read_jsonl(text: str, source: str) -> Iterator[Article | ReadError]:
             yield _from_line(line, f"{source}:{number}", source)
 
 
+class JsonLine(NamedTuple):
+    """One line of a JSON lines file, read but not yet parsed (`jsonl_line` parses it): ingest
+    reads a file's lines in its main process and parses them in its worker processes."""
+
+    source: str  # the file
+    number: int  # the line's number, from 1
+    raw: bytes  # the line as read (a UTF-8 byte-order mark at the file's start removed)
+
+
 def read_jsonl_file(path: Path) -> Iterator[Article | ReadError]:
     """A JSON lines file read a line at a time, so a crawl export of any size is never held
     in memory whole. Lines are UTF-8 (as JSON lines are meant to be); a line that is not is
     decoded as a legacy-encoded file would be. A UTF-16 file is read whole."""
+    for item in jsonl_lines(path):
+        yield jsonl_line(item) if isinstance(item, JsonLine) else item
+
+
+def jsonl_lines(path: Path) -> Iterator[JsonLine | Article | ReadError]:
+    """`read_jsonl_file` without the parsing: each non-blank line as a `JsonLine`, and what
+    is decided for the file as a whole (a UTF-16 file's articles, read whole; a binary or
+    empty file's ReadError) as `read_jsonl_file` gives it."""
     source = str(path)
     with path.open("rb") as handle:
         head = handle.read(8192)
@@ -47,18 +64,22 @@ def read_jsonl_file(path: Path) -> Iterator[Article | ReadError]:
             if not raw.strip():
                 continue
             empty = False
-            where = f"{source}:{number}"
-            try:
-                decoded = Decoded(raw.decode("utf-8"))
-            except UnicodeDecodeError:
-                try:
-                    decoded = decode(raw, where)
-                except InputReadError as exc:
-                    yield ReadError(exc.source, exc.problem)
-                    continue
-            yield with_note(_from_line(decoded.text, where, source), decoded)
+            yield JsonLine(source, number, raw)
     if empty:
         yield ReadError(source, "the file is empty")
+
+
+def jsonl_line(line: JsonLine) -> Article | ReadError:
+    """The article on one line of a JSON lines file, or why there is none."""
+    where = f"{line.source}:{line.number}"
+    try:
+        decoded = Decoded(line.raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        try:
+            decoded = decode(line.raw, where)
+        except InputReadError as exc:
+            return ReadError(exc.source, exc.problem)
+    return with_note(_from_line(decoded.text, where, line.source), decoded)
 
 
 def _from_line(line: str, where: str, source: str) -> Article | ReadError:
