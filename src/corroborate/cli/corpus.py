@@ -20,6 +20,7 @@ import click
 from corroborate.cli.output import whole_file, working
 from corroborate.cli.report import output_options
 from corroborate.corpus.connect import explain_sqlite_error
+from corroborate.corpus.export import json_list, lists_decoded
 from corroborate.corpus.store import DEFAULT_PATH, SqliteStore
 from corroborate.corpus.titles import FIRST_MEMBER, story_lead
 from corroborate.errors import CorroborateError
@@ -319,11 +320,8 @@ def stories_command(
                 first = store.query(FIRST_MEMBER, (row["id"],))
                 row["lead"] = story_lead((r[0], r[1]) for r in first)
     if as_json:
-        for row in rows:
-            # The store keeps outlets as JSON text; a JSON line gives them as a list, not as a
-            # string to decode a second time.
-            row["outlets"] = json.loads(row["outlets"] or "[]")
-            click.echo(json.dumps(row, ensure_ascii=False))
+        for row in rows:  # outlets as a list, as export's JSON lines give them
+            click.echo(json.dumps(lists_decoded(row), ensure_ascii=False))
         return
     if not total:
         click.echo(
@@ -380,7 +378,7 @@ def _print_stories(rows: list[dict[str, Any]], total: int) -> None:
             str(row["source_count"]),
         ]
         if wide:
-            outlets = json.loads(row["outlets"] or "[]")
+            outlets = json_list(row["outlets"])
             more = f" +{len(outlets) - 4}" if len(outlets) > 4 else ""
             cells.append(Text(", ".join(outlets[:4]) + more))
         table.add_row(*cells)

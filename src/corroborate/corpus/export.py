@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TextIO
@@ -101,18 +101,27 @@ def _write_text(rows: Rows, fmt: Format, handle: TextIO) -> int:
         if writer:
             writer.writerow(row)
         else:
-            handle.write(json.dumps(_lists_decoded(row), ensure_ascii=False) + "\n")
+            handle.write(json.dumps(lists_decoded(row), ensure_ascii=False) + "\n")
         count += 1
     return count
 
 
-# Columns the store keeps as JSON lists: JSON lines carry them as lists, not as JSON text inside
-# JSON (CSV and Parquet keep the text, which their readers can parse with one call).
-_JSON_LISTS = frozenset({"outlets", "shared_names", "shared_terms"})
+# Columns the store keeps as JSON lists: JSON output (export's JSON lines, `stories --json`)
+# carries them as lists, not as JSON text inside JSON (CSV and Parquet keep the text, which
+# their readers can parse with one call).
+JSON_LISTS = frozenset({"outlets", "shared_names", "shared_terms"})
 
 
-def _lists_decoded(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: json.loads(v) if k in _JSON_LISTS and v else v for k, v in row.items()}
+def json_list(stored: str | None) -> list[Any]:
+    """A column the store keeps as a JSON list, as a list. Nothing stored (NULL: a story not
+    yet counted, a store from before the column was filled) is the empty list, so JSON
+    output never says "none" in two ways (`null` and `[]`)."""
+    return json.loads(stored) if stored else []
+
+
+def lists_decoded(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The row with its JSON-list columns (`JSON_LISTS`) as lists (`json_list`)."""
+    return {k: json_list(v) if k in JSON_LISTS else v for k, v in row.items()}
 
 
 def _write_parquet(rows: Rows, path: Path) -> int:
