@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from corroborate.figures.loose import Strictness
 from corroborate.figures.names import names_match
+from corroborate.figures.roles import one_handover
 from corroborate.figures.subject import Subject
 from corroborate.figures.words import VERB_CLASS
 
@@ -59,8 +60,8 @@ def same_act(x: Subject, y: Subject, *, strict: Strictness | None = None) -> boo
     trusts."""
     if x.verb is None or y.verb is None:
         return False
-    if x.verb == y.verb:
-        return True
+    if x.verb == y.verb or one_handover(x.handover, y.handover):
+        return True  # one verb, or one handing-over told by its two parties ("sold", "bought")
     if strict is None or strict.allows("verb_noun"):
         if x.verb in y.nouns or y.verb in x.nouns:
             return True

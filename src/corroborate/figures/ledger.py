@@ -26,6 +26,7 @@ from corroborate.figures.extract import Quantity
 from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
 from corroborate.figures.loose import ANY_LOOSE, FOR_CONFLICT, Strictness, synonym_only
 from corroborate.figures.names import names_match
+from corroborate.figures.roles import one_handover
 from corroborate.figures.scope import scope_narrower, scopes_clash, unsaid_both
 from corroborate.figures.subject import Subject, names_clash
 from corroborate.figures.values import METRIC, interval
@@ -247,7 +248,9 @@ def can_conflict(
     if x.instruments and y.instruments and not one_poll:
         return False  # two polls' findings ("the Morwick Echo poll", "...Courier poll") are two
     actors_x, actors_y = x.actors - topic, y.actors - topic
-    if actors_x and actors_y and not names_match(actors_x, actors_y) and not one_poll:
+    # "X gave £2m to Y" and "Y received £3.5m from X": one act, told by its two parties
+    one_act = one_poll or one_handover(x.handover, y.handover)
+    if actors_x and actors_y and not names_match(actors_x, actors_y) and not one_act:
         return False  # "Ostria will send 500" is no rival to "Velmark plans to deploy 800"
     # The thing counted alone is not enough: "23 member nations" and "more than 40 countries"
     # are different groups of countries unless a name or another noun ties them.

@@ -51,6 +51,7 @@ from corroborate.figures.names import (
     persons_in,
     unfamiliar,
 )
+from corroborate.figures.roles import Handover, read_handover
 from corroborate.figures.scope import read_scope, read_words
 from corroborate.figures.when import (
     REVISED,
@@ -118,6 +119,7 @@ class Subject:
     # (role, word): where, by what, of whom, done by what ("at the protest", "by train")
     scope: frozenset[tuple[str, str]] = frozenset()
     words: frozenset[str] = frozenset()  # what its clause says it is about (scope.read_words)
+    handover: Handover | None = None  # "gave £2m to the hospice": the act and its two parties
 
     def is_vague(self) -> bool:
         """Nothing in the sentence says what the figure is about ("Two percent is too little")."""
@@ -337,6 +339,7 @@ def _subject(
         dimension=dimension_of(tokens, quantity, para_start),
         base=share_base(tokens, quantity, para_start),
         words=read_words(_doer(r.verb, anchor)),
+        handover=read_handover(r.verb, anchor),
         scope=read_scope(r.verb, anchor, r.wide, share=quantity.unit == "percent"),
         actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),
