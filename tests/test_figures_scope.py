@@ -102,10 +102,8 @@ def test_two_scopes_are_two_figures(
 
 # The crowd pair is left out: "A crowd of 9,140 watched ..." parses apart from "A crowd of 12,300
 # watched ..." (its verb is read as "beat" in one, "attend" in the other), so two values of one
-# crowd are not yet called a conflict. So is the probe: "The Kelpie-2 probe weighs 2,300 kg"
-# against "...2,650 kg" reads no name in "Kelpie-2", so two weights of one probe are not yet
-# called a conflict (a miss older than the goods rule).
-@pytest.mark.parametrize(("first", "second", "fa", "fb"), TWO_SCOPES[:5] + TWO_GOODS[:3])
+# crowd are not yet called a conflict. The probe is in: "Kelpie-2" is read as a name (session 6).
+@pytest.mark.parametrize(("first", "second", "fa", "fb"), TWO_SCOPES[:5] + TWO_GOODS)
 def test_one_scope_told_twice_conflicts(
     resources: Resources, first: str, second: str, fa: str, fb: str
 ) -> None:
@@ -244,3 +242,28 @@ def test_goods_differ_is_symmetric_and_never_of_one_good(first: str, second: str
     said_x, said_y = x.nouns, y.nouns
     assert goods_differ(x, y, said_x, said_y) == goods_differ(y, x, said_y, said_x)
     assert goods_differ(x, y, said_x, said_y) == (first != second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        (
+            "The Aurel-3 satellite weighs 1,450 kg.",
+            "The Aurel-4 satellite weighs 1,720 kg.",
+            "1,450",
+            "1,720",
+        ),
+        (
+            "The Brisa A320 jet carried 164 passengers.",
+            "The Brisa A330 jet carried 281 passengers.",
+            "164",
+            "281",
+        ),
+    ],
+)
+def test_two_numbered_names_are_two_things(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    """A name with a number in it ("Aurel-3") is a name: another number, another craft."""
+    assert_apart(resources, first, second, fa, fb)
+    assert_together(resources, first, first.replace(fa, fb), fa, fb, "conflict")

@@ -127,6 +127,16 @@ def _model_words(path: str) -> frozenset[str]:
     return frozenset(s for s in strings if isinstance(s, str) and s.isalpha() and s.islower())
 
 
+# A name with a number in it: a craft, a model, a mission ("the Aurel-3 satellite", "an A320",
+# "the Veyra-2 rocket"); not a quarter or half-year ("Q3", "H1"), which is a time.
+_NUMBERED_NAME = re.compile(r"(?![QH]\d\b)[A-Z][A-Za-z]*-?[A-Za-z]*\d+[A-Za-z]*")
+
+
+def name_shaped(token: Any) -> bool:
+    """A word a name can be: letters, or a capitalised word with a number in it."""
+    return bool(token.is_alpha or _NUMBERED_NAME.fullmatch(token.text))
+
+
 def unfamiliar(token: Any, ordinary: frozenset[str]) -> bool:
     """A capitalised word the model never saw in lower case: a name, whatever its tag."""
     return bool(
@@ -152,7 +162,7 @@ def _is_actor_name(t: Any, ordinary: frozenset[str]) -> bool:
     named = t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS or unfamiliar(t, ordinary)
     if not named or t.ent_type_ == "PERSON":
         return False
-    if not (t.is_alpha and t.text[0].isupper()) or t.lower_ in TITLES:
+    if not (name_shaped(t) and t.text[0].isupper()) or t.lower_ in TITLES:
         return False
     return norm_name(t.text) not in MEASURE_NAMES
 
@@ -178,7 +188,7 @@ def name_tokens(region: Iterable[Any], ordinary: frozenset[str] = frozenset()) -
     for token in region:
         strange = unfamiliar(token, ordinary)
         is_name = token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTS or strange
-        if not is_name or not token.is_alpha or token.is_stop or token.lower_ in TITLES:
+        if not is_name or not name_shaped(token) or token.is_stop or token.lower_ in TITLES:
             continue
         if not token.text[0].isupper():
             continue
