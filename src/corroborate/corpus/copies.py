@@ -156,7 +156,10 @@ class StoreCopyFinder:
             [np.full(len(k), first + n, dtype=np.int32) for n, k in enumerate(keys)]
             + [np.zeros(0, np.int32)]
         )
-        found = [detector.index.query(rows, docs), self_join(rows, docs, settings.max_bucket)]
+        found = [
+            detector.index.query(rows, docs, newest=_PARTNERS),
+            self_join(rows, docs, settings.max_bucket),
+        ]
         detector.index.add(rows, docs)
         detector.ids.extend(a.id for a in articles)
         for article, own in zip(articles, keys, strict=True):
