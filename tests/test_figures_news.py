@@ -34,6 +34,9 @@ def resources() -> Resources:
         ("Wind now meets three-fifths of Ardley's demand.", 60, "percent", "three-fifths"),
         ("The comet passed 12 light-years from the star.", 12, "light years", "12 light-years"),
         ("The tremor had a magnitude of 4.7.", 4.7, "magnitude", "4.7"),
+        ("A pint of milk in Orwick costs 65p.", 0.65, "GBP", "65p"),  # pence are pounds
+        ("Fares on the Telby line rose by 20 pence.", 0.2, "GBP", "20 pence"),
+        ("Diesel fell 3.5p a litre.", 0.035, "GBP", "3.5p"),
     ],
 )
 def test_news_forms_are_read(text: str, value: float, unit: str, written: str) -> None:
@@ -49,10 +52,11 @@ def test_news_forms_are_read(text: str, value: float, unit: str, written: str) -
         "Take vitamin C twice a day",
         "It took half an hour.",
         "He is right half the time.",
+        "The vote closes at 2 p.m. on Friday.",  # a time, not pence
     ],
 )
 def test_letters_and_idioms_are_not_news_forms(text: str) -> None:
-    assert all(q.unit not in ("degrees", "percent") for q in read_quantities(text))
+    assert all(q.unit not in ("degrees", "percent", "GBP") for q in read_quantities(text))
 
 
 @pytest.mark.parametrize(

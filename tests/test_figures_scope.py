@@ -84,6 +84,18 @@ TWO_GOODS = [
         "8.5 million",
         "1.9 million",
     ),
+    (  # two fuels, one side read by the tagger with no verb ("costs" a noun)
+        "Petrol costs £1.48 a litre in Crale.",
+        "Diesel costs £1.62 a litre in Crale.",
+        "£1.48",
+        "£1.62",
+    ),
+    (  # two goods, one in pence, one side read with no verb
+        "A loaf of bread costs £1.35 in Tenby Cross shops.",
+        "A pint of milk costs 65p in Tenby Cross shops.",
+        "£1.35",
+        "65p",
+    ),
     (  # a whole and a part the first side never names
         "The Kelpie-2 probe weighs 2,300 kg.",
         "Its radar dish weighs 140 kg.",

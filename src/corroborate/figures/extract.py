@@ -312,7 +312,28 @@ def _read_unit(tokens: list[Token], number: Number) -> _Reading:
     suffix = _suffix_unit(tokens, end) or _hyphened_measure(tokens, end) or _term(tokens, end)
     if suffix and (unit is None or unit == suffix[0]):
         unit, end = suffix
+    elif unit is None and not number.scaled and _pence(tokens, end):
+        # "65p", "20 pence": a hundredth of a pound, so "65p" and "£0.65" are one price
+        unit, end = "GBP", end + 1
+        number.value, number.precision = number.value / 100, number.precision / 100
     return _Reading(number, unit, start, end)
+
+
+def _pence(tokens: list[Token], j: int) -> bool:
+    """ "65p" (the letter touching the number, not "2 p.m.") or "65 pence"."""
+    if j >= len(tokens):
+        return False
+    if tokens[j].low in ("pence", "penny"):
+        return True
+    if tokens[j].text != "p" or not tokens[j].glued:
+        return False
+    return not (
+        j + 1 < len(tokens)
+        and tokens[j + 1].text == "."
+        and tokens[j + 1].glued
+        and j + 2 < len(tokens)
+        and tokens[j + 2].low.startswith("m")
+    )
 
 
 def _hyphened_measure(tokens: list[Token], j: int) -> tuple[str, int] | None:

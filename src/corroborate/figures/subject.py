@@ -435,6 +435,9 @@ def _act(verb: Any, anchor: Any) -> str | None:
     lemma = str(verb.lemma_).lower()
     if lemma == "be":
         return "have"  # "9,000 households are still without power": a state, as "remain" is
+    misread = _noun_as_verb(anchor)
+    if misread is not None:  # "Petrol costs £1.48 a litre", read with no verb: "costs" is the act
+        return str(misread.lemma_).lower()
     if verb.pos_ != "VERB" and not any(c.dep_ == "expl" for c in verb.children):
         return None
     if lemma == "be" and any(c.dep_ == "expl" for c in verb.children):
@@ -446,6 +449,24 @@ def _act(verb: Any, anchor: Any) -> str | None:
 
 
 _LEVEL_TO = CHANGE_VERBS | {"come", "amount"}
+
+
+def _noun_as_verb(anchor: Any) -> Any | None:
+    """The word the tagger took for a noun in a sentence it read with no verb at all: a plural
+    noun just before the figure, after a noun of its own ("Petrol costs £1.48 a litre", "A loaf
+    of bread costs £1.35": "costs" tagged a noun). It is the verb the sentence needs, and the
+    noun before it the thing that does it."""
+    if any(t.pos_ in ("VERB", "AUX") for t in anchor.sent):
+        return None
+    i = anchor.left_edge.i - 1
+    if i < anchor.sent.start:
+        return None
+    word = anchor.doc[i]
+    if word.pos_ != "NOUN" or not word.lower_.endswith("s"):
+        return None
+    if not any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in word.lefts):
+        return None
+    return word
 
 
 def _promise(verb: Any) -> str | None:
@@ -465,12 +486,17 @@ def _holder_noun(verb: Any, anchor: Any, ordinary: frozenset[str]) -> str | None
         a.lower_ == "by" and a.head.i == verb.i for a in anchor.ancestors
     )
     deps = ("dobj",) if changed else ("nsubj",)
+    misread = _noun_as_verb(anchor)
+    if misread is not None:
+        verb, deps = misread, ("compound",)  # "Petrol costs £1.48": the noun before the verb
     for child in verb.children:
         if child.dep_ in deps and child.pos_ == "NOUN" and anchor not in child.subtree:
             lemma = str(child.lemma_).lower()
             if child.lower_ in ("shares", "stocks"):
                 return "stock"  # "shares jumped 14%": the share price, not "a share of"
-            if lemma not in GENERIC_NOUNS and not _is_name_word(child, ordinary):
+            # the tagger's noun before a misread verb may be marked a name too ("Petrol")
+            named = misread is None and _is_name_word(child, ordinary)
+            if lemma not in GENERIC_NOUNS and not named:
                 return NOUN_CLASS.get(lemma, lemma)
     return None
 
