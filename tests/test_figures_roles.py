@@ -40,6 +40,12 @@ BOTH_ENDS = [
         "$320 million",
         "$380m",
     ),
+    (  # the buyer and the thing bought, the seller unsaid
+        "The Orla Group bought the Fenwick Hotel for €90m.",
+        "The Fenwick Hotel was sold to the Orla Group for €115m.",
+        "€90m",
+        "€115m",
+    ),
     (
         "The Velby Foundation gave the Ashcombe hospice £600,000.",
         "The Ashcombe hospice was given £450,000 by the Velby Foundation.",
@@ -77,6 +83,12 @@ def test_one_act_from_its_two_ends_agrees_on_one_value(
             "Tilbury Hospice received £1.9m from the Ormsby Trust.",
             "£1.4m",
             "£1.9m",
+        ),
+        (  # one party, buying one side and selling the other: two sales
+            "The Orla Group bought the Fenwick Hotel for €90m.",
+            "The Orla Group sold the Fenwick Hotel for €115m.",
+            "€90m",
+            "€115m",
         ),
         (  # another giver
             "The Ormsby Trust donated £1.4m to Carrick Children's Hospital.",
@@ -118,5 +130,6 @@ def test_the_parties_are_read_by_role(
     x, y = _handover(resources, first, fa), _handover(resources, second, fb)
     assert x is not None and y is not None
     assert x.act == y.act
-    assert x.giver & y.giver and x.taker & y.taker
+    assert x.taker & y.taker
+    assert not (x.giver and y.giver) or x.giver & y.giver
     assert not x.giver & y.taker  # the roles are not swapped

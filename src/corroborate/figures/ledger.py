@@ -26,7 +26,7 @@ from corroborate.figures.extract import Quantity
 from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
 from corroborate.figures.loose import ANY_LOOSE, FOR_CONFLICT, Strictness, synonym_only
 from corroborate.figures.names import names_match
-from corroborate.figures.roles import one_handover
+from corroborate.figures.roles import one_handover, roles_swapped
 from corroborate.figures.scope import scope_narrower, scopes_clash, unsaid_both
 from corroborate.figures.subject import Subject, names_clash
 from corroborate.figures.values import METRIC, interval
@@ -284,6 +284,8 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
         return not (x.verb == "sentence" or one_holder)
     if x.subset or y.subset:
         return True  # "two other rifles" is no rival to "nine rifles"
+    if roles_swapped(x.handover, y.handover):
+        return True  # "Orla bought the hotel for €90m" is no rival to "Orla sold it for €115m"
     if x.margin != y.margin:
         return True  # "£40m over budget" is no rival to "cost £210m"
     if _period(x, strict) != _period(y, strict):

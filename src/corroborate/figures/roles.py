@@ -3,9 +3,10 @@ and "the Ardley hospice received £3.5m from the Kell Foundation" are one act wi
 the giver and the taker, each sentence naming them in other places of its parse.
 
 A verb of handing over is read as its act and its end (`ENDS`), and the parties as the words of
-the phrases in each role: the doer, the "to" or "from" phrase, the "by" phrase of a passive. Two
-such figures are one act when they are of one act and both parties meet, whichever end each
-sentence tells it from; two different doers are then no sign of two acts.
+the phrases in each role: the doer, the "to" or "from" phrase, the "by" phrase of a passive, the
+thing handed over. Two such figures are one act when they are of one act, every role both say
+meets and at least two do, whichever end each sentence tells it from; two different doers are
+then no sign of two acts.
 """
 
 from __future__ import annotations
@@ -27,11 +28,13 @@ ENDS: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True, slots=True)
 class Handover:
-    """An act of handing over and the words of its two parties (empty where not said)."""
+    """An act of handing over and the words of its roles (empty where not said): the giver,
+    the taker and the thing handed over ("the Marlow Hotel" in "bought the Marlow Hotel")."""
 
     act: str
     giver: frozenset[str]
     taker: frozenset[str]
+    thing: frozenset[str] = frozenset()
 
 
 def read_handover(verb: Any, anchor: Any) -> Handover | None:
@@ -40,27 +43,31 @@ def read_handover(verb: Any, anchor: Any) -> Handover | None:
     if lemma not in ENDS or verb.pos_ != "VERB":
         return None
     act, end = ENDS[lemma]
-    doer = nsubj = by = to = from_ = frozenset[str]()
+    role: dict[str, frozenset[str]] = {}
     for child in verb.children:
         if anchor in child.subtree:
             continue  # the money itself ("£2m was given to ...") is no party
-        if child.dep_ == "nsubj":
-            doer = _party(child)
-        elif child.dep_ == "nsubjpass":
-            nsubj = _party(child)
+        if child.lower_ in ("to", "from") and child.dep_ in ("dative", "prep"):
+            role[child.lower_] = _objects(child)
         elif child.dep_ == "agent":
-            by = _objects(child)
-        elif child.dep_ == "dative" and child.lower_ != "to":
-            to = _party(child)  # "gave the hospice £2m"
-        elif child.dep_ == "dobj" and end == "giver" and anchor.dep_ == "dobj":
-            to = _party(child)  # two objects, "gave the hospice £2m": the other is the taker
-        elif child.lower_ == "to" and child.dep_ in ("dative", "prep"):
-            to = _objects(child)
-        elif child.lower_ == "from" and child.dep_ == "prep":
-            from_ = _objects(child)
-    if end == "giver":  # "X gave £2m to Y"; "Y was given £2m by X"
-        return Handover(act, doer or by, to or nsubj)
-    return Handover(act, from_, doer or by or nsubj)  # "Y received £2m from X"
+            role["by"] = _objects(child)
+        elif child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
+            role[child.dep_] = _party(child)
+    none = frozenset[str]()
+    if end == "taker":  # "Y received £2m from X"; "Y bought the hotel"; "the hotel was bought"
+        buyer = role.get("nsubj") or role.get("by", none)
+        return Handover(act, role.get("from", none), buyer, role.get("dobj") or none)
+    # "X gave £2m to Y", "X gave Y £2m" (the money the object, Y the other), "Y was given £2m
+    # by X"; a thing sold is never its taker ("the hotel was sold to X")
+    money_object = anchor.dep_ == "dobj"
+    passive_taker = "to" not in role and act != "sale" and "nsubjpass" in role
+    taker = role.get("to") or role.get("dative") or (role.get("dobj") if money_object else None)
+    if not taker and passive_taker:
+        taker = role["nsubjpass"]
+    thing = (None if money_object else role.get("dobj")) or (
+        None if passive_taker else role.get("nsubjpass")
+    )
+    return Handover(act, role.get("nsubj") or role.get("by", none), taker or none, thing or none)
 
 
 def _objects(prep: Any) -> frozenset[str]:
@@ -75,8 +82,18 @@ def _party(head: Any) -> frozenset[str]:
 
 
 def one_handover(x: Handover | None, y: Handover | None) -> bool:
-    """One act of handing over: the same act, and each party named on both sides and met."""
+    """One act of handing over: the same act, every role said on both sides met, and at least
+    two roles met (the giver and the taker, or a buyer and the thing bought)."""
     if x is None or y is None or x.act != y.act:
         return False
-    parties = ((x.giver, y.giver), (x.taker, y.taker))
-    return all(p and q and p & q for p, q in parties)
+    roles = ((x.giver, y.giver), (x.taker, y.taker), (x.thing, y.thing))
+    known = [(p, q) for p, q in roles if p and q]
+    return len(known) >= 2 and all(p & q for p, q in known)
+
+
+def roles_swapped(x: Handover | None, y: Handover | None) -> bool:
+    """One party gives on one side and takes on the other ("Orla bought the hotel", "Orla sold
+    the hotel"): two acts, never rivals."""
+    if x is None or y is None or x.act != y.act:
+        return False
+    return bool(x.giver & y.taker or x.taker & y.giver)
