@@ -122,5 +122,15 @@ def speaker_right(pred: Prediction, gold: Gold) -> bool:
         return 0 <= gold.source[0][0] - pred.speaker[-1][1] <= 3
     if pred.name:
         surname = pred.name.split()[-1].lower()
-        return surname in re.findall(r"[\w’'-]+", gold.source_text.lower())
+        return surname in source_words(gold.source_text)
     return False
+
+
+def source_words(source: str) -> set[str]:
+    """The words of a gold Source; a Source that is a possessive ("Mr. Comey's" in "Mr.
+    Comey's suggestion was ...") also has its owner ("comey"): the rule is "the resolved
+    name shares its surname with the Source". Only a final possessive: in "Peter Burrows's
+    book about Carly Fiorina's years" the speaker is not Fiorina."""
+    words = re.findall(r"[\w’'-]+", source.lower())
+    owner = [re.sub(r"['’]s?$", "", words[-1])] if words else []
+    return set(words) | set(owner)

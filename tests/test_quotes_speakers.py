@@ -409,3 +409,47 @@ def test_a_cue_in_a_clause_of_time_speaks_for_no_quote_near_it(
     resources: Resources, text: str, words: str, speaker: str
 ) -> None:
     assert quote_holding(resources, text, words).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "written"),
+    [
+        # Verbs that report words without "say" ("confided", "lauded ... for the “...”"):
+        # the quote is their subject's, however deep in the clause it stands.
+        (
+            "Harbourmaster Agnes Thornquist praised the crews on Monday.\n"
+            "When the Lindqvists moved to the quay, Tomas Berg confided to her that his parents "
+            "had worried because, as newcomers, the Lindqvists were “the first family from the "
+            "islands to live on the quay.”",
+            "the first family from the islands",
+            "Tomas Berg",
+        ),
+        (
+            "“We expect the pier to open in May,” Mayor Lena Ortiz said.\n"
+            "The harbourmaster also lauded Ms. Ortiz, whose term ends in June, for leading the "
+            "pier’s repairs and for the “needed reforms at the harbour board.”",
+            "needed reforms at the harbour board",
+            "The harbourmaster",
+        ),
+    ],
+)
+def test_verbs_that_report_words_give_their_subject(
+    resources: Resources, text: str, words: str, written: str
+) -> None:
+    mention = quote_holding(resources, text, words).mentions[0]
+    assert mention.speaker_text == written
+    assert mention.speaker_start == text.index(written)
+
+
+def test_a_quote_after_a_clause_of_its_own_is_not_joined_to_the_one_before(
+    resources: Resources,
+) -> None:
+    """ "A," X said, referring to Y. "B.": B follows a clause of its own, so it is a quote
+    of its own, not the second piece of A."""
+    text = (
+        "“We have won ten harbours. He has won three or four,” Ortiz said, referring to Berg. "
+        "“Last week, in fact, we had a thousand more votes than him. That is a lot of votes.”"
+    )
+    second = quote_holding(resources, text, "Last week")
+    assert "ten harbours" not in second.text
+    assert second.mentions[0].speaker_text == "Ortiz"

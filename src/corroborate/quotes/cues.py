@@ -22,7 +22,9 @@ CUE_LEMMAS = frozenset(
     fume scoff sniff gush chide estimate echo repeat assure imply comment mock characterize
     characterise allege interject snap yell scream mutter groan plead clarify
     elaborate scold taunt gripe grouse opine posit read protest speculate brag marvel sigh
-    implore confess rebut inquire aver exult theorize surmise grumble rant""".split()
+    implore confess rebut inquire aver exult theorize surmise grumble rant
+    refer reference portray denounce laud confide relate pronounce advise discuss reprise
+    publish""".split()
 )
 MAX_CUE_DISTANCE = 160  # characters between a quote and a cue verb outside its clause
 
