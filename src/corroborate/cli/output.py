@@ -35,12 +35,45 @@ def whole_file(path: Path) -> Iterator[Path]:
             partial.unlink(missing_ok=True)
 
 
+def check_writable(path: Path) -> None:
+    """A one-line ClickException now if `path` cannot be written, rather than after the work.
+
+    A report takes seconds to minutes; a folder that does not exist or may not be written was
+    only told when the finished report was to be saved. The probe writes and removes the same
+    hidden partial file `whole_file` would, so it asks the file system what it will be asked.
+    """
+    if path.is_dir():
+        raise click.ClickException(f"cannot write {path}: it is a folder; give a file name")
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        with partial.open("x"):
+            pass
+        partial.unlink()
+    except FileExistsError:
+        return  # our own leftover: whole_file will overwrite it
+    except OSError as exc:
+        raise click.ClickException(write_problem(path, exc)) from exc
+
+
 def write_problem(path: Path, exc: OSError) -> str:
     """'cannot write PATH: why; nothing was written', with the OS's words for why."""
     why = exc.strerror or str(exc)
-    if isinstance(exc, FileNotFoundError) and not path.parent.exists():
-        why = f"the folder {path.parent} does not exist"
+    folder = path.parent
+    if isinstance(exc, FileNotFoundError) and not folder.exists():
+        why = f"the folder {folder} does not exist"
+    elif isinstance(exc, NotADirectoryError):
+        why = f"{_first_file(folder)} is a file, not a folder"
+    elif isinstance(exc, PermissionError):
+        why = f"permission denied: you may not write in the folder {folder.absolute()}"
     return f"cannot write {path}: {why}; nothing was written"
+
+
+def _first_file(folder: Path) -> Path:
+    """The part of a folder path that is in fact a file ("notes.txt/report.md")."""
+    for parent in (folder, *folder.parents):
+        if parent.is_file():
+            return parent
+    return folder
 
 
 @contextmanager

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from corroborate.cli.output import whole_file, working
+from corroborate.cli.output import check_writable, whole_file, working
 from corroborate.errors import CorroborateError
 from corroborate.records import Report
 from corroborate.settings import Settings
+
+if TYPE_CHECKING:
+    from corroborate.nlp import Resources
 
 FORMAT_CHOICES = ("json", "markdown", "html", "terminal")
 
@@ -125,11 +129,12 @@ def demo_command(output_dir: Path) -> None:
     """Run the whole pipeline on the demo corpus that ships with the package."""
     from corroborate.demo import demo_inputs
 
-    result = _build(demo_inputs(), Settings())
-    try:
+    try:  # the folder is made (or refused) before the work, not after it
         output_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise click.ClickException(f"cannot create {output_dir}: {exc.strerror or exc}") from exc
+    check_writable(output_dir / "report.html")
+    result = _build(demo_inputs(), Settings())
     written = []
     for name, fmt in (("report.html", "html"), ("report.md", "markdown"), ("report.json", "json")):
         path = output_dir / name
@@ -145,10 +150,11 @@ def demo_command(output_dir: Path) -> None:
 def _build(inputs: list[str], settings: Settings) -> Report:
     from corroborate.story import report
 
+    resources = _resources(settings)
     try:
         with working("reading the inputs and building the report"):
-            result = report(inputs, settings=settings)
-    except CorroborateError as exc:
+            result = report(inputs, settings=settings, resources=resources)
+    except (CorroborateError, ImportError) as exc:  # ImportError: an optional extra missing
         raise click.ClickException(str(exc)) from exc
     for error in result.errors:
         click.echo(f"corroborate: skipped {error.source}: {error.message}", err=True)
@@ -159,14 +165,41 @@ def _build(inputs: list[str], settings: Settings) -> Report:
     return result
 
 
+def _resources(settings: Settings) -> Resources:
+    """The run's models. A misspelt --embedder, or a backend whose optional extra is missing,
+    was told (the latter as a traceback) only after the inputs had been read, cleaned and
+    parsed: such an embedder is loaded now. The shipped MiniLM, and sentence-transformers once
+    its package is found, load when first needed, as before: after the parse, whose worker
+    processes are forked and should not inherit a loaded model's threads."""
+    from importlib.util import find_spec
+
+    from corroborate.nlp import Resources
+
+    resources = Resources(settings)
+    kind, _, _ = settings.embedder.partition(":")
+    try:
+        if kind == "sentence-transformers" and find_spec("sentence_transformers") is None:
+            raise ImportError(
+                "the sentence-transformers backend needs the optional extra: install "
+                "torch==2.13.0 first, then `pip install 'corroborate[sentence-transformers]'`"
+            )
+        if settings.embedder != "minilm" and kind != "sentence-transformers":
+            resources.embedder()
+    except (CorroborateError, ImportError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    return resources
+
+
 def report_format(output: Path | None, fmt: str | None) -> str:
     """The format a report is written in: as given, else from the output's extension, else
-    the terminal. An extension no renderer writes is a one-line error."""
+    the terminal. An extension no renderer writes, or an output that cannot be written where
+    it is named, is a one-line error (called before the work, so it is told at once)."""
     if output is None and fmt in (None, "terminal"):
         return "terminal"
-    if fmt is None or fmt == "terminal":
-        return _format_for(output)
-    return fmt
+    chosen = _format_for(output) if fmt in (None, "terminal") else fmt
+    if output is not None:
+        check_writable(output)
+    return chosen
 
 
 def emit_report(result: Report, output: Path | None, fmt: str | None) -> None:
