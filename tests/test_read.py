@@ -101,10 +101,12 @@ def test_the_headline_after_a_posting_date_is_the_title(posted: str) -> None:
 def test_directory_is_read_recursively_and_sorted(write: Write, tmp_path: Path) -> None:
     write("b/two.txt", STORY.replace("Tuesday", "Wednesday"))
     write("a/one.md", STORY)
-    write("a/notes.bin", b"\x00\x01")  # unknown kinds inside a folder are not inputs
+    write("a/notes.bin", b"\x00\x01")  # not an input, but named in one line: never passed over
     articles, errors = _read(str(tmp_path))
     assert [Path(a.source).name for a in articles] == ["one.md", "two.txt"]
-    assert errors == []
+    assert [(e.source, e.message.split(";")[0]) for e in errors] == [
+        (str(tmp_path), "not read: 1 file of a kind corroborate does not read (a/notes.bin)")
+    ]
 
 
 def test_glob(write: Write, tmp_path: Path) -> None:

@@ -53,10 +53,12 @@ def read_feed(path: str | Path) -> Iterator[Article | ReadError]:
             broken = None
         yield item
     if broken:  # broken after the last whole entry: say so, or entries vanish unannounced
+        # The parser reads on past the break as best it can: name the last entry it gave, so
+        # the reader can see whether any entry of the feed is missing after it.
         yield ReadError(
             source,
-            f"the feed is cut off or broken ({broken}); entries after "
-            "the last one read are missing",
+            f"the feed is cut off or broken ({broken}); {len(parsed.entries)} entries were "
+            f"read, the last {item.source}: any entry after it is missing",
         )
 
 

@@ -84,10 +84,21 @@ def jsonl_line(line: JsonLine) -> Article | ReadError:
 
 def _from_line(line: str, where: str, source: str) -> Article | ReadError:
     try:
-        value = json.loads(line)
+        # Without its line break: a line cut inside a string is then "Unterminated string",
+        # not "Invalid control character" (the break itself, inside the string).
+        value = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
-        return ReadError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+        return ReadError(where, json_problem(exc, f"column {exc.colno}", "line"))
     return _article_or_error(value, where, source)
+
+
+def json_problem(exc: json.JSONDecodeError, place: str, unit: str) -> str:
+    """'not valid JSON (what at PLACE)', with a hint when the `unit` (line, file) looks cut
+    short. Some of json's own words end in "at" ("Invalid control character at")."""
+    words = exc.msg if exc.msg.endswith(" at") else f"{exc.msg} at"
+    cut = exc.msg.startswith("Unterminated") or exc.pos >= len(exc.doc.rstrip())
+    hint = f"; the {unit} may be cut short" if cut else ""
+    return f"not valid JSON ({words} {place}){hint}"
 
 
 def read_json(text: str, source: str) -> Iterator[Article | ReadError]:
@@ -99,7 +110,7 @@ def read_json(text: str, source: str) -> Iterator[Article | ReadError]:
         if exc.msg == "Extra data":
             yield from read_jsonl(text, source)
             return
-        yield ReadError(source, f"not valid JSON ({exc.msg} at line {exc.lineno})")
+        yield ReadError(source, json_problem(exc, f"line {exc.lineno}", "file"))
         return
     items = value if isinstance(value, list) else [value]
     for index, item in enumerate(items):

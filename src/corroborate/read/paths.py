@@ -98,10 +98,11 @@ def expand_input(item: str) -> tuple[list[Path], ReadError | None]:
     """A file, every readable file under a directory (sorted), or the matches of a glob."""
     path = Path(item)
     if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.is_file() and _known(p))
+        files = sorted(p for p in path.rglob("*") if p.is_file())
+        found = [p for p in files if _known(p)]
         if not found:
             return [], ReadError(item, "the directory holds no readable files (" + _kinds() + ")")
-        return found, None
+        return found, _others_left(item, path, [p for p in files if not _known(p)])
     if path.exists():
         return [path], None
     if any(ch in item for ch in "*?["):
@@ -110,6 +111,21 @@ def expand_input(item: str) -> tuple[list[Path], ReadError | None]:
             return [], ReadError(item, "the pattern matches no files")
         return matches, None
     return [], ReadError(item, "no such file or directory")
+
+
+def _others_left(item: str, folder: Path, others: list[Path]) -> ReadError | None:
+    """One line for the files of kinds no reader takes in a folder given (a page saved as
+    .php, a .docx), so that none is passed over unannounced; hidden files and folders
+    (.git, .DS_Store) are nobody's articles and are not counted."""
+    shown = [p for p in others if not _hidden(p.relative_to(folder))]
+    if not shown:
+        return None
+    names = ", ".join(str(p.relative_to(folder)) for p in shown[:3])
+    more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
+    what = "1 file of a kind" if len(shown) == 1 else f"{len(shown)} files of kinds"
+    return ReadError(
+        item, f"not read: {what} corroborate does not read ({names}{more}); it reads {_kinds()}"
+    )
 
 
 def read_path(path: Path) -> Iterator[Article | ReadError]:
@@ -146,8 +162,9 @@ def _read_stdin() -> Iterator[Article | ReadError]:
     source = "<stdin>"
     try:
         decoded = decode(sys.stdin.buffer.read(), source)
-    except InputReadError as exc:
-        yield ReadError(exc.source, exc.problem)
+    except InputReadError as exc:  # "the file is empty" would puzzle: no file was named
+        problem = exc.problem.replace("the file is empty", "nothing came in on standard input")
+        yield ReadError(exc.source, problem.replace("a binary file", "binary data"))
         return
     head = decoded.text.lstrip()[:1]
     reader = _jsonl_text if head in "{[" else _html if head == "<" else _text
@@ -167,6 +184,10 @@ def _suffix(path: Path) -> str:
 
 def _known(path: Path) -> bool:
     return _suffix(path) in READERS or _suffix(path) in FILE_READERS
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
 
 
 def _kinds() -> str:
