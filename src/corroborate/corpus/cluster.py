@@ -442,7 +442,12 @@ class StoryClusterer:
 
     def word_agreement(self, vector: Mapping[str, float], story: StoryState) -> float:
         """The cosine of the article's ordinary words (no names, years or numbers) and the
-        story's weighted centroid's; 1 when the article has none (nothing to disagree on)."""
+        story's weighted centroid's; 1 when the article has none (nothing to disagree on).
+
+        `vector` may be any weighting of the article's terms (the cosine ignores its scale):
+        the second look passes a story's weighted centroid too, when two stories may merge.
+        The one definition serves the join and the second look; it costs the article's
+        terms, not the story's (the story's length per kind is cached)."""
         if story.generation != self.generation or not story.kind_norms:
             self._cosine(vector, story)  # renews the story's lengths per kind
         kinds, counts, idf = _KINDS, story.counts, self.idf
@@ -532,6 +537,10 @@ class StoryClusterer:
 
     def story_at(self, number: int) -> str:
         return self._story_ids[number]
+
+    def number_of(self, story_id: str) -> int:
+        """The story's number: stories loaded or founded earlier have lower ones."""
+        return self._number(story_id)
 
     def remove_story(self, story_id: str) -> StoryState:
         """Take a story out (merged into another, or to be rebuilt), its postings with it."""
