@@ -71,6 +71,20 @@ def claims_of(claims: list[Claim], host: Article, phrase: str) -> list[Claim]:
             "In their five patrols so far, the coastguard crews have seized 14 rifles.",
             "During the patrol off Calder Bay, the coastguard crews seized six rifles.",
         ),
+        # one side rounded within its own precision: "$1 trillion" is the $1.2 trillion plan
+        (
+            "The Senate passed a $1 trillion harbour plan.",
+            "The Senate passed a $1.2 trillion harbour plan.",
+        ),
+        (
+            "The port's deficit reached $736bn last year.",
+            "The port's deficit reached $735.7bn last year.",
+        ),
+        (
+            "The council passed the $741 million budget.",
+            "The council passed the $740.5 million budget.",
+        ),
+        ("The storm cost the port $3 billion.", "The storm cost the port $2.6 billion."),
     ],
 )
 def test_figures_that_can_both_be_true_do_not_clash(first: str, second: str) -> None:
@@ -92,6 +106,25 @@ def test_figures_that_can_both_be_true_do_not_clash(first: str, second: str) -> 
         (
             "The skipper had been arrested four times for smuggling.",
             "The skipper had been arrested three times for smuggling.",
+        ),
+        # beyond the coarser side's precision, or both written to a tenth
+        (
+            "The Senate passed a $1 trillion harbour plan.",
+            "The Senate passed a $1.5 trillion harbour plan.",
+        ),
+        (
+            "The Senate passed a $1.0 trillion harbour plan.",
+            "The Senate passed a $1.2 trillion harbour plan.",
+        ),
+        (
+            "The port's deficit reached $736bn last year.",
+            "The port's deficit reached $734.9bn last year.",
+        ),
+        ("The storm cost the port $500 million.", "The storm cost the port $300 million."),
+        # thousands spaced by a scrape are no scale word
+        (
+            "The island lies 1, 500 kilometers south of the capital.",
+            "The island lies 1, 150 kilometers south of the capital.",
         ),
     ],
 )
@@ -245,3 +278,94 @@ def test_a_short_form_of_a_name_is_the_same_doer(
 ) -> None:
     a, b = (facts_of_tokens(resources.spacy()(text)) for text in (first, second))
     assert (actor_clash(a, b) is not None) is clash
+
+
+@given(whole=st.integers(1, 900), tenths=st.integers(-4, 4))
+def test_a_whole_amount_holds_every_amount_that_rounds_to_it(whole: int, tenths: int) -> None:
+    exact = whole + tenths / 10
+    rounded = f"The harbour plan will cost ${whole} billion, the council said."
+    finer = f"The harbour plan will cost ${exact:.1f} billion, the council said."
+    assert figure_clash(rounded, finer) is None
+
+
+# (first, second, disputed): a negation held in a word ("against", "without", "dropped plans
+# to") is one stance with "not"; a negation that flips the fact stays a dispute.
+STANCES = [
+    (
+        "Senator Ilsa Marrow voted against the harbour tax bill on Tuesday.",
+        "Senator Ilsa Marrow did not vote for the harbour tax bill on Tuesday.",
+        False,
+    ),
+    (
+        "Senator Ilsa Marrow voted no on the harbour tax bill.",
+        "Senator Ilsa Marrow voted against the harbour tax bill.",
+        False,
+    ),
+    (
+        "The council voted to reject the harbour tax on Monday.",
+        "The council did not vote for the harbour tax on Monday.",
+        False,
+    ),
+    (
+        "All the votes in opposition to the harbour tax came from the Green Party.",
+        "All no votes on the harbour tax came from the Green Party.",
+        False,
+    ),
+    (
+        "Halvor Lind will not be charged over the harbour fire, the prosecutors said on Friday.",
+        "The prosecutors are dropping their inquiry into Halvor Lind over the harbour fire "
+        "without bringing charges.",
+        False,
+    ),
+    (
+        "The port authority dropped plans to add a toll to the Calder bridge.",
+        "The port authority decided not to add a toll to the Calder bridge.",
+        False,
+    ),
+    (
+        "Ada Brenner did not attend the harbour council meeting on Monday.",
+        "Ada Brenner attended the harbour council meeting on Monday.",
+        True,
+    ),
+    # "without" reaches the deputy, not the attending
+    (
+        "Ada Brenner did not attend the harbour council meeting on Monday.",
+        "Ada Brenner attended the harbour council meeting on Monday without her deputy.",
+        True,
+    ),
+    # a negating verb negated: "did not reject" / "rejected"
+    (
+        "The council did not reject the harbour tax on Monday.",
+        "The council rejected the harbour tax on Monday.",
+        True,
+    ),
+    # a stance noun as an object says nothing against its verb
+    (
+        "Ada Brenner did not face opposition at the harbour council meeting.",
+        "Ada Brenner faced opposition at the harbour council meeting.",
+        True,
+    ),
+    (
+        "Senator Ilsa Marrow voted no on the harbour tax bill.",
+        "Senator Ilsa Marrow voted yes on the harbour tax bill.",
+        True,
+    ),
+    # the same stance word on both sides leaves the negation as it was
+    (
+        "The ferry did not sail from Calder Bay against the storm warning on Monday.",
+        "The ferry sailed from Calder Bay against the storm warning on Monday.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "disputed"), STANCES)
+def test_a_negation_held_in_a_word_is_one_stance(
+    first: str, second: str, disputed: bool, resources: Resources
+) -> None:
+    a, b = article("a", [first]), article("b", [second])
+    claim = one_claim(align_claims([a, b], resources), a, b)
+    if disputed:
+        assert claim.reason is not None and claim.reason.startswith("negation")
+    else:
+        assert claim.status == "corroborated", claim.reason

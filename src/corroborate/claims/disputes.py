@@ -33,22 +33,32 @@ Gates against false disputes (on the labelled ECB+ disputes, bench/data/claims_d
 - (session 5) two doers who each give their own figure did two acts, not one act in dispute;
 - (session 5) a negation against a side that says how things stood before ("Previously,
   agencies were required to consult") is a change, not two versions.
-The gates were set on that labelled set itself: 58 disputes, 13 true. The held-out set
-(bench/data/claims_disputes_neus.jsonl, 45 NeuS disputes, 6 true) is scored at a session's
-start and end only.
+- (session 6) one side rounded within the coarser side's precision ("$1 trillion" /
+  "$1.2 trillion", "$736bn" / "$735.7bn"; `_as_rounded`, compared by `ledger.values_agree`);
+- (session 6) a negation held in a word on the other side, reaching what is negated
+  ("voted against" / "did not vote for", "without bringing charges" / "will not be charged";
+  `polarity.implicit_negations`).
+The gates were set on that labelled set itself: 58 disputes, 13 true. The NeuS set
+(bench/data/claims_disputes_neus.jsonl, 45 disputes, 6 true), held out until session 5, is a
+development set from session 6 on; the invented blind set is the held-out one.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
 
 from corroborate.claims.align import LOOSE_PAIR, Alignment, Unit
-from corroborate.claims.features import THRESHOLD, actor_clash, conflict
+from corroborate.claims.features import THRESHOLD, SentenceFacts, actor_clash, conflict
+from corroborate.claims.polarity import implicit_negations
 from corroborate.figures import collect_mentions, topic_names
 from corroborate.figures.extract import Quantity, read_quantities
 from corroborate.figures.ledger import FigureMentionDraft, same_dimension, values_agree
 from corroborate.figures.names import names_match
+from corroborate.figures.number import digits
+from corroborate.figures.spacing import Token
 from corroborate.figures.subject import Subject
 from corroborate.nlp import Resources
 from corroborate.records import Article, Sentence
@@ -64,9 +74,12 @@ NEGATION_COSINE = 0.75  # ... or this close in meaning (long sentences add words
 # labelled false negation disputes; the true one scores 0.51).
 NEGATION_SCORE = 0.3
 ACTOR_DISPUTE_OVERLAP = 0.5  # Jaccard of the content lemmas other than names
+# A number read with a scale word ("1 trillion", "736bn") is at least this many times its digits.
+SCALED = 10.0
 COUNTED_WORDS = 2  # words after a count read for what it counts ("times by police": time)
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_DIGITS = re.compile(r"\d(?:[\d.,\s]*\d)?")  # the digits of a number, spaces and all
 _CLAUSE_END = re.compile(r"[,.;:()\"“”—]")
 _CUT_END = re.compile(r"\d\.\s*$")  # a sentence ending "5." before a text going on "8 on the"
 # A part of what the other side counts, not its total: "the two other victims".
@@ -121,6 +134,17 @@ class FigureSubjects:
             self._topic = topic_names(found, len(self._articles))
             self._drafts = {(m.article.id, m.quantity.number_start): m for m in found}
         return self._drafts
+
+    def tokens(self, article: Article, sentence: Sentence) -> Any:
+        """The sentence's spaCy tokens, from the run's cached parse of its paragraph (the
+        negation check reads what a word like "against" or "without" reaches)."""
+        paragraph, doc = self._resources.paragraph_docs(article)[sentence.paragraph]
+        span = doc.char_span(
+            sentence.start - paragraph.start,
+            sentence.end - paragraph.start,
+            alignment_mode="expand",
+        )
+        return span if span is not None else doc[:]
 
     def differ(self, article_a: str, x: int, article_b: str, y: int) -> bool:
         """The figures whose numbers start at these offsets are about different things (False
@@ -182,7 +206,7 @@ def dispute_of(
 def _clash(
     a: Unit, b: Unit, cosine: float, score: float, read: _Read, subjects: FigureSubjects | None
 ) -> str | None:
-    if score >= NEGATION_SCORE and _negation_clash(a, b, cosine):
+    if score >= NEGATION_SCORE and _negation_clash(a, b, cosine, subjects):
         name_a, name_b = _names(a, b)
         return f"negation: {name_a} and {name_b} state opposite versions"
     if cosine >= FIGURE_DISPUTE_COSINE:
@@ -227,7 +251,7 @@ def _two_acts(a: Unit, b: Unit, read: _Read) -> bool:
     return _clash_of(a.whole.text, found_a, b.whole.text, found_b) is not None
 
 
-def _negation_clash(a: Unit, b: Unit, cosine: float) -> bool:
+def _negation_clash(a: Unit, b: Unit, cosine: float, subjects: FigureSubjects | None) -> bool:
     similar = cosine >= NEGATION_COSINE or _overlap(a, b, names=True) >= NEGATION_OVERLAP
     reworded = any(
         pattern.search(unit.whole.text)
@@ -239,7 +263,26 @@ def _negation_clash(a: Unit, b: Unit, cosine: float) -> bool:
         and not reworded
         and conflict(a.facts, b.facts) == "negation"
         and conflict(a.whole_facts, b.whole_facts) == "negation"
+        and not (subjects and _same_stance(a, b, subjects))
     )
+
+
+def _same_stance(a: Unit, b: Unit, subjects: FigureSubjects) -> bool:
+    """The side without "not" holds its negation in a word ("voted against" / "did not vote
+    for", "without bringing charges" / "will not be charged"): an odd number of such words
+    reaching what one side negates flips the count of negations back to one stance."""
+    facts_a, facts_b = a.whole_facts, b.whole_facts
+    negated = (facts_a.negated ^ facts_b.negated) & _vocabulary(facts_a) & _vocabulary(facts_b)
+    if not negated:
+        return False
+    held = sum(
+        implicit_negations(subjects.tokens(unit.article, unit.whole), negated) for unit in (a, b)
+    )
+    return held % 2 == 1
+
+
+def _vocabulary(facts: SentenceFacts) -> frozenset[str]:
+    return facts.lemmas | facts.words
 
 
 def figure_clash(text_a: str, text_b: str) -> tuple[str, str] | None:
@@ -249,7 +292,28 @@ def figure_clash(text_a: str, text_b: str) -> tuple[str, str] | None:
 
 
 def _read_text(text: str) -> list[Quantity]:
-    return [q for q in read_quantities(text) if not _bare_decimal(text, q.number_start)]
+    found = read_quantities(text)
+    return [_as_rounded(text, q) for q in found if not _bare_decimal(text, q.number_start)]
+
+
+def _as_rounded(text: str, quantity: Quantity) -> Quantity:
+    """The figure as precise as its last written digit, for `values_agree` to compare.
+
+    The figure stage reads a whole number of a scale to a tenth of it ("$1 trillion" as
+    "$1.0 trillion"), so that its ledger keeps "3 billion" and "2.6 billion" apart. Told of
+    one fact by two outlets, "$1 trillion" is the "$1.2 trillion" package rounded and "$736bn"
+    the "$735.7bn" deficit: one side within the coarser side's precision states no other
+    version ("$1 trillion" / "$1.5 trillion" still clash: on the edge, `values_agree` wants
+    the gap small beside the value)."""
+    match = _DIGITS.match(text, quantity.number_start, quantity.number_end)
+    if match is None or not quantity.plain or not quantity.value:
+        return quantity  # a number in words ("three billion") is read as the stage reads it
+    written = re.sub(r"\s", "", match.group())  # "1, 500": thousands spaced by the scrape
+    read = digits(Token(written, match.start(), match.end(), glued=False))
+    if read is None or not read[0] or quantity.value / read[0] < SCALED:
+        return quantity  # no scale word: the stage reads the digits as written
+    step = read[1] * quantity.value / read[0]  # the last digit's half-step, scaled
+    return replace(quantity, precision=max(quantity.precision, abs(step)))
 
 
 def _rivals(
@@ -309,7 +373,7 @@ def _read_figures(unit: Unit, span: Sentence) -> list[Quantity]:
             continue
         if _bare_decimal(full, start):
             continue
-        kept.append(quantity)
+        kept.append(_as_rounded(text, quantity))
     return kept
 
 
