@@ -61,6 +61,11 @@ def _open(db_path: str, *, write: bool = False) -> Iterator[SqliteStore]:
         raise click.ClickException(
             f"{db_path}: cannot create the store: the folder {folder} does not exist"
         )
+    if write and not Path(db_path).exists() and not os.access(folder, os.W_OK):
+        raise click.ClickException(  # the same SQLite words, for a folder one may not write
+            f"{db_path}: cannot create the store: you may not write in the folder {folder}; "
+            "use --db with a file in a folder of yours"
+        )
     try:
         with SqliteStore(db_path, read_only=not write) as store:
             yield store
