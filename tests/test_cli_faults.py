@@ -29,6 +29,14 @@ BAD_INPUTS: list[tuple[str, bytes, str]] = [
     ("crawl.warc", b"this was never a crawl\n", "WARC"),
     ("feed.rss", b"<settings><volume>3</volume></settings>", "feed"),
     ("lines.jsonl", b'[1, 2]\n{"id": "q1"}\n', "line"),
+    ("cut.jsonl", b'{"id": "q2", "text": "The Orlen harbour reopened on Mon\n', "cut short"),
+    ("cut.html", b"<html><head><title>Orlen</title></head><body><article><p>The Orl", "no article"),
+    (
+        "broken.rss",
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Orlen FM</title><item>'
+        b"<title>Harbour <b>open</title><link>https://orlen-fm.test/1</link></item>",
+        "the feed is cut off or broken in this entry",
+    ),
 ]
 
 
