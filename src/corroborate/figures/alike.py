@@ -147,3 +147,43 @@ _MEASURE_NOUNS = frozenset(
     """mass weight length height width depth size area volume distance capacity cost price
     value output production consumption diameter span range""".split()
 )
+
+
+def one_named_measure(
+    x: Subject, y: Subject, said_x: frozenset[str], said_y: frozenset[str]
+) -> bool:
+    """One reading of one named thing told with two verbs: "the Linnet Bridge is 1.2 km long" /
+    "the Linnet Bridge stretches 1.9 km"; "Storm Edda brought gusts of 140 km/h to Wexford Bay"
+    / "gusts reached 155 km/h in Wexford Bay". Both name it; neither says a name, a holder,
+    the reading's kind ("a low of") or a time the other does not (the caller leaves out
+    changes: "rose 2 metres").
+    A part ("the bridge's main span stretches 400 m") is a holder the other side never says."""
+    if not (x.names and y.names and names_match(x.names, y.names)):
+        return False
+    if x.times != y.times or x.days != y.days:
+        return False
+    if _unsaid_names(x, said_y) and _unsaid_names(y, said_x):
+        return False  # "gusts of 140 km/h in Kessock Bay", "...in Ardmore": two places
+    for one, said_other in ((x, said_y), (y, said_x)):
+        holders = {one.holder_noun, one.owner} - {None} - _READINGS
+        if not holders <= said_other:
+            return False  # "its main span", "the storm brought": a part, or what made it
+        if (one.context & _READING_KINDS) - said_other:
+            return False  # "a low of minus 9C" is not the day's high
+    return True
+
+
+def _unsaid_names(x: Subject, said: frozenset[str]) -> frozenset[str]:
+    """x's names that the other sentence never says ("Gusts" is said as "gust")."""
+    return frozenset(n for n in x.names if n not in said and n.removesuffix("s") not in said)
+
+
+# Nouns that name the reading itself, not a thing that has it ("temperatures hit 41C").
+_READINGS = frozenset(
+    """temperature rainfall rain snowfall level height length depth width speed altitude
+    weight mass distance""".split()
+)
+# Kinds of one reading: a day's low is not its high, a peak not an average.
+_READING_KINDS = frozenset(
+    """low high minimum maximum average mean peak top record overnight daytime""".split()
+)

@@ -18,6 +18,7 @@ from corroborate.figures.alike import (
     dimensions_differ,
     goods_differ,
     kinds_clash,
+    one_named_measure,
     say_one_thing,
     share_word,
     times_differ,
@@ -327,6 +328,9 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
         same_holder = holder_x is not None and holder_x == holder_y
         if same_holder and not {x.verb, y.verb} & CHANGES:
             return False  # "the line will be 38 km long", "the line will run 52 km"
+        level = not {x.verb, y.verb} & (CHANGES - {"reach"})  # "gusts reached 155 km/h"
+        if level and one_named_measure(x, y, said_x, said_y):
+            return False  # "Storm Edda brought gusts of 140 km/h", "gusts reached 155 km/h"
         return x.verb is None or x.verb != y.verb
     counted_x, counted_y = _counted_class(x), _counted_class(y)
     if counted_x is None and counted_y is None:  # "the waiting list stood at 8,200"
