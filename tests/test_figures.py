@@ -69,6 +69,12 @@ def assert_together(
     return figures, figure
 
 
+def assert_one_figure(resources: Resources, first: str, second: str, fa: str, fb: str) -> None:
+    """`fa` and `fb` are one figure: rivals as written, in agreement when `fb` is `fa`."""
+    assert_together(resources, first, second, fa, fb, "conflict")
+    assert_together(resources, first, second.replace(fb, fa), fa, fa, "agree")
+
+
 def one(text: str) -> tuple[float | None, float | None, float | None, str, bool, str]:
     found = read_quantities(text)
     assert len(found) == 1, [q.as_written for q in found]

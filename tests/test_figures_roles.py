@@ -12,7 +12,7 @@ import pytest
 from corroborate.figures import collect_mentions
 from corroborate.figures.roles import Handover, one_handover
 from corroborate.nlp import Resources
-from test_figures import assert_apart, assert_together, make
+from test_figures import assert_apart, assert_one_figure, make
 
 
 @pytest.fixture(scope="module")
@@ -56,17 +56,10 @@ BOTH_ENDS = [
 
 
 @pytest.mark.parametrize(("first", "second", "fa", "fb"), BOTH_ENDS)
-def test_one_act_from_its_two_ends_conflicts(
+def test_one_act_from_its_two_ends_is_one_figure(
     resources: Resources, first: str, second: str, fa: str, fb: str
 ) -> None:
-    assert_together(resources, first, second, fa, fb, "conflict")
-
-
-@pytest.mark.parametrize(("first", "second", "fa", "fb"), BOTH_ENDS)
-def test_one_act_from_its_two_ends_agrees_on_one_value(
-    resources: Resources, first: str, second: str, fa: str, fb: str
-) -> None:
-    assert_together(resources, first, second.replace(fb, fa), fa, fa, "agree")
+    assert_one_figure(resources, first, second, fa, fb)
 
 
 @pytest.mark.parametrize(
