@@ -23,8 +23,9 @@ from corroborate.claims.features import (
 )
 from corroborate.claims.pieces import split_pieces
 from corroborate.nlp import Resources
-from corroborate.records import Article, Claim, Paragraph, Removed
+from corroborate.records import Article, Borrowed, Claim, Mention, Paragraph, Removed
 from corroborate.segment import segment_article
+from corroborate.sources import sources_of
 
 
 @pytest.fixture(scope="module")
@@ -685,3 +686,27 @@ def test_no_conjunction_is_left_where_its_clause_was_taken_out(
     pieces = split_pieces(resources.spacy()(text)[:])
     assert len(pieces) > 1
     assert pieces[0].display == main
+
+
+def test_a_partial_copy_never_omits_what_its_borrowed_passage_states() -> None:
+    # d borrowed its first sentence from a: that span counts for a's source, yet d states it.
+    texts = {
+        "a": "The ferry ran aground at dawn. Its captain was questioned.",
+        "b": "A ferry ran aground early on Friday. Nobody was hurt.",
+        "c": "The ferry grounded at first light. Tugs freed it by noon.",
+        "d": "The ferry ran aground at dawn. Local shops stayed shut.",
+    }
+    arts = [Article(id=k, source=f"{k}.txt", text=t, source_group=k) for k, t in texts.items()]
+    arts[3].borrowed = [Borrowed(0, 30, "a", 0, 30)]
+    first = {k: texts[k].index(".") + 1 for k in texts}
+    mentions = [Mention(k, 0, first[k], texts[k][: first[k]]) for k in texts]
+    by_id = {a.id: a for a in arts}
+    assert sources_of(mentions, by_id) == {"a", "b", "c"}
+    aground = Claim("c-aground", "The ferry ran aground at dawn.", "corroborated", 3, mentions)
+    abc = [m for m in mentions if m.article != "d"]
+    with_d = Claim("c-abc", "The ferry ran aground at dawn.", "corroborated", 3, abc)
+    _, omitted = find_exclusives([aground], arts)
+    assert omitted["d"] == []
+    # the same claim without d's sentence: d does omit it (the rule still works)
+    _, omitted = find_exclusives([with_d], arts)
+    assert omitted["d"] == ["c-abc"]

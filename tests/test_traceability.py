@@ -165,12 +165,6 @@ def test_an_exclusive_is_said_by_its_articles_source_alone(
     _assert_none(problems)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims: a partial copy is listed as omitting claims its borrowed passages state "
-    "(Riverside Gazette 'omits' the emergency it reports at 761-833; omitted is computed "
-    "from source groups, which give borrowed spans to the origin). Reported to the lead.",
-)
 def test_an_article_never_omits_what_it_says(demo: Report) -> None:
     problems = []
     for article_id, claim_ids in demo.omitted.items():

@@ -367,8 +367,15 @@ def find_exclusives(
             (only,) = groups
             exclusive.setdefault(keys.get(only, only), []).append(claim.id)
             continue
+        # A partial copy's borrowed sentences count for its origin's group, yet the copy does
+        # state them: a group whose own articles carry a mention omits nothing.
+        stating = {
+            by_id[m.article].source_group or m.article for m in claim.mentions if m.article in by_id
+        }
         others = len(keys) - 1
         for group, key in keys.items():
-            if group not in groups and len(groups) >= 2 and len(groups) * 2 > others:
+            if group in groups or group in stating:
+                continue
+            if len(groups) >= 2 and len(groups) * 2 > others:
                 omitted[key].append(claim.id)
     return exclusive, omitted
