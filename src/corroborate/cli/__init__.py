@@ -8,6 +8,14 @@ Exit status (documented in the README):
 
 from __future__ import annotations
 
+import os
+
+# onnxruntime (1.32) queues usage telemetry (a device id, the program's path, the machine) in
+# ~/.cache/Microsoft for upload to Microsoft, and warns on stderr when it cannot write there.
+# An offline tool should not: its own switch turns both off, read when onnxruntime is imported.
+# A user who wants it on can still say ORT_DISABLE_TELEMETRY=0.
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
 import click
 
 from corroborate import __version__

@@ -1,0 +1,39 @@
+"""The command line keeps to itself: nothing is queued for upload and nothing is written in the
+user's home folder. onnxruntime (the sentence embedder's runtime) queues usage telemetry under
+~/.cache/Microsoft unless told not to, and warns on stderr when it cannot write there."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+STORY = (
+    "Ferry sailings to Halby resume\n\n"
+    "HALBY — Sailings to Halby resumed on Friday after a two-week strike by ferry crews ended, "
+    "the operator said, and the first boat left at seven in the morning.\n\n"
+    "The operator said the strike had cost it 1.2 million crowns in lost fares.\n"
+)
+
+
+def test_a_report_writes_nothing_in_the_home_folder(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    story = tmp_path / "halby-post.txt"
+    story.write_text(STORY, encoding="utf-8")
+    out = tmp_path / "r.json"
+    env = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}
+    env |= {"HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
+    code = "from corroborate.cli import main; main()"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "report", str(story), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.exists()
+    assert "telemetry" not in done.stderr.lower()
+    assert sorted(str(p.relative_to(home)) for p in home.rglob("*")) == []
