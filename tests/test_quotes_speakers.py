@@ -453,3 +453,50 @@ def test_a_quote_after_a_clause_of_its_own_is_not_joined_to_the_one_before(
     second = quote_holding(resources, text, "Last week")
     assert "ten harbours" not in second.text
     assert second.mentions[0].speaker_text == "Ortiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "written", "speaker"),
+    [
+        # A name inside the quotation marks is a word of the quote, no antecedent for the
+        # "she" that attributes it.
+        (
+            "The harbour board heard from Mayor Lena Ortiz on Monday.\n"
+            "“Tomas Berg wants the pier more than anyone in this town,” she said.",
+            "Tomas Berg wants the pier",
+            "she",
+            "Lena Ortiz",
+        ),
+        # "he" after a name says nothing of it when another person is named between them.
+        (
+            "Lena Ortiz, who praised Tomas Berg when he was mayor, spoke on Monday.\n"
+            "“The pier will open in May,” she said.",
+            "The pier will open in May",
+            "she",
+            "Lena Ortiz",
+        ),
+        # A gendered role word before the name ("Chairman") rules out "she".
+        (
+            "Chairman Dale Ferris met Lena Ortiz on Monday. Ferris spoke first.\n"
+            "“The quay needs a new roof,” she said.",
+            "The quay needs a new roof",
+            "she",
+            "Lena Ortiz",
+        ),
+        # "Mrs. Berg" where two Bergs are named: the one the title fits.
+        (
+            "Anna Berg and her husband, pilot Tomas Berg, run the ferry. Mr. Berg steers the "
+            "boat.\n"
+            "“We have never missed a crossing,” Mrs. Berg said.",
+            "We have never missed a crossing",
+            "Mrs. Berg",
+            "Anna Berg",
+        ),
+    ],
+)
+def test_a_pronoun_or_title_means_the_person_it_fits(
+    resources: Resources, text: str, words: str, written: str, speaker: str
+) -> None:
+    quote = quote_holding(resources, text, words)
+    assert quote.mentions[0].speaker_text == written
+    assert quote.speaker == speaker

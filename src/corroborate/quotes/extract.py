@@ -103,7 +103,7 @@ def quotes_of_article(
             quoted.setdefault(piece.paragraph, []).append(
                 (piece.start - offset, piece.end - offset)
             )
-    timeline = build_timeline(paras, registry)
+    timeline = build_timeline(paras, registry, quoted)
     people = frozenset(person.surname for person in registry.people)
     for para in paras:
         para.people = people

@@ -24,6 +24,8 @@ TITLES = frozenset(
     "prime pm premier king queen prince princess pope rev judge justice mayor ambassador "
     "chief commissioner speaker deputy leader foreign defence defense us u.s. uk".split()
 )
+# A courtesy title says which pronoun fits ("Mr. Daley" is no "she").
+TITLE_PRONOUN = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Words that say nothing about who someone is, dropped from role words.
 ROLE_STOP = frozenset(
@@ -91,6 +93,11 @@ class Person:
         other = {"he": "she", "she": "he"}.get(pronoun)
         return other is None or self.pronouns[other] <= self.pronouns[pronoun]
 
+    def known_as(self, pronoun: str) -> bool:
+        """Whether more evidence says "he" (or "she") than the other."""
+        other = {"he": "she", "she": "he"}.get(pronoun)
+        return other is not None and self.pronouns[pronoun] > self.pronouns[other]
+
     @property
     def name(self) -> str:
         """The name to print: the most frequent full form, else the most frequent form."""
@@ -149,12 +156,22 @@ class PersonRegistry:
                 return person
         return None
 
-    def _match(self, words: Sequence[str], recent: Sequence[Person]) -> Person | None:
+    def _match(
+        self, words: Sequence[str], recent: Sequence[Person], pronoun: str = ""
+    ) -> Person | None:
         """A person whose surname (or, failing that, first name) is this one-word name."""
         word = fold(words[-1])
         found = [p for p in self.people if _same_surname(p.surname, word)]
         if not found:
             found = [p for p in self.people if p.first and p.first == word]
+        if len(found) > 1 and pronoun:
+            # "Mrs. Clinton" where two Clintons are named: the one known as "she", else
+            # the ones not known as "he".
+            found = (
+                [p for p in found if p.known_as(pronoun)]
+                or [p for p in found if p.fits(pronoun)]
+                or found
+            )
         if len(found) > 1:
             # Two people share a surname: the one named most recently, else the most named.
             for person in reversed(recent):
@@ -163,8 +180,9 @@ class PersonRegistry:
             found.sort(key=lambda p: -p.mentions())
         return found[0] if found else None
 
-    def lookup(self, name: str, recent: Sequence[Person] = ()) -> Person | None:
-        """The person a written name means ("Marrow", "Governor Marrow", "Ilsa Marrow")."""
+    def lookup(self, name: str, recent: Sequence[Person] = (), title: str = "") -> Person | None:
+        """The person a written name means ("Marrow", "Governor Marrow", "Ilsa Marrow");
+        `title`: a courtesy title written before it ("Mrs."), when not part of `name`."""
         words = name_tokens(name)
         if not words:
             return None
@@ -172,7 +190,8 @@ class PersonRegistry:
             person = self._match_full(words)
             if person is not None:
                 return person
-        return self._match(words, recent)
+        pronoun = TITLE_PRONOUN.get(fold(title or name.split()[0]), "")
+        return self._match(words, recent, pronoun)
 
     def note_role(self, person: Person, role: str | None) -> None:
         """A role written beside the name in a speaker phrase ("Mayor", "the union's chair")."""

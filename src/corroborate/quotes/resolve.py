@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from corroborate.quotes.people import Person, PersonRegistry
-from corroborate.quotes.speakers import PRONOUNS, ParsedParagraph, Speaker
+from corroborate.quotes.people import TITLE_PRONOUN, Person, PersonRegistry, fold
+from corroborate.quotes.speakers import PRONOUNS, ParsedParagraph, Speaker, in_spans
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -24,23 +24,28 @@ class Timeline:
     """People named in one article, in text order, for pronouns and descriptions."""
 
     offsets: list[int] = field(default_factory=list)
-    entries: list[tuple[Person, bool]] = field(default_factory=list)  # (person, main subject)
+    # (person, named as a main subject, named inside quotation marks)
+    entries: list[tuple[Person, bool, bool]] = field(default_factory=list)
 
-    def add(self, offset: int, person: Person, main: bool) -> None:
+    def add(self, offset: int, person: Person, main: bool, quoted: bool = False) -> None:
         at = bisect.bisect_right(self.offsets, offset)
         self.offsets.insert(at, offset)
-        self.entries.insert(at, (person, main))
+        self.entries.insert(at, (person, main, quoted))
 
     def before(self, offset: int) -> list[Person]:
-        return [p for p, _ in self.entries[: bisect.bisect_left(self.offsets, offset)]]
+        """Everyone named before `offset`, inside quotes too (which of two people sharing a
+        surname was named last)."""
+        return [p for p, _, _ in self.entries[: bisect.bisect_left(self.offsets, offset)]]
 
     def antecedent(self, offset: int, pronoun: str = "") -> Person | None:
         """The last person named as a main subject before `offset` that the pronoun fits,
-        else the last person named at all that it fits."""
+        else the last person named at all that it fits. A name inside quotation marks
+        ('"... particularly Donald Trump ...," she said') is a word of the quote, not someone
+        the reporter has brought on stage: never an antecedent."""
         earlier = [
             (p, main)
-            for p, main in self.entries[: bisect.bisect_left(self.offsets, offset)]
-            if p.fits(pronoun)
+            for p, main, quoted in self.entries[: bisect.bisect_left(self.offsets, offset)]
+            if p.fits(pronoun) and not quoted
         ]
         for person, main in reversed(earlier):
             if main:
@@ -84,43 +89,81 @@ def is_main_subject(token: Any) -> bool:
     return bool(verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
 
 
-def build_timeline(paras: list[ParsedParagraph], registry: PersonRegistry) -> Timeline:
+def build_timeline(
+    paras: list[ParsedParagraph],
+    registry: PersonRegistry,
+    quoted: dict[int, list[tuple[int, int]]] | None = None,
+) -> Timeline:
+    """The people named in the paragraphs, in text order, marking those named inside the
+    paragraphs' quotation marks (`quoted`: spans by paragraph index)."""
     timeline = Timeline()
     for para in paras:
+        spans = quoted.get(para.index, []) if quoted else []
         for ent in para.doc.ents:
             if ent.label_ != "PERSON":
                 continue
+            inside = in_spans(ent.start_char, ent.end_char, spans)
             offset = para.offset + ent.start_char
-            person = registry.lookup(ent.text, timeline.before(offset))
+            person = registry.lookup(ent.text, timeline.before(offset), _title_before(ent))
             if person is not None:
                 _note_title(person, ent)
                 main = is_main_subject(ent.root)
-                timeline.add(offset, person, main)
-                if main:
+                timeline.add(offset, person, main, inside)
+                if main and not inside:
                     _note_pronoun(person, ent)
     return timeline
 
 
-# A courtesy title says which pronoun fits ("Mr. Daley" is no "she").
-TITLE_PRONOUN = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she"}
-TITLE_PRONOUN["miss"] = "she"
+# Role nouns that say it too ("Congresswoman Ilsa Marrow", "Berg, the chairman of ...").
+ROLE_PRONOUN = dict.fromkeys(
+    """congresswoman chairwoman spokeswoman businesswoman assemblywoman councilwoman
+    stateswoman sportswoman anchorwoman wife mother daughter sister widow grandmother aunt
+    niece actress waitress girlfriend queen princess duchess countess lady""".split(),
+    "she",
+) | dict.fromkeys(
+    """congressman chairman spokesman businessman assemblyman councilman statesman
+    sportsman anchorman husband father son brother widower grandfather uncle nephew actor
+    boyfriend king prince duke count lord""".split(),
+    "he",
+)
 
 
 def _note_title(person: Person, ent: Any) -> None:
-    """Count a title before or at the start of the name as strong pronoun evidence."""
-    first = ent.doc[ent.start]
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    for token in (first, before):
-        pronoun = TITLE_PRONOUN.get(token.lower_) if token is not None else None
+    """Count a courtesy title or a gendered role word right before the name, or heading an
+    apposition right after it, as strong pronoun evidence."""
+    doc = ent.doc
+    first = TITLE_PRONOUN.get(fold(doc[ent.start].text))
+    if first is not None:
+        person.pronouns[first] += 2
+        return
+    near = []  # "King" may be a name: role words stand outside it
+    for i in range(ent.start - 1, max(-1, ent.start - 4), -1):
+        if doc[i].pos_ in ("ADP", "PART", "PUNCT", "VERB", "AUX"):
+            break  # "the wife of Tomas Berg", "Berg's wife" say nothing of Berg
+        near.append(doc[i])
+    near += [t for t in ent.root.children if t.dep_ == "appos"]
+    for token in near:
+        pronoun = TITLE_PRONOUN.get(fold(token.text)) or ROLE_PRONOUN.get(token.lower_)
         if pronoun is not None:
             person.pronouns[pronoun] += 2
             return
 
 
+def _title_before(ent: Any) -> str:
+    """ "Mrs." in "Mrs. Berg" where the tagger left the title out of the name."""
+    return ent.doc[ent.start - 1].text if ent.start > 0 else ""
+
+
 def _note_pronoun(person: Person, ent: Any) -> None:
-    """ "Marrow said she ...": the first he/she after a main subject in its sentence."""
+    """ "Marrow said she ...": the first he/she after a main subject in its sentence, when
+    no other person is named between them ("Marrow, who praised Berg when he was mayor"
+    says nothing of Marrow)."""
     for token in ent.sent:
-        if token.i >= ent.end and token.lower_ in ("he", "she", "his", "her", "him"):
+        if token.i < ent.end:
+            continue
+        if token.ent_type_ == "PERSON":
+            return
+        if token.lower_ in ("he", "she", "his", "her", "him"):
             person.pronouns["he" if token.lower_ in ("he", "his", "him") else "she"] += 1
             return
 
@@ -143,7 +186,7 @@ def resolve(
         low, high = speaker.tokens
         for ent in head.doc.ents:
             if ent.label_ == "PERSON" and low <= ent.start and ent.end <= high:
-                person = registry.lookup(ent.text, recent)
+                person = registry.lookup(ent.text, recent, _title_before(ent))
                 if person is not None:
                     registry.note_role(person, _role_in(speaker.text, ent.text))
                     return _named(person)
