@@ -124,3 +124,40 @@ def test_strictness_is_explicit(resources: Resources, first: str, second: str) -
 def _number(sentence: str) -> str:
     """The first figure of an invented sentence: its first word holding a digit."""
     return next(w for w in sentence.split() if any(c.isdigit() for c in w)).strip("',.")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        (
+            "Harrow Motors sold 5,400 electric cars in the first quarter.",
+            "Harrow Motors sold 9,100 vans in the first quarter.",
+            "5,400",
+            "9,100",
+        ),
+        (
+            "The Tenby depot runs 210 buses.",
+            "The Tenby depot runs 95 lorries.",
+            "210",
+            "95",
+        ),
+    ],
+)
+def test_two_kinds_of_one_class_never_conflict(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    """Cars and vans are both vehicles, but neither word names the other's count."""
+    assert_apart(resources, first, second, fa, fb)
+    assert_together(resources, first, first.replace(fa, fb), fa, fb, "conflict")
+
+
+def test_a_kind_against_its_class_may_conflict(resources: Resources) -> None:
+    """ "Vehicles" may be the cars the other side counts: the class word is no kind."""
+    assert_together(
+        resources,
+        "Harrow Motors sold 5,400 vehicles in the first quarter.",
+        "Harrow Motors sold 6,300 cars in the first quarter.",
+        "5,400",
+        "6,300",
+        "conflict",
+    )

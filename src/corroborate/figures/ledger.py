@@ -25,7 +25,13 @@ from corroborate.figures.alike import (
 )
 from corroborate.figures.extract import Quantity
 from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
-from corroborate.figures.loose import ANY_LOOSE, FOR_CONFLICT, Strictness, synonym_only
+from corroborate.figures.loose import (
+    ANY_LOOSE,
+    FOR_CONFLICT,
+    Strictness,
+    synonym_only,
+    two_kinds,
+)
 from corroborate.figures.names import names_match
 from corroborate.figures.roles import one_handover, roles_swapped
 from corroborate.figures.scope import scope_narrower, scopes_clash, unsaid_both
@@ -320,6 +326,8 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
         return bool(x.own_nouns and y.own_nouns and not x.own_nouns & y.own_nouns)
     if dimensions_differ(x, y):
         return True  # "the 300-metre dam" may be long; "the dam is 45 metres high" is tall
+    if two_kinds(x, y, said_x, said_y):
+        return True  # "sold 5,200 electric cars" / "sold 8,900 vans": two kinds of vehicle
     if unit in MEASURES and goods_differ(x, y, said_x, said_y):
         return True  # "tonnes of wheat" / "tonnes of barley"; a satellite / its solar panels
     if unit != "count":  # a measure: the same act ("the river rose 2.4 metres")

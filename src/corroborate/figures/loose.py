@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from corroborate.figures.words import NOUN_CLASS
+
 # Every loose rule by name; `CONFLICT_LOOSE` holds the ones trusted to make a conflict.
 LOOSE_RULES = (
     "two_verbs",  # "will strike" / "plan to walk out" about one named holder
@@ -94,3 +96,26 @@ def _head(text: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def two_kinds(x: _Counted, y: _Counted, said_x: frozenset[str], said_y: frozenset[str]) -> bool:
+    """Two kinds of one class of thing, neither named by the class word nor on the other side:
+    "sold 5,200 electric cars" / "sold 8,900 vans" (two kinds of vehicle) are two counts. A kind
+    against its class ("vehicles" / "cars", "runners" / "participants") may be one count, and
+    people are left out, as in `synonym_only`. Never a conflict; they may still agree."""
+    if x.counted is None or x.counted != y.counted or x.counted == "person":
+        return False
+    if not (x.counted_text and y.counted_text):
+        return False
+    p, q = _known(_head(x.counted_text)), _known(_head(y.counted_text))
+    if p == q or x.counted in (p, q):
+        return False
+    kinds = NOUN_CLASS.get(p) == NOUN_CLASS.get(q) == x.counted
+    return kinds and p not in said_y and q not in said_x
+
+
+def _known(word: str) -> str:
+    """The word as the class table spells it: "buse" (from "buses") is "bus"."""
+    if word in NOUN_CLASS or not word.endswith("e"):
+        return word
+    return word[:-1] if word[:-1] in NOUN_CLASS else word
