@@ -75,6 +75,13 @@ def assert_one_figure(resources: Resources, first: str, second: str, fa: str, fb
     assert_together(resources, first, second.replace(fb, fa), fa, fa, "agree")
 
 
+def assert_two_things(resources: Resources, first: str, second: str, fa: str, fb: str) -> None:
+    """`fa` and `fb` are two figures, never rivals; the first sentence told again with `fb`
+    is one figure in conflict (what splits them is the words, not the values)."""
+    assert_apart(resources, first, second, fa, fb)
+    assert_together(resources, first, first.replace(fa, fb), fa, fb, "conflict")
+
+
 def one(text: str) -> tuple[float | None, float | None, float | None, str, bool, str]:
     found = read_quantities(text)
     assert len(found) == 1, [q.as_written for q in found]
