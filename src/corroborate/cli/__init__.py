@@ -24,7 +24,13 @@ from corroborate import __version__
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="corroborate")
 def main() -> None:
-    """Read many outlets' coverage of a story; show what independent sources agree on."""
+    """Read many outlets' coverage of a story; show what independent sources agree on.
+
+    \b
+    One story:   corroborate report a.html b.txt -o report.html
+    A corpus:    corroborate ingest crawl/ --db news.db, then stories, show, export
+    First look:  corroborate demo
+    """
 
 
 def _register() -> None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from corroborate.cli.output import whole_file, working
+from corroborate.cli.output import check_writable, whole_file, working
 from corroborate.cli.report import output_options
 from corroborate.corpus.connect import explain_sqlite_error
 from corroborate.corpus.export import json_list, lists_decoded
@@ -75,7 +75,7 @@ def _open(db_path: str, *, write: bool = False) -> Iterator[SqliteStore]:
         raise click.ClickException(str(explain_sqlite_error(db_path, exc))) from exc
 
 
-@click.command("ingest")
+@click.command("ingest", short_help="Read inputs into the store: copies found, stories assigned.")
 @click.argument("inputs", nargs=-1, required=True)
 @DB_OPTION
 @click.option(
@@ -252,7 +252,7 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
-@click.command("stories")
+@click.command("stories", short_help="List the stored stories (filter, sort, or as JSON).")
 @DB_OPTION
 @click.option(
     "--sort",
@@ -390,7 +390,7 @@ def _print_stories(rows: list[dict[str, Any]], total: int) -> None:
     console.print(table)
 
 
-@click.command("show")
+@click.command("show", short_help="The full report of one stored story.")
 @click.argument("story_id")
 @DB_OPTION
 @output_options
@@ -418,14 +418,16 @@ def show_command(story_id: str, db_path: str, output: Path | None, fmt: str | No
     emit_report(result, output, fmt)
 
 
-@click.command("export")
+@click.command(
+    "export", short_help="Export articles, stories or assignments (Parquet, CSV, JSONL)."
+)
 @DB_OPTION
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(("parquet", "csv", "jsonl")),
-    required=True,
-    help="The file format (Parquet needs pyarrow: pip install 'corroborate[parquet]').",
+    help="The file format (Parquet needs pyarrow: pip install 'corroborate[parquet]') "
+    "[default: from -o's extension; needed without -o].",
 )
 @click.option(
     "--table",
@@ -440,15 +442,19 @@ def show_command(story_id: str, db_path: str, output: Path | None, fmt: str | No
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write here (whole or not at all); without it CSV and JSON lines go to stdout.",
 )
-def export_command(db_path: str, fmt: str, table: str, output: Path | None) -> None:
+def export_command(db_path: str, fmt: str | None, table: str, output: Path | None) -> None:
     """Export articles, stories or their links as Parquet, CSV or JSON lines.
 
     Each article row carries `source_id` (the input's own id, else its URL, else the file
-    path) and `story_id`, to join results back to your data. Without -o, CSV and JSON lines
-    go to stdout; Parquet needs -o.
+    path) and `story_id`, to join results back to your data. The format comes from -o's
+    extension (.parquet, .csv, .jsonl) unless --format names it. Without -o, CSV and JSON
+    lines go to stdout; Parquet needs -o.
     """
     from corroborate.corpus.export import export
 
+    fmt = _export_format(fmt, output)
+    if output:
+        check_writable(output)  # before the store is read, not after
     with _open(db_path) as store:
         try:
             if output:
@@ -469,7 +475,28 @@ def export_command(db_path: str, fmt: str, table: str, output: Path | None) -> N
         click.echo(f"{_plural(count, 'row', 'rows')} of {table} written to {output}", err=True)
 
 
-@click.command("recluster")
+EXPORT_EXTENSIONS = {".parquet": "parquet", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+
+def _export_format(fmt: str | None, output: Path | None) -> str:
+    """The format asked for, else the one -o's extension names; an extension that names
+    another format than --format is a mistake worth a word (a CSV in a .parquet file)."""
+    named = EXPORT_EXTENSIONS.get(output.suffix.lower()) if output else None
+    if fmt and named and fmt != named:
+        raise click.UsageError(
+            f"--format {fmt}, but -o {output} is named for {named}: make them agree"
+        )
+    if fmt or named:
+        return fmt or str(named)
+    if output:
+        raise click.UsageError(
+            f"cannot tell the format of {output}: give --format parquet|csv|jsonl, or a file "
+            "ending in .parquet, .csv or .jsonl"
+        )
+    raise click.UsageError("give --format parquet|csv|jsonl (or -o FILE with that extension)")
+
+
+@click.command("recluster", short_help="Cluster every stored article again; story ids are kept.")
 @DB_OPTION
 def recluster_command(db_path: str) -> None:
     """Cluster every stored article again (date order, final term weights); ids are kept."""

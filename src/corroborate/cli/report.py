@@ -90,7 +90,7 @@ def output_options(func: click.decorators.FC) -> click.decorators.FC:
     return func
 
 
-@click.command("report")
+@click.command("report", short_help="One story's report from files, folders, globs or stdin.")
 @click.argument("inputs", nargs=-1, required=True)
 @output_options
 @_settings_options
@@ -106,7 +106,8 @@ def report_command(
 
     INPUTS are read as the coverage of one story: .txt/.md (text as scraped), .html/.htm,
     .json/.jsonl (objects with "text" or "html" and optional "title", "url", "outlet",
-    "published"). An input that cannot be read is named on stderr and the rest go on.
+    "published"), .warc/.warc.gz crawls and .rss/.atom/.xml feeds. An input that cannot be
+    read is named on stderr and the rest go on.
     """
     settings = Settings(
         summary_sentences=summary_sentences, embedder=embedder, parse_processes=parse_processes
@@ -116,7 +117,7 @@ def report_command(
     emit_report(result, output, fmt)
 
 
-@click.command("demo")
+@click.command("demo", short_help="Run everything on the demo corpus that ships with it.")
 @click.option(
     "-o",
     "--output-dir",
