@@ -176,17 +176,21 @@ _DATES = (
 
 
 def text_date(text: str) -> str | None:
-    """The first full date written in the text (a dateline or a 'Posted:' line), as ISO.
+    """The first full date written as a dateline (a line that starts with it, or with a label
+    such as 'Posted:', a weekday, a time or a place), as ISO.
 
     Used only when the input gave no publication date: scraped pages often carry their date
-    in the text, and without one the time window cannot separate two events of one kind.
+    in the text, and without one the time window cannot separate two events of one kind. A
+    date inside a sentence is another day: an obituary's "Page was born on April 22, 1923",
+    a sentencing's "the crimes he committed on March 11, 2005". Taken as the article's date,
+    it kept the article out of its story's time window and showed as the story's first day.
     """
     found: list[tuple[int, str]] = []
     for pattern in _DATES:
         for match in pattern.finditer(text):
             month = _MONTHS.get(match.group("month").lower())
             day = int(match.group("day"))
-            if month and 1 <= day <= 31:
+            if month and 1 <= day <= 31 and _dateline(text, match.start()):
                 iso = f"{match.group('year')}-{month:02d}-{day:02d}"
                 found.append((match.start(), iso))
                 break
@@ -198,6 +202,22 @@ def text_date(text: str) -> str | None:
     except ValueError:
         return None
     return iso
+
+
+# Lower-case words a dateline's label may hold ("Posted on", "first published at", "p.m."):
+# any other lower-case word before the date on its line makes it a sentence.
+_LABEL_WORDS = frozenset(
+    """posted published updated modified last first on at am pm a p m est edt cst cdt mst mdt
+    pst pdt gmt bst cet utc et ct pt""".split()
+)
+
+
+def _dateline(text: str, start: int) -> bool:
+    """Whether the date at `start` begins its line, after at most a label: no lower-case
+    word but a label's stands before it on the line."""
+    prefix = text[text.rfind("\n", 0, start) + 1 : start]
+    words = re.findall(r"[A-Za-z]+", prefix)
+    return all(not w.islower() or w in _LABEL_WORDS for w in words)
 
 
 def _headline(title: str | None) -> str | None:
