@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corroborate.clean import clean_article
-from corroborate.corpus.cluster import ClusterSettings, StoryClusterer, StoryState
+from corroborate.corpus.cluster import ClusterSettings, StoryClusterer, StoryState, cosine
 from corroborate.corpus.features import (
     ENTITY_PREFIX,
     NUMBER_PREFIX,
@@ -19,7 +19,6 @@ from corroborate.corpus.features import (
     ArticleFeatures,
     extract_features,
 )
-from corroborate.corpus.recluster import prepare_vector, word_agreement
 from corroborate.read.article import make_article
 from corroborate.segment import segment_article
 
@@ -156,12 +155,13 @@ _TERMS = st.sampled_from(
 _COUNTS = st.dictionaries(_TERMS, st.floats(min_value=0.5, max_value=4.0), max_size=8)
 
 
-@given(_COUNTS, st.lists(_COUNTS, min_size=1, max_size=4))
-def test_the_clusterer_and_the_prepared_vectors_agree(
-    article: dict[str, float], members: list[dict[str, float]]
+@given(_COUNTS, st.lists(_COUNTS, min_size=1, max_size=4), st.floats(0.01, 100.0))
+def test_word_agreement_is_the_cosine_of_the_ordinary_words(
+    article: dict[str, float], members: list[dict[str, float]], scale: float
 ) -> None:
-    """`StoryClusterer.word_agreement` (the join) and `word_agreement` (the second look and
-    re-clustering) are one figure, in [0, 1], and 1 for an article without ordinary words."""
+    """`StoryClusterer.word_agreement` (the join, and the second look for an article or a
+    story's centroid) is the cosine of the words alone, whatever the vector's scale, in
+    [0, 1], and 1 for an article without ordinary words."""
     clusterer = StoryClusterer()
     clusterer.load([], {t: 1 for m in members for t in m}, len(members) + 3)
     story = StoryState(id="s")
@@ -172,9 +172,17 @@ def test_the_clusterer_and_the_prepared_vectors_agree(
             story.counts[term] = story.counts.get(term, 0.0) + count
     vector = clusterer.weigh(article)
     mine = clusterer.word_agreement(vector, story)
-    centroid = {t: c * clusterer.idf(t) for t, c in story.counts.items()}
-    theirs = word_agreement(prepare_vector(vector), prepare_vector(centroid))
-    assert math.isclose(mine, theirs, rel_tol=1e-9, abs_tol=1e-12)
+    scaled = clusterer.word_agreement({t: w * scale for t, w in vector.items()}, story)
+    assert math.isclose(mine, scaled, rel_tol=1e-9, abs_tol=1e-12)
     assert -1e-12 <= mine <= 1 + 1e-9
-    if not any(t[:1] not in (ENTITY_PREFIX, YEAR_PREFIX, NUMBER_PREFIX) for t in article):
+    words = {t: w for t, w in vector.items() if t[:1] not in _PREFIXES}
+    if not words:
         assert mine == 1.0
+    else:
+        centroid = {
+            t: c * clusterer.idf(t) for t, c in story.counts.items() if t[:1] not in _PREFIXES
+        }
+        assert math.isclose(mine, cosine(words, centroid), rel_tol=1e-9, abs_tol=1e-12)
+
+
+_PREFIXES = (ENTITY_PREFIX, YEAR_PREFIX, NUMBER_PREFIX)

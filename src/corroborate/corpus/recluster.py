@@ -133,17 +133,6 @@ def vector_similarity(a: Vector, b: Vector, settings: ClusterSettings) -> float:
     return combine(sum(dots.values()), norm, dots, norms_a, norms_b, settings)
 
 
-def word_agreement(article: Vector, story: Vector) -> float:
-    """`StoryClusterer.word_agreement` of two prepared vectors: the cosine of their ordinary
-    words alone; 1 when the article has none."""
-    mine = article[0].get(WORD_KIND)
-    if not mine:
-        return 1.0
-    theirs = story[0].get(WORD_KIND, {})
-    norm = article[1][WORD_KIND] * story[1].get(WORD_KIND, 0.0)
-    return sum([w * theirs[t] for t, w in mine.items() if t in theirs]) / norm if norm else 0.0
-
-
 def bisect_group(
     clusterer: StoryClusterer,
     group: list[ArticleFeatures],
