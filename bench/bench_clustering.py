@@ -15,7 +15,7 @@ Our thresholds were fitted on topics 1-10 (`fit` split); the figures are given f
 pairs of articles within each topic of the fit split, over the cosine and the per-kind cosines.
 
     python bench/bench_clustering.py [--quick] [--seeds N] [--splits fit[,held,all]]
-        [--fit-weights] [--twins [--minilm]] [--neus STORIES]
+        [--fit-weights] [--twins [--minilm]] [--neus STORIES [--neus-from N]]
 
 `--splits fit` scores and prints the fitting topics only (and `--twins` then reads only
 them): the way to work on the clustering without looking at the held topics. Results are
@@ -25,7 +25,9 @@ written only when all three splits are scored.
 (`neus/train.source`, AllSides: each line one story told by a left, a centre and a right
 outlet, as short excerpts), ingested in shuffled orders and scored the same way (printed, not
 written: no floors). Its stories are many of one kind (one campaign, one trial), so they test
-the separation of events of one kind at a scale ECB+ dev's 20 topics cannot.
+the separation of events of one kind at a scale ECB+ dev's 20 topics cannot. Rules are fitted
+on the first 800; `--neus 800 --neus-from 800` (the next 800) checks them on stories no rule
+was fitted on.
 """
 
 from __future__ import annotations
@@ -117,13 +119,16 @@ def run_ours(
 _NEUS_PART = re.compile(r"TITLE=>\s*(?P<title>.*?)\s*ARTICLE=>\s*(?P<text>.*)$", re.S)
 
 
-def neus_rows(path: Path, stories: int) -> list[dict[str, Any]]:
-    """The first `stories` NeuS stories as rows: one per outlet's excerpt, story = its line."""
+def neus_rows(path: Path, stories: int, start: int = 0) -> list[dict[str, Any]]:
+    """NeuS stories `start` .. `start + stories - 1` as rows: one per outlet's excerpt, story =
+    its line."""
     rows: list[dict[str, Any]] = []
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle):
-            if number >= stories:
+            if number >= start + stories:
                 break
+            if number < start:
+                continue
             for side, part in enumerate(line.split("[SEP]")):
                 match = _NEUS_PART.match(part.strip())
                 if match and match.group("text").strip():
@@ -356,6 +361,14 @@ def main() -> int:
         metavar="STORIES",
         help="score the first STORIES NeuS train stories instead (printed only)",
     )
+    parser.add_argument(
+        "--neus-from",
+        type=int,
+        default=0,
+        metavar="N",
+        help="with --neus: start at story N (--neus 800 --neus-from 800 is the block kept for "
+        "checking rules fitted on the first 800)",
+    )
     args = parser.parse_args()
     splits = [name.strip() for name in args.splits.split(",") if name.strip()]
     if not splits or set(splits) - set(SPLITS):
@@ -365,7 +378,7 @@ def main() -> int:
         if not neus.exists():
             print(f"{NAME}: {neus} does not exist (set CORROBORATE_DATA to the data folder)")
             return 0
-        neus_study(neus_rows(neus, args.neus), 1 if args.quick else args.seeds)
+        neus_study(neus_rows(neus, args.neus, args.neus_from), 1 if args.quick else args.seeds)
         return 0
     path = require_data(NAME, "ecbplus-dev.jsonl")
     if path is None:
