@@ -148,7 +148,7 @@ def test_json_array_and_jsonl_with_bad_lines(write: Write) -> None:
             f"{lines}:3",
             "not valid JSON (Expecting property name enclosed in double quotes at column 2)",
         ),
-        (f"{lines}:4", "the object has no non-empty 'text' or 'html' field"),
+        (f"{lines}:4", "the object has no non-empty 'text' or 'html' field (its fields: 'title')"),
     ]
 
 

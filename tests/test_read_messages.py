@@ -145,3 +145,24 @@ def test_a_feed_broken_between_entries_names_the_last_entry_read(write: Write) -
     assert error.message.endswith(
         f"2 entries were read, the last {last}: any entry after it is missing"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "has"),
+    [
+        (
+            '{"id": 7, "body": "The ferry sailed.", "headline": "Sailings"}',
+            "its fields: 'id', 'body', 'headline'",
+        ),
+        ('{"text": "  "}', "its fields: 'text'"),
+        ("{}", "it is empty"),
+        ("{" + ", ".join(f'"f{i}": 1' for i in range(10)) + "}", "'f7', ..."),
+    ],
+    ids=["body-not-text", "blank-text", "empty", "many-fields"],
+)
+def test_an_object_without_text_names_the_fields_it_has(write: Write, line: str, has: str) -> None:
+    path = write("export.jsonl", line + "\n")
+    _, (error,) = _read(str(path))
+    assert error.message == f"the object has no non-empty 'text' or 'html' field ({has})" or (
+        has.endswith("...") and error.message.endswith(f"{has})")
+    )

@@ -142,7 +142,16 @@ def article_from_object(value: Any, where: str) -> Article:
         article = read_html(html, source=where, url=meta["url"], meta=meta)
         article.source_id = source_id or article.source_id
         return article
-    raise InputReadError(where, "the object has no non-empty 'text' or 'html' field")
+    raise InputReadError(where, _no_body(value))
+
+
+def _no_body(value: dict[str, Any]) -> str:
+    """Why an object gave no article, with the fields it has: an export whose body is called
+    "body" or "content" is then seen at once."""
+    shown = list(value)[:8]
+    fields = ", ".join(repr(key) for key in shown) + (", ..." if len(value) > len(shown) else "")
+    has = f"its fields: {fields}" if value else "it is empty"
+    return f"the object has no non-empty 'text' or 'html' field ({has})"
 
 
 def _from_text(
