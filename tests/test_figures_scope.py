@@ -278,3 +278,27 @@ def test_two_numbered_names_are_two_things(
 ) -> None:
     """A name with a number in it ("Aurel-3") is a name: another number, another craft."""
     assert_two_things(resources, first, second, fa, fb)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        (
+            "The Pellam council's budget for next year is £388m.",
+            "Pellam council faces a £31m funding gap next year.",
+            "£388m",
+            "£31m",
+        ),
+        (
+            "The Orrin hospital trust's deficit stands at £14m.",
+            "The Orrin hospital trust has a £240m budget.",
+            "£14m",
+            "£240m",
+        ),
+    ],
+)
+def test_two_things_each_side_names_are_two_figures(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    """A budget and a funding gap of one council: each side says what its amount is."""
+    assert_two_things(resources, first, second, fa, fb)

@@ -187,3 +187,20 @@ _READINGS = frozenset(
 _READING_KINDS = frozenset(
     """low high minimum maximum average mean peak top record overnight daytime""".split()
 )
+
+
+def things_differ(x: Subject, y: Subject, said_x: frozenset[str], said_y: frozenset[str]) -> bool:
+    """Each side says what its amount is, and they are two things neither sentence names on
+    the other side: "the council's budget is £412m" / "a £28m funding gap" (a budget, a gap).
+    What a figure is: the noun it is written before ("a £28m gap"), or the holder of a verb
+    that states a level ("the budget is £412m")."""
+    one, other = _what_it_is(x), _what_it_is(y)
+    if one is None or other is None or one == other or {one, other} & _MEASURE_NOUNS:
+        return False
+    return one not in said_y and other not in said_x
+
+
+def _what_it_is(x: Subject) -> str | None:
+    if x.attribute:
+        return x.owner
+    return x.holder_noun if x.verb in (None, "have") else None

@@ -21,6 +21,7 @@ from corroborate.figures.alike import (
     one_named_measure,
     say_one_thing,
     share_word,
+    things_differ,
     times_differ,
 )
 from corroborate.figures.extract import Quantity
@@ -321,6 +322,8 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
         return True  # a total and a part of it ("31 of the 60 seats") are not rivals
     if times_differ(x, y) and not (_state_on_two_days(a, b) and strict.allows("two_days")):
         return True  # "in February, a gunman killed five" is another event than today's toll
+    if unit != "count" and things_differ(x, y, said_x, said_y):
+        return True  # "the council's budget is £412m" / "a £28m funding gap"
     if unit not in ("count", *MEASURES):
         # "$650,000 for shelters" is part of, not against, "a $4.2m aid package"
         return bool(x.own_nouns and y.own_nouns and not x.own_nouns & y.own_nouns)
