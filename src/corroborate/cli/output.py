@@ -21,12 +21,21 @@ def whole_file(path: Path) -> Iterator[Path]:
     """A temporary path beside `path` to write to; renamed onto `path` if the block succeeds.
 
     An OSError inside the block (or from the rename) becomes a one-line ClickException naming
-    `path`; any failure, Ctrl-C included, removes the partial file.
+    `path`; any failure, Ctrl-C included, removes the partial file. A symbolic link's file is
+    replaced, not the link; a device or named pipe (/dev/stdout) is written as it is: a rename
+    onto it would replace the device's name itself with a plain file.
     """
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    if _not_a_file(path):
+        try:
+            yield path
+        except OSError as exc:
+            raise click.ClickException(write_problem(path, exc)) from exc
+        return
+    target = path.resolve() if path.is_symlink() else path
+    partial = _partial(target)
     try:
         yield partial
-        os.replace(partial, path)
+        os.replace(partial, target)
     except OSError as exc:
         raise click.ClickException(write_problem(path, exc)) from exc
     finally:
@@ -44,7 +53,9 @@ def check_writable(path: Path) -> None:
     """
     if path.is_dir():
         raise click.ClickException(f"cannot write {path}: it is a folder; give a file name")
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    if _not_a_file(path):
+        return  # a device or a pipe: written as it is, and opening it will tell
+    partial = _partial(path.resolve() if path.is_symlink() else path)
     try:
         with partial.open("x"):
             pass
@@ -53,6 +64,15 @@ def check_writable(path: Path) -> None:
         return  # our own leftover: whole_file will overwrite it
     except OSError as exc:
         raise click.ClickException(write_problem(path, exc)) from exc
+
+
+def _partial(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{os.getpid()}.partial")
+
+
+def _not_a_file(path: Path) -> bool:
+    """Something other than a plain file is there (a device, a named pipe), links followed."""
+    return path.exists() and not path.is_file() and not path.is_dir()
 
 
 def write_problem(path: Path, exc: OSError) -> str:
