@@ -54,6 +54,13 @@ def resources() -> Resources:
             "£6 million",
             "agree",
         ),
+        (  # an adjective that says what a rate counts: the jobless rate is unemployment
+            "Unemployment in Tressa stands at 6.1%.",
+            "Tressa's jobless rate is 6.8%, official figures show.",
+            "6.1%",
+            "6.8%",
+            "conflict",
+        ),
         (
             "The Carrow dam is 74 metres high.",
             "At 91m, the Carrow dam is the highest in the region.",

@@ -311,7 +311,7 @@ def _subject(
         names_in_clause=bool(clause_names),
         persons=own_persons or previous_persons,
         persons_named=bool(own_persons),
-        nouns=_classes(r.local + r.narrow, ("NOUN",)),
+        nouns=_classes(r.local + r.narrow, ("NOUN",)) | _rate_adjectives(r.local + r.narrow),
         context=frozenset(
             t.lemma_.lower()
             for t in r.wide
@@ -355,6 +355,19 @@ def _subject(
             unit=quantity.unit,
             skip=r.skip,
         ),
+    )
+
+
+def _rate_adjectives(region: Iterable[Any]) -> frozenset[str]:
+    """An adjective that says what a generic noun counts ("the jobless rate", "the Velmar
+    jobless total"): the thing measured, as a noun would say it."""
+    return frozenset(
+        NOUN_CLASS.get(t.lemma_.lower(), t.lemma_.lower())
+        for t in region
+        if t.pos_ == "ADJ"
+        and t.dep_ == "amod"
+        and t.head.lemma_.lower() in GENERIC_NOUNS
+        and t.lower_ in NOUN_CLASS
     )
 
 

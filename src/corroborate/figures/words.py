@@ -61,7 +61,7 @@ NOUN_CLASS = {
     "wage": "pay", "salary": "pay", "pay": "pay", "bushfire": "fire", "wildfire": "fire",
     "blaze": "fire", "fire": "fire", "rail": "train", "railway": "train", "train": "train",
     "signature": "person", "signatory": "person", "bicycle": "bike", "bike": "bike",
-    "joblessness": "unemployment", "participant": "runner",
+    "joblessness": "unemployment", "jobless": "unemployment", "participant": "runner",
 }
 
 GENERIC_NOUNS = frozenset(
