@@ -110,3 +110,32 @@ def test_an_embedder_that_cannot_load_is_told_first(
     monkeypatch.setattr(importlib.util, "find_spec", without_sentence_transformers)
     result = _run("report", "missing.txt", "--embedder", embedder.format(tmp=tmp_path))
     _told_first(result, *words)
+
+
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("inputs", "terminal", "told"),
+    [
+        (["-"], True, True),
+        (["a.txt", "-"], True, True),
+        (["-"], False, False),
+        (["a.txt"], True, False),
+    ],
+)
+def test_reading_typed_input_says_how_to_end_it(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    inputs: list[str],
+    terminal: bool,
+    told: bool,
+) -> None:
+    from corroborate.cli.output import note_stdin
+
+    if terminal:
+        monkeypatch.setattr("sys.stdin", _Terminal())
+    assert note_stdin(inputs) == told
+    assert ("then Ctrl-D" in capsys.readouterr().err) == told

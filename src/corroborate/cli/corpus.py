@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from corroborate.cli.output import check_writable, whole_file, working
+from corroborate.cli.output import check_writable, note_stdin, whole_file, working
 from corroborate.cli.report import output_options
 from corroborate.corpus.connect import explain_sqlite_error
 from corroborate.corpus.export import json_list, lists_decoded
@@ -115,6 +115,7 @@ def ingest_command(
     """
     from corroborate.corpus.ingest import ingest
 
+    note_stdin(inputs)
     try:
         with _open(db_path, write=True) as store, _progress() as update, _ctrl_c_in_main_only():
             counts = ingest(

@@ -9,7 +9,8 @@ partial file is removed and the error names the file the user gave.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -94,6 +95,15 @@ def _first_file(folder: Path) -> Path:
         if parent.is_file():
             return parent
     return folder
+
+
+def note_stdin(inputs: Sequence[str]) -> bool:
+    """Say so when `-` will wait for typed input (a newcomer trying `report -` at a terminal
+    saw nothing happen and took it for hung); True then, so no spinner draws over the typing."""
+    if "-" in inputs and sys.stdin.isatty():
+        click.echo("reading articles from standard input: paste or type, then Ctrl-D", err=True)
+        return True
+    return False
 
 
 @contextmanager

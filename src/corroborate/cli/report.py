@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from corroborate.cli.output import check_writable, whole_file, working
+from corroborate.cli.output import check_writable, note_stdin, whole_file, working
 from corroborate.errors import CorroborateError
 from corroborate.records import Report
 from corroborate.settings import Settings
@@ -152,8 +153,9 @@ def _build(inputs: list[str], settings: Settings) -> Report:
     from corroborate.story import report
 
     resources = _resources(settings)
+    typed = note_stdin(inputs)
     try:
-        with working("reading the inputs and building the report"):
+        with nullcontext() if typed else working("reading the inputs and building the report"):
             result = report(inputs, settings=settings, resources=resources)
     except (CorroborateError, ImportError) as exc:  # ImportError: an optional extra missing
         raise click.ClickException(str(exc)) from exc
