@@ -37,6 +37,8 @@ def resources() -> Resources:
         ("A pint of milk in Orwick costs 65p.", 0.65, "GBP", "65p"),  # pence are pounds
         ("Fares on the Telby line rose by 20 pence.", 0.2, "GBP", "20 pence"),
         ("Diesel fell 3.5p a litre.", 0.035, "GBP", "3.5p"),
+        ("The Ferrand reservoir is a third full.", 100 / 3, "percent", "a third"),
+        ("The Ferrand stand was half empty.", 50, "percent", "half"),
     ],
 )
 def test_news_forms_are_read(text: str, value: float, unit: str, written: str) -> None:
@@ -53,6 +55,7 @@ def test_news_forms_are_read(text: str, value: float, unit: str, written: str) -
         "It took half an hour.",
         "He is right half the time.",
         "The vote closes at 2 p.m. on Friday.",  # a time, not pence
+        "She won for a third time.",
     ],
 )
 def test_letters_and_idioms_are_not_news_forms(text: str) -> None:

@@ -92,13 +92,17 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
         after = tokens[i + width].low
         # "half of", and "half the vote", "half their volume": no "of" after "half" itself.
         owned = phrase == "half" and after in _OWNERS and not _idiom(tokens, i + width + 1)
-        if phrase in lx.FRACTIONS and (after == "of" or owned):
+        # "a third full", "half empty": a share of a whole the adjective names
+        if phrase in lx.FRACTIONS and (after == "of" or owned or after in _WHOLE_STATES):
             if width == 1 and i > 0 and tokens[i - 1].low in ("second", "first", "the"):
                 return None
             value = lx.FRACTIONS[phrase]
             return Number(value, FRACTION_STEP, i, i + width, words=True, fraction=True)
     return None
 
+
+# States a share of a whole is in: "the reservoir is a third full", "the ward is half empty".
+_WHOLE_STATES = frozenset({"full", "empty", "complete", "occupied"})
 
 # The widest rounding a scaled whole number is read with, as a share of itself.
 SCALED_SHARE = 0.1
