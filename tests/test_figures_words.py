@@ -61,6 +61,13 @@ def resources() -> Resources:
             "6.8%",
             "conflict",
         ),
+        (  # a hyphened word ("pre-tax") said on both sides
+            "Ferris Bank's pre-tax profit fell 14% to £520m.",
+            "Ferris Bank's pre-tax profit fell 9% to £560m.",
+            "14%",
+            "9%",
+            "conflict",
+        ),
         (
             "The Carrow dam is 74 metres high.",
             "At 91m, the Carrow dam is the highest in the region.",

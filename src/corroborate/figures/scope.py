@@ -149,8 +149,8 @@ def read_words(region: Iterable[Any]) -> frozenset[str]:
     for t in region:
         modifier = t.pos_ == "ADJ" and t.dep_ == "amod"
         label = _label(t)
-        if not (t.pos_ in ("NOUN", "PROPN") or modifier or label) or t.is_stop:
-            continue
+        if not (t.pos_ in ("NOUN", "PROPN") or modifier or label) or t.is_stop or t.is_punct:
+            continue  # the hyphen of "pre-tax" is no word any sentence says
         if not (label or _content(t) or modifier) or _telling(t):
             continue
         words.add(str(t.lemma_).lower())
