@@ -288,6 +288,33 @@ def test_dense_and_sparse_word_counts_give_the_same_summary(
     assert picked(10**9) == picked(0)
 
 
+def test_dense_and_sparse_word_counts_give_the_same_word_features(
+    story: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sentences = [s for a in story for s in a.sentences]
+    source = sentence_sources(story, sentences)
+
+    def table(cells: int) -> np.ndarray:
+        monkeypatch.setattr(words_module, "DENSE_CELLS", cells)
+        return word_rows(story, sentences, source, shipped_prior()).table
+
+    assert table(10**9) == pytest.approx(table(0))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The union can't say if it won the vote.", ["union", "won", "vote"]),
+        ("Shippers don't know; they didn't ask.", ["shipper", "know", "ask"]),
+        ("Mr Lind said this was the port's busiest week.", ["lind", "port", "busiest", "week"]),
+    ],
+)
+def test_near_repeats_are_judged_on_content_words(text: str, content: list[str]) -> None:
+    """The TF-IDF that finds near repeats counts content words: no stop word, no half of a
+    contraction ("didn't": "didn", "t"), whatever its stem looks like."""
+    assert summary_module._terms(tokens(text)) == content
+
+
 def test_a_sentence_adding_a_new_claim_may_share_an_old_one() -> None:
     """A sentence is skipped only when everything it states is already told."""
     both = (

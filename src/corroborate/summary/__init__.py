@@ -37,8 +37,6 @@ from corroborate.summary.words import (
     word_table,
 )
 
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-_TOKEN = re.compile(r"[a-z0-9]+")  # words as ROUGE counts them: the length of a sentence
 _FIRST_PERSON = re.compile(r"\b(?:i|we|my|our|us|you|your|me)\b")
 _CONNECTIVE = re.compile(
     r"^\W*(?:however|but|and|also|instead|still|yet|meanwhile|so|then|thus|moreover|"
@@ -48,6 +46,11 @@ _CONNECTIVE = re.compile(
 _PRONOUN = re.compile(r"^\W*(?:he|she|they|it|this|that|these|those|his|her|their|its)\b", re.I)
 _PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|noted|argued)\b", re.I)
 _STOP = frozenset(STOP_WORDS) | {"said", "says", "say", "told", "mr", "ms", "s"}
+# The same, as `tokens` leaves them: stemmed, and a contraction's halves ("don't": "don", "t")
+_STOP_STEMS = frozenset(strip_suffix(w) for w in _STOP) | {
+    "t", "don", "doesn", "didn", "isn", "wasn", "aren", "weren", "couldn", "wouldn",
+    "shouldn", "hasn", "haven", "hadn", "ll", "ve", "re", "d", "m",
+}  # fmt: skip
 _QUOTES = "\"“‘'"
 _CLOSERS = _QUOTES + "”’)"
 DENSE_CELLS = 200_000  # sentences x distinct words up to which the vectors are dense arrays
@@ -87,6 +90,7 @@ class Candidate:
     claims: list[Claim] = field(default_factory=list)
     score: float = 0.0
     words: int = 0
+    tokens: list[str] = field(default_factory=list)  # the word model's words (`words.tokens`)
     whole: bool = True  # a sentence of MIN_WORDS words or more that ends like one
 
 
@@ -107,8 +111,9 @@ def summarise(
     if not candidates:
         return []
     sentences = [c.sentence for c in candidates]
-    story = _story(articles, sentences)
-    covered = coverage(articles, sentences, story, weights)
+    said = [c.tokens for c in candidates]
+    story = _story(articles, sentences, said)
+    covered = coverage(articles, sentences, story, weights, said)
     # a sentence's score: the share of its words the roundup is expected to use
     chance = covered.counts @ covered.chance
     for candidate, expected in zip(candidates, chance, strict=True):
@@ -119,9 +124,8 @@ def summarise(
     # the claims already) is asked for those sentences alone, and only then
     meaning = Meaning([s.text for s in sentences], resources) if claims else None
     chosen = select(candidates, covered, similarity, count, weights, meaning)
-    # without claims no other wording can stand in for a sentence: nothing to compare
-    awkward = awkwardness(sentences) if claims else np.zeros(len(sentences))
-    chosen = plain_wordings(candidates, chosen, awkward)
+    if claims:  # without claims no other wording can stand in for a sentence
+        chosen = plain_wordings(candidates, chosen, awkwardness(sentences))
     chosen.sort(key=lambda i: (-_cited_sources(candidates[i]), -candidates[i].score))
     return [_summary_sentence(candidates[i]) for i in chosen]
 
@@ -164,9 +168,12 @@ def _candidates(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Ca
     by_span: dict[tuple[str, int], Candidate] = {}
     for article in articles:
         for sentence in article.sentences:
-            words = len(_TOKEN.findall(sentence.text.lower()))
-            whole = words >= MIN_WORDS and _ending(sentence.text) in (".", "!", "?")
-            by_span[(article.id, sentence.index)] = Candidate(sentence, words=words, whole=whole)
+            # tokenised once: its length is the sentence's length as ROUGE counts words
+            said = tokens(sentence.text)
+            whole = len(said) >= MIN_WORDS and _ending(sentence.text) in (".", "!", "?")
+            by_span[(article.id, sentence.index)] = Candidate(
+                sentence, words=len(said), tokens=said, whole=whole
+            )
     starts = {a.id: [(s.start, s.end, s.index) for s in a.sentences] for a in articles}
     for claim in claims:
         for mention in claim.mentions:
@@ -177,9 +184,9 @@ def _candidates(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Ca
     return list(by_span.values())
 
 
-def _terms(text: str) -> list[str]:
-    """Content words, lower-cased and lightly stemmed: what the TF-IDF vectors count."""
-    return [strip_suffix(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
+def _terms(said: Sequence[str]) -> list[str]:
+    """Content words (the word model's `tokens` less stop words): what the TF-IDF vectors count."""
+    return [w for w in said if w not in _STOP_STEMS]
 
 
 @dataclass(slots=True)
@@ -191,8 +198,13 @@ class _Story:
     unit: Any  # L2-normalised TF-IDF rows, one per sentence (numpy, or scipy CSR when large)
 
 
-def _story(articles: Sequence[Article], sentences: Sequence[Sentence]) -> _Story:
-    terms = [_terms(s.text) for s in sentences]
+def _story(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    said: Sequence[Sequence[str]] | None = None,
+) -> _Story:
+    """`said`: each sentence's `tokens`, when the caller has them."""
+    terms = [_terms(t) for t in (said or [tokens(s.text) for s in sentences])]
     source = sentence_sources(articles, sentences)
     vocabulary: dict[str, int] = {}
     for words in terms:
@@ -284,12 +296,17 @@ class Coverage:
 
 
 def word_rows(
-    articles: Sequence[Article], sentences: Sequence[Sentence], source: Sequence[int], prior: Prior
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    source: Sequence[int],
+    prior: Prior,
+    said: Sequence[Sequence[str]] | None = None,
 ) -> WordTable:
     """The story's distinct words with their `WORD_FEATURES`, and each sentence's counts.
 
-    `source`: each sentence's independent source (`sentence_sources`)."""
-    words = [tokens(s.text) for s in sentences]
+    `source`: each sentence's independent source (`sentence_sources`); `said`: each sentence's
+    `tokens`, when the caller has them already."""
+    words = [tokens(s.text) for s in sentences] if said is None else said
     titles = [tokens(a.title) for a in articles if a.title]
     return word_table(words, [s.index for s in sentences], source, titles, prior)
 
@@ -299,10 +316,12 @@ def coverage(
     sentences: Sequence[Sentence],
     story: _Story,
     weights: SummaryWeights,
+    said: Sequence[Sequence[str]] | None = None,
 ) -> Coverage:
-    """Each sentence's words and each word's chance under the word model."""
+    """Each sentence's words and each word's chance under the word model (`said`: each
+    sentence's `tokens`, when the caller has them)."""
     prior = weights.prior or shipped_prior()
-    words = word_rows(articles, sentences, story.source.tolist(), prior)
+    words = word_rows(articles, sentences, story.source.tolist(), prior, said)
     chance = np.zeros(words.counts.shape[1])  # a story without words keeps one empty column
     chance[: len(words.vocabulary)] = probabilities(words.table, weights.words)
     return Coverage(words.counts, chance)

@@ -160,7 +160,7 @@ def word_table(
     columns = {
         "prior": odds,
         "source_share": share,
-        "sentence_share": _sentences_holding(rows, ids, shape) / max(len(words), 1),
+        "sentence_share": _sentences_holding(counts) / max(len(words), 1),
         "title_share": np.array([headlines[w] for w in vocabulary] or [0]) / max(len(titles), 1),
         "earliest": 1 / np.sqrt(1 + earliest),
         "in_lead": (earliest == 0).astype(np.float64),
@@ -190,10 +190,14 @@ def _counts(rows: np.ndarray, ids: np.ndarray, shape: tuple[int, int]) -> Any:
     return counts
 
 
-def _sentences_holding(rows: np.ndarray, ids: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
-    """Per word: how many sentences use it."""
-    pairs = np.unique(rows * shape[1] + ids)
-    return np.bincount(pairs % shape[1], minlength=shape[1]).astype(np.float64)
+def _sentences_holding(counts: Any) -> np.ndarray:
+    """Per word: how many sentences use it (from the sentences x words counts)."""
+    if isinstance(counts, np.ndarray):
+        nonzero: np.ndarray = np.count_nonzero(counts, axis=0)
+        return nonzero.astype(np.float64)
+    # CSR with duplicates summed: one stored entry per sentence and word
+    holding: np.ndarray = np.bincount(counts.indices, minlength=counts.shape[1])
+    return holding.astype(np.float64)
 
 
 def probabilities(table: np.ndarray, coefficients: Sequence[float]) -> np.ndarray:
