@@ -11,7 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corroborate.clean import clean_article
-from corroborate.corpus.cluster import ClusterSettings, StoryClusterer, StoryState, cosine
+from corroborate.corpus.cluster import (
+    WORD_KIND,
+    ClusterSettings,
+    StoryClusterer,
+    StoryState,
+    cosine,
+    word_cosine,
+)
 from corroborate.corpus.features import (
     ENTITY_PREFIX,
     NUMBER_PREFIX,
@@ -19,6 +26,7 @@ from corroborate.corpus.features import (
     ArticleFeatures,
     extract_features,
 )
+from corroborate.corpus.recluster import prepare_vector
 from corroborate.read.article import make_article
 from corroborate.segment import segment_article
 
@@ -174,6 +182,16 @@ def test_word_agreement_is_the_cosine_of_the_ordinary_words(
     mine = clusterer.word_agreement(vector, story)
     scaled = clusterer.word_agreement({t: w * scale for t, w in vector.items()}, story)
     assert math.isclose(mine, scaled, rel_tol=1e-9, abs_tol=1e-12)
+    # the second look's form: prepared vectors, the article against the weighted centroid
+    first = prepare_vector(vector)
+    second = prepare_vector({t: c * clusterer.idf(t) for t, c in story.counts.items()})
+    prepared = word_cosine(
+        first[0].get(WORD_KIND, {}).items(),
+        second[0].get(WORD_KIND, {}),
+        first[1].get(WORD_KIND, 0.0),
+        second[1].get(WORD_KIND, 0.0),
+    )
+    assert math.isclose(mine, prepared, rel_tol=1e-9, abs_tol=1e-12)
     assert -1e-12 <= mine <= 1 + 1e-9
     words = {t: w for t, w in vector.items() if t[:1] not in _PREFIXES}
     if not words:

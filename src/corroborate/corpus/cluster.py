@@ -200,6 +200,28 @@ def similarity(a: Mapping[str, float], b: Mapping[str, float], settings: Cluster
 _Prepared = tuple[dict[str, list[tuple[str, float]]], dict[str, float], float]
 
 
+def word_cosine(
+    words: Iterable[tuple[str, float]], other: Mapping[str, float], norm: float, other_norm: float
+) -> float:
+    """How much two vectors' ordinary words agree (names, years and numbers left out): the
+    cosine of their word parts, 1 when the first has no words (nothing to disagree on), 0
+    when only the other has none.
+
+    `words` are the first's (term, weight) pairs scaled so that `weight * other[term]` is the
+    product of the two weighted vectors, and `norm`, `other_norm` the word parts' lengths.
+    The one definition serves the join (`StoryClusterer.word_agreement`: the article's
+    weights times the term weights against the story's raw counts, the form its scoring
+    holds) and the second look (`refine`: prepared vectors, unit article against weighted
+    centroid, or two centroids); each caller passes what it holds, without building a
+    vector.
+    """
+    if not norm:
+        return 1.0
+    if not other_norm:
+        return 0.0
+    return sum([w * other[t] for t, w in words if t in other]) / (norm * other_norm)
+
+
 def within_window(day: str, first: str, last: str, window_days: int) -> bool:
     """Whether the ISO date `day` is at most `window_days` before `first` or after `last`."""
     when = date.fromisoformat(day)
@@ -299,8 +321,9 @@ class StoryClusterer:
         self.documents += 1
         self.df.update(features.terms.keys())
         vector = self.weigh(features.terms)
-        scored = self.score_candidates(vector, features.published)
-        best = self._choose(vector, scored)
+        prepared = self._prepare(vector)
+        scored = self.score_candidates(vector, features.published, prepared)
+        best = self._choose(vector, scored, prepared)
         if best is None:
             story = self._create(features)
             assignment = Assignment(
@@ -352,12 +375,13 @@ class StoryClusterer:
         return {t: w / norm for t, w in weights.items()}
 
     def score_candidates(
-        self, vector: dict[str, float], published: str | None
+        self, vector: dict[str, float], published: str | None, prepared: _Prepared | None = None
     ) -> list[tuple[float, str]]:
-        """Exact similarity for the stories that share the most weight with the article."""
+        """Exact similarity for the stories that share the most weight with the article
+        (`prepared` is `_prepare(vector)`, when the caller has it)."""
         heaviest = sorted(vector.items(), key=lambda kv: -kv[1])[: self.settings.query_terms]
         scored = []
-        prepared = self._prepare(vector)
+        prepared = prepared or self._prepare(vector)
         for story_id in self._top_stories(heaviest):
             story = self.stories[story_id]
             if not self.in_window(story, published):
@@ -429,46 +453,47 @@ class StoryClusterer:
             sum(dots.values()), length * story.norm, dots, norms, story_norms, self.settings
         )
 
-    def would_join(self, vector: Mapping[str, float], story_id: str, score: float) -> bool:
-        """The join rule: the threshold, and shared names unless the score is strong."""
+    def would_join(
+        self,
+        vector: Mapping[str, float],
+        story_id: str,
+        score: float,
+        prepared: _Prepared | None = None,
+    ) -> bool:
+        """The join rule: the threshold, the words' agreement, and shared names unless the
+        score is strong."""
         settings = self.settings
         if score < settings.join_threshold:
             return False
         story = self.stories[story_id]
-        if self.word_agreement(vector, story) < settings.min_word_agreement:
+        if self.word_agreement(vector, story, prepared) < settings.min_word_agreement:
             return False
         names = self._shared(vector, story, names=True)
         return score >= settings.strong_threshold or len(names) >= settings.min_shared_names
 
-    def word_agreement(self, vector: Mapping[str, float], story: StoryState) -> float:
-        """The cosine of the article's ordinary words (no names, years or numbers) and the
-        story's weighted centroid's; 1 when the article has none (nothing to disagree on).
-
-        `vector` may be any weighting of the article's terms (the cosine ignores its scale):
-        the second look passes a story's weighted centroid too, when two stories may merge.
-        The one definition serves the join and the second look; it costs the article's
-        terms, not the story's (the story's length per kind is cached)."""
+    def word_agreement(
+        self, vector: Mapping[str, float], story: StoryState, prepared: _Prepared | None = None
+    ) -> float:
+        """`word_cosine` of the article (any weighting of its terms: the cosine ignores the
+        scale) and the story's weighted centroid (`prepared` is `_prepare(vector)`, when the
+        caller has it). The second look passes a story's centroid too, when two may merge."""
         if story.generation != self.generation or not story.kind_norms:
-            self._cosine(vector, story)  # renews the story's lengths per kind
-        kinds, counts, idf = _KINDS, story.counts, self.idf
-        dot = mine = 0.0
-        for term, weight in vector.items():
-            if kinds.get(term[:1], WORD_KIND) == WORD_KIND:
-                mine += weight * weight
-                if term in counts:
-                    dot += weight * counts[term] * idf(term)
-        if not mine:
-            return 1.0
-        theirs = story.kind_norms.get(WORD_KIND, 0.0)
-        return dot / math.sqrt(mine) / theirs if theirs else 0.0
+            self._cosine(vector, story, prepared)  # renews the story's lengths per kind
+        scaled, norms, _ = prepared or self._prepare(vector)
+        return word_cosine(
+            scaled.get(WORD_KIND, ()),
+            story.counts,
+            norms.get(WORD_KIND, 0.0),
+            story.kind_norms.get(WORD_KIND, 0.0),
+        )
 
     def _choose(
-        self, vector: Mapping[str, float], scored: list[tuple[float, str]]
+        self, vector: Mapping[str, float], scored: list[tuple[float, str]], prepared: _Prepared
     ) -> tuple[float, str] | None:
         for score, story_id in scored:
             if score < self.settings.join_threshold:
                 return None
-            if self.would_join(vector, story_id, score):
+            if self.would_join(vector, story_id, score, prepared):
                 return score, story_id
         return None
 

@@ -18,6 +18,7 @@ from corroborate.corpus.cluster import (
     StoryClusterer,
     StoryState,
     story_id_for,
+    word_cosine,
 )
 from corroborate.corpus.features import ENTITY_PREFIX, ArticleFeatures
 from corroborate.corpus.recluster import (
@@ -78,6 +79,7 @@ class BatchRefiner:
         self._vectors: dict[str, Vector] = {}  # weighted centroids, while they hold
         self._changed: set[str] = set()  # stories whose members changed
         self._emptied: set[str] = set()  # stories left without articles (end of a run)
+        self._weighed: dict[str, tuple[dict[str, float], Vector]] = {}  # `_weigh`'s
 
     def refine(self, touched: Iterable[str]) -> Refinement:
         """Split, then merge, the touched stories; the clusterer's state follows."""
@@ -199,7 +201,16 @@ class BatchRefiner:
 
     def _reset(self) -> None:
         self._members, self._joined, self._vectors = {}, defaultdict(list), {}
-        self._changed, self._emptied = set(), set()
+        self._changed, self._emptied, self._weighed = set(), set(), {}
+
+    def _weigh(self, item: ArticleFeatures) -> tuple[dict[str, float], Vector]:
+        """The article's weighted vector, as is and prepared: a small story's articles are
+        scored against each of its neighbours (the weights do not change within one look)."""
+        found = self._weighed.get(item.article)
+        if found is None:
+            vector = self.clusterer.weigh(item.terms)
+            found = self._weighed[item.article] = (vector, prepare_vector(vector))
+        return found
 
     def members(self, story_id: str) -> list[ArticleFeatures]:
         """The story's articles' features: as stored, plus those that joined it since."""
@@ -251,17 +262,17 @@ class BatchRefiner:
         if stories[story_id].size <= self.small:
             return  # a small story joins another only by `_absorb`'s test
         mine = self._vector(story_id)
-        words = mine[0].get(WORD_KIND, {})
         best: tuple[float, str] | None = None
         for other in self._neighbours(story_id):
             if stories[other].size <= self.small:
                 continue
-            score = vector_similarity(mine, self._vector(other), settings)
+            theirs = self._vector(other)
+            score = vector_similarity(mine, theirs, settings)
             if score < settings.merge_threshold or (best is not None and score <= best[0]):
                 continue
             # Stories about one person or body can agree on names alone (NeuS ingest F1
             # 0.661 -> 0.669 with this test; ECB+ topics 1-10 unchanged).
-            if clusterer.word_agreement(words, stories[other]) >= settings.move_word_agreement:
+            if _words_agree(mine, theirs) >= settings.move_word_agreement:
                 best = (score, other)
         if best is not None:
             self._join(story_id, best[1], done, moves)
@@ -299,7 +310,7 @@ class BatchRefiner:
         """
         clusterer = self.clusterer
         for item in self.members(small):
-            vector = clusterer.weigh(item.terms)
+            vector = self._weigh(item)[0]
             scored = clusterer.score_candidates(vector, item.published)
             if next((sid for _, sid in scored if sid != small), None) != story_id:
                 return False
@@ -337,15 +348,17 @@ class BatchRefiner:
         names = mine[0].get(ENTITY_PREFIX, {})
         scores = []
         for item in self.members(small):
-            vector = clusterer.weigh(item.terms)
-            named = any(t in names for t in vector if t.startswith(ENTITY_PREFIX))
+            prepared = self._weigh(item)[1]
+            named = any(t in names for t in prepared[0].get(ENTITY_PREFIX, ()))
             if not named or not clusterer.in_window(story, item.published):
                 return None
-            if clusterer.word_agreement(vector, story) < settings.move_word_agreement:
+            score = vector_similarity(prepared, mine, settings)
+            if score < settings.join_threshold:
                 return None
-            scores.append(vector_similarity(prepare_vector(vector), mine, settings))
-        low = min(scores, default=0.0)
-        return low if scores and low >= settings.join_threshold else None
+            if _words_agree(prepared, mine) < settings.move_word_agreement:
+                return None
+            scores.append(score)
+        return min(scores) if scores else None
 
     def _neighbours(self, story_id: str) -> list[str]:
         """The stories sharing most of this one's heaviest terms (from the term index), most
@@ -455,6 +468,16 @@ class BatchRefiner:
             done.assignments.append(assignment)
         changed = self._changed - set(done.removed)
         done.stories = [self.clusterer.stories[sid] for sid in sorted(changed)]
+
+
+def _words_agree(first: Vector, second: Vector) -> float:
+    """`word_cosine` of two prepared vectors (an article's or a centroid's)."""
+    return word_cosine(
+        first[0].get(WORD_KIND, {}).items(),
+        second[0].get(WORD_KIND, {}),
+        first[1].get(WORD_KIND, 0.0),
+        second[1].get(WORD_KIND, 0.0),
+    )
 
 
 def _followed(joined: dict[str, str], story_id: str) -> str:
