@@ -492,6 +492,16 @@ def test_a_quote_after_a_clause_of_its_own_is_not_joined_to_the_one_before(
             "Mrs. Berg",
             "Anna Berg",
         ),
+        # A bare surname two people share: the one the article named in full first, not
+        # the one named last ("Hillary Clinton ... her husband, Bill Clinton. ... Clinton").
+        (
+            "Mayor Anna Berg opened the new pier on Monday with her husband, Tomas Berg, a "
+            "pilot.\n"
+            "“We have waited ten years for this,” Berg said.",
+            "We have waited ten years for this",
+            "Berg",
+            "Anna Berg",
+        ),
     ],
 )
 def test_a_pronoun_or_title_means_the_person_it_fits(

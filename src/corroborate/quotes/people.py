@@ -173,8 +173,9 @@ class PersonRegistry:
                 or found
             )
         if len(found) > 1:
-            # Two people share a surname: the one named most recently, else the most named.
-            for person in reversed(recent):
+            # Two people share a surname: the first of them the article named in full
+            # (`recent`: in that order), else the most named.
+            for person in recent:
                 if person in found:
                     return person
             found.sort(key=lambda p: -p.mentions())
@@ -182,6 +183,7 @@ class PersonRegistry:
 
     def lookup(self, name: str, recent: Sequence[Person] = (), title: str = "") -> Person | None:
         """The person a written name means ("Marrow", "Governor Marrow", "Ilsa Marrow");
+        `recent`: the people the article has named in full so far, first named first;
         `title`: a courtesy title written before it ("Mrs."), when not part of `name`."""
         words = name_tokens(name)
         if not words:

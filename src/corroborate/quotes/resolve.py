@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from corroborate.quotes.people import TITLE_PRONOUN, Person, PersonRegistry, fold
+from corroborate.quotes.people import TITLE_PRONOUN, Person, PersonRegistry, fold, name_tokens
 from corroborate.quotes.speakers import PRONOUNS, ParsedParagraph, Speaker, in_spans
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -24,18 +24,29 @@ class Timeline:
     """People named in one article, in text order, for pronouns and descriptions."""
 
     offsets: list[int] = field(default_factory=list)
-    # (person, named as a main subject, named inside quotation marks)
-    entries: list[tuple[Person, bool, bool]] = field(default_factory=list)
+    # (person, named as a main subject, named inside quotation marks, named in full)
+    entries: list[tuple[Person, bool, bool, bool]] = field(default_factory=list)
 
-    def add(self, offset: int, person: Person, main: bool, quoted: bool = False) -> None:
+    def add(
+        self, offset: int, person: Person, main: bool, quoted: bool = False, full: bool = False
+    ) -> None:
         at = bisect.bisect_right(self.offsets, offset)
         self.offsets.insert(at, offset)
-        self.entries.insert(at, (person, main, quoted))
+        self.entries.insert(at, (person, main, quoted, full))
 
     def before(self, offset: int) -> list[Person]:
-        """Everyone named before `offset`, inside quotes too (which of two people sharing a
-        surname was named last)."""
-        return [p for p, _, _ in self.entries[: bisect.bisect_left(self.offsets, offset)]]
+        """Everyone named before `offset`, inside quotes too, in text order."""
+        return [p for p, *_ in self.entries[: bisect.bisect_left(self.offsets, offset)]]
+
+    def introduced(self, offset: int) -> list[Person]:
+        """The people named in full before `offset`, in the order they were first named
+        so. A bare surname two people share means the one the article brought on first:
+        after "Hillary Clinton ... her husband, Bill Clinton", "Clinton said" is hers."""
+        seen: dict[int, Person] = {}
+        for person, _, _, full in self.entries[: bisect.bisect_left(self.offsets, offset)]:
+            if full:
+                seen.setdefault(id(person), person)
+        return list(seen.values())
 
     def antecedent(self, offset: int, pronoun: str = "") -> Person | None:
         """The last person named as a main subject before `offset` that the pronoun fits,
@@ -44,7 +55,7 @@ class Timeline:
         the reporter has brought on stage: never an antecedent."""
         earlier = [
             (p, main)
-            for p, main, quoted in self.entries[: bisect.bisect_left(self.offsets, offset)]
+            for p, main, quoted, _ in self.entries[: bisect.bisect_left(self.offsets, offset)]
             if p.fits(pronoun) and not quoted
         ]
         for person, main in reversed(earlier):
@@ -104,11 +115,14 @@ def build_timeline(
                 continue
             inside = in_spans(ent.start_char, ent.end_char, spans)
             offset = para.offset + ent.start_char
-            person = registry.lookup(ent.text, timeline.before(offset), _title_before(ent))
+            person = registry.lookup(ent.text, timeline.introduced(offset), _title_before(ent))
             if person is not None:
                 _note_title(person, ent)
                 main = is_main_subject(ent.root)
-                timeline.add(offset, person, main, inside)
+                # A headline's title case makes names of words ("Top Clinton Aide Sent ..."):
+                # a full name there introduces no one.
+                full = len(name_tokens(ent.text)) > 1 and not _title_case(ent.sent)
+                timeline.add(offset, person, main, inside, full)
                 if main and not inside:
                     _note_pronoun(person, ent)
     return timeline
@@ -149,6 +163,12 @@ def _note_title(person: Person, ent: Any) -> None:
             return
 
 
+def _title_case(sentence: Any) -> bool:
+    """Whether most words of a sentence are capitalised, as in a headline."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) * 4 >= len(words) * 3
+
+
 def _title_before(ent: Any) -> str:
     """ "Mrs." in "Mrs. Berg" where the tagger left the title out of the name."""
     return ent.doc[ent.start - 1].text if ent.start > 0 else ""
@@ -174,6 +194,7 @@ def resolve(
     """The person a written speaker means, and the label to show when none fits."""
     head = speaker.head
     recent = timeline.before(speaker.start)
+    introduced = timeline.introduced(speaker.start)
     if head is not None and head.lower_ in PRONOUNS:
         # "his claim": a possessive means whom the subject form would ("he").
         pronoun = {"his": "he", "her": "she", "him": "he", "its": "it", "their": "they"}.get(
@@ -186,13 +207,13 @@ def resolve(
         low, high = speaker.tokens
         for ent in head.doc.ents:
             if ent.label_ == "PERSON" and low <= ent.start and ent.end <= high:
-                person = registry.lookup(ent.text, recent, _title_before(ent))
+                person = registry.lookup(ent.text, introduced, _title_before(ent))
                 if person is not None:
                     registry.note_role(person, _role_in(speaker.text, ent.text))
                     return _named(person)
     proper = _proper_run(speaker.text)
     if proper:
-        person = registry.lookup(proper, recent) or registry.add(proper)
+        person = registry.lookup(proper, introduced) or registry.add(proper)
         if person is not None:
             registry.note_role(person, _role_in(speaker.text, proper))
             return _named(person)
