@@ -105,3 +105,17 @@ def test_stdin(write: Write) -> None:
     (article,) = json.loads(result.stdout)["articles"]
     assert article["source"] == "<stdin>"
     assert article["title"] == "Bridge over the Vells river reopens"
+
+
+def test_the_command_line_runs_as_a_module() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "corroborate.cli", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("corroborate, version ")
