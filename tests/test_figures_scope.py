@@ -289,6 +289,12 @@ def test_two_numbered_names_are_two_things(
             "£388m",
             "£31m",
         ),
+        (  # one company, two plants each side names
+            "Tarrow Steel will invest €1.1bn in its Hessle plant.",
+            "Tarrow Steel will invest €300m in its Brisk plant.",
+            "€1.1bn",
+            "€300m",
+        ),
         (
             "The Orrin hospital trust's deficit stands at £14m.",
             "The Orrin hospital trust has a £240m budget.",

@@ -162,7 +162,7 @@ def one_named_measure(
         return False
     if x.times != y.times or x.days != y.days:
         return False
-    if _unsaid_names(x, said_y) and _unsaid_names(y, said_x):
+    if names_unsaid_both(x, y, said_x, said_y):
         return False  # "gusts of 140 km/h in Kessock Bay", "...in Ardmore": two places
     for one, said_other in ((x, said_y), (y, said_x)):
         holders = {one.holder_noun, one.owner} - {None} - _READINGS
@@ -171,6 +171,15 @@ def one_named_measure(
         if (one.context & _READING_KINDS) - said_other:
             return False  # "a low of minus 9C" is not the day's high
     return True
+
+
+def names_unsaid_both(
+    x: Subject, y: Subject, said_x: frozenset[str], said_y: frozenset[str]
+) -> bool:
+    """Each side names something the other sentence never says: "invest €1.2bn in its Dorne
+    plant" / "€400m in its Lessing plant" (one company, two plants). Two things, or one told
+    with two names: never a conflict."""
+    return bool(_unsaid_names(x, said_y) and _unsaid_names(y, said_x))
 
 
 def _unsaid_names(x: Subject, said: frozenset[str]) -> frozenset[str]:
