@@ -289,6 +289,12 @@ def test_two_numbered_names_are_two_things(
             "£388m",
             "£31m",
         ),
+        (  # a profit and a revenue of one company and one half-year
+            "Delling Foods made a pre-tax profit of £120m in the first half.",
+            "Delling Foods' revenue reached £1.4bn in the first half.",
+            "£120m",
+            "£1.4bn",
+        ),
         (  # one company, two plants each side names
             "Tarrow Steel will invest €1.1bn in its Hessle plant.",
             "Tarrow Steel will invest €300m in its Brisk plant.",

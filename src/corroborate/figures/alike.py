@@ -201,8 +201,8 @@ _READING_KINDS = frozenset(
 def things_differ(x: Subject, y: Subject, said_x: frozenset[str], said_y: frozenset[str]) -> bool:
     """Each side says what its amount is, and they are two things neither sentence names on
     the other side: "the council's budget is £412m" / "a £28m funding gap" (a budget, a gap).
-    What a figure is: the noun it is written before ("a £28m gap"), or the holder of a verb
-    that states a level ("the budget is £412m")."""
+    What a figure is: the noun it is written before ("a £28m gap") or is the value of ("a
+    profit of £410m"), or the holder of a verb that states a level ("the budget is £412m")."""
     one, other = _what_it_is(x), _what_it_is(y)
     if one is None or other is None or one == other or {one, other} & _MEASURE_NOUNS:
         return False
@@ -212,4 +212,10 @@ def things_differ(x: Subject, y: Subject, said_x: frozenset[str], said_y: frozen
 def _what_it_is(x: Subject) -> str | None:
     if x.attribute:
         return x.owner
-    return x.holder_noun if x.verb in (None, "have") else None
+    if x.value_of is not None:
+        return x.value_of  # "a pre-tax profit of £410m"
+    return x.holder_noun if x.verb in _STATING else None
+
+
+# Verbs that state a level: "the budget is £412m", "revenue reached £2.9bn".
+_STATING = frozenset({None, "have", "reach", "stand", "total", "amount"})

@@ -120,6 +120,7 @@ class Subject:
     scope: frozenset[tuple[str, str]] = frozenset()
     words: frozenset[str] = frozenset()  # what its clause says it is about (scope.read_words)
     handover: Handover | None = None  # "gave £2m to the hospice": the act and its two parties
+    value_of: str | None = None  # the noun the figure is the value of: "a profit of £410m"
 
     def is_vague(self) -> bool:
         """Nothing in the sentence says what the figure is about ("Two percent is too little")."""
@@ -340,6 +341,7 @@ def _subject(
         base=share_base(tokens, quantity, para_start),
         words=read_words(_doer(r.verb, anchor)),
         handover=read_handover(r.verb, anchor),
+        value_of=_value_of(anchor),
         scope=read_scope(r.verb, anchor, r.wide, share=quantity.unit == "percent"),
         actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),
@@ -356,6 +358,14 @@ def _subject(
             skip=r.skip,
         ),
     )
+
+
+def _value_of(anchor: Any) -> str | None:
+    """The noun whose "of" is the figure: "a pre-tax profit of £410m", "winds of 185 km/h"."""
+    of = anchor.head
+    if anchor.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "NOUN":
+        return None
+    return noun_class(of.head)
 
 
 def _rate_adjectives(region: Iterable[Any]) -> frozenset[str]:
