@@ -26,3 +26,12 @@ class ModelLoadError(CorroborateError):
 
 class StoreError(CorroborateError):
     """The article store cannot be used as asked (newer schema, locked, read-only, disk full)."""
+
+
+def unexpected(exc: Exception) -> str:
+    """What an input reader's unforeseen failure says: what failed, and to report it. Readers
+    catch it per input, so one file a parser chokes on never ends a run of thousands."""
+    return (
+        f"cannot be read: {type(exc).__name__}: {exc} (a fault in corroborate or a library it "
+        "uses: please report it, with this input)"
+    )

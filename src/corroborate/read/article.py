@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import PurePath
+from typing import overload
 from urllib.parse import urlparse
 
 from corroborate.records import Article
@@ -35,6 +36,11 @@ def outlet_from(outlet: str | None, url: str | None, source: str) -> str:
     return PurePath(source).stem or source
 
 
+# Half of a UTF-16 pair with no other half: a JSON "\ud800" escape or an HTML/XML "&#xD800;"
+# decodes to one, and no UTF-8 (the store, the report, the article's id) can hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def make_article(
     *,
     source: str,
@@ -47,9 +53,19 @@ def make_article(
     place: str | None = None,
     source_id: str | None = None,
 ) -> Article:
-    """An Article with its id and outlet filled in from whatever metadata there is."""
+    """An Article with its id and outlet filled in from whatever metadata there is.
+
+    An unpaired surrogate becomes U+FFFD (one character for one, so offsets hold) and the
+    article says so in `decoding`, as for bytes that were not valid UTF-8.
+    """
+    fields = (text, title, outlet, url, published, author, place, source_id)
+    found = sum(len(_SURROGATE.findall(f)) for f in fields if f)
+    if found:
+        text = _whole(text)
+        title, outlet, url, author = _whole(title), _whole(outlet), _whole(url), _whole(author)
+        published, place, source_id = _whole(published), _whole(place), _whole(source_id)
     name = outlet_from(outlet, url, source)
-    return Article(
+    article = Article(
         id=article_id(text, name),
         source=source,
         text=text,
@@ -61,3 +77,15 @@ def make_article(
         place=place,
         source_id=source_id or url or source,
     )
+    if found:
+        were = "surrogate escape was" if found == 1 else "surrogate escapes were"
+        article.decoding = f"{found} unpaired {were} replaced by \N{REPLACEMENT CHARACTER}"
+    return article
+
+
+@overload
+def _whole(value: str) -> str: ...
+@overload
+def _whole(value: None) -> None: ...
+def _whole(value: str | None) -> str | None:
+    return _SURROGATE.sub("\ufffd", value) if value else value

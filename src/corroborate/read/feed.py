@@ -62,6 +62,12 @@ def read_feed(path: str | Path) -> Iterator[Article | ReadError]:
         )
 
 
+# A character reference to half of a UTF-16 pair (&#xD800;, &#55296;) stops feedparser with
+# UnicodeEncodeError; it stands for no character, so it is read as U+FFFD.
+_SURROGATE_REF = re.compile(
+    rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}"  # D800-DFFF
+    rb"|0*(?:5529[6-9]|55[3-9][0-9]{2}|56[0-9]{3}|57[0-2][0-9]{2}|573[0-3][0-9]|5734[0-3]));"
+)
 _XML_ENCODING = re.compile(rb"""^(\s*<\?xml[^>]*?encoding\s*=\s*)["'][^"']*["']""")
 
 
@@ -74,7 +80,7 @@ def _parse(data: bytes, source: str) -> tuple[Any, Decoded]:
     file is (a few stray bytes replaced, else a guess that prefers Western encodings), and
     its readers are told.
     """
-    parsed = feedparser.parse(data)
+    parsed = feedparser.parse(_SURROGATE_REF.sub(b"&#xFFFD;", data))
     problem = parsed.get("bozo_exception")
     if not isinstance(problem, feedparser.CharacterEncodingOverride):
         encoding = str(parsed.get("encoding") or "utf-8")

@@ -8,13 +8,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from corroborate.errors import InputReadError
+from corroborate.errors import InputReadError, unexpected
 from corroborate.read.article import make_article
 from corroborate.read.decode import Decoded, decode, decode_bytes, looks_binary, with_note
 from corroborate.read.text import read_text
 from corroborate.records import Article, ReadError
 
 _META_FIELDS = ("title", "url", "outlet", "published", "author")
+# Python's JSON parser recurses once per level: some thousand nested arrays end it.
+TOO_DEEP = "JSON nested too deeply to read (over a thousand levels of [ or {): not an article"
 
 
 def read_jsonl(text: str, source: str) -> Iterator[Article | ReadError]:
@@ -79,7 +81,10 @@ def jsonl_line(line: JsonLine) -> Article | ReadError:
             decoded = decode(line.raw, where)
         except InputReadError as exc:
             return ReadError(exc.source, exc.problem)
-    return with_note(_from_line(decoded.text, where, line.source), decoded)
+    try:
+        return with_note(_from_line(decoded.text, where, line.source), decoded)
+    except Exception as exc:  # one line a parser chokes on must not end the ingest
+        return ReadError(where, unexpected(exc))
 
 
 def _from_line(line: str, where: str, source: str) -> Article | ReadError:
@@ -89,6 +94,8 @@ def _from_line(line: str, where: str, source: str) -> Article | ReadError:
         value = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
         return ReadError(where, json_problem(exc, f"column {exc.colno}", "line"))
+    except RecursionError:
+        return ReadError(where, TOO_DEEP)
     return _article_or_error(value, where, source)
 
 
@@ -105,6 +112,9 @@ def read_json(text: str, source: str) -> Iterator[Article | ReadError]:
     """A JSON file holding one article object or a list of them."""
     try:
         value = json.loads(text)
+    except RecursionError:
+        yield ReadError(source, TOO_DEEP)
+        return
     except json.JSONDecodeError as exc:
         # A .json file that is really JSON lines is common enough to accept.
         if exc.msg == "Extra data":

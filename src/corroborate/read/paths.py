@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from corroborate.errors import InputReadError
+from corroborate.errors import InputReadError, unexpected
 from corroborate.read.decode import decode, with_note
 from corroborate.records import Article, ReadError
 
@@ -148,6 +148,8 @@ def read_path(path: Path) -> Iterator[Article | ReadError]:
         yield ReadError(exc.source, exc.problem)
     except OSError as exc:
         yield ReadError(source, f"cannot read the file: {exc.strerror or exc}")
+    except Exception as exc:  # a parser's fault on one file must not end a run of thousands
+        yield ReadError(source, unexpected(exc))
 
 
 def _guarded(reader: Reader, text: str, source: str) -> Iterator[Article | ReadError]:
@@ -155,6 +157,8 @@ def _guarded(reader: Reader, text: str, source: str) -> Iterator[Article | ReadE
         yield from reader(text, source)
     except InputReadError as exc:
         yield ReadError(exc.source, exc.problem)
+    except Exception as exc:  # as in read_path
+        yield ReadError(source, unexpected(exc))
 
 
 def _read_stdin() -> Iterator[Article | ReadError]:
