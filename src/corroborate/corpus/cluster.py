@@ -203,17 +203,13 @@ _Prepared = tuple[dict[str, list[tuple[str, float]]], dict[str, float], float]
 def word_cosine(
     words: Iterable[tuple[str, float]], other: Mapping[str, float], norm: float, other_norm: float
 ) -> float:
-    """How much two vectors' ordinary words agree (names, years and numbers left out): the
-    cosine of their word parts, 1 when the first has no words (nothing to disagree on), 0
-    when only the other has none.
+    """The cosine of two vectors' ordinary words (no names, years or numbers); 1 when the
+    first has none (nothing to disagree on), 0 when only the other has none.
 
-    `words` are the first's (term, weight) pairs scaled so that `weight * other[term]` is the
-    product of the two weighted vectors, and `norm`, `other_norm` the word parts' lengths.
-    The one definition serves the join (`StoryClusterer.word_agreement`: the article's
-    weights times the term weights against the story's raw counts, the form its scoring
-    holds) and the second look (`refine`: prepared vectors, unit article against weighted
-    centroid, or two centroids); each caller passes what it holds, without building a
-    vector.
+    `words` are the first's (term, weight) pairs, scaled so that `weight * other[term]` is
+    the weighted product; `norm`, `other_norm` the word parts' lengths. The join passes the
+    article's prepared weights and the story's raw counts, the second look prepared vectors:
+    each what it holds, one definition.
     """
     if not norm:
         return 1.0
@@ -474,9 +470,8 @@ class StoryClusterer:
     def word_agreement(
         self, vector: Mapping[str, float], story: StoryState, prepared: _Prepared | None = None
     ) -> float:
-        """`word_cosine` of the article (any weighting of its terms: the cosine ignores the
-        scale) and the story's weighted centroid (`prepared` is `_prepare(vector)`, when the
-        caller has it). The second look passes a story's centroid too, when two may merge."""
+        """`word_cosine` of the article (any scale) and the story's weighted centroid;
+        `prepared` is `_prepare(vector)`, when the caller has it."""
         if story.generation != self.generation or not story.kind_norms:
             self._cosine(vector, story, prepared)  # renews the story's lengths per kind
         scaled, norms, _ = prepared or self._prepare(vector)

@@ -284,7 +284,11 @@ class BatchRefiner:
         Small stories join only so, never by `_merge`: a centroid of one to three articles
         meets the merge threshold with another story on a few shared names, and on NeuS
         train (800 stories, 1 order) 102 of 136 merges joined two events, 106 of them
-        merges of a single article (ingest B-cubed F1 0.691 -> 0.703 without them).
+        merges of a single article (ingest B-cubed F1 0.691 -> 0.703 without them). The
+        pairs include a touched small story joining a larger one the batch did not touch
+        (an event's later article kept apart by the one pass's word test, which the merge
+        used to take back): that costs NeuS 0.703 -> 0.694, and without it a story of an
+        earlier run could not take back a later stray at all.
         """
         best: dict[str, tuple[float, str]] = {}
         for story_id in stories:
