@@ -290,8 +290,8 @@ def test_two_numbered_names_are_two_things(
             "£31m",
         ),
         (  # a profit and a revenue of one company and one half-year
-            "Delling Foods made a pre-tax profit of £120m in the first half.",
-            "Delling Foods' revenue reached £1.4bn in the first half.",
+            "Corvan Energy made a pre-tax profit of £120m in the first half.",
+            "Corvan Energy's revenue reached £1.4bn in the first half.",
             "£120m",
             "£1.4bn",
         ),
