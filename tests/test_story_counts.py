@@ -111,6 +111,8 @@ def test_an_ingest_batch_counts_through_the_indexes(tmp_path: Path) -> None:
         for query in (counts._NO_GROUP, counts._SAME_GROUP, counts._SAME_OUTLET):
             plan = " ".join(
                 str(r[3])
-                for r in store.query("EXPLAIN QUERY PLAN " + query, ("s", "x")[: query.count("?")])
+                for r in store.query(
+                    "EXPLAIN QUERY PLAN " + query, ("s", "x", 2)[: query.count("?")]
+                )
             )
             assert "USING COVERING INDEX" in plan or "USING INDEX" in plan, plan
