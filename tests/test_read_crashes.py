@@ -6,6 +6,7 @@ said in `decoding`) or one line naming the input, and the other inputs go on."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -148,3 +149,29 @@ def test_a_parser_fault_on_one_json_line_is_one_line(
     assert [type(i).__name__ for i in items] == ["Article", "ReadError", "Article"]
     assert items[1].source == f"{path}:2"
     assert isinstance(items[1], ReadError) and "cannot be read: IndexError" in items[1].message
+
+
+def _named_in_bytes(folder: Path, name: bytes, content: bytes) -> None:
+    """A file whose name is not UTF-8 (Latin-1 here), as old archives and shares hold."""
+    try:
+        with open(os.fsencode(folder) + b"/" + name, "wb") as handle:
+            handle.write(content)
+    except OSError:  # a file system that allows only UTF-8 names
+        pytest.skip("this file system refuses a name that is not UTF-8")
+
+
+def test_a_file_name_that_is_not_utf8_is_named_with_its_bytes(tmp_path: Path) -> None:
+    folder = tmp_path / "scrapes"
+    folder.mkdir()
+    _named_in_bytes(folder, b"halby-caf\xe9.txt", STORY.encode())
+    _named_in_bytes(folder, b"vide\xff.txt", b"")
+    articles, errors = _read(str(folder))
+    (article,), (error,) = articles, errors
+    assert article.source == f"{folder}/halby-caf\\xe9.txt"
+    assert article.outlet == "halby-caf\\xe9"
+    assert error.source == f"{folder}/vide\\xff.txt"
+    db = tmp_path / "c.db"
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "read 1 article" in result.stdout and "1 could not be read" in result.stdout
+    assert f"skipped {folder}/vide\\xff.txt: the file is empty" in result.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import overload
 from urllib.parse import urlparse
 
@@ -41,6 +41,21 @@ def outlet_from(outlet: str | None, url: str | None, source: str) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def source_name(path: str | Path) -> str:
+    """A path as inputs are named in reports, the store and messages: as given, except that
+    a file name's bytes that are not UTF-8 (which Python holds as lone surrogates, and no
+    UTF-8 output can hold) are written as \\xNN, so the name still says which file it is."""
+    name = str(path)
+    if not _SURROGATE.search(name):
+        return name
+    return _SURROGATE.sub(_escaped, name)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "\ufffd"
+
+
 def make_article(
     *,
     source: str,
@@ -64,6 +79,7 @@ def make_article(
         text = _whole(text)
         title, outlet, url, author = _whole(title), _whole(outlet), _whole(url), _whole(author)
         published, place, source_id = _whole(published), _whole(place), _whole(source_id)
+    source = source_name(source)
     name = outlet_from(outlet, url, source)
     article = Article(
         id=article_id(text, name),

@@ -19,7 +19,7 @@ from xml.sax import SAXParseException
 import feedparser
 
 from corroborate.errors import InputReadError
-from corroborate.read.article import make_article
+from corroborate.read.article import make_article, source_name
 from corroborate.read.decode import Decoded, decode, guessed_warning, with_note
 from corroborate.records import Article, ReadError
 
@@ -29,7 +29,7 @@ _BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|blockquote|tr)\s*>|<br\s*/?>", re
 
 def read_feed(path: str | Path) -> Iterator[Article | ReadError]:
     """An Article for every entry with text; a ReadError for each entry or feed that fails."""
-    source = str(path)
+    source = source_name(path)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:

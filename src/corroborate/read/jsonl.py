@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from corroborate.errors import InputReadError, unexpected
-from corroborate.read.article import make_article
+from corroborate.read.article import make_article, source_name
 from corroborate.read.decode import Decoded, decode, decode_bytes, looks_binary, with_note
 from corroborate.read.text import read_text
 from corroborate.records import Article, ReadError
@@ -49,7 +49,7 @@ def jsonl_lines(path: Path) -> Iterator[JsonLine | Article | ReadError]:
     """`read_jsonl_file` without the parsing: each non-blank line as a `JsonLine`, and what
     is decided for the file as a whole (a UTF-16 file's articles, read whole; a binary or
     empty file's ReadError) as `read_jsonl_file` gives it."""
-    source = str(path)
+    source = source_name(path)
     with path.open("rb") as handle:
         head = handle.read(8192)
         handle.seek(0)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from corroborate.errors import InputReadError, unexpected
+from corroborate.read.article import source_name
 from corroborate.read.decode import decode, with_note
 from corroborate.records import Article, ReadError
 
@@ -101,16 +102,18 @@ def expand_input(item: str) -> tuple[list[Path], ReadError | None]:
         files = sorted(p for p in path.rglob("*") if p.is_file())
         found = [p for p in files if _known(p)]
         if not found:
-            return [], ReadError(item, "the directory holds no readable files (" + _kinds() + ")")
+            return [], ReadError(
+                source_name(item), "the directory holds no readable files (" + _kinds() + ")"
+            )
         return found, _others_left(item, path, [p for p in files if not _known(p)])
     if path.exists():
         return [path], None
     if any(ch in item for ch in "*?["):
         matches = sorted(Path(m) for m in glob.glob(item, recursive=True) if Path(m).is_file())
         if not matches:
-            return [], ReadError(item, "the pattern matches no files")
+            return [], ReadError(source_name(item), "the pattern matches no files")
         return matches, None
-    return [], ReadError(item, "no such file or directory")
+    return [], ReadError(source_name(item), "no such file or directory")
 
 
 def _others_left(item: str, folder: Path, others: list[Path]) -> ReadError | None:
@@ -120,17 +123,18 @@ def _others_left(item: str, folder: Path, others: list[Path]) -> ReadError | Non
     shown = [p for p in others if not _hidden(p.relative_to(folder))]
     if not shown:
         return None
-    names = ", ".join(str(p.relative_to(folder)) for p in shown[:3])
+    names = ", ".join(source_name(p.relative_to(folder)) for p in shown[:3])
     more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
     what = "1 file of a kind" if len(shown) == 1 else f"{len(shown)} files of kinds"
     return ReadError(
-        item, f"not read: {what} corroborate does not read ({names}{more}); it reads {_kinds()}"
+        source_name(item),
+        f"not read: {what} corroborate does not read ({names}{more}); it reads {_kinds()}",
     )
 
 
 def read_path(path: Path) -> Iterator[Article | ReadError]:
     """The articles of one file; problems become ReadErrors naming the file."""
-    source = str(path)
+    source = source_name(path)
     suffix = _suffix(path)
     try:
         if suffix in FILE_READERS:

@@ -16,6 +16,7 @@ from warcio.archiveiterator import WARCIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from corroborate.errors import InputReadError
+from corroborate.read.article import source_name
 from corroborate.read.decode import decode, with_note
 from corroborate.records import Article, ReadError
 
@@ -39,7 +40,7 @@ _BROKEN = (
 
 def read_warc(path: str | Path) -> Iterator[Article | ReadError]:
     """An Article for every captured page; a ReadError for each broken or unreadable record."""
-    source = str(path)
+    source = source_name(path)
     gzipped = source.lower().endswith(".gz")
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
