@@ -39,7 +39,6 @@ from corroborate.figures.frames import (
 from corroborate.figures.label import describe
 from corroborate.figures.lexicon import DURATION_SUFFIX
 from corroborate.figures.names import (
-    NAME_ENTS,
     actors_of,
     distinctive,
     instruments_of,
@@ -49,8 +48,8 @@ from corroborate.figures.names import (
     names_match,
     norm_name,
     persons_in,
-    unfamiliar,
 )
+from corroborate.figures.nouns import is_name_word, kinds_of, rate_adjectives, value_of
 from corroborate.figures.roles import Handover, read_handover
 from corroborate.figures.scope import read_scope, read_words
 from corroborate.figures.when import (
@@ -66,7 +65,6 @@ from corroborate.figures.words import (
     CHANGE_VERBS,
     GENERIC_NOUNS,
     NOUN_CLASS,
-    STATISTICS,
     SUBSET_WORDS,
     VERB_CLASS,
 )
@@ -312,7 +310,7 @@ def _subject(
         names_in_clause=bool(clause_names),
         persons=own_persons or previous_persons,
         persons_named=bool(own_persons),
-        nouns=_classes(r.local + r.narrow, ("NOUN",)) | _rate_adjectives(r.local + r.narrow),
+        nouns=_classes(r.local + r.narrow, ("NOUN",)) | rate_adjectives(r.local + r.narrow),
         context=frozenset(
             t.lemma_.lower()
             for t in r.wide
@@ -328,7 +326,7 @@ def _subject(
         phase=phase,
         times=times_of(r.wide),
         days=days_of(r.narrow),
-        kinds=_kinds(r.local + r.narrow, ordinary, count=quantity.unit == "count"),
+        kinds=kinds_of(r.local + r.narrow, ordinary, count=quantity.unit == "count"),
         update_cue=update_cue or any(t.lower_ == "latest" for t in r.wide),
         revised=update_cue and any(t.lemma_.lower() in REVISED for t in r.wide),
         capacity=_is_capacity(r.verb, anchor, r.local + r.narrow),
@@ -341,7 +339,7 @@ def _subject(
         base=share_base(tokens, quantity, para_start),
         words=read_words(_doer(r.verb, anchor)),
         handover=read_handover(r.verb, anchor),
-        value_of=_value_of(anchor),
+        value_of=value_of(anchor),
         scope=read_scope(r.verb, anchor, r.wide, share=quantity.unit == "percent"),
         actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),
@@ -360,27 +358,6 @@ def _subject(
     )
 
 
-def _value_of(anchor: Any) -> str | None:
-    """The noun whose "of" is the figure: "a pre-tax profit of £410m", "winds of 185 km/h"."""
-    of = anchor.head
-    if anchor.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "NOUN":
-        return None
-    return noun_class(of.head)
-
-
-def _rate_adjectives(region: Iterable[Any]) -> frozenset[str]:
-    """An adjective that says what a generic noun counts ("the jobless rate", "the Velmar
-    jobless total"): the thing measured, as a noun would say it."""
-    return frozenset(
-        NOUN_CLASS.get(t.lemma_.lower(), t.lemma_.lower())
-        for t in region
-        if t.pos_ == "ADJ"
-        and t.dep_ == "amod"
-        and t.head.lemma_.lower() in GENERIC_NOUNS
-        and t.lower_ in NOUN_CLASS
-    )
-
-
 def _doer(verb: Any, anchor: Any) -> list[Any]:
     """The phrase that does the figure's verb ("Halden's bus network carried 140m"), where the
     figure is not in it."""
@@ -394,7 +371,7 @@ def _doer(verb: Any, anchor: Any) -> list[Any]:
 
 def _owner_class(owner: Any, ordinary: frozenset[str]) -> str | None:
     """The common noun that has the property; a name ("the 90m Ilford Pearl") is in `names`."""
-    if owner.pos_ != "NOUN" or _is_name_word(owner, ordinary):
+    if owner.pos_ != "NOUN" or is_name_word(owner, ordinary):
         return None
     return noun_class(owner)
 
@@ -518,74 +495,7 @@ def _holder_noun(verb: Any, anchor: Any, ordinary: frozenset[str]) -> str | None
             if child.lower_ in ("shares", "stocks"):
                 return "stock"  # "shares jumped 14%": the share price, not "a share of"
             # the tagger's noun before a misread verb may be marked a name too ("Petrol")
-            named = misread is None and _is_name_word(child, ordinary)
+            named = misread is None and is_name_word(child, ordinary)
             if lemma not in GENERIC_NOUNS and not named:
                 return NOUN_CLASS.get(lemma, lemma)
     return None
-
-
-def _kinds(
-    region: Iterable[Any], ordinary: frozenset[str], *, count: bool = False
-) -> frozenset[tuple[str, str]]:
-    """Nouns with the noun that modifies them ("fuel prices", "crew members"): two figures whose
-    shared noun is modified by different nouns ("fuel prices", "bread prices") measure two
-    things. With `count`, also what a counted noun is of ("pairs of puffins"); a unit's "of"
-    ("tonnes of cargo", "tonnes of goods") is too often said in other words."""
-    among = {
-        (t.head.head.lemma_.lower(), t.lemma_.lower())
-        for t in region
-        if t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.pos_ == "NOUN"
-    }  # "turnout among students" is the students' turnout
-    of_what = {
-        (t.head.head.lemma_.lower(), noun_class(t))
-        for t in region
-        if count
-        and t.dep_ == "pobj"
-        and t.pos_ == "NOUN"
-        and t.head.lower_ == "of"
-        and t.head.head.pos_ == "NOUN"
-        and t.head.head.lemma_.lower() not in _SHARE_NOUNS
-    }  # "pairs of puffins" are "puffin pairs", not "pairs of gannets"
-    stats = {
-        (t.head.lemma_.lower(), t.lemma_.lower())
-        for t in region
-        if t.dep_ in ("amod", "compound") and t.lower_ in STATISTICS and t.head.pos_ == "NOUN"
-    }  # "the median price" is not "the average price"
-    return (
-        frozenset(among)
-        | of_what
-        | stats
-        | frozenset(
-            (_head_class(t.head), noun_class(t))
-            for t in region
-            if t.dep_ == "compound"
-            and t.pos_ == "NOUN"
-            and t.lemma_.lower() not in _TIME_NOUNS
-            and not _is_name_word(t, ordinary)
-            and t.head.pos_ == "NOUN"
-            and t.is_alpha
-            and t.head.is_alpha
-        )
-    )
-
-
-# Times that modify a noun without saying what kind it is: "polling day turnout" is turnout.
-_TIME_NOUNS = frozenset("day week month year quarter morning evening night hour decade".split())
-
-# Nouns whose "of" says what they are a share of, not what kind they are: "5% of GDP" and
-# "5 per cent of national output" may be one figure.
-_SHARE_NOUNS = frozenset("% percent cent share proportion part fraction rate majority".split())
-
-
-def _head_class(token: Any) -> str:
-    """A modified noun by its class ("home matches" are home games), but for people: "dock
-    workers" are not all the people the story counts."""
-    kind = noun_class(token)
-    return str(token.lemma_).lower() if kind == "person" else kind
-
-
-def _is_name_word(token: Any, ordinary: frozenset[str]) -> bool:
-    """A name tagged as a noun ("Ellisport customers"): it says whose, not what kind."""
-    if token.ent_type_ in NAME_ENTS or unfamiliar(token, ordinary):
-        return True
-    return token.text[0].isupper() and not token.is_sent_start

@@ -1,0 +1,101 @@
+"""What the nouns around a figure say of it: the kinds of a noun ("fuel prices", "pairs of
+puffins"), the noun a figure is the value of ("a profit of £410m"), an adjective that says what a
+generic noun counts ("the jobless rate"), and whether a noun is a name. Split from `subject.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from corroborate.figures.frames import noun_class
+from corroborate.figures.names import NAME_ENTS, unfamiliar
+from corroborate.figures.words import GENERIC_NOUNS, NOUN_CLASS, STATISTICS
+
+
+def value_of(anchor: Any) -> str | None:
+    """The noun whose "of" is the figure: "a pre-tax profit of £410m", "winds of 185 km/h"."""
+    of = anchor.head
+    if anchor.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "NOUN":
+        return None
+    return noun_class(of.head)
+
+
+def rate_adjectives(region: Iterable[Any]) -> frozenset[str]:
+    """An adjective that says what a generic noun counts ("the jobless rate", "the Velmar
+    jobless total"): the thing measured, as a noun would say it."""
+    return frozenset(
+        NOUN_CLASS.get(t.lemma_.lower(), t.lemma_.lower())
+        for t in region
+        if t.pos_ == "ADJ"
+        and t.dep_ == "amod"
+        and t.head.lemma_.lower() in GENERIC_NOUNS
+        and t.lower_ in NOUN_CLASS
+    )
+
+
+def kinds_of(
+    region: Iterable[Any], ordinary: frozenset[str], *, count: bool = False
+) -> frozenset[tuple[str, str]]:
+    """Nouns with the noun that modifies them ("fuel prices", "crew members"): two figures whose
+    shared noun is modified by different nouns ("fuel prices", "bread prices") measure two
+    things. With `count`, also what a counted noun is of ("pairs of puffins"); a unit's "of"
+    ("tonnes of cargo", "tonnes of goods") is too often said in other words."""
+    among = {
+        (t.head.head.lemma_.lower(), t.lemma_.lower())
+        for t in region
+        if t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.pos_ == "NOUN"
+    }  # "turnout among students" is the students' turnout
+    of_what = {
+        (t.head.head.lemma_.lower(), noun_class(t))
+        for t in region
+        if count
+        and t.dep_ == "pobj"
+        and t.pos_ == "NOUN"
+        and t.head.lower_ == "of"
+        and t.head.head.pos_ == "NOUN"
+        and t.head.head.lemma_.lower() not in _SHARE_NOUNS
+    }  # "pairs of puffins" are "puffin pairs", not "pairs of gannets"
+    stats = {
+        (t.head.lemma_.lower(), t.lemma_.lower())
+        for t in region
+        if t.dep_ in ("amod", "compound") and t.lower_ in STATISTICS and t.head.pos_ == "NOUN"
+    }  # "the median price" is not "the average price"
+    return (
+        frozenset(among)
+        | of_what
+        | stats
+        | frozenset(
+            (_head_class(t.head), noun_class(t))
+            for t in region
+            if t.dep_ == "compound"
+            and t.pos_ == "NOUN"
+            and t.lemma_.lower() not in _TIME_NOUNS
+            and not is_name_word(t, ordinary)
+            and t.head.pos_ == "NOUN"
+            and t.is_alpha
+            and t.head.is_alpha
+        )
+    )
+
+
+# Times that modify a noun without saying what kind it is: "polling day turnout" is turnout.
+_TIME_NOUNS = frozenset("day week month year quarter morning evening night hour decade".split())
+
+# Nouns whose "of" says what they are a share of, not what kind they are: "5% of GDP" and
+# "5 per cent of national output" may be one figure.
+_SHARE_NOUNS = frozenset("% percent cent share proportion part fraction rate majority".split())
+
+
+def _head_class(token: Any) -> str:
+    """A modified noun by its class ("home matches" are home games), but for people: "dock
+    workers" are not all the people the story counts."""
+    kind = noun_class(token)
+    return str(token.lemma_).lower() if kind == "person" else kind
+
+
+def is_name_word(token: Any, ordinary: frozenset[str]) -> bool:
+    """A name tagged as a noun ("Ellisport customers"): it says whose, not what kind."""
+    if token.ent_type_ in NAME_ENTS or unfamiliar(token, ordinary):
+        return True
+    return token.text[0].isupper() and not token.is_sent_start
