@@ -83,10 +83,23 @@ def test_json_lines_come_unparsed_and_other_files_parsed(write: Write) -> None:
     assert [i.number for i in items if isinstance(i, JsonLine)] == [1, 3, 4, 5, 6]
 
 
-def test_a_file_that_cannot_be_read_is_reported_as_read_path_reports_it(tmp_path: Path) -> None:
-    missing = tmp_path / "gone.jsonl"  # listed, then removed before it was read
-    assert list(_lines(missing)) == list(read_path(missing))
-    assert "cannot read the file" in next(iter(read_path(missing))).message  # type: ignore[union-attr]
+@pytest.mark.parametrize("fault", ["gone", "parser"])
+def test_a_file_that_cannot_be_read_is_reported_as_read_path_reports_it(
+    write: Write, monkeypatch: pytest.MonkeyPatch, fault: str
+) -> None:
+    path = write("feed.jsonl", FILES["plain.jsonl"])
+    if fault == "gone":  # listed, then removed before it was read
+        path.unlink()
+    else:  # a fault nobody foresaw, met before any line
+
+        def boom(head: bytes) -> bool:
+            raise RuntimeError("boom")
+
+        monkeypatch.setattr("corroborate.read.jsonl.looks_binary", boom)
+    errors = list(_lines(path))
+    assert errors == list(read_path(path))
+    assert len(errors) == 1 and isinstance(errors[0], ReadError)
+    assert ("cannot read the file" if fault == "gone" else "boom") in errors[0].message
 
 
 @settings(max_examples=40, deadline=None)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from corroborate.errors import InputReadError
+from corroborate.errors import InputReadError, unexpected
+from corroborate.read.article import source_name
 from corroborate.read.jsonl import JsonLine, jsonl_lines
 from corroborate.read.paths import FILE_READERS, expand_input, read_inputs, read_path
 from corroborate.records import Article, ReadError
@@ -45,4 +46,6 @@ def _lines(path: Path) -> Iterator[Item]:
     except InputReadError as exc:
         yield ReadError(exc.source, exc.problem)
     except OSError as exc:
-        yield ReadError(str(path), f"cannot read the file: {exc.strerror or exc}")
+        yield ReadError(source_name(path), f"cannot read the file: {exc.strerror or exc}")
+    except Exception as exc:  # as in read_path: one file must not end a run of thousands
+        yield ReadError(source_name(path), unexpected(exc))
