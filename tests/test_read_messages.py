@@ -166,3 +166,30 @@ def test_an_object_without_text_names_the_fields_it_has(write: Write, line: str,
     assert error.message == f"the object has no non-empty 'text' or 'html' field ({has})" or (
         has.endswith("...") and error.message.endswith(f"{has})")
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "where"),
+    [
+        ("blank.txt", "\u200b\u200b\n\n\ufeff\u2060\n".encode(), ""),
+        ("rule.md", b"* * *\n\n---\n", ""),
+        ("lines.jsonl", b'{"text": "\\u2026 \\u2014 \\u200b"}\n', ":1"),
+    ],
+    ids=["invisible", "rules", "json-punctuation"],
+)
+def test_a_text_with_no_words_is_one_line(
+    write: Write, name: str, content: bytes, where: str
+) -> None:
+    path = write(name, content)
+    _, (error,) = _read(str(path))
+    assert error.source == f"{path}{where}"
+    assert error.message.startswith("it holds no words")
+
+
+def test_files_joined_with_a_byte_order_mark_in_between_lose_no_line(write: Write) -> None:
+    one = f'{{"text": "{STORY}"}}\n'.encode()
+    path = write(
+        "joined.jsonl", b"\xef\xbb\xbf" + one + b"\xef\xbb\xbf" + one.replace(b"Skarn", b"Halby")
+    )
+    articles, errors = _read(str(path))
+    assert errors == [] and len(articles) == 2

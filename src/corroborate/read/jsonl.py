@@ -91,7 +91,8 @@ def _from_line(line: str, where: str, source: str) -> Article | ReadError:
     try:
         # Without its line break: a line cut inside a string is then "Unterminated string",
         # not "Invalid control character" (the break itself, inside the string).
-        value = json.loads(line.rstrip("\r\n"))
+        # A byte-order mark starts a line where files were joined (`cat a.jsonl b.jsonl`).
+        value = json.loads(line.rstrip("\r\n").removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
         return ReadError(where, json_problem(exc, f"column {exc.colno}", "line"))
     except RecursionError:

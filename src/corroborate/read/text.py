@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from corroborate.errors import InputReadError
 from corroborate.read.article import make_article
 from corroborate.records import Article
 
@@ -32,6 +33,10 @@ _HEADLINE_END = re.compile(r"[.!;:,]$")
 
 def read_text(text: str, *, source: str, outlet: str | None = None) -> Article:
     """An Article from text as scraped, with its title and dateline noted."""
+    if not any(ch.isalnum() for ch in text):  # zero-width spaces, a lone BOM, rules of dashes
+        raise InputReadError(
+            source, "it holds no words: only spaces, punctuation or invisible characters"
+        )
     article = make_article(source=source, text=text, outlet=outlet)
     title_span = find_title(text)
     if title_span:
