@@ -11,9 +11,10 @@ articles, split by the same splitter:
 - sumy LexRank, TextRank, Luhn, LSA over all the story's sentences (sumy gets our splitter and a
   regex word tokenizer, since its default needs NLTK data that cannot be downloaded here);
 - lead: round-robin over the outlets, first sentences first.
-Nothing is fitted on val: `--fit` fits the summary's word lexicon and word model on the 2,452
-train stories and picks its two selection constants by 3-fold cross-validation on them (see
-`corroborate.summary.SummaryWeights` and `corroborate.summary.words`).
+Nothing is fitted on val; decide changes on train with `--cv` (3-fold, story by story, paired
+against an earlier run's `--cv-save`). `--fit` fits the summary's word lexicon and word model
+on the 2,452 train stories and picks its two selection constants by 3-fold cross-validation on
+them (see `corroborate.summary.SummaryWeights` and `corroborate.summary.words`).
 ROUGE-1/2/L F1 (rouge-score, Porter stemmer), mean over stories, x100. Runtime ratio is each
 method's seconds over corroborate's, in this same run: story by story the methods take turns,
 `--repeats` times, and each story counts each method's fastest run; wall-clock seconds and
@@ -180,7 +181,7 @@ def fit_weights(folder: Path) -> None:
     model refitted on each fold's other two thirds), then lexicon and model on all of it."""
     stories, targets = load(folder, "train", None)
     rows = [_StoryWords(a, t) for a, t in zip(stories, targets, strict=True)]
-    folds = [list(range(k, len(stories), 3)) for k in range(3)]
+    folds = _folds(len(stories))
     results: dict[tuple[float, float], float] = {}
     parts: dict[tuple[float, float], list[float]] = {}
     for fold in folds:
@@ -215,6 +216,62 @@ def fit_weights(folder: Path) -> None:
 
 
 GRID = [(t, d) for t in (12.0, 15.0, 18.0) for d in (0.4, 0.5, 0.6)]
+FOLDS = 3
+
+
+def _folds(stories: int) -> list[list[int]]:
+    """Train's cross-validation folds: every third story, so each fold spans the whole file."""
+    return [list(range(k, stories, FOLDS)) for k in range(FOLDS)]
+
+
+def cross_validate(folder: Path, save: Path | None, against: Path | None) -> None:
+    """Train 3-fold CV of the summary as shipped, story by story, to decide a change on.
+
+    Per fold, the lexicon and word model are refitted on the other two thirds (as `--fit`
+    does) and the selection's constants are the shipped ones. Each story's ROUGE-1/2 go to
+    `save` (.npy); with `against` (an earlier run's file) the paired difference and its
+    standard error are printed: two methods differ on train far less than val's noise can show."""
+    stories, targets = load(folder, "train", None)
+    rows = [_StoryWords(a, t) for a, t in zip(stories, targets, strict=True)]
+    shipped = SummaryWeights()
+    scores = np.zeros((2, len(stories)))
+    for fold in _folds(len(stories)):
+        held = set(fold)
+        prior, words = _fit_words([r for k, r in enumerate(rows) if k not in held])
+        method = _with_weights(SummaryWeights(words, shipped.target_words, shipped.decay, prior))
+        scores[:, fold] = story_scores(
+            method, [stories[i] for i in fold], [targets[i] for i in fold]
+        )
+    print(
+        f"train {FOLDS}-fold CV, {len(stories)} stories: R1 {scores[0].mean():.2f}, "
+        f"R2 {scores[1].mean():.2f}"
+    )
+    if against is not None:
+        earlier = np.load(against)
+        for name, now, then in zip(("R1", "R2"), scores, earlier, strict=True):
+            change = now - then
+            error = change.std(ddof=1) / np.sqrt(len(change))
+            print(
+                f"  {name} vs {against.name}: {change.mean():+.3f} (SE {error:.3f}), "
+                f"{int((change != 0).sum())} stories changed"
+            )
+    if save is not None:
+        np.save(save, scores)
+        print(f"per-story scores written: {save}")
+
+
+def story_scores(method: Method, stories: list[list[Article]], targets: list[str]) -> np.ndarray:
+    """ROUGE-1 and ROUGE-2 F1 (x100) of each story's picks: two rows, one column per story."""
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+    scores = np.zeros((2, len(stories)))
+    for k, (articles, target) in enumerate(zip(stories, targets, strict=True)):
+        result = scorer.score(target, " ".join(method(articles, sentence_count(target))))
+        scores[:, k] = result["rouge1"].fmeasure * 100, result["rouge2"].fmeasure * 100
+    return scores
+
+
 PRIOR_PARTS = 4  # cross-fitting: each story's lexicon features come from the other parts
 
 
@@ -295,12 +352,22 @@ def main() -> None:
         help="also time summarise after align_claims (then one timed run per story)",
     )
     parser.add_argument("--fit", action="store_true", help="fit the weights on NeuS train")
+    parser.add_argument(
+        "--cv", action="store_true", help="train 3-fold CV of the shipped model, per story"
+    )
+    parser.add_argument("--cv-save", type=Path, help="with --cv: write per-story scores (.npy)")
+    parser.add_argument(
+        "--cv-against", type=Path, help="with --cv: paired difference from an earlier --cv-save"
+    )
     args = parser.parse_args()
     folder = require_data("summary", "neus")
     if folder is None:
         return
     if args.fit:
         fit_weights(folder)
+        return
+    if args.cv:
+        cross_validate(folder, args.cv_save, args.cv_against)
         return
     limit = 30 if args.quick else args.limit
     stories, targets = load(folder, args.split, limit)
