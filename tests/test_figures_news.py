@@ -38,6 +38,7 @@ def resources() -> Resources:
         ("Fares on the Telby line rose by 20 pence.", 0.2, "GBP", "20 pence"),
         ("Diesel fell 3.5p a litre.", 0.035, "GBP", "3.5p"),
         ("The Ferrand reservoir is a third full.", 100 / 3, "percent", "a third"),
+        ("The fire burned 40 square km of moor.", 40, "km2", "40 square km"),
         ("The Ferrand stand was half empty.", 50, "percent", "half"),
     ],
 )

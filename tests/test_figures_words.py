@@ -61,6 +61,13 @@ def resources() -> Resources:
             "6.8%",
             "conflict",
         ),
+        (  # inmates are prisoners
+            "Harling Prison holds 860 inmates.",
+            "Harling Prison has 790 prisoners, inspectors said.",
+            "860",
+            "790",
+            "conflict",
+        ),
         (  # a hyphened word ("pre-tax") said on both sides
             "Ferris Bank's pre-tax profit fell 14% to £520m.",
             "Ferris Bank's pre-tax profit fell 9% to £560m.",

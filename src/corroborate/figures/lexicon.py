@@ -111,6 +111,8 @@ MEASURE_SUFFIX = {
     "square kilometres": "km2",
     "square kilometers": "km2",
     "sq km": "km2",
+    "square km": "km2",
+    "sq miles": "square miles",
     "km2": "km2",
     "square miles": "square miles",
     "nautical miles": "nautical miles",

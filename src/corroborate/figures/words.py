@@ -62,6 +62,7 @@ NOUN_CLASS = {
     "blaze": "fire", "fire": "fire", "rail": "train", "railway": "train", "train": "train",
     "signature": "person", "signatory": "person", "bicycle": "bike", "bike": "bike",
     "joblessness": "unemployment", "jobless": "unemployment", "participant": "runner",
+    "inmate": "prisoner", "prisoner": "prisoner",
 }
 
 GENERIC_NOUNS = frozenset(
