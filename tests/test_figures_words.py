@@ -62,7 +62,7 @@ def resources() -> Resources:
             "conflict",
         ),
         (  # inmates are prisoners
-            "Harling Prison holds 860 inmates.",
+            "Harling Prison has 860 inmates.",
             "Harling Prison has 790 prisoners, inspectors said.",
             "860",
             "790",
