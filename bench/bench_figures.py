@@ -105,6 +105,13 @@ by side in this script (peer: the parse alone, which the ledger shares with othe
   the code at 1679c2f: different goods, fuels, crops, metals and products in one unit,
   a whole and its part, and true conflicts about one good; first look 0.763 (6 false
   conflicts), then one change (`alike.goods_differ`).
+- figures_pairs_dev32.jsonl .. figures_pairs_dev36.jsonl: 44, 44, 44, 42 and 40 invented pairs
+  written in session 6 by the figures engineer, each scored once on the code as it stood before
+  the changes it led to: dev32 (session-start code: gifts and sales told from both ends, fuels
+  and goods, rounding of scaled amounts, many news kinds) 0.636 (4 false conflicts); dev33
+  (after the rounding, roles, numbered-name and pence changes) 0.705 (0); dev34 (after the
+  measures and two-kinds rules) 0.909 (1); dev35 (look-alike amounts of one holder) 0.881 (1);
+  dev36 (near-final code) 0.775 (1). Then tuned on: dev sets.
 
 Usage: python bench/bench_figures.py [--quick] [--show-dev-failures] [--dev-only] [--loso]
 """
@@ -168,6 +175,11 @@ PAIRS = {
     "dev29": "figures_pairs_dev29.jsonl",  # session 5: gifts, outages, votes, closures, debts
     "dev30": "figures_pairs_dev30.jsonl",  # session 5: probes of the near-final code
     "dev31": "figures_pairs_dev31.jsonl",  # session 5: goods, fuels, parts in one unit
+    "dev32": "figures_pairs_dev32.jsonl",  # session 6: gifts, sales, rounding, many kinds
+    "dev33": "figures_pairs_dev33.jsonl",  # session 6: probes after the roles change
+    "dev34": "figures_pairs_dev34.jsonl",  # session 6: strikes, polls, fares, budgets, fires
+    "dev35": "figures_pairs_dev35.jsonl",  # session 6: look-alike amounts of one holder
+    "dev36": "figures_pairs_dev36.jsonl",  # session 6: probes of the near-final code
 }
 
 
