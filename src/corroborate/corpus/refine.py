@@ -142,7 +142,7 @@ class BatchRefiner:
         vector = clusterer.weigh(item.terms)
         own = -1.0
         if story.size > 1:  # its story without it, from the story's cached centroid
-            counts = {t: c * clusterer.idf(t) for t, c in item.terms.items()}
+            counts = clusterer.weighted(item.terms)
             own = similarity_less(
                 prepare_vector(vector), self._vector(home), counts, clusterer.settings
             )
@@ -221,10 +221,7 @@ class BatchRefiner:
     def _vector(self, story_id: str) -> Vector:
         if story_id not in self._vectors:
             story = self.clusterer.stories[story_id]
-            idf = self.clusterer.idf
-            self._vectors[story_id] = prepare_vector(
-                {t: c * idf(t) for t, c in story.counts.items()}
-            )
+            self._vectors[story_id] = prepare_vector(self.clusterer.weighted(story.counts))
         return self._vectors[story_id]
 
     def _split(self, story_id: str, done: Refinement, moves: _Moves) -> list[str]:
@@ -384,7 +381,9 @@ class BatchRefiner:
         numbers = np.frombuffer(read, dtype=np.int32)
         shares = np.repeat(np.array([weights[t] for t in heaviest]), lengths)
         totals = np.bincount(numbers, weights=shares).astype(np.float64, copy=False)
-        present = np.flatnonzero(np.bincount(numbers))
+        # the stories read: those with a total, when every share counts (a second count over
+        # every story number, dead ones too, cost more as the corpus grew)
+        present = np.flatnonzero(totals if shares.min() > 0 else np.bincount(numbers))
         wanted, short = settings.candidates, present
         if len(present) > 4 * wanted:  # spare places for itself and merged-away stories
             values = totals[present]
