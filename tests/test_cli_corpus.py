@@ -205,3 +205,19 @@ def test_ingest_second_look_is_on_unless_turned_off(
     assert code == 0, output
     assert "read 8 articles: 8 new" in output
     assert seen["refine"] is refine
+
+
+@pytest.mark.parametrize(
+    ("search", "found"),
+    [("50%", 1), ("%", 1), ("50", 1), ("5_%", 0), ("_", 0), ("Museum", 1), ("\\", 0)],
+)
+def test_stories_search_takes_its_text_literally(tmp_path: Path, search: str, found: int) -> None:
+    """% and _ were LIKE wildcards: --search % listed every story."""
+    (outlet, _, text), *others = MUSEUM
+    data = rows({"museum": [(outlet, "Museum fire: 50% of the paintings saved", text), *others]})
+    db = tmp_path / "c.db"
+    result = CliRunner().invoke(
+        main, ["ingest", str(write_jsonl(tmp_path / "m.jsonl", data)), "--db", str(db)]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(_story_rows(db, "--search", search)) == found

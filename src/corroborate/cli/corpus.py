@@ -309,9 +309,11 @@ def stories_command(
     if until:  # the day itself counts, whether a date or a date and time is stored
         where.append("substr(coalesce(first_seen, '0000'), 1, 10) <= ?")
         params.append(until)
-    if text:
-        where.append("(title LIKE ? OR id IN (SELECT story_id FROM articles WHERE title LIKE ?))")
-        params += [f"%{text}%", f"%{text}%"]
+    if text:  # the words as written: % and _ are no wildcards ("50%", "covid_19")
+        like = "LIKE ? ESCAPE '\\'"
+        where.append(f"(title {like} OR id IN (SELECT story_id FROM articles WHERE title {like}))")
+        literal = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params += [f"%{literal}%", f"%{literal}%"]
     sql = (
         "SELECT id, title, first_seen, last_seen, article_count, source_count, outlets "
         f"FROM stories WHERE {' AND '.join(where)} ORDER BY {SORTS[sort]} LIMIT ?"
