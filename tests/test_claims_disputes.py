@@ -289,8 +289,19 @@ def test_a_whole_amount_holds_every_amount_that_rounds_to_it(whole: int, tenths:
 
 
 # (first, second, disputed): a negation held in a word ("against", "without", "dropped plans
-# to") is one stance with "not"; a negation that flips the fact stays a dispute.
+# to") is one stance with "not"; a question states no version; a negation that flips the fact
+# stays a dispute.
 STANCES = [
+    (
+        "Why is the harbour master so sure that the port will reopen on Monday?",
+        "The harbour master is not sure that the port will reopen on Monday.",
+        False,
+    ),
+    (
+        '"Why are you so confident the ferry will sail on Monday, Mr Lind?"',
+        '"I am not confident the ferry will sail on Monday," Lind said.',
+        False,
+    ),
     (
         "Senator Ilsa Marrow voted against the harbour tax bill on Tuesday.",
         "Senator Ilsa Marrow did not vote for the harbour tax bill on Tuesday.",
@@ -360,7 +371,7 @@ STANCES = [
 
 
 @pytest.mark.parametrize(("first", "second", "disputed"), STANCES)
-def test_a_negation_held_in_a_word_is_one_stance(
+def test_a_negation_dispute_needs_two_stated_opposite_versions(
     first: str, second: str, disputed: bool, resources: Resources
 ) -> None:
     a, b = article("a", [first]), article("b", [second])

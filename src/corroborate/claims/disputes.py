@@ -55,11 +55,12 @@ from corroborate.claims.features import THRESHOLD, SentenceFacts, actor_clash, c
 from corroborate.claims.polarity import implicit_negations
 from corroborate.figures import collect_mentions, topic_names
 from corroborate.figures.extract import Quantity, read_quantities
-from corroborate.figures.ledger import FigureMentionDraft, same_dimension, values_agree
+from corroborate.figures.ledger import FigureMentionDraft
 from corroborate.figures.names import names_match
 from corroborate.figures.number import digits
 from corroborate.figures.spacing import Token
 from corroborate.figures.subject import Subject
+from corroborate.figures.values import same_dimension, values_agree
 from corroborate.nlp import Resources
 from corroborate.records import Article, Sentence
 
@@ -79,6 +80,7 @@ SCALED = 10.0
 COUNTED_WORDS = 2  # words after a count read for what it counts ("times by police": time)
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CLOSERS = " \t\n\"'”’»)"
 _DIGITS = re.compile(r"\d(?:[\d.,\s]*\d)?")  # the digits of a number, spaces and all
 _CLAUSE_END = re.compile(r"[,.;:()\"“”—]")
 _CUT_END = re.compile(r"\d\.\s*$")  # a sentence ending "5." before a text going on "8 on the"
@@ -206,6 +208,8 @@ def dispute_of(
 def _clash(
     a: Unit, b: Unit, cosine: float, score: float, read: _Read, subjects: FigureSubjects | None
 ) -> str | None:
+    if _asks(a) or _asks(b):
+        return None  # "Why are you so sure it will reopen?" states no version of anything
     if score >= NEGATION_SCORE and _negation_clash(a, b, cosine, subjects):
         name_a, name_b = _names(a, b)
         return f"negation: {name_a} and {name_b} state opposite versions"
@@ -243,6 +247,11 @@ def _clash(
             f"{name_b} says {doer_b.title()}"
         )
     return None
+
+
+def _asks(unit: Unit) -> bool:
+    """The sentence is a question (a closing quote mark after the "?" allowed)."""
+    return unit.whole.text.rstrip(_CLOSERS).endswith("?")
 
 
 def _two_acts(a: Unit, b: Unit, read: _Read) -> bool:
