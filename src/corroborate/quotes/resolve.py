@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from corroborate.quotes.people import TITLE_PRONOUN, Person, PersonRegistry, fold, name_tokens
+from corroborate.quotes.people import TITLE_PRONOUN, Person, PersonRegistry, name_tokens
 from corroborate.quotes.speakers import PRONOUNS, ParsedParagraph, Speaker, in_spans
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -26,6 +26,8 @@ class Timeline:
     offsets: list[int] = field(default_factory=list)
     # (person, named as a main subject, named inside quotation marks, named in full)
     entries: list[tuple[Person, bool, bool, bool]] = field(default_factory=list)
+    # Where each person was first named in full: (offset, person) by id(person).
+    first_full: dict[int, tuple[int, Person]] = field(default_factory=dict)
 
     def add(
         self, offset: int, person: Person, main: bool, quoted: bool = False, full: bool = False
@@ -33,6 +35,9 @@ class Timeline:
         at = bisect.bisect_right(self.offsets, offset)
         self.offsets.insert(at, offset)
         self.entries.insert(at, (person, main, quoted, full))
+        known = self.first_full.get(id(person))
+        if full and (known is None or offset < known[0]):
+            self.first_full[id(person)] = (offset, person)
 
     def before(self, offset: int) -> list[Person]:
         """Everyone named before `offset`, inside quotes too, in text order."""
@@ -42,11 +47,8 @@ class Timeline:
         """The people named in full before `offset`, in the order they were first named
         so. A bare surname two people share means the one the article brought on first:
         after "Hillary Clinton ... her husband, Bill Clinton", "Clinton said" is hers."""
-        seen: dict[int, Person] = {}
-        for person, _, _, full in self.entries[: bisect.bisect_left(self.offsets, offset)]:
-            if full:
-                seen.setdefault(id(person), person)
-        return list(seen.values())
+        named = sorted((at, i) for i, (at, _) in self.first_full.items() if at < offset)
+        return [self.first_full[i][1] for _, i in named]
 
     def antecedent(self, offset: int, pronoun: str = "") -> Person | None:
         """The last person named as a main subject before `offset` that the pronoun fits,
@@ -146,7 +148,7 @@ def _note_title(person: Person, ent: Any) -> None:
     """Count a courtesy title or a gendered role word right before the name, or heading an
     apposition right after it, as strong pronoun evidence."""
     doc = ent.doc
-    first = TITLE_PRONOUN.get(fold(doc[ent.start].text))
+    first = TITLE_PRONOUN.get(doc[ent.start].lower_.rstrip("."))
     if first is not None:
         person.pronouns[first] += 2
         return
@@ -157,7 +159,7 @@ def _note_title(person: Person, ent: Any) -> None:
         near.append(doc[i])
     near += [t for t in ent.root.children if t.dep_ == "appos"]
     for token in near:
-        pronoun = TITLE_PRONOUN.get(fold(token.text)) or ROLE_PRONOUN.get(token.lower_)
+        pronoun = TITLE_PRONOUN.get(token.lower_.rstrip(".")) or ROLE_PRONOUN.get(token.lower_)
         if pronoun is not None:
             person.pronouns[pronoun] += 2
             return
