@@ -6,13 +6,21 @@ Every article here is invented (a dock strike in the fictional port of Calder Ba
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corroborate.claims import align_claims, find_exclusives, merge_restatements
+from corroborate.claims import (
+    FRAGMENT,
+    align_claims,
+    claim_context,
+    claim_text,
+    find_exclusives,
+    merge_restatements,
+)
 from corroborate.claims.align import Alignment, align_units
 from corroborate.claims.features import (
     FEATURES,
@@ -571,6 +579,53 @@ def test_a_clause_that_cannot_stand_alone_is_marked_so(
     (piece,) = [p for p in pieces if p.text.startswith(lone)]
     assert not piece.standalone
     assert pieces[0].standalone  # the main clause keeps its subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parse hangs "and swept" on the clause of the rain, whose subject it must not
+        # borrow: the clause is shown alone, its sentence beside it
+        "The tide breached the harbour wall shortly before noon on Friday, after 90 millimetres "
+        "of rain fell on the hills in a single day, and swept through the fish market of Calder "
+        "Bay by evening.",
+        "The storm surge topped the sea wall soon after dawn on Sunday, after gales blew in from "
+        "the west for two days, and flooded the lower streets of the old port before noon.",
+        "The terminal, which the council is due to inspect on Thursday, will stay shut.",
+        "The minister said the dispute was serious and downplayed the prospect of the union "
+        "joining the talks.",
+    ],
+)
+def test_a_clause_that_cannot_stand_is_shown_alone_with_its_sentence_beside(
+    text: str, resources: Resources
+) -> None:
+    units = align_units([article("wording", [text])], resources).units
+    lone = [u for u in units if not u.standalone]
+    assert lone and len(units) > 1
+    for unit in units:
+        shown, context = claim_text(unit), claim_context(unit)
+        # every word shown is the unit's own (its span, or the subject it shares)
+        said = set(_words(unit.sentence.text)) | set(_words(unit.display))
+        assert set(_words(shown)) <= said, (shown, unit.sentence.text)
+        if unit in lone:
+            assert shown.startswith(FRAGMENT) and context == unit.whole.text
+            assert len(_words(shown)) < len(_words(text))
+        else:
+            assert context is None and not shown.startswith(FRAGMENT)
+
+
+def test_a_clause_sharing_its_subject_needs_no_sentence_beside(resources: Resources) -> None:
+    text = "Floodwater killed 12 people and forced 3,000 residents from their homes."
+    units = align_units([article("shared", [text])], resources).units
+    shown = {claim_text(u): claim_context(u) for u in units}
+    assert shown == {
+        "Floodwater killed 12 people": None,
+        "Floodwater forced 3,000 residents from their homes": None,
+    }
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
 
 
 @pytest.mark.parametrize(

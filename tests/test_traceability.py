@@ -191,13 +191,6 @@ def _unsaid(claim_words: list[str], mention_words: list[str]) -> list[int]:
     return [i for i, word in enumerate(claim_words) if word not in said]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims: a claim can show a whole sentence while its spans are one clause of it "
-    "(demo: 'The river burst its banks shortly after midnight on Monday, after 180 millimetres "
-    "of rain fell ..., and swept through the lower town of Portvale before dawn', whose spans "
-    "say only 'swept through the lower town of Portvale before dawn'). Reported to the lead.",
-)
 def test_a_claims_wording_is_what_one_of_its_spans_says(demo: Report) -> None:
     """Every word of a claim's text is in one of its mentions, but for a restored subject."""
     problems = []

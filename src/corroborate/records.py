@@ -153,6 +153,9 @@ class Claim:
     mentions: list[Mention] = field(default_factory=list)
     reason: str | None = None  # why disputed, or with whom it conflicts
     source_groups: list[str] = field(default_factory=list)
+    # The sentence `text` was cut from, when `text` is a clause of it that cannot stand alone
+    # ("… swept through the lower town before dawn"): shown beside it, never as the claim.
+    context: str | None = None
 
 
 @dataclass(slots=True)

@@ -27,6 +27,7 @@ from corroborate.records import Article, Claim, ClaimStatus, Mention, Quote
 from corroborate.sources import sources_of
 
 STANDING_SHARE = 0.9  # of the medoid's mean cosine a self-contained wording needs to be shown
+FRAGMENT = "…"  # put before a wording that is a clause without a subject of its own
 # A claim restates a bigger one when each of its mentions has a mention of the other this
 # close, and the two share RESTATED_WORDS core words, RESTATED_SHARE of its own (fitted by
 # eye on the 36 ECB+ dev stories: 4 right merges, no wrong one; see the closing note).
@@ -42,6 +43,8 @@ __all__ = [
     "align_claims",
     "align_units",
     "balance_quotes",
+    "claim_context",
+    "claim_text",
     "find_exclusives",
     "group_key",
     "join_unshowable",
@@ -216,9 +219,11 @@ def _claim(
     else:
         status = "single-source"
     key = "|".join(f"{m.article}:{m.start}" for m in mentions)
+    shown = units[_representative(alignment, ordered, shared)]
     return Claim(
         id="c-" + hashlib.sha1(key.encode()).hexdigest()[:10],
-        text=claim_text(units[_representative(alignment, ordered, shared)]),
+        text=claim_text(shown),
+        context=claim_context(shown),
         status=status,
         independent_sources=len(sources),
         mentions=mentions,
@@ -234,10 +239,13 @@ _EDGE_WORDS = frozenset({"and", "but", "or", "while", "that", "as", "though", "w
 
 def claim_text(unit: Unit) -> str:
     """The words of the piece that states the claim, tidied where a clause was cut out, with
-    every quotation mark it opens closed and every one it closes opened."""
-    if unit.sentence.text == unit.whole.text or not unit.standalone:
-        # a clause that cannot stand alone ("push Moscow to negotiate", "which the council is
-        # due to approve") is shown with its sentence
+    every quotation mark it opens closed and every one it closes opened.
+
+    A clause that cannot stand alone ("push Moscow to negotiate", "which the council is due to
+    approve") is shown as it is, after an ellipsis ("… swept through the lower town"), with its
+    sentence as `claim_context`: its sentence as the headline would claim what no mention says.
+    """
+    if unit.sentence.text == unit.whole.text:
         return balance_quotes(unit.whole.text)
     text = _REPEATED.sub(r"\1", _SPACE_BEFORE.sub(r"\1", unit.display or unit.text))
     words = text.split()
@@ -252,7 +260,16 @@ def claim_text(unit: Unit) -> str:
         if len(words) == before:
             break
     text = balance_quotes(" ".join(words))
-    return text[:1].upper() + text[1:] if text else unit.sentence.text
+    if not text:
+        return balance_quotes(unit.sentence.text)
+    return text[:1].upper() + text[1:] if unit.standalone else f"{FRAGMENT} {text}"
+
+
+def claim_context(unit: Unit) -> str | None:
+    """The sentence a claim's wording was cut from, when the wording cannot stand alone."""
+    if unit.standalone or unit.sentence.text == unit.whole.text:
+        return None
+    return balance_quotes(unit.whole.text)
 
 
 _OPENING = {"“": "”", "«": "»", "‘": "’"}

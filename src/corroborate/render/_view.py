@@ -75,6 +75,9 @@ DISPUTE_CAVEAT = (
     "A disputed claim is a lead to check, not a finding: read both sentences, since sources often"
     " state two different facts that only look alike."
 )
+# Put before a claim's `context`, the sentence its wording (a clause that cannot stand alone)
+# was cut from: shown dimmed, so that the claim itself reads as only what its mentions say.
+CONTEXT_LABEL = "from the sentence: "
 # What an empty section says, in one line, so that a reader knows it was looked for.
 EMPTY = {
     "conflicts": "No figure conflicts or disputed claims were found.",

@@ -25,6 +25,7 @@ from corroborate.records import (
     SourceGroup,
 )
 from corroborate.render._view import (
+    CONTEXT_LABEL,
     DISPUTE_CAVEAT,
     EMPTY,
     SECTION_TITLES,
@@ -144,7 +145,8 @@ def conflicts_section(view: ReportView) -> str:
     items = [_conflict_figure(view, figure) for figure in figures]
     items += [
         f'<li><span class="badge disputed">disputed claim</span> {esc(c.text)}'
-        f"{_reason(c.reason)} {_outlets(view, [m.article for m in c.mentions])}</li>"
+        f"{_context(c, 'span').rstrip()}{_reason(c.reason)} "
+        f"{_outlets(view, [m.article for m in c.mentions])}</li>"
         for c in disputed
     ]
     body = f'<ul class="conflicts">\n{"".join(items)}\n</ul>'
@@ -216,11 +218,19 @@ def _claim(view: ReportView, claim: Claim) -> str:
     outlets = ", ".join(esc(o) for o in view.labels(m.article for m in claim.mentions))
     return (
         f'<article class="claim {esc(claim.status)}" id="{element_id("claim", claim.id)}">\n'
-        f'<p class="claim-text">{esc(claim.text)}</p>\n<p>{badges}{_reason(claim.reason)}</p>\n'
+        f'<p class="claim-text">{esc(claim.text)}</p>\n{_context(claim)}'
+        f"<p>{badges}{_reason(claim.reason)}</p>\n"
         f"<details><summary>{plural(len(claim.mentions), 'mention')}: {outlets}</summary>\n"
         f'<div class="mentions">{"".join(_mention(view, m) for m in claim.mentions)}</div>\n'
         "</details>\n</article>"
     )
+
+
+def _context(claim: Claim, tag: str = "p") -> str:
+    """The sentence a clause-only claim was cut from, dimmed (empty when there is none)."""
+    if not claim.context:
+        return ""
+    return f'<{tag} class="claim-context">{CONTEXT_LABEL}{esc(claim.context)}</{tag}>\n'
 
 
 def _mention(view: ReportView, mention: Mention | QuoteMention, note: str = "") -> str:

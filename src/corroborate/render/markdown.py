@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from corroborate.records import Article, Claim, Figure, FigureValue, Quote, QuoteMention, Report
 from corroborate.render._view import (
+    CONTEXT_LABEL,
     DISPUTE_CAVEAT,
     EMPTY,
     SECTION_TITLES,
@@ -107,7 +108,7 @@ def conflicts_section(view: ReportView) -> str:
         lines.append(f"- **{md(figure.subject)}**{_unit(figure)}: {values}{reason}")
     for claim in disputed:
         reason = f" ({md(claim.reason)})" if claim.reason else ""
-        lines.append(f"- Disputed claim: {md(claim.text)}{reason}")
+        lines.append(f"- Disputed claim: {md(claim.text)}{_context(claim)}{reason}")
     caveat = f"\n\n_{DISPUTE_CAVEAT}_" if disputed else ""
     return lines[0] + "\n\n" + "\n".join(lines[1:]) + caveat
 
@@ -140,7 +141,7 @@ def claims_section(view: ReportView) -> str:
     if single:
         lines = [f"### {plural(len(single), 'single-source claim')}", ""]
         lines += [
-            f"- {md(c.text)} — "
+            f"- {md(c.text)}{_context(c)} — "
             + ", ".join(
                 f"{article_link(view, m.article)} (chars {m.start}–{m.end})" for m in c.mentions
             )
@@ -156,12 +157,19 @@ def _claim(view: ReportView, claim: Claim) -> str:
         f"**{STATUS_LABEL[claim.status]}** · "
         f"{plural(claim.independent_sources, 'independent source')}{reason}"
     )
-    lines = [f"### {md(claim.text)}", "", badge, ""]
+    lines = [f"### {md(claim.text)}", ""]
+    lines += [_context(claim).strip(), ""] if claim.context else []
+    lines += [badge, ""]
     lines += [
         f"- {article_link(view, m.article)} (chars {m.start}–{m.end}): {md(m.text)}"
         for m in claim.mentions
     ]
     return "\n".join(lines).rstrip()
+
+
+def _context(claim: Claim) -> str:
+    """The sentence a clause-only claim was cut from, in italics (dimmed), or ""."""
+    return f" _{CONTEXT_LABEL}{md(claim.context)}_" if claim.context else ""
 
 
 def quotes_section(view: ReportView) -> str:

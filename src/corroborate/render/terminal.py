@@ -18,6 +18,7 @@ from rich.text import Text
 
 from corroborate.records import Article, Claim, FigureValue, Quote, Report, SourceGroup
 from corroborate.render._view import (
+    CONTEXT_LABEL,
     DISPUTE_CAVEAT,
     EMPTY,
     SECTION_TITLES,
@@ -113,7 +114,11 @@ def conflicts_section(view: ReportView) -> RenderableType:
         if figure.reason:
             lines.append(_indent(Text(figure.reason, style="italic")))
     for claim in disputed:
-        lines.append(Text.assemble(_status("disputed"), " ", claim.text, _reason(claim.reason)))
+        lines.append(
+            Text.assemble(
+                _status("disputed"), " ", claim.text, _context(claim), _reason(claim.reason)
+            )
+        )
     if disputed:
         lines.append(Text(DISPUTE_CAVEAT, style="italic"))
     return Group(*lines)
@@ -153,7 +158,11 @@ def claims_section(view: ReportView) -> RenderableType:
     lines = [_heading("claims", len(claims)), *(_claim(view, c) for c in shared)]
     for claim in single:
         outlets = ", ".join(view.labels(m.article for m in claim.mentions))
-        lines.append(Text.assemble(_status(claim.status), f" {claim.text} — ", (outlets, "bold")))
+        lines.append(
+            Text.assemble(
+                _status(claim.status), f" {claim.text}", _context(claim), " — ", (outlets, "bold")
+            )
+        )
     return Group(*lines)
 
 
@@ -162,6 +171,7 @@ def _claim(view: ReportView, claim: Claim) -> RenderableType:
         _status(claim.status),
         (f" {plural(claim.independent_sources, 'independent source')} ", "cyan"),
         (claim.text, "bold"),
+        _context(claim),
         _reason(claim.reason),
     )
     mentions = [
@@ -169,6 +179,11 @@ def _claim(view: ReportView, claim: Claim) -> RenderableType:
         for m in claim.mentions
     ]
     return Group(head, *mentions)
+
+
+def _context(claim: Claim) -> Text:
+    """The sentence a clause-only claim was cut from, dimmed (empty when there is none)."""
+    return Text(f" ({CONTEXT_LABEL}{claim.context})", style="dim") if claim.context else Text()
 
 
 def quotes_section(view: ReportView) -> RenderableType:
