@@ -83,6 +83,12 @@ def test_one_act_from_its_two_ends_is_one_figure(
             "€90m",
             "€115m",
         ),
+        (  # one verb, another giver
+            "Carrick Children's Hospital received £1.4m from the Ormsby Trust.",
+            "Carrick Children's Hospital received £600,000 from the Venn Foundation.",
+            "£1.4m",
+            "£600,000",
+        ),
         (  # another giver
             "The Ormsby Trust donated £1.4m to Carrick Children's Hospital.",
             "Carrick Children's Hospital received £1.9m from the Venn Foundation.",

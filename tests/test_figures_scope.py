@@ -295,12 +295,6 @@ def test_two_numbered_names_are_two_things(
             "£120m",
             "£1.4bn",
         ),
-        (  # one company, two plants each side names
-            "Tarrow Steel will invest €1.1bn in its Hessle plant.",
-            "Tarrow Steel will invest €300m in its Brisk plant.",
-            "€1.1bn",
-            "€300m",
-        ),
         (
             "The Orrin hospital trust's deficit stands at £14m.",
             "The Orrin hospital trust has a £240m budget.",

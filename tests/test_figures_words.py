@@ -105,6 +105,12 @@ def test_one_thing_in_two_words_lines_up(
             "640",
             "410",
         ),
+        (  # what the counted noun is of, by name: two games
+            "Arden Games sold 1.6 million copies of Kestrel in its first week.",
+            "Arden Games sold 700,000 copies of Moorland in its first week.",
+            "1.6 million",
+            "700,000",
+        ),
         (  # a rate told on the verb ("every day") is no rival to a total
             "Some 3,000 cyclists cross the Pell bridge every day.",
             "Some 9,000 cyclists crossed the Pell bridge during the festival.",

@@ -18,7 +18,6 @@ from corroborate.figures.alike import (
     dimensions_differ,
     goods_differ,
     kinds_clash,
-    names_unsaid_both,
     one_named_measure,
     say_one_thing,
     share_word,
@@ -310,8 +309,6 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
     narrower = scope_narrower(x.scope, y.scope, said_y) or scope_narrower(y.scope, x.scope, said_x)
     if narrower and not strict.allows("narrower_scope"):
         return True  # "the youth jobless rate" may be a part of "the jobless rate"
-    if names_unsaid_both(x, y, said_x, said_y):
-        return True  # "€1.2bn in its Dorne plant", "€400m in its Lessing plant"
     unsaid = unsaid_both(x.words, y.words, said_x, said_y)
     if unsaid and not strict.allows("unsaid_both"):
         return True  # "Halden Rail carried 61m", "Halden's bus network carried 140m"

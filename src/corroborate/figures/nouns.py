@@ -51,7 +51,7 @@ def kinds_of(
         for t in region
         if count
         and t.dep_ == "pobj"
-        and t.pos_ == "NOUN"
+        and t.pos_ in ("NOUN", "PROPN")  # "copies of Lantern" are not "copies of Ember"
         and t.head.lower_ == "of"
         and t.head.head.pos_ == "NOUN"
         and t.head.head.lemma_.lower() not in _SHARE_NOUNS

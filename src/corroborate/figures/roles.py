@@ -93,7 +93,11 @@ def one_handover(x: Handover | None, y: Handover | None) -> bool:
 
 def roles_swapped(x: Handover | None, y: Handover | None) -> bool:
     """One party gives on one side and takes on the other ("Orla bought the hotel", "Orla sold
-    the hotel"): two acts, never rivals."""
+    the hotel"), or one role is filled by two parties ("received £250,000 from the Lorne
+    Foundation" / "£90,000 from the Ardell Trust"): two acts, never rivals."""
     if x is None or y is None or x.act != y.act:
         return False
-    return bool(x.giver & y.taker or x.taker & y.giver)
+    if x.giver & y.taker or x.taker & y.giver:
+        return True
+    roles = ((x.giver, y.giver), (x.taker, y.taker), (x.thing, y.thing))
+    return any(p and q and not p & q for p, q in roles)
