@@ -14,7 +14,8 @@ Counting (the same for both systems):
   prediction / golds. So "A," he said, "B." predicted as two quotes counts two true positives
   for one gold, and as one quote counts one: pieces are never penalised twice.
 - speaker accuracy, over predictions matched to a gold Content that has a Source: the speaker
-  as written overlaps the Source span, or the resolved name's surname is a word of the Source.
+  as written overlaps the Source span, or the resolved name's surname is a word of the Source
+  (a Source ending in a possessive, "Mr. Comey's", also has its owner's surname).
   A Source that is a relative pronoun ("Mr. Scott, who has called it ...") also accepts the
   speaker phrase ending right before it (at most ", " between), for both systems.
   A prediction is scored against the gold it overlaps most (the smallest gold on ties, so a
