@@ -75,15 +75,3 @@ def test_a_small_story_is_never_merged_by_its_centroid(tmp_path: Path) -> None:
         _ingest(store, tmp_path / "a.jsonl", _rows(["water"]), settings=_ALONE, refine=False)
         _second_look(store, settings, ["water-0", "water-1", "water-2"])
         assert len(_stories(store)) == 3
-
-
-def test_a_new_small_story_joins_the_larger_story_of_its_event(tmp_path: Path) -> None:
-    """The one pass kept the third report of the burst pipe apart; the second look of its
-    batch moves it into the story of the first two (which the batch did not touch)."""
-    with SqliteStore(tmp_path / "s.db") as store:
-        first = _rows(["water-0", "water-1", "budget", "stadium"])
-        _ingest(store, tmp_path / "a.jsonl", first, settings=ClusterSettings(join_threshold=0.1))
-        assert {"water-0", "water-1"} in _stories(store)
-        _ingest(store, tmp_path / "b.jsonl", _rows(["water-2"]), settings=_ALONE, refine=False)
-        _second_look(store, ClusterSettings(join_threshold=0.1), ["water-2"])
-        assert {"water-0", "water-1", "water-2"} in _stories(store)

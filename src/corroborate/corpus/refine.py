@@ -281,11 +281,10 @@ class BatchRefiner:
         Small stories join only so, never by `_merge`: a centroid of one to three articles
         meets the merge threshold with another story on a few shared names, and on NeuS
         train (800 stories, 1 order) 102 of 136 merges joined two events, 106 of them
-        merges of a single article (ingest B-cubed F1 0.691 -> 0.703 without them). The
-        pairs include a touched small story joining a larger one the batch did not touch
-        (an event's later article kept apart by the one pass's word test, which the merge
-        used to take back): that costs NeuS 0.703 -> 0.694, and without it a story of an
-        earlier run could not take back a later stray at all.
+        merges of a single article (ingest B-cubed F1 0.691 -> 0.703 without them). A
+        touched small story does not look for a larger story the batch left alone: at the
+        words' 0.05 that cost NeuS 0.708 -> 0.695 (3 orders); the end-of-run look moves its
+        articles by the join rule.
         """
         best: dict[str, tuple[float, str]] = {}
         for story_id in stories:
@@ -318,10 +317,8 @@ class BatchRefiner:
         return True
 
     def _small_pairs(self, story_id: str) -> Iterator[tuple[float, str, str]]:
-        """(score, small story, story it would join): the story's neighbours of at most
-        `small` articles (and no more than its own) each of whose articles would join it
-        now, and, when the story itself is that small, the neighbours as large that all its
-        articles would join.
+        """(score, small story, this story): the story's neighbours of at most `small`
+        articles (and no more than its own) each of whose articles would join it now.
 
         Centroids of one or two articles are a poor test; the join rule (an article against
         a centroid: threshold, shared names, time window, words at `move_word_agreement`)
@@ -335,10 +332,6 @@ class BatchRefiner:
                 score = self._weakest_join(other, story_id)
                 if score is not None:
                     yield score, other, story_id
-            elif size <= min(self.small, stories[other].size):
-                score = self._weakest_join(story_id, other)
-                if score is not None:
-                    yield score, story_id, other
 
     def _weakest_join(self, small: str, story_id: str) -> float | None:
         """The lowest similarity of the small story's articles to the story, if each of
