@@ -27,8 +27,9 @@ code of the session's start (d3048c1) gave on NeuS stories no labelled set used:
 not named above (2 disputes in 281 stories; three outlets' excerpts rarely dispute) and all 2,452
 train stories (43; `neustrain:<line number>`), each labelled true or false with a one-word why
 by reading both sentences as a fact-checker would, before any dispute change: 45 disputes, 6
-true. It is scored like the ECB+ set, as the `heldout_` figures, at the start and the end of a
-session only: no gate is set on it.
+true. It is scored like the ECB+ set, as the `neusdev_` figures. It was held out in session 5
+(scored at its start and end only); from session 6 it is a development set, and the invented
+set below is the held-out one.
 
 `bench/data/claims_disputes_invented.jsonl` (session 6, written blind: by someone who had not
 read the claims code or the labelled sets) holds 15 invented stories of 3-4 outlets, each with
@@ -42,7 +43,9 @@ count. `invented_precision` is the share of disputed claims holding a true pair,
 `invented_recall` the share of true pairs held by a disputed claim, `invented_traps_disputed` the
 traps held by one. It needs no shared data, and prints totals only.
 
-The claims and disputes the checked stories show are counted too.
+The claims and disputes the checked stories show are counted too. `--set all` writes
+bench/results/claim_pairs.json (the file bench/baselines/claim_pairs.json checks); a single set
+writes claim_pairs_<set>.json, so that a partial run never stands in for the full one.
 
     python bench/bench_claim_pairs.py [--set pairs|clusters|disputes|invented|all]
         [--kind turkmen|random]
@@ -359,10 +362,13 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("--kind", help="only the cluster checks of this kind (e.g. turkmen)")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.set = "pairs"
     if args.set == "invented":  # needs no shared data
         invented = invented_figures(INVENTED)
         print_table("Invented claim disputes", ["figure", "value"], sorted(invented.items()))
-        write_results("claim_pairs", invented, extra={"data": {INVENTED.name: file_hash(INVENTED)}})
+        extra = {"data": {INVENTED.name: file_hash(INVENTED)}}
+        write_results("claim_pairs_invented", invented, extra=extra)
         return 0
     ecb = require_data("claim_pairs", "ecbplus-dev.jsonl")
     neus = require_data("claim_pairs", "neus", "val.source")
@@ -387,14 +393,14 @@ def main(argv: list[str]) -> int:
         figures.update(dispute_score(disputes, claims_of))
     if heldout:
         found = dispute_score(heldout, claims_of)
-        figures.update({f"heldout_{k}": v for k, v in found.items()})
+        figures.update({f"neusdev_{k}": v for k, v in found.items()})
     if args.set == "all":
         figures.update(invented_figures(INVENTED))
     print_table(
         "Labelled claim pairs (ECB+ dev, NeuS val)", ["figure", "value"], sorted(figures.items())
     )
     write_results(
-        "claim_pairs",
+        "claim_pairs" if args.set == "all" else f"claim_pairs_{args.set}",
         figures,
         extra={
             "data": {
