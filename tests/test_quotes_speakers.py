@@ -510,3 +510,17 @@ def test_a_pronoun_or_title_means_the_person_it_fits(
     quote = quote_holding(resources, text, words)
     assert quote.mentions[0].speaker_text == written
     assert quote.speaker == speaker
+
+
+def test_a_closing_pair_of_apostrophes_after_a_stray_space_ends_the_quote(
+    resources: Resources,
+) -> None:
+    """ "''..., '' said Mr. Berg": archives that print quotes as two apostrophes sometimes
+    leave a space before the closing pair; the quote still ends there."""
+    text = (
+        "''The reason the pier was finished on time is that he kept the crews together, '' "
+        "said Mr. Berg, who now works for the harbour board."
+    )
+    quote = quote_holding(resources, text, "The reason the pier")
+    assert quote.text.endswith("kept the crews together")
+    assert quote.mentions[0].speaker_text == "Mr. Berg"

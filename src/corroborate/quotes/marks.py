@@ -156,7 +156,10 @@ def _doubled_apostrophes(text: str) -> str:
     while i >= 0:
         before = text[i - 1] if i else " "
         after = text[i + 2] if i + 2 < len(text) else " "
-        if (before.isspace() or before in "([{—–/") and not after.isspace():
+        if before == " " and after.isspace() and i >= 2 and text[i - 2] in ",.?!":
+            # "coalitions, '' said Berg": a closing pair set off by a stray space.
+            chars[i - 1 : i + 2] = ['"', " ", " "]
+        elif (before.isspace() or before in "([{—–/") and not after.isspace():
             chars[i : i + 2] = [" ", '"']
         elif after == "'":  # "a special case,'''": a single mark closes, then the pair
             chars[i + 1 : i + 3] = ['"', " "]
