@@ -100,6 +100,12 @@ def test_other_articles_help_keep_a_final_paragraph() -> None:
         ("Photo: Jon Ardley/Coastal Press Agency", "photo caption"),
         ("Waves break over the new sea wall at high tide on Monday night (AP)", "photo caption"),
         ("Flood barriers stacked beside the harbour road near the market", "photo caption"),
+        (
+            "EPA A firefighter's hose (left) and a crane lift debris from the 'Harbour Lights "
+            "Festival' stage at the old quay in Brennoch, Calderra, 12 March 2026, after the storm "
+            "tore the roof off the main tent and scattered seating across the promenade. EPA",
+            "photo caption",
+        ),
         ("Visited 3 times, 1 visit(s) today", "view counter"),
         ("()", "widget debris"),
     ],
@@ -199,6 +205,8 @@ def test_nothing_is_lost_kept_and_removed_partition_the_text(blocks: list[str], 
         "Here is what the council asked residents to do before the next surge:",
         "BRENNOCH (AP) — The council met late on Monday to review the surge, and it voted to "
         "extend the wall by another 300 metres next spring.",
+        "Reuters reported on Monday that the council had asked for a second survey of the wall, "
+        "which engineers said was built to 'outlast the century', a claim denied by AFP",
     ],
 )
 def test_story_lines_that_only_look_like_captions_stay(line: str) -> None:

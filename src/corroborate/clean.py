@@ -92,10 +92,15 @@ _NAME = re.compile(r"^[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al
 _QUOTE_CHARS = "\"“”‘’'«»„‟‹›"
 _TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
 # A credit glued to a caption's start or end ("EPA A destroyed building KyivEPA").
-_CREDIT_EDGE = re.compile(
-    r"^(?:EPA|AFP|Reuters|Getty Images|AP|PA Media|PA|Bloomberg)\b|(?:EPA|AFP|Getty Images|Reuters"
-    r"|PA Media|AP Photo)$"
-)
+_CREDIT_START = r"^(?:EPA|AFP|Reuters|Getty Images|AP|PA Media|PA|Bloomberg)\b"
+_CREDIT_END = r"(?:EPA|AFP|Getty Images|Reuters|PA Media|AP Photo)$"
+_CREDIT_EDGE = re.compile(f"{_CREDIT_START}|{_CREDIT_END}")
+# A credit at both edges, the last after the caption's full stop ("EPA A Denmark's tank (back)
+# and Italy's ... in Grafenwoehr, Germany. EPA"), marks a caption however long it runs or
+# whatever it quotes: story prose does not open on an agency's bare name and add it after its
+# last sentence.
+_CREDIT_BOTH = re.compile(f"{_CREDIT_START}.*[.!?)]\\s+{_CREDIT_END}", re.DOTALL)
+_CAPTION_WORDS = 60
 _AGENCY_DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'-]+,?(?: [A-Z][a-z]+\.? \d+)?\s*\([A-Za-z]+\)\s*[—–-]"
 )
@@ -318,6 +323,8 @@ def _mark_incoherent_tail(blocks: list[_Block], in_others: _InOthers) -> None:
 def _is_credit(text: str) -> bool:
     """A photo credit or a caption that carries one; not a wire dateline ("LIMA (AP) —")."""
     words = text.split()
+    if len(words) <= _CAPTION_WORDS and _CREDIT_BOTH.match(text.strip()):
+        return True
     if len(words) > 40 or _is_quote_like(text) or _AGENCY_DATELINE.match(text):
         return False
     if _TERMINAL.search(text) and len(words) > 15:
