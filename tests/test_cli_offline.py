@@ -37,3 +37,21 @@ def test_a_report_writes_nothing_in_the_home_folder(tmp_path: Path) -> None:
     assert out.exists()
     assert "telemetry" not in done.stderr.lower()
     assert sorted(str(p.relative_to(home)) for p in home.rglob("*")) == []
+
+
+def test_the_library_writes_nothing_in_the_home_folder(tmp_path: Path) -> None:
+    # a caller of the library (or a benchmark) who never set the switch is covered too
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}
+    env |= {"HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
+    code = (
+        "from corroborate.nlp import Resources; "
+        "print(Resources().embedder().embed(['Sailings resumed on Friday.']).shape)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert "telemetry" not in done.stderr.lower()
+    assert sorted(str(p.relative_to(home)) for p in home.rglob("*")) == []

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -212,6 +213,9 @@ def _wordpiece(vocab_path: Path) -> Any:
 
 
 def _onnx_session(model_path: Path, threads: int) -> Any:
+    # onnxruntime queues usage telemetry for upload unless told not to when it is imported (the
+    # CLI says so at start; the library says it here for callers who did not, unless they chose).
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
     import onnxruntime as ort
 
     options = ort.SessionOptions()
