@@ -269,6 +269,9 @@ def test_a_negation_of_how_things_stood_before_is_no_dispute(
             False,
         ),
         ("The European Union approved the loan.", "The EU approved the loan.", False),
+        # the figure stage's aliases: one country under two names
+        ("America imposed the levy on steel.", "The US imposed the levy on steel.", False),
+        ("Britain imposed the levy on steel.", "The UK imposed the levy on steel.", False),
         ("Halvor Lind closed the port on Monday.", "Ada Brenner closed the port on Monday.", True),
         ("The United States imposed the levy on steel.", "Canada imposed the levy on steel.", True),
     ],

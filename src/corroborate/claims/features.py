@@ -21,6 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from corroborate.claims.pair_model import PairModel, shipped_model
+from corroborate.figures.names import names_match, norm_name
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = {
@@ -341,13 +342,26 @@ def actor_clash(a: SentenceFacts, b: SentenceFacts) -> tuple[str, str, str] | No
 
 
 def _same_name(x: str, y: str) -> bool:
-    """Two spellings of one name: a shared word, words that differ by a letter or two, or a
-    short form and the name it stands for ("u.s." / "us" / "united states", "eu" / "european
-    union"). Initials must match exactly: "im" is no short form of "ilsa marrow" by fuzz."""
+    """Two spellings of one name, as the figure stage reads names (`figures.names`: its aliases,
+    "america" / "us", "britain" / "uk", dots and possessives dropped, a shared stem of five
+    letters), or more loosely: words that differ by a letter or two ("marrow" / "marro"), or a
+    short form and the name it stands for ("eu" / "european union"). Initials must match
+    exactly: "im" is no short form of "ilsa marrow" by fuzz.
+
+    Looser than the figure stage on purpose: here a "same" only vetoes an actor dispute, so a
+    false one costs a missed dispute; there a shared name ties two figures into a conflict."""
+    if names_match(_figure_names(x), _figure_names(y)):
+        return True
     words_x, words_y = _plain_words(x), _plain_words(y)
     if any(fuzz.ratio(p, q) >= 80 for p in words_x for q in words_y):
         return True
     return _initials(words_x) in words_y or _initials(words_y) in words_x
+
+
+def _figure_names(name: str) -> set[str]:
+    """The name and each of its words, normalised as the figure stage does ("united states"
+    and "u.s." give "us")."""
+    return {norm_name(name), *(norm_name(word) for word in name.split())} - {""}
 
 
 def _plain_words(name: str) -> list[str]:
