@@ -629,6 +629,44 @@ def _words(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        # a negation before "or" covers both verbs: cut off, the second would say the opposite
+        (
+            "The dockers would not be paid by the port authority or covered by the union's "
+            "strike fund, the minister said.",
+            False,
+        ),
+        (
+            "The crane drivers did not accept the offer from the port or return to work on the "
+            "night shift.",
+            False,
+        ),
+        # after "but" (or with a negation of its own) the second verb states its own fact
+        (
+            "The ferry did not sail on Monday but resumed its crossings to the islands on "
+            "Tuesday morning.",
+            True,
+        ),
+        (
+            "The crane drivers did not accept the offer from the port or did not return to work "
+            "on the night shift.",
+            True,
+        ),
+    ],
+)
+def test_a_verb_under_a_negation_stays_with_it(
+    text: str, split: bool, resources: Resources
+) -> None:
+    pieces = split_pieces(resources.spacy()(text)[:])
+    assert (len(pieces) > 1) is split
+    if split:  # each piece keeps its own polarity
+        assert [("not" in p.display.split()) for p in pieces] == [
+            "not" in text[p.start_char : p.end_char].split() for p in pieces
+        ]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Since Marrow resigned, the council has met twice a month.",

@@ -23,6 +23,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 # the river rose"); they stay with the clause they qualify.
 _NOT_ASSERTED = frozenset({"if", "unless", "whether", "than", "lest", "until", "till", "before"})
 _RELATIVE = frozenset({"who", "whom", "which", "that"})
+_ALTERNATIVE = frozenset({"or", "nor"})  # a negation before these covers what they join
 # dependencies that open a clause of its own inside another
 _CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "conj"})
 _REPORTING = frozenset({"say", "add", "warn", "tell", "insist", "argue", "claim", "state", "note"})
@@ -122,7 +123,7 @@ def _heads_piece(token: Any) -> bool:
         # "for the US to deploy troops" asserts nothing (it is "not feasible" above it)
         return False
     if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}:
-        return token.head.pos_ in {"VERB", "AUX"}
+        return token.head.pos_ in {"VERB", "AUX"} and not _shares_negation(token)
     if token.dep_ == "relcl":
         # "who announced the package" is shown as "the governor announced the package";
         # "which the council is due to approve" states a fact too, but cannot be shown alone
@@ -136,6 +137,21 @@ def _heads_piece(token: Any) -> bool:
         says = any(child.dep_ == "ccomp" for child in token.children)
         return own_subject or (token.lemma_ in _REPORTING and token.tag_ == "VBG" and says)
     return False
+
+
+def _shares_negation(conj: Any) -> bool:
+    """Whether a verb joined by "or"/"nor" falls under the negation of the verb before it
+    ("would not be paid by the port or covered by the fund"): cut off, it would state the
+    opposite of the sentence. After "but" or "and" the negation stays with its own verb
+    ("did not sail on Monday but resumed on Tuesday")."""
+    head = conj.head
+    if not any(c.dep_ == "neg" for c in head.children):
+        return False
+    if any(c.dep_ in _SUBJECTS or c.dep_ in {"neg", "aux", "auxpass"} for c in conj.children):
+        return False
+    return any(
+        c.dep_ == "cc" and c.lower_ in _ALTERNATIVE and head.i < c.i < conj.i for c in head.children
+    )
 
 
 def _attribution_only(tokens: list[Any]) -> bool:
