@@ -179,7 +179,10 @@ class BatchRefiner:
             if moves.before[article] != story_id:
                 left[moves.before[article]].add(article)
         for story_id, gone in sorted(left.items()):
-            kept = (f for f in self._member_stream(story_id) if f.article not in gone)
+            # a titled story keeps its title: its members' titles are not read
+            titled = bool(self.clusterer.stories[story_id].title)
+            members = self._member_stream(story_id, titles=not titled)
+            kept = (f for f in members if f.article not in gone)
             first = next(kept, None)
             if first is not None:
                 self._vectors.pop(story_id, None)
@@ -189,13 +192,13 @@ class BatchRefiner:
                 self._drop(story_id)
                 self._emptied.add(story_id)
 
-    def _member_stream(self, story_id: str) -> Iterator[ArticleFeatures]:
+    def _member_stream(self, story_id: str, *, titles: bool = True) -> Iterator[ArticleFeatures]:
         """`members`, read one row at a time and not cached (the stored ones, then the
-        joined ones, in the same order)."""
+        joined ones, in the same order); without `titles`, stored ones may come untitled."""
         if story_id in self._members:
             yield from self._members.pop(story_id)
             return
-        for row in self.store.stream(_MEMBERS, (story_id,)):
+        for row in self.store.stream(_MEMBERS if titles else _MEMBER_TERMS, (story_id,)):
             yield features_of_row(row)
         yield from self._joined.pop(story_id, [])
 
@@ -512,6 +515,14 @@ _COPIES_OF = (
 _MEMBERS = (
     "SELECT f.article_id, f.date, f.terms, a.title FROM features f JOIN articles a "
     "ON a.id = f.article_id WHERE a.story_id = ? ORDER BY f.date IS NULL, f.date, a.rowid"
+)
+# The same rows in the same order without the titles, through an index that holds the story,
+# the id and the rowid: the articles' own rows (their text) are not read. 2.5x less CPU on a
+# story of 20k articles (the largest at 100k synthetic), which the end-of-run look rebuilds.
+_MEMBER_TERMS = (
+    "SELECT f.article_id, f.date, f.terms, NULL FROM articles a "
+    "INDEXED BY articles_story_sources JOIN features f ON f.article_id = a.id "
+    "WHERE a.story_id = ? ORDER BY f.date IS NULL, f.date, a.rowid"
 )
 
 
