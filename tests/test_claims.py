@@ -803,3 +803,17 @@ def test_a_partial_copy_never_omits_what_its_borrowed_passage_states() -> None:
     # the same claim without d's sentence: d does omit it (the rule still works)
     _, omitted = find_exclusives([with_d], arts)
     assert omitted["d"] == ["c-abc"]
+
+
+def test_a_claim_lists_each_span_once() -> None:
+    from corroborate.claims import _distinct
+
+    line = Mention("a", 10, 60, "The ferry ran aground at dawn, and its captain was questioned.")
+    clause = Mention("a", 40, 60, "its captain was questioned")
+    other = Mention("b", 0, 30, "The captain was questioned.")
+    again = Mention("a", 10, 60, line.text)
+    assert _distinct([line, clause, other, again]) == [line, other]
+    # a clause of another article, or one that only overlaps, is no repeat
+    lone = Mention("b", 40, 60, "its captain was questioned")
+    part = Mention("a", 50, 70, "was questioned, police said")
+    assert _distinct([line, lone, part]) == [line, lone, part]

@@ -208,7 +208,7 @@ def _claim(
 ) -> Claim:
     units = alignment.units
     ordered = sorted(cluster, key=lambda i: (units[i].article.id, units[i].sentence.start))
-    mentions = [_mention(units[i]) for i in ordered]
+    mentions = _distinct([_mention(units[i]) for i in ordered])
     sources = sorted(sources_of(mentions, by_id))
     reason = dispute_of(alignment, ordered, subjects)
     status: ClaimStatus
@@ -333,6 +333,24 @@ def _unmatched_marks(text: str) -> tuple[list[str], list[int]]:
         else:
             unopened.append(k)
     return opened, unopened
+
+
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    """Each span once: two pieces of one sentence, or a quote and the sentence it is in, can
+    both join a claim, and a report listing one line twice (or a clause under its own
+    sentence) reads as two mentions. A span inside another of the same article goes."""
+    first: dict[tuple[str, int, int], Mention] = {}
+    for m in mentions:
+        first.setdefault((m.article, m.start, m.end), m)
+    spans = list(first.values())
+    return [
+        m
+        for m in spans
+        if not any(
+            o.article == m.article and o.start <= m.start and m.end <= o.end and o is not m
+            for o in spans
+        )
+    ]
 
 
 def _mention(unit: Unit) -> Mention:
