@@ -55,3 +55,16 @@ def test_the_library_writes_nothing_in_the_home_folder(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "telemetry" not in done.stderr.lower()
     assert sorted(str(p.relative_to(home)) for p in home.rglob("*")) == []
+
+
+def test_reading_the_store_does_not_load_the_language_pipeline() -> None:
+    # `stories` and `export` only read SQLite: importing the package must not pull in spaCy
+    code = "import sys, corroborate, corroborate.cli; print('spacy' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+    code = (
+        "import corroborate; print(callable(corroborate.report), corroborate.build_report.__name__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["True", "build_report"], done.stderr

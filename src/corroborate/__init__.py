@@ -5,6 +5,8 @@ The public API: `report(inputs) -> Report` reads articles and builds one story's
 `corroborate.records`.
 """
 
+from typing import TYPE_CHECKING
+
 from corroborate.clean import clean_article, clean_articles
 from corroborate.read import read_inputs
 from corroborate.records import (
@@ -19,7 +21,20 @@ from corroborate.records import (
     SourceGroup,
 )
 from corroborate.settings import Settings
-from corroborate.story import build_report, report
+
+if TYPE_CHECKING:
+    from corroborate.story import build_report, report
+
+
+def __getattr__(name: str) -> object:
+    # The pipeline (and spaCy with it) is imported when first asked for: `corroborate stories`
+    # and `export` only read the store, and spent most of their 0.8 s importing spaCy.
+    if name in ("build_report", "report"):
+        from corroborate import story
+
+        return getattr(story, name)
+    raise AttributeError(f"module 'corroborate' has no attribute {name!r}")
+
 
 __all__ = [
     "Article",
