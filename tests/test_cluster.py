@@ -10,15 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpus_fixtures import KESTREL, MUSEUM, PORTMOOR, all_rows, rows, write_jsonl
-from corroborate.corpus.cluster import (
-    ClusterSettings,
-    StoryClusterer,
-    similarity,
-    story_id_for,
-)
+from corroborate.corpus.cluster import StoryClusterer, story_id_for
 from corroborate.corpus.features import ArticleFeatures, extract_features, text_date
 from corroborate.corpus.ingest import ingest
 from corroborate.corpus.recluster import _absorb_small, map_ids, recluster
+from corroborate.corpus.scoring import ClusterSettings, similarity
 from corroborate.corpus.store import SqliteStore
 from corroborate.read.article import make_article
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from corroborate.clean import clean_article
-from corroborate.corpus.cluster import ClusterSettings, StoryClusterer
+from corroborate.corpus.cluster import StoryClusterer
 from corroborate.corpus.features import ArticleFeatures, extract_features, text_date
+from corroborate.corpus.scoring import ClusterSettings
 from corroborate.read.article import make_article
 from corroborate.segment import segment_article
 

@@ -11,14 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corroborate.clean import clean_article
-from corroborate.corpus.cluster import (
-    WORD_KIND,
-    ClusterSettings,
-    StoryClusterer,
-    StoryState,
-    cosine,
-    word_cosine,
-)
+from corroborate.corpus.cluster import StoryClusterer, StoryState
 from corroborate.corpus.features import (
     ENTITY_PREFIX,
     NUMBER_PREFIX,
@@ -27,6 +20,7 @@ from corroborate.corpus.features import (
     extract_features,
 )
 from corroborate.corpus.recluster import prepare_vector
+from corroborate.corpus.scoring import WORD_KIND, ClusterSettings, cosine, word_cosine
 from corroborate.read.article import make_article
 from corroborate.segment import segment_article
 

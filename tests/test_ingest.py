@@ -19,10 +19,11 @@ from hypothesis import strategies as st
 import corroborate.corpus.copies as copies_module
 import corroborate.corpus.postings as postings_module
 from corpus_fixtures import WIRE, all_rows, rows, write_jsonl
-from corroborate.corpus.cluster import ClusterSettings, StoryClusterer
+from corroborate.corpus.cluster import StoryClusterer
 from corroborate.corpus.features import ArticleFeatures
 from corroborate.corpus.ingest import ingest, recluster_store
 from corroborate.corpus.refine import BatchRefiner
+from corroborate.corpus.scoring import ClusterSettings
 from corroborate.corpus.store import SqliteStore
 
 TESTS = Path(__file__).resolve().parent

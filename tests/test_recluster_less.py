@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corroborate.corpus.cluster import ClusterSettings
 from corroborate.corpus.recluster import prepare_vector, similarity_less, vector_similarity
+from corroborate.corpus.scoring import ClusterSettings
 
 # a few terms of each kind: names, years, numbers and words
 TERMS = ["@varga", "@portmoor", "@kestrel bay", "#2024", "#2019", "%212", "%7.3", "ferry", "fog"]

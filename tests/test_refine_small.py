@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.corpus.cluster import ClusterSettings
 from corroborate.corpus.ingest import ingest, load_clusterer
 from corroborate.corpus.refine import BatchRefiner, save_refinement
+from corroborate.corpus.scoring import ClusterSettings
 from corroborate.corpus.store import SqliteStore
 from test_cluster_words import EVENTS
 

@@ -1,8 +1,9 @@
 """Corpus mode: a store of many articles, incremental ingest, stories, export."""
 
-from corroborate.corpus.cluster import ClusterSettings, StoryClusterer
+from corroborate.corpus.cluster import StoryClusterer
 from corroborate.corpus.ingest import IngestCounts, ingest
 from corroborate.corpus.recluster import recluster
+from corroborate.corpus.scoring import ClusterSettings
 from corroborate.corpus.store import DEFAULT_PATH, SqliteStore
 
 __all__ = [

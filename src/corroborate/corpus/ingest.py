@@ -31,16 +31,12 @@ from typing import Any, NamedTuple, Protocol
 
 from corroborate.clean import clean_article
 from corroborate.copies.settings import CopySettings
-from corroborate.corpus.cluster import (
-    Assignment,
-    ClusterSettings,
-    StoryClusterer,
-    StoryState,
-)
+from corroborate.corpus.cluster import Assignment, StoryClusterer, StoryState
 from corroborate.corpus.features import ArticleFeatures, extract_features
 from corroborate.corpus.inputs import Item, read_items
 from corroborate.corpus.recluster import recluster
 from corroborate.corpus.refine import BatchRefiner, save_refinement
+from corroborate.corpus.scoring import ClusterSettings
 from corroborate.corpus.store import SqliteStore, process_store
 from corroborate.read.jsonl import JsonLine, jsonl_line
 from corroborate.records import Article, CopyEvidence, ReadError

@@ -23,19 +23,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from corroborate.corpus.cluster import (
+from corroborate.corpus.cluster import Assignment, StoryClusterer, StoryState, story_id_for
+from corroborate.corpus.features import ENTITY_PREFIX, ArticleFeatures
+from corroborate.corpus.scoring import (
     KINDS,
     WORD_KIND,
-    Assignment,
     ClusterSettings,
-    StoryClusterer,
-    StoryState,
     combine,
     kind_of,
-    story_id_for,
     within_window,
 )
-from corroborate.corpus.features import ENTITY_PREFIX, ArticleFeatures
 
 
 def recluster(

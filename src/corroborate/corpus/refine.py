@@ -12,14 +12,7 @@ from itertools import chain
 import numpy as np
 import numpy.typing as npt
 
-from corroborate.corpus.cluster import (
-    WORD_KIND,
-    Assignment,
-    StoryClusterer,
-    StoryState,
-    story_id_for,
-    word_cosine,
-)
+from corroborate.corpus.cluster import Assignment, StoryClusterer, StoryState, story_id_for
 from corroborate.corpus.features import ENTITY_PREFIX, ArticleFeatures
 from corroborate.corpus.recluster import (
     Vector,
@@ -29,6 +22,7 @@ from corroborate.corpus.recluster import (
     similarity_less,
     vector_similarity,
 )
+from corroborate.corpus.scoring import WORD_KIND, word_cosine
 from corroborate.corpus.store import SqliteStore, features_of_row, load_terms
 
 

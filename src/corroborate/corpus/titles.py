@@ -11,8 +11,8 @@ import json
 import sqlite3
 from collections.abc import Iterable, Mapping
 
-from corroborate.corpus.cluster import cosine
 from corroborate.corpus.features import extract_features
+from corroborate.corpus.scoring import cosine
 from corroborate.records import Article
 
 # In rowid order (the story_id index alone), the founder, which usually gave the title, is
