@@ -113,11 +113,6 @@ def test_a_full_disk_mid_ingest_is_one_line_and_the_next_run_finishes(
     assert len(set(_counts(store))) == 1 and _counts(store)[0] == len(all_rows())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="corpus/connect.py: a write refused for a file-size limit (EFBIG: SQLite's 'disk I/O "
-    "error') is shown as it is, with no hint; reported to the lead",
-)
 def test_a_file_size_limit_mid_ingest_says_what_to_do(store: Path, news: Path) -> None:
     """`ulimit -f`: the kernel refuses to grow the file (Python ignores SIGXFSZ)."""
     limit = store.stat().st_size + 8 * 1024

@@ -28,6 +28,14 @@ def explain_sqlite_error(path: str, exc: sqlite3.Error) -> StoreError:
             f"{path}: the disk is full; the batch in flight was rolled back and the store is "
             "consistent: free some space and run the same ingest again to finish"
         )
+    if "disk i/o error" in text:
+        # SQLite says no more: a file-size limit (`ulimit -f`, EFBIG), a quota or a failing
+        # device refused a write; the transaction of the batch in flight is rolled back.
+        return StoreError(
+            f"{path}: the store could not be written (disk I/O error: a file-size limit such as "
+            "`ulimit -f`, a disk quota, or a failing disk); the batch in flight was rolled back "
+            "and the store is consistent: fix that and run the same ingest again to finish"
+        )
     if "not a database" in text or "malformed" in text:
         return StoreError(f"{path}: this file is not a corroborate store (or it is damaged)")
     return StoreError(f"{path}: {exc}")
