@@ -24,7 +24,9 @@ STORY = (
 )
 
 
-def _read(*inputs: str) -> tuple[list[Article], list[ReadError]]:
+def read_split(*inputs: str) -> tuple[list[Article], list[ReadError]]:
+    """What `read_inputs` gives, as the articles read and the inputs refused (other read tests
+    use it too)."""
     articles: list[Article] = []
     errors: list[ReadError] = []
     for item in read_inputs(inputs):
@@ -102,7 +104,7 @@ def test_directory_is_read_recursively_and_sorted(write: Write, tmp_path: Path) 
     write("b/two.txt", STORY.replace("Tuesday", "Wednesday"))
     write("a/one.md", STORY)
     write("a/notes.bin", b"\x00\x01")  # not an input, but named in one line: never passed over
-    articles, errors = _read(str(tmp_path))
+    articles, errors = read_split(str(tmp_path))
     assert [Path(a.source).name for a in articles] == ["one.md", "two.txt"]
     assert [(e.source, e.message.split(";")[0]) for e in errors] == [
         (str(tmp_path), "not read: 1 file of a kind corroborate does not read (a/notes.bin)")
@@ -112,7 +114,7 @@ def test_directory_is_read_recursively_and_sorted(write: Write, tmp_path: Path) 
 def test_glob(write: Write, tmp_path: Path) -> None:
     write("x1.txt", STORY)
     write("x2.txt", STORY + "\nA later line.\n")
-    articles, _ = _read(str(tmp_path / "x*.txt"))
+    articles, _ = read_split(str(tmp_path / "x*.txt"))
     assert len(articles) == 2
 
 
@@ -125,7 +127,7 @@ def test_json_object_metadata_wins(write: Write) -> None:
         "text": STORY,
     }
     path = write("one.json", json.dumps(obj))
-    (article,), errors = _read(str(path))
+    (article,), errors = read_split(str(path))
     assert errors == []
     assert article.title == "Ferry back"
     assert article.outlet == "kestravik-post.example"  # from the URL's host, www. dropped
@@ -140,7 +142,7 @@ def test_json_array_and_jsonl_with_bad_lines(write: Write) -> None:
         "feed.jsonl",
         "\n".join([json.dumps(good), "[1, 2]", "{not json", json.dumps({"title": "no body"})]),
     )
-    articles, errors = _read(str(array), str(lines))
+    articles, errors = read_split(str(array), str(lines))
     assert [a.outlet for a in articles] == ["Nordwire", "Isle FM", "Nordwire"]
     assert [(e.source, e.message) for e in errors] == [
         (f"{lines}:2", "expected a JSON object with 'text' or 'html', got array"),
@@ -155,7 +157,7 @@ def test_json_array_and_jsonl_with_bad_lines(write: Write) -> None:
 def test_same_article_twice_has_one_id(write: Write) -> None:
     a = write("a.txt", STORY)
     b = write("copy/a.txt", STORY.replace("\n\n", "\n\n\n"))  # whitespace differs only
-    (first, second), _ = _read(str(a), str(b))
+    (first, second), _ = read_split(str(a), str(b))
     assert first.id == second.id
 
 
@@ -171,7 +173,7 @@ def test_same_article_twice_has_one_id(write: Write) -> None:
     ],
 )
 def test_encodings(write: Write, encoded: bytes, expected: str) -> None:
-    (article,), errors = _read(str(write("enc.txt", encoded)))
+    (article,), errors = read_split(str(write("enc.txt", encoded)))
     assert errors == []
     assert article.text.startswith(expected)
     assert not article.text.startswith("\ufeff")
@@ -201,7 +203,7 @@ def test_bad_input_is_one_line_naming_the_file_and_the_rest_goes_on(
 ) -> None:
     bad = write(name, content)
     good = write("good.txt", STORY)
-    articles, errors = _read(str(bad), str(good))
+    articles, errors = read_split(str(bad), str(good))
     assert [a.source for a in articles] == [str(good)]
     (error,) = errors
     assert error.source == str(bad)
@@ -212,7 +214,7 @@ def test_bad_input_is_one_line_naming_the_file_and_the_rest_goes_on(
 def test_missing_path_and_empty_glob(tmp_path: Path) -> None:
     missing = str(tmp_path / "nope.txt")
     pattern = str(tmp_path / "*.html")
-    _, errors = _read(missing, pattern)
+    _, errors = read_split(missing, pattern)
     assert [(e.source, e.message) for e in errors] == [
         (missing, "no such file or directory"),
         (pattern, "the pattern matches no files"),
@@ -228,7 +230,7 @@ def test_bytes_no_encoding_fits_get_one_line(write: Write, monkeypatch: pytest.M
 
     monkeypatch.setattr(charset_normalizer, "from_bytes", lambda data: _NoMatch())
     bad = write("odd.txt", b"Harbour \xff\xfe\xfa news from the quay, written in no known way.")
-    _, errors = _read(str(bad))
+    _, errors = read_split(str(bad))
     assert [(e.source, e.message) for e in errors] == [
         (str(bad), "the bytes are not UTF-8 and no other text encoding fits; convert it to UTF-8")
     ]
@@ -255,7 +257,7 @@ def _cleaned(article: Article) -> tuple[str, list[tuple[int, int, str]], list[tu
 def test_json_text_is_kept_and_cut_as_the_same_text_in_a_txt(
     write: Write, given: dict[str, str]
 ) -> None:
-    (from_json,), errors = _read(str(write("one.json", json.dumps({**given, "text": STORY}))))
+    (from_json,), errors = read_split(str(write("one.json", json.dumps({**given, "text": STORY}))))
     from_txt = read_text(STORY, source="x.txt")
     assert errors == []
     assert from_json.meta["title_span"] == from_txt.meta["title_span"]
@@ -269,7 +271,7 @@ def test_json_text_is_kept_and_cut_as_the_same_text_in_a_txt(
 
 def test_a_different_given_title_leaves_the_headline_line_in_the_story(write: Write) -> None:
     obj = {"title": "Lornholm ferry back", "published": "2031-04-02", "text": STORY}
-    (article,), _ = _read(str(write("one.json", json.dumps(obj))))
+    (article,), _ = read_split(str(write("one.json", json.dumps(obj))))
     assert (article.title, article.published) == ("Lornholm ferry back", "2031-04-02")
     assert "title_span" not in article.meta
     assert article.meta["dateline_span"] == read_text(STORY, source="x").meta["dateline_span"]
@@ -289,7 +291,7 @@ def test_jsonl_is_read_a_line_at_a_time_with_every_kind_of_line(write: Write) ->
         b"\xef\xbb\xbf" + first.encode() + b"\r\n\r\n" + legacy.encode("cp1252") + b"\n{not json\n"
     )
     path = write("feed.jsonl", data)
-    articles, errors = _read(str(path))
+    articles, errors = read_split(str(path))
     assert [a.outlet for a in articles] == ["Nordwire", "Café Radio"]
     assert articles[0].text.endswith("Ferry\u2028times")
     assert [a.source for a in articles] == [f"{path}:1", f"{path}:3"]
@@ -307,7 +309,7 @@ def test_jsonl_file_that_holds_no_lines_gets_one_error(
     write: Write, content: bytes, message: str
 ) -> None:
     path = write("feed.ndjson", content)
-    articles, errors = _read(str(path))
+    articles, errors = read_split(str(path))
     assert articles == []
     assert [(e.source, e.message[: len(message)]) for e in errors] == [(str(path), message)]
 
@@ -315,7 +317,7 @@ def test_jsonl_file_that_holds_no_lines_gets_one_error(
 def test_jsonl_in_utf16_is_read_whole(write: Write) -> None:
     line = json.dumps({"outlet": "Isle FM", "text": STORY})
     path = write("feed.jsonl", (line + "\n" + line + "\n").encode("utf-16"))
-    articles, errors = _read(str(path))
+    articles, errors = read_split(str(path))
     assert errors == []
     assert [a.source for a in articles] == [f"{path}:1", f"{path}:2"]
 
@@ -330,7 +332,7 @@ WESTERN = (
 
 @pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
 def test_short_western_text_in_a_legacy_encoding_is_read_right(write: Write, encoding: str) -> None:
-    (article,), errors = _read(str(write("orlen.txt", WESTERN.encode(encoding))))
+    (article,), errors = read_split(str(write("orlen.txt", WESTERN.encode(encoding))))
     assert errors == []
     assert "Åsa Jørgensen" in article.text and "Søren Dahlqvist" in article.text
     assert article.text.endswith("bakery sold out before noon.")
@@ -339,7 +341,7 @@ def test_short_western_text_in_a_legacy_encoding_is_read_right(write: Write, enc
 
 def test_central_european_text_keeps_its_encoding(write: Write) -> None:
     text = "Starosta Jiří Dvořák řekl, že most přes řeku bude otevřen v pondělí ráno."
-    (article,), _ = _read(str(write("most.txt", text.encode("cp1250"))))
+    (article,), _ = read_split(str(write("most.txt", text.encode("cp1250"))))
     assert article.text == text
 
 
@@ -362,7 +364,7 @@ def test_utf8_with_a_few_stray_bytes_stays_utf8(write: Write, name: str) -> None
     data, expected = _with_stray_bytes(WESTERN, at)
     if name.endswith(".jsonl"):
         data = b'{"text": "' + data.replace(b"\n", b"\\n") + b'"}\n'
-    (article,), errors = _read(str(write(name, data)))
+    (article,), errors = read_split(str(write(name, data)))
     assert errors == []
     assert expected.split("\n\n", 1)[1] in article.text
     note = article.meta["decoding"]
@@ -415,6 +417,6 @@ def test_an_html_page_is_read_in_the_encoding_it_declares(
 ) -> None:
     html = f"<html><head>{page}<title>Most</title></head><body><article><p>{expected}</p>"
     html += f"<p>{expected}</p></article></body></html>"
-    (article,), errors = _read(str(write("most.html", html.encode(encoding))))
+    (article,), errors = read_split(str(write("most.html", html.encode(encoding))))
     assert errors == []
     assert expected in article.text

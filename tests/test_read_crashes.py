@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from corroborate.cli import main
-from corroborate.read import read_inputs
 from corroborate.records import Article, ReadError
+from test_read import read_split
 
 Write = Callable[[str, str | bytes], Path]
 
@@ -26,14 +26,6 @@ STORY = (
 )
 GOOD = json.dumps({"outlet": "Halby Post", "text": STORY}) + "\n"
 HALF = "\\ud83d"  # the first half of an emoji, its second half cut off
-
-
-def _read(*inputs: str) -> tuple[list[Article], list[ReadError]]:
-    items = list(read_inputs(inputs))
-    return (
-        [i for i in items if isinstance(i, Article)],
-        [i for i in items if isinstance(i, ReadError)],
-    )
 
 
 @pytest.mark.parametrize(
@@ -55,7 +47,7 @@ def test_half_a_surrogate_pair_is_shown_as_a_replacement(
     write: Write, name: str, content: str
 ) -> None:
     path = write(name, content)
-    articles, errors = _read(str(path))
+    articles, errors = read_split(str(path))
     assert errors == []
     article = articles[-1]
     assert article.outlet == "Isle FM"
@@ -68,7 +60,7 @@ def test_half_a_surrogate_pair_is_shown_as_a_replacement(
 
 def test_half_a_surrogate_pair_keeps_the_other_offsets(write: Write) -> None:
     text = "Crews " + HALF + " went back."
-    (article,), _ = _read(str(write("a.jsonl", f'{{"text": "{text}"}}\n')))
+    (article,), _ = read_split(str(write("a.jsonl", f'{{"text": "{text}"}}\n')))
     assert article.text == "Crews \ufffd went back."
 
 
@@ -77,7 +69,7 @@ def test_json_nested_thousands_deep_is_one_line(write: Write, name: str) -> None
     deep = "[" * 50_000 + "]" * 50_000
     path = write(name, (GOOD + deep + "\n") if name.endswith("l") else deep)
     good = write("good.jsonl", GOOD)
-    articles, errors = _read(str(path), str(good))
+    articles, errors = read_split(str(path), str(good))
     assert len(articles) == (2 if name.endswith("l") else 1)
     (error,) = errors
     assert error.source in (str(path), f"{path}:2")
@@ -95,7 +87,7 @@ def test_a_parser_fault_in_one_file_is_one_line(
     monkeypatch.setattr(html_reader, "read_html", choke)
     page = write("page.html", f"<html><body><p>{STORY}</p></body></html>")
     good = write("good.jsonl", GOOD)
-    articles, errors = _read(str(page), str(good))
+    articles, errors = read_split(str(page), str(good))
     assert len(articles) == 1
     (error,) = errors
     assert error.source == str(page)
@@ -165,7 +157,7 @@ def test_a_file_name_that_is_not_utf8_is_named_with_its_bytes(tmp_path: Path) ->
     folder.mkdir()
     _named_in_bytes(folder, b"halby-caf\xe9.txt", STORY.encode())
     _named_in_bytes(folder, b"vide\xff.txt", b"")
-    articles, errors = _read(str(folder))
+    articles, errors = read_split(str(folder))
     (article,), (error,) = articles, errors
     assert article.source == f"{folder}/halby-caf\\xe9.txt"
     assert article.outlet == "halby-caf\\xe9"

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from corroborate.cli import main
 from corroborate.read import read_inputs
-from corroborate.records import Article, ReadError
+from corroborate.records import ReadError
+from test_read import read_split
 
 Write = Callable[[str, str | bytes], Path]
 
@@ -19,14 +20,6 @@ STORY = (
     "The Skarn ferry resumed sailings on Friday after a two-week strike by its crews ended, "
     "the operator said, and the first boat left Halby at seven."
 )
-
-
-def _read(*inputs: str) -> tuple[list[Article], list[ReadError]]:
-    items = list(read_inputs(inputs))
-    return (
-        [i for i in items if isinstance(i, Article)],
-        [i for i in items if isinstance(i, ReadError)],
-    )
 
 
 @pytest.mark.parametrize(
@@ -54,7 +47,7 @@ def test_a_bad_json_line_says_what_and_where_once(
 ) -> None:
     good = f'{{"text": "{STORY}"}}'
     path = write("wire.jsonl", ending.join([good, line, good]) + ending)
-    articles, errors = _read(str(path))
+    articles, errors = read_split(str(path))
     assert len(articles) == 2
     (error,) = errors
     assert error.source == f"{path}:2"
@@ -65,7 +58,7 @@ def test_a_bad_json_line_says_what_and_where_once(
 
 def test_a_json_file_cut_short_says_so(write: Write) -> None:
     path = write("one.json", f'{{"outlet": "Halby Post", "text": "{STORY[:40]}')
-    _, (error,) = _read(str(path))
+    _, (error,) = read_split(str(path))
     assert error.message == (
         "not valid JSON (Unterminated string starting at line 1); the file may be cut short"
     )
@@ -79,7 +72,7 @@ def test_a_folder_names_the_files_no_reader_takes(write: Write, tmp_path: Path) 
     write("crawl/.git/HEAD", "ref: refs/heads/main\n")
     write("crawl/.DS_Store", b"\x00\x00")
     folder = tmp_path / "crawl"
-    articles, errors = _read(str(folder))
+    articles, errors = read_split(str(folder))
     assert [Path(a.source).name for a in articles] == ["a.txt", "b.html"]
     (error,) = errors
     assert error.source == str(folder)
@@ -98,14 +91,14 @@ def test_a_folder_of_readable_files_gives_no_line(
     write("crawl/a.txt", STORY)
     for name in hidden:
         write(f"crawl/{name}", b"\x00")
-    articles, errors = _read(str(tmp_path / "crawl"))
+    articles, errors = read_split(str(tmp_path / "crawl"))
     assert len(articles) == 1 and errors == []
 
 
 def test_one_file_of_another_kind_is_named(write: Write, tmp_path: Path) -> None:
     write("crawl/a.txt", STORY)
     write("crawl/b.pdf", b"%PDF-1.7")
-    _, (error,) = _read(str(tmp_path / "crawl"))
+    _, (error,) = read_split(str(tmp_path / "crawl"))
     assert error.message.startswith("not read: 1 file of a kind corroborate does not read (b.pdf)")
 
 
@@ -162,7 +155,7 @@ def test_a_feed_broken_between_entries_names_the_last_entry_read(write: Write) -
 )
 def test_an_object_without_text_names_the_fields_it_has(write: Write, line: str, has: str) -> None:
     path = write("export.jsonl", line + "\n")
-    _, (error,) = _read(str(path))
+    _, (error,) = read_split(str(path))
     assert error.message == f"the object has no non-empty 'text' or 'html' field ({has})" or (
         has.endswith("...") and error.message.endswith(f"{has})")
     )
@@ -181,7 +174,7 @@ def test_a_text_with_no_words_is_one_line(
     write: Write, name: str, content: bytes, where: str
 ) -> None:
     path = write(name, content)
-    _, (error,) = _read(str(path))
+    _, (error,) = read_split(str(path))
     assert error.source == f"{path}{where}"
     assert error.message.startswith("it holds no words")
 
@@ -191,5 +184,5 @@ def test_files_joined_with_a_byte_order_mark_in_between_lose_no_line(write: Writ
     path = write(
         "joined.jsonl", b"\xef\xbb\xbf" + one + b"\xef\xbb\xbf" + one.replace(b"Skarn", b"Halby")
     )
-    articles, errors = _read(str(path))
+    articles, errors = read_split(str(path))
     assert errors == [] and len(articles) == 2
