@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from corroborate.errors import InputReadError, unexpected
 from corroborate.read.article import source_name
 from corroborate.read.jsonl import JsonLine, jsonl_lines
-from corroborate.read.paths import FILE_READERS, expand_input, read_inputs, read_path
+from corroborate.read.paths import FILE_READERS, expand_input, file_guarded, read_inputs, read_path
 from corroborate.records import Article, ReadError
 
 Item = Article | ReadError | JsonLine
@@ -41,11 +40,4 @@ def read_items(inputs: Iterable[str]) -> Iterator[Item]:
 
 def _lines(path: Path) -> Iterator[Item]:
     """`jsonl_lines`, its problems as `read_path` reports them."""
-    try:
-        yield from jsonl_lines(path)
-    except InputReadError as exc:
-        yield ReadError(exc.source, exc.problem)
-    except OSError as exc:
-        yield ReadError(source_name(path), f"cannot read the file: {exc.strerror or exc}")
-    except Exception as exc:  # as in read_path: one file must not end a run of thousands
-        yield ReadError(source_name(path), unexpected(exc))
+    yield from file_guarded(source_name(path), jsonl_lines(path))

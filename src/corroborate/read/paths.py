@@ -6,11 +6,14 @@ import glob
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from corroborate.errors import InputReadError, unexpected
 from corroborate.read.article import source_name
 from corroborate.read.decode import decode, with_note
 from corroborate.records import Article, ReadError
+
+T = TypeVar("T")
 
 Reader = Callable[[str, str], Iterator[Article | ReadError]]
 
@@ -135,19 +138,30 @@ def _others_left(item: str, folder: Path, others: list[Path]) -> ReadError | Non
 def read_path(path: Path) -> Iterator[Article | ReadError]:
     """The articles of one file; problems become ReadErrors naming the file."""
     source = source_name(path)
+    yield from file_guarded(source, _read_path(path, source))
+
+
+def _read_path(path: Path, source: str) -> Iterator[Article | ReadError]:
     suffix = _suffix(path)
+    if suffix in FILE_READERS:
+        yield from FILE_READERS[suffix](path)
+        return
+    reader = READERS.get(suffix)
+    if reader is None:
+        kind = suffix or "(none)"
+        yield ReadError(source, f"unknown file type {kind!r}; expected one of {_kinds()}")
+        return
+    decoded = decode(path.read_bytes(), source)
+    for item in _guarded(reader, decoded.text, source):
+        yield with_note(item, decoded)
+
+
+def file_guarded(source: str, items: Iterator[T]) -> Iterator[T | ReadError]:
+    """`items` read from one file, its problems as one ReadError naming it: a fault the reader
+    foresaw, one the system reports, or any other (one file must not end a run of thousands).
+    Ingest's JSON-lines reader (`corpus.inputs`) reports its files' faults the same way."""
     try:
-        if suffix in FILE_READERS:
-            yield from FILE_READERS[suffix](path)
-            return
-        reader = READERS.get(suffix)
-        if reader is None:
-            kind = suffix or "(none)"
-            yield ReadError(source, f"unknown file type {kind!r}; expected one of {_kinds()}")
-            return
-        decoded = decode(path.read_bytes(), source)
-        for item in _guarded(reader, decoded.text, source):
-            yield with_note(item, decoded)
+        yield from items
     except InputReadError as exc:
         yield ReadError(exc.source, exc.problem)
     except OSError as exc:
