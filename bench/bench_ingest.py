@@ -120,6 +120,9 @@ def child(args: argparse.Namespace) -> int:
         # CPU seconds say what a loaded machine's wall clock cannot
         "main_cpu": own.ru_utime + own.ru_stime,
         "worker_cpu": workers.ru_utime + workers.ru_stime,
+        # of which the kernel's (reading the store, pipes): py-spy sees only Python frames
+        "main_sys": own.ru_stime,
+        "worker_sys": workers.ru_stime,
     }
     print(json.dumps(figures))
     return 0
