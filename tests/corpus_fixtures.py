@@ -119,3 +119,17 @@ def all_rows() -> list[dict[str, Any]]:
 def write_jsonl(path: Path, items: list[dict[str, Any]]) -> Path:
     path.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
     return path
+
+
+def ingested_store(folder: Path) -> Path:
+    """A store in `folder` holding `all_rows`, ingested as a newcomer would (the CLI, one
+    worker)."""
+    from click.testing import CliRunner
+
+    from corroborate.cli import main
+
+    data = write_jsonl(folder / "news.jsonl", all_rows())
+    db = folder / "c.db"
+    result = CliRunner().invoke(main, ["ingest", str(data), "--db", str(db), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    return db

@@ -11,18 +11,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from corpus_fixtures import MUSEUM, all_rows, rows, write_jsonl
+from corpus_fixtures import MUSEUM, all_rows, ingested_store, rows, write_jsonl
 from corroborate.cli import main
 from corroborate.corpus.store import SCHEMA_VERSION
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Path:
-    data = write_jsonl(tmp_path / "news.jsonl", all_rows())
-    db = tmp_path / "c.db"
-    result = CliRunner().invoke(main, ["ingest", str(data), "--db", str(db), "--workers", "1"])
-    assert result.exit_code == 0, result.output
-    return db
+    return ingested_store(tmp_path)
 
 
 def _run(*args: str) -> tuple[int, str]:

@@ -13,18 +13,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from corpus_fixtures import all_rows, write_jsonl
+from corpus_fixtures import all_rows, ingested_store
 from corroborate.cli import main
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("store")
-    data = write_jsonl(folder / "news.jsonl", all_rows())
-    db = folder / "c.db"
-    result = CliRunner().invoke(main, ["ingest", str(data), "--db", str(db), "--workers", "1"])
-    assert result.exit_code == 0, result.output
-    return db
+    return ingested_store(folder)
 
 
 def _export(store: Path, *args: str) -> Result:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from corpus_fixtures import all_rows, write_jsonl
+from corpus_fixtures import ingested_store
 from corroborate.cli import main
 from corroborate.corpus.export import JSON_LISTS, json_list, lists_decoded
 
@@ -18,11 +18,7 @@ from corroborate.corpus.export import JSON_LISTS, json_list, lists_decoded
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("lists")
-    data = write_jsonl(folder / "news.jsonl", all_rows())
-    db = folder / "c.db"
-    result = CliRunner().invoke(main, ["ingest", str(data), "--db", str(db), "--workers", "1"])
-    assert result.exit_code == 0, result.output
-    return db
+    return ingested_store(folder)
 
 
 def _json_lines(*args: str) -> list[dict[str, object]]:
