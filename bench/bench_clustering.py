@@ -46,8 +46,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import data_dir, file_hash, print_table, require_data, write_results
-from corroborate.corpus.cluster import ENTITY_PREFIX, NUMBER_PREFIX, YEAR_PREFIX, StoryClusterer
-from corroborate.corpus.features import ArticleFeatures
+from corroborate.corpus.cluster import StoryClusterer
+from corroborate.corpus.features import ENTITY_PREFIX, NUMBER_PREFIX, YEAR_PREFIX, ArticleFeatures
 from corroborate.corpus.ingest import ingest, recluster_store
 from corroborate.corpus.recluster import Vector, prepare_vector, two_means, vector_similarity
 from corroborate.corpus.scoring import WORD_KIND, ClusterSettings, cosine, kind_of
