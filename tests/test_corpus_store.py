@@ -157,12 +157,15 @@ _ADDED = {
     3: ["copies_origin", "articles_run"],
     4: ["articles_story_outlet"],
     5: [],
+    6: [],
 }
 # The columns each schema version added, as (table, column).
 _ADDED_COLUMNS = {5: [("articles", "decoding")]}
+# The tables each schema version added.
+_ADDED_TABLES = {6: ["story_checks"]}
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5])
 def test_an_older_store_is_upgraded_in_place(tmp_path: Path, version: int) -> None:
     path = tmp_path / "c.db"
     data = write_jsonl(tmp_path / "a.jsonl", all_rows()[:3])
@@ -173,6 +176,8 @@ def test_an_older_store_is_upgraded_in_place(tmp_path: Path, version: int) -> No
                 store.db.execute(f"DROP INDEX {index}")
             for table, column in _ADDED_COLUMNS.get(later, []):
                 store.db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+            for table in _ADDED_TABLES.get(later, []):
+                store.db.execute(f"DROP TABLE {table}")
         store.db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(version),))
     with pytest.raises(StoreError, match=f"schema version {version}"):
         SqliteStore(path, read_only=True)  # readers never write: they ask for an upgrade
@@ -182,6 +187,10 @@ def test_an_older_store_is_upgraded_in_place(tmp_path: Path, version: int) -> No
         assert store.query("SELECT count(*) FROM articles")[0][0] == 3
         for table, column in (c for added in _ADDED_COLUMNS.values() for c in added):
             assert column in {r[1] for r in store.query(f"PRAGMA table_info({table})")}
+        tables = {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert {table for added in _ADDED_TABLES.values() for table in added} <= tables
+        assert store.load_checks() == {}  # an upgraded store's next run bisects as before
+        ingest([str(data)], store, workers=1)  # and a run after the upgrade writes to it
     with SqliteStore(path, read_only=True) as reader:
         version_now = reader.query("SELECT value FROM meta WHERE key='schema_version'")[0][0]
         assert version_now == str(SCHEMA_VERSION)

@@ -351,7 +351,7 @@ def test_second_look_neighbours_match_the_plain_sums(term_sets: list[set[int]]) 
     """The second look ranks a story's neighbours with numpy sums over story numbers: they
     must be exactly the plain sums' (ties by id), with pruned terms and removed stories."""
     clusterer = StoryClusterer(ClusterSettings(candidates=3, posting_limit=6, story_terms=4))
-    refiner = BatchRefiner(cast(SqliteStore, None), clusterer)  # neighbours never read it
+    refiner = BatchRefiner(cast(SqliteStore, None), clusterer, checked={})  # no store read
     for n, terms in enumerate(term_sets):
         vector = {f"@name{t % 7}" if t % 5 == 0 else f"word{t}": 1.0 + t % 3 for t in terms}
         clusterer.assign(ArticleFeatures(f"a{n}", vector, "2026-01-01"))

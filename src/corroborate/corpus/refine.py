@@ -35,6 +35,7 @@ class Refinement:
     removed: list[str] = field(default_factory=list)  # stories merged into another
     splits: int = 0
     merges: int = 0
+    checked: dict[str, int] = field(default_factory=dict)  # stories bisected: size then
 
 
 class BatchRefiner:
@@ -50,7 +51,10 @@ class BatchRefiner:
     is bounded: a story is bisected again only once it has grown by `growth` since its last
     check (so a story of n articles is checked O(log n) times, O(n) work in all), stories over
     `max_split` articles are not bisected, and each story is compared with at most
-    `settings.candidates` neighbours from the term index.
+    `settings.candidates` neighbours from the term index. The sizes at the last check are
+    kept in the store (`checked`, read from it unless given), so that a story bisected in an
+    earlier run waits for the same growth: a run of new articles then bisects as it would
+    within one long run.
     """
 
     def __init__(
@@ -61,10 +65,12 @@ class BatchRefiner:
         growth: float = 1.5,
         max_split: int = 400,
         small: int = 3,
+        checked: dict[str, int] | None = None,
     ) -> None:
         self.store, self.clusterer = store, clusterer
         self.growth, self.max_split, self.small = growth, max_split, small
-        self.checked: dict[str, int] = {}  # story id -> its size when last bisected
+        # story id -> its size when last bisected, in this run or an earlier one
+        self.checked = store.load_checks() if checked is None else checked
         # Stories numbered below this were loaded from the store (earlier runs): the
         # clusterer numbers the stories it loads first.
         self._loaded = len(clusterer.stories)
@@ -228,14 +234,15 @@ class BatchRefiner:
             return []
         if size < self.growth * self.checked.get(story_id, 0):
             return []
-        self.checked[story_id] = size
+        self.checked[story_id] = done.checked[story_id] = size
         parts = bisect_group(self.clusterer, self.members(story_id))
         if len(parts) < 2:
             return []
         parts = keep_copies_together(parts, self._copies(story_id))
         parts.sort(key=lambda part: (-len(part), min(f.published or "9999" for f in part)))
         self._rebuild(story_id, parts[0])
-        self.checked[story_id] = len(parts[0])  # its growth counts from what it kept
+        # its growth counts from what it kept
+        self.checked[story_id] = done.checked[story_id] = len(parts[0])
         created = []
         for part in parts[1:]:
             first = min(part, key=lambda f: (f.published or "9999", f.article)).article
@@ -243,7 +250,7 @@ class BatchRefiner:
             while new_id in self.clusterer.stories:
                 new_id = story_id_for(new_id)
             self._rebuild(new_id, part)
-            self.checked[new_id] = len(part)
+            self.checked[new_id] = done.checked[new_id] = len(part)
             moves.move(part, story_id, new_id)
             created.append(new_id)
         done.splits += len(created)
@@ -521,10 +528,15 @@ _MEMBER_TERMS = (
 
 
 def save_refinement(store: SqliteStore, refinement: Refinement) -> None:
-    """Write what a batch's second look changed, in one transaction."""
-    if not refinement.assignments and not refinement.removed:
+    """Write what a batch's second look changed, in one transaction.
+
+    The sizes of the stories it bisected are kept as they are in memory, those of stories
+    merged away too: the next run then starts where this one stopped.
+    """
+    if not refinement.assignments and not refinement.removed and not refinement.checked:
         return
     with store.transaction():
+        store.save_checks(refinement.checked)
         store.db.executemany(
             "UPDATE articles SET story_id = ? WHERE id = ?",
             [(a.story, a.article) for a in refinement.assignments],
