@@ -43,12 +43,19 @@ count. `invented_precision` is the share of disputed claims holding a true pair,
 `invented_recall` the share of true pairs held by a disputed claim, `invented_traps_disputed` the
 traps held by one. It needs no shared data, and prints totals only.
 
+`bench/data/claims_disputes_dev.jsonl` (session 7) is a DEVELOPMENT set in the same format and of
+the same kinds (plus a different place or date for one event), written without reading the
+claims code or the blind set's stories: 16 invented stories on other kinds of news. `--set
+dev-invented` scores it like the invented set, as the `devinv_` figures (never part of `all`), and
+`--show` prints its errors: each true pair no disputed claim holds and each trap one holds. The
+blind set's errors are never printed.
+
 The claims and disputes the checked stories show are counted too. `--set all` writes
 bench/results/claim_pairs.json (the file bench/baselines/claim_pairs.json checks); a single set
 writes claim_pairs_<set>.json, so that a partial run never stands in for the full one.
 
-    python bench/bench_claim_pairs.py [--set pairs|clusters|disputes|invented|all]
-        [--kind turkmen|random]
+    python bench/bench_claim_pairs.py [--set pairs|clusters|disputes|invented|dev-invented|all]
+        [--kind turkmen|random] [--show]
 """
 
 from __future__ import annotations
@@ -78,6 +85,7 @@ CLUSTERS = DATA / "claims_pairs_clusters.jsonl"
 DISPUTES = DATA / "claims_disputes.jsonl"
 HELDOUT = DATA / "claims_disputes_neus.jsonl"
 INVENTED = DATA / "claims_disputes_invented.jsonl"
+DEV_INVENTED = DATA / "claims_disputes_dev.jsonl"
 
 
 def ecb_stories(path: Path) -> dict[str, list[Article]]:
@@ -328,29 +336,61 @@ def invented_score(claims: list[Claim], pairs: list[Labelled]) -> dict[str, floa
     }
 
 
-def invented_figures(path: Path) -> dict[str, float]:
-    """Every invented story through the whole report, scored; totals only, never which pair."""
+def show_errors(
+    story: str, claims: list[Claim], pairs: list[Labelled], rows: list[dict[str, Any]]
+) -> list[str]:
+    """Lines naming each true pair no disputed claim holds, each trap one holds and each
+    disputed claim holding no labelled pair (with the claim's reason). For the development set
+    only: the blind set's errors stay unseen."""
+    reasons: dict[int, str] = {}
+    lines = []
+    for claim in claims:
+        if claim.status != "disputed":
+            continue
+        held = held_pairs(claim, pairs)
+        for n in held:
+            reasons.setdefault(n, claim.reason or "")
+        if not held:
+            lines.append(f"{story} unlabelled dispute: {claim.reason}")
+            lines += [f"  {m.article}: {m.text}" for m in claim.mentions]
+    for n, (pair, row) in enumerate(zip(pairs, rows, strict=True)):
+        if pair.true != (n in reasons):
+            what = "true pair missed" if pair.true else f"trap disputed: {reasons[n]}"
+            lines.append(f"{story} [{row['kind']}] {what}")
+            lines += [f"  {side}: {row[side]['sentence']}" for side in ("a", "b")]
+    return lines
+
+
+def invented_figures(path: Path, prefix: str = "invented", show: bool = False) -> dict[str, float]:
+    """Every invented story through the whole report, scored; totals only unless `show` (which
+    prints the errors, for the development set only)."""
     totals: dict[str, float] = defaultdict(float)
     resources = Resources()
     for story in _rows(path):
         articles = invented_articles(story)
         report = build_report(articles, resources=resources, story_id=story["id"])
-        pairs, missing = [], 0
+        pairs, rows, missing = [], [], 0
         for row in story["pairs"]:
             a, b = find_side(report.articles, row["a"]), find_side(report.articles, row["b"])
-            missing += sum(s is None or not kept(report.articles, s) for s in (a, b))
+            lost = sum(s is None or not kept(report.articles, s) for s in (a, b))
+            missing += lost
+            if show and lost:
+                print(f"{story['id']}: a side not found or not kept: {row['a']['sentence']!r}")
             if a is not None and b is not None:
                 pairs.append(Labelled(a, b, row["label"] == "true"))
+                rows.append(row)
+        if show:
+            print("\n".join(show_errors(story["id"], report.claims, pairs, rows)))
         for key, value in invented_score(report.claims, pairs).items():
             totals[key] += value
         totals["stories"] += 1
         totals["true_pairs"] += sum(row["label"] == "true" for row in story["pairs"])
         totals["trap_pairs"] += sum(row["label"] == "trap" for row in story["pairs"])
         totals["sides_missing"] += missing
-    out = {f"invented_{k}": v for k, v in totals.items()}
+    out = {f"{prefix}_{k}": v for k, v in totals.items()}
     disputes, true_pairs = totals["disputes"], totals["true_pairs"]
-    out["invented_precision"] = totals["disputes_true"] / disputes if disputes else 1.0
-    out["invented_recall"] = totals["true_found"] / true_pairs if true_pairs else 1.0
+    out[f"{prefix}_precision"] = totals["disputes_true"] / disputes if disputes else 1.0
+    out[f"{prefix}_recall"] = totals["true_found"] / true_pairs if true_pairs else 1.0
     return out
 
 
@@ -358,10 +398,23 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="the labelled pairs only")
     parser.add_argument(
-        "--set", choices=("pairs", "clusters", "disputes", "invented", "all"), default="all"
+        "--set",
+        choices=("pairs", "clusters", "disputes", "invented", "dev-invented", "all"),
+        default="all",
     )
     parser.add_argument("--kind", help="only the cluster checks of this kind (e.g. turkmen)")
+    parser.add_argument(
+        "--show", action="store_true", help="print the dev-invented set's errors (that set only)"
+    )
     args = parser.parse_args(argv)
+    if args.show and args.set != "dev-invented":
+        parser.error("--show prints the errors of --set dev-invented only")
+    if args.set == "dev-invented":  # a development set: never part of `all`
+        dev = invented_figures(DEV_INVENTED, "devinv", show=args.show)
+        print_table("Invented claim disputes (dev)", ["figure", "value"], sorted(dev.items()))
+        extra = {"data": {DEV_INVENTED.name: file_hash(DEV_INVENTED)}}
+        write_results("claim_pairs_dev-invented", dev, extra=extra)
+        return 0
     if args.quick:
         args.set = "pairs"
     if args.set == "invented":  # needs no shared data

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from bench_claim_pairs import Labelled, Side, find_side, held_pairs, invented_score
+from bench_claim_pairs import (
+    Labelled,
+    Side,
+    find_side,
+    held_pairs,
+    invented_score,
+    show_errors,
+)
 from corroborate.records import Article, Claim, ClaimStatus, Mention
 
 # Two outlets on one invented ferry story: sentence spans in each article's text.
@@ -91,3 +98,35 @@ def test_find_side_by_json_id(
     ]
     side = find_side(articles, wanted)
     assert side == (None if expected is None else Side(*expected))
+
+
+@pytest.mark.parametrize(
+    ("spans", "shown"),
+    [
+        # nothing disputed: both true pairs missed, the trap is right
+        ([], ["[figure] true pair missed", "[actor] true pair missed"]),
+        # the figure pair found and the trap disputed: the actor pair missed, the trap shown
+        (
+            [("a1", 0, 60), ("a2", 0, 61)],
+            ["[rounding] trap disputed: why", "[actor] true pair missed"],
+        ),
+        # a disputed claim holding no labelled pair is shown as unlabelled
+        ([("a3", 0, 25)], ["unlabelled dispute: why", "true pair missed", "true pair missed"]),
+    ],
+)
+def test_show_errors_names_misses_traps_and_unlabelled(
+    spans: list[tuple[str, int, int]], shown: list[str]
+) -> None:
+    rows = [
+        {"kind": kind, "a": {"sentence": f"{kind} a"}, "b": {"sentence": f"{kind} b"}}
+        for kind in ("figure", "rounding", "actor")
+    ]
+    claims = [claim("disputed", spans, "why")] if spans else []
+    lines = show_errors("ferry", claims, PAIRS, rows)
+    headers = [line for line in lines if line.startswith("ferry")]
+    assert len(headers) == len(shown)
+    assert all(want in got for want, got in zip(shown, headers, strict=True))
+    # every error names its two sentences, so the disputes engineer can find them
+    assert sum(line.startswith("  a: ") for line in lines) == sum(
+        "unlabelled" not in h for h in headers
+    )
