@@ -260,6 +260,24 @@ def quote_holding(resources: Resources, text: str, words: str) -> Quote:
             "Mayor Lena Ortiz",
             "Lena Ortiz",
         ),
+        # A verb with no subject of its own, joined by "and" to the verb of a reported
+        # clause, is the reporter's: the parse hangs it on the inner verb.
+        (
+            "Mayor Lena Ortiz, speaking at the harbour on Friday, said Tomas Berg is "
+            "responsible for the delays and accused him of “wasting the harbour's money for "
+            "years.”",
+            "wasting the harbour's money for years.",
+            "Mayor Lena Ortiz",
+            "Lena Ortiz",
+        ),
+        (
+            "Mayor Lena Ortiz spoke to the board on Friday.\n"
+            "She noted that Tomas Berg has criticized the council for its spending and called "
+            "the budget “reckless.”",
+            "reckless.",
+            "She noted",
+            "Lena Ortiz",
+        ),
         # A transcript label glued to the opening mark (no space after the colon).
         (
             "Councillor Dale Ferris questioned Mayor Ilsa Marrow at the hearing.\n"
@@ -501,6 +519,24 @@ def test_a_quote_after_a_clause_of_its_own_is_not_joined_to_the_one_before(
             "We have waited ten years for this",
             "Berg",
             "Anna Berg",
+        ),
+        # A relative named beside someone ("his daughter Anna Berg") leaves them the bare
+        # surname, though the relative was the first named in full.
+        (
+            "Berg spoke at the pier on Monday after his daughter Anna Berg praised the crews.\n"
+            "“We have waited ten years for this,” Berg said.\n"
+            "Tomas Berg has piloted the ferry since 1990.",
+            "We have waited ten years for this",
+            "Berg",
+            "Tomas Berg",
+        ),
+        (
+            "Berg spoke at the pier on Monday after Anna Berg, his daughter, praised the crews.\n"
+            "“We have waited ten years for this,” Berg said.\n"
+            "Tomas Berg has piloted the ferry since 1990.",
+            "We have waited ten years for this",
+            "Berg",
+            "Tomas Berg",
         ),
     ],
 )

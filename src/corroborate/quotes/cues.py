@@ -348,6 +348,31 @@ UTTERED = frozenset("say tell write add state explain note insist".split())
 
 
 def outer_cue(cue: Any, candidates: Sequence[Any]) -> Any:
+    """The cue that reports another cue, when the quoted words are the reporter's (see
+    `_reporter`), or whose subject a verb inside the reported clause only seems to share."""
+    chosen = _reporter(cue, candidates)
+    if chosen is cue and cue.pos_ != "NOUN":
+        return _conjunct_reporter(cue, set(candidates)) or cue
+    return chosen
+
+
+def _conjunct_reporter(cue: Any, reporting: set[Any]) -> Any:
+    """ "Clinton said Trump is responsible and accused him of “...”", "She noted that Berg
+    has criticized the mayor and called him “weak”": a verb with no subject of its own,
+    joined by "and" to the verb of a clause a person reports, is the reporter's (the
+    parse hangs it on the inner verb, whose subject it then seems to share)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    verb = cue
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb is cue or verb.dep_ != "ccomp" or not _reports(verb.head, reporting):
+        return None
+    subject = subject_of(verb.head)
+    return verb.head if subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she") else None
+
+
+def _reporter(cue: Any, candidates: Sequence[Any]) -> Any:
     """The cue that reports another cue, when the quoted words are the reporter's.
 
     A cue whose subject can speak for no one: in 'Holm said in the letter that the

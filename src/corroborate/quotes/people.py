@@ -87,6 +87,7 @@ class Person:
     roles: Counter[str] = field(default_factory=Counter)
     words: set[str] = field(default_factory=set)  # role words, for matching descriptions
     pronouns: Counter[str] = field(default_factory=Counter)  # "he"/"she" seen referring back
+    kin: int = 0  # times named as someone's relative ("his daughter Ivanka Trump")
 
     def fits(self, pronoun: str) -> bool:
         """Whether "he" or "she" can mean this person, by the pronouns seen with the name."""
@@ -172,6 +173,10 @@ class PersonRegistry:
                 or [p for p in found if p.fits(pronoun)]
                 or found
             )
+        if len(found) > 1:
+            # A relative named beside the one the story is about ("his daughter Ivanka
+            # Trump") leaves them the bare surname.
+            found = [p for p in found if not p.kin] or found
         if len(found) > 1:
             # Two people share a surname: the first of them the article named in full
             # (`recent`: in that order), else the most named.

@@ -120,10 +120,13 @@ def build_timeline(
             person = registry.lookup(ent.text, timeline.introduced(offset), _title_before(ent))
             if person is not None:
                 _note_title(person, ent)
+                relative = not inside and _kin(ent)
+                person.kin += relative
                 main = is_main_subject(ent.root)
                 # A headline's title case makes names of words ("Top Clinton Aide Sent ..."):
-                # a full name there introduces no one.
-                full = len(name_tokens(ent.text)) > 1 and not _title_case(ent.sent)
+                # a full name there introduces no one; nor does a relative's ("his daughter
+                # Ivanka Trump"): the bare surname stays with the one they are kin of.
+                full = len(name_tokens(ent.text)) > 1 and not _title_case(ent.sent) and not relative
                 timeline.add(offset, person, main, inside, full)
                 if main and not inside:
                     _note_pronoun(person, ent)
@@ -163,6 +166,34 @@ def _note_title(person: Person, ent: Any) -> None:
         if pronoun is not None:
             person.pronouns[pronoun] += 2
             return
+
+
+KIN = frozenset(
+    """wife husband daughter son brother sister mother father widow widower grandmother
+    grandfather granddaughter grandson aunt uncle niece nephew cousin stepson stepdaughter
+    stepmother stepfather son-in-law daughter-in-law""".split()
+)
+
+
+def _kin(ent: Any) -> bool:
+    """Whether a name is given as someone's relative: "his daughter Ivanka Trump", "her
+    husband, Bill Clinton", "Bill Clinton, her husband"."""
+    doc = ent.doc
+    for i in range(ent.start - 1, max(-1, ent.start - 4), -1):
+        stop = doc[i].pos_ in ("ADP", "PART", "VERB", "AUX")
+        if stop or (doc[i].is_punct and doc[i].text != ","):
+            break
+        if doc[i].lower_ in KIN:
+            return True
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lower_ in KIN:
+        return True
+    # "Bill Clinton, her husband,": an apposition set off by a comma.
+    return any(
+        c.dep_ == "appos" and c.lower_ in KIN and doc[c.left_edge.i - 1].text == ","
+        for c in root.children
+        if c.i > root.i
+    )
 
 
 def _title_case(sentence: Any) -> bool:
