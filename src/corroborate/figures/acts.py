@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from corroborate.figures.loose import Strictness
 from corroborate.figures.names import names_match
+from corroborate.figures.presence import same_presence
 from corroborate.figures.roles import one_handover
 from corroborate.figures.subject import Subject
 from corroborate.figures.words import VERB_CLASS
@@ -79,3 +80,25 @@ def _verb_as_noun(verb: str, other: Subject) -> bool:
     "admitted" and "admissions"."""
     nouns = f"{other.counted_text or ''} {other.holder_noun or ''}".lower().split()
     return len(verb) >= 4 and any(n.startswith(verb[:4]) for n in nouns)
+
+
+# Outcomes a verb of presence gives by itself ("was carrying 230 passengers": aboard).
+PRESENCE_OUTCOMES = frozenset({None, "aboard", "sheltered"})
+
+
+def one_presence(x: Subject, y: Subject) -> bool:
+    """One count of presence at one named holder, told with two verbs or from two ends: "the
+    Harwick plant employs 2,100 people" / "3,000 people work at the Harwick plant" (figures/
+    presence.py). Both name the holder, and a common noun doing either verb ("the plant") is
+    said on the other side."""
+    if not same_presence(x.presence, y.presence, x.counted_text, y.counted_text):
+        return False
+    if not {x.outcome, y.outcome} <= PRESENCE_OUTCOMES:
+        return False
+    if not (x.names and y.names and names_match(x.names, y.names)):
+        return False
+    return _holder_said(x, y) and _holder_said(y, x)
+
+
+def _holder_said(x: Subject, y: Subject) -> bool:
+    return x.holder_noun is None or x.holder_noun in y.nouns or x.holder_noun in y.context

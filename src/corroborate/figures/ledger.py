@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from corroborate.figures.acts import LEVEL_ACTS, STATE_ACTS, may_be_one_act, same_act, same_frame
+from corroborate.figures.acts import (
+    LEVEL_ACTS,
+    STATE_ACTS,
+    may_be_one_act,
+    one_presence,
+    same_act,
+    same_frame,
+)
 from corroborate.figures.alike import (
     dimensions_differ,
     goods_differ,
@@ -351,6 +358,8 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
         return False  # "will lay off 1,200 staff", "is cutting 1,500 jobs"
     if counted_x is None or counted_x != counted_y:
         return True
+    if one_presence(x, y):
+        return False  # "the plant employs 2,100 people", "3,000 people work at the plant"
     if x.outcome == "living" and not ((x.names | x.actors) and (y.names | y.actors)):
         return True  # "home to 100,000 people" names no place: no rival to a town's count
     if counted_x == "person":  # 12 dead is no rival to 3,000 evacuated

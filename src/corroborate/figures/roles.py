@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from corroborate.figures.words import NOUN_CLASS
+
 # (act, end): the giver's end or the taker's. Selling and buying are one sale; lending and
 # borrowing one loan; giving, paying, granting and receiving one transfer.
 _GIVE = "give donate grant award hand pay gift contribute".split()
@@ -37,8 +39,9 @@ class Handover:
     thing: frozenset[str] = frozenset()
 
 
-def read_handover(verb: Any, anchor: Any) -> Handover | None:
-    """The act and parties of the figure's verb, when it is a verb of handing over."""
+def read_handover(verb: Any, anchor: Any, *, count: bool = False) -> Handover | None:
+    """The act and parties of the figure's verb, when it is a verb of handing over; for a
+    `count`, the noun counted may be the thing handed over."""
     lemma = str(verb.lemma_).lower()
     if lemma not in ENDS or verb.pos_ != "VERB":
         return None
@@ -54,6 +57,9 @@ def read_handover(verb: Any, anchor: Any) -> Handover | None:
         elif child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
             role[child.dep_] = _party(child)
     none = frozenset[str]()
+    counted = _counted_thing(anchor) if count else frozenset[str]()
+    if counted:  # "lends 90,000 books", "120,000 books were borrowed": the books are handed over
+        role.setdefault("dobj" if anchor.head.dep_ == "dobj" else "nsubjpass", counted)
     if end == "taker":  # "Y received £2m from X"; "Y bought the hotel"; "the hotel was bought"
         buyer = role.get("nsubj") or role.get("by", none)
         return Handover(act, role.get("from", none), buyer, role.get("dobj") or none)
@@ -68,6 +74,19 @@ def read_handover(verb: Any, anchor: Any) -> Handover | None:
         None if passive_taker else role.get("nsubjpass")
     )
     return Handover(act, role.get("nsubj") or role.get("by", none), taker or none, thing or none)
+
+
+def _counted_thing(anchor: Any) -> frozenset[str]:
+    """The noun a count counts, as the thing handed over, when that noun is the verb's object
+    (or a passive's subject): "books" in "lends 90,000 books". Its class, so that "cars" and
+    "vehicles" meet."""
+    head = anchor.head
+    if anchor.dep_ not in ("nummod", "quantmod") or head.pos_ != "NOUN" or head.i < anchor.i:
+        return frozenset()
+    if head.dep_ not in ("dobj", "nsubjpass"):
+        return frozenset()
+    lemma = str(head.lemma_).lower()
+    return frozenset({NOUN_CLASS.get(lemma, lemma)})
 
 
 def _objects(prep: Any) -> frozenset[str]:

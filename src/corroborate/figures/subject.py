@@ -50,6 +50,7 @@ from corroborate.figures.names import (
     persons_in,
 )
 from corroborate.figures.nouns import is_name_word, kinds_of, rate_adjectives, value_of
+from corroborate.figures.presence import read_presence
 from corroborate.figures.roles import Handover, read_handover
 from corroborate.figures.scope import read_scope, read_words
 from corroborate.figures.when import (
@@ -119,6 +120,7 @@ class Subject:
     words: frozenset[str] = frozenset()  # what its clause says it is about (scope.read_words)
     handover: Handover | None = None  # "gave £2m to the hospice": the act and its two parties
     value_of: str | None = None  # the noun the figure is the value of: "a profit of £410m"
+    presence: str | None = None  # what a count is of its holder: "staff", "attend" (presence.py)
 
     def is_vague(self) -> bool:
         """Nothing in the sentence says what the figure is about ("Two percent is too little")."""
@@ -338,8 +340,9 @@ def _subject(
         dimension=dimension_of(tokens, quantity, para_start),
         base=share_base(tokens, quantity, para_start),
         words=read_words(_doer(r.verb, anchor)),
-        handover=read_handover(r.verb, anchor),
+        handover=read_handover(r.verb, anchor, count=count),
         value_of=value_of(anchor),
+        presence=read_presence(r.verb) if count else None,
         scope=read_scope(r.verb, anchor, r.wide, share=quantity.unit == "percent"),
         actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),
