@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
+from corpus_fixtures import all_rows, write_jsonl
 from corroborate.corpus import refine as refine_module
 from corroborate.corpus.ingest import ingest, load_clusterer, recluster_store
 from corroborate.corpus.refine import BatchRefiner, save_refinement
 from corroborate.corpus.scoring import ClusterSettings
 from corroborate.corpus.store import SqliteStore
-from corpus_fixtures import all_rows, write_jsonl
 
 # The fixture's stories have two or three articles: halves of one article may be split off.
 _SMALL = ClusterSettings(min_split_size=1)
