@@ -14,6 +14,7 @@ import pytest
 from corpus_fixtures import all_rows, write_jsonl
 from corroborate.corpus import refine as refine_module
 from corroborate.corpus.ingest import ingest, load_clusterer, recluster_store
+from corroborate.corpus.recluster import bisect_group
 from corroborate.corpus.refine import BatchRefiner, save_refinement
 from corroborate.corpus.scoring import ClusterSettings
 from corroborate.corpus.store import SqliteStore
@@ -39,7 +40,7 @@ def _refiners(monkeypatch: pytest.MonkeyPatch) -> list[tuple[dict[str, int], Bat
 def _bisected(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The sizes of the groups the second look bisects from now on."""
     sizes: list[int] = []
-    real = refine_module.bisect_group
+    real = bisect_group
 
     def spy(clusterer: Any, group: list[Any]) -> Any:
         sizes.append(len(group))
@@ -75,7 +76,8 @@ def test_a_story_checked_at_its_size_is_not_bisected_again(
         ingest(
             [str(write_jsonl(tmp_path / "a.jsonl", all_rows()))], store, workers=1, settings=_SMALL
         )
-        sizes = dict(store.query("SELECT id, article_count FROM stories"))
+        rows = store.query("SELECT id, article_count FROM stories")
+        sizes: dict[str, int] = {row[0]: row[1] for row in rows}
         story = max(sizes, key=lambda sid: (sizes[sid], sid))
         assert sizes[story] >= 2, "the largest story is too small to bisect"
         store.db.execute("DELETE FROM story_checks")
