@@ -23,6 +23,8 @@ def may_be_one_act(x: Subject, y: Subject, *, strict: Strictness | None = None) 
         return True
     if strict is not None and not (strict.allows("two_verbs") or {x.verb, y.verb} & LIGHT_VERBS):
         return False  # "visited 240 homes", "insulated 90 homes": two full verbs, two acts
+    if strict is not None and (_light_adds(x, y) or _light_adds(y, x)):
+        return False  # "left 25,000 homes without power" is not "damaged 600 homes"
     if x.verb is None or y.verb is None or {x.verb, y.verb} & STATE_ACTS:
         return False
     if x.verb in KNOWN_ACTS and y.verb in KNOWN_ACTS:
@@ -34,6 +36,17 @@ def may_be_one_act(x: Subject, y: Subject, *, strict: Strictness | None = None) 
 # out", "gave the go-ahead", "took 138 seats", "left 70,000 homes without power"):
 # against another verb they may be one act, even for a conflict.
 LIGHT_VERBS = frozenset("plan give take leave estimate make get put".split())
+
+
+def _light_adds(light: Subject, other: Subject) -> bool:
+    """ "Left" with the state an act left behind, in a noun the other side never says ("left
+    25,000 homes without power" against "the storm damaged 600 homes"). Other light verbs name
+    the act itself in their noun ("gave the go-ahead to 620 homes": approved them)."""
+    if light.verb != "leave" or other.verb in LIGHT_VERBS:
+        return False
+    said = other.nouns | other.context | {light.counted}
+    return bool(light.nouns - said)
+
 
 # Verbs that state how many there are, not something done to them.
 STATE_ACTS = frozenset({"have", "reach", "stand", "total", "amount", "be"})

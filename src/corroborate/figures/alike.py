@@ -45,6 +45,17 @@ def kinds_clash(x: Subject, y: Subject, *, narrower: bool = False) -> bool:
     return narrower and (_narrows(x, y) or _narrows(y, x))
 
 
+def qualified(x: Subject, y: Subject) -> bool:
+    """One side narrows a noun of the other's subject with an adjective the other never says:
+    "violent crime" against "crime", "online sales" against "sales"."""
+
+    def narrows(p: Subject, q: Subject) -> bool:
+        said = q.nouns | q.context | q.names
+        return any(n in q.nouns and m not in said for n, m in p.qualifiers)
+
+    return narrows(x, y) or narrows(y, x)
+
+
 def _unnamed(modifiers: set[str], other: Subject) -> bool:
     """Some modifier the other side never names ("the Ormsby hospital waiting list" against
     "the Ormsby hospital's waiting list" names all)."""

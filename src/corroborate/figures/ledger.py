@@ -26,6 +26,7 @@ from corroborate.figures.alike import (
     goods_differ,
     kinds_clash,
     one_named_measure,
+    qualified,
     say_one_thing,
     share_word,
     things_differ,
@@ -314,8 +315,8 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
     if scopes_clash(x.scope, y.scope, said_x, said_y, two_days):
         return True  # "arrests at the protest" are not "arrests at the match"
     narrower = scope_narrower(x.scope, y.scope, said_y) or scope_narrower(y.scope, x.scope, said_x)
-    if narrower and not strict.allows("narrower_scope"):
-        return True  # "the youth jobless rate" may be a part of "the jobless rate"
+    if (narrower or qualified(x, y)) and not strict.allows("narrower_scope"):
+        return True  # "the youth jobless rate", "violent crime": parts of the whole, may be
     unsaid = unsaid_both(x.words, y.words, said_x, said_y)
     if unsaid and not strict.allows("unsaid_both"):
         return True  # "Halden Rail carried 61m", "Halden's bus network carried 140m"

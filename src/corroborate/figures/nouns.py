@@ -21,6 +21,35 @@ def value_of(anchor: Any) -> str | None:
     return noun_class(of.head)
 
 
+def qualifiers_of(verb: Any, anchor: Any, ordinary: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """Adjectives that narrow the noun doing the figure's verb to a part of it ("violent crime
+    rose 9%", "online sales rose 20%"): (noun class, adjective). Adjectives of time, size,
+    standing or statistic say which reading of the whole, not which part; names ("British
+    exports") say whose."""
+    return frozenset(
+        (noun_class(noun), t.lemma_.lower())
+        for noun in verb.children
+        if noun.dep_ == "nsubj" and noun.pos_ == "NOUN" and anchor not in noun.subtree
+        for t in noun.children
+        if t.dep_ == "amod"
+        and t.pos_ == "ADJ"
+        and t.is_alpha
+        and t.lower_ not in _WHOLE_READINGS
+        and t.lower_ not in STATISTICS
+        and t.lower_ not in NOUN_CLASS  # "the jobless rate" says what a rate counts
+        and not is_name_word(t, ordinary)
+    )
+
+
+# Adjectives that say which reading of a whole is given, not a part of it.
+_WHOLE_READINGS = frozenset(
+    """annual yearly monthly weekly daily quarterly last next previous first new latest current
+    recent early final provisional official estimated recorded reported
+    registered total overall whole full entire big large
+    small huge record high low same such own several many few further additional other""".split()
+)
+
+
 def rate_adjectives(region: Iterable[Any]) -> frozenset[str]:
     """An adjective that says what a generic noun counts ("the jobless rate", "the Velmar
     jobless total"): the thing measured, as a noun would say it."""

@@ -49,7 +49,13 @@ from corroborate.figures.names import (
     norm_name,
     persons_in,
 )
-from corroborate.figures.nouns import is_name_word, kinds_of, rate_adjectives, value_of
+from corroborate.figures.nouns import (
+    is_name_word,
+    kinds_of,
+    qualifiers_of,
+    rate_adjectives,
+    value_of,
+)
 from corroborate.figures.presence import read_presence
 from corroborate.figures.roles import Handover, read_handover
 from corroborate.figures.scope import read_scope, read_words
@@ -121,6 +127,7 @@ class Subject:
     handover: Handover | None = None  # "gave £2m to the hospice": the act and its two parties
     value_of: str | None = None  # the noun the figure is the value of: "a profit of £410m"
     presence: str | None = None  # what a count is of its holder: "staff", "attend" (presence.py)
+    qualifiers: frozenset[tuple[str, str]] = frozenset()  # "violent crime": (noun, adjective)
 
     def is_vague(self) -> bool:
         """Nothing in the sentence says what the figure is about ("Two percent is too little")."""
@@ -329,6 +336,7 @@ def _subject(
         times=times_of(r.wide),
         days=days_of(r.narrow),
         kinds=kinds_of(r.local + r.narrow, ordinary, count=quantity.unit == "count"),
+        qualifiers=qualifiers_of(r.verb, anchor, ordinary),
         update_cue=update_cue or any(t.lower_ == "latest" for t in r.wide),
         revised=update_cue and any(t.lemma_.lower() in REVISED for t in r.wide),
         capacity=_is_capacity(r.verb, anchor, r.local + r.narrow),

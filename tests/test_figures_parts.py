@@ -1,0 +1,74 @@
+"""A narrower measure is a separate figure, and "left" with the state an act left behind is
+another act (session 7): "crime rose 4%" / "violent crime rose 9%" are two figures; "the storm
+left 25,000 homes without power" is no rival to "the storm damaged 600 homes". Adjectives that
+say which reading of the whole is given ("recorded crime", "annual sales") narrow nothing.
+
+Every sentence is invented (invented towns, shops and storms).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.figures import collect_mentions
+from corroborate.nlp import Resources
+from test_figures import assert_one_figure, assert_two_things, make
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources()
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        ("Crime in Pelmore rose 4% last year.", "Violent crime in Pelmore rose 9% last year.",
+         "4%", "9%"),
+        ("Sales at Hobb & Lyle rose 6% in the quarter.",
+         "Online sales at Hobb & Lyle rose 18% in the quarter.", "6%", "18%"),
+        ("Exports from Varnholm fell 3% in May.",
+         "Agricultural exports from Varnholm fell 8% in May.", "3%", "8%"),
+        ("The storm left 25,000 homes without power in Dunlow.",
+         "The storm damaged 600 homes in Dunlow.", "25,000", "600"),
+    ],
+)  # fmt: skip
+def test_a_part_or_another_act_is_a_separate_figure(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    assert_two_things(resources, first, second, fa, fb)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        ("Crime in Pelmore rose 4% last year.", "Recorded crime in Pelmore rose 9% last year.",
+         "4%", "9%"),
+        ("Sales at Hobb & Lyle rose 6% last year.",
+         "Annual sales at Hobb & Lyle rose 9% last year.", "6%", "9%"),
+        ("The storm left 25,000 homes without power in Dunlow.",
+         "The storm cut power to 40,000 homes in Dunlow.", "25,000", "40,000"),
+    ],
+)  # fmt: skip
+def test_a_reading_of_the_whole_is_still_one_figure(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    assert_one_figure(resources, first, second, fa, fb)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "qualifiers"),
+    [
+        ("Violent crime in Pelmore rose 9% last year.", "9%", {("crime", "violent")}),
+        ("Recorded crime in Pelmore rose 9% last year.", "9%", set()),
+        ("The jobless rate in Pelmore rose to 5.2%.", "5.2%", set()),
+        ("Average pay in Pelmore rose 3%.", "3%", set()),
+    ],
+)
+def test_qualifiers_are_read_from_the_noun_doing_the_verb(
+    resources: Resources, sentence: str, written: str, qualifiers: set[tuple[str, str]]
+) -> None:
+    start = sentence.index(written)
+    mentions = collect_mentions(make(sentence, "one"), resources)
+    (mention,) = [m for m in mentions if m.quantity.start == start]
+    assert mention.subject.qualifiers == qualifiers
