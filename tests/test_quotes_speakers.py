@@ -538,6 +538,26 @@ def test_a_quote_after_a_clause_of_its_own_is_not_joined_to_the_one_before(
             "Berg",
             "Tomas Berg",
         ),
+        # A name the tagger reads as a company ("Carly Verdino strode onstage") is still a
+        # person when the story names someone with its surname a person.
+        (
+            "Carly Verdino strode onstage at the harbour on Monday.\n"
+            "Flying home one night, she vented to her husband, Marco Verdino, that the vote "
+            "would be hard.\n"
+            "“We will open the pier in May,” Verdino said.",
+            "We will open the pier in May",
+            "Verdino",
+            "Carly Verdino",
+        ),
+        # "Le Roux" is a surname with its particle, not a first name and a surname.
+        (
+            "Mayor Sylvie Le Roux opened the pier on Monday. Le Roux is a candidate in the "
+            "vote. Ms. Le Roux said the quay was late.\n"
+            "“We will open the quay in May,” Le Roux said.",
+            "We will open the quay in May",
+            "Le Roux",
+            "Sylvie Le Roux",
+        ),
     ],
 )
 def test_a_pronoun_or_title_means_the_person_it_fits(

@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -47,6 +48,7 @@ SPELLING = {
 }
 
 
+@lru_cache(maxsize=1 << 16)  # the same few hundred names are folded thousands of times
 def fold(text: str) -> str:
     """Lower case without accents or dots: "Zelenskyy", "J.D." compare by this."""
     plain = unicodedata.normalize("NFKD", text)
@@ -102,7 +104,9 @@ class Person:
     @property
     def name(self) -> str:
         """The name to print: the most frequent full form, else the most frequent form."""
-        full = [(n, f) for f, n in self.forms.items() if len(f.split()) > 1]
+        full = [
+            (n, f) for f, n in self.forms.items() if len(f.split()) > 1 and not _particle(f.split())
+        ]
         pool = full or [(n, f) for f, n in self.forms.items()]
         return max(pool, key=lambda item: (item[0], len(item[1]), item[1]))[1]
 
@@ -130,7 +134,8 @@ class PersonRegistry:
         pairs = [(w, r) for w, r in pairs if w and w[0][:1].isupper()]
         pairs.sort(key=lambda pair: -len(pair[0]))
         for words, role in pairs:
-            person = self._match(words, ()) if len(words) == 1 else self._match_full(words)
+            bare = len(words) == 1 or _particle(words)
+            person = self._match(words, ()) if bare else self._match_full(words)
             if person is None:
                 person = Person(
                     surname=fold(words[-1]), first=fold(words[0]) if len(words) > 1 else None
@@ -193,7 +198,7 @@ class PersonRegistry:
         words = name_tokens(name)
         if not words:
             return None
-        if len(words) > 1:
+        if len(words) > 1 and not _particle(words):
             person = self._match_full(words)
             if person is not None:
                 return person
@@ -240,6 +245,16 @@ class PersonRegistry:
             if best is None or score > best:
                 best, chosen = score, person
         return chosen
+
+
+# Words that open a surname ("Le Pen", "de Blasio"): no first name. Not "al", "van", "von":
+# first names too (Al Gore, Van Jones).
+PARTICLES = frozenset("le la de du da di del der den".split())
+
+
+def _particle(words: Sequence[str]) -> bool:
+    """ "Le Pen": a surname with its particle, not a first name and a surname."""
+    return len(words) == 2 and fold(words[0]) in PARTICLES
 
 
 def _same_surname(a: str, b: str) -> bool:

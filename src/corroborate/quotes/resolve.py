@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from corroborate.quotes.people import TITLE_PRONOUN, Person, PersonRegistry, name_tokens
+from corroborate.quotes.people import (
+    TITLE_PRONOUN,
+    Person,
+    PersonRegistry,
+    fold,
+    name_tokens,
+)
 from corroborate.quotes.speakers import PRONOUNS, ParsedParagraph, Speaker, in_spans
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -67,13 +73,42 @@ class Timeline:
 
 
 def person_names(paras: list[ParsedParagraph]) -> list[tuple[str, str | None]]:
-    """Every PERSON name in the paragraphs with the role words written before it."""
-    names = []
-    for para in paras:
-        for ent in para.doc.ents:
-            if ent.label_ == "PERSON":
-                names.append((ent.text, role_before(ent)))
-    return names
+    """Every PERSON name in the paragraphs with the role words written before it, and the
+    names the tagger misread that share a surname with one of them (`person_ents`)."""
+    surnames = {
+        fold(ent[-1].text) for para in paras for ent in para.doc.ents if ent.label_ == "PERSON"
+    }
+    return [
+        (ent.text, role_before(ent)) for para in paras for ent in person_ents(para.doc, surnames)
+    ]
+
+
+# Labels the small model gives a person's name in some sentences ("Carly Fiorina" as an ORG).
+MISREAD = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT"})
+
+
+def person_ents(doc: Any, surnames: set[str] | frozenset[str]) -> list[Any]:
+    """The PERSON names of a parse, and names under another label whose surname is one of
+    `surnames` (folded): "Carly Fiorina strode onstage" tagged a company, where the story
+    names "her husband, Frank Fiorina" a person."""
+    return [
+        ent
+        for ent in doc.ents
+        if ent.label_ == "PERSON"
+        or (ent.label_ in MISREAD and fold(ent[-1].text) in surnames and _name_like(ent))
+    ]
+
+
+def _name_like(ent: Any) -> bool:
+    """One to three capitalised words ending in a proper noun, outside a title-case
+    headline."""
+    words = [t for t in ent if not t.is_punct]
+    return (
+        0 < len(words) == len(ent) <= 3
+        and all(t.is_title for t in words)  # "Carly" may be tagged an adjective
+        and words[-1].pos_ == "PROPN"
+        and not _title_case(ent.sent)
+    )
 
 
 def role_before(ent: Any) -> str | None:
@@ -110,11 +145,10 @@ def build_timeline(
     """The people named in the paragraphs, in text order, marking those named inside the
     paragraphs' quotation marks (`quoted`: spans by paragraph index)."""
     timeline = Timeline()
+    surnames = {person.surname for person in registry.people}
     for para in paras:
         spans = quoted.get(para.index, []) if quoted else []
-        for ent in para.doc.ents:
-            if ent.label_ != "PERSON":
-                continue
+        for ent in person_ents(para.doc, surnames):
             inside = in_spans(ent.start_char, ent.end_char, spans)
             offset = para.offset + ent.start_char
             person = registry.lookup(ent.text, timeline.introduced(offset), _title_before(ent))
