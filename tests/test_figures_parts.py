@@ -12,7 +12,7 @@ import pytest
 
 from corroborate.figures import collect_mentions
 from corroborate.nlp import Resources
-from test_figures import assert_one_figure, assert_two_things, make
+from test_figures import assert_apart, assert_one_figure, assert_together, assert_two_things, make
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +72,33 @@ def test_qualifiers_are_read_from_the_noun_doing_the_verb(
     mentions = collect_mentions(make(sentence, "one"), resources)
     (mention,) = [m for m in mentions if m.quantity.start == start]
     assert mention.subject.qualifiers == qualifiers
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        (  # the whole of "of the 95 passengers, 80 were rescued" was not rescued
+            "The Tarrin ferry was carrying 95 passengers when it sank.",
+            "Of the 95 passengers on the Tarrin ferry, 80 were rescued.",
+            "95",
+            "95",
+        ),
+    ],
+)
+def test_the_whole_a_part_is_taken_from_agrees(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    assert_together(resources, first, second, fa, fb, "agree")
+    assert_apart(resources, first, second, fa, "80")
+
+
+def test_the_one_made_to_do_it_is_the_doer(resources: Resources) -> None:
+    """ "Snow forced Gale Airways to scrap 340 flights": Gale Airways scraps them, so it is
+    a rival to "Gale Airways cancelled 260 flights"; snow is no airline."""
+    assert_one_figure(
+        resources,
+        "Kell Air cancelled 260 flights because of the snow.",
+        "Snow forced Kell Air to scrap 340 flights.",
+        "260",
+        "340",
+    )

@@ -216,8 +216,19 @@ def whole_or_part(anchor: Any) -> str | None:
     # "31 of the 60 seats": 60 counts the seats that hang off "of" after another number.
     noun = anchor.head
     if anchor.dep_ == "nummod" and noun.dep_ == "pobj" and noun.head.lower_ == "of":
-        return "whole" if noun.head.head.like_num else _part_of(anchor)
+        if noun.head.head.like_num or _fronted_whole(noun.head):
+            return "whole"
+        return _part_of(anchor)
     return _part_of(anchor)
+
+
+def _fronted_whole(of: Any) -> bool:
+    """ "Of the 95 passengers on board, 80 were rescued": an "of" phrase before its verb, whose
+    subject is another number, gives the whole that number is a part of."""
+    verb = of.head
+    if verb.pos_ not in ("VERB", "AUX") or of.i > verb.i:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.like_num for c in verb.children)
 
 
 def _part_of(anchor: Any) -> str | None:

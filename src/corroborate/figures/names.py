@@ -151,8 +151,11 @@ def actors_of(verb: Any, ordinary: frozenset[str] = frozenset()) -> frozenset[st
     heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
     found = set()
     for head in heads:
+        # "Snow forced Gale Airways to scrap 340 flights": the one made to do it is the doer
+        made = head is not verb and any(c.dep_ == "dobj" for c in head.children)
+        doers = ("dobj",) if made else ("nsubj", "nsubjpass")
         for child in head.children:
-            if child.dep_ not in ("nsubj", "nsubjpass"):
+            if child.dep_ not in doers:
                 continue
             found |= {norm_name(t.text) for t in child.subtree if _is_actor_name(t, ordinary)}
     return frozenset(found)

@@ -310,6 +310,9 @@ def _subject(
     people = counted in (None, "person")
     count = quantity.unit == "count"
     outcome = read_outcome(r.local, r.narrow, anchor, people=people) if count else None
+    share_role = whole_or_part(anchor)
+    if share_role == "whole":
+        outcome = None  # "of the 95 passengers, 80 were rescued": what befell the part
     verb = _act(r.verb, anchor)
     owner = attribute_of(anchor, quantity.unit)
     holders = [t for t in named if not is_place(t) and norm_name(t.text) not in speakers]
@@ -329,7 +332,7 @@ def _subject(
         counted=counted,
         counted_text=counted_text,
         outcome=outcome,
-        share_role=whole_or_part(anchor),
+        share_role=share_role,
         verb=VERB_CLASS.get(verb, verb) if verb else None,
         promise=_promise(r.verb),
         phase=phase,
