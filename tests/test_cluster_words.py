@@ -20,7 +20,7 @@ from corroborate.corpus.features import (
     extract_features,
 )
 from corroborate.corpus.recluster import prepare_vector
-from corroborate.corpus.scoring import WORD_KIND, ClusterSettings, cosine, word_cosine
+from corroborate.corpus.scoring import WORD_KIND, ClusterSettings, cosine, joins, word_cosine
 from corroborate.read.article import make_article
 from corroborate.segment import segment_article
 
@@ -198,3 +198,57 @@ def test_word_agreement_is_the_cosine_of_the_ordinary_words(
 
 
 _PREFIXES = (ENTITY_PREFIX, YEAR_PREFIX, NUMBER_PREFIX)
+
+
+_RULE = ClusterSettings(join_threshold=0.2, strong_threshold=0.5)
+
+
+@pytest.mark.parametrize(
+    ("score", "named", "words", "waive", "expected"),
+    [
+        (0.3, True, 0.2, True, True),  # everything holds
+        (0.19, True, 0.9, True, False),  # below the threshold
+        (0.3, False, 0.9, True, False),  # no shared name, not strong
+        (0.6, False, 0.9, True, True),  # strong: the names are waived (the one pass)
+        (0.6, False, 0.9, False, False),  # a small story always needs a name
+        (0.6, True, 0.1, True, False),  # the words disagree
+    ],
+)
+def test_the_join_rule(
+    score: float, named: bool, words: float, waive: bool, expected: bool
+) -> None:
+    assert joins(score, named, lambda: words, _RULE, min_words=0.15, waive_names=waive) is expected
+
+
+@given(st.floats(0.0, 1.0), st.booleans())
+def test_the_words_are_asked_only_when_the_rest_holds(score: float, named: bool) -> None:
+    asked: list[bool] = []
+
+    def words() -> float:
+        asked.append(True)
+        return 1.0
+
+    admitted = joins(score, named, words, _RULE, min_words=0.15, waive_names=True)
+    rest = score >= _RULE.join_threshold and (named or score >= _RULE.strong_threshold)
+    assert bool(asked) is rest and admitted is rest
+
+
+@given(_COUNTS, _COUNTS, st.floats(0.0, 1.0))
+def test_would_join_is_the_join_rule(
+    article: dict[str, float], members: dict[str, float], score: float
+) -> None:
+    """The one pass's test is `joins` over its figures: threshold, a shared name unless the
+    score is strong, words at `min_word_agreement`."""
+    clusterer = StoryClusterer(_RULE)
+    clusterer.load([], {t: 1 for t in members}, 5)
+    story = StoryState(id="s", counts=dict(members), size=1)
+    clusterer.stories["s"] = story
+    vector = clusterer.weigh(article)
+    named = any(t.startswith(ENTITY_PREFIX) and t in members for t in vector)
+    words = clusterer.word_agreement(vector, story)
+    expected = (
+        score >= _RULE.join_threshold
+        and (named or score >= _RULE.strong_threshold)
+        and words >= _RULE.min_word_agreement
+    )
+    assert clusterer.would_join(vector, "s", score) is expected

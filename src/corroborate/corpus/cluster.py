@@ -29,6 +29,7 @@ from corroborate.corpus.scoring import (
     WORD_KIND,
     ClusterSettings,
     combine,
+    joins,
     kind_norms,
     within_window,
     word_cosine,
@@ -311,16 +312,20 @@ class StoryClusterer:
         score: float,
         prepared: _Prepared | None = None,
     ) -> bool:
-        """The join rule: the threshold, the words' agreement, and shared names unless the
-        score is strong."""
+        """The join rule (`scoring.joins`): the threshold, shared names unless the score is
+        strong, the words' agreement at `min_word_agreement`."""
         settings = self.settings
         if score < settings.join_threshold:
-            return False
+            return False  # (`joins` asks it first too: this spares the names' look-up)
         story = self.stories[story_id]
-        if self.word_agreement(vector, story, prepared) < settings.min_word_agreement:
-            return False
-        names = self._shared(vector, story, names=True)
-        return score >= settings.strong_threshold or len(names) >= settings.min_shared_names
+        return joins(
+            score,
+            len(self._shared(vector, story, names=True)) >= settings.min_shared_names,
+            lambda: self.word_agreement(vector, story, prepared),
+            settings,
+            min_words=settings.min_word_agreement,
+            waive_names=True,
+        )
 
     def word_agreement(
         self, vector: Mapping[str, float], story: StoryState, prepared: _Prepared | None = None

@@ -22,7 +22,7 @@ from corroborate.corpus.recluster import (
     similarity_less,
     vector_similarity,
 )
-from corroborate.corpus.scoring import WORD_KIND, word_cosine
+from corroborate.corpus.scoring import WORD_KIND, joins, word_cosine
 from corroborate.corpus.store import SqliteStore, features_of_row, load_terms
 
 
@@ -339,7 +339,8 @@ class BatchRefiner:
 
     def _weakest_join(self, small: str, story_id: str) -> float | None:
         """The lowest similarity of the small story's articles to the story, if each of
-        them would join it."""
+        them would join it by the join rule (`scoring.joins`: always a shared name, words at
+        `move_word_agreement`) within the story's time window."""
         clusterer, settings = self.clusterer, self.clusterer.settings
         story = clusterer.stories[story_id]
         mine = self._vector(story_id)
@@ -347,13 +348,17 @@ class BatchRefiner:
         scores = []
         for item in self.members(small):
             prepared = self._weigh(item)[1]
-            named = any(t in names for t in prepared[0].get(ENTITY_PREFIX, ()))
-            if not named or not clusterer.in_window(story, item.published):
+            if not clusterer.in_window(story, item.published):
                 return None
             score = vector_similarity(prepared, mine, settings)
-            if score < settings.join_threshold:
-                return None
-            if _words_agree(prepared, mine) < settings.move_word_agreement:
+            if not joins(
+                score,
+                any(t in names for t in prepared[0].get(ENTITY_PREFIX, ())),
+                lambda: _words_agree(prepared, mine),  # noqa: B023 (called at once)
+                settings,
+                min_words=settings.move_word_agreement,
+                waive_names=False,
+            ):
                 return None
             scores.append(score)
         return min(scores) if scores else None

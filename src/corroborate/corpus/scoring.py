@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -160,6 +160,33 @@ def word_cosine(
     if not other_norm:
         return 0.0
     return sum([w * other[t] for t, w in words if t in other]) / (norm * other_norm)
+
+
+def joins(
+    score: float,
+    named: bool,
+    words: Callable[[], float],
+    settings: ClusterSettings,
+    *,
+    min_words: float,
+    waive_names: bool,
+) -> bool:
+    """The join rule: whether an article scored against a story may join it.
+
+    `score` is the similarity, `named` whether they share a name, `words()` the agreement of
+    their ordinary words (`word_cosine`; asked last, and only when the rest holds). The one
+    pass and the end-of-run look (`StoryClusterer.would_join`) ask `min_word_agreement` and
+    waive the names above `strong_threshold`; a small story's articles joining a larger story
+    in the second look (`BatchRefiner._weakest_join`) ask `move_word_agreement` and always a
+    name. The callers compute the figures over the shapes they hold (an article's prepared
+    weights against a story's raw counts; two prepared vectors); the rule is this one. The
+    time window is the caller's: the one pass scores only stories within it.
+    """
+    if score < settings.join_threshold:
+        return False
+    if not named and not (waive_names and score >= settings.strong_threshold):
+        return False
+    return words() >= min_words
 
 
 def within_window(day: str, first: str, last: str, window_days: int) -> bool:
