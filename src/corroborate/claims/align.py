@@ -192,7 +192,16 @@ def score_pairs(
     units: list[Unit], vectors: np.ndarray, tokens: list[np.ndarray] | None = None
 ) -> np.ndarray:
     """Same-fact probabilities for candidate pairs of different articles (`tokens`: each
-    unit's token vectors, when the embedder gives them)."""
+    unit's token vectors, when the embedder gives them).
+
+    Candidates are close in meaning (`CANDIDATE_COSINE`) and share a content word other than
+    a name: pairs that share only names score 0 without their features. Units alike in all the
+    features read (the same words, parse, vectors: a sentence that wire copies repeat) are
+    scored once per pair of kinds and cosine (a 41-article story of the 100k synthetic store:
+    29,556 pairs scored in 7.0 s CPU before, 0.12 s now, the same report). Equal pairs now get
+    equal probabilities bit for bit; the model's product over all rows at once gave them
+    differences of ~1e-16 by their place in the matrix.
+    """
     n = len(units)
     scores = np.zeros((n, n), dtype=np.float64)
     if n < 2:
@@ -201,26 +210,46 @@ def score_pairs(
     owner = _owners(units)
     candidate = (cosines >= CANDIDATE_COSINE) & (owner[:, None] != owner[None, :])
     left, right = np.nonzero(np.triu(candidate, k=1))
+    # Sentences that share only names (no other content word) never state the same fact here.
+    content = [u.facts.lemmas - u.facts.entities for u in units]
+    sharing = [
+        k
+        for k, (i, j) in enumerate(zip(left.tolist(), right.tolist(), strict=True))
+        if content[i] & content[j]
+    ]
+    left, right = left[sharing], right[sharing]
     if len(left) == 0:
         return scores
-    rows = [
-        pair_features(
-            units[i].facts,
-            units[j].facts,
-            float(cosines[i, j]),
-            None if tokens is None else (tokens[i], tokens[j]),
-        )
-        for i, j in zip(left, right, strict=True)
-    ]
-    probabilities = same_fact(np.array(rows, dtype=np.float64))
-    # Sentences that share only names (no other content word) never state the same fact here.
-    for k, (i, j) in enumerate(zip(left, right, strict=True)):
-        a, b = units[i].facts, units[j].facts
-        if not (a.lemmas - a.entities) & (b.lemmas - b.entities):
-            probabilities[k] = 0.0
+    kinds = _unit_kinds(units, vectors, tokens)
+    first: dict[tuple[int, int, float], int] = {}  # (kind, kind, cosine) -> its row
+    rows: list[list[float]] = []
+    row_of: list[int] = []
+    for i, j in zip(left.tolist(), right.tolist(), strict=True):
+        cosine = float(cosines[i, j])
+        key = (kinds[i], kinds[j], cosine)
+        if key not in first:
+            first[key] = len(rows)
+            pair = None if tokens is None else (tokens[i], tokens[j])
+            rows.append(pair_features(units[i].facts, units[j].facts, cosine, pair))
+        row_of.append(first[key])
+    probabilities = same_fact(np.array(rows, dtype=np.float64))[row_of]
     scores[left, right] = probabilities
     scores[right, left] = probabilities
     return scores
+
+
+def _unit_kinds(
+    units: list[Unit], vectors: np.ndarray, tokens: list[np.ndarray] | None
+) -> list[int]:
+    """A number per unit, the same for units whose pair features cannot differ: equal facts
+    (their n-gram counts too) and the same vector and token vectors, bit for bit."""
+    kinds: dict[Any, int] = {}
+    out = []
+    for k, unit in enumerate(units):
+        grams = tuple(tuple(sorted(c.items())) for c in unit.facts.grams)
+        bits = vectors[k].tobytes(), b"" if tokens is None else tokens[k].tobytes()
+        out.append(kinds.setdefault((unit.facts, grams, bits), len(kinds)))
+    return out
 
 
 def cluster_units(units: list[Unit], scores: np.ndarray, cosines: np.ndarray) -> list[list[int]]:
