@@ -278,6 +278,14 @@ def quote_holding(resources: Resources, text: str, words: str) -> Quote:
             "She noted",
             "Lena Ortiz",
         ),
+        # An ad or a video speaks for whoever put it out.
+        (
+            "Mayor Lena Ortiz released a campaign video on Monday that says “the harbour comes "
+            "first.”",
+            "the harbour comes first.",
+            "Mayor Lena Ortiz",
+            "Lena Ortiz",
+        ),
         # A transcript label glued to the opening mark (no space after the colon).
         (
             "Councillor Dale Ferris questioned Mayor Ilsa Marrow at the hearing.\n"
@@ -359,6 +367,12 @@ def test_the_clause_that_reports_the_quote_gives_its_speaker(
             "“disingenuous” about the pier.",
             "disingenuous",
             "His campaign",
+        ),
+        # A sign someone only holds up speaks for itself.
+        (
+            "At the rally, pilot Tomas Berg held up a sign that read “No new tolls.”",
+            "No new tolls.",
+            "a sign",
         ),
     ],
 )

@@ -268,7 +268,7 @@ def _author_of(source: Any) -> Any:
     """Who is behind "a speech Mrs. Clinton delivered" or "her letter": the person, when
     the text names one for a speech or a text; else the source as written."""
     if source.pos_ != "NOUN" or source.lemma_.lower() not in TEXTS | SPEECH_NOUNS:
-        return source
+        return _publisher(source)
     for child in source.children:
         if child.dep_ == "poss" and _person_like(child):
             return child
@@ -281,6 +281,30 @@ def _author_of(source: Any) -> Any:
                     doer = next((g for g in grandchild.children if g.dep_ == "pobj"), None)
                     if doer is not None and _person_like(doer) and doer.lower_ not in MUTE:
                         return doer
+    return _publisher(source)
+
+
+# What carries someone's words ("Sanders is releasing an ad that urges ...").
+CARRIERS = frozenset(
+    """video ad advertisement commercial spot documentary film sign banner poster flyer
+    mailer statement message note""".split()
+)
+# Verbs that make the one who does them the author of what they put out.
+PUBLISHING = frozenset(
+    "release issue publish air run launch unveil premiere produce send post circulate".split()
+)
+
+
+def _publisher(source: Any) -> Any:
+    """Who put out the ad or video that speaks: the subject of "released" in "Trump released
+    a marketing video that said ..." (but "He held up a sign that read ..." is the sign's)."""
+    if source.pos_ != "NOUN" or source.dep_ != "dobj" or source.lemma_.lower() not in CARRIERS:
+        return source
+    if any(c.dep_ == "poss" for c in source.children) or source.head.lemma_ not in PUBLISHING:
+        return source
+    subject = next((c for c in source.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and _person_like(subject) and subject.lower_ not in MUTE:
+        return antecedent(subject)
     return source
 
 
