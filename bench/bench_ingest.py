@@ -13,9 +13,13 @@ as separate processes: the largest one is reported). Two variants of ours: the d
 and the same without the per-batch refinement (`ingest(..., refine=False)`: the split/merge
 second look after each batch), whose cost grows with the number of stories; the default runs
 only up to `--refine-max` articles. Story-list and show latency are measured on the largest
-store built.
+store built. "the same again tomorrow": after the default ingest of each size, `--added`
+(10% of it by default) new synthetic articles (another seed) go into a copy of its store in a
+second run; its main CPU per new article (the store's state loaded included) against the
+first run's says whether a run's cost follows its own size or the store's.
 
     python bench/bench_ingest.py [--quick] [--sizes 1000,10000,100000] [--refine-max 10000]
+        [--added N]
         [--profile PREFIX]   (cProfile of each ingest's main process, e.g. /tmp/ingest)
 """
 
@@ -26,6 +30,7 @@ import cProfile
 import json
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -193,6 +198,12 @@ def main() -> int:
         help="cProfile the main process of each ingest into PREFIX-<variant>-<articles>.prof "
         "(timings then include the profiler's overhead)",
     )
+    parser.add_argument(
+        "--added",
+        type=int,
+        help="new articles ingested into a copy of each size's store in a second run "
+        "(default: a tenth of the size)",
+    )
     parser.add_argument("--child", choices=["ours", "no-refine", "peer"])
     parser.add_argument("--data")
     parser.add_argument("--db")
@@ -232,19 +243,13 @@ def main() -> int:
                 figures[f"ratio_to_peer{key}"] = round(ratio, 3)
                 for cpu in ("main_cpu", "worker_cpu"):  # milliseconds per article
                     figures[f"{cpu}_ms{key}"] = round(1000 * ours[cpu] / ours["articles"], 2)
-                table.append(
-                    [
-                        size,
-                        variant,
-                        ours["seconds"],
-                        ours["per_second"],
-                        ours["peak_mb"],
-                        1000 * ours["main_cpu"] / ours["articles"],
-                        1000 * ours["worker_cpu"] / ours["articles"],
-                        peer["per_second"],
-                        ratio,
-                    ]
-                )
+                table.append(_row(size, variant, ours, peer["per_second"]))
+                if variant == "ours":
+                    added = args.added or size // 10
+                    more = _added_run(pools, added, db, Path(folder))
+                    for cpu in ("main_cpu", "worker_cpu"):
+                        figures[f"added_{cpu}_ms_{size}"] = round(1000 * more[cpu] / added, 2)
+                    table.append(_row(f"+{added}", "ours, 2nd run", more, float("nan")))
             data.unlink()
         timing = latency(db)
         stories = _count_stories(db)
@@ -282,6 +287,36 @@ def main() -> int:
         extra={"data": {"ecbplus-dev.jsonl": file_hash(data_dir() / "ecbplus-dev.jsonl")}},
     )
     return 0
+
+
+def _row(size: object, variant: str, ours: dict[str, float], peer: float) -> list[object]:
+    return [
+        size,
+        variant,
+        ours["seconds"],
+        ours["per_second"],
+        ours["peak_mb"],
+        1000 * ours["main_cpu"] / ours["articles"],
+        1000 * ours["worker_cpu"] / ours["articles"],
+        peer,
+        ours["per_second"] / peer,
+    ]
+
+
+def _added_run(pools: list[list[str]], count: int, db: Path, folder: Path) -> dict[str, float]:
+    """`count` new articles (seed 8: none of the store's) into a copy of the store at `db`."""
+    data, grown = folder / "added.jsonl", folder / "grown.db"
+    with data.open("w", encoding="utf-8") as handle:
+        for row in synthetic(pools, count, seed=8):
+            handle.write(json.dumps({**row, "id": f"added-{row['id']}"}) + "\n")
+    for suffix in ("", "-wal"):  # a log is left only if a reader held the store at its close
+        if Path(f"{db}{suffix}").exists():
+            shutil.copyfile(f"{db}{suffix}", f"{grown}{suffix}")
+    figures = measure("ours", data, grown)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{grown}{suffix}").unlink(missing_ok=True)
+    data.unlink()
+    return figures
 
 
 def _count_stories(db: Path) -> int:
