@@ -102,3 +102,32 @@ def test_the_one_made_to_do_it_is_the_doer(resources: Resources) -> None:
         "260",
         "340",
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        (  # the shelter is where, not what happened to those turned away
+            "The Ormond shelter housed 75 people during the frost.",
+            "The Ormond shelter turned away 30 people during the frost.",
+            "75",
+            "30",
+        ),
+        (  # money in and money out of one party
+            "The Kestle Valley appeal raised £1.4m.",
+            "The Kestle Valley appeal spent £300,000 on its campaign.",
+            "£1.4m",
+            "£300,000",
+        ),
+        (  # the day's high and the night's low
+            "Temperatures in Marvo hit 39C on Friday.",
+            "Temperatures in Marvo fell to 16C overnight on Friday.",
+            "39C",
+            "16C",
+        ),
+    ],
+)
+def test_two_acts_of_one_holder_are_never_rivals(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    assert_two_things(resources, first, second, fa, fb)

@@ -171,8 +171,8 @@ def one_named_measure(
     A part ("the bridge's main span stretches 400 m") is a holder the other side never says."""
     if not (x.names and y.names and names_match(x.names, y.names)):
         return False
-    if x.times != y.times or x.days != y.days:
-        return False
+    if x.times != y.times or x.days != y.days or x.day_parts != y.day_parts:
+        return False  # "hit 41C on Tuesday" is not "fell to 18C overnight on Tuesday"
     if names_unsaid_both(x, y, said_x, said_y):
         return False  # "gusts of 140 km/h in Kessock Bay", "...in Ardmore": two places
     for one, said_other in ((x, said_y), (y, said_x)):

@@ -157,8 +157,10 @@ def read_outcome(
     48,000 homes without power" moved no one."""
     if population_of(anchor):
         return "living"
+    other = _other_argument(anchor)
     for region in (local, narrow):
         hits = [t for t in region if t.lemma_.lower() in OUTCOME_OF or t.lower_ in OUTCOME_OF]
+        hits = [t for t in hits if t.i not in other]
         strong = [t for t in hits if t.lemma_.lower() not in WEAK_OUTCOME_WORDS]
         if hits and not strong:  # "left 19 people missing": the state the verb left them in
             strong = [t for t in _complements(anchor) if t.lower_ in OUTCOME_OF]
@@ -174,6 +176,16 @@ def read_outcome(
 
 
 _STATES = frozenset("be have live number total remain".split())
+
+
+def _other_argument(anchor: Any) -> set[int]:
+    """The doer of a verb whose object holds the figure: "the shelter" in "the Hesketh shelter
+    turned away 30 people" is where, not what happened to them. (Not the object of a verb the
+    figure does: "twelve people lost their lives".)"""
+    verb = verb_above(anchor)
+    if not any(c.dep_ == "dobj" and anchor in c.subtree for c in verb.children):
+        return set()
+    return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
 
 
 def _complements(anchor: Any) -> list[Any]:

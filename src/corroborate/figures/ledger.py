@@ -33,6 +33,7 @@ from corroborate.figures.alike import (
     times_differ,
 )
 from corroborate.figures.extract import Quantity
+from corroborate.figures.frames import is_money
 from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
 from corroborate.figures.loose import (
     ANY_LOOSE,
@@ -42,7 +43,7 @@ from corroborate.figures.loose import (
     two_kinds,
 )
 from corroborate.figures.names import names_match
-from corroborate.figures.roles import one_handover, roles_swapped
+from corroborate.figures.roles import flows_opposed, one_handover, roles_swapped
 from corroborate.figures.scope import scope_narrower, scopes_clash, unsaid_both
 from corroborate.figures.subject import Subject, names_clash
 from corroborate.figures.values import METRIC, interval
@@ -332,6 +333,8 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
         return True  # "in February, a gunman killed five" is another event than today's toll
     if unit != "count" and things_differ(x, y, said_x, said_y):
         return True  # "the council's budget is £412m" / "a £28m funding gap"
+    if is_money(unit) and _same_doer(x, y) and flows_opposed(x.verb, y.verb):
+        return True  # "the appeal raised £1.4m" / "the appeal spent £300,000"
     if unit not in ("count", *MEASURES):
         # "$650,000 for shelters" is part of, not against, "a $4.2m aid package"
         return bool(x.own_nouns and y.own_nouns and not x.own_nouns & y.own_nouns)
@@ -371,6 +374,13 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
     if x.outcome is not None or y.outcome is not None:
         return x.outcome != y.outcome
     return not may_be_one_act(x, y, strict=strict)
+
+
+def _same_doer(x: Subject, y: Subject) -> bool:
+    """One party does both verbs: the same common noun ("the appeal"), or the same names."""
+    if x.holder_noun is not None and x.holder_noun == y.holder_noun:
+        return True
+    return bool(x.actors and y.actors) and names_match(x.actors, y.actors)
 
 
 # Acts of change: "the river rose 2.4 metres" is no rival to "the river peaked at 5.2 metres".

@@ -19,7 +19,7 @@ from typing import Any
 # out", "go to", "pass through") is in `_PHRASES`; those verbs alone say nothing of the role.
 _ROLE_VERBS = {
     "staff": "employ work staff",
-    "attend": "attend draw attract visit watch gather welcome host join participate march",
+    "attend": "attend draw attract visit watch gather welcome host join participate march involve",
     "traffic": "carry fly travel handle cross use ride board transport",
     "serve": "serve supply power",
 }

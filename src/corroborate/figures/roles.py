@@ -120,3 +120,18 @@ def roles_swapped(x: Handover | None, y: Handover | None) -> bool:
         return True
     roles = ((x.giver, y.giver), (x.taker, y.taker), (x.thing, y.thing))
     return any(p and q and not p & q for p, q in roles)
+
+
+# Money coming to the doer, and money going from it: "the appeal raised £1.4m" and "the appeal
+# spent £300,000" are two amounts of one party, never rivals. (Two parties may tell one amount
+# from its two ends: "donors gave £2.1m to the appeal", which `one_handover` reads.)
+# Verbs of handing over ("pay", "give", "receive") are left to the roles: "was paid $210,000"
+# is money received.
+_FLOW_IN = frozenset("raise earn collect gain generate".split())
+_FLOW_OUT = frozenset("spend invest lose waste".split())
+
+
+def flows_opposed(x_verb: str | None, y_verb: str | None) -> bool:
+    """One verb brings money in to its doer, the other sends money out."""
+    pair = {x_verb, y_verb}
+    return bool(pair & _FLOW_IN and pair & _FLOW_OUT)

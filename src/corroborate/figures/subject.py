@@ -62,6 +62,7 @@ from corroborate.figures.scope import read_scope, read_words
 from corroborate.figures.when import (
     REVISED,
     cue_levels,
+    day_parts_of,
     days_of,
     period_of,
     read_phase,
@@ -102,6 +103,7 @@ class Subject:
 
     times: frozenset[str] = frozenset()
     days: frozenset[str] = frozenset()  # weekdays of the figure's own clause ("on Saturday")
+    day_parts: frozenset[str] = frozenset()  # "overnight", "morning": parts of a day (clause)
     kinds: frozenset[tuple[str, str]] = frozenset()  # (noun, compound modifier): "fuel prices"
     update_cue: bool = False
     revised: bool = False  # "revised to", "now", "latest": a figure replaced, whatever its period
@@ -338,6 +340,7 @@ def _subject(
         phase=phase,
         times=times_of(r.wide),
         days=days_of(r.narrow),
+        day_parts=day_parts_of(r.narrow),
         kinds=kinds_of(r.local + r.narrow, ordinary, count=quantity.unit == "count"),
         qualifiers=qualifiers_of(r.verb, anchor, ordinary),
         update_cue=update_cue or any(t.lower_ == "latest" for t in r.wide),

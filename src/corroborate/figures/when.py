@@ -172,6 +172,16 @@ def days_of(clause: Iterable[Any]) -> frozenset[str]:
     return frozenset(t.lower_ for t in clause if t.lower_ in DAYS and t.text[0].isupper())
 
 
+def day_parts_of(clause: Iterable[Any]) -> frozenset[str]:
+    """Parts of a day in the figure's own clause: "fell to 18C overnight" is another reading
+    than the day's "hit 41C"."""
+    return frozenset(t.lower_ for t in clause if t.lower_ in DAY_PARTS)
+
+
+DAY_PARTS = frozenset(
+    "overnight night nighttime morning afternoon evening midday noon dawn daytime".split()
+)
+
 ORDINALS = ("first", "second", "third", "fourth")  # "the second quarter"
 
 
