@@ -286,6 +286,22 @@ def quote_holding(resources: Resources, text: str, words: str) -> Quote:
             "Mayor Lena Ortiz",
             "Lena Ortiz",
         ),
+        # "prompted X to call it ...": X calls it, not what prompted X; but "would like X to
+        # explain" wishes, and the subject speaks on.
+        (
+            "The delay prompted Councillor Dale Ferris to call the new pier “a monument to waste.”",
+            "a monument to waste.",
+            "Councillor Dale Ferris",
+            "Dale Ferris",
+        ),
+        (
+            "Mayor Lena Ortiz spoke on Monday.\n"
+            "She said she would like Tomas Berg to explain the toll but backs him because there "
+            "is “no doubt” he is right.",
+            "no doubt",
+            "she would like",
+            "Lena Ortiz",
+        ),
         # A transcript label glued to the opening mark (no space after the colon).
         (
             "Councillor Dale Ferris questioned Mayor Ilsa Marrow at the hearing.\n"

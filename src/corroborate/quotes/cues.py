@@ -148,14 +148,37 @@ def subject_of(cue: Any) -> Any:
             break
         if head.head.i == head.i:  # the root is its own head
             break
+        control = head.dep_ == "xcomp"
         head = head.head
         if head.pos_ in ("VERB", "AUX"):
+            doer = _controller(head) if control else None
+            if doer is not None:
+                return doer
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return antecedent(child)
     if cue.pos_ not in ("VERB", "AUX"):
         return None
     return _participle_subject(cue) or _name_before_verb(cue)
+
+
+# Verbs whose object does what follows ("prompted X to", "urged X to"); not "would like X
+# to", where X is only wished to.
+CAUSING = frozenset(
+    """prompt urge ask lead force push cause encourage persuade invite inspire press drive
+    spur challenge dare convince compel""".split()
+)
+
+
+def _controller(verb: Any) -> Any:
+    """Who does the verb after "prompted X to", "urged X to": the object X ("That prompted
+    Rubio to call Trump “...”")."""
+    if verb.lemma_.lower() not in CAUSING:
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and _person_like(c) and c.lower_ not in MUTE),
+        None,
+    )
 
 
 def _modal_name(cue: Any) -> Any:
