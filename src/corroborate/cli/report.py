@@ -150,13 +150,17 @@ def demo_command(output_dir: Path) -> None:
 
 
 def _build(inputs: list[str], settings: Settings) -> Report:
-    from corroborate.story import report
+    from corroborate.read import read_articles
+    from corroborate.story import build_report
 
     resources = _resources(settings)
     typed = note_stdin(inputs)
     try:
         with nullcontext() if typed else working("reading the inputs and building the report"):
-            result = report(inputs, settings=settings, resources=resources)
+            # As `corroborate.report`, but a text given twice is named (build_report keeps it
+            # once without a word).
+            articles, errors = read_articles(inputs)
+            result = build_report(articles, errors=errors, settings=settings, resources=resources)
     except (CorroborateError, ImportError) as exc:  # ImportError: an optional extra missing
         raise click.ClickException(str(exc)) from exc
     for error in result.errors:

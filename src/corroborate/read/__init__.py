@@ -8,6 +8,6 @@ one bad file never sinks a batch.
 from __future__ import annotations
 
 from corroborate.read.article import make_article
-from corroborate.read.paths import read_inputs
+from corroborate.read.paths import read_articles, read_inputs
 
-__all__ = ["make_article", "read_inputs"]
+__all__ = ["make_article", "read_articles", "read_inputs"]

@@ -8,6 +8,7 @@ from pathlib import Path, PurePath
 from typing import overload
 from urllib.parse import urlparse
 
+from corroborate.errors import InputReadError
 from corroborate.records import Article
 
 
@@ -56,6 +57,19 @@ def _escaped(match: re.Match[str]) -> str:
     return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "\ufffd"
 
 
+# A long-form feature runs to 100,000-150,000 characters; a text several times that is a
+# crawl or a book in one file, whose parse would take hours (it is told, not read).
+MAX_ARTICLE_CHARS = 500_000
+
+
+def _too_long(length: int) -> str:
+    return (
+        f"too long for one article ({length:,} characters; corroborate reads up to "
+        f"{MAX_ARTICLE_CHARS:,}): if it holds many articles, give each its own file, or one "
+        "a line as JSON lines"
+    )
+
+
 def make_article(
     *,
     source: str,
@@ -73,6 +87,8 @@ def make_article(
     An unpaired surrogate becomes U+FFFD (one character for one, so offsets hold) and the
     article says so in `decoding`, as for bytes that were not valid UTF-8.
     """
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputReadError(source_name(source), _too_long(len(text)))
     fields = (text, title, outlet, url, published, author, place, source_id)
     found = sum(len(_SURROGATE.findall(f)) for f in fields if f)
     if found:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -91,19 +92,60 @@ def decode(data: bytes, source: str, declared: str | None = None) -> Decoded:
     if damaged:
         return damaged
     named = _usable(declared) or _usable(html_charset(data))
-    if named:
-        try:
-            return Decoded(data.decode(named), f"not UTF-8: read as {named} (declared)")
-        except UnicodeDecodeError:
-            pass  # the declaration is wrong: guess
+    as_named = _declared(data, named)
+    if as_named is not None and not _misfits(as_named):
+        return Decoded(as_named, f"not UTF-8: read as {named} (declared)")
     legacy = _legacy_encoding(data)
     if legacy is None:
         raise InputReadError(
             source, "the bytes are not UTF-8 and no other text encoding fits; convert it to UTF-8"
         )
+    text = _decoded(data, legacy, source)
+    if as_named is not None and _misfits(text) >= _misfits(as_named):
+        return Decoded(as_named, f"not UTF-8: read as {named} (declared)")
     note = f"not UTF-8: read as {legacy} (detected)"
-    warning = guessed_warning(legacy)
-    return Decoded(_decoded(data, legacy, source), note, warning)
+    if as_named is None:
+        return Decoded(text, note, guessed_warning(legacy))
+    warning = (
+        f"the page declares {named}, which garbles its words ('{_misfit_example(as_named)}'): "
+        f"read as {legacy} instead (a guess), so accented letters may be wrong"
+    )
+    return Decoded(text, note + f"; the declared {named} did not fit", warning)
+
+
+def _declared(data: bytes, named: str | None) -> str | None:
+    """The text in the charset the input declares, if it names one and the bytes decode in it."""
+    if not named:
+        return None
+    try:
+        return data.decode(named)
+    except UnicodeDecodeError:
+        return None  # the declaration is wrong: guess
+
+
+# Letters of two alphabets in one word ("cafй", "Zoл Mбrquez": a Western page read as the
+# windows-1251 it declares) or box-drawing signs in prose ("⌠like thunder■": as KOI8-R) are
+# what a wrong single-byte charset gives; real text almost never holds either.
+_WORD = re.compile(r"[^\W\d_]+")
+_BOX_DRAWING = re.compile(r"[\u2320\u2321\u2500-\u259f]")
+
+
+def _misfits(text: str) -> int:
+    """How many words mix a Latin letter with a letter of another alphabet, plus box-drawing
+    signs; 0 unless there are at least two, and they are a fifth of the non-ASCII words."""
+    foreign = [word for word in _WORD.findall(text) if not word.isascii()]
+    mixed = sum(1 for word in foreign if _mixes_alphabets(word))
+    found = mixed + len(_BOX_DRAWING.findall(text))
+    return found if found >= 2 and found * 5 >= len(foreign) else 0
+
+
+def _mixes_alphabets(word: str) -> bool:
+    alphabets = {unicodedata.name(ch, "?").split(" ")[0] for ch in word}
+    return len(alphabets) > 1 and "LATIN" in alphabets
+
+
+def _misfit_example(text: str) -> str:
+    return next((w for w in _WORD.findall(text) if _mixes_alphabets(w)), "")
 
 
 def guessed_warning(encoding: str) -> str:

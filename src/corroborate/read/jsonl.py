@@ -83,6 +83,8 @@ def jsonl_line(line: JsonLine) -> Article | ReadError:
             return ReadError(exc.source, exc.problem)
     try:
         return with_note(_from_line(decoded.text, where, line.source), decoded)
+    except InputReadError as exc:
+        return ReadError(exc.source, exc.problem)
     except Exception as exc:  # one line a parser chokes on must not end the ingest
         return ReadError(where, unexpected(exc))
 

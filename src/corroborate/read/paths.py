@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -98,17 +99,38 @@ def read_inputs(inputs: Iterable[str]) -> Iterator[Article | ReadError]:
             yield from read_path(path)
 
 
+def read_articles(inputs: Iterable[str]) -> tuple[list[Article], list[ReadError]]:
+    """`read_inputs`, the articles apart from the errors, each text once: an article whose
+    text was given before (one file given twice, a folder and a glob over it, a feed that
+    repeats an entry) is listed as an error naming the first, so none is dropped unannounced."""
+    articles: list[Article] = []
+    errors: list[ReadError] = []
+    first: dict[str, str] = {}
+    for item in read_inputs(inputs):
+        if isinstance(item, ReadError):
+            errors.append(item)
+        elif item.id in first:
+            earlier = first[item.id]
+            again = "given twice" if earlier == item.source else f"the same text as {earlier}"
+            errors.append(ReadError(item.source, f"{again}; read once"))
+        else:
+            first[item.id] = item.source
+            articles.append(item)
+    return articles, errors
+
+
 def expand_input(item: str) -> tuple[list[Path], ReadError | None]:
     """A file, every readable file under a directory (sorted), or the matches of a glob."""
     path = Path(item)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file())
+        files, passed = _walk(path)
         found = [p for p in files if _known(p)]
+        passed["other"] = [p for p in files if not _known(p)]
+        left = _left_out(item, path, passed)
         if not found:
-            return [], ReadError(
-                source_name(item), "the directory holds no readable files (" + _kinds() + ")"
-            )
-        return found, _others_left(item, path, [p for p in files if not _known(p)])
+            problem = "the directory holds no readable files (" + _kinds() + ")"
+            return [], ReadError(source_name(item), problem + (f"; {left.message}" if left else ""))
+        return found, left
     if path.exists():
         return [path], None
     if any(ch in item for ch in "*?["):
@@ -119,20 +141,56 @@ def expand_input(item: str) -> tuple[list[Path], ReadError | None]:
     return [], ReadError(source_name(item), "no such file or directory")
 
 
-def _others_left(item: str, folder: Path, others: list[Path]) -> ReadError | None:
-    """One line for the files of kinds no reader takes in a folder given (a page saved as
-    .php, a .docx), so that none is passed over unannounced; hidden files and folders
-    (.git, .DS_Store) are nobody's articles and are not counted."""
-    shown = [p for p in others if not _hidden(p.relative_to(folder))]
-    if not shown:
+def _walk(folder: Path) -> tuple[list[Path], dict[str, list[Path]]]:
+    """Every file under a folder, sorted, and what the walk passed over: links to folders
+    (not followed, as find and grep -r do: a link back up would loop, one to / read all),
+    broken links, and folders it may not open."""
+    files: list[Path] = []
+    passed: dict[str, list[Path]] = {"link": [], "broken": [], "closed": []}
+
+    def closed(exc: OSError) -> None:
+        if exc.filename is not None and os.fspath(exc.filename) != os.fspath(folder):
+            passed["closed"].append(Path(exc.filename))
+
+    for root, dirs, names in os.walk(folder, onerror=closed):
+        here = Path(root)
+        passed["link"] += [here / d for d in dirs if (here / d).is_symlink()]
+        for name in names:
+            target = here / name
+            (files if target.is_file() else passed["broken"]).append(target)
+    return sorted(files), passed
+
+
+# How each kind of thing a folder's walk passed over is told: (one, many).
+_PASSED = {
+    "other": (
+        "1 file of a kind corroborate does not read",
+        "{n} files of kinds corroborate does not read",
+    ),
+    "link": ("1 link to a folder, not followed", "{n} links to folders, not followed"),
+    "broken": ("1 broken link or special file", "{n} broken links or special files"),
+    "closed": ("1 folder it may not open", "{n} folders it may not open"),
+}
+_HINTS = {"other": "it reads {kinds}", "link": "give a linked folder as an input to read it"}
+
+
+def _left_out(item: str, folder: Path, passed: dict[str, list[Path]]) -> ReadError | None:
+    """One line for what a folder given holds but is not read (a page saved as .php, a .docx,
+    a link to another folder), so that nothing is passed over unannounced; hidden files and
+    folders (.git, .DS_Store) are nobody's articles and are not counted."""
+    parts = []
+    for kind, (one, many) in _PASSED.items():
+        shown = [p for p in passed.get(kind, []) if not _hidden(p.relative_to(folder))]
+        if not shown:
+            continue
+        names = ", ".join(source_name(p.relative_to(folder)) for p in shown[:3])
+        more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
+        what = one if len(shown) == 1 else many.format(n=len(shown))
+        hint = _HINTS.get(kind, "").format(kinds=_kinds())
+        parts.append(f"{what} ({names}{more})" + (f"; {hint}" if hint else ""))
+    if not parts:
         return None
-    names = ", ".join(source_name(p.relative_to(folder)) for p in shown[:3])
-    more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
-    what = "1 file of a kind" if len(shown) == 1 else f"{len(shown)} files of kinds"
-    return ReadError(
-        source_name(item),
-        f"not read: {what} corroborate does not read ({names}{more}); it reads {_kinds()}",
-    )
+    return ReadError(source_name(item), "not read: " + "; ".join(parts))
 
 
 def read_path(path: Path) -> Iterator[Article | ReadError]:

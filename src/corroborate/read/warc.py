@@ -7,10 +7,12 @@ next gzip member of a .warc.gz) and goes on from there, so one bad record never 
 
 from __future__ import annotations
 
+import gzip
+import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from warcio.archiveiterator import WARCIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -24,6 +26,10 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain",)
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_MAGIC = b"WARC/1."
+# How much of a damaged gzip member is inflated to say what is wrong and which page it held.
+_GZIP_LOOK = 1 << 16
+# How many compressed bytes a member is inflated from to tell whether it is whole.
+_MEMBER_LOOK = 1 << 22
 # What warcio raises on damaged bytes; a header cut off mid-way even gives AttributeError.
 _BROKEN = (
     ArchiveLoadFailed,
@@ -47,10 +53,24 @@ def read_warc(path: str | Path) -> Iterator[Article | ReadError]:
     except OSError as exc:
         yield ReadError(source, f"cannot read the file: {exc.strerror or exc}")
         return
+    given = 0
     try:
-        yield from _read_from(handle, source, gzipped)
+        for item in _read_from(handle, source, gzipped):
+            given += 1
+            yield item
+    except _WholeGzip:
+        # A crawl gzipped whole (`gzip crawl.warc`) rather than a record to a member: valid,
+        # read as one stream; the items given before warcio noticed are not given twice.
+        with gzip.open(path, "rb") as stream:
+            for index, item in enumerate(_read_from(cast(BinaryIO, stream), source, False)):
+                if index >= given:
+                    yield item
     finally:
         handle.close()
+
+
+class _WholeGzip(Exception):
+    """The .warc.gz is one gzip stream, not one member per record."""
 
 
 def _read_from(handle: BinaryIO, source: str, gzipped: bool) -> Iterator[Article | ReadError]:
@@ -69,6 +89,8 @@ def _read_from(handle: BinaryIO, source: str, gzipped: bool) -> Iterator[Article
                 start = records.get_record_offset()  # absolute; reads the rest of the record
                 end = start + records.get_record_length()
                 _check_whole(record, records, start)
+                if gzipped:
+                    _check_member(handle, start)
                 pages += len(items)
                 yield from items
                 resumed = False
@@ -80,6 +102,8 @@ def _read_from(handle: BinaryIO, source: str, gzipped: bool) -> Iterator[Article
                 yield ReadError(source, f"the WARC file holds {what}")
             return
         except (_DamagedRecord, *_BROKEN) as exc:
+            if gzipped and "non-chunked gzip" in str(exc):
+                raise _WholeGzip from exc
             at = exc.offset if isinstance(exc, _DamagedRecord) else end
             # The search starts at the damage itself only when this pass read some good records
             # first: the record that failed then is the one at `end`, and it may be whole (the
@@ -93,6 +117,8 @@ def _read_from(handle: BinaryIO, source: str, gzipped: bool) -> Iterator[Article
             found_any = True
             if not resumed:  # a resync that lands on more of the same damage says nothing new
                 problem = exc.problem if isinstance(exc, _DamagedRecord) else _problem(exc)
+                if gzipped:
+                    problem = _gzip_problem(handle, at) or problem
                 if not damaged and _next_record(handle, at + 1, gzipped) is None:
                     problem += "; the file ends in it (was it cut short?)"
                 yield ReadError(f"{source}@{at}", f"broken WARC record skipped: {problem}")
@@ -159,6 +185,64 @@ def _problem(exc: BaseException) -> str:
     if isinstance(exc, AttributeError | TypeError | IndexError | KeyError):
         return "its header is incomplete or damaged"  # warcio's own message says nothing here
     return _printable(text)
+
+
+def _check_member(handle: BinaryIO, start: int) -> None:
+    """Raise _DamagedRecord when the gzip member a record starts is cut short or damaged: warcio
+    inflates the next member's bytes on as the rest of a cut one, and the page it yields ends
+    in that noise ("Waterwa0ah: 4s hooTprt99li"), which must not become an article's text."""
+    keep = handle.tell()  # warcio reads on from here
+    try:
+        handle.seek(start)
+        if handle.read(len(_GZIP_MAGIC)) != _GZIP_MAGIC:
+            return  # not at a member's start (a crawl gzipped whole): nothing to check here
+        eof, broken, _ = _inflate(handle, start, _MEMBER_LOOK)
+        # Not whole: its data broke, or the file ended first (a member the look stopped inside,
+        # as in a crawl gzipped whole, cannot be told and passes).
+        ended = not eof and handle.tell() - start < _MEMBER_LOOK
+        problem = _gzip_problem(handle, start) if broken or ended else None
+    finally:
+        handle.seek(keep)
+    if problem:
+        raise _DamagedRecord(start, problem)
+
+
+def _inflate(handle: BinaryIO, at: int, limit: int) -> tuple[bool, bool, bytes]:
+    """Inflate the gzip member at `at` from at most `limit` bytes: whether it ended whole,
+    whether its data broke first, and the start of what came out (up to _GZIP_LOOK)."""
+    handle.seek(at)
+    inflater = zlib.decompressobj(31)  # 31: a gzip header and trailer
+    head, read = b"", 0
+    while read < limit and not inflater.eof:
+        chunk = handle.read(min(4096, limit - read))
+        if not chunk:
+            break
+        read += len(chunk)
+        try:  # in steps, to keep what came out before a fault
+            out = inflater.decompress(chunk)
+        except zlib.error:
+            return False, True, head
+        head += out[: _GZIP_LOOK - len(head)]
+    return inflater.eof, False, head
+
+
+def _gzip_problem(handle: BinaryIO, at: int) -> str | None:
+    """What is wrong with the gzip member at `at`, and the page it held, when it is cut short
+    or its compressed data is damaged (warcio calls either "not a WARC record header", as the
+    next member's bytes are read on as this one's); None when the member itself is whole."""
+    stop = _next_record(handle, at + 1, gzipped=True)
+    limit = stop - at if stop is not None else _MEMBER_LOOK
+    eof, broken, head = _inflate(handle, at, min(limit, _MEMBER_LOOK))
+    if eof or (not broken and limit > _MEMBER_LOOK):
+        return None
+    if broken:
+        problem = "its gzip data is damaged"
+    elif stop is None:
+        problem = "its gzip member is cut short: the file ends inside it (was it cut short?)"
+    else:
+        problem = f"its gzip member is cut short: the next record starts at byte {stop}"
+    uri = re.search(rb"WARC-Target-URI:[ \t]*<?([!-~]{1,200}?)>?\r?\n", head)
+    return problem + (f"; the page {uri.group(1).decode()} in it is lost" if uri else "")
 
 
 def _printable(text: str, limit: int = 120) -> str:
