@@ -131,3 +131,38 @@ def test_a_plural_noun_names_its_role() -> None:
     assert noun_role("Dunmore workers") == "staff"
     assert noun_role("crew") is None
     assert noun_role(None) is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        (  # a name at the start of one sentence is still the holder the other names
+            "The Kelling line carried 9 million passengers last year.",
+            "Some 7 million passengers travelled on the Kelling line last year.",
+            "9 million",
+            "7 million",
+        ),
+        (  # "walk out" is to strike
+            "About 2,000 nurses in Harby will strike on Friday.",
+            "Some 3,200 Harby nurses will walk out on Friday.",
+            "2,000",
+            "3,200",
+        ),
+        (  # "gutted" and "destroyed"; "produces" and "builds"
+            "The Lyle Street fire destroyed 11 shops.",
+            "Some 16 shops were gutted by the Lyle Street fire.",
+            "11",
+            "16",
+        ),
+        (
+            "The Ornley plant builds 180,000 vans a year.",
+            "The Ornley plant produces 240,000 vans a year.",
+            "180,000",
+            "240,000",
+        ),
+    ],
+)
+def test_synonyms_and_phrases_of_one_act(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    assert_one_figure(resources, first, second, fa, fb)

@@ -108,9 +108,16 @@ def one_presence(x: Subject, y: Subject) -> bool:
         return False
     if not {x.outcome, y.outcome} <= PRESENCE_OUTCOMES:
         return False
-    if not (x.names and y.names and names_match(x.names, y.names)):
-        return False
+    if not (x.names or y.names) or not (_names_said(x, y) and _names_said(y, x)):
+        return False  # the holder named, and no name on one side only
     return _holder_said(x, y) and _holder_said(y, x)
+
+
+def _names_said(x: Subject, y: Subject) -> bool:
+    """Every name of x is said on y's side, as a name or a word of its sentence (a name at the
+    start of a sentence may be read as a plain word: "The Morrow line carried ...")."""
+    said = y.names | y.context
+    return all(n in said or names_match({n}, y.names) for n in x.names)
 
 
 def _holder_said(x: Subject, y: Subject) -> bool:

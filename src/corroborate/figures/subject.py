@@ -462,7 +462,21 @@ def _act(verb: Any, anchor: Any) -> str | None:
     path = [a for a in anchor.ancestors if a.i != verb.i and verb in a.ancestors]
     if lemma in _LEVEL_TO and any(t.lower_ == "to" for t in path):
         return "have"  # "rose to $4.6bn", "came to $2.9bn": the level reached
+    for child in verb.children:  # "will walk out", "cast ballots": one word's act in two
+        phrase = _PHRASES.get((lemma, str(child.lemma_).lower()))
+        particle = child.dep_ in ("prt", "dobj", "advmod", "prep")
+        if phrase is not None and particle and anchor not in child.subtree:
+            return phrase
     return lemma
+
+
+# A verb with its particle or object that says one verb's act: "walk out" is "strike".
+_PHRASES = {
+    ("walk", "out"): "strike",
+    ("sign", "up"): "add",
+    ("cast", "ballot"): "vote",
+    ("cast", "vote"): "vote",
+}
 
 
 _LEVEL_TO = CHANGE_VERBS | {"come", "amount"}
