@@ -302,6 +302,14 @@ def quote_holding(resources: Resources, text: str, words: str) -> Quote:
             "she would like",
             "Lena Ortiz",
         ),
+        # "X, Ortiz said, called it ...": the aside set off by commas reports the clause.
+        (
+            "Mayor Lena Ortiz spoke after the vote. The harbour board, Ortiz said, called the "
+            "toll “a fair price for a safe pier.”",
+            "a fair price for a safe pier.",
+            "Ortiz said",
+            "Lena Ortiz",
+        ),
         # A transcript label glued to the opening mark (no space after the colon).
         (
             "Councillor Dale Ferris questioned Mayor Ilsa Marrow at the hearing.\n"

@@ -399,8 +399,30 @@ def outer_cue(cue: Any, candidates: Sequence[Any]) -> Any:
     `_reporter`), or whose subject a verb inside the reported clause only seems to share."""
     chosen = _reporter(cue, candidates)
     if chosen is cue and cue.pos_ != "NOUN":
-        return _conjunct_reporter(cue, set(candidates)) or cue
+        return _conjunct_reporter(cue, set(candidates)) or _aside(cue, candidates) or cue
     return chosen
+
+
+ASIDES = frozenset("say tell add note argue contend insist".split())
+
+
+def _aside(cue: Any, candidates: Sequence[Any]) -> Any:
+    """ "CNN, Cruz said, called the announcement “...”", "Nor, he said, did he say ...": a
+    "said" clause set off by commas inside the cue's clause reports it; its person speaks."""
+    doc = cue.doc
+    for aside in candidates:
+        if aside.head.i != cue.i or aside is cue or aside.lemma_.lower() not in ASIDES:
+            continue
+        words = [t.i for t in aside.subtree if not t.is_punct]
+        left, right = min(words), max(words)
+        if left == 0 or right + 1 >= len(doc):
+            continue
+        if doc[left - 1].text != "," or doc[right + 1].text != ",":
+            continue
+        subject = subject_of(aside)
+        if subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in PERSONAL):
+            return aside
+    return None
 
 
 def _conjunct_reporter(cue: Any, reporting: set[Any]) -> Any:
@@ -416,7 +438,10 @@ def _conjunct_reporter(cue: Any, reporting: set[Any]) -> Any:
     if verb is cue or verb.dep_ != "ccomp" or not _reports(verb.head, reporting):
         return None
     subject = subject_of(verb.head)
-    return verb.head if subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she") else None
+    return verb.head if subject.ent_type_ == "PERSON" or subject.lower_ in PERSONAL else None
+
+
+PERSONAL = frozenset({"he", "she"})
 
 
 def _reporter(cue: Any, candidates: Sequence[Any]) -> Any:
