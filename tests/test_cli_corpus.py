@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from corpus_fixtures import MUSEUM, all_rows, ingested_store, rows, write_jsonl
+from corpus_fixtures import MUSEUM, PORTMOOR, all_rows, ingested_store, rows, write_jsonl
 from corroborate.cli import main
 from corroborate.corpus.store import SCHEMA_VERSION
 
@@ -217,3 +217,23 @@ def test_stories_search_takes_its_text_literally(tmp_path: Path, search: str, fo
     )
     assert result.exit_code == 0, result.output
     assert len(_story_rows(db, "--search", search)) == found
+
+
+@pytest.mark.parametrize(("option", "day"), [("--since", "2000-01-01"), ("--until", "2099-12-31")])
+def test_a_date_filter_leaves_out_undated_stories_and_says_how_many(
+    tmp_path: Path, option: str, day: str
+) -> None:
+    """A story no article dated is not known to fall in the window (`--until 2000-01-01` listed
+    every undated story of a store as if it had)."""
+    undated = [{k: v for k, v in row.items() if k != "published"} for row in rows({"m": MUSEUM})]
+    data = write_jsonl(tmp_path / "news.jsonl", rows({"portmoor": PORTMOOR}) + undated)
+    db = tmp_path / "c.db"
+    assert _run("ingest", str(data), "--db", str(db), "--workers", "1")[0] == 0
+    assert len(_story_rows(db)) == 2
+    result = CliRunner().invoke(main, ["stories", "--db", str(db), "--json", option, day])
+    assert result.exit_code == 0
+    (listed,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert listed["first_seen"] is not None
+    assert result.stderr == "not listed: 1 story with no date (--since and --until need one)\n"
+    searched = ["stories", "--db", str(db), option, day, "--search", "Portmoor"]
+    assert "not listed" not in CliRunner().invoke(main, searched).stderr  # it matches no search

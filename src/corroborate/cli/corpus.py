@@ -303,24 +303,33 @@ def stories_command(
 ) -> None:
     """List the stories in the store: id, title, dates, articles, sources, outlets."""
     where, params = ["article_count >= ?"], [str(min_articles)]
-    if since:
-        where.append("coalesce(last_seen, '9999') >= ?")
-        params.append(since)
-    if until:  # the day itself counts, whether a date or a date and time is stored
-        where.append("substr(coalesce(first_seen, '0000'), 1, 10) <= ?")
-        params.append(until)
     if text:  # the words as written: % and _ are no wildcards ("50%", "covid_19")
         like = "LIKE ? ESCAPE '\\'"
         where.append(f"(title {like} OR id IN (SELECT story_id FROM articles WHERE title {like}))")
         literal = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params += [f"%{literal}%", f"%{literal}%"]
+    # A story no article gave a date is not known to fall in a window: a date filter leaves
+    # it out and says how many it left (`--until 2000-01-01` listed 20 undated stories).
+    dated, dates = [], []
+    if since:
+        dated.append("last_seen >= ?")
+        dates.append(since)
+    if until:  # the day itself counts, whether a date or a date and time is stored
+        dated.append("substr(first_seen, 1, 10) <= ?")
+        dates.append(until)
     sql = (
         "SELECT id, title, first_seen, last_seen, article_count, source_count, outlets "
-        f"FROM stories WHERE {' AND '.join(where)} ORDER BY {SORTS[sort]} LIMIT ?"
+        f"FROM stories WHERE {' AND '.join(where + dated)} ORDER BY {SORTS[sort]} LIMIT ?"
     )
     with _open(db_path) as store:
-        rows = [dict(row) for row in store.query(sql, [*params, str(limit)])]
+        rows = [dict(row) for row in store.query(sql, [*params, *dates, str(limit)])]
         total = store.query("SELECT count(*) FROM stories")[0][0]
+        undated = 0
+        if dated:
+            no_date = (
+                f"SELECT count(*) FROM stories WHERE {' AND '.join(where)} AND first_seen IS NULL"
+            )
+            undated = store.query(no_date, params)[0][0]
         for row in rows:
             # No article of the story gave a headline: list it by its lead sentence instead,
             # marked as such (JSON keeps `title` null and adds `lead`).
@@ -330,8 +339,7 @@ def stories_command(
     if as_json:
         for row in rows:  # outlets as a list, as export's JSON lines give them
             click.echo(json.dumps(lists_decoded(row), ensure_ascii=False))
-        return
-    if not total:
+    elif not total:
         click.echo(
             f"no stories in {db_path} yet: add articles with "
             f"`corroborate ingest INPUT... --db {db_path}`",
@@ -344,6 +352,9 @@ def stories_command(
         )
     else:
         _print_stories(rows, total)
+    if undated:
+        stories = _plural(undated, "story", "stories")
+        click.echo(f"not listed: {stories} with no date (--since and --until need one)", err=True)
 
 
 WIDE = 110  # below this many columns the table drops "first seen" and "outlets"
