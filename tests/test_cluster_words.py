@@ -3,8 +3,10 @@ the ordinary words (what happened) must agree too (`ClusterSettings.min_word_agr
 
 from __future__ import annotations
 
+import json
 import math
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -19,8 +21,10 @@ from corroborate.corpus.features import (
     ArticleFeatures,
     extract_features,
 )
+from corroborate.corpus.ingest import ingest
 from corroborate.corpus.recluster import prepare_vector
 from corroborate.corpus.scoring import WORD_KIND, ClusterSettings, cosine, joins, word_cosine
+from corroborate.corpus.store import SqliteStore
 from corroborate.read.article import make_article
 from corroborate.segment import segment_article
 
@@ -252,3 +256,93 @@ def test_would_join_is_the_join_rule(
         and words >= _RULE.min_word_agreement
     )
     assert clusterer.would_join(vector, "s", score) is expected
+
+
+# Two courthouse shootings in two invented counties (a deputy shot outside one court, a judge
+# killed in an escape from another), three outlets each: they share the institutions' names
+# ("Superior Court", "County", "Sheriff", "Deputy") and some words, not who, where or what.
+SHOT = [
+    (
+        "Harbor Courier",
+        "Deputy shot outside Marlow County courthouse",
+        (
+            "A sheriff's deputy was shot in the shoulder outside the Superior Court in Marlow"
+            " County on Tuesday when a man opened fire from a parked van, the County Sheriff "
+            "said. The gunman, Oskar Frey, fled north on Route 9 and was arrested at a fuel "
+            "station two hours later."
+        ),
+    ),
+    (
+        "Ridge Daily",
+        "Gunman wounds deputy at Marlow courthouse steps",
+        (
+            "Oskar Frey fired six shots from a van at the steps of the Marlow County Superior"
+            " Court, wounding a deputy in the shoulder, the Sheriff told reporters. Frey "
+            "drove off on Route 9 and troopers arrested him at a fuel station that afternoon."
+        ),
+    ),
+    (
+        "Coastline News",
+        "Marlow deputy wounded, suspect caught",
+        (
+            "The deputy hit outside the Superior Court in Marlow County is recovering after "
+            "surgery on his shoulder, the Sheriff said, after Oskar Frey was caught at a fuel"
+            " station off Route 9 following the shooting from a parked van."
+        ),
+    ),
+]
+ESCAPE = [
+    (
+        "Harbor Courier",
+        "Inmate escapes Fenwick County court, kills judge",
+        (
+            "An inmate on trial for robbery seized a deputy's pistol inside the Fenwick "
+            "County Superior Court on Monday and killed Judge Ada Rusk before escaping in a "
+            "stolen pickup, the County Sheriff said. Lev Marsh was recaptured in a barn near "
+            "Elmford the next morning."
+        ),
+    ),
+    (
+        "Ridge Daily",
+        "Judge Rusk killed in Fenwick courtroom escape",
+        (
+            "Lev Marsh, facing robbery charges, grabbed a deputy's gun in the Fenwick County "
+            "Superior Court, shot Judge Ada Rusk on the bench and fled in a stolen pickup, "
+            "the Sheriff said. Searchers found Marsh hiding in a barn near Elmford."
+        ),
+    ),
+    (
+        "Coastline News",
+        "Fenwick escapee recaptured after courtroom killing",
+        (
+            "Deputies recaptured Lev Marsh in an Elmford barn a day after he took a deputy's "
+            "pistol in the Fenwick County Superior Court, killed Judge Ada Rusk and escaped "
+            "in a stolen pickup, the County Sheriff said."
+        ),
+    ),
+]
+COURTS = {"shot": SHOT, "escape": ESCAPE}
+
+
+def _court(event: str, index: int) -> dict[str, str]:
+    outlet, title, text = COURTS[event][index]
+    return {"id": f"{event}-{index}", "outlet": outlet, "title": title, "text": text}
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_two_courthouse_shootings_stay_two_stories(tmp_path: Path, seed: int) -> None:
+    """What a user runs (`ingest` with its second looks, default settings): each event is one
+    story, though one event's tellings agree on few words (0.17 between two of them)."""
+    rows = [_court(event, i) for event in COURTS for i in range(3)]
+    random.Random(seed).shuffle(rows)
+    path = tmp_path / "courts.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    with SqliteStore(tmp_path / "s.db") as store:
+        ingest([str(path)], store, workers=1)
+        found: dict[str, set[str]] = {}
+        for source, story in store.query("SELECT source_id, story_id FROM articles"):
+            found.setdefault(story, set()).add(source)
+    assert sorted(map(sorted, found.values())) == [
+        [f"escape-{i}" for i in range(3)],
+        [f"shot-{i}" for i in range(3)],
+    ]

@@ -75,3 +75,32 @@ def test_a_small_story_is_never_merged_by_its_centroid(tmp_path: Path) -> None:
         _ingest(store, tmp_path / "a.jsonl", _rows(["water"]), settings=_ALONE, refine=False)
         _second_look(store, settings, ["water-0", "water-1", "water-2"])
         assert len(_stories(store)) == 3
+
+
+# The second look's bar low enough for names alone; the words' test is what is left.
+_LOW = ClusterSettings(join_threshold=0.1)
+
+
+@pytest.mark.parametrize(("words", "joined"), [(_LOW.small_word_agreement, False), (0.0, True)])
+def test_a_lone_article_of_another_event_needs_its_words_to_agree(
+    tmp_path: Path, words: float, joined: bool
+) -> None:
+    """The mayor's budget article alone beside the water story (its only candidate, so the
+    best-match test passes): few of its names and numbers are the story's, so its words
+    must agree `small_word_agreement`; with no such bar it would join."""
+    settings = ClusterSettings(join_threshold=0.1, small_word_agreement=words)
+    with SqliteStore(tmp_path / "s.db") as store:
+        _ingest(store, tmp_path / "a.jsonl", _rows(["water"]), settings=_LOW)
+        _ingest(store, tmp_path / "b.jsonl", _rows(["budget-0"]), settings=_ALONE, refine=False)
+        assert len(_stories(store)) == 2
+        _second_look(store, settings, ["water-0"])
+        assert (len(_stories(store)) == 1) is joined
+
+
+def test_a_lone_article_of_the_same_event_still_joins(tmp_path: Path) -> None:
+    with SqliteStore(tmp_path / "s.db") as store:
+        _ingest(store, tmp_path / "a.jsonl", _rows(["water-0", "water-1"]), settings=_LOW)
+        _ingest(store, tmp_path / "b.jsonl", _rows(["water-2"]), settings=_ALONE, refine=False)
+        assert len(_stories(store)) == 2
+        _second_look(store, _LOW, ["water-0"])
+        assert _stories(store) == [{"water-0", "water-1", "water-2"}]
