@@ -310,8 +310,8 @@ def sources_section(view: ReportView) -> str:
             )
             copy = view.articles.get(ev.article)
             lines += [
-                f"    - chars {p.start}–{p.end} ↔ {p.origin_start}–{p.origin_end} "
-                f"({p.similarity:.2f}): {md(excerpt(copy, p.start, p.end))}"
+                f"    - copy chars {p.start}–{p.end} ↔ origin chars {p.origin_start}–"
+                f"{p.origin_end} ({p.similarity:.2f}): {md(excerpt(copy, p.start, p.end))}"
                 for p in ev.passages
             ]
         parts.append("\n".join(lines))

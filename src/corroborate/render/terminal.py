@@ -318,7 +318,10 @@ def _group(view: ReportView, group: SourceGroup) -> RenderableType:
         lines.append(_indent(Text(summary)))
         copy = view.articles.get(ev.article)
         for p in ev.passages:
-            where = f"{p.start}–{p.end} ↔ {p.origin_start}–{p.origin_end} ({p.similarity:.2f})"
+            where = (
+                f"copy {p.start}–{p.end} ↔ origin {p.origin_start}–{p.origin_end} "
+                f"({p.similarity:.2f})"
+            )
             passage = excerpt(copy, p.start, p.end, _EXCERPT)
             lines.append(_indent(Text(f"{where}: {passage}", style="dim"), 6))
     return Group(*lines)
