@@ -63,3 +63,27 @@ def test_a_finer_figure_agrees_with_its_rounding(whole: int, tenths: int, scale:
 def test_a_value_agrees_with_itself(value: int, suffix: str) -> None:
     text = f"${value:,}{suffix}" if suffix in ("m", "bn") else f"{value:,}{suffix}"
     assert values_agree(_one(text), _one(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("The package is worth $1 trillion.", 0.5e12),  # clamped to 0.1tn in `precision`
+        ("a deficit of $736bn", 0.5e9),
+        ("a deficit of $735.7bn", 0.05e9),
+        ("a budget of Rs 12 crore", 0.5e7),
+        ("a $4.5-million fine", 0.05e6),
+        ("three billion dollars", None),  # words: read as the stage reads them
+        ("12,000 people", None),  # no scale word
+        ("65p a litre", None),
+    ],
+)
+def test_the_written_precision_is_the_last_digit_unclamped(
+    text: str, written: float | None
+) -> None:
+    (quantity,) = read_quantities(text)
+    if written is None:
+        assert quantity.written_precision is None
+    else:
+        assert quantity.written_precision == pytest.approx(written)
+        assert quantity.precision <= quantity.written_precision

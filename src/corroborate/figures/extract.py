@@ -43,6 +43,10 @@ class Quantity:
     precision: float = 0.0  # half the step of the last digit written, in the value's scale
     number_start: int = 0  # where the number itself (without markers) begins
     number_end: int = 0
+    # Half the last written digit's step before the stage's clamp for a scaled whole number
+    # ("$1 trillion": 0.5tn, where `precision` is 0.1tn); None without a scale word. For
+    # comparing "$1 trillion" with "$1.2 trillion" as one fact rounded (claims.disputes).
+    written_precision: float | None = None
 
     @property
     def plain(self) -> bool:
@@ -574,4 +578,5 @@ def _make(
         precision=precision,
         number_start=tokens[number.first].start,
         number_end=tokens[number.last - 1].end,
+        written_precision=number.written_precision,
     )

@@ -27,6 +27,9 @@ class Number:
     words: bool = False
     fraction: bool = False
     scaled: bool = False
+    # Half the last written digit's step, scaled, before `_scale` clamps it (digits only):
+    # "$736bn" 0.5bn, "$1 trillion" 0.5tn. None without a scale word.
+    written_precision: float | None = None
 
 
 def digits(token: Token) -> tuple[float, float] | None:
@@ -147,6 +150,8 @@ def _scale(tokens: list[Token], number: Number) -> Number:
         factor = lx.SCALE_SHORT[low]
     if factor is None:
         return number
+    if not number.words:
+        number.written_precision = number.precision * factor
     if number.precision >= 0.5:
         # A scaled whole number is read to its last digit ("$736bn" is $735.5bn-$736.5bn, so
         # "$735.7bn" agrees), but never looser than a tenth of itself: "3 billion" is not
