@@ -280,3 +280,42 @@ def test_a_page_on_one_line_is_cut_into_paragraphs_between_its_sentences(repeats
         assert sizes == [len(text)]
     else:
         assert all(1200 <= size < 1200 + longest for size in sizes[:-1])
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> list[Article | ReadError]:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    return list(read_inputs(["-"]))
+
+
+def test_a_feed_on_standard_input_is_read_entry_by_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """It was read as one HTML page: its entries ran together, with no title."""
+    items = _stdin(monkeypatch, FEED.encode())
+    assert [(i.source, i.title) for i in items if isinstance(i, Article)] == [
+        ("<stdin>#entry-1", "Barge sinks at Orlo lock"),
+        ("<stdin>#https://canalnews.test/divers", "Divers reach the barge"),
+        ("<stdin>#entry-3", "Barge sinks at Orlo lock"),
+    ]
+
+
+@pytest.mark.parametrize("packed", ["members", "whole", "plain"])
+def test_a_warc_on_standard_input_gives_its_pages(
+    monkeypatch: pytest.MonkeyPatch, packed: str
+) -> None:
+    import gzip
+
+    members = _members()
+    plain = b"".join(gzip.decompress(member) for member in members)
+    data = {"members": b"".join(members), "whole": gzip.compress(plain), "plain": plain}[packed]
+    items = _stdin(monkeypatch, data)
+    assert [i.source for i in items] == [f"<stdin>#https://canal.test/{n}" for n in range(3)]
+
+
+def test_other_gzip_data_on_standard_input_says_to_decompress_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gzip
+
+    (error,) = _stdin(monkeypatch, gzip.compress(b"The Orlo lock reopened on Monday.\n"))
+    assert error == ReadError(
+        "<stdin>", "gzip-compressed data: decompress it first (gunzip -c FILE | ...)"
+    )

@@ -35,6 +35,11 @@ def read_feed(path: str | Path) -> Iterator[Article | ReadError]:
     except OSError as exc:
         yield ReadError(source, f"cannot read the file: {exc.strerror or exc}")
         return
+    yield from read_feed_bytes(data, source)
+
+
+def read_feed_bytes(data: bytes, source: str) -> Iterator[Article | ReadError]:
+    """`read_feed` of a feed's bytes (standard input), its entries named `source#ID`."""
     parsed, decoded = _parse(data, source)
     if not parsed.entries:
         problem = parsed.get("bozo_exception")

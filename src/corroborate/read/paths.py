@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -238,12 +240,20 @@ def _guarded(reader: Reader, text: str, source: str) -> Iterator[Article | ReadE
 
 
 def _read_stdin() -> Iterator[Article | ReadError]:
-    """Standard input, its kind sniffed from its first character."""
+    """Standard input, its kind sniffed from its first bytes: a WARC or a feed (read whole, as
+    their files are), else JSON, HTML or text by the first character."""
     source = "<stdin>"
+    data = sys.stdin.buffer.read()
+    whole = _whole_reader(data)
+    if whole is not None:
+        yield from file_guarded(source, whole(data, source))
+        return
     try:
-        decoded = decode(sys.stdin.buffer.read(), source)
+        decoded = decode(data, source)
     except InputReadError as exc:  # "the file is empty" would puzzle: no file was named
         problem = exc.problem.replace("the file is empty", "nothing came in on standard input")
+        if data.startswith(_GZIP):
+            problem = "gzip-compressed data: decompress it first (gunzip -c FILE | ...)"
         yield ReadError(exc.source, problem.replace("a binary file", "binary data"))
         return
     head = decoded.text.lstrip()[:1]
@@ -252,6 +262,31 @@ def _read_stdin() -> Iterator[Article | ReadError]:
         reader = _json
     for item in _guarded(reader, decoded.text, source):
         yield with_note(item, decoded)
+
+
+_GZIP = b"\x1f\x8b"
+# A feed's root element near its start (after an XML declaration, comments, a stylesheet).
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]", re.IGNORECASE)
+
+
+def _whole_reader(data: bytes) -> Callable[[bytes, str], Iterator[Article | ReadError]] | None:
+    """The reader of a WARC (gzipped or not) or an RSS/Atom feed given on standard input: read
+    as one HTML page, a feed's entries ran together, untitled, and a WARC became text."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if data.startswith(_GZIP):
+        try:
+            head = zlib.decompressobj(31).decompress(data[:65536], 16)
+        except zlib.error:
+            return None
+    if head.startswith(b"WARC/1."):
+        from corroborate.read.warc import read_warc_bytes
+
+        return read_warc_bytes
+    if head.startswith(b"<") and _FEED_ROOT.search(head) and b"<html" not in head.lower():
+        from corroborate.read.feed import read_feed_bytes
+
+        return read_feed_bytes
+    return None
 
 
 def _suffix(path: Path) -> str:

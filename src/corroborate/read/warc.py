@@ -8,6 +8,8 @@ next gzip member of a .warc.gz) and goes on from there, so one bad record never 
 from __future__ import annotations
 
 import gzip
+import io
+import itertools
 import re
 import zlib
 from collections.abc import Iterator
@@ -67,6 +69,19 @@ def read_warc(path: str | Path) -> Iterator[Article | ReadError]:
                     yield item
     finally:
         handle.close()
+
+
+def read_warc_bytes(data: bytes, source: str) -> Iterator[Article | ReadError]:
+    """`read_warc` of a crawl's bytes (standard input), gzipped a record to a member or not."""
+    gzipped = data.startswith(_GZIP_MAGIC)
+    given = 0
+    try:
+        for item in _read_from(io.BytesIO(data), source, gzipped):
+            given += 1
+            yield item
+    except _WholeGzip:
+        plain = io.BytesIO(gzip.decompress(data))
+        yield from itertools.islice(_read_from(plain, source, False), given, None)
 
 
 class _WholeGzip(Exception):
