@@ -166,3 +166,37 @@ def test_synonyms_and_phrases_of_one_act(
     resources: Resources, first: str, second: str, fa: str, fb: str
 ) -> None:
     assert_one_figure(resources, first, second, fa, fb)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        (  # "visitor numbers hit 710,000" counts visitors
+            "The Harrow Museum drew 520,000 visitors last year.",
+            "Visitor numbers at the Harrow Museum hit 610,000 last year.",
+            "520,000",
+            "610,000",
+        ),
+        (
+            "Passenger numbers at Kelby airport rose to 4.2 million last year.",
+            "Kelby airport handled 3.8 million passengers last year.",
+            "4.2 million",
+            "3.8 million",
+        ),
+    ],
+)
+def test_numbers_of_a_noun_count_that_noun(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    assert_one_figure(resources, first, second, fa, fb)
+
+
+def test_a_change_in_numbers_is_not_a_level(resources: Resources) -> None:
+    """ "Passenger numbers rose by 300,000" is the change, not how many there were."""
+    assert_apart(
+        resources,
+        "Passenger numbers at Kelby airport rose by 300,000 last year.",
+        "Kelby airport handled 3.8 million passengers last year.",
+        "300,000",
+        "3.8 million",
+    )

@@ -37,7 +37,8 @@ _PHRASES = {
 # workers" is its workforce; "there were 310 passengers on board" the ferry's traffic.
 _ROLE_NOUNS = {
     "staff": "worker employee staff workforce",
-    "attend": "visitor spectator fan attendee participant volunteer pupil student protester",
+    "attend": "visitor tourist spectator fan attendee participant volunteer pupil student "
+    "protester",
     "traffic": "passenger traveller traveler commuter vehicle car",
     "serve": "customer household home",
 }
@@ -62,6 +63,27 @@ def read_presence(verb: Any) -> str | None:
     if any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children):
         return None  # "can carry 400 passengers": room for, not how many came
     return ROLE_OF_VERB.get(lemma)
+
+
+# Verbs that give the level a count reached: "visitor numbers hit 710,000".
+_LEVEL_LEMMAS = frozenset("hit reach top total stand rise climb grow fall drop".split())
+
+
+def numbers_of(verb: Any, anchor: Any) -> Any | None:
+    """The noun a "numbers" subject counts, where the figure is the level they reached:
+    "visitor numbers at the gallery hit 710,000", "passenger numbers rose to 6.1 million"
+    count visitors and passengers, as "drew 640,000 visitors" does. Not a change ("rose by
+    200,000")."""
+    if str(verb.lemma_).lower() not in _LEVEL_LEMMAS:
+        return None
+    if any(a.lower_ == "by" for a in anchor.ancestors if verb in a.ancestors):
+        return None
+    for child in verb.children:
+        if child.dep_ != "nsubj" or child.lower_ not in ("numbers", "number"):
+            continue
+        kinds = [c for c in child.children if c.dep_ == "compound" and c.is_alpha]
+        return kinds[-1] if kinds else None
+    return None
 
 
 def noun_role(counted_text: str | None) -> str | None:

@@ -56,7 +56,7 @@ from corroborate.figures.nouns import (
     rate_adjectives,
     value_of,
 )
-from corroborate.figures.presence import read_presence
+from corroborate.figures.presence import numbers_of, read_presence
 from corroborate.figures.roles import Handover, read_handover
 from corroborate.figures.scope import read_scope, read_words
 from corroborate.figures.when import (
@@ -305,6 +305,10 @@ def _subject(
     heads = frozenset(norm_name(t.text) for t in speaking if t.dep_ not in ("compound", "flat"))
     own_persons = persons_in(r.wide) | heads
     counted, counted_text = read_counted(tokens, anchor, quantity, para_start)
+    presence = read_presence(r.verb) if quantity.unit == "count" else None
+    numbers = numbers_of(r.verb, anchor) if counted is None and presence is None else None
+    if numbers is not None:  # "visitor numbers hit 710,000": 710,000 visitors there were
+        counted, counted_text, presence = noun_class(numbers), numbers.text, "state"
     phase, update_cue = read_phase(cue_levels(anchor, r.verb, r.local))
     if phase == "demand" and _ordered_to_pay(r.verb, r.local):
         phase = None  # "must pay a £14m fine": the order made, not a demand
@@ -356,7 +360,7 @@ def _subject(
         words=read_words(_doer(r.verb, anchor)),
         handover=read_handover(r.verb, anchor, count=count),
         value_of=value_of(anchor),
-        presence=read_presence(r.verb) if count else None,
+        presence=presence,
         scope=read_scope(r.verb, anchor, r.wide, share=quantity.unit == "percent"),
         actors=actors_of(r.verb, ordinary),
         instruments=instruments_of(tokens),

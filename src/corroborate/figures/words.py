@@ -48,6 +48,7 @@ NOUN_CLASS = {
     "demonstrator": "person", "fan": "person", "spectator": "person", "victim": "person",
     "body": "person", "patient": "person", "passenger": "person", "worker": "person",
     "employee": "person", "visitor": "person", "survivor": "person", "other": "person",
+    "tourist": "person",
     "threshold": "target", "benchmark": "target", "goal": "target", "target": "target",
     "expenditure": "spending", "expense": "spending", "spending": "spending",
     # News synonyms of the thing counted or measured, one class each: outlets vary the word.
