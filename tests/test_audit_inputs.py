@@ -319,3 +319,36 @@ def test_other_gzip_data_on_standard_input_says_to_decompress_it(
     assert error == ReadError(
         "<stdin>", "gzip-compressed data: decompress it first (gunzip -c FILE | ...)"
     )
+
+
+BODY = (
+    "Zoe Marquez, who kept the Orlo lock for 41 years, retired on Tuesday, the canal office "
+    "said. She said she would miss the barges most of all.\n\nHer successor starts on Monday."
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "under", "published", "place"),
+    [
+        ("March 04, 2026", "", "2026-03-04", None),
+        ("Wednesday, March 04, 2026", "", "2026-03-04", None),
+        ("4 March 2026", "ORLO — ", "2026-03-04", "Orlo"),
+        ("", "ORLO — ", None, None),
+    ],
+)
+def test_a_date_line_above_the_headline_is_the_articles_date_not_its_story(
+    above: str, under: str, published: str | None, place: str | None
+) -> None:
+    """It stayed in the story as a paragraph of its own (a story was summed up by its date)."""
+    from corroborate.clean import clean_article
+    from corroborate.read.text import read_text
+
+    text = (f"{above}\n\n" if above else "") + f"Orlo lock keeper retires at 70\n\n{under}{BODY}"
+    article = clean_article(read_text(text, source="lock.txt"))
+    assert article.title == "Orlo lock keeper retires at 70"
+    assert article.published == published
+    assert article.place == (place or ("Orlo" if under else None))
+    kept = [text[p.start : p.end] for p in article.paragraphs]
+    assert kept[0].startswith("Zoe Marquez") and not any(above and above in k for k in kept)
+    removed = " ".join(r.text for r in article.removed)
+    assert above in removed

@@ -209,6 +209,7 @@ def _apply_reader_spans(
     """Remove the title line and the dateline prefix that the reader already used as metadata."""
     spans = [("title_span", "headline: shown as the article's title")]
     spans.append(("dateline_span", "dateline: read as the article's place and date"))
+    spans.append(("date_span", "date line: read as the article's date"))
     for key, reason in spans:
         span = article.meta.get(key)
         if not span:

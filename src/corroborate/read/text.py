@@ -28,6 +28,7 @@ _DATELINE = re.compile(
     r"\s*(?:—|–|--|:|-)\s+(?=[A-Z\"“‘'])"
 )
 _DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%Y-%m-%d")
+_WEEKDAY = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+", re.IGNORECASE)
 _HEADLINE_END = re.compile(r"[.!;:,]$")
 
 
@@ -43,6 +44,12 @@ def read_text(text: str, *, source: str, outlet: str | None = None) -> Article:
         article.title = text[title_span[0] : title_span[1]].lstrip("# ").strip()
         article.meta["title_span"] = title_span
     dateline = _first_dateline(text, after=title_span[1] if title_span else 0)
+    above = _date_above(text, title_span[0]) if title_span else None
+    if dateline is None:
+        dateline = above
+    elif above and not dateline[3]:  # "ORLO —" under the title, its date above it
+        dateline = (*dateline[:3], above[3])
+        article.meta["date_span"] = above[:2]
     if dateline:
         start, end, place, published = dateline
         article.meta["dateline_span"] = (start, end)
@@ -62,6 +69,16 @@ def _first_dateline(
         line = text[start:end]
         if len(line.split()) >= 12 and line[:1] not in "-•*–":
             return None  # the first paragraph of prose: a dateline would have been here
+    return None
+
+
+def _date_above(text: str, title_start: int) -> tuple[int, int, str | None, str | None] | None:
+    """A line holding only a date above the headline ("March 04, 2026", then the title), read
+    as the article's date: it stayed in the story as a paragraph, and a story of such pages
+    was summed up as "June 06, 2013"."""
+    found = find_dateline(text, after=0)
+    if found and found[3] and found[1] <= title_start and not found[2]:
+        return found
     return None
 
 
@@ -170,7 +187,7 @@ def _date_line(text: str, pos: int) -> tuple[str, int] | None:
     """A line holding only a date ("12 February 2025"), as some pages print above the story."""
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
-    candidate = text[pos:end].strip()
+    candidate = _WEEKDAY.sub("", text[pos:end].strip(), count=1)  # "Saturday, August 24, 2013"
     if not candidate or len(candidate) > 30:
         return None
     for fmt in _DATE_FORMATS:
