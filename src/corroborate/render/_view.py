@@ -250,6 +250,20 @@ def variant_note(variant: QuoteVariant) -> str:
     return " · ".join(notes)
 
 
+# A quote's flags (`Quote.flags`, kept as codes in JSON) in a reader's words: "⚑ cut-short"
+# read as if the report, or the outlet, had cut the quote.
+FLAG_WORDS = {
+    "wording-differs": "outlets word it differently",
+    "cut-short": "some outlets quote only part of it",
+    "paraphrased-elsewhere": "also paraphrased, without quotation marks",
+    "speaker-unresolved": "speaker not named",
+}
+
+
+def flag_words(flag: str) -> str:
+    return FLAG_WORDS.get(flag, flag)
+
+
 def mention_notes(mention: QuoteMention) -> list[str]:
     """What a reader should know about how an outlet gives a quote."""
     notes = [] if mention.direct else ["paraphrase, not in quotation marks"]

@@ -40,6 +40,7 @@ from corroborate.render._view import (
     element_id,
     excerpt,
     figures_in_display_order,
+    flag_words,
     format_value,
     mention_notes,
     number_citations,
@@ -255,7 +256,7 @@ def quotes_section(view: ReportView) -> str:
 
 def _quote(view: ReportView, quote: Quote) -> str:
     badges = _badge(plural(quote.independent_sources, "independent source"), "sources")
-    badges += "".join(_badge(flag, "flag") for flag in quote.flags)
+    badges += "".join(_badge(flag_words(flag), "flag") for flag in quote.flags)
     mentions = "".join(_mention(view, m, _quote_note(m)) for m in quote.mentions)
     return (
         f'<article class="quote" id="{element_id("quote", quote.id)}">\n'

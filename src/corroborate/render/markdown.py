@@ -26,6 +26,7 @@ from corroborate.render._view import (
     disputed_claims,
     excerpt,
     figures_in_display_order,
+    flag_words,
     format_value,
     mention_notes,
     number_citations,
@@ -184,7 +185,7 @@ def quotes_section(view: ReportView) -> str:
 
 
 def _quote(view: ReportView, quote: Quote) -> str:
-    flags = "".join(f" · ⚑ {md(flag)}" for flag in quote.flags)
+    flags = "".join(f" · ⚑ {md(flag_words(flag))}" for flag in quote.flags)
     lines = [
         f"> “{md(quote.text)}”",
         "",

@@ -31,6 +31,7 @@ from corroborate.render._view import (
     disputed_claims,
     excerpt,
     figures_in_display_order,
+    flag_words,
     format_value,
     mention_notes,
     number_citations,
@@ -205,7 +206,7 @@ def _quote(view: ReportView, quote: Quote) -> RenderableType:
         (plural(quote.independent_sources, "independent source"), "cyan"),
     )
     for flag in quote.flags:
-        head.append(f" ⚑ {flag}", style="bold red")
+        head.append(f" ⚑ {flag_words(flag)}", style="bold red")
     lines: list[RenderableType] = [_indent(head, 2)]
     for variant in quote.variants:
         if variant.text != quote.text:
