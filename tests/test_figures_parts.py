@@ -119,6 +119,12 @@ def test_the_one_made_to_do_it_is_the_doer(resources: Resources) -> None:
             "£1.4m",
             "£300,000",
         ),
+        (  # how many could is not how many do
+            "Some 97% of homes in Larby can get fast broadband.",
+            "Only 38% of Larby homes have signed up for fast broadband.",
+            "97%",
+            "38%",
+        ),
         (  # the day's high and the night's low
             "Temperatures in Marvo hit 39C on Friday.",
             "Temperatures in Marvo fell to 16C overnight on Friday.",

@@ -160,6 +160,18 @@ def test_a_plural_noun_names_its_role() -> None:
             "180,000",
             "240,000",
         ),
+        (  # "fixed" and "repaired"; "found" and "unearthed"
+            "The council fixed 8,000 potholes in Ambry last year.",
+            "Some 11,000 potholes were repaired in Ambry last year.",
+            "8,000",
+            "11,000",
+        ),
+        (
+            "Archaeologists at Pellham found 220 Saxon coins.",
+            "Some 260 Saxon coins were unearthed at Pellham.",
+            "220",
+            "260",
+        ),
     ],
 )
 def test_synonyms_and_phrases_of_one_act(

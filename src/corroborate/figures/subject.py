@@ -349,7 +349,7 @@ def _subject(
         qualifiers=qualifiers_of(r.verb, anchor, ordinary),
         update_cue=update_cue or any(t.lower_ == "latest" for t in r.wide),
         revised=update_cue and any(t.lemma_.lower() in REVISED for t in r.wide),
-        capacity=_is_capacity(r.verb, anchor, r.local + r.narrow),
+        capacity=_is_capacity(r.verb, anchor, r.local + r.narrow, share=quantity.unit == "percent"),
         per=period_of(tokens, anchor, r.verb),
         margin=is_margin(anchor, r.verb, verb) or is_excess(tokens, quantity, para_start),
         holder_noun=_holder_noun(r.verb, anchor, ordinary),
@@ -406,11 +406,14 @@ _ROOM_ALWAYS = frozenset("seat accommodate hold".split())
 _ROOM_CAN = _ROOM_ALWAYS | frozenset("carry take house fit store".split())
 
 
-def _is_capacity(verb: Any, anchor: Any, region: list[Any]) -> bool:
+def _is_capacity(verb: Any, anchor: Any, region: list[Any], *, share: bool = False) -> bool:
     """A figure of capacity: how many there is room for, not how many there are ("held its
-    rate at 4.25%" holds a level)."""
+    rate at 4.25%" holds a level). A share of those who can do something ("98% of homes can
+    get fast broadband") is how many could, not how many do."""
     lemma = str(verb.lemma_).lower()
     can = any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children)
+    if share and can:
+        return True
     at = any(a.lower_ == "at" for a in anchor.ancestors if verb in a.ancestors)
     if not at and (lemma in _ROOM_ALWAYS or (can and lemma in _ROOM_CAN)):
         return True

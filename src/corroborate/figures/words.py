@@ -113,6 +113,8 @@ VERB_CLASS = {
     # the tagger lemmatises "gutted" as "gutte".
     "gut": "destroy", "gutte": "destroy", "raze": "destroy", "flatten": "destroy",
     "produce": "build", "manufacture": "build", "assemble": "build",
+    "fix": "repair", "repair": "repair", "mend": "repair", "patch": "repair",
+    "find": "find", "discover": "find", "unearth": "find", "uncover": "find",
 }
 # fmt: on
 
