@@ -118,6 +118,15 @@ by side in this script (peer: the parse alone, which the ledger shares with othe
   (after the rounding, roles, numbered-name and pence changes) 0.705 (0); dev34 (after the
   measures and two-kinds rules) 0.909 (1); dev35 (look-alike amounts of one holder) 0.881 (1);
   dev36 (near-final code) 0.775 (1). Then tuned on: dev sets.
+- figures_pairs_dev37.jsonl .. figures_pairs_dev41.jsonl: 46, 44, 42, 42 and 42 invented pairs
+  written in session 7 by the figures engineer, each scored once on the code as it stood before
+  the changes it led to: dev37 (session-start code: one count told with two verbs or from two
+  ends, narrower measures, look-alike acts) 0.652 (3 false conflicts); dev38 (after the
+  presence and narrower-adjective changes) 0.864 (0); dev39 (crowds, jabs, customers, exams,
+  shelters, appeals, temperatures, votes, car plants) 0.667 (3); dev40 (costs, migrants,
+  profits, outbreaks, inflation, recalls, census) 0.786 (0); dev41 (insurance, fish, pensions,
+  lotteries, broadband, mines, reservoirs, canals, potholes, indices) 0.667 (2). Then tuned
+  on: dev sets.
 
 Usage: python bench/bench_figures.py [--quick] [--show-dev-failures] [--dev-only] [--loso]
 """
@@ -187,6 +196,11 @@ PAIRS = {
     "dev34": "figures_pairs_dev34.jsonl",  # session 6: strikes, polls, fares, budgets, fires
     "dev35": "figures_pairs_dev35.jsonl",  # session 6: look-alike amounts of one holder
     "dev36": "figures_pairs_dev36.jsonl",  # session 6: probes of the near-final code
+    "dev37": "figures_pairs_dev37.jsonl",  # session 7: one count told with two verbs
+    "dev38": "figures_pairs_dev38.jsonl",  # session 7: tolls, jobs, ferries, turnout, flights
+    "dev39": "figures_pairs_dev39.jsonl",  # session 7: crowds, jabs, exams, appeals, votes
+    "dev40": "figures_pairs_dev40.jsonl",  # session 7: costs, outbreaks, inflation, census
+    "dev41": "figures_pairs_dev41.jsonl",  # session 7: insurance, broadband, mines, canals
 }
 
 
