@@ -352,3 +352,65 @@ def test_a_date_line_above_the_headline_is_the_articles_date_not_its_story(
     assert kept[0].startswith("Zoe Marquez") and not any(above and above in k for k in kept)
     removed = " ".join(r.text for r in article.removed)
     assert above in removed
+
+
+def test_gzipped_inputs_are_read_as_their_plain_files(tmp_path: Path) -> None:
+    """A crawl keeps pages and exports gzipped (page.html.gz, export.jsonl.gz): they were
+    "files of a kind corroborate does not read"."""
+    import gzip
+
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    page = PAGE.format(title="Barge sinks at Orlo lock", body="The barge Maren Holt sank.")
+    lines = [json.dumps({"text": BODY, "outlet": "Canal Post"}), json.dumps({"text": BODY})]
+    plain = {
+        "page.html": page.encode(),
+        "export.jsonl": ("\n".join(lines) + "\n").encode(),
+        "canal.rss": FEED.encode(),
+        "note.txt": b"The Orlo lock reopened on Monday, the canal office said.\n",
+    }
+    for name, data in plain.items():
+        (folder / f"{name}.gz").write_bytes(gzip.compress(data))
+    got = {i.source: i for i in read_inputs([str(folder)])}
+    assert all(isinstance(i, Article) for i in got.values())
+    assert set(got) == {
+        f"{folder}/canal.rss.gz#entry-1",
+        f"{folder}/canal.rss.gz#https://canalnews.test/divers",
+        f"{folder}/canal.rss.gz#entry-3",
+        f"{folder}/export.jsonl.gz:1",
+        f"{folder}/export.jsonl.gz:2",
+        f"{folder}/note.txt.gz",
+        f"{folder}/page.html.gz",
+    }
+    assert got[f"{folder}/page.html.gz"].title == "Barge sinks at Orlo lock"
+    outlets = [got[f"{folder}/{n}"].outlet for n in ("export.jsonl.gz:2", "note.txt.gz")]
+    assert outlets == ["export", "note"]  # the file's name without .jsonl.gz / .txt.gz
+
+
+@pytest.mark.parametrize(
+    ("name", "damage", "message"),
+    [
+        ("page.html.gz", "cut", "the gzip file is cut short"),
+        ("page.html.gz", "plain", "not gzip data, though its name ends in .gz"),
+        ("export.jsonl.gz", "plain", "not gzip data, though its name ends in .gz"),
+        ("export.jsonl.gz", "cut", "the gzip file is cut short after line "),
+    ],
+)
+def test_a_damaged_gzip_input_is_one_line_and_the_rest_is_read(
+    tmp_path: Path, name: str, damage: str, message: str
+) -> None:
+    import gzip
+    import random
+
+    words = random.Random(7).choices(["lock", "barge", "canal", "Orlo", "gate", "keeper"], k=9000)
+    text = " ".join(words) + "."
+    data = (json.dumps({"text": text}) + "\n") * 3 if name.endswith("jsonl.gz") else text
+    packed = gzip.compress(data.encode())
+    bad = packed[: len(packed) * 3 // 4] if damage == "cut" else data.encode()
+    (tmp_path / name).write_bytes(bad)
+    (tmp_path / "good.txt").write_text("The Orlo lock reopened on Monday.\n")
+    items = list(read_inputs([str(tmp_path)]))
+    assert [i.source for i in items if isinstance(i, Article)][-1] == str(tmp_path / "good.txt")
+    errors = [i for i in items if isinstance(i, ReadError)]
+    assert len(errors) == 1 and errors[0].source == str(tmp_path / name)
+    assert errors[0].message.startswith(message)

@@ -109,7 +109,8 @@ def ingest_command(
     """Read INPUTS into the store, find copies and assign every article to a story.
 
     INPUTS: files, directories, globs or - (stdin): .txt, .md, .html, .json, .jsonl, .warc,
-    .warc.gz, .rss, .atom, .xml feeds. Articles already stored are recognised by their
+    .rss, .atom, .xml feeds, each also gzipped (.jsonl.gz, .warc.gz, .html.gz...). Articles
+    already stored are recognised by their
     content and skipped, so running the same ingest twice adds nothing, and a run that was
     stopped half-way finishes the job when run again.
     """

@@ -107,8 +107,9 @@ def report_command(
 
     INPUTS are read as the coverage of one story: .txt/.md (text as scraped), .html/.htm,
     .json/.jsonl (objects with "text" or "html" and optional "title", "url", "outlet",
-    "published"), .warc/.warc.gz crawls and .rss/.atom/.xml feeds. An input that cannot be
-    read is named on stderr and the rest go on.
+    "published"), .warc crawls and .rss/.atom/.xml feeds, each also gzipped (.warc.gz,
+    .html.gz...). An input that cannot be read is named on stderr and the rest go on. For
+    many stories at once, use `ingest`.
     """
     settings = Settings(
         summary_sentences=summary_sentences, embedder=embedder, parse_processes=parse_processes

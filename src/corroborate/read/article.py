@@ -34,7 +34,12 @@ def outlet_from(outlet: str | None, url: str | None, source: str) -> str:
             return host
     if source in ("-", "<stdin>"):
         return "stdin"
-    return PurePath(source).stem or source
+    # "cnn.html.gz" is cnn's, as "cnn.html" is; so is line 3 of "cnn.jsonl.gz" ("...:3").
+    plain = _GZ_NAME.sub("", source)
+    return PurePath(plain).stem or source
+
+
+_GZ_NAME = re.compile(r"\.gz(?=(?::\d+|\[\d+\]|#.*)?$)", re.IGNORECASE)
 
 
 # Half of a UTF-16 pair with no other half: a JSON "\ud800" escape or an HTML/XML "&#xD800;"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 from corroborate.errors import InputReadError, unexpected
 from corroborate.read.article import make_article, source_name
@@ -50,23 +52,48 @@ def jsonl_lines(path: Path) -> Iterator[JsonLine | Article | ReadError]:
     is decided for the file as a whole (a UTF-16 file's articles, read whole; a binary or
     empty file's ReadError) as `read_jsonl_file` gives it."""
     source = source_name(path)
-    with path.open("rb") as handle:
-        head = handle.read(8192)
-        handle.seek(0)
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            yield from read_jsonl(decode_bytes(handle.read(), source), source)
-            return
-        if looks_binary(head):
-            yield ReadError(source, "this looks like a binary file, not text, HTML or JSON")
-            return
-        empty = True
-        for number, raw in enumerate(handle, start=1):
-            if number == 1:
-                raw = raw.removeprefix(codecs.BOM_UTF8)
-            if not raw.strip():
-                continue
-            empty = False
-            yield JsonLine(source, number, raw)
+    gzipped = path.name.lower().endswith(".gz")  # an export.jsonl.gz, read as it inflates
+    last = 0  # the last line given, for a gzip file that breaks off after it
+    with gzip.open(path, "rb") if gzipped else path.open("rb") as handle:
+        try:
+            for item in _lines_of(handle, source):
+                last = item.number if isinstance(item, JsonLine) else last
+                yield item
+        except (EOFError, OSError, zlib.error) as exc:
+            if not gzipped:
+                raise
+            read = f" after line {last}; the lines before it were read" if last else ""
+            yield ReadError(source, gzip_problem(exc) + read)
+
+
+def gzip_problem(exc: BaseException) -> str:
+    """A gzip file's fault in words (gzip and zlib say "Error -3 while decompressing data")."""
+    if isinstance(exc, EOFError):
+        return "the gzip file is cut short"
+    if isinstance(exc, gzip.BadGzipFile) and "Not a gzipped file" in str(exc):
+        return "not gzip data, though its name ends in .gz"
+    return "the gzip data is damaged"
+
+
+def _lines_of(
+    handle: gzip.GzipFile | BinaryIO, source: str
+) -> Iterator[JsonLine | Article | ReadError]:
+    head = handle.read(8192)
+    handle.seek(0)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        yield from read_jsonl(decode_bytes(handle.read(), source), source)
+        return
+    if looks_binary(head):
+        yield ReadError(source, "this looks like a binary file, not text, HTML or JSON")
+        return
+    empty = True
+    for number, raw in enumerate(handle, start=1):
+        if number == 1:
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        if not raw.strip():
+            continue
+        empty = False
+        yield JsonLine(source, number, raw)
     if empty:
         yield ReadError(source, "the file is empty")
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import glob
+import gzip
 import os
 import re
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TypeVar
 
 from corroborate.errors import InputReadError, unexpected
@@ -80,6 +81,8 @@ def _jsonl(path: Path) -> Iterator[Article | ReadError]:
 FILE_READERS: dict[str, Callable[[Path], Iterator[Article | ReadError]]] = {
     ".jsonl": _jsonl,
     ".ndjson": _jsonl,
+    ".jsonl.gz": _jsonl,
+    ".ndjson.gz": _jsonl,
     ".warc": _warc,
     ".warc.gz": _warc,
     ".rss": _feed,
@@ -206,12 +209,22 @@ def _read_path(path: Path, source: str) -> Iterator[Article | ReadError]:
     if suffix in FILE_READERS:
         yield from FILE_READERS[suffix](path)
         return
-    reader = READERS.get(suffix)
-    if reader is None:
+    inner = suffix.removesuffix(".gz")
+    reader = READERS.get(inner)
+    if reader is None and inner not in _FEEDS:
         kind = suffix or "(none)"
         yield ReadError(source, f"unknown file type {kind!r}; expected one of {_kinds()}")
         return
-    decoded = decode(path.read_bytes(), source)
+    data = path.read_bytes()
+    if suffix.endswith(".gz"):  # a page.html.gz, a feed.rss.gz: as their plain files
+        data = _inflated(data, source)
+        if inner in _FEEDS:
+            from corroborate.read.feed import read_feed_bytes
+
+            yield from read_feed_bytes(data, source)
+            return
+    assert reader is not None
+    decoded = decode(data, source)
     for item in _guarded(reader, decoded.text, source):
         yield with_note(item, decoded)
 
@@ -289,16 +302,33 @@ def _whole_reader(data: bytes) -> Callable[[bytes, str], Iterator[Article | Read
     return None
 
 
+_FEEDS = (".rss", ".atom", ".xml")
+
+
+def _inflated(data: bytes, source: str) -> bytes:
+    from corroborate.read.jsonl import gzip_problem
+
+    try:
+        return gzip.decompress(data)
+    except (EOFError, OSError, zlib.error) as exc:
+        raise InputReadError(source, gzip_problem(exc)) from exc
+
+
 def _suffix(path: Path) -> str:
+    """The kind a file's name gives: its last suffix, or its last two for a gzipped one
+    (".warc.gz", ".jsonl.gz", ".html.gz")."""
     name = path.name.lower()
-    for ending in ("warc.gz", "warc"):
-        if name.endswith("." + ending):
-            return "." + ending
+    if name.endswith(".warc"):
+        return ".warc"
+    if name.endswith(".gz"):
+        return PurePath(name[:-3]).suffix + ".gz"
     return path.suffix.lower()
 
 
 def _known(path: Path) -> bool:
-    return _suffix(path) in READERS or _suffix(path) in FILE_READERS
+    suffix = _suffix(path)
+    inner = suffix.removesuffix(".gz")
+    return suffix in READERS or suffix in FILE_READERS or inner in READERS or inner in _FEEDS
 
 
 def _hidden(relative: Path) -> bool:
@@ -306,4 +336,5 @@ def _hidden(relative: Path) -> bool:
 
 
 def _kinds() -> str:
-    return ", ".join(sorted({*READERS, *FILE_READERS}))
+    plain = sorted({*READERS, *FILE_READERS} - {".warc.gz", ".jsonl.gz", ".ndjson.gz"})
+    return ", ".join(plain) + " (each also gzipped, as .gz)"
