@@ -152,15 +152,20 @@ def demo_command(output_dir: Path) -> None:
 
 def _build(inputs: list[str], settings: Settings) -> Report:
     from corroborate.read import read_articles
+    from corroborate.render._view import plural
     from corroborate.story import build_report
 
     resources = _resources(settings)
     typed = note_stdin(inputs)
     try:
-        with nullcontext() if typed else working("reading the inputs and building the report"):
+        with nullcontext() if typed else working("reading the inputs"):
             # As `corroborate.report`, but a text given twice is named (build_report keeps it
             # once without a word).
             articles, errors = read_articles(inputs)
+        if len(articles) > MANY_ARTICLES:
+            click.echo(_many_note(len(articles)), err=True)
+        building = f"building the report of {plural(len(articles), 'article')}"
+        with nullcontext() if typed else working(building):
             result = build_report(articles, errors=errors, settings=settings, resources=resources)
     except (CorroborateError, ImportError) as exc:  # ImportError: an optional extra missing
         raise click.ClickException(str(exc)) from exc
@@ -171,6 +176,19 @@ def _build(inputs: list[str], settings: Settings) -> Report:
             "no article could be read from the inputs given (each problem is listed above)"
         )
     return result
+
+
+# More articles than one story's coverage usually holds (the demo has 8, a big story 40):
+# `report` on a crawl export reads it all as one story, for many minutes.
+MANY_ARTICLES = 100
+
+
+def _many_note(count: int) -> str:
+    return (
+        f"corroborate: note: {count} articles, all read as the coverage of one story; for a "
+        "crawl of many stories, `corroborate ingest INPUT... --db news.db`, then `stories` "
+        "and `show`"
+    )
 
 
 def _resources(settings: Settings) -> Resources:
