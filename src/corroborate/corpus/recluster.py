@@ -30,6 +30,7 @@ from corroborate.corpus.scoring import (
     WORD_KIND,
     ClusterSettings,
     combine,
+    joins,
     kind_of,
     within_window,
 )
@@ -366,17 +367,24 @@ def _weakest_join(
     span: tuple[str, str] | None,
     settings: ClusterSettings,
 ) -> float | None:
-    """The lowest score of the items against the story, or None if one would not join it."""
+    """The lowest score of the items against the story, or None if one would not join it
+    (the join rule, `joins`, with a shared name always and no words' test: see `recluster`)."""
     names = story[0].get(ENTITY_PREFIX, {})
     scores = []
     for vector, published in items:
-        if not any(t in names for t in vector[0].get(ENTITY_PREFIX, {})):
-            return None
         if published and span and not within_window(published, *span, settings.window_days):
             return None
-        scores.append(vector_similarity(vector, story, settings))
-    low = min(scores)
-    return low if low >= settings.join_threshold else None
+        score = vector_similarity(vector, story, settings)
+        named = any(t in names for t in vector[0].get(ENTITY_PREFIX, {}))
+        if not joins(score, named, _no_words_test, settings, min_words=0.0, waive_names=False):
+            return None
+        scores.append(score)
+    return min(scores)
+
+
+def _no_words_test() -> float:
+    """Re-clustering does not ask the words to agree (see `recluster`)."""
+    return 1.0
 
 
 def _span(group: list[ArticleFeatures]) -> tuple[str, str] | None:
