@@ -25,3 +25,44 @@ def test_report_on_more_articles_than_one_story_holds_points_to_ingest(
     note = "corroborate: note: 2 articles, all read as the coverage of one story; for a crawl"
     assert (note in result.stderr) == (limit < 2)
     assert (tmp_path / "r.json").exists()
+
+
+LOCKED = "the store is locked by another process; wait for it to finish, or use another --db"
+FULL = "the disk is full; the batch in flight was rolled back: run the same ingest again to finish"
+
+
+@pytest.mark.parametrize(
+    ("stored", "fault", "then"),
+    [
+        (
+            40,
+            LOCKED,
+            "; 40 new articles of this run were stored before it: run the same ingest "
+            "again to finish",
+        ),
+        (1, FULL, " (1 new article of this run was stored before it)"),
+        (0, LOCKED, ""),
+    ],
+)
+def test_a_store_fault_mid_ingest_says_what_the_run_had_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stored: int, fault: str, then: str
+) -> None:
+    """Locked out after some batches, ingest said only to wait: not that those batches were
+    in, nor that running it again finishes the job."""
+    import importlib
+
+    from corroborate.corpus.ingest import IngestCounts
+    from corroborate.errors import StoreError
+
+    db = tmp_path / "news.db"
+
+    def ingest(inputs: list[str], store: object, **options: object) -> IngestCounts:
+        if stored:
+            options["progress"](IngestCounts(read=stored, new=stored))  # type: ignore[operator]
+        raise StoreError(f"{db}: {fault}")
+
+    monkeypatch.setattr(importlib.import_module("corroborate.corpus.ingest"), "ingest", ingest)
+    (tmp_path / "a.txt").write_text("The Orlo lock reopened on Monday.\n")
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {db}: {fault}{then}\n"

@@ -110,13 +110,22 @@ def ingest_command(
 
     INPUTS: files, directories, globs or - (stdin): .txt, .md, .html, .json, .jsonl, .warc,
     .rss, .atom, .xml feeds, each also gzipped (.jsonl.gz, .warc.gz, .html.gz...). Articles
-    already stored are recognised by their
-    content and skipped, so running the same ingest twice adds nothing, and a run that was
-    stopped half-way finishes the job when run again.
+    already stored are recognised by their content and skipped, so running the same ingest
+    twice adds nothing, and a run that was stopped half-way finishes the job when run again.
     """
     from corroborate.corpus.ingest import ingest
 
     note_stdin(inputs)
+    stored = 0  # new articles of this run in batches already committed
+
+    def counted(update: Callable[[IngestCounts], None]) -> Callable[[IngestCounts], None]:
+        def step(counts: IngestCounts) -> None:
+            nonlocal stored
+            stored = counts.new
+            update(counts)
+
+        return step
+
     try:
         with _open(db_path, write=True) as store, _progress() as update, _ctrl_c_in_main_only():
             counts = ingest(
@@ -124,10 +133,12 @@ def ingest_command(
                 store,
                 batch_size=batch_size,
                 workers=workers,
-                progress=update,
+                progress=counted(update),
                 refine=second_look,
             )
             update(counts)  # the failures of the last batch
+    except click.ClickException as exc:
+        raise click.ClickException(_kept_note(exc.message, stored)) from exc
     except KeyboardInterrupt:
         click.echo(
             f"corroborate: interrupted; every batch stored before it is kept in {db_path}: "
@@ -147,6 +158,18 @@ def ingest_command(
         raise click.ClickException(
             "no article could be read from the inputs given (each problem is listed above)"
         )
+
+
+def _kept_note(message: str, stored: int) -> str:
+    """A store fault in mid-run (locked out, disk full) with what the run had stored: the
+    lock's message said only to wait, not that 50 articles were in and a rerun finishes."""
+    if not stored:
+        return message
+    were = "was" if stored == 1 else "were"
+    kept = f"{_plural(stored, 'new article', 'new articles')} of this run {were} stored before it"
+    if "run the same ingest again" in message:
+        return f"{message} ({kept})"
+    return f"{message}; {kept}: run the same ingest again to finish"
 
 
 def _decoding_line(found: list[tuple[str, str]], shown: int = 3) -> str:
