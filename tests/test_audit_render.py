@@ -44,3 +44,24 @@ def test_a_quotes_flags_are_told_in_words_and_json_keeps_the_codes(fmt: str) -> 
         assert words in text
     assert "cut-short" not in text and "wording-differs" not in text
     assert '"cut-short"' in render(report, "json")
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "terminal"])
+@pytest.mark.parametrize("origin_cited", [True, False])
+def test_a_cited_copy_is_marked_as_a_copy_of_its_origin(fmt: str, origin_cited: bool) -> None:
+    """A wire story and its reprint cited as [1] and [4] read as two sources behind a line."""
+    report = example_report()
+    cited = ["a-wire", "a-ledger", "a-post", "a-reprint"] if origin_cited else ["a-reprint"]
+    report.summary[0].articles = cited
+    text = render(report, fmt) if fmt != "terminal" else _terminal(report)
+    reprint = next(a for a in report.articles if a.id == "a-reprint")
+    wire = next(a for a in report.articles if a.id == "a-wire")
+    origin = "[1]" if origin_cited else str(wire.outlet)
+    if fmt == "markdown":
+        origin = origin.replace("[", "\\[").replace("]", "\\]")
+    note = f"— copy of {origin}"
+    if fmt == "html":
+        assert text.count(f'<span class="copy">{note}</span>') == 1
+    else:
+        assert text.count(f"({reprint.source}) {note}") == 1
+    assert text.count("copy of [") + text.count("copy of \\[") == (1 if origin_cited else 0)

@@ -227,6 +227,18 @@ def number_citations(report: Report) -> Citations:
     return Citations(tuple(order))
 
 
+def copy_note(view: ReportView, citations: Citations, article_id: str) -> str:
+    """ "copy of [5]" for a cited article that copies another: two numbers of one source would
+    read as two sources behind a sentence (a wire story and its reprint were [2] and [5])."""
+    article = view.articles.get(article_id)
+    origin = article.copy_of if article else None
+    if origin is None:
+        return ""
+    if origin in citations.order:
+        return f"copy of [{citations.number(origin)}]"
+    return f"copy of {view.label(origin)}"
+
+
 def cited_articles(articles: Sequence[str], own: str) -> list[str]:
     """The articles a summary sentence cites; the one it was taken from when it names none."""
     return list(articles) if articles else [own]

@@ -36,6 +36,7 @@ from corroborate.render._view import (
     conflict_summary,
     conflicting_figures,
     contrasts_by_source,
+    copy_note,
     disputed_claims,
     element_id,
     excerpt,
@@ -180,14 +181,19 @@ def summary_section(view: ReportView) -> str:
         )
         sentences.append(f"<li>{esc(sentence.text)} {refs}{source}</li>")
     sources = [
-        f'<li id="cite-{n}">{_article_reference(view, article_id)}</li>'
+        f'<li id="cite-{n}">{_article_reference(view, article_id)}{_copy(note)}</li>'
         for n, article_id in enumerate(citations.order, start=1)
+        for note in [copy_note(view, citations, article_id)]
     ]
     body = (
         f'<ol class="summary">{"".join(sentences)}</ol>\n'
         f'<h3>Sources cited</h3>\n<ol class="citations">{"".join(sources)}</ol>'
     )
     return _section("summary", body)
+
+
+def _copy(note: str) -> str:
+    return f' <span class="copy">— {esc(note)}</span>' if note else ""
 
 
 def _article_reference(view: ReportView, article_id: str) -> str:

@@ -23,6 +23,7 @@ from corroborate.render._view import (
     conflict_summary,
     conflicting_figures,
     contrasts_by_source,
+    copy_note,
     disputed_claims,
     excerpt,
     figures_in_display_order,
@@ -129,8 +130,13 @@ def summary_section(view: ReportView) -> str:
         lines.append(f"- {md(sentence.text)} {refs}{source}")
     lines += ["", "Sources cited:", ""]
     for number, article_id in enumerate(citations.order, start=1):
-        lines.append(f"{number}. {_article_reference(view, article_id)}")
+        note = copy_note(view, citations, article_id)
+        lines.append(f"{number}. {_article_reference(view, article_id)}{_copy(note)}")
     return "\n".join(lines)
+
+
+def _copy(note: str) -> str:
+    return f" — {md(note)}" if note else ""
 
 
 def claims_section(view: ReportView) -> str:

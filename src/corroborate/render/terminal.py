@@ -28,6 +28,7 @@ from corroborate.render._view import (
     conflict_summary,
     conflicting_figures,
     contrasts_by_source,
+    copy_note,
     disputed_claims,
     excerpt,
     figures_in_display_order,
@@ -137,7 +138,10 @@ def summary_section(view: ReportView) -> RenderableType:
         lines.append(Text.assemble("• ", sentence.text, " ", (refs, "cyan")))
     lines.append(Text("Sources cited:", style="bold"))
     for number, article_id in enumerate(citations.order, start=1):
-        lines.append(Text.assemble((f"[{number}] ", "cyan"), _reference(view, article_id)))
+        reference = _reference(view, article_id)
+        if note := copy_note(view, citations, article_id):
+            reference.append(f" — {note}", style="yellow")
+        lines.append(Text.assemble((f"[{number}] ", "cyan"), reference))
     return Group(*lines)
 
 
