@@ -63,6 +63,9 @@ def test_a_reading_of_the_whole_is_still_one_figure(
         ("Recorded crime in Pelmore rose 9% last year.", "9%", set()),
         ("The jobless rate in Pelmore rose to 5.2%.", "5.2%", set()),
         ("Average pay in Pelmore rose 3%.", "3%", set()),
+        ("Hollin Homes will build 200 affordable homes.", "200", {("home", "affordable")}),
+        ("Doctors treated 19 injured people in Pelmore.", "19", set()),  # an outcome
+        ("Pelmore will get 40 new stores.", "40", set()),
     ],
 )
 def test_qualifiers_are_read_from_the_noun_doing_the_verb(
@@ -137,3 +140,73 @@ def test_two_acts_of_one_holder_are_never_rivals(
     resources: Resources, first: str, second: str, fa: str, fb: str
 ) -> None:
     assert_two_things(resources, first, second, fa, fb)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        (  # a recent window of a running total
+            "The Pellby outbreak has infected 410 people.",
+            "The Pellby outbreak infected 120 people in the past week.",
+            "410",
+            "120",
+        ),
+        (  # a stretch against one named year
+            "Rowan Water will spend £270m on new mains over five years.",
+            "Rowan Water will spend £60m on new mains this year.",
+            "£270m",
+            "£60m",
+        ),
+        (  # a running tally against a target
+            "The Merrin trial will enrol 4,000 patients.",
+            "The Merrin trial has so far enrolled 1,500 patients.",
+            "4,000",
+            "1,500",
+        ),
+        (  # a narrower kind of the thing counted
+            "Hollin Homes will build 800 homes in Tarby.",
+            "Hollin Homes will build 200 affordable homes in Tarby.",
+            "800",
+            "200",
+        ),
+        (  # a part of the holder
+            "The Ardent museum drew 300,000 visitors last year.",
+            "The Ardent museum's new wing drew 70,000 visitors last year.",
+            "300,000",
+            "70,000",
+        ),
+        (
+            "The Lorne bridge is 1.4 km long.",
+            "The main span of the Lorne bridge is 520 metres long.",
+            "1.4 km",
+            "520 metres",
+        ),
+    ],
+)
+def test_a_window_a_stretch_a_kind_or_a_part_is_another_figure(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    assert_apart(resources, first, second, fa, fb)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        (  # one act told with and without its stretch
+            "The Keswick bank will cut 1,600 jobs over three years.",
+            "Keswick bank will axe 2,400 jobs.",
+            "1,600",
+            "2,400",
+        ),
+        (  # one running tally, told with and without "so far"
+            "The Tarrow strike has cost the economy £900m so far.",
+            "The Tarrow strike has cost the economy £600m.",
+            "£900m",
+            "£600m",
+        ),
+    ],
+)
+def test_a_stretch_or_a_tally_told_once_may_be_one_figure(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    assert_together(resources, first, second, fa, fb, "conflict")

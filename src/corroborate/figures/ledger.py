@@ -307,6 +307,10 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
         return True  # "£40m over budget" is no rival to "cost £210m"
     if _period(x, strict) != _period(y, strict):
         return True  # "£40m a day" is no rival to "£400m so far"
+    if _spans_differ(x, y):
+        return True  # "infected 90 in the past week" is no rival to "has infected 230"
+    if _part_against_whole(x, y) or _part_against_whole(y, x):
+        return True  # "the museum's new wing drew 60,000" is no rival to "the museum drew"
     if x.capacity != y.capacity:
         return True  # "can carry 400 passengers" is no rival to "sank with 212 on board"
     if kinds_clash(x, y, narrower=True):
@@ -374,6 +378,32 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
     if x.outcome is not None or y.outcome is not None:
         return x.outcome != y.outcome
     return not may_be_one_act(x, y, strict=strict)
+
+
+def _spans_differ(x: Subject, y: Subject) -> bool:
+    """Two stretches of time a total is told over (`when.span_of`). Two different ones part
+    the figures; one alone parts them only where it plainly means another total: a recent
+    window of days, weeks or months ("infected 90 in the past week" / "has infected 230"), a
+    stretch against a named time ("£320m over five years" / "£90m this year"), a running
+    tally against a target or forecast ("has so far enrolled 1,800" / "will enrol 5,000").
+    "Will cut 1,800 jobs over three years" / "to axe 2,500 jobs" may be one act."""
+    if x.span == y.span:
+        return False
+    if x.span is not None and y.span is not None:
+        return True
+    told, other = (x, y) if x.span is not None else (y, x)
+    span = told.span or ""
+    if span == "so far":
+        return other.phase is not None
+    if span.startswith("past "):
+        return span.split()[-1] in ("day", "week", "month", "hour")
+    return bool(other.times)
+
+
+def _part_against_whole(x: Subject, y: Subject) -> bool:
+    """x's holder is a part of what y's holder is: "the main span of the bridge" / "the
+    bridge"."""
+    return x.part_of is not None and x.part_of == y.holder_noun != x.holder_noun
 
 
 def _same_doer(x: Subject, y: Subject) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 
 from corroborate.figures.frames import noun_class
 from corroborate.figures.names import NAME_ENTS, unfamiliar
-from corroborate.figures.words import GENERIC_NOUNS, NOUN_CLASS, STATISTICS
+from corroborate.figures.words import GENERIC_NOUNS, NOUN_CLASS, OUTCOME_OF, STATISTICS
 
 
 def value_of(anchor: Any) -> str | None:
@@ -22,14 +22,21 @@ def value_of(anchor: Any) -> str | None:
 
 
 def qualifiers_of(verb: Any, anchor: Any, ordinary: frozenset[str]) -> frozenset[tuple[str, str]]:
-    """Adjectives that narrow the noun doing the figure's verb to a part of it ("violent crime
-    rose 9%", "online sales rose 20%"): (noun class, adjective). Adjectives of time, size,
-    standing or statistic say which reading of the whole, not which part; names ("British
-    exports") say whose."""
-    return frozenset(
-        (noun_class(noun), t.lemma_.lower())
+    """Adjectives that narrow the noun doing the figure's verb, or the noun it counts, to a
+    part of it ("violent crime rose 9%", "online sales rose 20%", "150 affordable homes"):
+    (noun class, adjective). Adjectives of time, size, standing or statistic say which
+    reading of the whole, not which part; names ("British exports") say whose; what happened
+    to people ("12 injured people") is their outcome, not a kind."""
+    nouns = [
+        noun
         for noun in verb.children
         if noun.dep_ == "nsubj" and noun.pos_ == "NOUN" and anchor not in noun.subtree
+    ]
+    if anchor.dep_ == "nummod" and anchor.head.pos_ == "NOUN" and anchor.head.i > anchor.i:
+        nouns.append(anchor.head)  # "150 affordable homes"
+    return frozenset(
+        (noun_class(noun), t.lemma_.lower())
+        for noun in nouns
         for t in noun.children
         if t.dep_ == "amod"
         and t.pos_ == "ADJ"
@@ -37,8 +44,39 @@ def qualifiers_of(verb: Any, anchor: Any, ordinary: frozenset[str]) -> frozenset
         and t.lower_ not in _WHOLE_READINGS
         and t.lower_ not in STATISTICS
         and t.lower_ not in NOUN_CLASS  # "the jobless rate" says what a rate counts
+        and not _outcome_word(t.lower_)
         and not is_name_word(t, ordinary)
     )
+
+
+def part_of(verb: Any, anchor: Any) -> str | None:
+    """The whole that the noun doing the figure's verb is a part of: "the museum" in "the
+    Orley museum's new wing drew 60,000", "the bridge" in "the main span of the Kessel bridge
+    is 480 metres long". Only nouns that name a part (`PART_NOUNS`): "the city's population"
+    is the city's, not a part of it."""
+    for noun in verb.children:
+        if noun.dep_ != "nsubj" or anchor in noun.subtree or noun.lemma_.lower() not in PART_NOUNS:
+            continue
+        for child in noun.children:
+            if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
+                return noun_class(child)
+            if child.dep_ == "prep" and child.lower_ == "of":
+                whole = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+                if whole:
+                    return noun_class(whole[0])
+    return None
+
+
+def _outcome_word(word: str) -> bool:
+    """A word of what happened to people, as an adjective: "injured", "wounded", "dead"."""
+    return any(w in OUTCOME_OF for w in (word, word.removesuffix("d"), word.removesuffix("ed")))
+
+
+# Nouns that name a part of a thing, whose figure is not the whole's.
+PART_NOUNS = frozenset(
+    """wing span section branch site campus unit division department ward terminal stand
+    floor stretch part arm lane platform""".split()
+)
 
 
 # Adjectives that say which reading of a whole is given, not a part of it.

@@ -52,6 +52,7 @@ from corroborate.figures.names import (
 from corroborate.figures.nouns import (
     is_name_word,
     kinds_of,
+    part_of,
     qualifiers_of,
     rate_adjectives,
     value_of,
@@ -66,6 +67,7 @@ from corroborate.figures.when import (
     days_of,
     period_of,
     read_phase,
+    span_of,
     times_of,
 )
 from corroborate.figures.words import (
@@ -104,6 +106,8 @@ class Subject:
     times: frozenset[str] = frozenset()
     days: frozenset[str] = frozenset()  # weekdays of the figure's own clause ("on Saturday")
     day_parts: frozenset[str] = frozenset()  # "overnight", "morning": parts of a day (clause)
+    span: str | None = None  # "over five years", "so far": a stretch or a running tally
+    part_of: str | None = None  # "the museum's new wing drew": the whole its holder is part of
     kinds: frozenset[tuple[str, str]] = frozenset()  # (noun, compound modifier): "fuel prices"
     update_cue: bool = False
     revised: bool = False  # "revised to", "now", "latest": a figure replaced, whatever its period
@@ -345,6 +349,8 @@ def _subject(
         times=times_of(r.wide),
         days=days_of(r.narrow),
         day_parts=day_parts_of(r.narrow),
+        span=span_of(r.narrow),
+        part_of=part_of(r.verb, anchor),
         kinds=kinds_of(r.local + r.narrow, ordinary, count=quantity.unit == "count"),
         qualifiers=qualifiers_of(r.verb, anchor, ordinary),
         update_cue=update_cue or any(t.lower_ == "latest" for t in r.wide),

@@ -178,6 +178,37 @@ def day_parts_of(clause: Iterable[Any]) -> frozenset[str]:
     return frozenset(t.lower_ for t in clause if t.lower_ in DAY_PARTS)
 
 
+def span_of(clause: Iterable[Any]) -> str | None:
+    """A total told as a running tally ("so far", "to date": "so far"), over a recent window
+    ("in the past week": "past week"), or over a stretch ("over five years", "over the next
+    five years": "stretch five year"). How they part figures is `ledger._spans_differ`."""
+    words = [t for t in clause if not t.is_punct]
+    for k, token in enumerate(words):
+        if " ".join(w.lower_ for w in words[k : k + 2]) in _RUNNING:
+            return "so far"
+        opener = token.lower_
+        if opener not in _SPAN_OPENERS:
+            continue
+        rest = [w for w in words[k + 1 : k + 5] if w.lower_ not in ("the", "next", "coming")]
+        for m, word in enumerate(rest[:3]):
+            if word.lemma_.lower() not in _SPAN_UNITS:
+                continue
+            before: list[str] = [str(w.lower_) for w in rest[:m]]
+            unit = str(word.lemma_).lower()
+            if before[:1] and before[0] in _PAST:
+                return f"past {unit}"
+            if opener != "in" and before and all(w.isalpha() or w[0].isdigit() for w in before):
+                return "stretch " + " ".join(before) + " " + unit
+            break
+    return None
+
+
+_RUNNING = frozenset({"so far", "to date", "thus far"})
+_SPAN_OPENERS = frozenset({"over", "in", "during", "within"})
+_PAST = frozenset({"past", "last", "previous"})
+_SPAN_UNITS = frozenset("day week month year decade hour".split())
+
+
 DAY_PARTS = frozenset(
     "overnight night nighttime morning afternoon evening midday noon dawn daytime".split()
 )
