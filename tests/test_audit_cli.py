@@ -66,3 +66,20 @@ def test_a_store_fault_mid_ingest_says_what_the_run_had_stored(
     result = CliRunner().invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db", str(db)])
     assert result.exit_code == 1
     assert result.stderr == f"Error: {db}: {fault}{then}\n"
+
+
+@pytest.mark.parametrize("command", [["stories"], ["show", "s-1"], ["export", "--format", "csv"]])
+@pytest.mark.parametrize("others", [[], ["news.db"], ["a.db", "b.db", "c.db", "d.db"]])
+def test_a_missing_store_names_the_stores_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], others: list[str]
+) -> None:
+    """`ingest --db news.db`, then `stories` (default corroborate.db) said only "no store"."""
+    monkeypatch.chdir(tmp_path)
+    for name in others:
+        (tmp_path / name).write_bytes(b"")
+    result = CliRunner().invoke(main, command)
+    assert result.exit_code == 1
+    first = "Error: corroborate.db: no store here; run `corroborate ingest INPUT... --db "
+    assert result.stderr.startswith(first)
+    hint = f" (this folder holds {', '.join(others[:3])}: give it with --db)\n" if others else ""
+    assert result.stderr.endswith("first" + hint + ("" if others else "\n"))

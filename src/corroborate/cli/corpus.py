@@ -70,9 +70,21 @@ def _open(db_path: str, *, write: bool = False) -> Iterator[SqliteStore]:
         with SqliteStore(db_path, read_only=not write) as store:
             yield store
     except CorroborateError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(str(exc) + _other_stores(db_path, write)) from exc
     except sqlite3.Error as exc:  # a query the store did not translate: a damaged file, say
         raise click.ClickException(str(explain_sqlite_error(db_path, exc))) from exc
+
+
+def _other_stores(db_path: str, write: bool) -> str:
+    """A hint when the store asked for is missing but its folder holds others: `ingest --db
+    news.db`, then `stories` (default corroborate.db) said only "no store here"."""
+    path = Path(db_path)
+    if write or path.exists():
+        return ""
+    found = sorted(p.name for p in path.absolute().parent.glob("*.db") if p.is_file())[:3]
+    if not found:
+        return ""
+    return f" (this folder holds {', '.join(found)}: give it with --db)"
 
 
 @click.command("ingest", short_help="Read inputs into the store: copies found, stories assigned.")
