@@ -487,6 +487,14 @@ def test_a_cue_in_a_clause_of_time_speaks_for_no_quote_near_it(
             "needed reforms at the harbour board",
             "The harbourmaster",
         ),
+        # "expressed frustration that ...": not the cue of the next sentence.
+        (
+            "Mayor Lena Ortiz expressed frustration on Monday that the ferry companies were "
+            "acting too often as “free riders.” Councillor Dale Ferris has been even harsher in "
+            "his remarks, threatening to close the pier.",
+            "free riders.",
+            "Mayor Lena Ortiz",
+        ),
     ],
 )
 def test_verbs_that_report_words_give_their_subject(

@@ -24,7 +24,7 @@ CUE_LEMMAS = frozenset(
     elaborate scold taunt gripe grouse opine posit read protest speculate brag marvel sigh
     implore confess rebut inquire aver exult theorize surmise grumble rant
     refer reference portray denounce laud confide relate pronounce advise discuss reprise
-    publish""".split()
+    publish express""".split()
 )
 MAX_CUE_DISTANCE = 160  # characters between a quote and a cue verb outside its clause
 
@@ -267,7 +267,13 @@ def is_cue_word(token: Any) -> bool:
     """A cue verb even where the tagger, misled by a capital, calls it a name ("Stated")."""
     word = token.lower_
     forms = {token.lemma_.lower(), word, word[:-1], word[:-2], word[:-3] + "y"}
-    return bool(forms & CUE_LEMMAS) or word in ("said", "told", "wrote")
+    return bool(forms & (CUE_LEMMAS - CLAUSE_ONLY)) or word in ("said", "told", "wrote")
+
+
+# Cue verbs only through the clause they govern ("expressed frustration that ..."): after a
+# closing mark ('in a clip that X called “distasteful,” Berg expressed a wish') they start
+# a sentence of their own, and say nothing of the quote before them.
+CLAUSE_ONLY = frozenset({"express"})
 
 
 def _according_to(cue: Any) -> Any:
