@@ -210,3 +210,13 @@ def test_a_stretch_or_a_tally_told_once_may_be_one_figure(
     resources: Resources, first: str, second: str, fa: str, fb: str
 ) -> None:
     assert_together(resources, first, second, fa, fb, "conflict")
+
+
+def test_a_change_after_inflation_is_another_measure(resources: Resources) -> None:
+    assert_two_things(
+        resources,
+        "Wages in Dorlin rose 3.9% last year.",
+        "Wages in Dorlin rose 0.8% after inflation last year.",
+        "3.9%",
+        "0.8%",
+    )

@@ -307,6 +307,8 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
         return True  # "£40m over budget" is no rival to "cost £210m"
     if _period(x, strict) != _period(y, strict):
         return True  # "£40m a day" is no rival to "£400m so far"
+    if x.real != y.real:
+        return True  # "wages rose 1.1% after inflation" is no rival to "wages rose 4.2%"
     if _spans_differ(x, y):
         return True  # "infected 90 in the past week" is no rival to "has infected 230"
     if _part_against_whole(x, y) or _part_against_whole(y, x):

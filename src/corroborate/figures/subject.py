@@ -65,6 +65,7 @@ from corroborate.figures.when import (
     cue_levels,
     day_parts_of,
     days_of,
+    in_real_terms,
     period_of,
     read_phase,
     span_of,
@@ -107,6 +108,7 @@ class Subject:
     days: frozenset[str] = frozenset()  # weekdays of the figure's own clause ("on Saturday")
     day_parts: frozenset[str] = frozenset()  # "overnight", "morning": parts of a day (clause)
     span: str | None = None  # "over five years", "so far": a stretch or a running tally
+    real: bool = False  # "rose 1.1% after inflation", "in real terms": net of prices
     part_of: str | None = None  # "the museum's new wing drew": the whole its holder is part of
     kinds: frozenset[tuple[str, str]] = frozenset()  # (noun, compound modifier): "fuel prices"
     update_cue: bool = False
@@ -350,6 +352,7 @@ def _subject(
         days=days_of(r.narrow),
         day_parts=day_parts_of(r.narrow),
         span=span_of(r.narrow),
+        real=in_real_terms(r.wide),
         part_of=part_of(r.verb, anchor),
         kinds=kinds_of(r.local + r.narrow, ordinary, count=quantity.unit == "count"),
         qualifiers=qualifiers_of(r.verb, anchor, ordinary),

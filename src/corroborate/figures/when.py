@@ -203,6 +203,16 @@ def span_of(clause: Iterable[Any]) -> str | None:
     return None
 
 
+def in_real_terms(clause: Iterable[Any]) -> bool:
+    """ "Wages rose 1.1% after inflation", "in real terms": a change net of prices, another
+    measure than the plain one ("wages rose 4.2%")."""
+    words = [t.lower_ for t in clause]
+    pairs = {" ".join(words[k : k + 2]) for k in range(len(words) - 1)}
+    return bool(pairs & _REAL_TERMS)
+
+
+_REAL_TERMS = frozenset({"after inflation", "real terms", "for inflation", "real-terms"})
+
 _RUNNING = frozenset({"so far", "to date", "thus far"})
 _SPAN_OPENERS = frozenset({"over", "in", "during", "within"})
 _PAST = frozenset({"past", "last", "previous"})
