@@ -487,6 +487,15 @@ def test_a_cue_in_a_clause_of_time_speaks_for_no_quote_near_it(
             "needed reforms at the harbour board",
             "The harbourmaster",
         ),
+        # "recognized that ...": what a board concedes, it says.
+        (
+            "In rejecting a similar challenge to Berg’s licence to sail in the regatta, which is "
+            "scheduled for next week, the board recognized that a suitable court should settle "
+            "the matter — “so that all skippers and the public know once and for all the "
+            "meaning of ‘harbour resident.’”",
+            "so that all skippers and the public know",
+            "the board",
+        ),
         # "expressed frustration that ...": not the cue of the next sentence.
         (
             "Mayor Lena Ortiz expressed frustration on Monday that the ferry companies were "
