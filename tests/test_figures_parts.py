@@ -220,3 +220,35 @@ def test_a_change_after_inflation_is_another_measure(resources: Resources) -> No
         "3.9%",
         "0.8%",
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        ("Van sales in Dorrel rose 6% last year.",
+         "Sales of electric vans in Dorrel rose 35% last year.", "6%", "35%"),
+        ("House prices in Pellow rose 4% last year.",
+         "House prices in central Pellow rose 10% last year.", "4%", "10%"),
+        ("Felby council spends £30m a year on roads.",
+         "Felby council spends £5m a year on rural roads.", "£30m", "£5m"),
+        ("The Marl half marathon had 7,000 runners.",
+         "The Marl half marathon had 900 runners over the age of 60.", "7,000", "900"),
+        ("Voter turnout in Ashby was 64%.", "Turnout among young voters in Ashby was 39%.",
+         "64%", "39%"),
+    ],
+)  # fmt: skip
+def test_a_narrower_part_in_other_words_is_another_figure(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    assert_apart(resources, first, second, fa, fb)
+
+
+def test_a_time_of_the_figure_is_no_part_of_it(resources: Resources) -> None:
+    """ "in the third quarter" dates the figure; "third" narrows nothing."""
+    assert_one_figure(
+        resources,
+        "Unemployment in Carvel rose to 5.8% in the third quarter.",
+        "Carvel's jobless rate climbed to 6.3% in the third quarter.",
+        "5.8%",
+        "6.3%",
+    )

@@ -8,6 +8,7 @@ Split from `ledger.py`, which groups mentions and decides agreement and conflict
 from __future__ import annotations
 
 from corroborate.figures.names import names_match
+from corroborate.figures.nouns import AGE_BAND
 from corroborate.figures.subject import Subject
 from corroborate.figures.words import GENERIC_NOUNS, NOUN_CLASS
 
@@ -51,7 +52,10 @@ def qualified(x: Subject, y: Subject) -> bool:
 
     def narrows(p: Subject, q: Subject) -> bool:
         said = q.nouns | q.context | q.names
-        return any(n in q.nouns and m not in said for n, m in p.qualifiers)
+        return any(
+            (n == AGE_BAND or n in q.nouns or n in q.names) and m not in said
+            for n, m in p.qualifiers
+        )
 
     return narrows(x, y) or narrows(y, x)
 

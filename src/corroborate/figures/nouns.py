@@ -22,11 +22,13 @@ def value_of(anchor: Any) -> str | None:
 
 
 def qualifiers_of(verb: Any, anchor: Any, ordinary: frozenset[str]) -> frozenset[tuple[str, str]]:
-    """Adjectives that narrow the noun doing the figure's verb, or the noun it counts, to a
-    part of it ("violent crime rose 9%", "online sales rose 20%", "150 affordable homes"):
-    (noun class, adjective). Adjectives of time, size, standing or statistic say which
-    reading of the whole, not which part; names ("British exports") say whose; what happened
-    to people ("12 injured people") is their outcome, not a kind."""
+    """Adjectives that narrow what the figure is of to a part of it: the noun doing its verb
+    ("violent crime rose 9%"), the noun it counts ("150 affordable homes"), what those are of
+    ("sales of electric cars") and what the verb's "on", "for", "among" or "in" names ("spends
+    £6m on rural roads", "among young voters"); and a part of a place ("in central Tarvin",
+    "northern Osk"). (noun class, adjective). Adjectives of time, size, standing or statistic
+    say which reading of the whole, not which part; names ("British exports") say whose; what
+    happened to people ("12 injured people") is their outcome, not a kind."""
     nouns = [
         noun
         for noun in verb.children
@@ -34,6 +36,15 @@ def qualifiers_of(verb: Any, anchor: Any, ordinary: frozenset[str]) -> frozenset
     ]
     if anchor.dep_ == "nummod" and anchor.head.pos_ == "NOUN" and anchor.head.i > anchor.i:
         nouns.append(anchor.head)  # "150 affordable homes"
+    heads = [verb, *nouns]
+    nouns += [
+        obj
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in _NARROWING_PREPS and anchor not in prep.subtree
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN")
+    ]
     return frozenset(
         (noun_class(noun), t.lemma_.lower())
         for noun in nouns
@@ -41,12 +52,41 @@ def qualifiers_of(verb: Any, anchor: Any, ordinary: frozenset[str]) -> frozenset
         if t.dep_ == "amod"
         and t.pos_ == "ADJ"
         and t.is_alpha
+        and (noun.pos_ == "NOUN" or t.lower_ in PLACE_PARTS)
+        and noun.lemma_.lower() not in _TIME_NOUNS  # "in the third quarter" is a time
         and t.lower_ not in _WHOLE_READINGS
         and t.lower_ not in STATISTICS
         and t.lower_ not in NOUN_CLASS  # "the jobless rate" says what a rate counts
         and not _outcome_word(t.lower_)
         and not is_name_word(t, ordinary)
     )
+
+
+_NARROWING_PREPS = frozenset({"of", "on", "for", "among", "in"})
+
+# The qualifier of people narrowed to an age band ("runners over the age of 60", "the
+# population aged over 65"), which narrows whatever the other side counts.
+AGE_BAND = "*"
+_AGE_PREPS = frozenset({"over", "under", "above", "below"})  # "had 900 runners over the age of"
+
+
+def age_band(verb: Any, anchor: Any) -> frozenset[tuple[str, str]]:
+    """("*", "aged") when the noun the figure counts, or the noun doing its verb, is given an
+    age band ("900 runners over the age of 60", "the population aged over 65 is 18,000"):
+    read from those nouns' whole phrases, the band's own number included."""
+    nouns = [c for c in verb.children if c.dep_ == "nsubj" and anchor not in c.subtree]
+    if anchor.dep_ == "nummod":
+        nouns.append(anchor.head)
+    nouns += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _AGE_PREPS]
+    aged = any(t.lower_ in ("aged", "age") for noun in nouns for t in noun.subtree)
+    return frozenset({(AGE_BAND, "aged")}) if aged else frozenset()
+
+
+# Adjectives that name a part of a place: "central Tarvin", "northern Osk".
+PLACE_PARTS = frozenset(
+    """central northern southern eastern western north south east west inner outer upper
+    lower rural urban coastal downtown""".split()
+)
 
 
 def part_of(verb: Any, anchor: Any) -> str | None:
@@ -84,7 +124,8 @@ _WHOLE_READINGS = frozenset(
     """annual yearly monthly weekly daily quarterly last next previous first new latest current
     recent early final provisional official estimated recorded reported
     registered total overall whole full entire big large
-    small huge record high low same such own several many few further additional other""".split()
+    small huge record high low same such own several many few further additional other second
+    third fourth overnight""".split()
 )
 
 

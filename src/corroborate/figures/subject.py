@@ -50,6 +50,7 @@ from corroborate.figures.names import (
     persons_in,
 )
 from corroborate.figures.nouns import (
+    age_band,
     is_name_word,
     kinds_of,
     part_of,
@@ -355,7 +356,7 @@ def _subject(
         real=in_real_terms(r.wide),
         part_of=part_of(r.verb, anchor),
         kinds=kinds_of(r.local + r.narrow, ordinary, count=quantity.unit == "count"),
-        qualifiers=qualifiers_of(r.verb, anchor, ordinary),
+        qualifiers=qualifiers_of(r.verb, anchor, ordinary) | age_band(r.verb, anchor),
         update_cue=update_cue or any(t.lower_ == "latest" for t in r.wide),
         revised=update_cue and any(t.lemma_.lower() in REVISED for t in r.wide),
         capacity=_is_capacity(r.verb, anchor, r.local + r.narrow, share=quantity.unit == "percent"),
