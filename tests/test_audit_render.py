@@ -65,3 +65,18 @@ def test_a_cited_copy_is_marked_as_a_copy_of_its_origin(fmt: str, origin_cited: 
     else:
         assert text.count(f"({reprint.source}) {note}") == 1
     assert text.count("copy of [") + text.count("copy of \\[") == (1 if origin_cited else 0)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "terminal"])
+@pytest.mark.parametrize("with_origin", [True, False])
+def test_a_figure_value_marks_a_copy_listed_beside_its_origin(fmt: str, with_origin: bool) -> None:
+    """Five outlets and "3 sources" read as a miscount when two of the five are one source."""
+    import dataclasses
+
+    report = example_report()
+    value = next(v for f in report.figures for v in f.values if v.articles == ["a-wire"])
+    reprint = dataclasses.replace(value.mentions[0], article="a-reprint", start=7, end=19)
+    value.mentions = [*value.mentions, reprint] if with_origin else [reprint]
+    value.articles = [m.article for m in value.mentions]
+    text = render(report, fmt) if fmt != "terminal" else _terminal(report)
+    assert text.count(" (copy)") == (1 if with_origin else 0)

@@ -239,6 +239,13 @@ def copy_note(view: ReportView, citations: Citations, article_id: str) -> str:
     return f"copy of {view.label(origin)}"
 
 
+def copy_mark(view: ReportView, article_id: str, listed: Iterable[str]) -> str:
+    """ " (copy)" for an article listed beside the article it copies: a figure listing five
+    outlets and "3 sources" reads as a miscount unless the copies are told apart."""
+    article = view.articles.get(article_id)
+    return " (copy)" if article and article.copy_of and article.copy_of in set(listed) else ""
+
+
 def cited_articles(articles: Sequence[str], own: str) -> list[str]:
     """The articles a summary sentence cites; the one it was taken from when it names none."""
     return list(articles) if articles else [own]

@@ -36,6 +36,7 @@ from corroborate.render._view import (
     conflict_summary,
     conflicting_figures,
     contrasts_by_source,
+    copy_mark,
     copy_note,
     disputed_claims,
     element_id,
@@ -377,7 +378,7 @@ def _value(view: ReportView, value: FigureValue) -> str:
     )
     return (
         f'<span class="value">{approx}{esc(format_value(value.value))}</span> '
-        f"<q>{esc(value.as_written)}</q> — {_outlets(view, articles)}{count}"
+        f"<q>{esc(value.as_written)}</q> — {_outlets(view, articles, copies=True)}{count}"
     )
 
 
@@ -516,9 +517,10 @@ def _reason(reason: str | None) -> str:
     return f' <span class="reason">{esc(reason)}</span>' if reason else ""
 
 
-def _outlets(view: ReportView, article_ids: Iterable[str]) -> str:
+def _outlets(view: ReportView, article_ids: Iterable[str], *, copies: bool = False) -> str:
     ids = list(dict.fromkeys(article_ids))
-    return ", ".join(article_link(view, a) for a in ids) if ids else "—"
+    marks = [copy_mark(view, a, ids) if copies else "" for a in ids]
+    return ", ".join(article_link(view, a) + m for a, m in zip(ids, marks, strict=True)) or "—"
 
 
 SECTIONS: Sequence[Callable[[ReportView], str]] = section_functions(globals())

@@ -23,6 +23,7 @@ from corroborate.render._view import (
     conflict_summary,
     conflicting_figures,
     contrasts_by_source,
+    copy_mark,
     copy_note,
     disputed_claims,
     excerpt,
@@ -265,8 +266,10 @@ def figures_section(view: ReportView) -> str:
 def _value_summary(view: ReportView, value: FigureValue) -> str:
     approx = "≈" if value.approximate else ""
     if value.mentions:  # each where it was read, so the number can be checked in its sentence
+        listed = [m.article for m in value.mentions]
         where = ", ".join(
-            f"{article_link(view, m.article)} {m.start}–{m.end}" for m in value.mentions
+            f"{article_link(view, m.article)}{copy_mark(view, m.article, listed)} {m.start}–{m.end}"
+            for m in value.mentions
         )
     else:
         where = md(", ".join(view.labels(value.articles)))

@@ -28,6 +28,7 @@ from corroborate.render._view import (
     conflict_summary,
     conflicting_figures,
     contrasts_by_source,
+    copy_mark,
     copy_note,
     disputed_claims,
     excerpt,
@@ -274,6 +275,7 @@ def _value_text(view: ReportView, value: FigureValue) -> Text:
         for i, m in enumerate(value.mentions):
             text.append(", " if i else "")
             text.append(view.label(m.article), style="bold")
+            text.append(copy_mark(view, m.article, [n.article for n in value.mentions]), "dim")
             text.append(f" {m.start}–{m.end}")
     else:
         text.append(", ".join(view.labels(value.articles)), style="bold")
