@@ -252,3 +252,13 @@ def test_a_time_of_the_figure_is_no_part_of_it(resources: Resources) -> None:
         "5.8%",
         "6.3%",
     )
+
+
+def test_a_kind_of_staff_is_a_part_of_the_staff(resources: Resources) -> None:
+    assert_two_things(
+        resources,
+        "The Harl trust has 5,400 staff.",
+        "The Harl trust has 1,900 nursing staff.",
+        "5,400",
+        "1,900",
+    )

@@ -73,8 +73,16 @@ def _narrows(x: Subject, y: Subject) -> bool:
     # A modifier y names at all narrows nothing: "police officers" against "Ingham police
     # said 23 officers"; "measles cases" against "Measles cases rose" read as a name.
     said = y.nouns | y.context | y.names | _PLAIN_STATISTICS
+    # a kind of people written before its noun is keyed by that noun's word ("nursing staff":
+    # "staff"), which y's nouns hold only as its class ("person")
+    counted = (y.counted_text or "").lower().split()[-1:]
+    people_y = {w.removesuffix("s") for w in counted} | set(counted)
+    written_x = (x.counted_text or "").lower().split()
     return any(
-        n in y.nouns and n not in heads_y and m not in said and f"{m}s" not in said
+        (n in y.nouns or (n in people_y and m in written_x))
+        and n not in heads_y
+        and m not in said
+        and f"{m}s" not in said
         for n, m in x.kinds
     )
 
