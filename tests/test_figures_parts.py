@@ -122,6 +122,12 @@ def test_the_one_made_to_do_it_is_the_doer(resources: Resources) -> None:
             "£1.4m",
             "£300,000",
         ),
+        (  # what it raised and what it cost
+            "The Dorrin festival raised £70,000 for charity.",
+            "The Dorrin festival cost £350,000 to stage.",
+            "£70,000",
+            "£350,000",
+        ),
         (  # how many could is not how many do
             "Some 97% of homes in Larby can get fast broadband.",
             "Only 38% of Larby homes have signed up for fast broadband.",

@@ -128,7 +128,7 @@ def roles_swapped(x: Handover | None, y: Handover | None) -> bool:
 # Verbs of handing over ("pay", "give", "receive") are left to the roles: "was paid $210,000"
 # is money received.
 _FLOW_IN = frozenset("raise earn collect gain generate".split())
-_FLOW_OUT = frozenset("spend invest lose waste".split())
+_FLOW_OUT = frozenset("spend invest lose waste cost".split())
 
 
 def flows_opposed(x_verb: str | None, y_verb: str | None) -> bool:
