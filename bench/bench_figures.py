@@ -127,6 +127,12 @@ by side in this script (peer: the parse alone, which the ledger shares with othe
   profits, outbreaks, inflation, recalls, census) 0.786 (0); dev41 (insurance, fish, pensions,
   lotteries, broadband, mines, reservoirs, canals, potholes, indices) 0.667 (2). Then tuned
   on: dev sets.
+- figures_pairs_dev42.jsonl .. figures_pairs_dev45.jsonl: 40, 40, 30 and 40 more, session 7,
+  scored once each the same way: dev42 (all two figures of one holder that are not rivals:
+  windows, stretches, forecasts, parts, kinds, capacity, real terms) 0.725 (11 false
+  conflicts); dev43 (fines, sentences, waits, seats, fares, floods, shares) 0.900 (1); dev44
+  (a whole and a narrower part in many forms) 0.700 (7); dev45 (mixed like a blind set)
+  0.800 (2). Then tuned on: dev sets.
 
 Usage: python bench/bench_figures.py [--quick] [--show-dev-failures] [--dev-only] [--loso]
 """
@@ -201,6 +207,10 @@ PAIRS = {
     "dev39": "figures_pairs_dev39.jsonl",  # session 7: crowds, jabs, exams, appeals, votes
     "dev40": "figures_pairs_dev40.jsonl",  # session 7: costs, outbreaks, inflation, census
     "dev41": "figures_pairs_dev41.jsonl",  # session 7: insurance, broadband, mines, canals
+    "dev42": "figures_pairs_dev42.jsonl",  # session 7: two figures of one holder, not rivals
+    "dev43": "figures_pairs_dev43.jsonl",  # session 7: fines, waits, seats, fares, shares
+    "dev44": "figures_pairs_dev44.jsonl",  # session 7: a whole and a narrower part
+    "dev45": "figures_pairs_dev45.jsonl",  # session 7: mixed, like a blind set
 }
 
 
