@@ -308,13 +308,19 @@ def holds(claim: Claim, side: Side) -> bool:
 
 def held_pairs(claim: Claim, pairs: list[Labelled]) -> list[int]:
     """The pairs (by index) a disputed claim holds; when its reason names outlets, only those
-    whose two outlets it names (a claim can hold a trap beside the fact it disputes)."""
+    whose two outlets one clash of the reason names (a claim can hold a trap beside the fact
+    it disputes; a reason lists one clash per pair of outlets, joined by "; ")."""
     held = [n for n, p in enumerate(pairs) if holds(claim, p.a) and holds(claim, p.b)]
     reason = claim.reason or ""
     outlets = {side.outlet for p in pairs for side in (p.a, p.b) if side.outlet}
     if not any(outlet in reason for outlet in outlets):
         return held
-    return [n for n in held if pairs[n].a.outlet in reason and pairs[n].b.outlet in reason]
+    clashes = reason.split("; ")
+    return [
+        n
+        for n in held
+        if any(pairs[n].a.outlet in part and pairs[n].b.outlet in part for part in clashes)
+    ]
 
 
 def invented_score(claims: list[Claim], pairs: list[Labelled]) -> dict[str, float]:

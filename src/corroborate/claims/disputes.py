@@ -38,27 +38,42 @@ Gates against false disputes (on the labelled ECB+ disputes, bench/data/claims_d
 - (session 6) a negation held in a word on the other side, reaching what is negated
   ("voted against" / "did not vote for", "without bringing charges" / "will not be charged";
   `polarity.implicit_negations`).
+- (session 7) a figure both give excuses only what it counts: "14 crew" in common, "212
+  passengers" / "184 passengers" still clash (`rivals`); a total against a kind of what it
+  counts ("in total 41,000 customers" / "18,000 business customers"), and two figures told at
+  two different times ("a fortnight ago" / "at the end of August"), are no rivals;
+- (session 7) a claim and its denial, each told as what its own speaker says, are two
+  parties' versions, not two outlets' (`frames.speaker_of`); a negation that the parse reads
+  as one stance on both sides ("barely landed a punch" / "didn't land a punch") or as a plan
+  on the other ("plans to close the unit") is no opposite (`_frames_agree`).
+Session 7 also finds versions the word-by-word tests miss, by reading each sentence's acts from
+the parse (`frames`, `_frame_clash`): one negates the act the other states about the same
+participants however else the sentences differ ("Renk conceded defeat shortly after
+midnight" / "Renk refused to concede, saying he would seek a recount"), one doer gives two
+figures for what it did ("recalling 84,000 cars in Europe" / "recalling 48,000 vehicles"), or
+two people are named as the doer of one act done to one definite thing. A reason names every
+pair of outlets that clash (up to REASON_PAIRS), so a reader sees each side.
 The gates were set on that labelled set itself: 58 disputes, 13 true. The NeuS set
 (bench/data/claims_disputes_neus.jsonl, 45 disputes, 6 true), held out until session 5, is a
-development set from session 6 on; the invented blind set is the held-out one.
+development set from session 6 on; the invented blind set is the held-out one. Session 7 adds
+an invented development set written blind to this code (bench/data/claims_disputes_dev.jsonl).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from typing import Any
 
 from corroborate.claims.align import LOOSE_PAIR, Alignment, Unit
 from corroborate.claims.features import THRESHOLD, SentenceFacts, actor_clash, conflict
+from corroborate.claims.frames import Arg, Frame, frames_of, speaker_of
 from corroborate.claims.polarity import implicit_negations
+from corroborate.claims.rivals import Rivals, as_rounded, bare_decimal, clash_of, figure_clash
 from corroborate.figures import collect_mentions, topic_names
 from corroborate.figures.extract import Quantity, read_quantities
 from corroborate.figures.ledger import FigureMentionDraft
 from corroborate.figures.names import names_match
-from corroborate.figures.number import digits
-from corroborate.figures.spacing import Token
 from corroborate.figures.subject import Subject
 from corroborate.figures.values import same_dimension, values_agree
 from corroborate.nlp import Resources
@@ -75,17 +90,13 @@ NEGATION_COSINE = 0.75  # ... or this close in meaning (long sentences add words
 # labelled false negation disputes; the true one scores 0.51).
 NEGATION_SCORE = 0.3
 ACTOR_DISPUTE_OVERLAP = 0.5  # Jaccard of the content lemmas other than names
-# A number read with a scale word ("1 trillion", "736bn") is at least this many times its digits.
-SCALED = 10.0
-COUNTED_WORDS = 2  # words after a count read for what it counts ("times by police": time)
+# Two sentences of one claim this close are read for one act told two ways (`frames`), however
+# far apart the rest of their words are.
+FRAME_COSINE = 0.45
+REASON_PAIRS = 3  # pairs of outlets a dispute's reason names at most
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CLOSERS = " \t\n\"'”’»)"
-_DIGITS = re.compile(r"\d(?:[\d.,\s]*\d)?")  # the digits of a number, spaces and all
-_CLAUSE_END = re.compile(r"[,.;:()\"“”—]")
 _CUT_END = re.compile(r"\d\.\s*$")  # a sentence ending "5." before a text going on "8 on the"
-# A part of what the other side counts, not its total: "the two other victims".
-_PART = frozenset("other more additional remaining further extra another".split())
 # Negations worded another way than "not": "had yet to regain" is "had not yet regained",
 # "refused to allow" is "didn't allow"; "not only ... but" and "none"/"never" state no opposite.
 _REWORDED_NEGATION = re.compile(
@@ -99,22 +110,12 @@ _EARLIER = re.compile(
     r"\b(?:previously|formerly|used to|until (?:now|then|recently)|in the past|once was)\b",
     re.IGNORECASE,
 )
-# A running total against one event's count: "in their five operations so far, 14 rifles" /
-# "during the operation, six rifles".
-_RUNNING_TOTAL = re.compile(r"\b(?:so far|to date|thus far|all told)\b", re.IGNORECASE)
-_FILLER = frozenset(
-    "of the a an and in on at to for from with by were was are is be been being have has had "
-    "will would more than some about other its their his her who which that".split()
-)
 
 # Quantities already read in one `dispute_of` call, by unit (its id: the units outlive the
 # call) and span.
 _Read = dict[tuple[int, int, int], list[Quantity]]
 
 __all__ = ["FigureSubjects", "dispute_of", "figure_clash"]
-
-# Whether two quantities may be rivals, as the figure stage reads what each is about.
-_Rivals = Callable[[Quantity, Quantity], bool]
 
 
 class FigureSubjects:
@@ -129,6 +130,7 @@ class FigureSubjects:
         self._resources = resources
         self._drafts: dict[tuple[str, int], FigureMentionDraft] | None = None
         self._topic: frozenset[str] = frozenset()
+        self._frames: dict[tuple[str, int], tuple[list[Frame], Arg | None]] = {}
 
     def _read(self) -> dict[tuple[str, int], FigureMentionDraft]:
         if self._drafts is None:
@@ -148,14 +150,25 @@ class FigureSubjects:
         )
         return span if span is not None else doc[:]
 
+    def frames(self, unit: Unit) -> tuple[list[Frame], Arg | None]:
+        """The acts of the unit's whole sentence (participants' offsets into the article), and
+        who it says said it."""
+        key = (unit.article.id, unit.whole.start)
+        found = self._frames.get(key)
+        if found is None:
+            paragraph, _ = self._resources.paragraph_docs(unit.article)[unit.whole.paragraph]
+            tokens = list(self.tokens(unit.article, unit.whole))
+            found = self._frames[key] = (frames_of(tokens, paragraph.start), speaker_of(tokens))
+        return found
+
     def differ(self, article_a: str, x: int, article_b: str, y: int) -> bool:
         """The figures whose numbers start at these offsets are about different things (False
         when the figure stage did not read one of them: nothing is known against them)."""
         drafts = self._read()
         a, b = drafts.get((article_a, x)), drafts.get((article_b, y))
-        return (
-            a is not None and b is not None and subjects_differ(a.subject, b.subject, self._topic)
-        )
+        if a is None or b is None:
+            return False
+        return subjects_differ(a.subject, b.subject, self._topic)
 
 
 def subjects_differ(x: Subject, y: Subject, topic: frozenset[str] = frozenset()) -> bool:
@@ -177,6 +190,10 @@ def subjects_differ(x: Subject, y: Subject, topic: frozenset[str] = frozenset())
         return True  # "11 Yemeni" (pirates) / "two Yemeni fishing boats"
     if x.subset or y.subset or (x.share_role == "whole") != (y.share_role == "whole"):
         return True  # "two other victims", "31 of the 60 seats"
+    if x.times and y.times and not x.times & y.times:
+        # "44 per cent full a fortnight ago" / "33 per cent at the end of August"; weekdays
+        # are left out: a count "by Friday" and one "on Saturday" can be one running count
+        return True
     if x.margin != y.margin or x.capacity != y.capacity or x.per != y.per:
         return True  # "won by 1,204 votes", "seats 32,000", "£40m a day"
     # what one side asks for is not what the other says is ("seeking a 10-year contract")
@@ -186,23 +203,38 @@ def subjects_differ(x: Subject, y: Subject, topic: frozenset[str] = frozenset())
 def dispute_of(
     alignment: Alignment, cluster: list[int], subjects: FigureSubjects | None = None
 ) -> str | None:
-    """Why the cluster's sources disagree: the first conflicting pair of independent sources
-    close in their own right (a long sentence added for one of its facts may negate another of
-    its facts), or None. `subjects` (the story's figures as the figure stage reads them) can
-    tell two figures apart; without it figures are compared on their words alone."""
+    """Why the cluster's sources disagree, or None: each pair of outlets with a conflicting
+    pair of sentences (up to REASON_PAIRS, joined by "; "), the first such pair of theirs
+    named. A reader sees every side: "A gives 12, B gives 8; C gives 12, B gives 8".
+
+    Sentences close in their own right are compared word for word (a long sentence added for
+    one of its facts may negate another of its facts); any two of the claim are read for one
+    act told two ways (`_frame_clash`). `subjects` (the story's figures as the figure stage
+    reads them, and the sentences' parses) tells two figures apart and gives the acts;
+    without it figures are compared on their words alone."""
     units, vectors = alignment.units, alignment.vectors
     read: _Read = {}  # each unit's quantities are read once, whatever the pairs it is in
+    reasons: dict[frozenset[str], str] = {}
     for x, i in enumerate(cluster):
         for j in cluster[x + 1 :]:
             a, b = units[i], units[j]
+            outlets = frozenset(_names(a, b))
+            if a.source == b.source or outlets in reasons:
+                continue
             cosine = float(vectors[i] @ vectors[j])
             close = alignment.scores[i, j] >= THRESHOLD or cosine >= LOOSE_PAIR
-            if not close or a.source == b.source:
-                continue
-            reason = _clash(a, b, cosine, float(alignment.scores[i, j]), read, subjects)
+            reason = None
+            if close:
+                reason = _clash(a, b, cosine, float(alignment.scores[i, j]), read, subjects)
+            if reason is None and subjects is not None and cosine >= FRAME_COSINE:
+                reason = _frame_clash(a, b, cosine, read, subjects)
             if reason:
-                return reason
-    return None
+                reasons[outlets] = reason
+                if len(reasons) == REASON_PAIRS:
+                    break
+        if len(reasons) == REASON_PAIRS:
+            break
+    return "; ".join(reasons.values()) or None
 
 
 def _clash(
@@ -210,18 +242,22 @@ def _clash(
 ) -> str | None:
     if _asks(a) or _asks(b):
         return None  # "Why are you so sure it will reopen?" states no version of anything
-    if score >= NEGATION_SCORE and _negation_clash(a, b, cosine, subjects):
+    if (
+        score >= NEGATION_SCORE
+        and _negation_clash(a, b, cosine, subjects)
+        and not (subjects and _two_speakers(subjects.frames(a)[1], subjects.frames(b)[1]))
+    ):
         name_a, name_b = _names(a, b)
         return f"negation: {name_a} and {name_b} state opposite versions"
     if cosine >= FIGURE_DISPUTE_COSINE:
-        pair = _clash_of(
+        pair = clash_of(
             a.sentence.text,
             _figures(a, a.sentence, read),
             b.sentence.text,
             _figures(b, b.sentence, read),
             _rivals(subjects, a, a.sentence, b, b.sentence),
         )
-        if pair and _clash_of(
+        if pair and clash_of(
             a.whole.text,
             _figures(a, a.whole, read),
             b.whole.text,
@@ -249,6 +285,129 @@ def _clash(
     return None
 
 
+# Negations that state no opposite version, read as in `_REWORDED_NEGATION` but leaving the
+# verbs that hold a negation ("refused to concede") to the frames' own count.
+_FIXED_NEGATION = re.compile(
+    r"\b(?:yet to|not only|none|never|no longer|neither|nor)\b", re.IGNORECASE
+)
+
+
+def _frame_clash(
+    a: Unit, b: Unit, cosine: float, read: _Read, subjects: FigureSubjects
+) -> str | None:
+    """Two versions of one act, read from the two sentences' frames (`frames`): one negates
+    what the other states, gives another figure for what was done, or names another doer of
+    the act done to one thing."""
+    if _asks(a) or _asks(b):
+        return None
+    (frames_a, speaker_a), (frames_b, speaker_b) = subjects.frames(a), subjects.frames(b)
+    # figures and doers only between sentences close in meaning all the same: a pair far
+    # apart that gives another figure or another name is more often two acts than one
+    close = cosine >= LOOSE_PAIR
+    name_a, name_b = _names(a, b)
+    if (
+        _opposite_acts(frames_a, frames_b)
+        and not _two_speakers(speaker_a, speaker_b)
+        and not _same_stance(a, b, subjects)
+    ):
+        texts = (a.whole.text, b.whole.text)
+        if not any(p.search(t) for p in (_FIXED_NEGATION, _EARLIER) for t in texts):
+            return f"negation: {name_a} and {name_b} state opposite versions"
+    pair = _frame_figures(a, b, frames_a, frames_b, read, subjects) if close else None
+    if pair:
+        return f"different figures: {name_a} gives {pair[0]}, {name_b} gives {pair[1]}"
+    clash = _frame_actors(frames_a, frames_b) if close else None
+    if clash and not _two_acts(a, b, read):
+        verb, doer_a, doer_b = clash
+        return (
+            f"different actor: {name_a} says {doer_a.title()} did it ({verb}), "
+            f"{name_b} says {doer_b.title()}"
+        )
+    return None
+
+
+def _two_speakers(x: Arg | None, y: Arg | None) -> bool:
+    """Each side says who said it and they are not one: a claim and its denial, each
+    reported as what its speaker says, are two parties' versions, not two outlets'."""
+    return x is not None and y is not None and not x.matches(y)
+
+
+def _opposite_acts(frames_a: list[Frame], frames_b: list[Frame]) -> bool:
+    return any(
+        x.negated != y.negated and x.mood == y.mood and x.same_act(y)
+        for x in frames_a
+        for y in frames_b
+    )
+
+
+def _frame_figures(
+    a: Unit,
+    b: Unit,
+    frames_a: list[Frame],
+    frames_b: list[Frame],
+    read: _Read,
+    subjects: FigureSubjects,
+) -> tuple[str, str] | None:
+    """Different figures for what was done ("Tessaro is recalling 84,000 cars in Europe" /
+    "Tessaro will recall 48,000 vehicles after..."): the same verb and doer, each figure
+    inside the thing done. The words after the counts may differ then: the act ties them, and
+    the figure stage still tells two kinds of thing apart."""
+    found_a, found_b = _figures(a, a.whole, read), _figures(b, b.whole, read)
+    if _agree_somewhere(found_a, found_b):
+        return None
+    # the figure stage still tells two kinds of thing apart ("11 smugglers", "two boats")
+    rivals = _rivals(subjects, a, a.whole, b, b.whole)
+    for x in frames_a:
+        for y in frames_b:
+            if x.verb != y.verb or x.negated != y.negated or not (x.patient and y.patient):
+                continue
+            # one doer, whatever each calls what it did ("cars", "hatchbacks"); without two
+            # doers, one thing done to ("four people were killed" / "killed six people")
+            if not (x.doer and y.doer and x.doer.matches(y.doer)):
+                continue
+            inside_a = _inside(found_a, a.whole.start, x.patient)
+            inside_b = _inside(found_b, b.whole.start, y.patient)
+            pair = clash_of(a.whole.text, inside_a, b.whole.text, inside_b, rivals, counted=False)
+            if pair:
+                return pair
+    return None
+
+
+def _agree_somewhere(found_a: list[Quantity], found_b: list[Quantity]) -> bool:
+    return any(
+        x.plain and y.plain and same_dimension(x, y) and values_agree(x, y)
+        for x in found_a
+        for y in found_b
+    )
+
+
+def _inside(found: list[Quantity], offset: int, arg: Arg) -> list[Quantity]:
+    return [q for q in found if arg.start <= offset + q.number_start < arg.end]
+
+
+def _frame_actors(frames_a: list[Frame], frames_b: list[Frame]) -> tuple[str, str, str] | None:
+    """(verb, doer in a, doer in b): two people named as the doer of one act done to one
+    definite thing ("Chief Orlov ordered the evacuation" / "Mayor Lund ordered the
+    evacuation"), neither named as a doer of that act on the other side. Organisations are
+    left out: one may be part of the other ("the Interior Department" / "the Service")."""
+    for x in frames_a:
+        for y in frames_b:
+            if x.verb != y.verb or x.negated != y.negated or x.mood != y.mood:
+                continue
+            if not (x.definite and y.definite and x.patient and y.patient):
+                continue
+            if not x.patient.matches(y.patient) or x.doer is None or y.doer is None:
+                continue
+            if not (x.doer.person and y.doer.person) or x.doer.matches(y.doer):
+                continue
+            doers_a = [f.doer for f in frames_a if f.verb == x.verb and f.doer]
+            doers_b = [f.doer for f in frames_b if f.verb == x.verb and f.doer]
+            if any(d.matches(y.doer) for d in doers_a) or any(d.matches(x.doer) for d in doers_b):
+                continue
+            return x.verb, min(x.doer.names), min(y.doer.names)
+    return None
+
+
 def _asks(unit: Unit) -> bool:
     """The sentence is a question (a closing quote mark after the "?" allowed)."""
     return unit.whole.text.rstrip(_CLOSERS).endswith("?")
@@ -257,7 +416,7 @@ def _asks(unit: Unit) -> bool:
 def _two_acts(a: Unit, b: Unit, read: _Read) -> bool:
     """Each side gives its own figure of one dimension and no such figure agrees."""
     found_a, found_b = _figures(a, a.whole, read), _figures(b, b.whole, read)
-    return _clash_of(a.whole.text, found_a, b.whole.text, found_b) is not None
+    return clash_of(a.whole.text, found_a, b.whole.text, found_b) is not None
 
 
 def _negation_clash(a: Unit, b: Unit, cosine: float, subjects: FigureSubjects | None) -> bool:
@@ -272,8 +431,22 @@ def _negation_clash(a: Unit, b: Unit, cosine: float, subjects: FigureSubjects | 
         and not reworded
         and conflict(a.facts, b.facts) == "negation"
         and conflict(a.whole_facts, b.whole_facts) == "negation"
-        and not (subjects and _same_stance(a, b, subjects))
+        and not (subjects and (_same_stance(a, b, subjects) or _frames_agree(a, b, subjects)))
     )
+
+
+def _frames_agree(a: Unit, b: Unit, subjects: FigureSubjects) -> bool:
+    """The acts read from the parse (`frames`) say the word negated on one side only is no
+    opposite: both sides' frames of it take one stance ("barely landed a punch" / "didn't
+    land a punch", "I don't think he won" / "he did not win"), or the side without the
+    negation has it in another mood ("plans to close the unit" / "did not close the unit")."""
+    facts_a, facts_b = a.whole_facts, b.whole_facts
+    negated = (facts_a.negated ^ facts_b.negated) & _vocabulary(facts_a) & _vocabulary(facts_b)
+    frames_a, frames_b = subjects.frames(a)[0], subjects.frames(b)[0]
+    pairs = [(x, y) for x in frames_a for y in frames_b if x.verb == y.verb and x.verb in negated]
+    if any(x.negated == y.negated for x, y in pairs):
+        return True
+    return bool(pairs) and all(x.mood != y.mood for x, y in pairs)
 
 
 def _same_stance(a: Unit, b: Unit, subjects: FigureSubjects) -> bool:
@@ -294,71 +467,23 @@ def _vocabulary(facts: SentenceFacts) -> frozenset[str]:
     return facts.lemmas | facts.words
 
 
-def figure_clash(text_a: str, text_b: str) -> tuple[str, str] | None:
-    """The first pair of comparable quantities (as written) on which two texts disagree, when
-    no pair of one dimension agrees; None when they agree or give nothing comparable."""
-    return _clash_of(text_a, _read_text(text_a), text_b, _read_text(text_b))
-
-
-def _read_text(text: str) -> list[Quantity]:
-    found = read_quantities(text)
-    return [_as_rounded(text, q) for q in found if not _bare_decimal(text, q.number_start)]
-
-
-def _as_rounded(text: str, quantity: Quantity) -> Quantity:
-    """The figure as precise as its last written digit, for `values_agree` to compare.
-
-    The figure stage reads a whole number of a scale to a tenth of it ("$1 trillion" as
-    "$1.0 trillion"), so that its ledger keeps "3 billion" and "2.6 billion" apart. Told of
-    one fact by two outlets, "$1 trillion" is the "$1.2 trillion" package rounded and "$736bn"
-    the "$735.7bn" deficit: one side within the coarser side's precision states no other
-    version ("$1 trillion" / "$1.5 trillion" still clash: on the edge, `values_agree` wants
-    the gap small beside the value)."""
-    match = _DIGITS.match(text, quantity.number_start, quantity.number_end)
-    if match is None or not quantity.plain or not quantity.value:
-        return quantity  # a number in words ("three billion") is read as the stage reads it
-    written = re.sub(r"\s", "", match.group())  # "1, 500": thousands spaced by the scrape
-    read = digits(Token(written, match.start(), match.end(), glued=False))
-    if read is None or not read[0] or quantity.value / read[0] < SCALED:
-        return quantity  # no scale word: the stage reads the digits as written
-    step = read[1] * quantity.value / read[0]  # the last digit's half-step, scaled
-    return replace(quantity, precision=max(quantity.precision, abs(step)))
-
-
 def _rivals(
-    subjects: FigureSubjects | None, a: Unit, span_a: Sentence, b: Unit, span_b: Sentence
-) -> _Rivals | None:
+    subjects: FigureSubjects | None,
+    a: Unit,
+    span_a: Sentence,
+    b: Unit,
+    span_b: Sentence,
+) -> Rivals | None:
     if subjects is None:
         return None
     return lambda x, y: (
         not subjects.differ(
-            a.article.id, span_a.start + x.number_start, b.article.id, span_b.start + y.number_start
+            a.article.id,
+            span_a.start + x.number_start,
+            b.article.id,
+            span_b.start + y.number_start,
         )
     )
-
-
-def _clash_of(
-    text_a: str,
-    found_a: list[Quantity],
-    text_b: str,
-    found_b: list[Quantity],
-    rivals: _Rivals | None = None,
-) -> tuple[str, str] | None:
-    if bool(_RUNNING_TOTAL.search(text_a)) != bool(_RUNNING_TOTAL.search(text_b)):
-        return None
-    found: tuple[str, str] | None = None
-    for x in found_a:
-        for y in found_b:
-            if not same_dimension(x, y):
-                continue
-            if x.plain and y.plain and values_agree(x, y):
-                return None  # one figure both give: the others may be about other things
-            if not _comparable(text_a, x, text_b, y) or (rivals and not rivals(x, y)):
-                continue
-            if values_agree(x, y) or _within_bound(x, y) or _within_bound(y, x):
-                return None  # "at least three" dead and "10 dead" can both be true
-            found = found or (x.as_written, y.as_written)
-    return found
 
 
 def _figures(unit: Unit, span: Sentence, read: _Read) -> list[Quantity]:
@@ -380,44 +505,10 @@ def _read_figures(unit: Unit, span: Sentence) -> list[Quantity]:
         start, end = span.start + quantity.number_start, span.start + quantity.number_end
         if (cut_before and start <= whole.start) or (cut_after and end >= whole.end - 1):
             continue
-        if _bare_decimal(full, start):
+        if bare_decimal(full, start):
             continue
-        kept.append(_as_rounded(text, quantity))
+        kept.append(as_rounded(text, quantity))
     return kept
-
-
-def _bare_decimal(text: str, at: int) -> bool:
-    """A number right after a point with no digit before it (".519", a winning percentage): a
-    fraction the reader took for a whole number."""
-    return at >= 1 and text[at - 1] == "." and (at == 1 or not text[at - 2].isdigit())
-
-
-def _within_bound(bound: Quantity, other: Quantity) -> bool:
-    if bound.approximate or bound.value is None or other.value is None:
-        return False
-    if bound.unit != other.unit:
-        return False
-    if bound.low is not None and bound.high is None:
-        return max(other.value, other.low or other.value) >= bound.low
-    if bound.high is not None and bound.low is None:
-        return min(other.value, other.high or other.value) <= bound.high
-    return False
-
-
-def _comparable(text_a: str, x: Quantity, text_b: str, y: Quantity) -> bool:
-    if x.unit != "count":
-        return True
-    counted_a, counted_b = _counted(text_a, x), _counted(text_b, y)
-    return counted_a is not None and counted_b is not None and bool(counted_a & counted_b)
-
-
-def _counted(text: str, quantity: Quantity) -> set[str] | None:
-    """Stems of the words just after a count, up to punctuation ("565 shops suffering": shop,
-    suffering); None for a part ("two other victims") or a count of nothing ("Gray, 16,")."""
-    words = [w.lower() for w in _WORD.findall(_CLAUSE_END.split(text[quantity.end :])[0])]
-    if not words or words[0] in _PART:
-        return None
-    return {w.rstrip("s") for w in words[:COUNTED_WORDS] if w not in _FILLER}
 
 
 def _overlap(a: Unit, b: Unit, *, names: bool) -> float:

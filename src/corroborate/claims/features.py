@@ -167,13 +167,13 @@ def _actors(tokens: list[Any]) -> set[tuple[str, str]]:
             continue
         if verb.lemma_.lower() in _SPEECH_VERBS:
             continue
-        name = _name_of(doer)
+        name = name_of(doer)
         if name:
             found.add((verb.lemma_.lower(), name))
     return found
 
 
-def _name_of(token: Any) -> str:
+def name_of(token: Any) -> str:
     """The proper name a subject token heads ("Governor Ilsa Marrow" gives "ilsa marrow"),
     or "" when it is no name (a pronoun, "the governor")."""
     if token.pos_ != "PROPN" and token.ent_type_ not in _ENTITY_LABELS:
@@ -333,7 +333,7 @@ def actor_clash(a: SentenceFacts, b: SentenceFacts) -> tuple[str, str, str] | No
     """
     for verb, doer_a in sorted(a.actors):
         for other_verb, doer_b in sorted(b.actors):
-            if verb != other_verb or _same_name(doer_a, doer_b):
+            if verb != other_verb or same_name(doer_a, doer_b):
                 continue
             if _named_in(doer_a, b) or _named_in(doer_b, a):
                 continue
@@ -341,7 +341,7 @@ def actor_clash(a: SentenceFacts, b: SentenceFacts) -> tuple[str, str, str] | No
     return None
 
 
-def _same_name(x: str, y: str) -> bool:
+def same_name(x: str, y: str) -> bool:
     """Two spellings of one name, as the figure stage reads names (`figures.names`: its aliases,
     "america" / "us", "britain" / "uk", dots and possessives dropped, a shared stem of five
     letters), or more loosely: words that differ by a letter or two ("marrow" / "marro"), or a
@@ -380,7 +380,7 @@ def _initials(words: list[str]) -> str:
 
 
 def _named_in(name: str, facts: SentenceFacts) -> bool:
-    return any(_same_name(name, word) for word in facts.words if word[:1].isalpha())
+    return any(same_name(name, word) for word in facts.words if word[:1].isalpha())
 
 
 def _close(x: str, y: str) -> bool:

@@ -37,11 +37,13 @@ NEGATING_VERBS = frozenset(
 NEGATING_PARTICLE_VERBS = frozenset(
     {("turn", "down"), ("vote", "down"), ("rule", "out"), ("call", "off"), ("back", "out")}
 )
+# Adjectives that negate their complement: "unable to reach the ship" did not reach it.
+NEGATING_ADJECTIVES = frozenset({"unable"})
 # Dependents that complete a verb (what it governs), as against adjuncts ("dropping the inquiry
 # without bringing charges": the charges hang on "without", not on "dropping").
 COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "oprd", "acomp", "nsubjpass", "pcomp"})
 
-__all__ = ["implicit_negations"]
+__all__ = ["implicit_negations", "reach"]
 
 
 def implicit_negations(tokens: Iterable[Any], shared: frozenset[str]) -> int:
@@ -51,8 +53,8 @@ def implicit_negations(tokens: Iterable[Any], shared: frozenset[str]) -> int:
     inside = {t.i for t in tokens}
     count = 0
     for token in tokens:
-        reach = _reach(token)
-        if reach and any(t.i in inside and t.i != token.i and _is_shared(t, shared) for t in reach):
+        found = reach(token)
+        if found and any(t.i in inside and t.i != token.i and _is_shared(t, shared) for t in found):
             count += 1
     return count
 
@@ -61,13 +63,15 @@ def _is_shared(token: Any, shared: frozenset[str]) -> bool:
     return token.lemma_.lower() in shared or token.lower_ in shared
 
 
-def _reach(token: Any) -> list[Any]:
+def reach(token: Any) -> list[Any]:
     """The tokens whose polarity the word flips (empty when it holds no negation)."""
     lemma = token.lemma_.lower()
     if lemma in ABSENCE_WORDS:
         return _objects(token)
     if lemma in STANCE_WORDS:
         return [*_act_of(token), *_objects(token)]
+    if lemma in NEGATING_ADJECTIVES:
+        return [t for child in token.children if child.dep_ == "xcomp" for t in child.subtree]
     if token.pos_ in {"VERB", "AUX"} and _negating_verb(token):
         found = [t for child in token.children if child.dep_ in COMPLEMENTS for t in child.subtree]
         if token.dep_ == "xcomp":

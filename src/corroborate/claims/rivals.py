@@ -1,0 +1,179 @@
+"""Two sentences' figures compared: which pairs of quantities are rivals, and whether they clash.
+
+Text-level rules of `disputes` for figures, read from the words around each number (what a count
+counts, a part against a total, a bound, a figure both give) and compared by the figure stage's
+`values_agree`. `disputes` adds what the figure stage reads of each figure's subject (`Rivals`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from corroborate.figures.extract import Quantity, read_quantities
+from corroborate.figures.number import digits
+from corroborate.figures.spacing import Token
+from corroborate.figures.values import same_dimension, values_agree
+
+# A number read with a scale word ("1 trillion", "736bn") is at least this many times its digits.
+SCALED = 10.0
+COUNTED_WORDS = 2  # words after a count read for what it counts ("times by police": time)
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_DIGITS = re.compile(r"\d(?:[\d.,\s]*\d)?")  # the digits of a number, spaces and all
+_CLAUSE_END = re.compile(r"[,.;:()\"“”—]")
+# A part of what the other side counts, not its total: "the two other victims".
+_PART = frozenset("other more additional remaining further extra another".split())
+# A running total against one event's count: "in their five operations so far, 14 rifles" /
+# "during the operation, six rifles".
+_RUNNING_TOTAL = re.compile(r"\b(?:so far|to date|thus far|all told)\b", re.IGNORECASE)
+_TOTAL = re.compile(r"\b(?:in total|a total of|in all|altogether|overall)\b", re.IGNORECASE)
+_FILLER = frozenset(
+    "of the a an and in on at to for from with by were was are is be been being have has had "
+    "will would more than some about other its their his her who which that".split()
+)
+
+# Whether two quantities may be rivals, as the figure stage reads what each is about.
+Rivals = Callable[[Quantity, Quantity], bool]
+
+__all__ = ["Rivals", "as_rounded", "bare_decimal", "clash_of", "figure_clash", "read_text"]
+
+
+def figure_clash(text_a: str, text_b: str) -> tuple[str, str] | None:
+    """The first pair of comparable quantities (as written) on which two texts disagree, when
+    no pair of one dimension agrees; None when they agree or give nothing comparable."""
+    return clash_of(text_a, read_text(text_a), text_b, read_text(text_b))
+
+
+def read_text(text: str) -> list[Quantity]:
+    found = read_quantities(text)
+    return [as_rounded(text, q) for q in found if not bare_decimal(text, q.number_start)]
+
+
+def as_rounded(text: str, quantity: Quantity) -> Quantity:
+    """The figure as precise as its last written digit, for `values_agree` to compare.
+
+    The figure stage reads a whole number of a scale to a tenth of it ("$1 trillion" as
+    "$1.0 trillion"), so that its ledger keeps "3 billion" and "2.6 billion" apart. Told of
+    one fact by two outlets, "$1 trillion" is the "$1.2 trillion" package rounded and "$736bn"
+    the "$735.7bn" deficit: one side within the coarser side's precision states no other
+    version ("$1 trillion" / "$1.5 trillion" still clash: on the edge, `values_agree` wants
+    the gap small beside the value)."""
+    match = _DIGITS.match(text, quantity.number_start, quantity.number_end)
+    if match is None or not quantity.plain or not quantity.value:
+        return quantity  # a number in words ("three billion") is read as the stage reads it
+    written = re.sub(r"\s", "", match.group())  # "1, 500": thousands spaced by the scrape
+    read = digits(Token(written, match.start(), match.end(), glued=False))
+    if read is None or not read[0] or quantity.value / read[0] < SCALED:
+        return quantity  # no scale word: the stage reads the digits as written
+    step = read[1] * quantity.value / read[0]  # the last digit's half-step, scaled
+    return replace(quantity, precision=max(quantity.precision, abs(step)))
+
+
+def clash_of(
+    text_a: str,
+    found_a: list[Quantity],
+    text_b: str,
+    found_b: list[Quantity],
+    rivals: Rivals | None = None,
+    *,
+    counted: bool = True,
+) -> tuple[str, str] | None:
+    """The first pair of rival figures that disagree, or None (see `figure_clash`);
+    `counted=False` when the caller already knows two counts count one thing."""
+    if bool(_RUNNING_TOTAL.search(text_a)) != bool(_RUNNING_TOTAL.search(text_b)):
+        return None
+    # One figure both give says the others may be about other things, unless a clashing pair
+    # counts a thing of its own: "212 passengers and 14 crew" / "184 passengers and 14 crew".
+    agreed = [
+        (x, y)
+        for x in found_a
+        for y in found_b
+        if same_dimension(x, y) and x.plain and y.plain and values_agree(x, y)
+    ]
+    found: tuple[str, str] | None = None
+    for x in found_a:
+        for y in found_b:
+            if not same_dimension(x, y):
+                continue
+            if (counted and not _comparable(text_a, x, text_b, y)) or (rivals and not rivals(x, y)):
+                continue
+            if any(x is p and y is q for p, q in agreed):
+                continue  # the figure in common; what it excuses is read below
+            if values_agree(x, y) or _within_bound(x, y) or _within_bound(y, x):
+                return None  # "at least three" dead and "10 dead" can both be true
+            if _part_of_total(text_a, x, text_b, y) or _part_of_total(text_b, y, text_a, x):
+                continue
+            if agreed and not _counted_apart(text_a, x, text_b, y, agreed):
+                continue
+            found = found or (x.as_written, y.as_written)
+    return found
+
+
+def _part_of_total(text: str, part: Quantity, total_text: str, total: Quantity) -> bool:
+    """One side gives a total ("in total about 41,000 customers") and the other counts a kind
+    of what it counts ("18,000 business customers"): a part, not another total."""
+    if part.unit != "count" or not _TOTAL.search(total_text) or _TOTAL.search(text):
+        return False
+    words, whole = _words_after(text, part), _words_after(total_text, total)
+    # the total's noun comes after a word of the part's own: "business customers"
+    return bool(words and whole) and words[0] != whole[0] and whole[0] in words[:COUNTED_WORDS]
+
+
+def _counted_apart(
+    text_a: str, x: Quantity, text_b: str, y: Quantity, agreed: list[tuple[Quantity, Quantity]]
+) -> bool:
+    """Two counts of one thing ("212 passengers" / "184 passengers") that no agreeing pair
+    takes part in, while each agreeing pair counts one other thing ("14 crew" / "14 crew"): an
+    agreement on what is counted unclear ("two other rifles" / "two grenades") may be a
+    coincidence, and excuses the rest as before."""
+    if x.unit != "count" or any(x is p or y is q for p, q in agreed):
+        return False
+    counted_a, counted_b = _counted(text_a, x), _counted(text_b, y)
+    if not counted_a or not counted_b or not counted_a & counted_b:
+        return False
+    for p, q in agreed:
+        counted_p, counted_q = _counted(text_a, p), _counted(text_b, q)
+        if not counted_p or not counted_q or not counted_p & counted_q or counted_p & counted_a:
+            return False
+    return True
+
+
+def bare_decimal(text: str, at: int) -> bool:
+    """A number right after a point with no digit before it (".519", a winning percentage): a
+    fraction the reader took for a whole number."""
+    return at >= 1 and text[at - 1] == "." and (at == 1 or not text[at - 2].isdigit())
+
+
+def _within_bound(bound: Quantity, other: Quantity) -> bool:
+    if bound.approximate or bound.value is None or other.value is None:
+        return False
+    if bound.unit != other.unit:
+        return False
+    if bound.low is not None and bound.high is None:
+        return max(other.value, other.low or other.value) >= bound.low
+    if bound.high is not None and bound.low is None:
+        return min(other.value, other.high or other.value) <= bound.high
+    return False
+
+
+def _comparable(text_a: str, x: Quantity, text_b: str, y: Quantity) -> bool:
+    if x.unit != "count":
+        return True
+    counted_a, counted_b = _counted(text_a, x), _counted(text_b, y)
+    return counted_a is not None and counted_b is not None and bool(counted_a & counted_b)
+
+
+def _counted(text: str, quantity: Quantity) -> set[str] | None:
+    """Stems of the words just after a count, up to punctuation ("565 shops suffering": shop,
+    suffering); None for a part ("two other victims") or a count of nothing ("Gray, 16,")."""
+    words = _words_after(text, quantity)
+    if not words or words[0] in _PART:
+        return None
+    return {w.rstrip("s") for w in words[:COUNTED_WORDS] if w not in _FILLER}
+
+
+def _words_after(text: str, quantity: Quantity) -> list[str]:
+    """The words after a figure up to punctuation, lower-cased."""
+    return [w.lower() for w in _WORD.findall(_CLAUSE_END.split(text[quantity.end :])[0])]
