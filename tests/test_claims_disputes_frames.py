@@ -126,6 +126,14 @@ CASES = [
         "The Dunmere reservoirs were 33 per cent full at the end of August.",
         None,
     ),
+    # "stop" negates what it governs ("stopped paying"), not a clause the parser hangs on it
+    (
+        '"Our message is clear, the fighting in Dunmere must stop and this feud must end," '
+        "he told the council.",
+        'He stressed, "As the feud enters its third year, our message is clear: the fighting '
+        'in Dunmere must stop and this feud must end."',
+        None,
+    ),
     # two doers, one of them named by both: no other version of who did it
     (
         "Fire Chief Dana Orlov and Mayor Pieter Lund ordered the evacuation of the streets "

@@ -260,7 +260,10 @@ def _next_to(token: Any, verb: Any) -> bool:
     if token.i == verb.i:
         return False
     if verb.head.i == token.i:
-        return True
+        # an infinitive or gerund it governs ("refused to concede", "without shaking"); a
+        # clause of its own under it is the parser's slip ("the bloodshed must stop and this
+        # war must end" with "our message is clear" put under "stop")
+        return bool(verb.dep_ in {"xcomp", "pcomp"})
     if token.head.i == verb.i:
         return bool(token.pos_ == "ADP")
     return bool(token.head.head.i == verb.i and token.head.pos_ == "ADP")
