@@ -83,3 +83,42 @@ def test_a_missing_store_names_the_stores_beside_it(
     assert result.stderr.startswith(first)
     hint = f" (this folder holds {', '.join(others[:3])}: give it with --db)\n" if others else ""
     assert result.stderr.endswith("first" + hint + ("" if others else "\n"))
+
+
+def test_report_writes_every_format_asked_for_from_one_run(tmp_path: Path) -> None:
+    """Each format was a run of its own (`show` of 19 articles: about 25 s each)."""
+    (tmp_path / "a.txt").write_text(
+        "The Orlo lock reopened on Monday after divers lifted the sunken barge, the canal "
+        "office said.\n"
+    )
+    outs = [tmp_path / name for name in ("r.json", "r.md", "r.html")]
+    args = ["report", str(tmp_path / "a.txt")] + [x for o in outs for x in ("-o", str(o))]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert all(o.exists() for o in outs)
+    assert outs[0].read_text().lstrip().startswith("{")
+    assert outs[1].read_text().startswith("# ") and "<html" in outs[2].read_text()[:200]
+    assert [f"report written: {o}" for o in outs] == result.stderr.splitlines()[-3:]
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["-o", "a.json", "-o", "b.md", "--format", "html"], "--format names one format"),
+        (["-o", "a.json", "-o", "a.json"], "the same -o file is given twice"),
+        (["-o", "a.json", "-o", "b.pdf"], "b.pdf"),
+    ],
+)
+def test_several_outputs_are_checked_before_the_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], words: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("corroborate.cli.report._build", _no_work)
+    (tmp_path / "a.txt").write_text("The Orlo lock reopened on Monday.\n")
+    result = CliRunner().invoke(main, ["report", "a.txt", *args])
+    assert result.exit_code in (1, 2) and words in result.output
+    assert not list(tmp_path.glob("a.json")) and not list(tmp_path.glob("b.*"))
+
+
+def _no_work(*args: object) -> None:
+    raise AssertionError("the outputs must be checked before the work")

@@ -444,14 +444,14 @@ def _print_stories(rows: list[dict[str, Any]], total: int) -> None:
 @click.argument("story_id")
 @DB_OPTION
 @output_options
-def show_command(story_id: str, db_path: str, output: Path | None, fmt: str | None) -> None:
+def show_command(story_id: str, db_path: str, outputs: tuple[Path, ...], fmt: str | None) -> None:
     """The full report of one story (STORY_ID, or a unique prefix of it), as `report` makes it."""
-    from corroborate.cli.report import emit_report, report_format
+    from corroborate.cli.report import emit_reports, report_targets
     from corroborate.nlp import auto_parse_processes
     from corroborate.settings import Settings
     from corroborate.story import build_report
 
-    fmt = report_format(output, fmt)  # a bad -o extension is told before the work, not after
+    targets = report_targets(outputs, fmt)  # a bad -o is told before the work, not after
     with _open(db_path) as store:
         try:
             resolved = store.resolve_story(story_id)
@@ -465,7 +465,7 @@ def show_command(story_id: str, db_path: str, output: Path | None, fmt: str | No
             raise click.ClickException(str(exc)) from exc
     if stored[0]:  # the title `stories` lists it by, so the two never name one story twice
         result.story.title = stored[0]
-    emit_report(result, output, fmt)
+    emit_reports(result, targets)
 
 
 @click.command(

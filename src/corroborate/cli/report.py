@@ -85,10 +85,31 @@ def output_options(func: click.decorators.FC) -> click.decorators.FC:
     func = click.option(
         "-o",
         "--output",
+        "outputs",
+        multiple=True,
         type=click.Path(dir_okay=False, path_type=Path),
-        help="Write the report here; the format comes from the extension (.json, .md, .html).",
+        help="Write the report here; the format comes from the extension (.json, .md, .html). "
+        "Give it more than once for several formats from one run.",
     )(func)
     return func
+
+
+def report_targets(outputs: tuple[Path, ...], fmt: str | None) -> list[tuple[Path | None, str]]:
+    """Each file to write and its format (or the terminal), checked before the work: one run
+    serves every format asked for, where each format was a run of its own (25 s for a story
+    of 19 articles)."""
+    if len(outputs) > 1 and fmt not in (None, "terminal"):
+        raise click.UsageError(
+            "--format names one format; with several -o, each file's extension gives its own"
+        )
+    if len(set(outputs)) < len(outputs):
+        raise click.UsageError("the same -o file is given twice")
+    return [(output, report_format(output, fmt)) for output in outputs or (None,)]
+
+
+def emit_reports(result: Report, targets: list[tuple[Path | None, str]]) -> None:
+    for output, fmt in targets:
+        emit_report(result, output, fmt)
 
 
 @click.command("report", short_help="One story's report from files, folders, globs or stdin.")
@@ -97,7 +118,7 @@ def output_options(func: click.decorators.FC) -> click.decorators.FC:
 @_settings_options
 def report_command(
     inputs: tuple[str, ...],
-    output: Path | None,
+    outputs: tuple[Path, ...],
     fmt: str | None,
     summary_sentences: int,
     embedder: str,
@@ -114,9 +135,9 @@ def report_command(
     settings = Settings(
         summary_sentences=summary_sentences, embedder=embedder, parse_processes=parse_processes
     )
-    fmt = report_format(output, fmt)  # a bad -o extension is told before the work, not after
+    targets = report_targets(outputs, fmt)  # a bad -o is told before the work, not after
     result = _build(list(inputs), settings)
-    emit_report(result, output, fmt)
+    emit_reports(result, targets)
 
 
 @click.command("demo", short_help="Run everything on the demo corpus that ships with it.")
