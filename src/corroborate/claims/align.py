@@ -21,6 +21,14 @@ from typing import Any
 
 import numpy as np
 
+from corroborate.claims.blocked import (
+    Closeness,
+    Cosines,
+    PairScores,
+    close_pairs,
+    incidence,
+    share_any,
+)
 from corroborate.claims.features import (
     THRESHOLD,
     SentenceFacts,
@@ -95,7 +103,7 @@ class Alignment:
 
     units: list[Unit]
     vectors: np.ndarray
-    scores: np.ndarray  # same-fact probability, 0 for pairs never scored
+    scores: PairScores  # same-fact probability, 0 for pairs never scored (sparse)
     clusters: list[list[int]]
 
 
@@ -190,7 +198,7 @@ def _piece_sentence(sentence: Sentence, paragraph: Paragraph, piece: Piece) -> S
 
 def score_pairs(
     units: list[Unit], vectors: np.ndarray, tokens: list[np.ndarray] | None = None
-) -> np.ndarray:
+) -> PairScores:
     """Same-fact probabilities for candidate pairs of different articles (`tokens`: each
     unit's token vectors, when the embedder gives them).
 
@@ -198,44 +206,36 @@ def score_pairs(
     a name: pairs that share only names score 0 without their features. Units alike in all the
     features read (the same words, parse, vectors: a sentence that wire copies repeat) are
     scored once per pair of kinds and cosine (a 41-article story of the 100k synthetic store:
-    29,556 pairs scored in 7.0 s CPU before, 0.12 s now, the same report). Equal pairs now get
-    equal probabilities bit for bit; the model's product over all rows at once gave them
-    differences of ~1e-16 by their place in the matrix.
+    29,556 pairs scored in 7.0 s CPU before, 0.12 s now, the same report). Equal pairs get
+    equal probabilities bit for bit. Candidates are found a block of rows at a time and the
+    scores kept sparse (`blocked`): memory grows with the candidates, not n x n.
     """
     n = len(units)
-    scores = np.zeros((n, n), dtype=np.float64)
-    if n < 2:
-        return scores
-    cosines = vectors @ vectors.T
     owner = _owners(units)
-    candidate = (cosines >= CANDIDATE_COSINE) & (owner[:, None] != owner[None, :])
-    left, right = np.nonzero(np.triu(candidate, k=1))
+    left, right, cosines = close_pairs(
+        Cosines(vectors), CANDIDATE_COSINE, lambda rows, _: owner[rows][:, None] != owner
+    )
     # Sentences that share only names (no other content word) never state the same fact here.
-    content = [u.facts.lemmas - u.facts.entities for u in units]
-    sharing = [
-        k
-        for k, (i, j) in enumerate(zip(left.tolist(), right.tolist(), strict=True))
-        if content[i] & content[j]
-    ]
-    left, right = left[sharing], right[sharing]
+    content = incidence([u.facts.lemmas - u.facts.entities for u in units])
+    sharing = share_any(content, left, right)
+    left, right, cosines = left[sharing], right[sharing], cosines[sharing]
     if len(left) == 0:
-        return scores
+        return PairScores(n, left, right, np.zeros(0))
     kinds = _unit_kinds(units, vectors, tokens)
     first: dict[tuple[int, int, float], int] = {}  # (kind, kind, cosine) -> its row
     rows: list[list[float]] = []
-    row_of: list[int] = []
-    for i, j in zip(left.tolist(), right.tolist(), strict=True):
-        cosine = float(cosines[i, j])
+    row_of = np.zeros(len(left), dtype=np.int64)
+    for k, (i, j, cosine) in enumerate(
+        zip(left.tolist(), right.tolist(), cosines.tolist(), strict=True)
+    ):
         key = (kinds[i], kinds[j], cosine)
         if key not in first:
             first[key] = len(rows)
             pair = None if tokens is None else (tokens[i], tokens[j])
             rows.append(pair_features(units[i].facts, units[j].facts, cosine, pair))
-        row_of.append(first[key])
+        row_of[k] = first[key]
     probabilities = same_fact(np.array(rows, dtype=np.float64))[row_of]
-    scores[left, right] = probabilities
-    scores[right, left] = probabilities
-    return scores
+    return PairScores(n, left, right, probabilities)
 
 
 def _unit_kinds(
@@ -252,7 +252,7 @@ def _unit_kinds(
     return out
 
 
-def cluster_units(units: list[Unit], scores: np.ndarray, cosines: np.ndarray) -> list[list[int]]:
+def cluster_units(units: list[Unit], scores: PairScores, cosines: Cosines) -> list[list[int]]:
     """Average-link clusters in two passes.
 
     First along pairs the fitted model calls the same fact, while the mean model score over the
@@ -265,22 +265,43 @@ def cluster_units(units: list[Unit], scores: np.ndarray, cosines: np.ndarray) ->
     # Headlines pack several facts into few words and would bridge claims: they take no part
     # in linking and join, afterwards, the claim they are closest to (see _attach_headlines).
     body = np.array([not u.headline for u in units], dtype=bool)
-    bodies = body[:, None] & body[None, :]
     if len(units) < 2:
         return singletons
-    closeness = cosines + NUMBER_BONUS * _share_figure(units) + PHRASE_BONUS * _share_phrase(units)
-    allowed = (scores >= THRESHOLD) & bodies
+    figures = [[float(n) for n in u.facts.numbers if _telling(n)] for u in units]
+    phrases = incidence(_phrases(units))
+    closeness = Closeness(cosines, figures, _same_figure, phrases, (NUMBER_BONUS, PHRASE_BONUS))
+    left, right, values = scores.at_least(THRESHOLD)
+    both = body[left] & body[right]
     core = (closeness, scores)
-    strict = _link(units, scores, allowed, LINK_MEAN, singletons, core=core)
-    loose = (closeness >= LOOSE_PAIR) & _share_content(units) & bodies
+    strict = _link(
+        units, scores, (left[both], right[both], values[both]), LINK_MEAN, singletons, core=core
+    )
+    loose = _loose_pairs(units, closeness, body)
     # The loose pass only joins clusters from different articles, so an article's many
     # sentences on the broad topic cannot snowball into one claim.
     clusters = _link(units, closeness, loose, LOOSE_MEAN, strict, disjoint=True, core=core)
     return _attach_headlines(units, clusters, cosines)
 
 
+def _loose_pairs(
+    units: list[Unit], closeness: Closeness, body: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs of body sentences close in meaning (LOOSE_PAIR, bonuses counted) that share a
+    content word other than names and reporting verbs, with their closeness."""
+    # a pair's closeness is at most its cosine plus both bonuses: nothing below can pass
+    floor = LOOSE_PAIR - NUMBER_BONUS - PHRASE_BONUS - 1e-6
+    left, right, cosines = close_pairs(
+        closeness.cosines, floor, lambda rows, _: body[rows][:, None] & body[None, :]
+    )
+    values = closeness.pairs(left, right, cosines)
+    words = incidence([u.facts.lemmas - u.facts.entities - _REPORTING for u in units])
+    keep = values >= LOOSE_PAIR
+    keep[keep] = share_any(words, left[keep], right[keep])
+    return left[keep], right[keep], values[keep]
+
+
 def _attach_headlines(
-    units: list[Unit], clusters: list[list[int]], cosines: np.ndarray
+    units: list[Unit], clusters: list[list[int]], cosines: Cosines
 ) -> list[list[int]]:
     """Each headline joins the claim whose mentions it is closest to on average, its own
     article's included (a headline restates its story's lead), when close enough; else it
@@ -299,23 +320,15 @@ def _attach_headlines(
     return sorted(kept, key=lambda c: min(c))
 
 
-def _share_figure(units: list[Unit]) -> np.ndarray:
-    """1 for pairs that give the same telling figure ("nearly 3,000" / "about 2,900")."""
-    figures = [[float(n) for n in u.facts.numbers if _telling(n)] for u in units]
-    n = len(units)
-    shared = np.zeros((n, n), dtype=np.float64)
-    holders = [i for i in range(n) if figures[i]]
-    for x, i in enumerate(holders):
-        for j in holders[x + 1 :]:
-            if any(abs(p - q) <= 0.05 * max(p, q) for p in figures[i] for q in figures[j]):
-                shared[i, j] = shared[j, i] = 1.0
-    return shared
+def _same_figure(a: list[float], b: list[float]) -> bool:
+    """Two sentences give the same telling figure ("nearly 3,000" / "about 2,900")."""
+    return any(abs(p - q) <= 0.05 * max(p, q) for p in a for q in b)
 
 
-def _share_phrase(units: list[Unit]) -> np.ndarray:
-    """1 for pairs that use the same two-word phrase of content words ("neighbouring
-    provinces"), names left out."""
-    phrases = [
+def _phrases(units: list[Unit]) -> list[set[tuple[str, str]]]:
+    """Each unit's two-word phrases of content words ("neighbouring provinces"), names left
+    out: two sentences using the same one are closer."""
+    return [
         {
             pair
             for pair in u.facts.bigrams
@@ -323,15 +336,6 @@ def _share_phrase(units: list[Unit]) -> np.ndarray:
         }
         for u in units
     ]
-    n = len(units)
-    shared = np.zeros((n, n), dtype=np.float64)
-    index: dict[tuple[str, str], list[int]] = {}
-    for i, found in enumerate(phrases):
-        for phrase in found:
-            index.setdefault(phrase, []).append(i)
-    for holders in index.values():
-        shared[np.ix_(holders, holders)] = 1.0
-    return shared
 
 
 def _telling(number: str) -> bool:
@@ -353,41 +357,27 @@ def loose_link(a: SentenceFacts, b: SentenceFacts, cosine: float) -> bool:
     return bool(shared) and cosine + NUMBER_BONUS * same_figure >= LOOSE_PAIR
 
 
-def _share_content(units: list[Unit]) -> np.ndarray:
-    """Pairs that share a content word other than names and reporting verbs."""
-    words = [u.facts.lemmas - u.facts.entities - _REPORTING for u in units]
-    n = len(units)
-    shared = np.zeros((n, n), dtype=bool)
-    index: dict[str, list[int]] = {}
-    for i, found in enumerate(words):
-        for word in found:
-            index.setdefault(word, []).append(i)
-    for holders in index.values():
-        shared[np.ix_(holders, holders)] = True
-    return shared
-
-
 def _link(
     units: list[Unit],
-    matrix: np.ndarray,
-    allowed: np.ndarray,
+    matrix: PairScores | Closeness,
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
     mean_needed: float,
     start: list[list[int]],
     *,
     disjoint: bool = False,
-    core: tuple[np.ndarray, np.ndarray] | None = None,
+    core: tuple[Closeness, PairScores] | None = None,
 ) -> list[list[int]]:
-    """Merge clusters along allowed pairs, strongest first, while the mean cross value holds
-    and (with `core`: closeness and model scores) every member stays close to the merged
-    cluster (`_keeps_core`)."""
+    """Merge clusters along the pairs (left, right, value), strongest first, while the mean
+    cross value holds and (with `core`: closeness and model scores) every member stays close
+    to the merged cluster (`_keeps_core`)."""
     owner = _owners(units)
     members: dict[int, list[int]] = {min(c): list(c) for c in start}
     root = [0] * len(units)
     for key, cluster in members.items():
         for index in cluster:
             root[index] = key
-    left, right = np.nonzero(np.triu(allowed, k=1))
-    order = np.argsort(-matrix[left, right], kind="stable")
+    left, right, values = pairs
+    order = np.argsort(-values, kind="stable")
     for k in order:
         a, b = root[int(left[k])], root[int(right[k])]
         if a == b:
@@ -407,7 +397,7 @@ def _link(
 
 
 def _keeps_core(
-    owner: np.ndarray, closeness: np.ndarray, scores: np.ndarray, merged: list[int]
+    owner: np.ndarray, closeness: Closeness, scores: PairScores, merged: list[int]
 ) -> bool:
     """Whether every member of a cluster of three or more is close, on average, to the
     members of other articles (a chain, A≈B, B≈C with A and C far apart, leaves its ends
@@ -438,7 +428,9 @@ def _owners(units: list[Unit]) -> np.ndarray:
     return np.array([index.setdefault(u.article.id, len(index)) for u in units], dtype=np.int64)
 
 
-def _mean_cross(owner: np.ndarray, scores: np.ndarray, a: list[int], b: list[int]) -> float:
+def _mean_cross(
+    owner: np.ndarray, scores: PairScores | Closeness, a: list[int], b: list[int]
+) -> float:
     """Mean score over the cross pairs from different articles (same-article pairs say nothing)."""
     block = scores[np.ix_(a, b)]
     mask = owner[a][:, None] != owner[b][None, :]
@@ -452,7 +444,7 @@ def add_contained(alignment: Alignment) -> None:
     every lead says "parliamentary election", a lead holds those words of every claim about
     the election without stating any of them."""
     units, clusters = alignment.units, alignment.clusters
-    cosines = alignment.vectors @ alignment.vectors.T
+    cosines = Cosines(alignment.vectors)
     home = {i: k for k, cluster in enumerate(clusters) for i in cluster}
     home_core = [core_words(units, cluster) for cluster in clusters]
     for cluster in [c for c in clusters if len(c) >= 2]:
@@ -504,7 +496,7 @@ def align_units(articles: list[Article], resources: Resources) -> Alignment:
     else:
         vectors = embedder.embed([u.text for u in units])
     scores = score_pairs(units, vectors, tokens)
-    clusters = cluster_units(units, scores, vectors @ vectors.T)
+    clusters = cluster_units(units, scores, Cosines(vectors))
     alignment = Alignment(units, vectors, scores, clusters)
     add_contained(alignment)
     return alignment
