@@ -88,6 +88,23 @@ def test_close_pairs_are_the_dense_upper_triangle(
     # the same pairs in the same (row-major) order, and the very cosines of the dense matrix
     assert left.tolist() == expected[0].tolist() and right.tolist() == expected[1].tolist()
     assert np.array_equal(values, dense[expected])
+    # narrowing each block's pairs keeps the pairs and order of narrowing them all at once
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(blocked, "ROWS", rows)
+        narrowed = close_pairs(
+            cosines,
+            floor,
+            lambda at, _: owners[at][:, None] != owners[None, :],
+            lambda found: (
+                found[0][found[2] >= floor + 0.2],
+                found[1][found[2] >= floor + 0.2],
+                found[2][found[2] >= floor + 0.2],
+            ),
+        )
+    kept = values >= floor + 0.2
+    assert narrowed[0].tolist() == left[kept].tolist()
+    assert narrowed[1].tolist() == right[kept].tolist()
+    assert np.array_equal(narrowed[2], values[kept])
 
 
 @settings(max_examples=60, deadline=None)

@@ -24,6 +24,7 @@ import numpy as np
 from corroborate.claims.blocked import (
     Closeness,
     Cosines,
+    Pairs,
     PairScores,
     close_pairs,
     incidence,
@@ -283,21 +284,23 @@ def cluster_units(units: list[Unit], scores: PairScores, cosines: Cosines) -> li
     return _attach_headlines(units, clusters, cosines)
 
 
-def _loose_pairs(
-    units: list[Unit], closeness: Closeness, body: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _loose_pairs(units: list[Unit], closeness: Closeness, body: np.ndarray) -> Pairs:
     """Pairs of body sentences close in meaning (LOOSE_PAIR, bonuses counted) that share a
     content word other than names and reporting verbs, with their closeness."""
     # a pair's closeness is at most its cosine plus both bonuses: nothing below can pass
     floor = LOOSE_PAIR - NUMBER_BONUS - PHRASE_BONUS - 1e-6
-    left, right, cosines = close_pairs(
-        closeness.cosines, floor, lambda rows, _: body[rows][:, None] & body[None, :]
-    )
-    values = closeness.pairs(left, right, cosines)
     words = incidence([u.facts.lemmas - u.facts.entities - _REPORTING for u in units])
-    keep = values >= LOOSE_PAIR
-    keep[keep] = share_any(words, left[keep], right[keep])
-    return left[keep], right[keep], values[keep]
+
+    def select(found: Pairs) -> Pairs:
+        left, right, cosines = found
+        values = closeness.pairs(left, right, cosines)
+        keep = values >= LOOSE_PAIR
+        keep[keep] = share_any(words, left[keep], right[keep])
+        return left[keep], right[keep], values[keep]
+
+    return close_pairs(
+        closeness.cosines, floor, lambda rows, _: body[rows][:, None] & body[None, :], select
+    )
 
 
 def _attach_headlines(
@@ -360,7 +363,7 @@ def loose_link(a: SentenceFacts, b: SentenceFacts, cosine: float) -> bool:
 def _link(
     units: list[Unit],
     matrix: PairScores | Closeness,
-    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    pairs: Pairs,
     mean_needed: float,
     start: list[list[int]],
     *,

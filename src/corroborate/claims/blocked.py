@@ -69,29 +69,35 @@ class Cosines:
         return self.block(every, every).astype(dtype or np.float32)
 
 
+Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]  # left, right (left < right), values
+
+
 def close_pairs(
-    cosines: Cosines, floor: float, keep: Callable[[np.ndarray, np.ndarray], np.ndarray]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    cosines: Cosines,
+    floor: float,
+    keep: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    select: Callable[[Pairs], Pairs] | None = None,
+) -> Pairs:
     """Pairs i < j with cosine >= floor for which keep(rows, block) (a boolean mask over a
     block's rows x all units) holds, in row-major order (as `np.nonzero` of a dense upper
-    triangle gives them), with their cosines."""
+    triangle gives them), with their cosines; `select` narrows each block's pairs (and may
+    give other values) before they are kept, so memory holds only what it keeps."""
     lefts, rights, values = [], [], []
     for rows, block in cosines.row_blocks():
         mask = block >= floor
         mask &= np.arange(cosines.n)[None, :] > rows[:, None]
         mask &= keep(rows, block)
         left, right = np.nonzero(mask)
-        lefts.append(rows[left])
-        rights.append(right)
-        values.append(block[left, right])
+        found = (rows[left].astype(np.int64), right.astype(np.int64), block[left, right])
+        if select is not None:
+            found = select(found)
+        lefts.append(found[0])
+        rights.append(found[1])
+        values.append(found[2])
     if not lefts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=np.float32)
-    return (
-        np.concatenate(lefts).astype(np.int64),
-        np.concatenate(rights).astype(np.int64),
-        np.concatenate(values),
-    )
+    return np.concatenate(lefts), np.concatenate(rights), np.concatenate(values)
 
 
 class PairScores:
@@ -204,13 +210,10 @@ class Closeness:
 
     def pairs(self, left: np.ndarray, right: np.ndarray, cosine: np.ndarray) -> np.ndarray:
         """Closeness of each pair (left[k], right[k]) whose cosine (float32) is known."""
-        figure = np.array(
-            [
-                float(bool(self.figures[i] and self.figures[j]) and self._shares_figure(i, j))
-                for i, j in zip(left.tolist(), right.tolist(), strict=True)
-            ],
-            dtype=np.float64,
-        )
+        figure = np.zeros(len(left), dtype=np.float64)
+        holds = np.array([bool(f) for f in self.figures] or [False])
+        for k in np.nonzero(holds[left] & holds[right])[0].tolist():
+            figure[k] = float(self._shares_figure(int(left[k]), int(right[k])))
         phrase = share_any(self.phrases, left, right).astype(np.float64)
         return cosine + self.figure_bonus * figure + self.phrase_bonus * phrase
 
