@@ -18,12 +18,15 @@ from __future__ import annotations
 import hashlib
 import math
 from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from corroborate.corpus.features import ENTITY_PREFIX, YEAR_PREFIX, ArticleFeatures
-from corroborate.corpus.postings import drop_first, top_stories
+from corroborate.corpus.postings import SCAN_WITH_NUMPY, drop_first, top_stories
 from corroborate.corpus.scoring import (
     KINDS,
     WORD_KIND,
@@ -34,6 +37,10 @@ from corroborate.corpus.scoring import (
     within_window,
     word_cosine,
 )
+
+
+# Postings this long (or longer) after loading are searched by `_drop_sorted`.
+ASCENDING_FROM = 32
 
 
 @dataclass(slots=True)
@@ -94,6 +101,9 @@ class StoryClusterer:
         self._story_ids: list[str] = []
         self._idf_cache: dict[str, float] = {}
         self._cached_documents = -1
+        # term -> how many of its postings' first entries ascend (the stories loaded from the
+        # store, numbered in loading order), for the long postings only: `_drop_sorted`
+        self._ascending: dict[str, int] = {}
         self.generation = 0  # bumped whenever the term weights change
 
     # -- state -------------------------------------------------------------------------------
@@ -101,10 +111,17 @@ class StoryClusterer:
         """Restore the state saved by a previous run (the store keeps it)."""
         self.df.update(df)
         self.documents = documents
+        fresh = not self._numbers
         for story in stories:
             self.stories[story.id] = story
             for term in story.counts:
                 self._post(term, story.id)
+        if fresh:  # each story numbered after the last, so each posting ascends
+            self._ascending = {
+                term: len(posting)
+                for term, posting in self._numbers.items()
+                if len(posting) >= ASCENDING_FROM
+            }
 
     def _post(self, term: str, story_id: str) -> None:
         """Add the story to the term's postings."""
@@ -426,12 +443,46 @@ class StoryClusterer:
         """Take a story out (merged into another, or to be rebuilt), its postings with it."""
         story = self.stories.pop(story_id)
         number = self._number(story_id)
-        postings = self._numbers
+        postings, ascending = self._numbers, self._ascending
         for term in story.counts:
             posting = postings.get(term)
-            if posting is not None and drop_first(posting, number) and not posting:
+            if posting is None:
+                continue
+            if term in ascending:
+                dropped = self._drop_sorted(term, posting, number)
+            else:
+                dropped = drop_first(posting, number)
+            if dropped and not posting:
                 del postings[term]  # (its first posting went, as before)
+                ascending.pop(term, None)
         return story
+
+    def _drop_sorted(self, term: str, posting: array[int], number: int) -> bool:
+        """`drop_first` for a posting whose first `_ascending[term]` entries ascend: a
+        binary search there, then a scan of the entries appended since.
+
+        A run into a large store removes many stories (small ones absorbed, stories
+        rebuilt), and a scan of the longest postings made each removal cost in proportion
+        to the store: at 100k synthetic articles, 13x the CPU of a removal at 10k.
+        """
+        ends = self._ascending[term]
+        at = bisect_left(posting, number, 0, ends)
+        if at < ends and posting[at] == number:
+            del posting[at]
+            self._ascending[term] = ends - 1
+            return True
+        if len(posting) - ends < SCAN_WITH_NUMPY:
+            try:
+                at = posting.index(number, ends)
+            except ValueError:
+                return False
+        else:
+            hits = np.flatnonzero(np.frombuffer(posting, dtype=np.int32)[ends:] == number)
+            if not len(hits):
+                return False
+            at = ends + int(hits[0])
+        del posting[at]
+        return True
 
     def rebuild_story(self, story_id: str, members: Iterable[ArticleFeatures]) -> StoryState:
         """The story's centroid and dates again from exactly these member articles."""
