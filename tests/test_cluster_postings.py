@@ -72,7 +72,7 @@ def test_removals_leave_the_postings_a_scan_leaves(
 def test_a_loaded_store_searches_its_long_postings_by_bisection() -> None:
     """The fixture reaches the bisection: the common terms' postings are long enough, and a
     removal there keeps the ascending part counted right."""
-    loaded = [_story(i, COMMON[:2] + [RARE[i % len(RARE)]]) for i in range(100)]
+    loaded = [_story(i, [*COMMON[:2], RARE[i % len(RARE)]]) for i in range(100)]
     fast, plain = _loaded(loaded, ascending=True), _loaded(loaded, ascending=False)
     assert set(fast._ascending) == set(COMMON[:2])
     assert fast._ascending[COMMON[0]] == 100
