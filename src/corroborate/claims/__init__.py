@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from corroborate.claims.align import Alignment, Unit, align_units, core_words
+from corroborate.claims.blocked import Cosines
 from corroborate.claims.disputes import FigureSubjects, dispute_of
 from corroborate.claims.features import conflict
 from corroborate.claims.quoted import merge_quoted
@@ -115,7 +116,7 @@ def merge_restatements(alignment: Alignment) -> None:
     (RESTATED_WORDS, RESTATED_SHARE), and no pair conflicts (a different figure or a
     negation is a dispute, not a restatement). Outlets a subset: the count cannot grow."""
     units, clusters = alignment.units, alignment.clusters
-    cosines = alignment.vectors @ alignment.vectors.T
+    cosines = Cosines(alignment.vectors)  # blocks computed when asked: no n x n matrix
     order = sorted(range(len(clusters)), key=lambda k: -len(clusters[k]))
     absorbed: set[int] = set()
     for small in reversed(order):
@@ -184,7 +185,7 @@ def _same_fact_as(units: list[Unit], vectors: np.ndarray, own: list[int], other:
 
 
 def _restates(
-    units: list[Unit], cosines: np.ndarray, a: list[int], b: list[int], articles_b: set[str]
+    units: list[Unit], cosines: Cosines, a: list[int], b: list[int], articles_b: set[str]
 ) -> bool:
     if not articles_b <= {units[i].article.id for i in a}:
         return False
