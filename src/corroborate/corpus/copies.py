@@ -73,22 +73,34 @@ class StoreCopyFinder:
 
     def _load_index(self) -> None:
         """Rebuild the LSH index from the band keys saved by earlier runs, in large chunks."""
-        keys: list[np.ndarray[Any, Any]] = []
-        docs: list[np.ndarray[Any, Any]] = []
+        blobs: list[bytes] = []
         for article_id, blob in self.store.iter_copy_keys():
-            rows = np.frombuffer(blob, dtype=np.uint32).reshape(-1, self.settings.bands)
-            docs.append(np.full(len(rows), len(self.detector.ids), dtype=np.int32))
-            keys.append(rows)
+            blobs.append(blob)
             self.detector.ids.append(article_id)
-            if len(keys) >= 20_000:
-                self._add_chunk(keys, docs)
-        self._add_chunk(keys, docs)
+            if len(blobs) >= 20_000:
+                self._add_chunk(blobs)
+        self._add_chunk(blobs)
 
-    def _add_chunk(self, keys: list[Any], docs: list[Any]) -> None:
-        if keys:
-            self.detector.index.add(np.concatenate(keys), np.concatenate(docs))
-        keys.clear()
-        docs.clear()
+    def _add_chunk(self, blobs: list[bytes]) -> None:
+        """Index the chunk's saved keys, each article numbered by its place in `ids`.
+
+        The chunk's keys are read as one array (two small arrays an article cost ~3 us each:
+        0.3 s of CPU a run at 100k articles).
+        """
+        if not blobs:
+            return
+        width = 4 * self.settings.bands  # bytes of one passage's band keys
+        passages = []
+        for blob in blobs:
+            count, rest = divmod(len(blob), width)
+            if rest:
+                raise ValueError(f"saved band keys of {len(blob)} bytes, not passages of {width}")
+            passages.append(count)
+        first = len(self.detector.ids) - len(blobs)
+        keys = np.frombuffer(b"".join(blobs), dtype=np.uint32).reshape(-1, self.settings.bands)
+        docs = np.repeat(np.arange(first, first + len(blobs), dtype=np.int32), passages)
+        self.detector.index.add(keys, docs)
+        blobs.clear()
 
     def take_keys(self) -> list[tuple[str, bytes]]:
         """The band keys of the articles added since the last call, to save with the batch."""
