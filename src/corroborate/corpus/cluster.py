@@ -38,7 +38,6 @@ from corroborate.corpus.scoring import (
     word_cosine,
 )
 
-
 # Postings this long (or longer) after loading are searched by `_drop_sorted`.
 ASCENDING_FROM = 32
 
@@ -111,26 +110,25 @@ class StoryClusterer:
         """Restore the state saved by a previous run (the store keeps it)."""
         self.df.update(df)
         self.documents = documents
-        fresh = not self._numbers
+        fresh = not self._story_ids  # no story numbered yet: each loaded one gets the next
+        postings, number_of = self._numbers, self._number
         for story in stories:
             self.stories[story.id] = story
-            for term in story.counts:
-                self._post(term, story.id)
+            if not story.counts:
+                continue
+            number = number_of(story.id)
+            for term in story.counts:  # the term's postings, with the story added
+                posting = postings.get(term)
+                if posting is None:
+                    postings[term] = array("i", (number,))
+                else:
+                    posting.append(number)
         if fresh:  # each story numbered after the last, so each posting ascends
             self._ascending = {
                 term: len(posting)
-                for term, posting in self._numbers.items()
+                for term, posting in postings.items()
                 if len(posting) >= ASCENDING_FROM
             }
-
-    def _post(self, term: str, story_id: str) -> None:
-        """Add the story to the term's postings."""
-        number = self._number(story_id)
-        numbers = self._numbers.get(term)
-        if numbers is None:
-            self._numbers[term] = array("i", (number,))
-        else:
-            numbers.append(number)
 
     def _number(self, story_id: str) -> int:
         number = self._story_number.get(story_id)
