@@ -438,6 +438,10 @@ def test_a_clause_without_its_own_subject_is_shown_with_the_shared_one(
         "If the strike continues into next week, the port will lose its biggest customer.",
         "The terminal will stay closed until the union and the shipping lines sign a deal.",
         "It is not feasible for the union to end the strike before the holiday weekend.",
+        # a relative clause on "any ...", "no ...", "anyone" only says which ones are meant
+        "The insurer said any dockers who did end up injured in the strike would be paid.",
+        "No ship that docked at Calder Bay during the strike was allowed to unload.",
+        "The union said anyone who crossed the picket line at the port would be expelled.",
     ],
 )
 def test_clauses_that_assert_nothing_stay_with_their_sentence(

@@ -24,6 +24,10 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 _NOT_ASSERTED = frozenset({"if", "unless", "whether", "than", "lest", "until", "till", "before"})
 _RELATIVE = frozenset({"who", "whom", "which", "that"})
 _ALTERNATIVE = frozenset({"or", "nor"})  # a negation before these covers what they join
+_UNSPECIFIC_DETERMINERS = frozenset({"any", "no", "every", "each", "whichever"})
+_UNSPECIFIC_PRONOUNS = frozenset(
+    {"anyone", "anybody", "anything", "nobody", "none", "nothing", "whoever", "whatever"}
+)
 # dependencies that open a clause of its own inside another
 _CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "conj"})
 _REPORTING = frozenset({"say", "add", "warn", "tell", "insist", "argue", "claim", "state", "note"})
@@ -126,8 +130,10 @@ def _heads_piece(token: Any) -> bool:
         return token.head.pos_ in {"VERB", "AUX"} and not _shares_negation(token)
     if token.dep_ == "relcl":
         # "who announced the package" is shown as "the governor announced the package";
-        # "which the council is due to approve" states a fact too, but cannot be shown alone
-        return True
+        # "which the council is due to approve" states a fact too, but cannot be shown alone.
+        # On "any troops", "no ship", "anyone" the clause only says which ones are meant
+        # ("any troops who did end up deployed" says none were): it states no fact.
+        return not _unspecific(token.head)
     if token.dep_ == "advcl":
         if any(c.dep_ == "mark" and c.lower_ in _NOT_ASSERTED for c in token.children):
             return False
@@ -137,6 +143,14 @@ def _heads_piece(token: Any) -> bool:
         says = any(child.dep_ == "ccomp" for child in token.children)
         return own_subject or (token.lemma_ in _REPORTING and token.tag_ == "VBG" and says)
     return False
+
+
+def _unspecific(noun: Any) -> bool:
+    """A noun that names no one in particular: "any"/"no"/"every"/"each" before it, or a
+    pronoun such as "anyone", "nobody", "whoever"."""
+    if noun.lower_ in _UNSPECIFIC_PRONOUNS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in _UNSPECIFIC_DETERMINERS for c in noun.children)
 
 
 def _shares_negation(conj: Any) -> bool:
