@@ -483,3 +483,17 @@ def test_swaps_never_lower_the_selection_objective(
         greedy = select(candidates, covered, _unrelated(candidates), count, weights)
     assert len(swapped) == len(greedy) == min(count, len(rows))
     assert value(swapped) >= value(greedy) - 1e-12
+
+
+def test_similarity_reads_as_the_dense_matrix() -> None:
+    from scipy import sparse
+
+    from corroborate.summary import Similarity
+
+    rng = np.random.default_rng(7)
+    unit = sparse.random(40, 25, density=0.3, random_state=rng, format="csr")
+    dense = (unit @ unit.T).toarray()
+    similarity = Similarity(unit)
+    for cols in ([3], [0, 39, 12], list(range(40))):
+        assert np.allclose(similarity[:, cols], dense[:, cols], rtol=0, atol=1e-12)
+        assert np.allclose(similarity[5, cols], dense[5, cols], rtol=0, atol=1e-12)

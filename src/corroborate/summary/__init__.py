@@ -118,7 +118,7 @@ def summarise(
     chance = covered.counts @ covered.chance
     for candidate, expected in zip(candidates, chance, strict=True):
         candidate.score = float(expected) / max(candidate.words, 1)
-    similarity = _dense(story.unit @ story.unit.T)
+    similarity = Similarity(story.unit)
     count = count or resources.settings.summary_sentences
     # only a report with claims has sentences that may retell a claim: the embedder (loaded for
     # the claims already) is asked for those sentences alone, and only then
@@ -263,6 +263,22 @@ def _unit_rows(tf: Any, idf: np.ndarray) -> Any:
     return sparse.diags(1 / np.maximum(norms, 1e-9)) @ weighted
 
 
+class Similarity:
+    """Cosines between the candidate sentences, computed only for the columns asked for.
+
+    Selection only ever asks how close every sentence is to the few already chosen, so the
+    whole n x n matrix (1.35 GB for a 1,078-article story's sentences) is never built;
+    `similarity[rows, cols]` reads as the dense matrix would."""
+
+    def __init__(self, unit: Any) -> None:
+        self.unit = unit  # rows: each sentence's unit-length word vector
+
+    def __getitem__(self, key: tuple[Any, Sequence[int]]) -> np.ndarray:
+        rows, cols = key
+        block = _dense(self.unit @ self.unit[list(cols)].T)
+        return np.asarray(block[rows])
+
+
 def _dense(matrix: Any) -> np.ndarray:
     return np.asarray(matrix.toarray() if sparse.issparse(matrix) else matrix)
 
@@ -330,7 +346,7 @@ def coverage(
 def select(
     candidates: Sequence[Candidate],
     covered: Coverage,
-    similarity: np.ndarray,
+    similarity: Similarity,
     count: int,
     weights: SummaryWeights,
     meaning: Meaning | None = None,
@@ -376,7 +392,7 @@ def select(
 def improve(
     candidates: Sequence[Candidate],
     covered: Coverage,
-    similarity: np.ndarray,
+    similarity: Similarity,
     chosen: list[int],
     length: float,
     decay: float,
