@@ -34,7 +34,7 @@ Gates against false disputes (on the labelled ECB+ disputes, bench/data/claims_d
 - (session 5) a negation against a side that says how things stood before ("Previously,
   agencies were required to consult") is a change, not two versions.
 - (session 6) one side rounded within the coarser side's precision ("$1 trillion" /
-  "$1.2 trillion", "$736bn" / "$735.7bn"; `_as_rounded`, compared by `ledger.values_agree`);
+  "$1.2 trillion", "$736bn" / "$735.7bn"; `rivals.as_rounded`, compared by `values_agree`);
 - (session 6) a negation held in a word on the other side, reaching what is negated
   ("voted against" / "did not vote for", "without bringing charges" / "will not be charged";
   `polarity.implicit_negations`).
@@ -507,7 +507,7 @@ def _read_figures(unit: Unit, span: Sentence) -> list[Quantity]:
             continue
         if bare_decimal(full, start):
             continue
-        kept.append(as_rounded(text, quantity))
+        kept.append(as_rounded(quantity))
     return kept
 
 

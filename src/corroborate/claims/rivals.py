@@ -12,16 +12,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from corroborate.figures.extract import Quantity, read_quantities
-from corroborate.figures.number import digits
-from corroborate.figures.spacing import Token
 from corroborate.figures.values import same_dimension, values_agree
 
-# A number read with a scale word ("1 trillion", "736bn") is at least this many times its digits.
-SCALED = 10.0
 COUNTED_WORDS = 2  # words after a count read for what it counts ("times by police": time)
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_DIGITS = re.compile(r"\d(?:[\d.,\s]*\d)?")  # the digits of a number, spaces and all
 _CLAUSE_END = re.compile(r"[,.;:()\"“”—]")
 # A part of what the other side counts, not its total: "the two other victims".
 _PART = frozenset("other more additional remaining further extra another".split())
@@ -48,10 +43,10 @@ def figure_clash(text_a: str, text_b: str) -> tuple[str, str] | None:
 
 def read_text(text: str) -> list[Quantity]:
     found = read_quantities(text)
-    return [as_rounded(text, q) for q in found if not bare_decimal(text, q.number_start)]
+    return [as_rounded(q) for q in found if not bare_decimal(text, q.number_start)]
 
 
-def as_rounded(text: str, quantity: Quantity) -> Quantity:
+def as_rounded(quantity: Quantity) -> Quantity:
     """The figure as precise as its last written digit, for `values_agree` to compare.
 
     The figure stage reads a whole number of a scale to a tenth of it ("$1 trillion" as
@@ -59,16 +54,11 @@ def as_rounded(text: str, quantity: Quantity) -> Quantity:
     one fact by two outlets, "$1 trillion" is the "$1.2 trillion" package rounded and "$736bn"
     the "$735.7bn" deficit: one side within the coarser side's precision states no other
     version ("$1 trillion" / "$1.5 trillion" still clash: on the edge, `values_agree` wants
-    the gap small beside the value)."""
-    match = _DIGITS.match(text, quantity.number_start, quantity.number_end)
-    if match is None or not quantity.plain or not quantity.value:
-        return quantity  # a number in words ("three billion") is read as the stage reads it
-    written = re.sub(r"\s", "", match.group())  # "1, 500": thousands spaced by the scrape
-    read = digits(Token(written, match.start(), match.end(), glued=False))
-    if read is None or not read[0] or quantity.value / read[0] < SCALED:
-        return quantity  # no scale word: the stage reads the digits as written
-    step = read[1] * quantity.value / read[0]  # the last digit's half-step, scaled
-    return replace(quantity, precision=max(quantity.precision, abs(step)))
+    the gap small beside the value). The stage keeps that half-step, before its clamp, as
+    `written_precision` (digits with a scale word only; a number in words stays as read)."""
+    if not quantity.plain or not quantity.value or not quantity.written_precision:
+        return quantity
+    return replace(quantity, precision=max(quantity.precision, quantity.written_precision))
 
 
 def clash_of(
