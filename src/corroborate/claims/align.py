@@ -268,7 +268,7 @@ def cluster_units(units: list[Unit], scores: PairScores, cosines: Cosines) -> li
     body = np.array([not u.headline for u in units], dtype=bool)
     if len(units) < 2:
         return singletons
-    figures = [[float(n) for n in u.facts.numbers if _telling(n)] for u in units]
+    figures = [_telling_figures(u.facts) for u in units]
     phrases = incidence(_phrases(units))
     closeness = Closeness(cosines, figures, _same_figure, phrases, (NUMBER_BONUS, PHRASE_BONUS))
     left, right, values = scores.at_least(THRESHOLD)
@@ -341,6 +341,10 @@ def _phrases(units: list[Unit]) -> list[set[tuple[str, str]]]:
     ]
 
 
+def _telling_figures(facts: SentenceFacts) -> list[float]:
+    return [float(n) for n in facts.numbers if _telling(n)]
+
+
 def _telling(number: str) -> bool:
     """A figure specific enough to link two sentences: not a small count, not a year."""
     try:
@@ -353,9 +357,7 @@ def _telling(number: str) -> bool:
 
 def loose_link(a: SentenceFacts, b: SentenceFacts, cosine: float) -> bool:
     """The second pass's pair test, for one pair (the benchmark measures it on MSRP)."""
-    figures_a = [float(n) for n in a.numbers if _telling(n)]
-    figures_b = [float(n) for n in b.numbers if _telling(n)]
-    same_figure = any(abs(p - q) <= 0.05 * max(p, q) for p in figures_a for q in figures_b)
+    same_figure = _same_figure(_telling_figures(a), _telling_figures(b))
     shared = (a.lemmas - a.entities - _REPORTING) & (b.lemmas - b.entities - _REPORTING)
     return bool(shared) and cosine + NUMBER_BONUS * same_figure >= LOOSE_PAIR
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from corroborate.claims.features import name_of, same_name
+from corroborate.claims.pieces import RELATIVE_PRONOUNS
 from corroborate.claims.polarity import ABSENCE_WORDS, reach
 
 # Verbs that say who spoke: their frames are attributions, not the facts under dispute.
@@ -46,7 +47,6 @@ HYPOTHETICAL_DEPS = frozenset({"acl", "pcomp"})
 PARTITIVES = frozenset(
     "part some most half all share portion rest majority bulk any none each many few".split()
 )
-RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 _DOER_DEPS = frozenset({"nsubj", "csubj"})
 _PATIENT_DEPS = frozenset({"dobj", "nsubjpass"})
 _COMPLEMENT_DEPS = frozenset({"acomp", "attr"})

@@ -22,7 +22,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 # comparison ("than it would have"), a time limit ("until every household is found", "before
 # the river rose"); they stay with the clause they qualify.
 _NOT_ASSERTED = frozenset({"if", "unless", "whether", "than", "lest", "until", "till", "before"})
-_RELATIVE = frozenset({"who", "whom", "which", "that"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 _ALTERNATIVE = frozenset({"or", "nor"})  # a negation before these covers what they join
 _UNSPECIFIC_DETERMINERS = frozenset({"any", "no", "every", "each", "whichever"})
 _UNSPECIFIC_PRONOUNS = frozenset(
@@ -56,7 +56,7 @@ class Piece:
     def standalone(self) -> bool:
         """Whether the piece, as displayed, has a subject ("forced 3,000 residents" has not)."""
         return bool(self.subject) or any(
-            t.dep_ in _SUBJECTS and t.lower_ not in _RELATIVE and self._governs(t)
+            t.dep_ in _SUBJECTS and t.lower_ not in RELATIVE_PRONOUNS and self._governs(t)
             for t in self.tokens
         )
 
@@ -188,7 +188,7 @@ def _infinitive(token: Any) -> bool:
 def _relative_subject(token: Any) -> Any:
     """The relative pronoun that is a relative clause's subject, or None."""
     for child in token.children:
-        if child.dep_ in _SUBJECTS and child.lower_ in _RELATIVE and child.i < token.i:
+        if child.dep_ in _SUBJECTS and child.lower_ in RELATIVE_PRONOUNS and child.i < token.i:
             return child
     return None
 
@@ -337,7 +337,7 @@ def _piece(tokens: list[Any], subject: str = "", skip: int = 0, unmark: bool = F
         kept.pop()
     kept = kept or tokens
     first, last = kept[0], kept[-1]
-    if skip and first.lower_ not in _RELATIVE:
+    if skip and first.lower_ not in RELATIVE_PRONOUNS:
         skip = 0
     if unmark and first.dep_ == "mark" and len(kept) > 1:
         # "after Hegseth suggested the US would scale back its support" is shown as the fact
