@@ -1,4 +1,4 @@
-"""Shared fixtures: small invented articles written to a temporary folder."""
+"""Shared fixtures: small invented articles written to a temporary folder, and the models."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from corroborate.nlp import Resources
 
 
 @pytest.fixture
@@ -22,3 +24,10 @@ def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
         return path
 
     return _write
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    """Models and caches for one test module (spaCy and the embedder load on first use); a
+    module that needs other settings defines its own."""
+    return Resources()

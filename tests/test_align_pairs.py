@@ -48,11 +48,6 @@ STORIES = {
 }
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 def _units(story: str, resources: Resources) -> tuple[list[Unit], np.ndarray, list[np.ndarray]]:
     articles = [article(f"{story[:4]}{n}", texts) for n, texts in enumerate(STORIES[story])]
     units = sentence_units(articles, resources)

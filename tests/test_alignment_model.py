@@ -22,11 +22,6 @@ _WORDS = st.text(alphabet="abcdefgh,.-", min_size=1, max_size=6)
 _WEIGHT = st.floats(min_value=-5, max_value=5, allow_nan=False)
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 def test_shipped_model_matches_the_features() -> None:
     """One weight per feature; the word evidence enters with weight 1, as it was fitted."""
     model = shipped_model()

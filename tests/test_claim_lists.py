@@ -20,12 +20,6 @@ from corroborate.records import Article
 from corroborate.sources import sources_of
 from test_claims import FILLER_A, FILLER_B, article
 
-
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 # Lind's statement, two sentences of two facts, as outlets carry it.
 STATEMENT = (
     "“We must accept that reopening the old quays to container ships is an unrealistic "

@@ -36,11 +36,6 @@ from corroborate.segment import segment_article
 from corroborate.sources import sources_of
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 def article(key: str, paragraphs: Sequence[str], *, group: str | None = None) -> Article:
     """An article whose paragraphs are all kept, in its own source group unless told.
 

@@ -18,11 +18,6 @@ from corroborate.records import Article, Claim
 from test_claims import article
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 def claims_holding(claims: list[Claim], host: Article, phrase: str) -> set[str]:
     return {
         c.id

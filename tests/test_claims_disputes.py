@@ -19,11 +19,6 @@ from corroborate.records import Article, Claim
 from test_claims import article
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 def claims_of(claims: list[Claim], host: Article, phrase: str) -> list[Claim]:
     return [
         c

@@ -23,12 +23,6 @@ from test_claims_disputes import one_claim
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from bench_claim_pairs import Labelled, Side, held_pairs
 
-
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 # (first, second, kind of dispute or None): two outlets' sentences that align as one claim.
 CASES = [
     # a negation: the rest of the two sentences differs (a time, a reason, what came next)

@@ -42,11 +42,6 @@ _SIMILARITY = arrays(
 
 
 @pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
-@pytest.fixture(scope="module")
 def minilm() -> MiniLmOnnxEmbedder:
     return MiniLmOnnxEmbedder()
 

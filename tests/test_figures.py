@@ -19,11 +19,6 @@ from corroborate.records import Article, Figure, Paragraph, Removed
 from corroborate.segment import segment_article
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 def make(text: str, outlet: str, *, group: str | None = None, date: str | None = None) -> Article:
     """An article whose paragraphs are its non-empty lines, segmented into sentences."""
     # Content-derived ids, as the readers make them: parses are cached per id.

@@ -14,11 +14,6 @@ from corroborate.nlp import Resources
 from test_figures import assert_apart, assert_together
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 @pytest.mark.parametrize(
     ("first", "second", "fa", "fb", "status"),
     [

@@ -15,12 +15,6 @@ from corroborate.figures.ledger import can_conflict
 from corroborate.nlp import Resources
 from test_figures import assert_apart, assert_together, assert_two_things, holding, make
 
-
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 # Two full verbs done to one kind of thing by one named holder: two acts.
 TWO_ACTS = [
     ("Pelham Council inspected 310 homes after the storm.", "Pelham Council repainted 75 homes."),

@@ -12,12 +12,6 @@ import pytest
 from corroborate.nlp import Resources
 from test_figures import assert_apart, assert_one_figure
 
-
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 ONE_READING = [
     (
         "Storm Orla brought gusts of 140 km/h to Kessock Bay.",

@@ -15,11 +15,6 @@ from corroborate.nlp import Resources
 from test_figures import assert_apart, assert_together, make, one
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 @pytest.mark.parametrize(
     ("text", "value", "unit", "written"),
     [

@@ -15,11 +15,6 @@ from corroborate.nlp import Resources
 from test_figures import assert_apart, assert_one_figure
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 @pytest.mark.parametrize(
     ("first", "second", "fa", "fb"),
     [

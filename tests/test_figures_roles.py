@@ -14,12 +14,6 @@ from corroborate.figures.roles import Handover, one_handover
 from corroborate.nlp import Resources
 from test_figures import assert_apart, assert_one_figure, make
 
-
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 # (giver's end, taker's end, the figures): one act, told from both ends
 BOTH_ENDS = [
     (

@@ -16,12 +16,6 @@ from corroborate.figures.scope import scope_narrower, scopes_clash
 from corroborate.nlp import Resources
 from test_figures import assert_apart, assert_together, assert_two_things, holding, make
 
-
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 # One role filled with two different words: two things measured.
 TWO_SCOPES = [
     (  # two events

@@ -17,11 +17,6 @@ from corroborate.read.article import make_article
 from corroborate.records import Article, Paragraph, Quote, Removed
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 def make(text: str, outlet: str, group: str | None = None) -> Article:
     article = make_article(source=f"{outlet}.txt", text=text, outlet=outlet)
     pos = 0

@@ -44,11 +44,6 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 def observed(article: Article, resources: Resources) -> list[tuple[Any, list[Any]]]:
     """(rules' speaker, candidates) for every quote span of the article."""
     paras = parsed_paragraphs(article, resources.paragraph_docs(article))

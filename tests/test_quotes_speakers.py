@@ -14,11 +14,6 @@ from corroborate.records import Quote
 from test_quotes import make
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 def quote_holding(resources: Resources, text: str, words: str) -> Quote:
     """The one quote of an invented article whose words hold `words`."""
     quotes = find_quotes([make(text, "harbourpost")], resources)
