@@ -23,10 +23,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from corroborate.corpus.features import ENTITY_PREFIX, YEAR_PREFIX, ArticleFeatures
-from corroborate.corpus.postings import SCAN_WITH_NUMPY, drop_first, top_stories
+from corroborate.corpus.postings import drop_first, top_stories
 from corroborate.corpus.scoring import (
     KINDS,
     WORD_KIND,
@@ -469,18 +467,7 @@ class StoryClusterer:
             del posting[at]
             self._ascending[term] = ends - 1
             return True
-        if len(posting) - ends < SCAN_WITH_NUMPY:
-            try:
-                at = posting.index(number, ends)
-            except ValueError:
-                return False
-        else:
-            hits = np.flatnonzero(np.frombuffer(posting, dtype=np.int32)[ends:] == number)
-            if not len(hits):
-                return False
-            at = ends + int(hits[0])
-        del posting[at]
-        return True
+        return drop_first(posting, number, ends)
 
     def rebuild_story(self, story_id: str, members: Iterable[ArticleFeatures]) -> StoryState:
         """The story's centroid and dates again from exactly these member articles."""

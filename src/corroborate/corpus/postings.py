@@ -21,19 +21,20 @@ NUMPY_FROM = 1000
 SCAN_WITH_NUMPY = 256
 
 
-def drop_first(posting: array[int], number: int) -> bool:
-    """Remove the first `number` from the posting; False when it holds none."""
-    if len(posting) < SCAN_WITH_NUMPY:
+def drop_first(posting: array[int], number: int, start: int = 0) -> bool:
+    """Remove the first `number` at or after `start` from the posting; False when none."""
+    if len(posting) - start < SCAN_WITH_NUMPY:
         try:
-            posting.remove(number)
+            at = posting.index(number, start)
         except ValueError:
             return False
-        return True
-    # the view on the posting's buffer is gone once `hits` is made: the array can shrink
-    hits = np.flatnonzero(np.frombuffer(posting, dtype=np.int32) == number)
-    if not len(hits):
-        return False
-    del posting[int(hits[0])]
+    else:
+        # the view on the posting's buffer is gone once `hits` is made: the array can shrink
+        hits = np.flatnonzero(np.frombuffer(posting, dtype=np.int32)[start:] == number)
+        if not len(hits):
+            return False
+        at = start + int(hits[0])
+    del posting[at]
     return True
 
 
