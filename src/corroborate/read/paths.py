@@ -225,7 +225,7 @@ def _read_path(path: Path, source: str) -> Iterator[Article | ReadError]:
             return
     assert reader is not None
     decoded = decode(data, source)
-    for item in _guarded(reader, decoded.text, source):
+    for item in file_guarded(source, reader(decoded.text, source)):
         yield with_note(item, decoded)
 
 
@@ -240,15 +240,6 @@ def file_guarded(source: str, items: Iterator[T]) -> Iterator[T | ReadError]:
     except OSError as exc:
         yield ReadError(source, f"cannot read the file: {exc.strerror or exc}")
     except Exception as exc:  # a parser's fault on one file must not end a run of thousands
-        yield ReadError(source, unexpected(exc))
-
-
-def _guarded(reader: Reader, text: str, source: str) -> Iterator[Article | ReadError]:
-    try:
-        yield from reader(text, source)
-    except InputReadError as exc:
-        yield ReadError(exc.source, exc.problem)
-    except Exception as exc:  # as in read_path
         yield ReadError(source, unexpected(exc))
 
 
@@ -273,7 +264,7 @@ def _read_stdin() -> Iterator[Article | ReadError]:
     reader = _jsonl_text if head in "{[" else _html if head == "<" else _text
     if head == "[":
         reader = _json
-    for item in _guarded(reader, decoded.text, source):
+    for item in file_guarded(source, reader(decoded.text, source)):
         yield with_note(item, decoded)
 
 
