@@ -133,6 +133,10 @@ def subject_of(cue: Any) -> Any:
         # The subject nearest the verb: "... made public ― Trump boasted" has two.
         # "a fundraising email sent out by Sanders warned": the one who sent the text.
         return _author_of(antecedent(min(subjects, key=lambda c: abs(c.i - cue.i))))
+    # "Asked by Thrush if Clinton “gets” race, Sharpton ...": a participle's own "by X".
+    by = _by_agent(cue)
+    if by is not None:
+        return by
     # "He stressed and added, ...", "..., stating", "shared the news, writing ...": the verb
     # it hangs on has the subject (two steps up at most).
     named = _modal_name(cue)
@@ -154,9 +158,12 @@ def subject_of(cue: Any) -> Any:
             doer = _controller(head) if control else None
             if doer is not None:
                 return doer
-            for child in head.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    return antecedent(child)
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                # A person before a place the parse also made a subject: "Speaking in
+                # Salem, New Hampshire, Trump went after Bush, calling him ...".
+                people = [c for c in subjects if c.ent_type_ == "PERSON"]
+                return antecedent((people or subjects)[0])
     if cue.pos_ not in ("VERB", "AUX"):
         return None
     return _participle_subject(cue) or _name_before_verb(cue)
@@ -201,6 +208,17 @@ def _agent(cue: Any) -> Any:
     for token in cue.subtree:
         if token.i > cue.i and (token.dep_ == "agent" or token.lower_ == "by"):
             doer = next((g for g in token.children if g.dep_ == "pobj"), None)
+            return doer if doer is not None and _person_like(doer) else None
+    return None
+
+
+def _by_agent(cue: Any) -> Any:
+    """X in a passive participle's "by X" ("Asked by X if ...", "..., prompted by X")."""
+    if cue.tag_ != "VBN":
+        return None
+    for child in cue.children:
+        if child.dep_ == "agent":
+            doer = next((g for g in child.children if g.dep_ == "pobj"), None)
             return doer if doer is not None and _person_like(doer) else None
     return None
 
@@ -362,16 +380,20 @@ def choose_cue(para: ParsedParagraph, piece: tuple[int, int], candidates: Sequen
     if holding:
         return min(holding, key=lambda item: item[0])[1]
     sentences = {inside[0].sent.start, inside[-1].sent.start}
-    best: tuple[int, Any] | None = None
+    best: tuple[tuple[bool, int], Any] | None = None
     for cue in candidates:
         if cue.pos_ == "NOUN":
             continue  # "Trump’s claim" speaks only for the quote it holds
         if _subordinate(cue):
             continue  # '..., after de Blasio stated an interest in it. “...”': a circumstance
         distance = max(piece[0] - (cue.idx + len(cue)), cue.idx - piece[1], 0)
-        near = cue.sent.start in sentences or _adjacent(cue.sent, inside)
-        if near and distance <= MAX_CUE_DISTANCE and (best is None or distance < best[0]):
-            best = (distance, cue)
+        own = cue.sent.start in sentences
+        # The quote's own sentence first: in 'X, Rubio said, had been ... and passed “...”.
+        # That's bad, according to Rubio' the "said" is farther but reports the words.
+        rank = (not own, distance)
+        near = own or _adjacent(cue.sent, inside)
+        if near and distance <= MAX_CUE_DISTANCE and (best is None or rank < best[0]):
+            best = (rank, cue)
     return best[1] if best else None
 
 

@@ -1,0 +1,55 @@
+"""Quotes: which clause's subject speaks, where the parse offers more than one (session 8).
+
+Every article here is invented (invented outlets, people and events). Paragraphs are the
+non-empty lines of each text, as the cleaning stage keeps them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.nlp import Resources
+from corroborate.quotes import find_quotes
+from test_quotes import make
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "written", "speaker"),
+    [
+        # A participle's verb has a place and a person as subjects (the parse read the
+        # dateline-like place as one): the person speaks.
+        (
+            "Tomas Berg toured the state this week.\n"
+            "Speaking at a town hall event in Salem, New Hampshire, Berg went after Ortiz, "
+            "calling him “a total stiff.”",
+            "a total stiff.",
+            "Berg",
+            "Tomas Berg",
+        ),
+        # "X, Ortiz said, had ... and signed “...”": the "said" in the quote's own sentence
+        # reports it, not the "according to" of the next, though that one is nearer.
+        (
+            "Mayor Lena Ortiz spoke after the vote. Harbour chief Tomas Berg, Ortiz said, had "
+            "sat on the board for “a thousand meetings” and signed “hundreds of permits.” "
+            "That is too many, according to Nils Aberg, because, well, Berg.",
+            "hundreds of permits.",
+            "Ortiz",
+            "Lena Ortiz",
+        ),
+        # "Asked by X if ...": the one who asks is the participle's "by X".
+        (
+            "Asked by reporter Nils Aberg if the mayor “understands” the harbour, Lena Ortiz "
+            "avoided a direct answer.",
+            "understands",
+            "reporter Nils Aberg",
+            "Nils Aberg",
+        ),
+    ],
+)
+def test_the_subject_that_speaks(
+    resources: Resources, text: str, said: str, written: str, speaker: str
+) -> None:
+    quotes = [q for q in find_quotes([make(text, "harbourpost")], resources) if q.text == said]
+    assert len(quotes) == 1
+    assert quotes[0].speaker == speaker
+    assert quotes[0].mentions[0].speaker_text == written
