@@ -22,7 +22,7 @@ from corroborate.corpus.recluster import (
     similarity_less,
     vector_similarity,
 )
-from corroborate.corpus.scoring import KINDS, WORD_KIND, joins, word_cosine
+from corroborate.corpus.scoring import KINDS, WORD_KIND, joins, spans_meet, word_cosine
 from corroborate.corpus.store import SqliteStore, features_of_row, load_terms
 
 
@@ -257,15 +257,28 @@ class BatchRefiner:
         return created
 
     def _merge(self, story_id: str, done: Refinement, moves: _Moves) -> None:
-        """Join the story with the neighbour whose centroid agrees most, if above the threshold."""
+        """Join the story with the neighbour whose centroid agrees most, if above the threshold
+        and within the time window."""
         clusterer = self.clusterer
         settings, stories = clusterer.settings, clusterer.stories
         if stories[story_id].size <= self.small:
             return  # a small story joins another only by `_absorb`'s test
-        mine = self._vector(story_id)
+        mine, story = self._vector(story_id), stories[story_id]
         best: tuple[float, str] | None = None
         for other in self._neighbours(story_id):
             if stories[other].size <= self.small:
+                continue
+            # Two stories merge only within the join rule's time window, as an article
+            # joins one: two events of one kind years apart share the place's and the
+            # institutions' names (ECB+, all 20 topics ingested: a topic 1-10 courthouse
+            # story of 2007 took in a 9-article story of another topic dated 2005 in 2 of 3
+            # orders, at 0.456-0.459; the 3 right merges of topics 1-10 ingested alone are
+            # days apart or undated; NeuS train F1 0.724 either way).
+            if not spans_meet(
+                (story.first, story.last),
+                (stories[other].first, stories[other].last),
+                settings.window_days,
+            ):
                 continue
             theirs = self._vector(other)
             score = vector_similarity(mine, theirs, settings)

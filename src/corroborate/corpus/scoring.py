@@ -208,3 +208,18 @@ def within_window(day: str, first: str, last: str, window_days: int) -> bool:
     before = (date.fromisoformat(first) - when).days
     after = (when - date.fromisoformat(last)).days
     return before <= window_days and after <= window_days
+
+
+def spans_meet(
+    first: tuple[str | None, str | None], second: tuple[str | None, str | None], window_days: int
+) -> bool:
+    """Whether two stories' date spans (first day, last day; ISO dates) come within
+    `window_days` of each other: the join rule's time window, between two stories. A span
+    without dates meets any (an undated article joins any story, as in the one pass)."""
+    start, end = first
+    other_start, other_end = second
+    if not (start and end and other_start and other_end):
+        return True
+    gap_after = (date.fromisoformat(other_start) - date.fromisoformat(end)).days
+    gap_before = (date.fromisoformat(start) - date.fromisoformat(other_end)).days
+    return gap_after <= window_days and gap_before <= window_days
