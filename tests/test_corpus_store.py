@@ -158,14 +158,15 @@ _ADDED = {
     4: ["articles_story_outlet"],
     5: [],
     6: [],
+    7: [],
 }
 # The columns each schema version added, as (table, column).
 _ADDED_COLUMNS = {5: [("articles", "decoding")]}
 # The tables each schema version added.
-_ADDED_TABLES = {6: ["story_checks"]}
+_ADDED_TABLES = {6: ["story_checks"], 7: ["copy_index"]}
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4, 5])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6])
 def test_an_older_store_is_upgraded_in_place(tmp_path: Path, version: int) -> None:
     path = tmp_path / "c.db"
     data = write_jsonl(tmp_path / "a.jsonl", all_rows()[:3])

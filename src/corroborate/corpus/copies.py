@@ -15,10 +15,12 @@ connection. Only the index look-up and the marking of copies stay in the calling
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +44,23 @@ from corroborate.records import Article, CopyEvidence
 AnyDoc = DocInfo | bytes
 
 _DOC_CACHE = 3000
+_CHUNK = 20_000  # articles per chunk of the index's load (see `_load_index`)
 _PARTNERS = 4
 _PAIRS_PER_TASK = 128  # candidate pairs per verification task sent to a worker
+
+
+@dataclass(slots=True)
+class _SavedIndex:
+    """The copy index after the load's first `articles` articles (whole chunks)."""
+
+    articles: int
+    last_rowid: int  # the store's rowid of the last of them
+    ids: str  # a digest of their ids, in order
+    segments: list[tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]]
+
+
+def _digest(ids: list[str]) -> str:
+    return hashlib.blake2b("\x00".join(ids).encode(), digest_size=16).hexdigest()
 
 
 class StoreCopyFinder:
@@ -72,14 +89,92 @@ class StoreCopyFinder:
         self._load_index()
 
     def _load_index(self) -> None:
-        """Rebuild the LSH index from the band keys saved by earlier runs, in large chunks."""
-        blobs: list[bytes] = []
-        for article_id, blob in self.store.iter_copy_keys():
+        """Build the LSH index from the band keys saved by earlier runs, in chunks of `_CHUNK`
+        articles, starting from the index saved after the whole chunks of an earlier load
+        when the store has one; save it again when this load added whole chunks.
+
+        The segments depend on the chunks (a bucket's first `max_bucket` holders are taken
+        per segment), so the saved index is exactly the state a load from every key reaches
+        after those chunks: loading from it gives the same index, without sorting every key
+        again (1.4 s of CPU a run at 100k articles).
+        """
+        saved = self._saved_index()
+        if saved is not None and not self._load_keys(saved):
+            self.detector = MinhashCopyDetector(self.settings)  # the store changed: rebuild
+            saved = None
+        if saved is None:
+            self._load_keys(None)
+
+    def _load_keys(self, saved: _SavedIndex | None) -> bool:
+        """Load the keys after the saved index's articles (all without one); False, having
+        loaded nothing of it, if the store's first articles are not the ones it covers."""
+        ids, blobs = self.detector.ids, []
+        restored = saved is None
+        reached: _SavedIndex | None = None
+        for rowid, article_id, blob in self.store.iter_copy_keys_after(
+            saved.last_rowid if saved else 0
+        ):
+            if blob is not None and not restored:
+                if not self._restore(saved):
+                    return False
+                restored = True
+            ids.append(article_id)
+            if blob is None:
+                continue
             blobs.append(blob)
-            self.detector.ids.append(article_id)
-            if len(blobs) >= 20_000:
+            if len(blobs) >= _CHUNK:
                 self._add_chunk(blobs)
+                reached = _SavedIndex(len(ids), rowid, _digest(ids), self.detector.index.segments())
+        if not restored and not self._restore(saved):
+            return False
         self._add_chunk(blobs)
+        if reached is not None and not self.store.read_only:
+            self._save_index(reached)
+        return True
+
+    def _restore(self, saved: _SavedIndex | None) -> bool:
+        """Take the saved segments if the articles read so far are the ones they cover."""
+        if saved is None:
+            return True
+        ids = self.detector.ids
+        if len(ids) != saved.articles or _digest(ids) != saved.ids:
+            return False
+        self.detector.index.restore(saved.segments)
+        return True
+
+    def _saved_index(self) -> _SavedIndex | None:
+        found = self.store.load_copy_index()
+        if found is None:
+            return None
+        info, parts = found
+        if info.get("format") != 1 or info.get("bands") != self.settings.bands:
+            return None
+        if info.get("chunk") != _CHUNK:
+            return None
+        segments = []
+        for keys, docs in parts:
+            k = np.frombuffer(keys, dtype=np.uint32).reshape(self.settings.bands, -1)
+            d = np.frombuffer(docs, dtype=np.int32).reshape(self.settings.bands, -1)
+            segments.append((k, d))
+        return _SavedIndex(info["articles"], info["last_rowid"], info["ids"], segments)
+
+    def _save_index(self, reached: _SavedIndex) -> None:
+        info = {
+            "format": 1,
+            "bands": self.settings.bands,
+            "chunk": _CHUNK,
+            "articles": reached.articles,
+            "last_rowid": reached.last_rowid,
+            "ids": reached.ids,
+        }
+        parts = [
+            (
+                np.ascontiguousarray(k, np.uint32).tobytes(),
+                np.ascontiguousarray(d, np.int32).tobytes(),
+            )
+            for k, d in reached.segments
+        ]
+        self.store.save_copy_index(info, parts)
 
     def _add_chunk(self, blobs: list[bytes]) -> None:
         """Index the chunk's saved keys, each article numbered by its place in `ids`.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Each entry upgrades the schema from version i to i + 1; never edit a released entry.
 MIGRATIONS: tuple[str, ...] = (
@@ -77,6 +77,23 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE IF NOT EXISTS story_checks (
         story_id TEXT PRIMARY KEY, size INTEGER NOT NULL) WITHOUT ROWID;
     """,
+    # 7: the copy index as the last load built it from the saved band keys, a sorted segment
+    # per row (`corpus.copies`); `meta` 'copy_index' says which articles it covers. Each run
+    # rebuilt it from every article's keys before: 1.4 s of CPU a run at 100k articles. A
+    # store upgraded from 6 has none, and its next run builds and saves it. The triggers
+    # forget it when a covered article or its keys change (ingest only adds; a user might not).
+    """
+    CREATE TABLE IF NOT EXISTS copy_index (
+        segment INTEGER PRIMARY KEY, keys BLOB NOT NULL, docs BLOB NOT NULL);
+    CREATE TRIGGER IF NOT EXISTS copy_index_keys_deleted AFTER DELETE ON copy_keys
+        BEGIN DELETE FROM meta WHERE key = 'copy_index'; END;
+    CREATE TRIGGER IF NOT EXISTS copy_index_keys_updated AFTER UPDATE ON copy_keys
+        BEGIN DELETE FROM meta WHERE key = 'copy_index'; END;
+    CREATE TRIGGER IF NOT EXISTS copy_index_article_deleted AFTER DELETE ON articles
+        BEGIN DELETE FROM meta WHERE key = 'copy_index'; END;
+    CREATE TRIGGER IF NOT EXISTS copy_index_article_renamed AFTER UPDATE OF id ON articles
+        BEGIN DELETE FROM meta WHERE key = 'copy_index'; END;
+    """,
 )
 
 
@@ -84,7 +101,19 @@ def upgrade(db: sqlite3.Connection, version: int) -> None:
     """Run the migrations after `version` and record the new version (inside the caller's
     transaction)."""
     for step in MIGRATIONS[version:]:
-        for statement in step.split(";"):
-            if statement.strip():
-                db.execute(statement)
+        for statement in _statements(step):
+            db.execute(statement)
     db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+
+def _statements(step: str) -> list[str]:
+    """A migration's statements (a trigger's body holds ';' of its own: `executescript`
+    would commit the caller's transaction, so each is run on its own)."""
+    found, pending = [], ""
+    for piece in step.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                found.append(pending)
+            pending = ""
+    return found

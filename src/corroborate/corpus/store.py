@@ -7,6 +7,8 @@ Tables (plain SQLite types, so the file opens in Datasette as it is):
   features     each article's clustering features (JSON), so re-clustering never re-reads text
   terms        document frequency of every term, for the clustering weights
   copies       which article is a copy of which, with kind and similarity
+  copy_keys    each article's LSH band keys; copy_index the index a load built from them
+  story_checks each story's size when the second look last bisected it
   runs, errors what each ingest run read, and every input that failed, with the reason
 Every ingest batch is written in one transaction, so a killed run loses at most the batch in
 flight, and the next run redoes exactly that.
@@ -256,6 +258,37 @@ class SqliteStore:
         query += "ON a.id = k.article_id ORDER BY a.rowid"
         for row in self.db.execute(query):
             yield row[0], row[1]
+
+    def iter_copy_keys_after(self, rowid: int) -> Iterator[tuple[int, str, bytes | None]]:
+        """(rowid, article id, saved band keys) of every article with keys, in the order they
+        were stored; the keys only of articles stored after `rowid` (None before)."""
+        query = "SELECT a.rowid, k.article_id, CASE WHEN a.rowid > ? THEN k.keys END "
+        query += "FROM copy_keys k JOIN articles a ON a.id = k.article_id ORDER BY a.rowid"
+        for row in self.db.execute(query, (rowid,)):
+            yield row[0], row[1], row[2]
+
+    def load_copy_index(self) -> tuple[dict[str, Any], list[tuple[bytes, bytes]]] | None:
+        """The saved copy index: what it covers (`save_copy_index`) and each segment's
+        (keys, documents) bytes, or None if none was saved."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'copy_index'").fetchone()
+        if row is None:
+            return None
+        query = "SELECT keys, docs FROM copy_index ORDER BY segment"
+        return json.loads(row[0]), [(r[0], r[1]) for r in self.db.execute(query)]
+
+    def save_copy_index(
+        self, info: Mapping[str, Any], segments: Sequence[tuple[bytes, bytes]]
+    ) -> None:
+        """Replace the saved copy index, in one transaction."""
+        with self.transaction():
+            self.db.execute("DELETE FROM copy_index")
+            self.db.executemany(
+                "INSERT INTO copy_index VALUES (?, ?, ?)",
+                [(n, k, d) for n, (k, d) in enumerate(segments)],
+            )
+            self.db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('copy_index', ?)", (json.dumps(dict(info)),)
+            )
 
     def copy_source(
         self, article_id: str
