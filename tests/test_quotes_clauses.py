@@ -44,10 +44,50 @@ from test_quotes import make
             "reporter Nils Aberg",
             "Nils Aberg",
         ),
+        # A verb joined by "and" to a cue, with a subject of its own, is no part of what
+        # that cue reports: the officials portray, the name was only announced.
+        (
+            "The video shows that Tomas Berg’s name was announced on a publicly available "
+            "police scanner several times prior to Mayor Lena Ortiz being briefed on the "
+            "subject – and long before Harbour Board officials started to portray the fire as "
+            "a “workplace” or “wiring” issue.",
+            "workplace",
+            "Harbour Board officials",
+            "Harbour Board",
+        ),
+        # "put" reports words only as "put it" or "put X as": a headline's "Would Put
+        # Cronies On Board" is no cue, and the name before the colon speaks.
+        (
+            "Ortiz: Berg Would Put Cronies On Board, ‘I Fear The Same Thing Is True’ for Aberg.",
+            "I Fear The Same Thing Is True",
+            "Ortiz",
+            None,
+        ),
+        # "summed up X as “...”" says words, as "called X “...”" does.
+        (
+            "Tomas Berg, who summed up Lena Ortiz as “terrible,” left the pier on Monday.",
+            "terrible",
+            "Tomas Berg",
+            "Tomas Berg",
+        ),
+        # A title-case headline the parse reads as one long name: the words before its verb
+        # speak, not the name before the colon.
+        (
+            "Tomas Berg Praises Harbour Post’s Ferry Editor Anna Lind: ‘Very Good Reporter.’",
+            "Very Good Reporter.",
+            "Tomas Berg",
+            "Tomas Berg",
+        ),
+        (
+            "Anna Lind Endorses Tomas Berg: I Am ‘Horrified’ By Lena Ortiz.",
+            "Horrified",
+            "Anna Lind",
+            "Anna Lind",
+        ),
     ],
 )
 def test_the_subject_that_speaks(
-    resources: Resources, text: str, said: str, written: str, speaker: str
+    resources: Resources, text: str, said: str, written: str, speaker: str | None
 ) -> None:
     quotes = [q for q in find_quotes([make(text, "harbourpost")], resources) if q.text == said]
     assert len(quotes) == 1

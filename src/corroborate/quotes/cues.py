@@ -43,7 +43,8 @@ def cue_candidates(para: ParsedParagraph, quoted: Sequence[tuple[int, int]]) -> 
     for token in para.doc:
         # The word tests first: they are cheap, and few tokens pass them.
         verb = token.pos_ in ("VERB", "AUX") and (
-            token.lemma_.lower() in CUE_LEMMAS or _answers_back(token)
+            (token.lemma_.lower() in CUE_LEMMAS and not _put_elsewhere(token))
+            or _answers_back(token)
         )
         if not (verb or token.lower_ == "according" or _speech_noun(token) or _finding(token)):
             continue
@@ -55,6 +56,15 @@ def cue_candidates(para: ParsedParagraph, quoted: Sequence[tuple[int, int]]) -> 
         if subject is not None and not in_spans(subject.idx, subject.idx + len(subject), quoted):
             found.append(token)
     return found
+
+
+def _put_elsewhere(token: Any) -> bool:
+    """ "put" says words only as "put it" ("as he put it", "Berg put it bluntly") or "put
+    X as “...”"; "Trump Would Put Liberals On Court" puts something somewhere."""
+    return token.lemma_.lower() == "put" and not any(
+        (c.dep_ == "dobj" and c.lower_ == "it") or (c.dep_ == "prep" and c.lower_ == "as")
+        for c in token.subtree
+    )
 
 
 def _answers_back(token: Any) -> bool:
@@ -75,6 +85,7 @@ PHRASAL_SPEECH = {
     "cut": "in",
     "chime": "in",
     "pipe": "up",
+    "sum": "up",
 }
 
 
@@ -492,7 +503,7 @@ def _reporter(cue: Any, candidates: Sequence[Any]) -> Any:
         if outer is None or cue.pos_ == "NOUN" or cue.lemma_.lower() in UTTERED:
             return cue
         nested = cue.dep_ in ("ccomp", "xcomp")
-        if nested:
+        if nested and not _own_sentence(cue, outer):
             return outer
         # "He pledged ... and he pledged a “...”", "which he declared “...”": a verb with a
         # subject of its own is the reporter's own verb, not a reported one.
@@ -513,6 +524,20 @@ def _reporter(cue: Any, candidates: Sequence[Any]) -> Any:
         and not _mute(subject_of(c))
     ]
     return min(speaking, key=lambda c: abs(c.i - cue.i)) if speaking else cue
+
+
+def _own_sentence(cue: Any, outer: Any) -> bool:
+    """ "X's name was announced ... and long before officials started to portray it as a
+    “workplace” issue": a verb joined by "and" to the other cue itself, with a subject of
+    its own, is a statement beside that cue's, not inside what it reports (unlike "she says
+    A and that she expects X to announce “...”", joined to the reported clause)."""
+    verb = cue.head
+    while verb.i != outer.i and verb.head.i != verb.i:
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        if verb.dep_ == "conj" and verb.head.i == outer.i and own:
+            return True
+        verb = verb.head
+    return False
 
 
 def _thing_clause(cue: Any) -> bool:

@@ -9,7 +9,14 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from corroborate.quotes.cues import MUTE, antecedent, is_cue_word, paragraph_cues, subject_of
+from corroborate.quotes.cues import (
+    CUE_LEMMAS,
+    MUTE,
+    antecedent,
+    is_cue_word,
+    paragraph_cues,
+    subject_of,
+)
 from corroborate.quotes.speakers import (
     WHO_POS,
     ParsedParagraph,
@@ -189,6 +196,9 @@ def _name_before(para: ParsedParagraph, colon: int) -> Speaker | None:
             doer = _doer_of(ent.root, para)
             if doer is not None:
                 return speaker_from_head(para, doer, "colon", None)
+            headline = _headline_subject(para, ent)
+            if headline is not None:
+                return headline
             start = para.offset + ent.start_char
             return Speaker(
                 ent.text,
@@ -199,6 +209,23 @@ def _name_before(para: ParsedParagraph, colon: int) -> Speaker | None:
                 None,
                 (ent.start, ent.end),
             )
+    return None
+
+
+# Verbs a headline puts between who speaks and whom: "Berg Praises Ann Lee: “...”".
+HEADLINE_VERBS = CUE_LEMMAS | frozenset(
+    "endorse back thank defend attack rip hit mock congratulate challenge".split()
+)
+
+
+def _headline_subject(para: ParsedParagraph, name: Any) -> Speaker | None:
+    """ "Tomas Berg Praises Harbour Editor Ann Lee: ‘...’": a title-case headline the parse
+    read as one long name; the words before its verb (a capitalised -s form) speak."""
+    start = name.sent.start
+    for token in para.doc[start + 1 : name.start]:
+        word = token.lower_
+        if token.is_title and word.endswith("s") and {word[:-1], word[:-2]} & HEADLINE_VERBS:
+            return _short_name(para, para.doc[start].idx, token.idx, "colon")
     return None
 
 
