@@ -8,7 +8,7 @@ then attracts both. Re-clustering fixes both:
      two stories when their centroids are less alike than `split_threshold` (checked on the
      halves again, recursively);
   3. merge: stories whose centroids are alike (candidates from the term index, never all
-     pairs) and that share names and dates become one;
+     pairs) and whose dates fall within the time window of each other become one;
   4. each article moves to the story it is most like (twice); the stories are split again
      (step 2); then each story of at most three articles joins the larger story all its
      articles would join (the join rule: threshold, shared names, time window), as the
@@ -32,6 +32,7 @@ from corroborate.corpus.scoring import (
     combine,
     joins,
     kind_of,
+    spans_meet,
     within_window,
 )
 
@@ -200,8 +201,11 @@ def _unit(weights: dict[str, float]) -> dict[str, float]:
 def _merge(
     clusterer: StoryClusterer, groups: list[list[ArticleFeatures]]
 ) -> list[list[ArticleFeatures]]:
-    """Join stories whose centroids are alike (best pairs first), from indexed candidates."""
+    """Join stories whose centroids are alike (best pairs first), from indexed candidates,
+    within the time window of each other (`spans_meet`, as in the ingest's second look)."""
     centroids = [_centroid(clusterer, g) for g in groups]
+    spans = [_span(group) or (None, None) for group in groups]
+    window = clusterer.settings.window_days
     postings: dict[str, list[int]] = defaultdict(list)
     for index, centroid in enumerate(centroids):
         for term in sorted(centroid, key=lambda t: -centroid[t])[:40]:
@@ -211,6 +215,8 @@ def _merge(
     for index, centroid in enumerate(centroids):
         candidates = {j for t in centroid for j in postings.get(t, ()) if j > index}
         for j in candidates:
+            if not spans_meet(spans[index], spans[j], window):
+                continue
             score = vector_similarity(prepared[index], prepared[j], clusterer.settings)
             if score >= clusterer.settings.merge_threshold:
                 pairs.append((score, index, j))
