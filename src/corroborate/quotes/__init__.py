@@ -3,9 +3,9 @@
 The stage runs in three steps over a story's articles (kept paragraphs only, offsets into
 `Article.text`):
 1. `people`: one registry of the people the story names, under every name and role;
-2. `marks` + `speakers` (`cues`, `layout`) + `extract`: each article's quotes and the speaker
-   as written there, resolved to a person of the registry by `resolve` (pronouns and
-   descriptions included);
+2. `marks` + `speakers` (`cues`, `nesting`, `layout`) + `extract`: each article's quotes and
+   the speaker as written there, resolved to a person of the registry by `resolve` (pronouns
+   and descriptions included);
 3. `variants`: mentions of one quote across outlets become one `Quote` with its variants, and
    outlets that only paraphrase it are linked and flagged.
 """

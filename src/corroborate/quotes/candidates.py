@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from corroborate.quotes.cues import CUE_LEMMAS, choose_cue, outer_cue, paragraph_cues, subject_of
+from corroborate.quotes.cues import CUE_LEMMAS, choose_cue, paragraph_cues, subject_of
 from corroborate.quotes.layout import (
     adjacent_speaker,
     colon_speaker,
@@ -33,6 +33,7 @@ from corroborate.quotes.layout import (
     subject_before,
 )
 from corroborate.quotes.marks import QuoteSpan
+from corroborate.quotes.nesting import outer_cue
 from corroborate.quotes.speakers import PRONOUNS, ParsedParagraph, Speaker, speaker_from_head
 
 Quoted = dict[int, list[tuple[int, int]]]

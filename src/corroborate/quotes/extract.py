@@ -11,7 +11,6 @@ from corroborate.quotes.cues import (
     choose_cue,
     holds,
     is_cue_word,
-    outer_cue,
     paragraph_cues,
     subject_of,
 )
@@ -27,6 +26,7 @@ from corroborate.quotes.layout import (
     subject_before,
 )
 from corroborate.quotes.marks import QuoteSpan, find_quote_spans
+from corroborate.quotes.nesting import outer_cue
 from corroborate.quotes.people import Person, PersonRegistry
 from corroborate.quotes.resolve import Timeline, build_timeline, is_main_subject, resolve
 from corroborate.quotes.speakers import ParsedParagraph, Speaker, speaker_from_head

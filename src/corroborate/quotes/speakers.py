@@ -4,7 +4,8 @@ Attribution reads the spaCy parse of the kept paragraphs (cached by `Resources`)
 quote it tries, in order (`extract._attribute`):
 1. a cue verb ("said", "told", "warned"...) outside the quotation marks whose clause holds the
    quote, else the nearest such verb in the quote's sentence or the one next to it; or
-   "according to X" the same way. The speaker is the verb's subject (or X) (`cues`);
+   "according to X" the same way. The speaker is the verb's subject (or X) (`cues`), or
+   the subject of the cue that reports that verb's clause (`nesting`);
 2. in the quote's paragraph: "...” ― Name" after it, "X retorted: “...”" or "Name: ..." before
    it, "...: Name" after it (headlines and key points) (`layout`);
 3. for a paragraph that is all quotation: a line right after it that holds only a name, as
