@@ -223,3 +223,60 @@ def test_html_extracted_text_is_not_judged_by_line_shape() -> None:
     clean_article(article)
     assert line in article.kept_text
     assert "caption" in _removed_with(clean_article(_article([*STORY[:3], line, *STORY[3:]])), line)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason_part"),
+    [
+        (
+            "Video unavailable. This video can't be played on this device. Try refreshing it.",
+            "site chrome",
+        ),
+        ("WATCH: Drone footage of the flooded quay. The video player is loading.", "marker line"),
+        (
+            "Video unavailable. The video cannot be played in your region or your browser does "
+            "not support its format. Try refreshing the page or updating your browser to the "
+            "latest version.",
+            "page notices",
+        ),
+        ("Enjoyed this article? Share it with your friends. Facebook Email", "site chrome"),
+        (
+            "Our journalism depends on readers like you. Subscribe today for full access.",
+            "page notices",
+        ),
+        ("Share this story: Facebook | Email | Copy link", "share buttons"),
+        ("Trending: 1. Ferry timetable 2. Harbour fair", "marker line"),
+        ("Most read: Ferry timetable changes for winter", "marker line"),
+        ("Additional reporting by Lia Varga; editing by Tom Orrin", "note on the article"),
+        ("Correction: an earlier version misspelled the engineer's name.", "note on the article"),
+        ("This story has been updated with the council's statement.", "note on the article"),
+        ("Tags: Coast, Weather, Brennoch", "note on the article"),
+        ("Image caption: The sea wall at high tide", "photo caption"),
+        ("Sign up to our evening briefing, sent straight to your inbox.", "site chrome"),
+        ("Get breaking news alerts: download our free app.", "site chrome"),
+    ],
+)
+def test_page_furniture_inside_the_story(line: str, reason_part: str) -> None:
+    article = clean_article(_article([*STORY[:3], line, *STORY[3:]]))
+    assert reason_part in _removed_with(article, line)
+    assert _kept(article).count("\n\n") == len(STORY) - 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Brennoch Telecom added 40,000 subscribers in the quarter.",
+        "The council will sign up for the national flood insurance scheme next year.",
+        "Its newsletter for tenants will explain the new rules, the council said.",
+        "Download speeds in the harbour district doubled after the upgrade.",
+        "Sales on the app store of the ferry company rose by a fifth.",
+        "The harbour master said the video of the surge was played at the inquiry.",
+        "Residents can register for sandbags at the town hall until Friday.",
+        "Reporting the damage by phone was impossible for hours, residents said.",
+    ],
+)
+def test_story_sentences_with_furniture_words_stay(line: str) -> None:
+    """Words that page notices use ("subscribers", "sign up for", "newsletter") in a story's own
+    sentence: the sentence is the story, kept."""
+    article = clean_article(_article([*STORY[:3], line, *STORY[3:]]))
+    assert line in _kept(article)

@@ -52,7 +52,8 @@ _TAIL_MARKER = re.compile(
 )
 # Lines that announce other content; only the line itself goes.
 _INLINE_MARKER = re.compile(
-    r"^(?:read also|also read|read more|see also|related|recommended|watch|listen|more)\s*[:|»>-]"
+    r"^(?:read also|also read|read more|see also|related|recommended|watch|listen|more"
+    r"|trending(?: now)?|most (?:read|popular|viewed))\s*[:|»>-]"
     r"|^(?:advertisement|advert|sponsored|story continues below(?: advertisement)?"
     r"|continue reading(?: below)?|scroll to continue(?: with content)?)\s*$",
     re.IGNORECASE,
@@ -60,15 +61,43 @@ _INLINE_MARKER = re.compile(
 _SHARE = re.compile(
     r"^(?:(?:share|tweet|email|e-mail|print|copy link|save|facebook|twitter|x|linkedin|whatsapp"
     r"|reddit|telegram|pinterest|messenger|follow us|share this(?: article| story)?|share on)"
-    r"[\s|•·,/]*){1,8}$",
+    r"[\s|•·,/:]*){1,8}$",
     re.IGNORECASE,
 )
+# Page furniture in phrases a story's own sentence does not use: "Netflix added 9 million
+# subscribers" and "the council will sign up for the scheme" are the story; "Subscribe to our
+# newsletter", "Sign up to the morning briefing" and "This video cannot be played" are not.
 _SITE_CHROME = re.compile(
-    r"cookie|privacy policy|terms of (?:use|service)|all rights reserved|©|copyright \d{4}"
-    r"|subscribe|sign up for|newsletter|already a (?:subscriber|member)|log ?in to"
-    r"|create an account|register for free|turn off your ad ?blocker|skip to (?:main )?content"
-    r"|this content is available"
-    r"|for access to this content|enable javascript|notify me of",
+    r"(?:we|this (?:site|website)|our (?:site|website)) uses? cookies|\bcookie (?:settings|policy"
+    r"|preferences|notice)|\baccept (?:all )?cookies|privacy policy|terms of (?:use|service)"
+    r"|all rights reserved|©|copyright \d{4}"
+    r"|^(?:subscribe|sign up)\b|\bsubscribe (?:now|today|here|for free|to (?:our|this)\b)"
+    r"|\bsubscribe (?:to )?(?:our|this|the) [\w' ]{0,30}newsletter"
+    r"|\bsign up (?:for|to) (?:our|the|a) [\w' ]{0,40}(?:newsletter|briefing|alerts"
+    r"|emails?|updates)|already a (?:subscriber|member)|log ?in to|create an account"
+    r"|register for free|turn off your ad ?blocker|skip to (?:main )?content"
+    r"|this content is available|for access to this content|enable javascript|notify me of"
+    r"|(?:delivered|sent) (?:free )?(?:straight )?to your (?:inbox|phone)|breaking news alerts"
+    r"|\b(?:download|get) (?:our|the) (?:free )?app\b|app store or google play"
+    r"|google play or (?:the )?app store|\bour journalism\b|support (?:our|independent) journalism"
+    r"|readers like you|don't miss out"
+    r"|\bvideo (?:is )?unavailable|\bvideo (?:cannot|can't|could not) be played"
+    r"|browser does not support|\btry (?:refreshing|reloading)\b|video player is loading"
+    r"|to watch this video|^(?:did you )?(?:enjoy(?:ed)?|liked?) this (?:story|article)\?"
+    r"|share (?:it|this(?: story| article)?) "
+    r"with (?:a friend|friends|your friends)|^have a (?:news )?(?:story|tip)(?: for us)?\?"
+    r"|^(?:email|contact) (?:the|our) [\w' ]{0,30}(?:newsdesk|news desk|editors?)\b"
+    r"|brought to you (?:with the support of|in partnership with|by) (?:our )?partners?"
+    r"|advertising and sponsorship policy|^(?:newsletters?|sign in|log ?in|my account)\s*$",
+    re.IGNORECASE,
+)
+_PROMO = re.compile(r"\b(?:sign up|subscribe)\b", re.IGNORECASE)
+# The page's own notes about the article: who reported it, corrections, its tags.
+_ARTICLE_NOTE = re.compile(
+    r"^(?:additional )?(?:reporting|writing|editing|edited|compiled) by\b"
+    r"|^(?:this|an earlier version of this) (?:article|story|report)(?: (?:was|has been))? "
+    r"(?:amended|updated|corrected|edited)\b|^correction\s*:"
+    r"|^(?:filed under|topics?|tags?|categories)\s*:",
     re.IGNORECASE,
 )
 _VIEW_COUNTER = re.compile(
@@ -77,7 +106,8 @@ _VIEW_COUNTER = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
-    r"\b(?:photo|image|picture|photograph|illustration|video|graphic)s?\s*(?::|by\b|credit)"
+    r"\b(?:photo|image|picture|photograph|illustration|video|graphic)s?\s*(?::|by\b|credit|caption)"
+    r"|^caption\s*:"
     r"|\bcredit:|getty images|\bap photo\b|\b(?:afp|ap|reuters|epa|dpa|file)\)|\((?:ap|afp)/"
     r"|/(?:dpa|afp|ap|reuters|getty|epa)\b|\bvia getty\b|\bshutterstock\b",
     re.IGNORECASE,
@@ -105,6 +135,7 @@ _AGENCY_DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'-]+,?(?: [A-Z][a-z]+\.? \d+)?\s*\([A-Za-z]+\)\s*[—–-]"
 )
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)]\s|[a-z][.)]\s)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'A-Z0-9])")
 _DEBRIS = re.compile(r"^[\W\d_]{0,4}$|^[A-Za-z]$")
 
 # A block of the latter part that shares fewer content words than this with the rest of its
@@ -258,23 +289,48 @@ def _mark_lines(blocks: list[_Block], *, by_shape: bool = True) -> None:
         if block.reason:
             continue
         text = block.text
-        short = len(text.split()) <= 25
         if _DEBRIS.match(text):
             block.reason = "widget debris: a line without words"
-        elif short and _INLINE_MARKER.match(text):
-            block.reason = "link to other content (marker line)"
-        elif short and _SHARE.match(text):
-            block.reason = "share buttons"
-        elif short and _VIEW_COUNTER.match(text):
-            block.reason = "view counter"
-        elif short and _SITE_CHROME.search(text):
-            block.reason = "site chrome: subscription, cookie or legal notice"
+        elif reason := _furniture(text):
+            block.reason = reason
         elif _is_credit(text):
             block.reason = "photo caption or credit"
         elif by_shape and _looks_like_caption(text):
             block.reason = "photo caption: a descriptive line without a full stop, inside the story"
         elif index and text == blocks[index - 1].text and not _is_attribution(blocks, index):
             block.reason = "repeated line (teaser headline printed twice)"
+
+
+def _furniture(text: str) -> str | None:
+    """Why a line or paragraph is the page's furniture rather than the story, if it is.
+
+    A whole short line may be a marker, share buttons or a counter. Otherwise every sentence
+    must be a notice ("Video unavailable. This video cannot be played in your region."): a
+    page runs its notices together where a story sentence would stand, and a story sentence
+    beside a notice keeps the paragraph."""
+    if len(text.split()) <= 25:
+        if _INLINE_MARKER.match(text):
+            return "link to other content (marker line)"
+        if _SHARE.match(text):
+            return "share buttons"
+        if _VIEW_COUNTER.match(text):
+            return "view counter"
+    reasons = [_notice(s) for s in _SENTENCE_END.split(text.strip())]
+    if not all(reasons):
+        return None
+    return reasons[0] if len(reasons) == 1 else "site chrome: a paragraph of page notices"
+
+
+def _notice(sentence: str) -> str | None:
+    if len(sentence.split()) > 25:
+        return None
+    if _SITE_CHROME.search(sentence) or _SHARE.match(sentence):
+        return "site chrome: subscription, cookie, player or legal notice"
+    if _PROMO.search(sentence) and not _TERMINAL.search(sentence):  # an ad's headline
+        return "site chrome: subscription, cookie, player or legal notice"
+    if _ARTICLE_NOTE.match(sentence):
+        return "the page's note on the article (credits, corrections, tags)"
+    return None
 
 
 def _mark_tail(blocks: list[_Block], in_others: _InOthers) -> None:
