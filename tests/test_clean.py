@@ -109,6 +109,13 @@ def test_other_articles_help_keep_a_final_paragraph() -> None:
         ("Visited 3 times, 1 visit(s) today", "view counter"),
         ("()", "widget debris"),
         (
+            "Back our newsroom: support independent journalism. Our team covers the coast, the "
+            "courts and the council for you. Become a member from just 3 crowns a month.",
+            "page notices",
+        ),
+        ("Listen to this story. Audio is generated automatically.", "site chrome"),
+        ("Continue reading below.", "marker line"),
+        (
             "Video unavailable. This video can't be played on this device. Try refreshing it.",
             "site chrome",
         ),
@@ -117,12 +124,12 @@ def test_other_articles_help_keep_a_final_paragraph() -> None:
             "Video unavailable. The video cannot be played in your region or your browser does "
             "not support its format. Try refreshing the page or updating your browser to the "
             "latest version.",
-            "page notices",
+            "site chrome",
         ),
         ("Enjoyed this article? Share it with your friends. Facebook Email", "site chrome"),
         (
             "Our journalism depends on readers like you. Subscribe today for full access.",
-            "page notices",
+            "site chrome",
         ),
         ("Share this story: Facebook | Email | Copy link", "share buttons"),
         ("Trending: 1. Ferry timetable 2. Harbour fair", "marker line"),
@@ -262,6 +269,10 @@ def test_html_extracted_text_is_not_judged_by_line_shape() -> None:
         "The harbour master said the video of the surge was played at the inquiry.",
         "Residents can register for sandbags at the town hall until Friday.",
         "Reporting the damage by phone was impossible for hours, residents said.",
+        "Cookies and cakes were handed out at the shelter. The mayor thanked the volunteers. "
+        "Sign up for the town's flood alerts here.",
+        "Sign up for the volunteer rota opened on Monday, and 300 residents joined the first "
+        "day. The council said it would need 500.",
     ],
 )
 def test_story_sentences_with_furniture_words_stay(line: str) -> None:

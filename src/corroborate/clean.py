@@ -55,7 +55,7 @@ _INLINE_MARKER = re.compile(
     r"^(?:read also|also read|read more|see also|related|recommended|watch|listen|more"
     r"|trending(?: now)?|most (?:read|popular|viewed))\s*[:|»>-]"
     r"|^(?:advertisement|advert|sponsored|story continues below(?: advertisement)?"
-    r"|continue reading(?: below)?|scroll to continue(?: with content)?)\s*$",
+    r"|continue reading(?: below)?|scroll to continue(?: with content)?)[\s.]*$",
     re.IGNORECASE,
 )
 _SHARE = re.compile(
@@ -79,8 +79,12 @@ _SITE_CHROME = re.compile(
     r"|this content is available|for access to this content|enable javascript|notify me of"
     r"|(?:delivered|sent) (?:free )?(?:straight )?to your (?:inbox|phone)|breaking news alerts"
     r"|\b(?:download|get) (?:our|the) (?:free )?app\b|app store or google play"
-    r"|google play or (?:the )?app store|\bour journalism\b|support (?:our|independent) journalism"
-    r"|readers like you|don't miss out"
+    r"|google play or (?:the )?app store|\bour journalism\b|readers like you|don't miss out"
+    r"|support (?:our|independent)(?: local)? journalism"
+    r"|become a (?:supporter|member|subscriber) (?:from|for|today)"
+    r"|^listen to this (?:article|story)"
+    r"|audio is generated automatically|share your feedback|^comments? \(\d+\)"
+    r"|^report an error\b|\| report an error"
     r"|\bvideo (?:is )?unavailable|\bvideo (?:cannot|can't|could not) be played"
     r"|browser does not support|\btry (?:refreshing|reloading)\b|video player is loading"
     r"|to watch this video|^(?:did you )?(?:enjoy(?:ed)?|liked?) this (?:story|article)\?"
@@ -316,14 +320,22 @@ def _furniture(text: str) -> str | None:
         if _VIEW_COUNTER.match(text):
             return "view counter"
     reasons = [_notice(s) for s in _SENTENCE_END.split(text.strip())]
-    if not all(reasons):
-        return None
-    return reasons[0] if len(reasons) == 1 else "site chrome: a paragraph of page notices"
+    if len(reasons) == 1 or not all(reasons[:1] + reasons[-1:]):
+        return reasons[0] if all(reasons) else None
+    # An appeal can hold one sentence of its own between its notices ("Support local
+    # journalism. Our reporters cover ... Become a supporter ..."): notices at both ends and
+    # in the majority; a story's paragraph does not open and close on page notices.
+    if sum(1 for r in reasons if r) * 2 > len(reasons):
+        kinds = set(reasons)
+        return kinds.pop() if len(kinds) == 1 else "site chrome: a paragraph of page notices"
+    return None
 
 
 def _notice(sentence: str) -> str | None:
     if len(sentence.split()) > 25:
         return None
+    if _INLINE_MARKER.match(sentence):
+        return "link to other content (marker line)"
     if _SITE_CHROME.search(sentence) or _SHARE.match(sentence):
         return "site chrome: subscription, cookie, player or legal notice"
     if _PROMO.search(sentence) and not _TERMINAL.search(sentence):  # an ad's headline
