@@ -25,6 +25,10 @@ def outer_cue(cue: Any, candidates: Sequence[Any]) -> Any:
     """The cue that reports another cue, when the quoted words are the reporter's (see
     `_reporter`), or whose subject a verb inside the reported clause only seems to share."""
     chosen = _reporter(cue, candidates)
+    if chosen is not cue and _past_perfect(chosen):
+        # "Ross said Obama had told leaders that he would not allow “no daylight”": the
+        # reporter's account of what was told before.
+        chosen = _reporter(chosen, candidates)
     if chosen is cue and cue.pos_ != "NOUN":
         return _conjunct_reporter(cue, set(candidates)) or _aside(cue, candidates) or cue
     return chosen
@@ -88,6 +92,8 @@ def _reporter(cue: Any, candidates: Sequence[Any]) -> Any:
             return outer  # "Ortiz argued that the quay would pay, saying it is “...”"
         if outer is not None and _thing_clause(cue):
             return outer  # "Ortiz said she wants a plan that calls for “...”"
+        if outer is not None and _past_perfect(cue):
+            return outer  # "He expressed amusement that Rubio had described ... “...”"
         if outer is None or cue.pos_ == "NOUN" or cue.lemma_.lower() in UTTERED:
             return cue
         nested = cue.dep_ in ("ccomp", "xcomp")
@@ -112,6 +118,13 @@ def _reporter(cue: Any, candidates: Sequence[Any]) -> Any:
         and not is_mute(subject_of(c))
     ]
     return min(speaking, key=lambda c: abs(c.i - cue.i)) if speaking else cue
+
+
+def _past_perfect(cue: Any) -> bool:
+    """ "had told", "had described": a reporter's account of what was said before."""
+    return cue.tag_ in ("VBN", "VBD") and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in cue.children
+    )
 
 
 def _own_sentence(cue: Any, outer: Any) -> bool:
