@@ -13,7 +13,8 @@ from collections import Counter
 from dataclasses import replace
 
 from corroborate.figures.extract import Quantity, read_quantities
-from corroborate.figures.ledger import FigureMentionDraft, group_mentions
+from corroborate.figures.learned import PairJudge, shipped_model
+from corroborate.figures.ledger import FigureMentionDraft, Judge, group_mentions
 from corroborate.figures.names import ordinary_words, persons_in
 from corroborate.figures.status import make_figure
 from corroborate.figures.subject import Subject, read_subjects, sentence_tokens
@@ -22,21 +23,32 @@ from corroborate.records import Article, Figure, Sentence
 
 __all__ = ["Quantity", "build_ledger", "collect_mentions", "read_quantities"]
 
+# Whether `build_ledger` uses the learned decision by default (see `learned`).
+LEARNED_DEFAULT = False
+
 _STATUS_ORDER = {"conflict": 0, "agree": 1, "single-source": 2}
 
 
-def build_ledger(articles: list[Article], resources: Resources) -> list[Figure]:
+def build_ledger(
+    articles: list[Article], resources: Resources, judge: Judge | bool | None = None
+) -> list[Figure]:
     """Figures about the same subject lined up across outlets, with a status each.
 
-    Conflicts come first, then figures by how many independent sources state them.
+    Conflicts come first, then figures by how many independent sources state them. `judge`:
+    the learned same-subject decision (`learned.PairJudge`) in place of the rules; True for the
+    shipped model, None for `LEARNED_DEFAULT`, False for the rules.
     """
-    ordinary = ordinary_words(resources.spacy())
-    mentions = [m for a in articles for m in collect_mentions(a, resources, ordinary)]
-    _share_between_copies(mentions)
-    _metres_among_lengths(mentions)
-    _units_of_the_story(mentions)
+    if judge is None:
+        judge = LEARNED_DEFAULT
+    if judge is True:
+        judge = PairJudge(shipped_model(), resources.embedder().embed)
+    elif judge is False:
+        judge = None
+    mentions, topic = story_mentions(articles, resources)
+    if judge is not None:
+        judge.prepare(mentions)
     by_id = {article.id: article for article in articles}
-    groups = group_mentions(mentions, topic_names(mentions, len(articles)))
+    groups = group_mentions(mentions, topic, judge)
     figures = [make_figure(group, by_id) for group in groups]
     first = {f.id: min(m.start for v in f.values for m in v.mentions) for f in figures}
     figures.sort(
@@ -47,6 +59,19 @@ def build_ledger(articles: list[Article], resources: Resources) -> list[Figure]:
         )
     )
     return figures
+
+
+def story_mentions(
+    articles: list[Article], resources: Resources
+) -> tuple[list[FigureMentionDraft], frozenset[str]]:
+    """Every mention of the story's articles, read as the ledger groups them, and the story's
+    topic names."""
+    ordinary = ordinary_words(resources.spacy())
+    mentions = [m for a in articles for m in collect_mentions(a, resources, ordinary)]
+    _share_between_copies(mentions)
+    _metres_among_lengths(mentions)
+    _units_of_the_story(mentions)
+    return mentions, topic_names(mentions, len(articles))
 
 
 TOPIC_MIN_ARTICLES = 3
