@@ -26,7 +26,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 _ALTERNATIVE = frozenset({"or", "nor"})  # a negation before these covers what they join
 _UNSPECIFIC_DETERMINERS = frozenset({"any", "no", "every", "each", "whichever"})
 _UNSPECIFIC_PRONOUNS = frozenset(
-    {"anyone", "anybody", "anything", "nobody", "none", "nothing", "whoever", "whatever"}
+    {"anyone", "anybody", "anything", "nobody", "none", "nothing", "whoever", "whatever", "those"}
 )
 # dependencies that open a clause of its own inside another
 _CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "conj"})
@@ -322,7 +322,15 @@ def _unmarked(tokens: list[Any]) -> list[Any]:
     """The clause without the word that subordinates it ("since", "after", "because"): what
     is left must be long enough to state a fact ("Trump took power" is too short)."""
     first = _first_word(tokens)
-    return [t for t in tokens if t.i != first.i] if first.dep_ == "mark" else tokens
+    return [t for t in tokens if t.i != first.i] if _subordinator(first) else tokens
+
+
+def _subordinator(token: Any) -> bool:
+    """The word that subordinates a clause: a marker ("after", "because"), or "when"/"where"
+    opening an adverbial clause, which the parser reads as an adverb of its verb."""
+    if token.dep_ == "mark":
+        return True
+    return bool(token.dep_ == "advmod" and token.tag_ == "WRB" and token.head.dep_ == "advcl")
 
 
 def _piece(tokens: list[Any], subject: str = "", skip: int = 0, unmark: bool = False) -> Piece:
@@ -339,7 +347,7 @@ def _piece(tokens: list[Any], subject: str = "", skip: int = 0, unmark: bool = F
     first, last = kept[0], kept[-1]
     if skip and first.lower_ not in RELATIVE_PRONOUNS:
         skip = 0
-    if unmark and first.dep_ == "mark" and len(kept) > 1:
+    if unmark and _subordinator(first) and len(kept) > 1:
         # "after Hegseth suggested the US would scale back its support" is shown as the fact
         # it states; the mention keeps the word
         skip = 1
