@@ -270,10 +270,12 @@ class BatchRefiner:
                 continue
             # Two stories merge only within the join rule's time window, as an article
             # joins one: two events of one kind years apart share the place's and the
-            # institutions' names (ECB+, all 20 topics ingested: a topic 1-10 courthouse
-            # story of 2007 took in a 9-article story of another topic dated 2005 in 2 of 3
-            # orders, at 0.456-0.459; the 3 right merges of topics 1-10 ingested alone are
-            # days apart or undated; NeuS train F1 0.724 either way).
+            # institutions' names. ECB+, all 20 topics ingested: a topic 1-10 courthouse
+            # story (its own articles undated, two of another topic's dated 2007) took in a
+            # 9-article story of another topic dated 2005 in 2 of 3 orders, at 0.456-0.459;
+            # the 3 right merges of topics 1-10 ingested alone are days apart or undated;
+            # NeuS train F1 0.724 either way. Seen at the end: all 20 topics F1 0.937 either
+            # way (precision 0.931 -> 0.942), topics 11-20 recall 0.907 -> 0.885.
             if not spans_meet(
                 (story.first, story.last),
                 (stories[other].first, stories[other].last),
