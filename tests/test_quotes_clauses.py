@@ -102,6 +102,23 @@ from test_quotes import make
             "She",
             "Lena Ortiz",
         ),
+        # What someone holds up or wears speaks for itself ("a sign saying").
+        (
+            "Anna Lind held up a sign saying “Ferries Not Bridges - Because We Have Seen This "
+            "Before.” The 57-year-old pilot says she does not take the fight lightly.",
+            "Ferries Not Bridges",
+            "a sign",
+            None,
+        ),
+        # "in the words of X" names whose words the clause quotes.
+        (
+            "Word emerged that he would retire to Port Ellis, the latest reminder that he was "
+            "preparing his exit and that Ms. Ortiz was, in the words of a senior aide, ''the "
+            "torchbearer'' of his legacy.",
+            "the torchbearer",
+            "a senior aide",
+            None,
+        ),
     ],
 )
 def test_the_subject_that_speaks(

@@ -46,7 +46,8 @@ def cue_candidates(para: ParsedParagraph, quoted: Sequence[tuple[int, int]]) -> 
             (token.lemma_.lower() in CUE_LEMMAS and not _put_elsewhere(token))
             or _answers_back(token)
         )
-        if not (verb or token.lower_ == "according" or _speech_noun(token) or _finding(token)):
+        speech = _speech_noun(token) or _in_words(token)
+        if not (verb or token.lower_ == "according" or speech or _finding(token)):
             continue
         if in_spans(token.idx, token.idx + len(token), quoted):
             continue
@@ -98,6 +99,19 @@ SPEECH_NOUNS = frozenset(
 )
 
 
+def _in_words(token: Any) -> bool:
+    """ "in Ann Lee's words", "in the words of a senior adviser": whose words the clause
+    quotes. Not "in her words": the clause's own subject is that person, as written nearer."""
+    if token.lower_ != "words" or token.head.lower_ != "in" or token.dep_ != "pobj":
+        return False
+    if any(c.dep_ in ("amod", "compound", "conj") for c in token.children):
+        return False  # "in his stare and robotic words of introduction"
+    return any(
+        (c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in token.children
+    )
+
+
 def _speech_noun(token: Any) -> bool:
     """A noun for something said, with whose it is: "Trump’s claim", "his remark"."""
     return bool(
@@ -130,7 +144,11 @@ def subject_of(cue: Any) -> Any:
     if cue.lower_ == "according":
         return _according_to(cue)
     if cue.pos_ == "NOUN":
-        return next((c for c in cue.children if c.dep_ == "poss"), None)
+        owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+        of = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if owner is None and of is not None and _in_words(cue):
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None)
+        return owner
     subjects = [
         c
         for c in cue.children
@@ -155,6 +173,8 @@ def subject_of(cue: Any) -> Any:
         return named  # '“...,” Will wrote': George Will, not the modal
     if cue.dep_ == "acl" and cue.head.dep_ == "ROOT" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head  # "Her neighbour, a nurse, called ...": a finite verb read as a modifier
+    if cue.dep_ == "acl" and cue.head.lemma_.lower() in WORN:
+        return _publisher(cue.head)  # "held up a sign saying ...", "a hat reading ..."
     if cue.dep_ == "acl" and cue.head.lemma_.lower() in TEXTS | SPEECH_NOUNS:
         return _issuer(cue.head)  # "BLM issued a statement saying ...", "a letter stating ..."
     head = cue
@@ -347,6 +367,8 @@ CARRIERS = frozenset(
     """video ad advertisement commercial spot documentary film sign banner poster flyer
     mailer statement message note""".split()
 )
+# What someone holds up or wears, that speaks for itself ("a sign saying “...”").
+WORN = frozenset("sign banner poster placard hat cap shirt t-shirt button sticker".split())
 # Verbs that make the one who does them the author of what they put out.
 PUBLISHING = frozenset(
     "release issue publish air run launch unveil premiere produce send post circulate".split()
@@ -393,7 +415,7 @@ def choose_cue(para: ParsedParagraph, piece: tuple[int, int], candidates: Sequen
     sentences = {inside[0].sent.start, inside[-1].sent.start}
     best: tuple[tuple[bool, int], Any] | None = None
     for cue in candidates:
-        if cue.pos_ == "NOUN":
+        if cue.pos_ == "NOUN" and not _in_words(cue):
             continue  # "Trump’s claim" speaks only for the quote it holds
         if _subordinate(cue):
             continue  # '..., after de Blasio stated an interest in it. “...”': a circumstance
@@ -460,6 +482,8 @@ def _held(cue: Any) -> set[int]:
     speech noun its content clause only ("Trump’s claim [that ...]", not "Trump’s statement
     about “...” is true", which is the judge's), or what a copula says it was ("Berg’s
     answer was [that ...]")."""
+    if _in_words(cue):
+        return {t.i for t in cue.head.head.subtree}  # "…, in Forbes' words, “...”"
     if cue.pos_ == "NOUN":
         held = {t.i for c in cue.children if c.dep_ in ("acl", "ccomp") for t in c.subtree}
         if cue.dep_ == "nsubj" and cue.head.lemma_ == "be":
