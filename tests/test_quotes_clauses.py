@@ -119,6 +119,16 @@ from test_quotes import make
             "a senior aide",
             None,
         ),
+        # A name after the closing mark that goes on to a main verb of its own, which
+        # reports nothing, starts a new clause: it does not sign the quote.
+        (
+            "While Mayor Lena Ortiz, representing the harbour's old guard, laid out a vision "
+            "for ''a pier that pays for itself,'' Tomas Berg, the pilot who briefly caught fire "
+            "last year in his campaign, used part of his speech to thank the ferry crews.",
+            "a pier that pays for itself",
+            "Mayor Lena Ortiz",
+            "Lena Ortiz",
+        ),
     ],
 )
 def test_the_subject_that_speaks(

@@ -218,6 +218,8 @@ def _attribute_within(
     first, last = span.pieces[0], span.pieces[-1]
     end_para = paras[last.paragraph]
     adjacent = adjacent_speaker(end_para, last.end - end_para.offset)
+    if adjacent is not None and _subject_of_other_verb(adjacent, last.start - end_para.offset):
+        adjacent = None  # "... laid out a vision for “...,” Ben Carson, a doctor, used ..."
     named = adjacent is not None and adjacent.head is not None and adjacent.head.pos_ == "PROPN"
     # '“...,” read the email.': a cue verb right after the closing mark, then who speaks.
     named = named or (adjacent is not None and _inverted(adjacent, paras))
@@ -298,6 +300,23 @@ def _overrides(
     if adjacent.cue is None or is_cue_word(paras[adjacent.cue[0]].doc[adjacent.cue[1]]):
         return True
     return not holds(*chosen)
+
+
+def _subject_of_other_verb(adjacent: Speaker, opening: int) -> bool:
+    """A name after the closing mark that is the subject of a main verb after it, which
+    reports nothing and does not hold the quote ("“...,” Ben Carson, the physician, used
+    part of his address to ..."; but '“...,” Tomas Berg huffed' holds it)."""
+    head = adjacent.head
+    if adjacent.cue is not None or head is None or head.dep_ != "nsubj":
+        return False
+    verb = head.head
+    main = verb.dep_ in ("ROOT", "conj") and verb.pos_ == "VERB" and verb.i > head.i
+    if not main or is_cue_word(verb):
+        return False
+    # The quote is said by the verb when it hangs on it as what was said (a ccomp), not
+    # inside a clause of its own ("While Ryan laid out “...”, Carson used ...").
+    holder = next((c for c in verb.children if any(t.idx >= opening for t in c.subtree)), None)
+    return holder is None or holder.i > head.i or holder.dep_ in ("advcl", "prep", "npadvmod")
 
 
 def _own_clause_subject(para: ParsedParagraph, piece: tuple[int, int], cue: Any) -> Speaker | None:
