@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -181,10 +182,11 @@ def dispute_score(
     kept: set[int] = set()
     for story in sorted({row["story"] for row in rows}):
         labelled = [(n, row) for n, row in enumerate(rows) if row["story"] == story]
+        by_id = {c.id: c for c in claims_of[story]}
         for claim in claims_of[story]:
             if claim.status != "disputed":
                 continue
-            found = [(n, row) for n, row in labelled if _holds(claim, row)]
+            found = [(n, row) for n, row in labelled if _holds(claim, row, by_id)]
             kept.update(n for n, row in found if row["label"] == "true")
             labels = {row["label"] for _, row in found}
             key = "true" if "true" in labels else "false" if labels else "unlabelled"
@@ -196,14 +198,19 @@ def dispute_score(
     return out
 
 
-def _holds(claim: Claim, row: dict[str, Any]) -> bool:
-    return all(
-        any(
-            m.article == row[side]["article"]
-            and min(row[side]["end"], m.end) > max(row[side]["start"], m.start)
-            for m in claim.mentions
+def _holds(claim: Claim, row: dict[str, Any], by_id: dict[str, Claim]) -> bool:
+    """Both sides in the claim, or in the two claims of one of its clashes (`clashes`)."""
+    return any(
+        all(
+            any(
+                m.article == row[side]["article"]
+                and min(row[side]["end"], m.end) > max(row[side]["start"], m.start)
+                for c in group
+                for m in c.mentions
+            )
+            for side in ("a", "b")
         )
-        for side in ("a", "b")
+        for _, group in clashes(claim, by_id)
     )
 
 
@@ -306,31 +313,53 @@ def holds(claim: Claim, side: Side) -> bool:
     )
 
 
-def held_pairs(claim: Claim, pairs: list[Labelled]) -> list[int]:
-    """The pairs (by index) a disputed claim holds; when its reason names outlets, only those
-    whose two outlets one clash of the reason names (a claim can hold a trap beside the fact
-    it disputes; a reason lists one clash per pair of outlets, joined by "; ")."""
-    held = [n for n, p in enumerate(pairs) if holds(claim, p.a) and holds(claim, p.b)]
+# A reason lists one clash per pair of outlets, joined by "; " (a quoted sentence may hold
+# "; " too: a clash starts with its kind); a clash between two claims names the other one.
+_CLASH = re.compile(r"; (?=(?:negation|different [a-z]+):)")
+_OTHER_CLAIM = re.compile(r"\bagainst claim (c-[0-9a-f]+)\b")
+
+
+def clashes(claim: Claim, by_id: dict[str, Claim] | None = None) -> list[tuple[str, list[Claim]]]:
+    """Each clash of a disputed claim's reason with the claims whose mentions it sets against
+    each other: the claim itself, and the other claim a dispute between two claims names."""
+    parts = _CLASH.split(claim.reason) if claim.reason else [""]
+    by_id = by_id or {}
+    return [
+        (part, [claim, *(by_id[c] for c in _OTHER_CLAIM.findall(part) if c in by_id)])
+        for part in parts
+    ]
+
+
+def held_pairs(
+    claim: Claim, pairs: list[Labelled], by_id: dict[str, Claim] | None = None
+) -> list[int]:
+    """The pairs (by index) a disputed claim holds: both sides in the claim, or, for a clash
+    against another claim (`claims.cross`), in the two claims; when its reason names outlets,
+    only pairs whose two outlets one clash names (a claim can hold a trap beside the fact it
+    disputes)."""
     reason = claim.reason or ""
     outlets = {side.outlet for p in pairs for side in (p.a, p.b) if side.outlet}
-    if not any(outlet in reason for outlet in outlets):
-        return held
-    clashes = reason.split("; ")
-    return [
-        n
-        for n in held
-        if any(pairs[n].a.outlet in part and pairs[n].b.outlet in part for part in clashes)
-    ]
+    named = any(outlet in reason for outlet in outlets)
+    held = []
+    for n, pair in enumerate(pairs):
+        for part, group in clashes(claim, by_id):
+            if not all(any(holds(c, side) for c in group) for side in (pair.a, pair.b)):
+                continue
+            if not named or (pair.a.outlet in part and pair.b.outlet in part):
+                held.append(n)
+                break
+    return held
 
 
 def invented_score(claims: list[Claim], pairs: list[Labelled]) -> dict[str, float]:
     """Disputed claims of one story, those holding a true pair, true pairs found, traps hit."""
     disputed = [c for c in claims if c.status == "disputed"]
+    by_id = {c.id: c for c in claims}
     right = 0
     found: set[int] = set()
     traps: set[int] = set()
     for claim in disputed:
-        held = held_pairs(claim, pairs)
+        held = held_pairs(claim, pairs, by_id)
         right += any(pairs[n].true for n in held)
         found.update(n for n in held if pairs[n].true)
         traps.update(n for n in held if not pairs[n].true)
@@ -350,10 +379,11 @@ def show_errors(
     only: the blind set's errors stay unseen."""
     reasons: dict[int, str] = {}
     lines = []
+    by_id = {c.id: c for c in claims}
     for claim in claims:
         if claim.status != "disputed":
             continue
-        held = held_pairs(claim, pairs)
+        held = held_pairs(claim, pairs, by_id)
         for n in held:
             reasons.setdefault(n, claim.reason or "")
         if not held:

@@ -47,7 +47,7 @@ Gates against false disputes (on the labelled ECB+ disputes, bench/data/claims_d
   as one stance on both sides ("barely landed a punch" / "didn't land a punch") or as a plan
   on the other ("plans to close the unit") is no opposite (`_frames_agree`).
 Session 7 also finds versions the word-by-word tests miss, by reading each sentence's acts from
-the parse (`frames`, `_frame_clash`): one negates the act the other states about the same
+the parse (`frames`, `frame_clash`): one negates the act the other states about the same
 participants however else the sentences differ ("Renk conceded defeat shortly after
 midnight" / "Renk refused to concede, saying he would seek a recount"), one doer gives two
 figures for what it did ("recalling 84,000 cars in Europe" / "recalling 48,000 vehicles"), or
@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from corroborate.claims.align import LOOSE_PAIR, Alignment, Unit
@@ -75,7 +76,7 @@ from corroborate.figures.extract import Quantity, read_quantities
 from corroborate.figures.ledger import FigureMentionDraft
 from corroborate.figures.names import names_match
 from corroborate.figures.subject import Subject
-from corroborate.figures.values import same_dimension, values_agree
+from corroborate.figures.values import UNIT_SCALE, same_dimension, values_agree
 from corroborate.nlp import Resources
 from corroborate.records import Article, Sentence
 
@@ -94,8 +95,16 @@ ACTOR_DISPUTE_OVERLAP = 0.5  # Jaccard of the content lemmas other than names
 # far apart the rest of their words are.
 FRAME_COSINE = 0.45
 REASON_PAIRS = 3  # pairs of outlets a dispute's reason names at most
+# Words after a length that give its position, not a gap: "410 metres below the surface"
+# ("1.2 metres above its usual level" is a gap).
+_POSITION = re.compile(
+    r"\s*(?:(?:below|beneath|under|above)\s+(?:the\s+)?"
+    r"(?:surface|ground|sea\b|seabed|sea level|street|water)|underground|deep\b)",
+    re.IGNORECASE,
+)
 
 _CLOSERS = " \t\n\"'”’»)"
+_WORD = re.compile(r"[^\W\d_]+")
 _CUT_END = re.compile(r"\d\.\s*$")  # a sentence ending "5." before a text going on "8 on the"
 # Negations worded another way than "not": "had yet to regain" is "had not yet regained",
 # "refused to allow" is "didn't allow"; "not only ... but" and "none"/"never" state no opposite.
@@ -113,9 +122,9 @@ _EARLIER = re.compile(
 
 # Quantities already read in one `dispute_of` call, by unit (its id: the units outlive the
 # call) and span.
-_Read = dict[tuple[int, int, int], list[Quantity]]
+Read = dict[tuple[int, int, int], list[Quantity]]
 
-__all__ = ["FigureSubjects", "dispute_of", "figure_clash"]
+__all__ = ["FigureSubjects", "dispute_of", "figure_clash", "frame_clash"]
 
 
 class FigureSubjects:
@@ -168,7 +177,38 @@ class FigureSubjects:
         a, b = drafts.get((article_a, x)), drafts.get((article_b, y))
         if a is None or b is None:
             return False
-        return subjects_differ(a.subject, b.subject, self._topic)
+        return subjects_differ(self._as_read(a), self._as_read(b), self._topic)
+
+    def _as_read(self, draft: FigureMentionDraft) -> Subject:
+        """The subject, less two readings that tell no two versions of one count apart: a
+        demand the figure counts the subject of ("260 people needed hospital treatment": who
+        needed it, not what was asked for), and a margin that is a length's position ("410
+        metres below the surface": a depth, as "340 metres underground" is)."""
+        subject = draft.subject
+        at, unit = draft.quantity.number_start, draft.quantity.unit
+        after = draft.article.text[draft.quantity.end : draft.quantity.end + 40]
+        length = UNIT_SCALE.get(unit, ("", 0.0))[0] == "length"
+        position = length and bool(_POSITION.match(after))
+        demander = subject.phase == "demand" and self._counts_the_subject(draft.article, at)
+        if not (position and subject.margin) and not demander:
+            return subject
+        return replace(
+            subject,
+            margin=subject.margin and not position,
+            phase=None if demander else subject.phase,
+        )
+
+    def _counts_the_subject(self, article: Article, at: int) -> bool:
+        for paragraph, doc in self._resources.paragraph_docs(article):
+            if paragraph.start <= at < paragraph.end:
+                offset = at - paragraph.start
+                span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+                if span is None or not len(span):
+                    return False
+                token = span[0]
+                counted = token.head if token.dep_ == "nummod" else token
+                return bool(counted.dep_ in {"nsubj", "nsubjpass"})
+        return False
 
 
 def subjects_differ(x: Subject, y: Subject, topic: frozenset[str] = frozenset()) -> bool:
@@ -209,16 +249,16 @@ def dispute_of(
 
     Sentences close in their own right are compared word for word (a long sentence added for
     one of its facts may negate another of its facts); any two of the claim are read for one
-    act told two ways (`_frame_clash`). `subjects` (the story's figures as the figure stage
+    act told two ways (`frame_clash`). `subjects` (the story's figures as the figure stage
     reads them, and the sentences' parses) tells two figures apart and gives the acts;
     without it figures are compared on their words alone."""
     units, vectors = alignment.units, alignment.vectors
-    read: _Read = {}  # each unit's quantities are read once, whatever the pairs it is in
+    read: Read = {}  # each unit's quantities are read once, whatever the pairs it is in
     reasons: dict[frozenset[str], str] = {}
     for x, i in enumerate(cluster):
         for j in cluster[x + 1 :]:
             a, b = units[i], units[j]
-            outlets = frozenset(_names(a, b))
+            outlets = frozenset(outlet_names(a, b))
             if a.source == b.source or outlets in reasons:
                 continue
             cosine = float(vectors[i] @ vectors[j])
@@ -227,7 +267,7 @@ def dispute_of(
             if close:
                 reason = _clash(a, b, cosine, float(alignment.scores[i, j]), read, subjects)
             if reason is None and subjects is not None and cosine >= FRAME_COSINE:
-                reason = _frame_clash(a, b, cosine, read, subjects)
+                reason = frame_clash(a, b, cosine, read, subjects)
             if reason:
                 reasons[outlets] = reason
                 if len(reasons) == REASON_PAIRS:
@@ -238,33 +278,33 @@ def dispute_of(
 
 
 def _clash(
-    a: Unit, b: Unit, cosine: float, score: float, read: _Read, subjects: FigureSubjects | None
+    a: Unit, b: Unit, cosine: float, score: float, read: Read, subjects: FigureSubjects | None
 ) -> str | None:
-    if _asks(a) or _asks(b):
+    if asks(a) or asks(b):
         return None  # "Why are you so sure it will reopen?" states no version of anything
     if (
         score >= NEGATION_SCORE
         and _negation_clash(a, b, cosine, subjects)
-        and not (subjects and _two_speakers(subjects.frames(a)[1], subjects.frames(b)[1]))
+        and not (subjects and two_speakers(subjects.frames(a)[1], subjects.frames(b)[1]))
     ):
-        name_a, name_b = _names(a, b)
+        name_a, name_b = outlet_names(a, b)
         return f"negation: {name_a} and {name_b} state opposite versions"
     if cosine >= FIGURE_DISPUTE_COSINE:
         pair = clash_of(
             a.sentence.text,
-            _figures(a, a.sentence, read),
+            figures_in(a, a.sentence, read),
             b.sentence.text,
-            _figures(b, b.sentence, read),
-            _rivals(subjects, a, a.sentence, b, b.sentence),
+            figures_in(b, b.sentence, read),
+            rivals_for(subjects, a, a.sentence, b, b.sentence),
         )
         if pair and clash_of(
             a.whole.text,
-            _figures(a, a.whole, read),
+            figures_in(a, a.whole, read),
             b.whole.text,
-            _figures(b, b.whole, read),
-            _rivals(subjects, a, a.whole, b, b.whole),
+            figures_in(b, b.whole, read),
+            rivals_for(subjects, a, a.whole, b, b.whole),
         ):
-            name_a, name_b = _names(a, b)
+            name_a, name_b = outlet_names(a, b)
             return f"different figures: {name_a} gives {pair[0]}, {name_b} gives {pair[1]}"
     clash = actor_clash(a.facts, b.facts)
     # Two doers of one verb dispute only when the rest of the sentences match: the names weigh
@@ -277,7 +317,7 @@ def _clash(
         and not _two_acts(a, b, read)
     ):
         verb, doer_a, doer_b = clash
-        name_a, name_b = _names(a, b)
+        name_a, name_b = outlet_names(a, b)
         return (
             f"different actor: {name_a} says {doer_a.title()} did it ({verb}), "
             f"{name_b} says {doer_b.title()}"
@@ -292,28 +332,38 @@ _FIXED_NEGATION = re.compile(
 )
 
 
-def _frame_clash(
-    a: Unit, b: Unit, cosine: float, read: _Read, subjects: FigureSubjects
+def frame_clash(
+    a: Unit,
+    b: Unit,
+    cosine: float,
+    read: Read,
+    subjects: FigureSubjects,
+    *,
+    near: float = LOOSE_PAIR,
+    between: bool = False,
 ) -> str | None:
     """Two versions of one act, read from the two sentences' frames (`frames`): one negates
     what the other states, gives another figure for what was done, or names another doer of
-    the act done to one thing."""
-    if _asks(a) or _asks(b):
+    the act done to one thing. `near`: the cosine figures and doers are compared from;
+    `between`: the two sentences are in two claims (`cross`), where a figure of a thing done
+    with its doer named on one side only is compared too."""
+    if asks(a) or asks(b):
         return None
     (frames_a, speaker_a), (frames_b, speaker_b) = subjects.frames(a), subjects.frames(b)
     # figures and doers only between sentences close in meaning all the same: a pair far
     # apart that gives another figure or another name is more often two acts than one
-    close = cosine >= LOOSE_PAIR
-    name_a, name_b = _names(a, b)
+    close = cosine >= near
+    name_a, name_b = outlet_names(a, b)
     if (
-        _opposite_acts(frames_a, frames_b)
-        and not _two_speakers(speaker_a, speaker_b)
+        not between  # a negation between two claims is more often of two acts (ECB+)
+        and _opposite_acts(frames_a, frames_b)
+        and not two_speakers(speaker_a, speaker_b)
         and not _same_stance(a, b, subjects)
     ):
         texts = (a.whole.text, b.whole.text)
         if not any(p.search(t) for p in (_FIXED_NEGATION, _EARLIER) for t in texts):
             return f"negation: {name_a} and {name_b} state opposite versions"
-    pair = _frame_figures(a, b, frames_a, frames_b, read, subjects) if close else None
+    pair = _frame_figures(a, b, (frames_a, frames_b), read, subjects, between) if close else None
     if pair:
         return f"different figures: {name_a} gives {pair[0]}, {name_b} gives {pair[1]}"
     clash = _frame_actors(frames_a, frames_b) if close else None
@@ -326,7 +376,7 @@ def _frame_clash(
     return None
 
 
-def _two_speakers(x: Arg | None, y: Arg | None) -> bool:
+def two_speakers(x: Arg | None, y: Arg | None) -> bool:
     """Each side says who said it and they are not one: a claim and its denial, each
     reported as what its speaker says, are two parties' versions, not two outlets'."""
     return x is not None and y is not None and not x.matches(y)
@@ -343,37 +393,55 @@ def _opposite_acts(frames_a: list[Frame], frames_b: list[Frame]) -> bool:
 def _frame_figures(
     a: Unit,
     b: Unit,
-    frames_a: list[Frame],
-    frames_b: list[Frame],
-    read: _Read,
+    frames: tuple[list[Frame], list[Frame]],
+    read: Read,
     subjects: FigureSubjects,
+    between: bool = False,
 ) -> tuple[str, str] | None:
     """Different figures for what was done ("Tessaro is recalling 84,000 cars in Europe" /
     "Tessaro will recall 48,000 vehicles after..."): the same verb and doer, each figure
     inside the thing done. The words after the counts may differ then: the act ties them, and
     the figure stage still tells two kinds of thing apart."""
-    found_a, found_b = _figures(a, a.whole, read), _figures(b, b.whole, read)
-    if _agree_somewhere(found_a, found_b):
+    found_a, found_b = figures_in(a, a.whole, read), figures_in(b, b.whole, read)
+    if agree_somewhere(found_a, found_b):
         return None
     # the figure stage still tells two kinds of thing apart ("11 smugglers", "two boats")
-    rivals = _rivals(subjects, a, a.whole, b, b.whole)
-    for x in frames_a:
-        for y in frames_b:
+    rivals = rivals_for(subjects, a, a.whole, b, b.whole)
+    for x in frames[0]:
+        for y in frames[1]:
             if x.verb != y.verb or x.negated != y.negated or not (x.patient and y.patient):
                 continue
-            # one doer, whatever each calls what it did ("cars", "hatchbacks"); without two
-            # doers, one thing done to ("four people were killed" / "killed six people")
-            if not (x.doer and y.doer and x.doer.matches(y.doer)):
+            # one doer, whatever each calls what it did ("cars", "hatchbacks"); between two
+            # claims, without two doers, one thing done to ("four people were killed" /
+            # "killed six people")
+            if x.doer and y.doer:
+                if not x.doer.matches(y.doer):
+                    continue
+            elif not (between and x.patient.matches(y.patient)):
                 continue
-            inside_a = _inside(found_a, a.whole.start, x.patient)
-            inside_b = _inside(found_b, b.whole.start, y.patient)
+            elif not any(d is not None and d.known for d in (x.doer, y.doer)):
+                # "it killed 612 people": which "it", the sentence does not say; "ten people
+                # were killed" / "..., killing 612 people": nothing ties the two acts
+                continue
+            inside_a = inside(found_a, a.whole.start, x.patient)
+            inside_b = inside(found_b, b.whole.start, y.patient)
+            if between:  # each a count of the thing done: "six people", not "Orozco, 27"
+                inside_a = [q for q in inside_a if counts(a.whole.text, q, x.patient.lemma)]
+                inside_b = [q for q in inside_b if counts(b.whole.text, q, y.patient.lemma)]
             pair = clash_of(a.whole.text, inside_a, b.whole.text, inside_b, rivals, counted=False)
             if pair:
                 return pair
     return None
 
 
-def _agree_somewhere(found_a: list[Quantity], found_b: list[Quantity]) -> bool:
+def counts(text: str, quantity: Quantity, lemma: str) -> bool:
+    """The figure counts the word `lemma` written right after it ("six people", "23
+    pirates"), not a number beside it ("Orozco, 27,")."""
+    words = _WORD.findall(text[quantity.end : quantity.end + 40])[:2]
+    return bool(lemma) and any(w.lower().startswith(lemma) for w in words)
+
+
+def agree_somewhere(found_a: list[Quantity], found_b: list[Quantity]) -> bool:
     return any(
         x.plain and y.plain and same_dimension(x, y) and values_agree(x, y)
         for x in found_a
@@ -381,7 +449,7 @@ def _agree_somewhere(found_a: list[Quantity], found_b: list[Quantity]) -> bool:
     )
 
 
-def _inside(found: list[Quantity], offset: int, arg: Arg) -> list[Quantity]:
+def inside(found: list[Quantity], offset: int, arg: Arg) -> list[Quantity]:
     return [q for q in found if arg.start <= offset + q.number_start < arg.end]
 
 
@@ -408,14 +476,14 @@ def _frame_actors(frames_a: list[Frame], frames_b: list[Frame]) -> tuple[str, st
     return None
 
 
-def _asks(unit: Unit) -> bool:
+def asks(unit: Unit) -> bool:
     """The sentence is a question (a closing quote mark after the "?" allowed)."""
     return unit.whole.text.rstrip(_CLOSERS).endswith("?")
 
 
-def _two_acts(a: Unit, b: Unit, read: _Read) -> bool:
+def _two_acts(a: Unit, b: Unit, read: Read) -> bool:
     """Each side gives its own figure of one dimension and no such figure agrees."""
-    found_a, found_b = _figures(a, a.whole, read), _figures(b, b.whole, read)
+    found_a, found_b = figures_in(a, a.whole, read), figures_in(b, b.whole, read)
     return clash_of(a.whole.text, found_a, b.whole.text, found_b) is not None
 
 
@@ -467,7 +535,7 @@ def _vocabulary(facts: SentenceFacts) -> frozenset[str]:
     return facts.lemmas | facts.words
 
 
-def _rivals(
+def rivals_for(
     subjects: FigureSubjects | None,
     a: Unit,
     span_a: Sentence,
@@ -486,7 +554,7 @@ def _rivals(
     )
 
 
-def _figures(unit: Unit, span: Sentence, read: _Read) -> list[Quantity]:
+def figures_in(unit: Unit, span: Sentence, read: Read) -> list[Quantity]:
     """The quantities of a span of the unit, less a number the sentence splitter cut at its
     decimal point ("magnitude 5." | "8 on the Richter scale"): that part is no figure."""
     key = (id(unit), span.start, span.end)
@@ -518,7 +586,7 @@ def _overlap(a: Unit, b: Unit, *, names: bool) -> float:
     return len(words_a & words_b) / len(union) if union else 0.0
 
 
-def _names(a: Unit, b: Unit) -> tuple[str, str]:
+def outlet_names(a: Unit, b: Unit) -> tuple[str, str]:
     name_a = a.article.outlet or a.article.id
     name_b = b.article.outlet or b.article.id
     if name_a == name_b:  # one outlet name for both (e.g. taken from one input file's name)

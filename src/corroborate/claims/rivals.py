@@ -15,6 +15,7 @@ from corroborate.figures.extract import Quantity, read_quantities
 from corroborate.figures.values import same_dimension, values_agree
 
 COUNTED_WORDS = 2  # words after a count read for what it counts ("times by police": time)
+TALLY_WORDS = 3  # words between the two figures of a tally ("212 votes to 187", "out of 100")
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CLAUSE_END = re.compile(r"[,.;:()\"“”—]")
@@ -95,7 +96,10 @@ def clash_of(
                 return None  # "at least three" dead and "10 dead" can both be true
             if _part_of_total(text_a, x, text_b, y) or _part_of_total(text_b, y, text_a, x):
                 continue
-            if agreed and not _counted_apart(text_a, x, text_b, y, agreed):
+            if agreed and not (
+                _counted_apart(text_a, x, text_b, y, agreed)
+                or _tally_apart(text_a, x, text_b, y, agreed)
+            ):
                 continue
             found = found or (x.as_written, y.as_written)
     return found
@@ -128,6 +132,26 @@ def _counted_apart(
         if not counted_p or not counted_q or not counted_p & counted_q or counted_p & counted_a:
             return False
     return True
+
+
+def _tally_apart(
+    text_a: str, x: Quantity, text_b: str, y: Quantity, agreed: list[tuple[Quantity, Quantity]]
+) -> bool:
+    """The figure in common is the other side of one tally or the scale of one score, on both
+    sides: "212 votes to 187" / "221 votes to 187", "71.4 points out of 100" / "68.9 out of
+    100". It says the two tell one result, not that the rest is about other things."""
+    return any(
+        _tally(text_a, x, p) and _tally(text_b, y, q)
+        for p, q in agreed
+        if p is not x and q is not y
+    )
+
+
+def _tally(text: str, first: Quantity, second: Quantity) -> bool:
+    if second.number_start < first.end:
+        return False
+    between = text[first.end : second.number_start].lower().split()
+    return len(between) <= TALLY_WORDS and bool(between) and between[-1] in ("to", "of")
 
 
 def bare_decimal(text: str, at: int) -> bool:
