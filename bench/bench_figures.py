@@ -139,7 +139,13 @@ by side in this script (peer: the parse alone, which the ledger shares with othe
   (a whole and a narrower part in many forms) 0.700 (7); dev45 (mixed like a blind set)
   0.800 (2). Then tuned on: dev sets.
 
-Usage: python bench/bench_figures.py [--quick] [--show-dev-failures] [--dev-only] [--loso]
+Decisions: `--decider rules` or `--decider learned` scores the ledger with the rules or with the
+learned same-subject model (figures/learned.py, fitted by bench/fit_figures.py on the dev sets
+only); the default is whatever `figures.LEARNED_DEFAULT` says. The throughput table times both
+ledgers side by side with the parse.
+
+Usage: python bench/bench_figures.py [--quick] [--show-dev-failures] [--dev-only]
+       [--decider default|rules|learned] [--loso]
 """
 
 from __future__ import annotations
@@ -151,7 +157,7 @@ from pathlib import Path
 from typing import Any
 
 from _common import ROOT, file_hash, print_table, write_results
-from corroborate.figures import build_ledger, collect_mentions, read_quantities
+from corroborate.figures import LEARNED_DEFAULT, build_ledger, collect_mentions, read_quantities
 from corroborate.nlp import Resources
 from corroborate.records import Article, Figure, Paragraph, Sentence
 
@@ -333,7 +339,11 @@ def decide(figures: list[Figure], a: Article, b: Article, fa: str, fb: str) -> s
 
 
 def score_pairs(
-    pairs: list[dict[str, Any]], resources: Resources, show: bool, split: str = ""
+    pairs: list[dict[str, Any]],
+    resources: Resources,
+    show: bool,
+    split: str = "",
+    judge: bool | None = None,
 ) -> dict[str, float]:
     right = 0
     confusion: dict[str, int] = {}
@@ -344,7 +354,7 @@ def score_pairs(
         b = one_sentence_article(f"{key}-b", pair["b"], pair.get("date_b"))
         if pair.get("copy"):
             b.source_group = a.source_group
-        got = decide(build_ledger([a, b], resources), a, b, pair["fa"], pair["fb"])
+        got = decide(build_ledger([a, b], resources, judge), a, b, pair["fa"], pair["fb"])
         right += got == pair["label"]
         key = f"{pair['label']}->{got}"
         confusion[key] = confusion.get(key, 0) + 1
@@ -438,19 +448,23 @@ def throughput(resources: Resources, texts: list[str], repeat: int) -> dict[str,
     for article in articles:
         resources.paragraph_docs(article)
     parse = time.perf_counter() - started
-    best = float("inf")
+    best = {False: float("inf"), True: float("inf")}
+    resources.embedder()  # loaded once, as the claims stage would have
     for _ in range(repeat):
-        started = time.perf_counter()
-        for story in stories:
-            build_ledger(story, resources)
-        best = min(best, time.perf_counter() - started)
+        for judge in (False, True):  # the rules and the learned decision, side by side
+            started = time.perf_counter()
+            for story in stories:
+                build_ledger(story, resources, judge)
+            best[judge] = min(best[judge], time.perf_counter() - started)
     started = time.perf_counter()
     for _ in range(repeat):
         for text in texts:
             read_quantities(text)
     extract = (time.perf_counter() - started) / repeat
     return {
-        "ledger_sentences_per_s": len(texts) / best,
+        "ledger_sentences_per_s": len(texts) / best[LEARNED_DEFAULT],
+        "ledger_rules_sentences_per_s": len(texts) / best[False],
+        "ledger_learned_sentences_per_s": len(texts) / best[True],
         "parse_sentences_per_s": len(texts) / parse,
         "extract_sentences_per_s": len(texts) / extract,
     }
@@ -544,6 +558,13 @@ def main() -> None:
         help="score only the dev sets (never-tuned and seen sets are not run); no results file",
     )
     parser.add_argument(
+        "--decider",
+        choices=("default", "rules", "learned"),
+        default="default",
+        help="decide with the rules or the learned model (figures/learned.py); other than "
+        "the default, no results file is written",
+    )
+    parser.add_argument(
         "--loso",
         action="store_true",
         help="only the leave-one-dev-set-out study of a learned same-subject model",
@@ -554,12 +575,14 @@ def main() -> None:
     if args.loso:
         loso_study(resources)
         return
+    judge = {"default": None, "rules": False, "learned": True}[args.decider]
     figures: dict[str, float] = {}
     rows = []
     for split, pair_file in PAIRS.items():
         if args.dev_only and not split.startswith("dev"):
             continue
-        pairs = score_pairs(load(pair_file), resources, show and split.startswith("dev"), split)
+        shown = show and split.startswith("dev")
+        pairs = score_pairs(load(pair_file), resources, shown, split, judge)
         figures[f"{split}_decision_accuracy"] = pairs["accuracy"]
         figures[f"{split}_false_conflicts"] = pairs["false_conflicts"]
         row: list[Any] = [split, "-", "-", "-", "-", "-"]
@@ -610,16 +633,17 @@ def main() -> None:
     figures.update(speed)
     print_table(
         "figures: throughput (sentences/s, loaded shared machine)",
-        ["ledger (parsed)", "spaCy parse (peer)", "extraction only"],
+        ["ledger rules", "ledger learned", "spaCy parse (peer)", "extraction only"],
         [
             [
-                speed["ledger_sentences_per_s"],
+                speed["ledger_rules_sentences_per_s"],
+                speed["ledger_learned_sentences_per_s"],
                 speed["parse_sentences_per_s"],
                 speed["extract_sentences_per_s"],
             ]
         ],
     )
-    if args.dev_only:
+    if args.dev_only or args.decider != "default":
         return  # partial figures: the results file keeps the last whole run
     hashes = {name: file_hash(DATA / name) for name in (*CASES.values(), *PAIRS.values())}
     write_results(

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from corroborate.figures.extract import Quantity, read_quantities
 from corroborate.figures.learned import PairJudge, shipped_model
-from corroborate.figures.ledger import FigureMentionDraft, Judge, group_mentions
+from corroborate.figures.ledger import FigureMentionDraft, group_mentions
 from corroborate.figures.names import ordinary_words, persons_in
 from corroborate.figures.status import make_figure
 from corroborate.figures.subject import Subject, read_subjects, sentence_tokens
@@ -30,7 +30,7 @@ _STATUS_ORDER = {"conflict": 0, "agree": 1, "single-source": 2}
 
 
 def build_ledger(
-    articles: list[Article], resources: Resources, judge: Judge | bool | None = None
+    articles: list[Article], resources: Resources, judge: PairJudge | bool | None = None
 ) -> list[Figure]:
     """Figures about the same subject lined up across outlets, with a status each.
 
@@ -48,7 +48,7 @@ def build_ledger(
     if judge is not None:
         judge.prepare(mentions)
     by_id = {article.id: article for article in articles}
-    groups = group_mentions(mentions, topic, judge)
+    groups = group_mentions(mentions, topic, judge.score if judge is not None else None)
     figures = [make_figure(group, by_id) for group in groups]
     first = {f.id: min(m.start for v in f.values for m in v.mentions) for f in figures}
     figures.sort(

@@ -11,8 +11,8 @@ Whether two values agree within their precision is `values.values_agree` (re-exp
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from corroborate.figures.acts import (
     LEVEL_ACTS,
@@ -469,45 +469,37 @@ def _nouns_clash(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     return bool(x and y and not x & y)
 
 
-class Judge(Protocol):
-    """A learned decision (`figures.learned.PairJudge`): may two mentions be one figure?"""
-
-    def prepare(self, mentions: list[FigureMentionDraft]) -> None: ...
-
-    def probability(
-        self, a: FigureMentionDraft, b: FigureMentionDraft, topic: frozenset[str]
-    ) -> float: ...
-
-    def one_figure(
-        self, a: FigureMentionDraft, b: FigureMentionDraft, topic: frozenset[str]
-    ) -> bool: ...
+Pairs = list[tuple[FigureMentionDraft, FigureMentionDraft]]
+# How well a newcomer suits a group, from every (newcomer, member) pair; None: it may not join.
+Scorer = Callable[[Pairs, frozenset[str], bool], float | None]
 
 
 def group_mentions(
     mentions: list[FigureMentionDraft],
     topic: frozenset[str] = frozenset(),
-    judge: Judge | None = None,
+    scorer: Scorer | None = None,
 ) -> list[list[FigureMentionDraft]]:
     """Mentions about the same subject together; most specific subjects lead.
 
     Agreement first, rivals after: each mention joins the group it agrees with best; then
     groups whose values differ merge where every pair is a true rival. So "the toll now stands
-    at 7" meets "seven died" before "3 dead" earlier in its sentence can claim it. With a
-    `judge`, the learned decision replaces the rules' (`compatible`, `can_conflict`).
+    at 7" meets "seven died" before "3 dead" earlier in its sentence can claim it. A `scorer`
+    (the learned decision, `learned.PairJudge.score`) replaces the rules' `rules_score`.
     """
+    score = scorer or rules_score
     order = sorted(mentions, key=lambda m: -m.subject.size())
     groups: list[list[FigureMentionDraft]] = []
     for mention in order:
-        _place(groups, [mention], topic, rivals=False, judge=judge)
+        _place(groups, [mention], topic, score, rivals=False)
     merged: list[list[FigureMentionDraft]] = []
     for group in groups:
-        _place(merged, group, topic, rivals=True, judge=judge)
+        _place(merged, group, topic, score, rivals=True)
     return merged
 
 
-def _apart(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
-    """Never one figure, whatever a judge says: two units of no common dimension, or two
-    figures of one sentence."""
+def never_one(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
+    """Never one figure, whatever a learned decision says: two units of no common dimension,
+    or two figures of one sentence."""
     if a.quantity.unit != b.quantity.unit and not values_agree(a.quantity, b.quantity):
         metric = {a.quantity.unit, b.quantity.unit} <= METRIC
         if not (metric and same_dimension(a.quantity, b.quantity)):
@@ -515,64 +507,27 @@ def _apart(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     return a.article.id == b.article.id and a.sentence.index == b.sentence.index
 
 
-def _judged_score(
-    judge: Judge,
-    pairs: list[tuple[FigureMentionDraft, FigureMentionDraft]],
-    topic: frozenset[str],
-    rivals: bool,
-) -> float | None:
-    """How well a newcomer suits a group by the judge's word; None where it may not join."""
-    if any(_apart(m, o) for m, o in pairs):
-        return None
-    agree = all(values_agree(m.quantity, o.quantity) for m, o in pairs)
-    if not agree and not rivals:
-        return None
-    if not all(judge.one_figure(m, o, topic) for m, o in pairs):
-        if rivals and not agree and _judged_doubt(judge, pairs, topic):
-            _note_doubt(pairs, topic)
-        return None
-    return min(judge.probability(m, o, topic) for m, o in pairs) + 10.0 * agree
-
-
-# A judged pair this likely to be one thing, but below the judge's threshold, is "may be".
-JUDGED_DOUBT = 0.3
-
-
-def _judged_doubt(
-    judge: Judge, pairs: list[tuple[FigureMentionDraft, FigureMentionDraft]], topic: frozenset[str]
-) -> bool:
-    return all(judge.probability(m, o, topic) >= JUDGED_DOUBT for m, o in pairs)
-
-
 def _place(
     groups: list[list[FigureMentionDraft]],
     newcomer: list[FigureMentionDraft],
     topic: frozenset[str],
+    score: Scorer,
     *,
     rivals: bool,
-    judge: Judge | None = None,
 ) -> None:
     """Add the newcomer mentions to the group that suits them best, or as a new group."""
     best: tuple[float, int] | None = None
     for g, group in enumerate(groups):
-        pairs = [(m, o) for m in newcomer for o in group]
-        if judge is None:
-            score = _rules_score(pairs, topic, rivals)
-        else:
-            score = _judged_score(judge, pairs, topic, rivals)
-        if score is not None and (best is None or score > best[0]):
-            best = (score, g)
+        suits = score([(m, o) for m in newcomer for o in group], topic, rivals)
+        if suits is not None and (best is None or suits > best[0]):
+            best = (suits, g)
     if best is None:
         groups.append(newcomer)
     else:
         groups[best[1]].extend(newcomer)
 
 
-def _rules_score(
-    pairs: list[tuple[FigureMentionDraft, FigureMentionDraft]],
-    topic: frozenset[str],
-    rivals: bool,
-) -> float | None:
+def rules_score(pairs: Pairs, topic: frozenset[str], rivals: bool) -> float | None:
     """How well a newcomer suits a group by the rules; None where it may not join."""
     if not all(compatible(m, o) for m, o in pairs):
         return None
@@ -588,14 +543,12 @@ def _rules_score(
         values_agree(m.quantity, o.quantity) or can_conflict(m, o, topic) for m, o in pairs
     ):
         if rivals:
-            _note_doubt(pairs, topic)
+            note_doubt(pairs, topic)
         return None  # every value it disagrees with must be a true rival
     return score + context
 
 
-def _note_doubt(
-    pairs: list[tuple[FigureMentionDraft, FigureMentionDraft]], topic: frozenset[str]
-) -> None:
+def note_doubt(pairs: Pairs, topic: frozenset[str]) -> None:
     """Two compatible groups that differ and that only a loose match would make rivals: each
     notes the other's values, so the reader sees why they were not called a conflict."""
     loose = all(
