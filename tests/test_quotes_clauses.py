@@ -140,3 +140,20 @@ def test_the_subject_that_speaks(
     assert len(quotes) == 1
     assert quotes[0].speaker == speaker
     assert quotes[0].mentions[0].speaker_text == written
+
+
+def test_a_name_starting_a_sentence_of_its_own_signs_no_quote(resources: Resources) -> None:
+    """ "Berg put his house up for sale" after a closing mark: "put" says nothing here, and
+    the name is the subject of its own sentence, so the quote before it goes on from the
+    "he told me" between the two pieces."""
+    text = (
+        "Days after the vote, Tomas Berg volunteered to run the ferry. ''Was I going to remain "
+        "a clerk, sitting in an office criticizing things?'' he told me. ''Or was I going to "
+        "do something as an engaged citizen?'' Berg put his house up for sale and took a leave "
+        "of absence from the harbour board."
+    )
+    quotes = find_quotes([make(text, "harbourpost")], resources)
+    second = [q for q in quotes if "Or was I going" in q.text]
+    assert len(second) == 1
+    assert second[0].mentions[0].speaker_text == "he"
+    assert second[0].speaker == "Tomas Berg"

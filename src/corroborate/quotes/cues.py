@@ -316,6 +316,8 @@ def is_cue_word(token: Any) -> bool:
     """A cue verb even where the tagger, misled by a capital, calls it a name ("Stated")."""
     word = token.lower_
     forms = {token.lemma_.lower(), word, word[:-1], word[:-2], word[:-3] + "y"}
+    if "put" in forms and _put_elsewhere(token):
+        return False  # '“...?” Nega put his house up for sale'
     return bool(forms & (CUE_LEMMAS - CLAUSE_ONLY)) or word in ("said", "told", "wrote")
 
 

@@ -218,7 +218,8 @@ def _attribute_within(
     first, last = span.pieces[0], span.pieces[-1]
     end_para = paras[last.paragraph]
     adjacent = adjacent_speaker(end_para, last.end - end_para.offset)
-    if adjacent is not None and _subject_of_other_verb(adjacent, last.start - end_para.offset):
+    local_last = (last.start - end_para.offset, last.end - end_para.offset)
+    if adjacent is not None and _subject_of_other_verb(adjacent, local_last):
         adjacent = None  # "... laid out a vision for “...,” Ben Carson, a doctor, used ..."
     named = adjacent is not None and adjacent.head is not None and adjacent.head.pos_ == "PROPN"
     # '“...,” read the email.': a cue verb right after the closing mark, then who speaks.
@@ -302,21 +303,22 @@ def _overrides(
     return not holds(*chosen)
 
 
-def _subject_of_other_verb(adjacent: Speaker, opening: int) -> bool:
+def _subject_of_other_verb(adjacent: Speaker, piece: tuple[int, int]) -> bool:
     """A name after the closing mark that is the subject of a main verb after it, which
     reports nothing and does not hold the quote ("“...,” Ben Carson, the physician, used
     part of his address to ..."; but '“...,” Tomas Berg huffed' holds it)."""
     head = adjacent.head
-    if adjacent.cue is not None or head is None or head.dep_ != "nsubj":
+    if head is None or head.dep_ != "nsubj":
         return False
     verb = head.head
     main = verb.dep_ in ("ROOT", "conj") and verb.pos_ == "VERB" and verb.i > head.i
-    if not main or is_cue_word(verb):
+    # An object of its own: "used part of his address", not '“...?” Hannity pressed.'
+    if not main or is_cue_word(verb) or not any(c.dep_ == "dobj" for c in verb.children):
         return False
     # The quote is said by the verb when it hangs on it as what was said (a ccomp), not
     # inside a clause of its own ("While Ryan laid out “...”, Carson used ...").
-    holder = next((c for c in verb.children if any(t.idx >= opening for t in c.subtree)), None)
-    return holder is None or holder.i > head.i or holder.dep_ in ("advcl", "prep", "npadvmod")
+    inside = [c for c in verb.children if any(piece[0] <= t.idx < piece[1] for t in c.subtree)]
+    return not inside or inside[0].dep_ in ("advcl", "prep", "npadvmod")
 
 
 def _own_clause_subject(para: ParsedParagraph, piece: tuple[int, int], cue: Any) -> Speaker | None:
