@@ -129,6 +129,21 @@ from test_quotes import make
             "Mayor Lena Ortiz",
             "Lena Ortiz",
         ),
+        # A share of those asked speaks through the poll the sentence names.
+        (
+            "In a September Harbour Post poll, 75 percent of Ostra voters said “most people "
+            "on the board” cannot be trusted.",
+            "most people on the board",
+            "a September Harbour Post poll",
+            "Harbour Post",
+        ),
+        (
+            "Some 55 percent of ferry riders said they do not believe Ms. Ortiz ''cares about "
+            "people like me,'' according to a Harbour College poll conducted in February.",
+            "cares about people like me",
+            "a Harbour College poll",
+            "Harbour College",
+        ),
     ],
 )
 def test_the_subject_that_speaks(

@@ -161,7 +161,8 @@ def subject_of(cue: Any) -> Any:
             return agent  # "has been called “strategic ambiguity” by Joshua Hendrick"
         # The subject nearest the verb: "... made public ― Trump boasted" has two.
         # "a fundraising email sent out by Sanders warned": the one who sent the text.
-        return _author_of(antecedent(min(subjects, key=lambda c: abs(c.i - cue.i))))
+        subject = min(subjects, key=lambda c: abs(c.i - cue.i))
+        return _poll_of(cue, subject) or _author_of(antecedent(subject))
     # "Asked by Thrush if Clinton “gets” race, Sharpton ...": a participle's own "by X".
     by = _by_agent(cue)
     if by is not None:
@@ -206,6 +207,20 @@ CAUSING = frozenset(
     """prompt urge ask lead force push cause encourage persuade invite inspire press drive
     spur challenge dare convince compel""".split()
 )
+
+
+# Heads of a share of those asked: "75 percent of Republicans", "the vast majority".
+SHARES = frozenset("percent % majority minority plurality half third quarter most".split())
+POLLS = frozenset("poll survey".split())
+
+
+def _poll_of(cue: Any, subject: Any) -> Any:
+    """ "In a September poll, 75 percent of Republicans said “...”", "Some 55 percent of
+    voters said ..., according to a Quinnipiac poll": a share of those asked speaks through
+    the poll the sentence names."""
+    if subject.lemma_.lower() not in SHARES and not subject.like_num:
+        return None
+    return next((t for t in cue.sent if t.lemma_.lower() in POLLS and t.pos_ == "NOUN"), None)
 
 
 def _controller(verb: Any) -> Any:

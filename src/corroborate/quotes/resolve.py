@@ -311,7 +311,20 @@ def _proper_run(text: str) -> str | None:
     """The last run of capitalised words in the speaker phrase ("Governor Marrow")."""
     runs = [r.strip() for r in re.findall(r"(?:[A-Z][\w’'.-]+\s?)+", text)]
     runs = [r for r in runs if r and r.lower() not in ("the", "a", "an")]
-    return runs[-1] if runs else None
+    if not runs:
+        return None
+    # "a September Harbour Post poll": a month or a weekday before a name is no part of it
+    # (not April, May, June or August, which are first names too).
+    words = runs[-1].split()
+    while len(words) > 1 and words[0].lower() in CALENDAR:
+        words.pop(0)
+    return " ".join(words)
+
+
+CALENDAR = frozenset(
+    """january february march july september october november december monday tuesday
+    wednesday thursday friday saturday sunday""".split()
+)
 
 
 def _indefinite(head: Any) -> bool:
