@@ -144,6 +144,15 @@ from test_quotes import make
             "a Harbour College poll",
             "Harbour College",
         ),
+        # "intimated" reports words as "suggested" does: the cue of the quote's own clause.
+        (
+            'Mayor Lena Ortiz has intimated that Berg\'s "promises" of economic gain are the '
+            "big draw. Anna Lind, playing Berg on a harbour comedy show, explained: "
+            '"The young people love me because I have big plans."',
+            "promises",
+            "Mayor Lena Ortiz",
+            "Lena Ortiz",
+        ),
     ],
 )
 def test_the_subject_that_speaks(

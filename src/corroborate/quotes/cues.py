@@ -24,7 +24,8 @@ CUE_LEMMAS = frozenset(
     elaborate scold taunt gripe grouse opine posit read protest speculate brag marvel sigh
     implore confess rebut inquire aver exult theorize surmise grumble rant
     refer reference portray denounce laud confide relate pronounce advise discuss reprise
-    publish express recognize""".split()
+    publish express recognize intimate insinuate deride ridicule lambaste quote
+    paraphrase disparage""".split()
 )
 MAX_CUE_DISTANCE = 160  # characters between a quote and a cue verb outside its clause
 
