@@ -122,3 +122,21 @@ def test_nothing_shared_is_never_one(resources: Resources) -> None:
     first = next(m for m in mentions if m.article is a)
     second = next(m for m in mentions if m.article is b)
     assert judge.probability(first, second, topic) == 0.0
+
+
+def test_one_judge_serves_many_ledgers(resources: Resources) -> None:
+    """A judge passed to several ledgers decides each as a fresh one would (its pair cache is
+    keyed by mention ids, which later ledgers may reuse)."""
+    texts = [
+        ("Brenfield council will spend £4.2m on flood defences.", "Brenfield is spending £4.2m."),
+        ("The Dunmore brewery employs 480 people.", "Some 520 people work at the brewery."),
+        ("Twelve people died in the Marlow fire.", "The Marlow fire killed 15 people."),
+    ]
+    shared = PairJudge(shipped_model(), resources.embedder().embed)
+    for first, second in texts * 2:
+        a, b = make(first, "one"), make(second, "two")
+        reused = build_ledger([a, b], resources, shared)
+        fresh = build_ledger([a, b], resources, True)
+        assert [(f.status, len(f.values)) for f in reused] == [
+            (f.status, len(f.values)) for f in fresh
+        ]

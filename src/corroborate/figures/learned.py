@@ -316,7 +316,9 @@ class PairJudge:
         self._seen: dict[tuple[int, int], float] = {}
 
     def prepare(self, mentions: list[FigureMentionDraft]) -> None:
-        """Embed the story's verbs in one batch, ahead of the pairs."""
+        """Start a ledger: forget the last one's pairs (keyed by the mentions' ids, which a
+        later ledger may reuse) and embed the story's verbs in one batch."""
+        self._seen.clear()
         self._fill(sorted({m.subject.verb for m in mentions if m.subject.verb}))
 
     def _fill(self, words: list[str]) -> None:
