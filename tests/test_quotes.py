@@ -316,7 +316,7 @@ FORMS = [
         1,
     ),
     (
-        "Mayor Lena Ortiz has since apologized for what happened: ''Yes, I should have "
+        "Mayor Lena Ortiz has since owned up to what happened: ''Yes, I should have "
         "called the harbour guild first.''",
         "Yes, I should have called the harbour guild first.",
         "Lena Ortiz",

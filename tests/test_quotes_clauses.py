@@ -153,6 +153,14 @@ from test_quotes import make
             "Mayor Lena Ortiz",
             "Lena Ortiz",
         ),
+        # What someone feared or hoped, in quotation marks, is theirs.
+        (
+            "Mayor Lena Ortiz had braced for the vote. She feared it would be “a fight from "
+            "start to finish.”",
+            "a fight from start to finish.",
+            "She",
+            "Lena Ortiz",
+        ),
     ],
 )
 def test_the_subject_that_speaks(
