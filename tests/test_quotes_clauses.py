@@ -53,7 +53,7 @@ from test_quotes import make
             "a “workplace” or “wiring” issue.",
             "workplace",
             "Harbour Board officials",
-            "Harbour Board",
+            None,
         ),
         # "put" reports words only as "put it" or "put X as": a headline's "Would Put
         # Cronies On Board" is no cue, and the name before the colon speaks.
@@ -160,6 +160,16 @@ from test_quotes import make
             "a fight from start to finish.",
             "She",
             "Lena Ortiz",
+        ),
+        # "interrupted ..., shouting": the hecklers speak; "Berg supporters" are a group,
+        # not Tomas Berg.
+        (
+            "Tomas Berg spoke at the pier on Monday. The first incident came during a speech "
+            "at the harbour college, when Berg supporters interrupted her speech, shouting "
+            "“she wins, we lose!”",
+            "she wins, we lose!",
+            "Berg supporters",
+            None,
         ),
     ],
 )

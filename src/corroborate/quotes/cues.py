@@ -25,7 +25,7 @@ CUE_LEMMAS = frozenset(
     implore confess rebut inquire aver exult theorize surmise grumble rant
     refer reference portray denounce laud confide relate pronounce advise discuss reprise
     publish express recognize intimate insinuate deride ridicule lambaste quote
-    paraphrase disparage apologize vent rail fret hope fear""".split()
+    paraphrase disparage apologize vent rail fret hope fear interrupt heckle""".split()
 )
 MAX_CUE_DISTANCE = 160  # characters between a quote and a cue verb outside its clause
 

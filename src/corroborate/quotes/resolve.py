@@ -270,6 +270,8 @@ def resolve(
         if pronoun in ("they", "we", "it"):
             return None, None
         return _named(timeline.antecedent(speaker.start, pronoun))
+    if _group(speaker):
+        return None, speaker.text  # "Berg supporters", "Clinton's lawyers": a group
     if head is not None and speaker.tokens is not None:
         low, high = speaker.tokens
         for ent in head.doc.ents:
@@ -290,6 +292,17 @@ def resolve(
         return None, speaker.text
     person = registry.describe(speaker.text, head.lemma_, recent)
     return (person, person.name) if person else (None, speaker.text)
+
+
+def _group(speaker: Speaker) -> bool:
+    """A plural noun that names its people only before it ("Berg supporters", "Obama's
+    questioners"), not after it ("nuclear experts Ann Lee and Tomas Berg", "calculations by
+    Ann Lee"): a group, whoever it is named after."""
+    head = speaker.head
+    if head is None or not (head.tag_ == "NNS" and head.pos_ == "NOUN" and head.is_lower):
+        return False
+    high = speaker.tokens[1] if speaker.tokens is not None else head.i + 1
+    return not any(t.ent_type_ == "PERSON" for t in head.doc[head.i + 1 : high])
 
 
 def _named(person: Person | None) -> tuple[Person | None, str | None]:
