@@ -23,6 +23,7 @@ from corroborate.figures.learned import (
     shipped_model,
 )
 from corroborate.nlp import Resources
+from corroborate.records import Figure
 from test_figures import holding, make
 
 
@@ -140,3 +141,20 @@ def test_one_judge_serves_many_ledgers(resources: Resources) -> None:
         assert [(f.status, len(f.values)) for f in reused] == [
             (f.status, len(f.values)) for f in fresh
         ]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_default_follows_the_switch(
+    resources: Resources, monkeypatch: pytest.MonkeyPatch, learned: bool
+) -> None:
+    """`build_ledger` without a judge decides as `LEARNED_DEFAULT` says."""
+    import corroborate.figures as figures
+
+    monkeypatch.setattr(figures, "LEARNED_DEFAULT", learned)
+    a = make("The Dunmore brewery employs 480 people.", "one")
+    b = make("Some 520 people work at the Dunmore brewery.", "two")
+
+    def shape(found: list[Figure]) -> list[tuple[str, int]]:
+        return [(f.status, len(f.values)) for f in found]
+
+    assert shape(build_ledger([a, b], resources)) == shape(build_ledger([a, b], resources, learned))
