@@ -124,7 +124,7 @@ _EARLIER = re.compile(
 # call) and span.
 Read = dict[tuple[int, int, int], list[Quantity]]
 
-__all__ = ["FigureSubjects", "dispute_of", "figure_clash", "frame_clash"]
+__all__ = ["FigureSubjects", "dispute_of", "figure_clash", "frame_clash", "within"]
 
 
 class FigureSubjects:
@@ -140,6 +140,7 @@ class FigureSubjects:
         self._drafts: dict[tuple[str, int], FigureMentionDraft] | None = None
         self._topic: frozenset[str] = frozenset()
         self._frames: dict[tuple[str, int], tuple[list[Frame], Arg | None]] = {}
+        self.cache: dict[str, Any] = {}  # the story's disputes between claims (`cross`)
 
     def _read(self) -> dict[tuple[str, int], FigureMentionDraft]:
         if self._drafts is None:
@@ -241,6 +242,18 @@ def subjects_differ(x: Subject, y: Subject, topic: frozenset[str] = frozenset())
 
 
 def dispute_of(
+    alignment: Alignment, cluster: list[int], subjects: FigureSubjects | None = None
+) -> str | None:
+    """Why the cluster's sources disagree (`within`), and with `subjects` also where one of
+    its sentences tells an act of another claim's sentence another way (`cross`)."""
+    if subjects is None:
+        return within(alignment, cluster)
+    from corroborate.claims.cross import with_crossed  # cross reads this module's tests
+
+    return with_crossed(alignment, cluster, subjects)
+
+
+def within(
     alignment: Alignment, cluster: list[int], subjects: FigureSubjects | None = None
 ) -> str | None:
     """Why the cluster's sources disagree, or None: each pair of outlets with a conflicting
