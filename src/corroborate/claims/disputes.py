@@ -57,6 +57,9 @@ The gates were set on that labelled set itself: 58 disputes, 13 true. The NeuS s
 (bench/data/claims_disputes_neus.jsonl, 45 disputes, 6 true), held out until session 5, is a
 development set from session 6 on; the invented blind set is the held-out one. Session 7 adds
 an invented development set written blind to this code (bench/data/claims_disputes_dev.jsonl).
+Session 8: a tally's other side in common excuses nothing ("212 votes to 187"), a demand the
+figure counts the subject of and a depth told as a position veto nothing (`FigureSubjects`),
+and two claims can dispute each other (`cross`, reached through `dispute_of`).
 """
 
 from __future__ import annotations
@@ -70,11 +73,17 @@ from corroborate.claims.align import LOOSE_PAIR, Alignment, Unit
 from corroborate.claims.features import THRESHOLD, SentenceFacts, actor_clash, conflict
 from corroborate.claims.frames import Arg, Frame, frames_of, speaker_of
 from corroborate.claims.polarity import implicit_negations
-from corroborate.claims.rivals import Rivals, as_rounded, bare_decimal, clash_of, figure_clash
+from corroborate.claims.rivals import (
+    Rivals,
+    as_rounded,
+    bare_decimal,
+    clash_of,
+    figure_clash,
+    subjects_differ,
+)
 from corroborate.figures import collect_mentions, topic_names
 from corroborate.figures.extract import Quantity, read_quantities
 from corroborate.figures.ledger import FigureMentionDraft
-from corroborate.figures.names import names_match
 from corroborate.figures.subject import Subject
 from corroborate.figures.values import UNIT_SCALE, same_dimension, values_agree
 from corroborate.nlp import Resources
@@ -210,35 +219,6 @@ class FigureSubjects:
                 counted = token.head if token.dep_ == "nummod" else token
                 return bool(counted.dep_ in {"nsubj", "nsubjpass"})
         return False
-
-
-def subjects_differ(x: Subject, y: Subject, topic: frozenset[str] = frozenset()) -> bool:
-    """Features of two figures' subjects that make them two things, whatever else they share.
-
-    `topic`: names most of the story's articles give (the event, its main actor), which tell
-    no two figures apart. Times are left out on purpose: "arrested four times" against "three
-    times since October" is one fact told with and without its period (3 true ECB+ disputes)."""
-    names_x, names_y = x.names - topic, y.names - topic
-    own_names = x.names_in_clause and y.names_in_clause and names_x and names_y
-    if own_names and not names_match(names_x, names_y):
-        return True  # "the Red Sox offered $200m" / "the Orioles offered $150m"
-    if x.instruments and y.instruments and x.instruments != y.instruments:
-        return True  # the Kathimerini poll's 68% and the Ethnos poll's 83%
-    actors_x, actors_y = x.actors - topic, y.actors - topic
-    if actors_x and actors_y and not names_match(actors_x, actors_y):
-        return True
-    if x.counted and y.counted and x.counted != y.counted:
-        return True  # "11 Yemeni" (pirates) / "two Yemeni fishing boats"
-    if x.subset or y.subset or (x.share_role == "whole") != (y.share_role == "whole"):
-        return True  # "two other victims", "31 of the 60 seats"
-    if x.times and y.times and not x.times & y.times:
-        # "44 per cent full a fortnight ago" / "33 per cent at the end of August"; weekdays
-        # are left out: a count "by Friday" and one "on Saturday" can be one running count
-        return True
-    if x.margin != y.margin or x.capacity != y.capacity or x.per != y.per:
-        return True  # "won by 1,204 votes", "seats 32,000", "£40m a day"
-    # what one side asks for is not what the other says is ("seeking a 10-year contract")
-    return (x.phase == "demand") != (y.phase == "demand")
 
 
 def dispute_of(

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from corroborate.figures.extract import Quantity, read_quantities
+from corroborate.figures.names import names_match
+from corroborate.figures.subject import Subject
 from corroborate.figures.values import same_dimension, values_agree
 
 COUNTED_WORDS = 2  # words after a count read for what it counts ("times by police": time)
@@ -33,7 +35,15 @@ _FILLER = frozenset(
 # Whether two quantities may be rivals, as the figure stage reads what each is about.
 Rivals = Callable[[Quantity, Quantity], bool]
 
-__all__ = ["Rivals", "as_rounded", "bare_decimal", "clash_of", "figure_clash", "read_text"]
+__all__ = [
+    "Rivals",
+    "as_rounded",
+    "bare_decimal",
+    "clash_of",
+    "figure_clash",
+    "read_text",
+    "subjects_differ",
+]
 
 
 def figure_clash(text_a: str, text_b: str) -> tuple[str, str] | None:
@@ -191,3 +201,32 @@ def _counted(text: str, quantity: Quantity) -> set[str] | None:
 def _words_after(text: str, quantity: Quantity) -> list[str]:
     """The words after a figure up to punctuation, lower-cased."""
     return [w.lower() for w in _WORD.findall(_CLAUSE_END.split(text[quantity.end :])[0])]
+
+
+def subjects_differ(x: Subject, y: Subject, topic: frozenset[str] = frozenset()) -> bool:
+    """Features of two figures' subjects that make them two things, whatever else they share.
+
+    `topic`: names most of the story's articles give (the event, its main actor), which tell
+    no two figures apart. Times are left out on purpose: "arrested four times" against "three
+    times since October" is one fact told with and without its period (3 true ECB+ disputes)."""
+    names_x, names_y = x.names - topic, y.names - topic
+    own_names = x.names_in_clause and y.names_in_clause and names_x and names_y
+    if own_names and not names_match(names_x, names_y):
+        return True  # "the Red Sox offered $200m" / "the Orioles offered $150m"
+    if x.instruments and y.instruments and x.instruments != y.instruments:
+        return True  # the Kathimerini poll's 68% and the Ethnos poll's 83%
+    actors_x, actors_y = x.actors - topic, y.actors - topic
+    if actors_x and actors_y and not names_match(actors_x, actors_y):
+        return True
+    if x.counted and y.counted and x.counted != y.counted:
+        return True  # "11 Yemeni" (pirates) / "two Yemeni fishing boats"
+    if x.subset or y.subset or (x.share_role == "whole") != (y.share_role == "whole"):
+        return True  # "two other victims", "31 of the 60 seats"
+    if x.times and y.times and not x.times & y.times:
+        # "44 per cent full a fortnight ago" / "33 per cent at the end of August"; weekdays
+        # are left out: a count "by Friday" and one "on Saturday" can be one running count
+        return True
+    if x.margin != y.margin or x.capacity != y.capacity or x.per != y.per:
+        return True  # "won by 1,204 votes", "seats 32,000", "£40m a day"
+    # what one side asks for is not what the other says is ("seeking a 10-year contract")
+    return (x.phase == "demand") != (y.phase == "demand")
