@@ -199,3 +199,28 @@ def test_a_name_starting_a_sentence_of_its_own_signs_no_quote(resources: Resourc
     assert len(second) == 1
     assert second[0].mentions[0].speaker_text == "he"
     assert second[0].speaker == "Tomas Berg"
+
+
+@pytest.mark.parametrize(("dep", "expected"), [("csubj", "Verding"), ("nsubj", "Verding")])
+def test_a_surname_read_as_a_gerund_subject_is_who_speaks(
+    resources: Resources, dep: str, expected: str
+) -> None:
+    """The tagger reads a surname in -ing that opens the sentence ("Verding describes himself
+    as ...") as a gerund, the clausal subject of the verb; it is still who speaks."""
+    from spacy.tokens import Doc
+
+    from corroborate.quotes.cues import subject_of
+
+    words = ["Verding", "describes", "himself", "as", "a", "“", "pilot", "”", "."]
+    doc = Doc(
+        resources.spacy().vocab,
+        words=words,
+        spaces=[True, True, True, True, True, False, False, False, False],
+        heads=[1, 1, 1, 1, 6, 6, 3, 6, 1],
+        deps=[dep, "ROOT", "dobj", "prep", "det", "punct", "pobj", "punct", "punct"],
+        pos=["VERB", "VERB", "PRON", "ADP", "DET", "PUNCT", "NOUN", "PUNCT", "PUNCT"],
+        tags=["VBG", "VBZ", "PRP", "IN", "DT", "``", "NN", "''", "."],
+        sent_starts=[True] + [False] * 8,
+    )
+    subject = subject_of(doc[1])
+    assert subject is not None and subject.text == expected

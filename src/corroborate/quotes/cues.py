@@ -155,6 +155,7 @@ def subject_of(cue: Any) -> Any:
         for c in cue.children
         if (c.dep_ in ("nsubj", "nsubjpass") and c.text.isalnum())
         or (c.dep_ in ("nsubj", "nsubjpass") and any(ch.isalpha() for ch in c.text))
+        or _misread_name(c)
     ]
     if subjects:
         agent = _agent(cue)
@@ -222,6 +223,17 @@ def _poll_of(cue: Any, subject: Any) -> Any:
     if subject.lemma_.lower() not in SHARES and not subject.like_num:
         return None
     return next((t for t in cue.sent if t.lemma_.lower() in POLLS and t.pos_ == "NOUN"), None)
+
+
+def _misread_name(token: Any) -> bool:
+    """ "Schilling describes himself as ...": a capitalised word ending in -ing that opens
+    the sentence, read as a gerund subject, is a surname."""
+    return bool(
+        token.dep_ == "csubj"
+        and token.is_title
+        and token.i == token.sent.start
+        and not any(True for _ in token.children)
+    )
 
 
 def _controller(verb: Any) -> Any:
