@@ -180,10 +180,11 @@ class StoreCopyFinder:
             "last_rowid": reached.last_rowid,
             "ids": reached.ids,
         }
+        # (memoryviews of the arrays: SQLite reads the bytes in place, no copy of the index)
         parts = [
             (
-                np.ascontiguousarray(k, np.uint32).tobytes(),
-                np.ascontiguousarray(d, np.int32).tobytes(),
+                np.ascontiguousarray(k, np.uint32).data,
+                np.ascontiguousarray(d, np.int32).data,
             )
             for k, d in reached.segments
         ]

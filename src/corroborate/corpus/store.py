@@ -277,7 +277,7 @@ class SqliteStore:
         return json.loads(row[0]), [(r[0], r[1]) for r in self.db.execute(query)]
 
     def save_copy_index(
-        self, info: Mapping[str, Any], segments: Sequence[tuple[bytes, bytes]]
+        self, info: Mapping[str, Any], segments: Sequence[tuple[memoryview, memoryview]]
     ) -> None:
         """Replace the saved copy index, in one transaction."""
         with self.transaction():
