@@ -171,6 +171,14 @@ from test_quotes import make
             "Berg supporters",
             None,
         ),
+        # Words someone only would say, "according to X": X claims them.
+        (
+            "Tomas Berg went to that hearing, and he will probably go to the next one, "
+            "because, according to Berg, the board would call him a “coward” if he didn't.",
+            "coward",
+            "Berg",
+            "Tomas Berg",
+        ),
     ],
 )
 def test_the_subject_that_speaks(

@@ -30,8 +30,29 @@ def outer_cue(cue: Any, candidates: Sequence[Any]) -> Any:
         # reporter's account of what was told before.
         chosen = _reporter(chosen, candidates)
     if chosen is cue and cue.pos_ != "NOUN":
-        return _conjunct_reporter(cue, set(candidates)) or _aside(cue, candidates) or cue
+        chosen = _conjunct_reporter(cue, set(candidates)) or _aside(cue, candidates) or cue
+    if _would(chosen):
+        return _claimant(chosen, candidates) or chosen
     return chosen
+
+
+HYPOTHETICAL = frozenset("would could might".split())
+
+
+def _would(cue: Any) -> bool:
+    """ "the media would call him a “chicken”": words no one has said yet."""
+    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in cue.children)
+
+
+def _claimant(cue: Any, candidates: Sequence[Any]) -> Any:
+    """ "because, according to Trump, the media would call him a “chicken”": who claims
+    the words would be said, an "according to" whose clause holds the cue."""
+    for other in candidates:
+        if other.lower_ == "according" and other.head.i in {a.i for a in cue.ancestors} | {cue.i}:
+            subject = subject_of(other)
+            if subject is not None and not is_mute(subject):
+                return other
+    return None
 
 
 ASIDES = frozenset("say tell add note argue contend insist".split())
