@@ -52,8 +52,9 @@ _TAIL_MARKER = re.compile(
 )
 # Lines that announce other content; only the line itself goes.
 _INLINE_MARKER = re.compile(
-    r"^(?:read also|also read|read more|see also|related|recommended|watch|listen|more"
-    r"|trending(?: now)?|most (?:read|popular|viewed))\s*[:|»>-]"
+    r"^(?:read also|also read|read more|see also|related|recommended|watch|listen"
+    r"|more(?: (?:from|on|in) [\w .'’&-]{1,40}?)?"
+    r"|trending(?: now)?|most (?:read|popular|viewed))\s*[:|»>–—-]"
     r"|^(?:advertisement|advert|sponsored|story continues below(?: advertisement)?"
     r"|continue reading(?: below)?|scroll to continue(?: with content)?)[\s.]*$",
     re.IGNORECASE,
@@ -104,6 +105,8 @@ _ARTICLE_NOTE = re.compile(
     r"|^(?:filed under|topics?|tags?|categories)\s*:",
     re.IGNORECASE,
 )
+# "· 4 min read", "6-minute read": the page's estimate, not the story.
+_READING_TIME = re.compile(r"^\W*\d+\s*-?\s*min(?:ute)?s?\.?\s+read\W*$", re.IGNORECASE)
 _VIEW_COUNTER = re.compile(
     r"^(?:visited|viewed|views?|reads?|seen)\b.{0,40}\d|^\d[\d,.]*\s*(?:k\s*)?(?:views|reads|visits"
     r"|times|shares|comments)\b",
@@ -117,11 +120,19 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _ROLE_LINE = re.compile(
-    r"^(?:[\w ,&-]{0,40}\s)?(?:correspondent|editor|reporter|writer|contributor|columnist|staff"
-    r"|bureau|analyst|producer|journalist)(?:\s[\w ,&-]{0,40})?$",
+    r"^(?:[\w ,&|·—–-]{0,40}\s)?(?:correspondent|editor|reporter|writer|contributor|columnist"
+    r"|staff|bureau|desk|analyst|producer|journalist)(?:\s[\w ,&|·—–-]{0,40})?$",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and|&).*)?$")
+# "By Ana Lind", "Written by Ana Lind", "By Ana Lind | Business reporter | 2026-03-02": the "by"
+# in any case (a page's "By" is capitalised), then a capitalised name and what a byline adds.
+_BYLINE = re.compile(
+    r"^(?i:(?:written |words |story )?by)\s+(?!(?:"
+    r"Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|Then|Now|Noon|Midnight|Dawn|Nightfall)\b)"
+    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}"
+    r"(?:\s*(?:,|and|&|\||·|•|—|–).*)?$"
+)
 _NAME = re.compile(r"^[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin|le|la)){1,4}$")
 _QUOTE_CHARS = "\"“”‘’'«»„‟‹›"
 _TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
@@ -283,6 +294,8 @@ def _mark_head(blocks: list[_Block], *, by_shape: bool = True) -> None:
             block.reason = "byline: the author's name, before the story"
         elif _ROLE_LINE.match(text) and len(words) <= 8:
             block.reason = "byline: the author's role, before the story"
+        elif reason := _furniture(text):  # a notice at the head is a notice, not a headline
+            block.reason = reason
         elif by_shape and len(words) >= 4 and not text.lstrip().startswith(("-", "•", "*", "–")):
             block.reason = "headline-shaped line before the story (standfirst, kicker or caption)"
 
@@ -319,6 +332,8 @@ def _furniture(text: str) -> str | None:
             return "share buttons"
         if _VIEW_COUNTER.match(text):
             return "view counter"
+        if _READING_TIME.match(text):
+            return "reading-time note"
     reasons = [_notice(s) for s in _SENTENCE_END.split(text.strip())]
     if len(reasons) == 1 or not all(reasons[:1] + reasons[-1:]):
         return reasons[0] if all(reasons) else None

@@ -1,0 +1,96 @@
+"""Audit: each removed line carries the reason a reader would give it (a byline is a byline).
+
+The head of a scraped page holds bylines in a page's own shapes ("By Ana Lind | Business
+reporter | 2026-03-02", "Written by Ana Lind", "2026-03-02 — Kestrel Post staff"), a reading-time
+note, and its body holds "More from <site>: <teaser>" lines. They were removed, but as a
+"headline-shaped line" or a "photo caption", which tells a reader checking what was taken out
+the wrong thing. Fixtures are invented.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import pytest
+
+from corroborate.clean import clean_article
+from corroborate.read.jsonl import read_jsonl
+from corroborate.read.text import read_text
+from corroborate.records import Article
+
+STORY = [
+    "The harbour authority of Ostrell said on Tuesday that the new breakwater had cut the "
+    "height of waves inside the port by half during the winter storms.",
+    "The breakwater, finished in October at a cost of 48 million crowns, shelters about 300 "
+    "fishing boats, the authority said in a statement.",
+    "\u201cWe lost no boats this winter for the first time in a decade,\u201d said skipper "
+    "Oddny Varr, who has fished from Ostrell for thirty years.",
+    "Engineers will inspect the structure again in the spring, when the storm season ends.",
+    "By March, the authority hopes to open a second berth for the ferry to the islands.",
+]
+
+
+def _scraped(head: Sequence[str], tail: Sequence[str] = ()) -> Article:
+    text = "\n\n".join(["Breakwater halves storm waves in Ostrell", *head, *STORY, *tail])
+    return clean_article(read_text(text + "\n", source="kestrel-post.txt"))
+
+
+def _reason(article: Article, line: str) -> str:
+    for block in article.removed:
+        if block.text.strip() == line:
+            return block.reason
+    raise AssertionError(f"{line!r} was not removed: {[r.text for r in article.removed]}")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("By Ana Lind", "byline"),
+        ("Written by Ana Lind", "byline"),
+        ("By Ana Lind | Business reporter | 2026-03-02", "byline"),
+        ("By Ana Lind · Harbour correspondent", "byline"),
+        ("Ana Lind, News desk", "byline"),
+        ("2026-03-02 — Kestrel Post staff", "byline"),
+        ("· 4 min read", "reading-time note"),
+        ("6-minute read", "reading-time note"),
+    ],
+)
+def test_a_head_line_is_removed_with_its_own_reason(line: str, reason: str) -> None:
+    article = _scraped([line])
+    assert _reason(article, line).startswith(reason)
+    assert all(sentence in article.kept_text for sentence in STORY)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "More from Kestrel Post: Ferry timetable changes for the summer",
+        "More on this story: Fishing quotas to be cut",
+        "More in Business – Port of Ostrell posts record year",
+    ],
+)
+def test_a_more_from_line_is_a_link_to_other_content(line: str) -> None:
+    article = _scraped([], [line])
+    assert _reason(article, line) == "link to other content (marker line)"
+
+
+def test_story_lines_that_open_with_by_or_more_stay() -> None:
+    extra = ["More than 40 boats sheltered there during the worst storm of the winter."]
+    article = _scraped([], extra)
+    for sentence in (*STORY, *extra):
+        assert sentence in article.kept_text
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By Ana Lind | Business reporter | 2026-03-02", "More from Kestrel Post: Ferry timetable"],
+)
+def test_an_extracted_page_also_loses_these_lines(line: str) -> None:
+    """HTML and JSON text skip the shape-only rules; a byline and a marker are not shape."""
+    record = json.dumps({"id": "k1", "outlet": "Kestrel Post", "text": "\n\n".join([line, *STORY])})
+    (article,) = [a for a in read_jsonl(record, "k.jsonl") if isinstance(a, Article)]
+    article.meta["extraction"] = "test"  # as an HTML page's text: shape-only rules off
+    clean_article(article)
+    assert line in [r.text.strip() for r in article.removed]
+    assert all(sentence in article.kept_text for sentence in STORY)
