@@ -38,10 +38,12 @@ fact) and traps that must not be disputes (rounding, approximation, total vs par
 earlier vs later, negation idioms, one entity under two names, forecast vs outcome, a claim and a
 denial by two speakers). The stories are read as JSON lines and run through the whole report
 (cleaning, copies, quotes, claims). A disputed claim holds a pair when it has a mention
-overlapping each sentence; where its reason names outlets, only pairs whose two outlets it names
-count. `invented_precision` is the share of disputed claims holding a true pair,
-`invented_recall` the share of true pairs held by a disputed claim, `invented_traps_disputed` the
-traps held by one. It needs no shared data, and prints totals only.
+overlapping each sentence, or (session 8) when a clash of its reason names another claim
+("against claim c-...", `claims.cross`) and the two claims do; where its reason names
+outlets, only pairs whose two outlets it names count. `invented_precision` is the share of
+disputed claims holding a true pair, `invented_recall` the share of true pairs held by a
+disputed claim, `invented_traps_disputed` the traps held by one. It needs no shared data, and
+prints totals only.
 
 `bench/data/claims_disputes_dev.jsonl` (session 7) is a DEVELOPMENT set in the same format and of
 the same kinds (plus a different place or date for one event), written without reading the
