@@ -94,3 +94,35 @@ def test_an_extracted_page_also_loses_these_lines(line: str) -> None:
     clean_article(article)
     assert line in [r.text.strip() for r in article.removed]
     assert all(sentence in article.kept_text for sentence in STORY)
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "By Ana Lind | Business reporter | 2026-03-02",
+        "Written by Ana Lind",
+        "By Ana Lind and Per Holm",
+        "· 4 min read",
+        "More from Kestrel Post: Ferry timetable changes for the summer",
+    ],
+)
+def test_a_byline_or_link_is_never_the_title(first_line: str) -> None:
+    """A page with no headline line opens on its byline: the report's title must not be it."""
+    text = "\n\n".join([first_line, *STORY]) + "\n"
+    assert read_text(text, source="kestrel-post.txt").title is None
+    record = json.dumps({"id": "k1", "text": text})
+    (article,) = [a for a in read_jsonl(record, "k.jsonl") if isinstance(a, Article)]
+    assert article.title is None
+    clean_article(article)
+    assert first_line in [r.text.strip() for r in article.removed]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Breakwater halves storm waves in Ostrell", "More boats return to Ostrell harbour"],
+)
+def test_a_headline_is_still_the_title(headline: str) -> None:
+    text = "\n\n".join([headline, "By Ana Lind", *STORY]) + "\n"
+    article = clean_article(read_text(text, source="kestrel-post.txt"))
+    assert article.title == headline
+    assert _reason(article, "By Ana Lind").startswith("byline")

@@ -23,6 +23,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corroborate.read.text import BYLINE as _BYLINE
+from corroborate.read.text import READING_TIME as _READING_TIME
 from corroborate.records import Article, Paragraph, Removed
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -105,8 +107,6 @@ _ARTICLE_NOTE = re.compile(
     r"|^(?:filed under|topics?|tags?|categories)\s*:",
     re.IGNORECASE,
 )
-# "· 4 min read", "6-minute read": the page's estimate, not the story.
-_READING_TIME = re.compile(r"^\W*\d+\s*-?\s*min(?:ute)?s?\.?\s+read\W*$", re.IGNORECASE)
 _VIEW_COUNTER = re.compile(
     r"^(?:visited|viewed|views?|reads?|seen)\b.{0,40}\d|^\d[\d,.]*\s*(?:k\s*)?(?:views|reads|visits"
     r"|times|shares|comments)\b",
@@ -123,15 +123,6 @@ _ROLE_LINE = re.compile(
     r"^(?:[\w ,&|·—–-]{0,40}\s)?(?:correspondent|editor|reporter|writer|contributor|columnist"
     r"|staff|bureau|desk|analyst|producer|journalist)(?:\s[\w ,&|·—–-]{0,40})?$",
     re.IGNORECASE,
-)
-# "By Ana Lind", "Written by Ana Lind", "By Ana Lind | Business reporter | 2026-03-02": the "by"
-# in any case (a page's "By" is capitalised), then a capitalised name and what a byline adds.
-_BYLINE = re.compile(
-    r"^(?i:(?:written |words |story )?by)\s+(?!(?:"
-    r"Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July"
-    r"|August|September|October|November|December|Then|Now|Noon|Midnight|Dawn|Nightfall)\b)"
-    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}"
-    r"(?:\s*(?:,|and|&|\||·|•|—|–).*)?$"
 )
 _NAME = re.compile(r"^[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin|le|la)){1,4}$")
 _QUOTE_CHARS = "\"“”‘’'«»„‟‹›"

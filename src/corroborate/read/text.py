@@ -30,6 +30,22 @@ _DATELINE = re.compile(
 _DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%Y-%m-%d")
 _WEEKDAY = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+", re.IGNORECASE)
 _HEADLINE_END = re.compile(r"[.!;:,]$")
+# "By Ana Lind", "Written by Ana Lind", "By Ana Lind | Business reporter | 2026-03-02": the "by"
+# in any case (a page's "By" is capitalised), then a capitalised name and what a byline adds.
+BYLINE = re.compile(
+    r"^(?i:(?:written |words |story )?by)\s+(?!(?:"
+    r"Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|Then|Now|Noon|Midnight|Dawn|Nightfall)\b)"
+    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}"
+    r"(?:\s*(?:,|and|&|\||·|•|—|–).*)?$"
+)
+# "· 4 min read", "6-minute read": the page's estimate, not the story.
+READING_TIME = re.compile(r"^\W*\d+\s*-?\s*min(?:ute)?s?\.?\s+read\W*$", re.IGNORECASE)
+# "More from Kestrel Post: ...", "Read more: ...": a line that points to another page.
+_POINTER = re.compile(
+    r"^(?:more (?:from|on|in) [^:|–—]{1,40}?|read more|read also|also read|related)\s*[:|»>–—-]",
+    re.IGNORECASE,
+)
 
 
 def read_text(text: str, *, source: str, outlet: str | None = None) -> Article:
@@ -129,6 +145,8 @@ def find_title(text: str) -> tuple[int, int] | None:
         return None
     if _only_a_date(line):  # "Saturday, August 24, 2013", "Updated: 12 January 2010 @ 09:29 pm"
         return None
+    if BYLINE.match(line.strip()) or READING_TIME.match(line) or _POINTER.match(line.strip()):
+        return None  # a byline, a reading time or a link is the page's, not the story's headline
     # A headline is shorter than what follows it, which is prose.
     next_start, next_end = lines[1]
     if next_end - next_start < 40 and len(lines) < 3:
