@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from rich.console import Console
 
 from corroborate.records import Report
 from corroborate.render import render
+from corroborate.render._view import SECTION_TITLES, anchor
 from corroborate.render.example import example_report
 from corroborate.render.terminal import print_report
 
@@ -80,3 +83,95 @@ def test_a_figure_value_marks_a_copy_listed_beside_its_origin(fmt: str, with_ori
     value.articles = [m.article for m in value.mentions]
     text = render(report, fmt) if fmt != "terminal" else _terminal(report)
     assert text.count(" (copy)") == (1 if with_origin else 0)
+
+
+def _section(text: str, fmt: str, key: str, next_key: str) -> str:
+    titles = [SECTION_TITLES[k] for k in (key, next_key)]
+    if fmt == "terminal":
+        titles = [t.upper() for t in titles]
+    return text[text.rindex(titles[0]) : text.rindex(titles[1])]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "terminal"])
+def test_an_exclusive_points_to_its_sentence(fmt: str) -> None:
+    """ "Only this source reports" listed bare claim texts: a reader could not find the sentence."""
+    report = example_report()
+    text = render(report, "markdown") if fmt == "markdown" else _terminal(report)
+    section = _section(text, fmt, "exclusives", "sources")
+    claims = {c.id: c for c in report.claims}
+    listed = 0
+    for key, claim_ids in report.exclusive.items():
+        for claim_id in claim_ids:
+            for m in claims[claim_id].mentions:
+                if m.article == key:
+                    assert f"chars {m.start}–{m.end}" in section
+                    listed += 1
+    assert listed
+    for claim_ids in report.omitted.values():  # an outlet that omits a claim has no span of it
+        for claim_id in claim_ids:
+            line = next(li for li in section.splitlines() if claims[claim_id].text in li)
+            assert "chars" not in line
+
+
+def test_an_exclusive_of_a_source_group_names_the_copy_that_says_it() -> None:
+    report = example_report()
+    report.exclusive = {"a-wire": ["c-closed"]}  # the group of the wire story and its reprint
+    section = _section(render(report, "markdown"), "markdown", "exclusives", "sources")
+    closed = next(c for c in report.claims if c.id == "c-closed")
+    wire = next(m for m in closed.mentions if m.article == "a-wire")
+    reprint = next(m for m in closed.mentions if m.article == "a-reprint")
+    assert f"[chars {wire.start}–{wire.end}](#{anchor('a-wire')})" in section
+    assert f"Velmora Daily [chars {reprint.start}–{reprint.end}](#{anchor('a-reprint')})" in section
+    assert "Northern Ledger [chars" not in section  # another source's mention is not its own
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "terminal"])
+def test_speakers_described_but_not_named_are_not_unattributed_nor_one_person(fmt: str) -> None:
+    """ "Unattributed (a nurse, one elderly man)" read as if nobody were credited, and as one
+    speaker; each described speaker now has a heading of its own that says it is not named."""
+    report = example_report()
+    base = report.quotes[0]
+    nurse = dataclasses.replace(
+        base, id="q-n", speaker=None, speaker_role="a nurse", text="We ran out of beds."
+    )
+    man = dataclasses.replace(
+        base, id="q-m", speaker=None, speaker_role="one elderly man", text="I slept in the car."
+    )
+    bare = dataclasses.replace(
+        base, id="q-b", speaker=None, speaker_role=None, text="It was chaos out there."
+    )
+    report.quotes = [nurse, base, man, bare]
+    text = render(report, fmt) if fmt != "terminal" else _terminal(report)
+    assert "Speaker not named: a nurse" in text
+    assert "Speaker not named: one elderly man" in text
+    assert "a nurse, one elderly man" not in text
+    assert "Unattributed (" not in text
+    assert text.index("Speaker not named: a nurse") < text.index("We ran out of beds.")
+    assert text.index("Speaker not named: one elderly man") < text.index("I slept in the car.")
+    assert text.index("Unattributed") < text.index("It was chaos out there.")
+
+
+def test_a_single_source_claim_in_the_terminal_gives_its_offsets() -> None:
+    """The terminal named only the outlet of a single-source claim: no way to find the sentence."""
+    report = example_report()
+    single = [c for c in report.claims if c.status == "single-source"]
+    assert single
+    text = " ".join(_terminal(report).split())
+    for claim in single:
+        for m in claim.mentions:
+            assert f"{m.start}–{m.end}" in text
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "terminal"])
+def test_one_outlet_saying_a_claim_twice_is_named_once_with_both_spans(fmt: str) -> None:
+    report = example_report()
+    claim = next(c for c in report.claims if c.status == "single-source")
+    first = claim.mentions[0]
+    again = dataclasses.replace(first, start=first.end + 1, end=first.end + 20)
+    claim.mentions = [first, again]
+    text = render(report, "markdown") if fmt == "markdown" else _terminal(report)
+    line = " ".join(next(li for li in text.splitlines() if claim.text in li).split())
+    spans = f"{first.start}–{first.end}, {again.start}–{again.end}"
+    assert spans in line
+    outlet = next(a.outlet for a in report.articles if a.id == first.article)
+    assert outlet and line.count(outlet) == 1

@@ -183,7 +183,9 @@ def test_quotes_are_grouped_by_speaker(fmt: str) -> None:
     report = example_report()
     brandt = report.quotes[0]
     again = dataclasses.replace(brandt, id="q-2", text="The city will pay.", variants=[])
-    nobody = dataclasses.replace(brandt, id="q-3", speaker=None, text="Nobody said this.")
+    nobody = dataclasses.replace(
+        brandt, id="q-3", speaker=None, speaker_role=None, text="Nobody said this."
+    )
     report.quotes = [brandt, nobody, again]
     text = rendered(report)[fmt]
     assert text.count("Ilse Brandt (Mayor of Velmora)") == 1

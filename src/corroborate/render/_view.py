@@ -18,6 +18,7 @@ from corroborate.records import (
     Article,
     Claim,
     Figure,
+    Mention,
     Quote,
     QuoteMention,
     QuoteVariant,
@@ -42,6 +43,7 @@ STATUS_LABEL = {
     "conflict": "CONFLICT",
 }
 UNATTRIBUTED = "Unattributed"
+UNNAMED = "Speaker not named"
 
 # The sections of every rendering, in reading order: what a fact-checker looks for first
 # (conflicts) comes before the summary; the articles themselves come last. Each renderer
@@ -252,11 +254,15 @@ def cited_articles(articles: Sequence[str], own: str) -> list[str]:
 
 
 def quotes_by_speaker(quotes: Sequence[Quote]) -> list[tuple[str, list[Quote]]]:
-    """Quotes grouped under their resolved speaker, speakers in order of first appearance."""
-    groups: dict[str, list[Quote]] = {}
+    """Quotes grouped under their resolved speaker, speakers in order of first appearance.
+
+    Quotes whose speaker is not named are grouped by how the outlet describes the speaker ("a
+    nurse", "one elderly man"): under one heading, two unnamed people would read as one."""
+    groups: dict[tuple[str, str], list[Quote]] = {}
     for quote in quotes:
-        groups.setdefault(quote.speaker or UNATTRIBUTED, []).append(quote)
-    return list(groups.items())
+        key = (quote.speaker, "") if quote.speaker else ("", quote.speaker_role or "")
+        groups.setdefault(key, []).append(quote)
+    return [(speaker or UNATTRIBUTED, group) for (speaker, _), group in groups.items()]
 
 
 def variant_note(variant: QuoteVariant) -> str:
@@ -299,8 +305,30 @@ def said_as(mention: QuoteMention) -> str:
 
 
 def speaker_heading(speaker: str, quotes: Sequence[Quote]) -> str:
+    """ "Ana Lind (mayor)"; for a speaker the outlet describes but does not name, "Speaker not
+    named: a nurse" ("Unattributed (a nurse)" read as if no one were credited)."""
     roles = list(dict.fromkeys(q.speaker_role for q in quotes if q.speaker_role))
+    if roles and all(q.speaker is None for q in quotes):
+        return f"{UNNAMED}: {', '.join(roles)}"
     return f"{speaker} ({', '.join(roles)})" if roles else speaker
+
+
+def spans_by_article(mentions: Sequence[Mention]) -> list[tuple[str, str]]:
+    """Each article once, with its spans: ("a-1", "12–80, 90–120"), in order of first mention
+    (a claim said twice by one outlet read as "Outlet (chars 12–80), Outlet (chars 90–120)")."""
+    spans: dict[str, list[str]] = {}
+    for m in mentions:
+        spans.setdefault(m.article, []).append(f"{m.start}–{m.end}")
+    return [(article, ", ".join(found)) for article, found in spans.items()]
+
+
+def own_mentions(view: ReportView, claim_id: str, source_key: str) -> list[Mention]:
+    """The mentions of a claim in one source (an article id or a source group id): where a
+    reader finds an outlet's exclusive in its own text."""
+    claim = view.claims.get(claim_id)
+    group = view.groups.get(source_key)
+    articles = set(group.articles) if group else {source_key}
+    return [m for m in claim.mentions if m.article in articles] if claim else []
 
 
 def diff_words(canonical: str, variant: str) -> list[tuple[DiffOp, str]]:

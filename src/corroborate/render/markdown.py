@@ -32,11 +32,13 @@ from corroborate.render._view import (
     format_value,
     mention_notes,
     number_citations,
+    own_mentions,
     plural,
     quotes_by_speaker,
     readable_diff,
     said_as,
     section_functions,
+    spans_by_article,
     speaker_heading,
     split_claims,
     split_groups,
@@ -151,7 +153,8 @@ def claims_section(view: ReportView) -> str:
         lines += [
             f"- {md(c.text)}{_context(c)} — "
             + ", ".join(
-                f"{article_link(view, m.article)} (chars {m.start}–{m.end})" for m in c.mentions
+                f"{article_link(view, article)} (chars {spans})"
+                for article, spans in spans_by_article(c.mentions)
             )
             for c in single
         ]
@@ -288,14 +291,27 @@ def exclusives_section(view: ReportView) -> str:
     lines = [_heading("exclusives")]
     for contrast in contrasts:
         lines += ["", f"### {md(view.source_label(contrast.key))}"]
-        for title, claim_ids in (
-            ("Only this source reports", contrast.only),
-            ("Omits what most others report", contrast.omits),
-        ):
-            if claim_ids:
-                lines += ["", f"{title} ({len(claim_ids)}):", ""]
-                lines += [f"- {md(view.claim_text(c))}" for c in claim_ids]
+        if contrast.only:
+            lines += ["", f"Only this source reports ({len(contrast.only)}):", ""]
+            lines += [
+                f"- {md(view.claim_text(c))}{_where(view, c, contrast.key)}" for c in contrast.only
+            ]
+        if contrast.omits:
+            lines += ["", f"Omits what most others report ({len(contrast.omits)}):", ""]
+            lines += [f"- {md(view.claim_text(c))}" for c in contrast.omits]
     return "\n".join(lines)
+
+
+def _where(view: ReportView, claim_id: str, source_key: str) -> str:
+    """Where the source says it, " — [chars 12–80](#article-…)", so an exclusive can be traced to
+    its sentence as every other item can (the outlet is named when it is a copy in the group)."""
+    parts = []
+    for m in own_mentions(view, claim_id, source_key):
+        outlet = "" if m.article == source_key else f"{md(view.label(m.article))} "
+        group = view.groups.get(source_key)
+        outlet = "" if group and group.origin == m.article else outlet
+        parts.append(f"{outlet}[chars {m.start}–{m.end}](#{anchor(m.article)})")
+    return f" — {', '.join(parts)}" if parts else ""
 
 
 def sources_section(view: ReportView) -> str:

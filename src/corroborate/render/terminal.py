@@ -37,11 +37,13 @@ from corroborate.render._view import (
     format_value,
     mention_notes,
     number_citations,
+    own_mentions,
     plural,
     quotes_by_speaker,
     readable_diff,
     said_as,
     section_functions,
+    spans_by_article,
     speaker_heading,
     split_claims,
     split_groups,
@@ -162,13 +164,13 @@ def claims_section(view: ReportView) -> RenderableType:
         return _empty_section("claims")
     shared, single = split_claims(claims)
     lines = [_heading("claims", len(claims)), *(_claim(view, c) for c in shared)]
-    for claim in single:
-        outlets = ", ".join(view.labels(m.article for m in claim.mentions))
-        lines.append(
-            Text.assemble(
-                _status(claim.status), f" {claim.text}", _context(claim), " — ", (outlets, "bold")
-            )
-        )
+    for claim in single:  # each with its outlet and offsets, as shared claims are
+        line = Text.assemble(_status(claim.status), f" {claim.text}", _context(claim), " — ")
+        for index, (article, spans) in enumerate(spans_by_article(claim.mentions)):
+            line.append("; " if index else "")
+            line.append(view.label(article), style="bold")
+            line.append(f" {spans}")
+        lines.append(line)
     return Group(*lines)
 
 
@@ -291,8 +293,14 @@ def exclusives_section(view: ReportView) -> RenderableType:
     lines: list[RenderableType] = [_heading("exclusives")]
     for contrast in contrasts:
         lines.append(Text(view.source_label(contrast.key), style="bold"))
-        for heading, claim_ids in (("only it reports", contrast.only), ("omits", contrast.omits)):
-            lines += [_indent(Text(f"{heading}: {view.claim_text(c)}"), 2) for c in claim_ids]
+        for c in contrast.only:
+            where = ", ".join(
+                f"chars {m.start}–{m.end}" for m in own_mentions(view, c, contrast.key)
+            )
+            text = Text(f"only it reports: {view.claim_text(c)}")
+            text.append(f" ({where})" if where else "", style="dim")
+            lines.append(_indent(text, 2))
+        lines += [_indent(Text(f"omits: {view.claim_text(c)}"), 2) for c in contrast.omits]
     return Group(*lines)
 
 
