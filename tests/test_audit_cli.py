@@ -122,3 +122,12 @@ def test_several_outputs_are_checked_before_the_work(
 
 def _no_work(*args: object) -> None:
     raise AssertionError("the outputs must be checked before the work")
+
+
+def test_the_date_filters_help_says_undated_stories_are_left_out() -> None:
+    """The filters drop stories with no date (and stderr counts them); --help said nothing."""
+    out = CliRunner().invoke(main, ["stories", "--help"], terminal_width=200).output
+    since = out[out.index("--since") : out.index("--until")]
+    until = out[out.index("--until") : out.index("--min-articles")]
+    assert "no date" in " ".join(since.split())
+    assert "undated" in " ".join(until.split())

@@ -302,13 +302,13 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     "--since",
     metavar="DATE",
     callback=_iso_date,
-    help="Only stories seen on or after DATE (YYYY-MM-DD).",
+    help="Only stories seen on or after DATE (YYYY-MM-DD); stories with no date are left out.",
 )
 @click.option(
     "--until",
     metavar="DATE",
     callback=_iso_date,
-    help="Only stories that began on or before DATE (YYYY-MM-DD).",
+    help="Only stories that began on or before DATE (YYYY-MM-DD); undated ones are left out.",
 )
 @click.option(
     "--min-articles",
