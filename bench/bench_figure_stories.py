@@ -15,9 +15,9 @@ set beyond its first line:
   articles, 182 labelled mentions. Its errors are never printed (`--show` refuses).
 - `bench/data/figures_stories_dev.jsonl`: the DEVELOPMENT set, 8 stories on other topics (a
   wildfire, a budget, a cocaine seizure, hospital waiting lists, a football transfer, a tram
-  referendum, an airline merger, a dinosaur), 24 articles, 145 labelled mentions.
+  referendum, an airline merger, a dinosaur), 24 articles, 145 labelled mentions (771afb0, 6141d98).
 
-Each story has 3-4 invented outlets (about 320-400 words each, with some scrape noise). Each
+Each story has 3-4 invented outlets (350-400 words each, with some scrape noise). Each
 line: `id`, `articles` [id, outlet, date, title, text], `figures` (every figure in every article:
 `article`, the exact `sentence`, the `figure` as written, its `start`/`end` in the text, a `group`
 naming the measured thing, and `when` for a group reported at two times), `status` per group
