@@ -414,3 +414,40 @@ def test_a_damaged_gzip_input_is_one_line_and_the_rest_is_read(
     errors = [i for i in items if isinstance(i, ReadError)]
     assert len(errors) == 1 and errors[0].source == str(tmp_path / name)
     assert errors[0].message.startswith(message)
+
+
+_DAM = (
+    "The Varrow dam opened on Tuesday after six years of work. It will supply 40,000 homes.\n\n"
+    "Engineers said the reservoir behind it would take two winters to fill, and that the old "
+    "weir downstream would be kept as a footbridge for walkers and anglers.\n\n"
+    "Farmers in the valley, who lost land to the lake, were paid compensation last year, the "
+    "regional water board said in a statement on Monday evening."
+)
+
+
+@pytest.mark.parametrize(
+    ("given", "read_as"),
+    [
+        ("Tue, 03 Mar 2026 10:00:00 GMT", "2026-03-03T10:00:00+00:00"),  # RSS's form, in exports
+        ("Tue, 03 Mar 2026 10:00:00 +0100", "2026-03-03T10:00:00+01:00"),
+        ("March 3, 2026", "2026-03-03"),
+        ("Tuesday, 3 March 2026", "2026-03-03"),
+        ("2026-03-03", "2026-03-03"),  # ISO stays as given
+        ("2026-03-03T10:00:00Z", "2026-03-03T10:00:00Z"),
+        ("yesterday", "yesterday"),  # no date: kept as the input says it, not dropped
+    ],
+)
+@pytest.mark.parametrize("body", ["text", "html"])
+def test_a_json_objects_published_date_is_read_as_iso(
+    tmp_path: Path, given: str, read_as: str, body: str
+) -> None:
+    """The store reads ISO dates only: an export's "Tue, 03 Mar 2026 ..." left the article
+    undated, out of every --since/--until and sorted last."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in _DAM.split("\n\n"))
+    page = f"<html><head><title>Varrow dam opens</title></head><body><article>{paragraphs}"
+    text = _DAM if body == "text" else page + "</article></body></html>"
+    path = tmp_path / "export.jsonl"
+    path.write_text(json.dumps({"id": "d1", body: text, "published": given}) + "\n")
+    articles, errors = read_articles([str(path)])
+    assert not errors
+    assert [a.published for a in articles] == [read_as]

@@ -13,7 +13,7 @@ from typing import Any, BinaryIO, NamedTuple
 from corroborate.errors import InputReadError, unexpected
 from corroborate.read.article import make_article, source_name
 from corroborate.read.decode import Decoded, decode, decode_bytes, looks_binary, with_note
-from corroborate.read.text import read_text
+from corroborate.read.text import iso_published, read_text
 from corroborate.records import Article, ReadError
 
 _META_FIELDS = ("title", "url", "outlet", "published", "author")
@@ -171,6 +171,7 @@ def article_from_object(value: Any, where: str) -> Article:
         kind = type(value).__name__.replace("dict", "object").replace("list", "array")
         raise InputReadError(where, f"expected a JSON object with 'text' or 'html', got {kind}")
     meta = {key: _as_str(value.get(key)) for key in _META_FIELDS}
+    meta["published"] = iso_published(meta["published"])
     source_id = _as_str(value.get("id")) or meta["url"]
     body = value.get("text")
     html = value.get("html")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from email.utils import parsedate_to_datetime
 
 from corroborate.errors import InputReadError
 from corroborate.read.article import make_article
@@ -28,6 +29,7 @@ _DATELINE = re.compile(
     r"\s*(?:—|–|--|:|-)\s+(?=[A-Z\"“‘'])"
 )
 _DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%Y-%m-%d")
+_ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WEEKDAY = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+", re.IGNORECASE)
 _HEADLINE_END = re.compile(r"[.!;:,]$")
 # "By Ana Lind", "Written by Ana Lind", "By Ana Lind | Business reporter | 2026-03-02": the "by"
@@ -199,6 +201,27 @@ def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
+
+
+def iso_published(value: str | None) -> str | None:
+    """A given date in ISO 8601, so the store sorts and filters by it: "Tue, 03 Mar 2026
+    10:00:00 GMT" (RSS's form, in many JSON exports) and "March 3, 2026" were kept as written,
+    and the store, which reads only ISO dates, took such articles as undated. An ISO value, and
+    one that is no date at all, stay as given: nothing the input says is lost."""
+    if not value or _ISO_START.match(value.strip()):
+        return value
+    text = value.strip()
+    try:
+        return parsedate_to_datetime(text).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    candidate = _WEEKDAY.sub("", text, count=1)
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(candidate, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return value
 
 
 def _date_line(text: str, pos: int) -> tuple[str, int] | None:
