@@ -104,25 +104,20 @@ def test_a_load_from_the_saved_index_equals_one_from_every_key(
         _same(finder, _from_every_key(store))
 
 
-def test_a_run_saves_the_index_of_the_whole_chunks_it_made(
+def test_articles_after_the_saved_ones_are_added_in_chunks(
     tmp_path: Path, small_chunks: list[int]
 ) -> None:
     rows = _rows()
     path = _ingest_runs(tmp_path, rows[:7], 1)
-    assert _covered(path) == 6  # 7 articles: 2 whole chunks, saved at the run's end
+    assert _covered(path) == 0  # a run saves the index its load built, not its own
     data = write_jsonl(tmp_path / "more.jsonl", rows[7:])
     with SqliteStore(path) as store:
-        ingest([str(data)], store, workers=1)  # loads 6 saved, adds 1; 14 at its end
-        assert small_chunks and _covered(path) == 12
-        restores = len(small_chunks)
-        finder = StoreCopyFinder(store)  # 12 saved, the last 2 added
-        assert len(small_chunks) == restores + 1
+        ingest([str(data)], store, workers=1)  # its load: 7 articles, 2 whole chunks saved
+        assert not small_chunks and _covered(path) == 6
+        finder = StoreCopyFinder(store)  # 14 articles: 6 saved, 2 more whole chunks, 2 left
+        assert len(small_chunks) == 1
+        assert _covered(path) == 12
         _same(finder, _from_every_key(store))
-    data = write_jsonl(tmp_path / "again.jsonl", rows[:3])
-    with SqliteStore(path) as store:
-        restores = len(small_chunks)
-        ingest([str(data)], store, workers=1)  # nothing new: no whole chunk, nothing saved
-        assert len(small_chunks) == restores + 1 and _covered(path) == 12
 
 
 _NO_TRIGGERS = [
@@ -192,16 +187,12 @@ def test_the_next_run_finds_the_same_copies_with_or_without_the_saved_index(
         db.execute("DELETE FROM copy_index")
         db.execute("DELETE FROM meta WHERE key = 'copy_index'")
     assert _covered(kept / "c.db") == 6 and _covered(dropped / "c.db") == 0
-    restores = len(small_chunks)
+    assert not small_chunks
     for folder in (kept, dropped):
         data = write_jsonl(folder / "more.jsonl", rows[8:])
         with SqliteStore(folder / "c.db") as store:
             ingest([str(data)], store, workers=1)
-        if folder == kept:  # (the guard: its run loaded from the saved index)
-            assert len(small_chunks) > restores
-            restores = len(small_chunks)
-        else:
-            assert len(small_chunks) == restores + 1  # (only the reload at the run's end)
+    assert len(small_chunks) == 1  # (the guard: one run loaded from the saved index)
     found = _copies(kept / "c.db")
     assert any(row[2] for row in found[: len(rows)])  # (the guard: the run found copies)
     assert found == _copies(dropped / "c.db")

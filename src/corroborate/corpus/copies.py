@@ -86,7 +86,6 @@ class StoreCopyFinder:
         path = Path(store.path)
         self.pool = pool if pool is not None and path.is_file() else None
         self._path = str(path.absolute())
-        self._covered = 0  # articles the store's saved index covers
         self._load_index()
 
     def _load_index(self) -> None:
@@ -105,16 +104,6 @@ class StoreCopyFinder:
             saved = None
         if saved is None:
             self._load_keys(None)
-
-    def save_index(self) -> None:
-        """Save the index of the store's whole chunks if the store now holds more of them
-        than the saved index covers: the next run then loads it rather than sorting every
-        key. Rebuilds this finder's index as a load does (this run's own segments differ):
-        call it when the run is over. At 100k articles, ~1% of a run that adds them."""
-        if self.store.read_only or len(self.detector.ids) // _CHUNK * _CHUNK <= self._covered:
-            return
-        self.detector = MinhashCopyDetector(self.settings)  # (freed before the load)
-        self._load_index()
 
     def _load_keys(self, saved: _SavedIndex | None) -> bool:
         """Load the keys after the saved index's articles (all without one); False, having
@@ -139,10 +128,8 @@ class StoreCopyFinder:
         if not restored and not self._restore(saved):
             return False
         self._add_chunk(blobs)
-        self._covered = saved.articles if saved is not None else 0
         if reached is not None and not self.store.read_only:
             self._save_index(reached)
-            self._covered = reached.articles
         return True
 
     def _restore(self, saved: _SavedIndex | None) -> bool:

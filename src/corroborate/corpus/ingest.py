@@ -175,11 +175,10 @@ def ingest(
     status = "failed"
     refiner = BatchRefiner(store, clusterer) if refine else None
     with _fewer_collections(), _executor(workers) as pool:
-        own_copies = None
         if copies is None and find_copies:
             from corroborate.corpus.copies import StoreCopyFinder
 
-            copies = own_copies = StoreCopyFinder(store, pool=pool)
+            copies = StoreCopyFinder(store, pool=pool)
         copy_settings = getattr(copies, "settings", None)
         try:
             batches = _batches(stream, batch_size)
@@ -197,8 +196,6 @@ def ingest(
                 _store_batch(previous, store, run_id, clusterer, counts, progress, refiner)
             if refiner:  # each article of the run looks again, with the run's final weights
                 refiner.finish(run_id)
-            if own_copies is not None:  # the next run loads the copy index, not sorts it
-                own_copies.save_index()
             _count_stories(store, run_id, existing, counts)
             status = "done"
         finally:
