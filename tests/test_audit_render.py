@@ -175,3 +175,22 @@ def test_one_outlet_saying_a_claim_twice_is_named_once_with_both_spans(fmt: str)
     assert spans in line
     outlet = next(a.outlet for a in report.articles if a.id == first.article)
     assert outlet and line.count(outlet) == 1
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "terminal"])
+def test_a_figure_value_shows_how_each_outlet_wrote_it(fmt: str) -> None:
+    """“£64 million” — Ledger, Times read as if both had written "£64 million"; the Times
+    wrote "£64m". Each outlet that wrote it otherwise is shown with its own wording."""
+    report = example_report()
+    value = report.figures[0].values[0]
+    first = value.mentions[0]
+    other = dataclasses.replace(
+        first, article="a-ledger", start=5, end=9, text="12k", as_written="12k"
+    )
+    value.mentions = [first, other]
+    text = render(report, fmt) if fmt != "terminal" else _terminal(report)
+    flat = " ".join(text.split())
+    assert "12k" in flat
+    if fmt != "html":  # HTML lists each mention with its own wording already
+        assert f"{other.start}–{other.end} “12k”" in flat
+        assert f"{first.start}–{first.end} “{value.as_written}”" not in flat  # same: not repeated

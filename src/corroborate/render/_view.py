@@ -18,6 +18,8 @@ from corroborate.records import (
     Article,
     Claim,
     Figure,
+    FigureMention,
+    FigureValue,
     Mention,
     Quote,
     QuoteMention,
@@ -320,6 +322,13 @@ def spans_by_article(mentions: Sequence[Mention]) -> list[tuple[str, str]]:
     for m in mentions:
         spans.setdefault(m.article, []).append(f"{m.start}–{m.end}")
     return [(article, ", ".join(found)) for article, found in spans.items()]
+
+
+def own_wording(value: FigureValue, mention: FigureMention) -> str:
+    """How this outlet wrote the figure, when not as the value's heading does: "£64m" under
+    “£64 million” read as if every outlet listed had written "£64 million"."""
+    written = mention.as_written or mention.text
+    return written if written and written != value.as_written else ""
 
 
 def own_mentions(view: ReportView, claim_id: str, source_key: str) -> list[Mention]:

@@ -33,6 +33,7 @@ from corroborate.render._view import (
     mention_notes,
     number_citations,
     own_mentions,
+    own_wording,
     plural,
     quotes_by_speaker,
     readable_diff,
@@ -272,6 +273,7 @@ def _value_summary(view: ReportView, value: FigureValue) -> str:
         listed = [m.article for m in value.mentions]
         where = ", ".join(
             f"{article_link(view, m.article)}{copy_mark(view, m.article, listed)} {m.start}–{m.end}"
+            + (f" “{md(own)}”" if (own := own_wording(value, m)) else "")
             for m in value.mentions
         )
     else:

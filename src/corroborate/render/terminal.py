@@ -38,6 +38,7 @@ from corroborate.render._view import (
     mention_notes,
     number_citations,
     own_mentions,
+    own_wording,
     plural,
     quotes_by_speaker,
     readable_diff,
@@ -279,6 +280,8 @@ def _value_text(view: ReportView, value: FigureValue) -> Text:
             text.append(view.label(m.article), style="bold")
             text.append(copy_mark(view, m.article, [n.article for n in value.mentions]), "dim")
             text.append(f" {m.start}–{m.end}")
+            if own := own_wording(value, m):
+                text.append(f" “{own}”")
     else:
         text.append(", ".join(view.labels(value.articles)), style="bold")
     if value.independent_sources:
