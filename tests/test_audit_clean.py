@@ -126,3 +126,40 @@ def test_a_headline_is_still_the_title(headline: str) -> None:
     article = clean_article(read_text(text, source="kestrel-post.txt"))
     assert article.title == headline
     assert _reason(article, "By Ana Lind").startswith("byline")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "what"),
+    [
+        ("HARWICK — ", "place"),
+        ("Published 2026-02-16\n\n", "date"),
+        ("date 2026-03-03\n\n", "date"),
+        ("HARWICK, March 3 (Reuters) - ", "place"),  # a day without a year is not read as a date
+    ],
+)
+def test_a_dateline_says_what_it_was_read_as(dateline: str, what: str) -> None:
+    """ "Published 2026-02-16" was removed as "read as the article's place and date"."""
+    text = "Breakwater halves storm waves in Ostrell\n\n" + dateline + "\n\n".join(STORY) + "\n"
+    article = clean_article(read_text(text, source="kestrel-post.txt"))
+    reasons = [r.reason for r in article.removed if r.reason.startswith("dateline")]
+    assert reasons == [f"dateline: read as the article's {what}"]
+
+
+@pytest.mark.parametrize(
+    ("dateline", "place", "published"),
+    [
+        ("OSTRELL, March 3, 2026 — ", "Ostrell", "2026-03-03"),  # the year was matched, not read
+        ("OSTRELL, Mar. 3, 2026 (Reuters) - ", "Ostrell", "2026-03-03"),
+        ("OSTRELL, March 3 (Reuters) - ", "Ostrell", None),  # no year: no date
+        ("MUST SEE: ", None, None),  # a kicker, not a place
+        ("REPORT: ", None, None),
+        ("BREAKING NEWS — ", None, None),
+    ],
+)
+def test_a_dateline_gives_its_full_date_and_a_kicker_is_no_place(
+    dateline: str, place: str | None, published: str | None
+) -> None:
+    text = "Breakwater halves storm waves in Ostrell\n\n" + dateline + "\n\n".join(STORY) + "\n"
+    article = clean_article(read_text(text, source="kestrel-post.txt"))
+    assert (article.place, article.published) == (place, published)
+    assert all(sentence in article.kept_text for sentence in STORY[1:])

@@ -262,11 +262,22 @@ def _apply_reader_spans(
             if block.end > end and article.text[end : block.end].strip():
                 kept.append(_strip_block(article.text, end, block.end))
         text = article.text[start:end]
+        if key == "dateline_span":
+            reason = _dateline_reason(article, text)
         if text.strip():
             cut = _strip_block(article.text, start, end)
             removed.append(Removed(cut.start, cut.end, reason, cut.text))
         blocks = kept
     return blocks
+
+
+def _dateline_reason(article: Article, text: str) -> str:
+    """What a dateline gave: "Published 2026-02-16" gives no place, "HARWICK —" no date (the
+    reason said "place and date" for both)."""
+    place = bool(article.place) and str(article.place).casefold() in text.casefold()
+    date = bool(article.published) and any(ch.isdigit() for ch in text)  # "March 3": no year
+    what = "place and date" if place == date else "place" if place else "date"
+    return f"dateline: read as the article's {what}"
 
 
 def _is_prose(text: str) -> bool:

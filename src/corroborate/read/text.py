@@ -24,9 +24,37 @@ _DATE_LABEL = re.compile(
 # "BRUSSELS —", "BRUSSELS:", "NEW YORK, Feb 12 (Reuters) -", "PORT VALE (AFP) –"
 _DATELINE = re.compile(
     r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?)?"
+    r"(?:,\s*([A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?))?"
     r"(?:\s*\([A-Za-z .&]{2,30}\))?"
     r"\s*(?:—|–|--|:|-)\s+(?=[A-Z\"“‘'])"
+)
+# Capitalised labels a page puts where a dateline would stand ("REPORT: ...", "MUST SEE: ..."):
+# no place.
+_KICKERS = frozenset(
+    (
+        "REPORT",
+        "UPDATE",
+        "UPDATED",
+        "BREAKING",
+        "BREAKING NEWS",
+        "EXCLUSIVE",
+        "WATCH",
+        "VIDEO",
+        "PHOTOS",
+        "ANALYSIS",
+        "OPINION",
+        "LIVE",
+        "LIVE UPDATES",
+        "COMMENT",
+        "EDITORIAL",
+        "REVIEW",
+        "INTERVIEW",
+        "FACT CHECK",
+        "MUST SEE",
+        "MUST READ",
+        "JUST IN",
+        "EXPLAINER",
+    )
 )
 _DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%Y-%m-%d")
 _ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -188,9 +216,11 @@ def find_dateline(text: str, after: int = 0) -> tuple[int, int, str | None, str 
             pos = _skip_space(text, pos)
     place = None
     line = _DATELINE.match(text, pos)
-    if line and len(line.group(1)) >= 3:
+    if line and len(line.group(1)) >= 3 and line.group(1) not in _KICKERS:
         place = line.group(1).title()
         pos = line.end()
+        if published is None and line.group(2):  # "HARWICK, March 3, 2026 —": a year, a date
+            published = _written_date(line.group(2).replace(".", ""))
     if place is None and published is None:
         return None
     return start, pos, place, published
@@ -201,6 +231,16 @@ def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
+
+
+def _written_date(text: str) -> str | None:
+    """ "March 3, 2026" as "2026-03-03"; None without a year or a date in it."""
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text.strip(), fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def iso_published(value: str | None) -> str | None:
@@ -215,13 +255,7 @@ def iso_published(value: str | None) -> str | None:
         return parsedate_to_datetime(text).isoformat()
     except (TypeError, ValueError, IndexError):
         pass
-    candidate = _WEEKDAY.sub("", text, count=1)
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(candidate, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return value
+    return _written_date(_WEEKDAY.sub("", text, count=1)) or value
 
 
 def _date_line(text: str, pos: int) -> tuple[str, int] | None:
@@ -231,12 +265,8 @@ def _date_line(text: str, pos: int) -> tuple[str, int] | None:
     candidate = _WEEKDAY.sub("", text[pos:end].strip(), count=1)  # "Saturday, August 24, 2013"
     if not candidate or len(candidate) > 30:
         return None
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(candidate, fmt).date().isoformat(), end
-        except ValueError:
-            continue
-    return None
+    found = _written_date(candidate)
+    return (found, end) if found else None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
