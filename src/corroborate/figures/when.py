@@ -72,7 +72,8 @@ def read_phase(levels: list[list[Any]]) -> tuple[str | None, bool]:
     # "cut its forecast to 380,000": a forecast replaced, which is an update of a forecast
     revision = to_value and bool(words & REVISING) and bool(words & ESTIMATES)
     for level in levels:
-        words = {t.lemma_.lower() for t in level} | {t.lower_ for t in level}
+        # "backing the project" names a scheme, not a projection
+        words = {w for t in level if not _scheme(t) for w in (t.lemma_.lower(), t.lower_)}
         if words & CURRENT:
             return None, update
         if words & DEMAND or any(_presses_for(t) for t in level):
@@ -80,6 +81,10 @@ def read_phase(levels: list[list[Any]]) -> tuple[str | None, bool]:
         if words & FUTURE:
             return "future", revision
     return None, update or revision
+
+
+def _scheme(token: Any) -> bool:
+    return bool(token.lower_ in ("project", "projects") and token.pos_ in ("NOUN", "PROPN"))
 
 
 def _presses_for(token: Any) -> bool:
