@@ -28,34 +28,6 @@ _DATELINE = re.compile(
     r"(?:\s*\([A-Za-z .&]{2,30}\))?"
     r"\s*(?:—|–|--|:|-)\s+(?=[A-Z\"“‘'])"
 )
-# Capitalised labels a page puts where a dateline would stand ("REPORT: ...", "MUST SEE: ..."):
-# no place.
-_KICKERS = frozenset(
-    (
-        "REPORT",
-        "UPDATE",
-        "UPDATED",
-        "BREAKING",
-        "BREAKING NEWS",
-        "EXCLUSIVE",
-        "WATCH",
-        "VIDEO",
-        "PHOTOS",
-        "ANALYSIS",
-        "OPINION",
-        "LIVE",
-        "LIVE UPDATES",
-        "COMMENT",
-        "EDITORIAL",
-        "REVIEW",
-        "INTERVIEW",
-        "FACT CHECK",
-        "MUST SEE",
-        "MUST READ",
-        "JUST IN",
-        "EXPLAINER",
-    )
-)
 _DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%Y-%m-%d")
 _ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WEEKDAY = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+", re.IGNORECASE)
@@ -154,6 +126,19 @@ _NOT_PLACES = frozenset(
         "ADVERTISEMENT",
         "SPONSORED",
         "FACT CHECK",
+        # Read as places "Report" and "Must See" on ECB+ dev (lines 43 and 98).
+        "REPORT",
+        "MUST SEE",
+        "MUST READ",
+        "BREAKING NEWS",
+        "JUST IN",
+        "LIVE UPDATES",
+        "PHOTOS",
+        "COMMENT",
+        "EDITORIAL",
+        "REVIEW",
+        "INTERVIEW",
+        "EXPLAINER",
     ]
 )
 
@@ -216,7 +201,7 @@ def find_dateline(text: str, after: int = 0) -> tuple[int, int, str | None, str 
             pos = _skip_space(text, pos)
     place = None
     line = _DATELINE.match(text, pos)
-    if line and len(line.group(1)) >= 3 and line.group(1) not in _KICKERS:
+    if line and len(line.group(1)) >= 3 and line.group(1) not in _NOT_PLACES:
         place = line.group(1).title()
         pos = line.end()
         if published is None and line.group(2):  # "HARWICK, March 3, 2026 —": a year, a date
