@@ -163,3 +163,35 @@ def test_a_dateline_gives_its_full_date_and_a_kicker_is_no_place(
     article = clean_article(read_text(text, source="kestrel-post.txt"))
     assert (article.place, article.published) == (place, published)
     assert all(sentence in article.kept_text for sentence in STORY[1:])
+
+
+@pytest.mark.parametrize(
+    ("byline", "published"),
+    [
+        ("By Ana Lind | Staff reporter | 2026-03-02", "2026-03-02"),
+        ("2026-03-02 — Kestrel Post staff", "2026-03-02"),
+        ("By Ana Lind | Staff reporter | 2026-02-30", None),  # no such day
+        ("Written by Ana Lind", None),
+        ("Storm season: 2026-03-02 report", None),  # a date, but no byline
+    ],
+)
+@pytest.mark.parametrize("kind", ["txt", "jsonl"])
+def test_a_bylines_date_is_the_articles_date(byline: str, published: str | None, kind: str) -> None:
+    """A scraped page's only date is often in its byline: the article was undated, so left out
+    of every --since/--until."""
+    text = "\n\n".join(["Breakwater halves storm waves in Ostrell", byline, *STORY]) + "\n"
+    if kind == "txt":
+        article = read_text(text, source="kestrel-post.txt")
+    else:
+        record = json.dumps({"id": "k1", "text": text})
+        (article,) = [a for a in read_jsonl(record, "k.jsonl") if isinstance(a, Article)]
+    assert article.published == published
+    clean_article(article)
+    assert all(sentence in article.kept_text for sentence in STORY)
+
+
+def test_a_given_date_wins_over_the_bylines() -> None:
+    text = "\n\n".join(["By Ana Lind | Staff reporter | 2026-03-02", *STORY])
+    record = json.dumps({"id": "k1", "text": text, "published": "2026-03-01"})
+    (article,) = [a for a in read_jsonl(record, "k.jsonl") if isinstance(a, Article)]
+    assert article.published == "2026-03-01"

@@ -29,6 +29,8 @@ _DATELINE = re.compile(
     r"\s*(?:—|–|--|:|-)\s+(?=[A-Z\"“‘'])"
 )
 _DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%Y-%m-%d")
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_STAFF = re.compile(r"\b(?:staff|reporter|correspondent|editor|news desk|writer)\b", re.IGNORECASE)
 _ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WEEKDAY = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+", re.IGNORECASE)
 _HEADLINE_END = re.compile(r"[.!;:,]$")
@@ -73,7 +75,26 @@ def read_text(text: str, *, source: str, outlet: str | None = None) -> Article:
         article.meta["dateline_span"] = (start, end)
         article.place = place
         article.published = published
+    if not article.published:
+        article.published = _byline_date(text, title_span[1] if title_span else 0)
     return article
+
+
+def _byline_date(text: str, after: int, lines: int = 4) -> str | None:
+    """The date a byline gives ("By Ana Lind | Staff reporter | 2026-03-02", "2026-03-02 —
+    Kestrel Post staff"), in the lines before the story's first paragraph; cleaning removes
+    the line as a byline."""
+    for start, end in [span for span in _lines(text) if span[0] >= after][:lines]:
+        line = text[start:end]
+        if len(line.split()) >= 12:
+            return None  # the story has begun
+        found = _ISO_DATE.search(line)
+        if found and (BYLINE.match(line.strip()) or _STAFF.search(line)):
+            try:
+                return datetime.strptime(found.group(0), "%Y-%m-%d").date().isoformat()
+            except ValueError:
+                return None
+    return None
 
 
 def _first_dateline(
