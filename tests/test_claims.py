@@ -273,7 +273,6 @@ def test_no_articles_no_claims(resources: Resources) -> None:
 DEMO_NOT_YET = {
     "river-flooded-monday-night": "the five wordings of the flood are split over clauses",
     "embankment-rejected": "'brushed aside calls for a higher embankment' is not linked",
-    "gauge-failed": "the gauge sentence is linked to another outlet's line",
 }
 
 

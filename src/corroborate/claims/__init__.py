@@ -81,9 +81,12 @@ def align_claims(
 
 def _fold_lone_clauses(alignment: Alignment) -> None:
     """A clause that cannot stand alone and that no other source restates ("push Moscow to
-    negotiate", also in a copy of its article) stays with its sentence: each mention joins
-    the claim of a piece of its sentence that stands, rather than the claim being shown as
-    the same sentence once more."""
+    negotiate", also in a copy of its article) is no claim of its own: its sentence is shown
+    through the claim of a piece of it that stands, rather than once more as this claim.
+
+    That claim's mention is then the whole sentence, which states the claim, not the clause
+    alone: "flooded Portvale and the villages around it" listed as a mention of "promised
+    $4.2m in relief" read as support from another fact (`Unit.folded`, `_mention`)."""
     units, clusters = alignment.units, alignment.clusters
     home: dict[tuple[str, int], int] = {}  # sentence -> cluster of a piece of it that stands
     for k, cluster in enumerate(clusters):
@@ -100,6 +103,8 @@ def _fold_lone_clauses(alignment: Alignment) -> None:
             continue
         for i, target in zip(cluster, targets, strict=True):
             clusters[target].append(i)
+        for i in cluster:
+            units[i].folded = True
         folded.add(k)
     alignment.clusters = [c for k, c in enumerate(clusters) if k not in folded]
 
@@ -355,7 +360,9 @@ def _distinct(mentions: list[Mention]) -> list[Mention]:
 
 
 def _mention(unit: Unit) -> Mention:
-    s = unit.sentence
+    """The unit's own span, or its whole sentence for a folded clause (`_fold_lone_clauses`:
+    the piece of the sentence that states the claim falls inside it and goes, `_distinct`)."""
+    s = unit.whole if unit.folded else unit.sentence
     return Mention(article=s.article, start=s.start, end=s.end, text=s.text)
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from corroborate.claims.apart import FactSplits, same_doer, same_figure, telling_figures
 from corroborate.claims.blocked import (
     Closeness,
     Cosines,
@@ -29,6 +30,7 @@ from corroborate.claims.blocked import (
     close_pairs,
     incidence,
     share_any,
+    share_count,
 )
 from corroborate.claims.features import (
     THRESHOLD,
@@ -52,6 +54,11 @@ LOOSE_PAIR = 0.58  # cosine of a pair the second, looser pass may join
 LOOSE_MEAN = 0.5
 NUMBER_BONUS = 0.15  # added to the cosine of two sentences giving the same telling figure
 PHRASE_BONUS = 0.1  # ... and of two sentences sharing a two-word phrase of content words
+# A loose pair below this closeness that the pair model does not back (< CORE_MODEL) shares a
+# topic, not a fact, when it shares one content word: "the council meeting ran late" / "the
+# union held a meeting on Friday"; it must share TOPIC_WORDS.
+TOPIC_CLOSENESS = 0.65
+TOPIC_WORDS = 2
 CANDIDATE_COSINE = 0.4  # below this the pair model never says "same fact" on MSRP
 CONTAINED_SHARE = 0.6  # share of a cluster's core words a sentence must hold to join it
 CONTAINED_COSINE = 0.45
@@ -91,6 +98,9 @@ class Unit:
     display: str = ""  # the piece as a statement of its own (`Piece.display`)
     standalone: bool = True  # the display has a subject (`Piece.standalone`)
     tense: str = ""  # "future" (will be held), "past" (voted, have voted) or "" (`tense_of`)
+    # a clause shown through its whole sentence in the claim of another piece of it
+    # (`claims._fold_lone_clauses`): its mention is the sentence
+    folded: bool = False
 
     @property
     def source(self) -> str:
@@ -268,25 +278,33 @@ def cluster_units(units: list[Unit], scores: PairScores, cosines: Cosines) -> li
     body = np.array([not u.headline for u in units], dtype=bool)
     if len(units) < 2:
         return singletons
-    figures = [_telling_figures(u.facts) for u in units]
+    figures = [telling_figures(u.facts) for u in units]
     phrases = incidence(_phrases(units))
-    closeness = Closeness(cosines, figures, _same_figure, phrases, (NUMBER_BONUS, PHRASE_BONUS))
+    closeness = Closeness(cosines, figures, same_figure, phrases, (NUMBER_BONUS, PHRASE_BONUS))
     left, right, values = scores.at_least(THRESHOLD)
     both = body[left] & body[right]
     core = (closeness, scores)
-    strict = _link(
-        units, scores, (left[both], right[both], values[both]), LINK_MEAN, singletons, core=core
-    )
-    loose = _loose_pairs(units, closeness, body)
+    splits = FactSplits([u.facts for u in units], _owners(units))
+    strict_pairs = (left[both], right[both], values[both])
+    strict = _link(units, scores, strict_pairs, LINK_MEAN, singletons, core=core, splits=splits)
+    loose = _loose_pairs(units, closeness, body, scores)
     # The loose pass only joins clusters from different articles, so an article's many
     # sentences on the broad topic cannot snowball into one claim.
-    clusters = _link(units, closeness, loose, LOOSE_MEAN, strict, disjoint=True, core=core)
+    clusters = _link(
+        units, closeness, loose, LOOSE_MEAN, strict, disjoint=True, core=core, splits=splits
+    )
     return _attach_headlines(units, clusters, cosines)
 
 
-def _loose_pairs(units: list[Unit], closeness: Closeness, body: np.ndarray) -> Pairs:
+def _loose_pairs(
+    units: list[Unit], closeness: Closeness, body: np.ndarray, scores: PairScores
+) -> Pairs:
     """Pairs of body sentences close in meaning (LOOSE_PAIR, bonuses counted) that share a
-    content word other than names and reporting verbs, with their closeness."""
+    content word other than names and reporting verbs, with their closeness; a pair that is
+    only moderately close (below TOPIC_CLOSENESS) and that the pair model does not back
+    (below CORE_MODEL) must share two such words (`TOPIC_WORDS`), a person both name as the
+    doer counting as one ("Quinn conceded defeat" / "Quinn did not concede": one act of one
+    doer)."""
     # a pair's closeness is at most its cosine plus both bonuses: nothing below can pass
     floor = LOOSE_PAIR - NUMBER_BONUS - PHRASE_BONUS - 1e-6
     words = incidence([u.facts.lemmas - u.facts.entities - _REPORTING for u in units])
@@ -295,7 +313,12 @@ def _loose_pairs(units: list[Unit], closeness: Closeness, body: np.ndarray) -> P
         left, right, cosines = found
         values = closeness.pairs(left, right, cosines)
         keep = values >= LOOSE_PAIR
-        keep[keep] = share_any(words, left[keep], right[keep])
+        left, right, values = left[keep], right[keep], values[keep]
+        shared = share_count(words, left, right)
+        topical = (values < TOPIC_CLOSENESS) & (scores.pairs(left, right) < CORE_MODEL)
+        for k in np.nonzero(topical & (shared == TOPIC_WORDS - 1))[0].tolist():
+            shared[k] += same_doer(units[int(left[k])].facts, units[int(right[k])].facts)
+        keep = shared >= np.where(topical, TOPIC_WORDS, 1)
         return left[keep], right[keep], values[keep]
 
     return close_pairs(
@@ -323,11 +346,6 @@ def _attach_headlines(
     return sorted(kept, key=lambda c: min(c))
 
 
-def _same_figure(a: list[float], b: list[float]) -> bool:
-    """Two sentences give the same telling figure ("nearly 3,000" / "about 2,900")."""
-    return any(abs(p - q) <= 0.05 * max(p, q) for p in a for q in b)
-
-
 def _phrases(units: list[Unit]) -> list[set[tuple[str, str]]]:
     """Each unit's two-word phrases of content words ("neighbouring provinces"), names left
     out: two sentences using the same one are closer."""
@@ -341,25 +359,15 @@ def _phrases(units: list[Unit]) -> list[set[tuple[str, str]]]:
     ]
 
 
-def _telling_figures(facts: SentenceFacts) -> list[float]:
-    return [float(n) for n in facts.numbers if _telling(n)]
-
-
-def _telling(number: str) -> bool:
-    """A figure specific enough to link two sentences: not a small count, not a year."""
-    try:
-        value = float(number)
-    except ValueError:
-        return False
-    year_like = value.is_integer() and 1900 <= value <= 2100
-    return not year_like and (value >= 10 or not value.is_integer())
-
-
-def loose_link(a: SentenceFacts, b: SentenceFacts, cosine: float) -> bool:
-    """The second pass's pair test, for one pair (the benchmark measures it on MSRP)."""
-    same_figure = _same_figure(_telling_figures(a), _telling_figures(b))
+def loose_link(a: SentenceFacts, b: SentenceFacts, cosine: float, score: float = 1.0) -> bool:
+    """The second pass's pair test, for one pair with its pair-model score (the benchmark
+    measures it on MSRP)."""
+    figure = same_figure(telling_figures(a), telling_figures(b))
     shared = (a.lemmas - a.entities - _REPORTING) & (b.lemmas - b.entities - _REPORTING)
-    return bool(shared) and cosine + NUMBER_BONUS * same_figure >= LOOSE_PAIR
+    closeness = cosine + NUMBER_BONUS * figure
+    topical = closeness < TOPIC_CLOSENESS and score < CORE_MODEL
+    needed = TOPIC_WORDS - same_doer(a, b) if topical else 1
+    return len(shared) >= max(needed, 1) and closeness >= LOOSE_PAIR
 
 
 def _link(
@@ -371,6 +379,7 @@ def _link(
     *,
     disjoint: bool = False,
     core: tuple[Closeness, PairScores] | None = None,
+    splits: FactSplits | None = None,
 ) -> list[list[int]]:
     """Merge clusters along the pairs (left, right, value), strongest first, while the mean
     cross value holds and (with `core`: closeness and model scores) every member stays close
@@ -394,6 +403,8 @@ def _link(
         if core is not None and not _keeps_core(owner, *core, members[a] + members[b]):
             continue
         if _tenses_clash(units, members[a], members[b]):
+            continue
+        if splits is not None and splits.apart(members[a], members[b]):
             continue
         members[a].extend(members.pop(b))
         for index in members[a]:
@@ -452,6 +463,7 @@ def add_contained(alignment: Alignment) -> None:
     cosines = Cosines(alignment.vectors)
     home = {i: k for k, cluster in enumerate(clusters) for i in cluster}
     home_core = [core_words(units, cluster) for cluster in clusters]
+    splits = FactSplits([u.facts for u in units], _owners(units))
     for cluster in [c for c in clusters if len(c) >= 2]:
         core = core_words(units, cluster)
         if len(core) < 2:
@@ -467,6 +479,7 @@ def add_contained(alignment: Alignment) -> None:
                 and held >= CONTAINED_SHARE * len(core)
                 and words - home_core[home[index]]
                 and not _tenses_clash(units, cluster, [index])
+                and not splits.apart(cluster, [index])
                 and cosines[index, cluster].mean() >= CONTAINED_COSINE
             ):
                 cluster.append(index)

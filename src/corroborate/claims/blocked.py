@@ -121,6 +121,14 @@ class PairScores:
         at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
         return np.where(self.keys[at] == wanted, self.stored[at], 0.0)
 
+    def pairs(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """The score of each pair (left[k], right[k]), 0 for pairs never scored."""
+        wanted = left.astype(np.int64) * self.n + right.astype(np.int64)
+        if len(self.keys) == 0:
+            return np.zeros(len(wanted), dtype=np.float64)
+        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        return np.where(self.keys[at] == wanted, self.stored[at], 0.0)
+
     def at_least(self, threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Stored pairs i < j scoring >= threshold (> 0), in row-major order, with scores."""
         keep = self.values >= threshold
@@ -148,11 +156,16 @@ def incidence(sets: Sequence[frozenset[Any] | set[Any]]) -> sparse.csr_array:
 
 def share_any(holds: sparse.csr_array, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """For each pair (left[k], right[k]): whether the two units hold a common item."""
-    found = np.zeros(len(left), dtype=bool)
+    return share_count(holds, left, right) > 0
+
+
+def share_count(holds: sparse.csr_array, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """For each pair (left[k], right[k]): how many items the two units both hold."""
+    found = np.zeros(len(left), dtype=np.int64)
     for start in range(0, len(left), PAIRS):  # the rows gathered cost ~100 bytes a pair
         at = slice(start, start + PAIRS)
         common = (holds[left[at]] * holds[right[at]]).sum(axis=1)
-        found[at] = np.asarray(common).ravel() > 0
+        found[at] = np.asarray(common).ravel()
     return found
 
 

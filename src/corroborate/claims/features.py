@@ -21,7 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from corroborate.claims.pair_model import PairModel, shipped_model
-from corroborate.figures.names import names_match, norm_name
+from corroborate.figures.names import MEASURE_NAMES, NAME_HEADS, names_match, norm_name
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = {
@@ -32,6 +32,7 @@ _NUMBER_WORDS = {
 _NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "none"})
 _NEGATIVE_PREFIXES = ("un", "non", "in", "im", "ir", "il", "dis")
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"})
+_HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 BASE_FEATURES = (
     "cosine",
@@ -102,11 +103,24 @@ class SentenceFacts:
     # Every token's lemma, lower-cased, stop words and punctuation included: the pair model's
     # per-word weights are looked up with these ("said", "," and "also" matter on MSRP).
     all_lemmas: frozenset[str] = frozenset()
+    # The named things the sentence states a fact about (people, organisations, places), its
+    # speakers left out ("..., Reuters said", "according to police"): two sentences giving
+    # different figures under different holders state two facts ("Velmora spends 1.9%" /
+    # "Castrel spends 3.2%"), see `apart.two_facts`.
+    holders: frozenset[str] = frozenset()
+    # ... and those of them that name who does what the sentence tells (`_holders`): two
+    # sentences whose doers are different names state two facts ("Rennick won the harbour
+    # swim" / "Okafor won the harbour swim").
+    doers: frozenset[str] = frozenset()
+    # Doers who are people ("Mara Lind closed the terminal"): two of them for one act on one
+    # thing are two versions of it, a dispute, and stay joinable (`apart.two_facts`).
+    people: frozenset[str] = frozenset()
 
 
 def facts_of_tokens(tokens: Iterable[Any]) -> SentenceFacts:
     """Facts from spaCy tokens (a Span or Doc): lemmas, entity words, numbers, negation."""
     tokens = list(tokens)
+    holders, people, doers = _holders(tokens)
     lemmas: set[str] = set()
     words: list[str] = []
     entities: set[str] = set()
@@ -143,6 +157,9 @@ def facts_of_tokens(tokens: Iterable[Any]) -> SentenceFacts:
         grams=_ngram_counts(words),
         actors=frozenset(_actors(tokens)),
         all_lemmas=frozenset(t.lemma_.lower() for t in tokens if not t.is_space),
+        holders=frozenset(holders),
+        doers=frozenset(doers),
+        people=frozenset(people),
         text="".join(token.text_with_ws for token in tokens).strip(),
     )
 
@@ -171,6 +188,54 @@ def _actors(tokens: list[Any]) -> set[tuple[str, str]]:
         if name:
             found.add((verb.lemma_.lower(), name))
     return found
+
+
+def _holders(tokens: list[Any]) -> tuple[set[str], set[str], set[str]]:
+    """The names in the tokens ("united states", "pete varga"), lower-cased, outside what
+    names a speaker (the subject of a reporting verb, whom it addresses, "told the
+    Guardian", and "according to ..."); and those of them inside a doer: the subject of
+    another verb or a passive's "by" agent ("Velmora's assembly must ratify", "built by
+    Larsholm Yards"), the people among them apart."""
+    speakers: set[int] = set()
+    doing: set[int] = set()
+    for token in tokens:
+        head = token.head
+        speech = head.lemma_.lower() in _SPEECH_VERBS and head.pos_ == "VERB"
+        speaker = speech and token.dep_ in {"nsubj", "dobj", "dative"}
+        according = token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+        if speaker or according:
+            speakers.update(t.i for t in token.subtree)
+        elif token.dep_ in {"nsubj", "nsubjpass"} or (
+            token.dep_ == "pobj" and head.dep_ == "agent"
+        ):
+            doing.update(t.i for t in token.subtree)
+    names: list[list[Any]] = []
+    previous = -2
+    for token in tokens:
+        if token.i in speakers or not _is_name(token):
+            continue
+        # a new name starts after a gap or where the tagger starts a new entity
+        if token.i != previous + 1 or token.ent_iob_ == "B" or not names:
+            names.append([])
+        names[-1].append(token)
+        previous = token.i
+    # a measure's name ("1.9% of GDP") names no holder
+    names = [name for name in names if not {t.lower_ for t in name} <= MEASURE_NAMES]
+    every = {" ".join(t.lower_ for t in name) for name in names}
+    doers = {" ".join(t.lower_ for t in name) for name in names if name[0].i in doing}
+    people = {" ".join(t.lower_ for t in name) for name in names if name[-1].ent_type_ == "PERSON"}
+    return every, doers & people, doers - people
+
+
+def _is_name(token: Any) -> bool:
+    """A word of a name: of a person, organisation or place entity, or a proper noun outside
+    any entity (the tagger misses many names, "Velmora spends ..."; a date's "Monday" is
+    inside one)."""
+    if token.pos_ == "DET" or not any(c.isalpha() for c in token.text):
+        return False  # "the" of "the United States"
+    return bool(
+        token.ent_type_ in _HOLDER_LABELS or (token.pos_ == "PROPN" and not token.ent_type_)
+    )
 
 
 def name_of(token: Any) -> str:
@@ -335,7 +400,7 @@ def actor_clash(a: SentenceFacts, b: SentenceFacts) -> tuple[str, str, str] | No
         for other_verb, doer_b in sorted(b.actors):
             if verb != other_verb or same_name(doer_a, doer_b):
                 continue
-            if _named_in(doer_a, b) or _named_in(doer_b, a):
+            if named_in(doer_a, b) or named_in(doer_b, a):
                 continue
             return verb, doer_a, doer_b
     return None
@@ -379,7 +444,32 @@ def _initials(words: list[str]) -> str:
     return "".join(word[0] for word in kept) if len(kept) >= 2 else "\0"
 
 
-def _named_in(name: str, facts: SentenceFacts) -> bool:
+# Words that say what kind of thing a name is ("the Kesterton Bridge", "Brindle council"):
+# two names that share only one of these are two things ("the Maddox Bridge").
+_NAME_KINDS = NAME_HEADS | frozenset(
+    """bridge zoo port river street road airport station hospital school college state
+    district town village supermarket park lake valley bay mount club team church museum
+    centre center house hall square market stadium""".split()
+)
+
+
+def names_meet(name: str, facts: SentenceFacts) -> bool:
+    """Whether the sentence names `name`: one of its names or words spells what the name
+    itself says, its kind words left out ("kesterton bridge" is not met by "maddox bridge"
+    or "bridge"; "pete varga" is met by "varga", "united states" by "us")."""
+    own = _own_words(name)
+    if any(same_name(own, _own_words(other)) for other in facts.holders):
+        return True
+    return any(same_name(own, word) for word in facts.words if word[:1].isalpha())
+
+
+def _own_words(name: str) -> str:
+    words = name.split()
+    return " ".join([w for w in words if w not in _NAME_KINDS] or words)
+
+
+def named_in(name: str, facts: SentenceFacts) -> bool:
+    """Whether the sentence uses a word that spells the name (`same_name`)."""
     return any(same_name(name, word) for word in facts.words if word[:1].isalpha())
 
 
