@@ -235,4 +235,9 @@ def _iso_date(value: str | None) -> str | None:
     if not value:
         return None
     match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
-    return match.group(0) if match else None
+    if not match:
+        return None
+    try:  # "2026-13-45" is no day: a story's window must not start on it
+        return date.fromisoformat(match.group(0)).isoformat()
+    except ValueError:
+        return None
