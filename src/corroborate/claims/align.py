@@ -501,18 +501,29 @@ def core_words(units: list[Unit], cluster: list[int]) -> frozenset[str]:
     return frozenset(word for word, count in counts.items() if count >= needed)
 
 
+def _embed_units(
+    units: list[Unit], resources: Resources
+) -> tuple[np.ndarray, list[np.ndarray] | None]:
+    """The units' sentence vectors (and token vectors, when the embedder gives them), each
+    distinct text run through the model once: a big story's units are mostly wire copies
+    repeated across outlets (half of `show`'s time on a 1,078-article story was embedding).
+    A text's vectors do not depend on the batch it runs in, so the rows are the same."""
+    if not units:
+        return np.zeros((0, 384), dtype=np.float32), None
+    embedder = resources.embedder()
+    with_tokens = token_vectors_of(embedder)
+    first: dict[str, int] = {}
+    rows = [first.setdefault(u.text, len(first)) for u in units]
+    if with_tokens is None:
+        return embedder.embed(list(first))[rows], None
+    vectors, tokens = with_tokens.embed_tokens(list(first))
+    return vectors[rows], [tokens[k] for k in rows]
+
+
 def align_units(articles: list[Article], resources: Resources) -> Alignment:
     """Units, pair scores and clusters for one story's articles."""
     units = sentence_units(articles, resources)
-    embedder = resources.embedder()
-    with_tokens = token_vectors_of(embedder)
-    tokens: list[np.ndarray] | None = None
-    if not units:
-        vectors = np.zeros((0, 384), dtype=np.float32)
-    elif with_tokens is not None:
-        vectors, tokens = with_tokens.embed_tokens([u.text for u in units])
-    else:
-        vectors = embedder.embed([u.text for u in units])
+    vectors, tokens = _embed_units(units, resources)
     scores = score_pairs(units, vectors, tokens)
     clusters = cluster_units(units, scores, Cosines(vectors))
     alignment = Alignment(units, vectors, scores, clusters)
