@@ -98,6 +98,16 @@ _SITE_CHROME = re.compile(
     r"|advertising and sponsorship policy|^(?:newsletters?|sign in|log ?in|my account)\s*$",
     re.IGNORECASE,
 )
+# A word or two that each of _SITE_CHROME's phrases holds: most sentences hold none, and this
+# test is far cheaper than the phrases' own search (the search decides).
+_CHROME_KEYS = tuple(
+    "cookie|privacy policy|terms of|rights reserved|©|copyright|subscri|sign up|"
+    "sign in|log in|login|an account|my account|register for|blocker|skip to|"
+    "content|javascript|notify|to your|alerts| app|app |journalism|readers like|"
+    "miss out|become a|listen to|audio|feedback|comment|report an error|video|"
+    "browser|try re|this story|this article|share|have a|newsdesk|news desk|editor|"
+    "partner|sponsorship|newsletter|already a".split("|")
+)
 _PROMO = re.compile(r"\b(?:sign up|subscribe)\b", re.IGNORECASE)
 # The page's own notes about the article: who reported it, corrections, its tags.
 _ARTICLE_NOTE = re.compile(
@@ -336,9 +346,16 @@ def _furniture(text: str) -> str | None:
             return "view counter"
         if _READING_TIME.match(text):
             return "reading-time note"
-    reasons = [_notice(s) for s in _SENTENCE_END.split(text.strip())]
-    if len(reasons) == 1 or not all(reasons[:1] + reasons[-1:]):
-        return reasons[0] if all(reasons) else None
+    sentences = _SENTENCE_END.split(text.strip())
+    # Both ends must be notices (or the one sentence): checked first, as most paragraphs are
+    # prose and fail on their first sentence, so the rest is never searched.
+    ends = [_notice(sentences[0])]
+    if not ends[0] or len(sentences) == 1:
+        return ends[0]
+    ends.append(_notice(sentences[-1]))
+    if not ends[1]:
+        return None
+    reasons = [ends[0], *(_notice(s) for s in sentences[1:-1]), ends[1]]
     # An appeal can hold one sentence of its own between its notices ("Support local
     # journalism. Our reporters cover ... Become a supporter ..."): notices at both ends and
     # in the majority; a story's paragraph does not open and close on page notices.
@@ -353,7 +370,10 @@ def _notice(sentence: str) -> str | None:
         return None
     if _INLINE_MARKER.match(sentence):
         return "link to other content (marker line)"
-    if _SITE_CHROME.search(sentence) or _SHARE.match(sentence):
+    lower = sentence.lower()
+    if any(key in lower for key in _CHROME_KEYS) and _SITE_CHROME.search(sentence):
+        return "site chrome: subscription, cookie, player or legal notice"
+    if _SHARE.match(sentence):
         return "site chrome: subscription, cookie, player or legal notice"
     if _PROMO.search(sentence) and not _TERMINAL.search(sentence):  # an ad's headline
         return "site chrome: subscription, cookie, player or legal notice"
