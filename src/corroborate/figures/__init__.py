@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from corroborate.figures.echo import lone_values
 from corroborate.figures.extract import Quantity, read_quantities
 from corroborate.figures.learned import PairJudge, shipped_model
 from corroborate.figures.ledger import FigureMentionDraft, group_mentions
@@ -73,6 +74,9 @@ def story_mentions(
     _share_between_copies(mentions)
     _metres_among_lengths(mentions)
     _units_of_the_story(mentions)
+    lone = lone_values([(m.article.id, m.quantity) for m in mentions])
+    for mention, alone in zip(mentions, lone, strict=True):
+        mention.lone = alone
     return mentions, topic_names(mentions, len(articles))
 
 
@@ -166,14 +170,27 @@ def _refer_back(
 
 
 _RELATIVE_YEARS = {"last year": -1, "next year": 1}
+_RELATIVE_MONTHS = {"last month": -1, "this month": 0, "next month": 1}
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
 
 
 def _dated(subject: Subject, published: str | None) -> Subject:
-    """ "last year" in an article of February 2026 is also "2025": it meets "in 2025"."""
-    if not published or not published[:4].isdigit() or not subject.times & _RELATIVE_YEARS.keys():
+    """ "last year" in an article of February 2026 is also "2025": it meets "in 2025"; "last
+    month" in an article of 15 May is also "april": it meets "in April"."""
+    relative = subject.times & (_RELATIVE_YEARS.keys() | _RELATIVE_MONTHS.keys())
+    if not published or not published[:4].isdigit() or not relative:
         return subject
     year = int(published[:4])
-    extra = {str(year + _RELATIVE_YEARS[t]) for t in subject.times if t in _RELATIVE_YEARS}
+    extra = {str(year + _RELATIVE_YEARS[t]) for t in relative if t in _RELATIVE_YEARS}
+    month = published[5:7]
+    if month.isdigit() and 1 <= int(month) <= 12:
+        extra |= {
+            _MONTH_NAMES[(int(month) - 1 + _RELATIVE_MONTHS[t]) % 12]
+            for t in relative
+            if t in _RELATIVE_MONTHS
+        }
     return replace(subject, times=subject.times | extra)
 
 

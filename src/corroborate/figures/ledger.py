@@ -33,6 +33,7 @@ from corroborate.figures.alike import (
     things_differ,
     times_differ,
 )
+from corroborate.figures.echo import reading, small
 from corroborate.figures.extract import Quantity
 from corroborate.figures.frames import is_money
 from corroborate.figures.lexicon import DURATION_SUFFIX, MEASURE_SUFFIX
@@ -76,6 +77,8 @@ class FigureMentionDraft:
     subject: Subject
     # Values of other figures that only a loose match ties to this one: kept apart, not rivals
     doubts: set[str] = field(default_factory=set)
+    # The only figure of its value among its article's several (`echo.lone_values`)
+    lone: bool = False
 
     @property
     def date(self) -> str | None:
@@ -127,8 +130,20 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     if x.outcome and y.outcome and x.outcome != y.outcome:
         return False
     if x.counted and y.counted and x.counted != y.counted and not _jobs_as_people(x, y):
-        return _one_count_two_words(a, b)
+        return _one_count_two_words(a, b) or echoes(a, b)  # "six suspects", "six people"
     return True
+
+
+def echoes(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
+    """Two articles' lone figures of one value (`echo`): one figure unless a clash parts them.
+    A small count echoes only where the act is the same."""
+    if not (a.lone and b.lone) or a.article.id == b.article.id:
+        return False
+    if reading(a.quantity) != reading(b.quantity):
+        return False
+    return not small(a.quantity) or (
+        a.subject.verb is not None and a.subject.verb == b.subject.verb
+    )
 
 
 def _state_on_two_days(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
@@ -536,7 +551,9 @@ def rules_score(pairs: Pairs, topic: frozenset[str], rivals: bool) -> float | No
     if all(values_agree(m.quantity, o.quantity) for m, o in pairs):
         # Where no feature speaks either way, many shared words of the sentence will do.
         weak = any(_rich_clash(m.subject, o.subject) for m, o in pairs)
-        if score < 1 and (weak or context < CONTEXT_ALONE):
+        # Two articles' lone figures of one value need no words in common (`echo`)
+        echo = any(echoes(m, o) for m, o in pairs)
+        if score < 1 and (weak or context < CONTEXT_ALONE) and not echo:
             return None
         score += 10.0
     elif not rivals or not all(
