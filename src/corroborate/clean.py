@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from corroborate.read.text import BYLINE as _BYLINE
 from corroborate.read.text import READING_TIME as _READING_TIME
+from corroborate.read.text import is_link_bar, only_a_date
 from corroborate.records import Article, Paragraph, Removed
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -56,7 +57,7 @@ _TAIL_MARKER = re.compile(
 _INLINE_MARKER = re.compile(
     r"^(?:read also|also read|read more|see also|related|recommended|watch|listen"
     r"|more(?: (?:from|on|in) [\w .'’&-]{1,40}?)?"
-    r"|trending(?: now)?|most (?:read|popular|viewed))\s*[:|»>–—-]"
+    r"|trending(?: now)?|most (?:read|popular|viewed)|sponsored)\s*[:|»>–—-]"
     r"|^(?:advertisement|advert|sponsored|story continues below(?: advertisement)?"
     r"|continue reading(?: below)?|scroll to continue(?: with content)?)[\s.]*$",
     re.IGNORECASE,
@@ -95,7 +96,17 @@ _SITE_CHROME = re.compile(
     r"with (?:a friend|friends|your friends)|^have a (?:news )?(?:story|tip)(?: for us)?\?"
     r"|^(?:email|contact) (?:the|our) [\w' ]{0,30}(?:newsdesk|news desk|editors?)\b"
     r"|brought to you (?:with the support of|in partnership with|by) (?:our )?partners?"
-    r"|advertising and sponsorship policy|^(?:newsletters?|sign in|log ?in|my account)\s*$",
+    r"|advertising and sponsorship policy|^(?:newsletters?|sign in|log ?in|my account)\s*$"
+    # A cookie banner's buttons and its partners' phrasing ("Accept all | Manage preferences",
+    # "We and our partners use cookies ..."), a licence line, and the page's calls to write in
+    # or to advertise.
+    r"|\b(?:we|partners) (?:\w+ ){0,3}use cookies\b|\bour use of cookies\b"
+    r"|(?:^(?:yes,? )?i accept|\baccept all|\breject all"
+    r"|\bmanage (?:preferences|settings|cookies|choices|options))\s*(?:[|·•/]|$)"
+    r"|\btake me to settings\b"
+    r"|may not be (?:reproduced|republished|redistributed|copied)\b|^newsletters?\s*:"
+    r"|^(?:do you )?have a (?:news )?(?:story|tip)\b|^have your say\b|^letters to the editor\b"
+    r"|^advertise with\b|^(?:e-?mail|write to|contact) (?:us )?(?:at )?[\w.+-]+@[\w-]+\.",
     re.IGNORECASE,
 )
 # A word or two that each of _SITE_CHROME's phrases holds: most sentences hold none, and this
@@ -106,12 +117,13 @@ _CHROME_KEYS = tuple(
     "content|javascript|notify|to your|alerts| app|app |journalism|readers like|"
     "miss out|become a|listen to|audio|feedback|comment|report an error|video|"
     "browser|try re|this story|this article|share|have a|newsdesk|news desk|editor|"
-    "partner|sponsorship|newsletter|already a".split("|")
+    "partner|sponsorship|newsletter|already a|accept|reject|manage|settings|reproduced|"
+    "republished|redistributed|copied|have your say|letters to|advertise|@".split("|")
 )
 _PROMO = re.compile(r"\b(?:sign up|subscribe)\b", re.IGNORECASE)
 # The page's own notes about the article: who reported it, corrections, its tags.
 _ARTICLE_NOTE = re.compile(
-    r"^(?:additional )?(?:reporting|writing|editing|edited|compiled) by\b"
+    r"^\(?(?:additional )?(?:reporting|writing|editing|edited|compiled) by\b"
     r"|^(?:this|an earlier version of this) (?:article|story|report)(?: (?:was|has been))? "
     r"(?:amended|updated|corrected|edited)\b|^correction\s*:"
     r"|^(?:filed under|topics?|tags?|categories)\s*:",
@@ -297,9 +309,13 @@ def _is_prose(text: str) -> bool:
 def _mark_head(blocks: list[_Block], *, by_shape: bool = True) -> None:
     """Bylines and headline-shaped lines before the first paragraph of prose."""
     for index, block in enumerate(blocks):
-        if _is_prose(block.text):
-            return
         text = block.text
+        if _is_prose(text):
+            # A cookie banner above the masthead is sentences too, but not the story's start.
+            if not (reason := _furniture(text)):
+                return
+            block.reason = reason
+            continue
         words = text.split()
         next_text = blocks[index + 1].text if index + 1 < len(blocks) else ""
         if _BYLINE.match(text) or (_NAME.match(text) and _ROLE_LINE.match(next_text)):
@@ -308,8 +324,21 @@ def _mark_head(blocks: list[_Block], *, by_shape: bool = True) -> None:
             block.reason = "byline: the author's role, before the story"
         elif reason := _furniture(text):  # a notice at the head is a notice, not a headline
             block.reason = reason
+        elif only_a_date(text):  # "12 March 2026" above an extracted page's first paragraph
+            block.reason = "date line: the page's date, before the story"
+        elif is_link_bar(text):
+            block.reason = "navigation links before the story"
         elif by_shape and len(words) >= 4 and not text.lstrip().startswith(("-", "•", "*", "–")):
             block.reason = "headline-shaped line before the story (standfirst, kicker or caption)"
+        elif (
+            by_shape
+            and not _TERMINAL.search(text)
+            and not _LIST_ITEM.match(text)
+            and not _LIST_ITEM.match(next_text)  # "Key points" heads a list of the story's
+        ):
+            # "Westmere Courier", "Breaking news", "Key points": a masthead or a label, which
+            # stayed in the story and was stated as a claim ("Oakhurst Echo").
+            block.reason = "short line before the story (masthead, section name or label)"
 
 
 def _mark_lines(blocks: list[_Block], *, by_shape: bool = True) -> None:

@@ -32,6 +32,7 @@ from trafilatura.settings import Document as TrafilaturaDocument
 
 from corroborate.errors import InputReadError
 from corroborate.read.article import make_article
+from corroborate.read.text import find_dateline
 from corroborate.records import Article
 
 _WORD = re.compile(r"\w+")
@@ -122,7 +123,21 @@ def read_html(
         source_id=pick("source_id", None),
     )
     article.meta["extraction"] = found.method
+    _note_dateline(article)
     return article
+
+
+def _note_dateline(article: Article) -> None:
+    """A dateline opening the first paragraph ("LARKMOOR — A High Court judge ...") gives the
+    place, and the date when the page gave none; cleaning lists it as removed, as it does for
+    text (a feed entry's dateline stayed in the story and opened its first claim)."""
+    found = find_dateline(article.text)
+    if found is None or not found[2]:
+        return
+    start, end, place, published = found
+    article.meta["dateline_span"] = (start, end)
+    article.place = article.place or place
+    article.published = article.published or published
 
 
 def extract_html(data: str, *, source: str, url: str | None = None) -> HtmlExtraction:

@@ -18,7 +18,8 @@ from corroborate.records import Article
 # "date 2025-02-12", "Published: 2025-02-12", "Updated 2025-02-12T10:00"
 _DATE_LABEL = re.compile(
     r"(?:date|dated|published|updated|posted)\s*:?\s*"
-    r"(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s*",
+    r"(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)"
+    r"(?:\s+(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)\b)?\s*",
     re.IGNORECASE,
 )
 # "BRUSSELS —", "BRUSSELS:", "NEW YORK, Feb 12 (Reuters) -", "PORT VALE (AFP) –"
@@ -28,12 +29,21 @@ _DATELINE = re.compile(
     r"(?:\s*\([A-Za-z .&]{2,30}\))?"
     r"\s*(?:—|–|--|:|-)\s+(?=[A-Z\"“‘'])"
 )
-_DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%Y-%m-%d")
+_DATE_FORMATS = (
+    "%d %B %Y",
+    "%B %d, %Y",
+    "%B %d %Y",
+    "%d %b %Y",
+    "%b %d, %Y",
+    "%b %d %Y",
+    "%Y-%m-%d",
+)
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _STAFF = re.compile(r"\b(?:staff|reporter|correspondent|editor|news desk|writer)\b", re.IGNORECASE)
 _ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WEEKDAY = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+", re.IGNORECASE)
 _HEADLINE_END = re.compile(r"[.!;:,]$")
+_TERMINAL_STOP = re.compile(r"[.!?][\"”’']?$")
 # "By Ana Lind", "Written by Ana Lind", "By Ana Lind | Business reporter | 2026-03-02": the "by"
 # in any case (a page's "By" is capitalised), then a capitalised name and what a byline adds.
 BYLINE = re.compile(
@@ -77,7 +87,43 @@ def read_text(text: str, *, source: str, outlet: str | None = None) -> Article:
         article.published = published
     if not article.published:
         article.published = _byline_date(text, title_span[1] if title_span else 0)
+    if not article.published and (found := _head_date(text, title_span)):
+        article.published, span = found
+        article.meta["date_span"] = span
     return article
+
+
+# "12 March 2026", "May 6, 2026", "2026-04-21", anywhere in a short line.
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_IN_LINE = re.compile(
+    rf"\b(\d{{1,2}} {_MONTHS} \d{{4}}|{_MONTHS} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
+)
+
+
+def _head_date(text: str, title: tuple[int, int] | None) -> tuple[str, tuple[int, int]] | None:
+    """The date of a short line above the story that holds a date among the page's other
+    marks ("Updated 13:20, Thursday 12 March 2026", "12 March 2026 · 3 min read", "Castlegate
+    News Wire | 2026-04-21", or a date line above the headline under a masthead): such pages
+    were undated, so left out of every --since/--until, and the line stayed in the story."""
+    for start, end in _lines(text)[:_HEAD_LINES]:
+        line = text[start:end]
+        if (title and start == title[0]) or _NOTICE.search(line):
+            continue
+        if len(line.split()) > 10 or _TERMINAL_STOP.search(line):
+            return None  # the story has begun
+        if BYLINE.match(line):
+            continue
+        for part in _SEPARATOR.split(line):  # the date must stand alone: not "Storm season:
+            found = _DATE_IN_LINE.search(part)  # 2026-03-02 report"
+            if found and only_a_date(part):
+                day = found.group(1).replace(".", "").replace("Sept ", "Sep ")
+                iso = _written_date(day) or _written_date(day.replace(",", ""))
+                if iso:
+                    return iso, (start, end)
+    return None
+
+
+_SEPARATOR = re.compile(r"\s+[|·•—–]\s+")
 
 
 def _byline_date(text: str, after: int, lines: int = 4) -> str | None:
@@ -165,29 +211,90 @@ _NOT_PLACES = frozenset(
 
 
 def find_title(text: str) -> tuple[int, int] | None:
-    """The span of a first line that looks like a headline, if there is one (the line after
-    a first line that only says when the page was posted counts as the first)."""
+    """The span of the line that looks like the headline, if there is one.
+
+    It is the first line, or the first after what a page prints above its headline: a line
+    that only says when the page was posted, a cookie notice, a short masthead ("Westmere
+    Courier"), a bar of section links ("News | Sport | Jobs"). A masthead that reads like a
+    headline ("ORBITAL LEDGER — space news since 2011", "THE FENWICK GAZETTE") gives way to
+    the headline-shaped line after it when a bar, a date or nothing but its capitals set it
+    apart: a page's masthead was shown as the title of 6 of 14 invented scrapes.
+    """
     lines = _lines(text)
-    if lines and _only_a_date(text[lines[0][0] : lines[0][1]]):
-        lines = lines[1:]
-    if len(lines) < 2:
+    head = lines[:_HEAD_LINES]
+    first = None
+    labels = 0  # one short masthead; two short lines ("Deputy Sheriff", "Jerry Ortiz") are
+    for index, (start, end) in enumerate(head):  # a page of another shape: no title
+        line = text[start:end]
+        if _headline_at(text, lines, index):
+            first = index
+            break
+        kind = _above_headline(line)
+        labels += kind == "label"
+        if not kind or labels > 1:
+            return None
+    if first is None:
         return None
-    start, end = lines[0]
+    later = _headline_below(text, lines, first)
+    return lines[later] if later is not None else lines[first]
+
+
+_HEAD_LINES = 8
+# "News | Sport | What's On", "Home > News > Regulation": a page's links, not its words.
+_BAR = re.compile(r"\s+(?:\||>|›|»|·|•)\s+")
+_NOTICE = re.compile(r"\bcookies?\b|\bjavascript\b|\bad ?blocker\b", re.IGNORECASE)
+_NEXT_SENTENCE = re.compile(r"[.?!]\s+\S")
+
+
+def _above_headline(line: str) -> str | None:
+    """What a line a page prints above its headline is, if it is one: a date, a notice, a
+    bar of links, or a short label."""
+    if only_a_date(line) or _NOTICE.search(line) or is_link_bar(line):
+        return "mark"
+    return "label" if len(line.split()) <= 3 and not _HEADLINE_END.search(line) else None
+
+
+def is_link_bar(line: str) -> bool:
+    """A bar of a page's links: "News | Sport | Jobs", "Home > News > Regulation"."""
+    parts = _BAR.split(line)
+    return len(parts) >= 3 and all(len(part.split()) <= 4 for part in parts)
+
+
+def _headline_below(text: str, lines: list[tuple[int, int]], first: int) -> int | None:
+    """The headline under a masthead at `first`, when there is one (see `find_title`)."""
+    masthead = text[lines[first][0] : lines[first][1]]
+    capitals = masthead.isupper()
+    for index in range(first + 1, min(len(lines), _HEAD_LINES)):
+        line = text[lines[index][0] : lines[index][1]]
+        if _headline_at(text, lines, index):
+            return index if (capitals and not line.isupper()) else None
+        if is_link_bar(line) or (only_a_date(line) and len(masthead.split()) <= 4):
+            capitals = True  # a bar, or a date under a short first line, sets it apart
+        else:
+            return None
+    return None
+
+
+def _headline_at(text: str, lines: list[tuple[int, int]], index: int) -> bool:
+    """Whether line `index` is shaped like a headline, with prose below it."""
+    if index + 1 >= len(lines):
+        return False
+    start, end = lines[index]
     line = text[start:end]
     words = line.lstrip("# ").split()
     if not 3 <= len(words) <= 25 or len(line) > 160:
-        return None
+        return False
     if _HEADLINE_END.search(line) or line.lstrip()[:1] in "-•*–—" or find_dateline(line):
-        return None
-    if _only_a_date(line):  # "Saturday, August 24, 2013", "Updated: 12 January 2010 @ 09:29 pm"
-        return None
+        return False
+    if only_a_date(line):  # "Saturday, August 24, 2013", "Updated: 12 January 2010 @ 09:29 pm"
+        return False
     if BYLINE.match(line.strip()) or READING_TIME.match(line) or _POINTER.match(line.strip()):
-        return None  # a byline, a reading time or a link is the page's, not the story's headline
+        return False  # a byline, a reading time or a link is the page's, not the story's headline
+    if is_link_bar(line) or (_NOTICE.search(line) and _NEXT_SENTENCE.search(line)):
+        return False  # a bar of links; a cookie notice (a headline may name cookies)
     # A headline is shorter than what follows it, which is prose.
-    next_start, next_end = lines[1]
-    if next_end - next_start < 40 and len(lines) < 3:
-        return None
-    return start, end
+    next_start, next_end = lines[index + 1]
+    return not (next_end - next_start < 40 and len(lines) < index + 3)
 
 
 # Words of a line that only says when a page was posted.
@@ -200,7 +307,7 @@ _DATE_WORDS = frozenset(
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 
 
-def _only_a_date(line: str) -> bool:
+def only_a_date(line: str) -> bool:
     """Whether the line holds nothing but a date or time (and words such as "updated")."""
     tokens = _TOKEN.findall(line)
     has_number = any(t.isdigit() for t in tokens)

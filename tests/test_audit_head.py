@@ -1,0 +1,178 @@
+"""Audit: the head of a scraped page (masthead, cookie notice, bar of links, date line) is the
+page's, and the headline under it is the title.
+
+Four invented stories (tests/fixtures/audit9, 15 articles of 13 outlets, as text, an HTML page,
+a JSON-lines export and an RSS feed) were read as a fact-checker would. Before these fixes a
+masthead was the title of 6 of the 14 text articles ("Marchfield Radio News", a cookie notice),
+a cookie notice above the masthead kept every head line in the story (a bar of links was stated
+as a claim, "3 min read" became a figure), 6 articles whose page printed a date were undated,
+and credits in brackets and a licence line were claims. The manifest lists, per article, the
+title and date a reader should see, the page's lines that must go and story text that must stay.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from corroborate import clean_articles, read_inputs
+from corroborate.clean import clean_article
+from corroborate.read.html import read_html
+from corroborate.read.text import read_text
+from corroborate.records import Article
+
+FIXTURES = Path(__file__).parent / "fixtures" / "audit9"
+_MANIFEST: dict[str, Any] = json.loads((FIXTURES / "MANIFEST.json").read_text(encoding="utf-8"))
+_READ_AS_METADATA = ("headline:", "dateline:", "date line: read")
+
+
+@pytest.fixture(scope="module")
+def fixtures() -> dict[str, Article]:
+    """Every fixture article, cleaned against the others of its story, by manifest key."""
+    found: dict[str, Article] = {}
+    for story in sorted(p for p in FIXTURES.iterdir() if p.is_dir()):
+        articles = [a for a in read_inputs([str(story)]) if isinstance(a, Article)]
+        clean_articles(articles)
+        for article in articles:
+            name = f"{story.name}/{Path(article.source.split('#')[0].split(':')[0]).name}"
+            many = name.endswith((".jsonl", ".rss"))
+            found[f"{name}#{article.title}" if many else name] = article
+    return found
+
+
+def _covered(article: Article, fragment: str, spans: list[tuple[int, int]]) -> bool:
+    start = article.text.find(fragment)
+    assert start >= 0, f"{fragment!r} is not in {article.source}"
+    return all(
+        any(s <= start + i < e for s, e in spans)
+        for i, char in enumerate(fragment)
+        if not char.isspace()
+    )
+
+
+@pytest.mark.parametrize("name", sorted(_MANIFEST["files"]))
+def test_title_date_junk_and_story(fixtures: dict[str, Article], name: str) -> None:
+    entry = _MANIFEST["files"][name]
+    article = fixtures[name]
+    assert article.title == entry["title"]
+    assert (article.published or "")[:10] == (entry["published"] or "")
+    removed = [(r.start, r.end) for r in article.removed]
+    kept = [(p.start, p.end) for p in article.paragraphs]
+    kept += [(r.start, r.end) for r in article.removed if r.reason.startswith(_READ_AS_METADATA)]
+    for junk in entry["junk"]:
+        assert _covered(article, junk, removed), f"left in the story: {junk!r}"
+    for keep in entry["keep"]:
+        assert _covered(article, keep, kept), f"story text lost: {keep!r}"
+
+
+STORY = (
+    "Ferry crews at Lornholm returned to work on Monday after a three-day stoppage over "
+    "rosters, the operator said in a statement.\n\n"
+    "Services to the outer islands will run to the winter timetable until Friday."
+)
+HEADLINE = "Lornholm ferry crews end three-day stoppage"
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["Kestrel Radio News", "Listen live | Podcasts | Schedule", HEADLINE], HEADLINE),
+        (["THE ORLO GAZETTE", HEADLINE], HEADLINE),
+        (["The Orlo Islander", "Tuesday 10 March 2026", HEADLINE], HEADLINE),
+        (["ORLO LEDGER — island news since 1911", "Home > News > Transport", HEADLINE], HEADLINE),
+        (
+            [
+                "We use cookies on our site. Accept all | Manage preferences",
+                "Orlo Echo",
+                "News | Sport | Jobs",
+                HEADLINE,
+            ],
+            HEADLINE,
+        ),
+        # A headline, then a line shaped like one (a standfirst): the first is the title.
+        ([HEADLINE, "Crews back after talks on rosters"], HEADLINE),
+        # A bar of links is never the title, nor a cookie notice (a headline may name cookies).
+        (["Home > News > Transport"], None),
+        (["Home > News > Transport", HEADLINE], HEADLINE),
+        (["Bakery recalls cookies after nut scare"], "Bakery recalls cookies after nut scare"),
+        # Two short lines before it: a page of another shape, not a masthead.
+        (["Deputy Sheriff", "Ana Lind", HEADLINE], None),
+    ],
+)
+def test_the_headline_under_a_masthead_is_the_title(head: list[str], title: str | None) -> None:
+    article = clean_article(read_text("\n".join([*head, STORY]) + "\n", source="orlo.txt"))
+    assert article.title == title
+    if title:  # and nothing of the head stays in the story
+        assert article.text[article.paragraphs[0].start :].startswith("Ferry crews at Lornholm")
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Updated 13:20, Thursday 12 March 2026", "2026-03-12"),
+        ("12 March 2026 · 3 min read", "2026-03-12"),
+        ("21 April 2026 — Ana Lind", "2026-04-21"),
+        ("Kestrel News Wire | 2026-04-21", "2026-04-21"),
+        ("Wednesday, May 6, 2026", "2026-05-06"),
+        ("Published 2026-03-12 11:05 GMT", "2026-03-12"),
+        ("Storm season: 2026-03-02 report", None),  # a date inside words, not the page's
+    ],
+)
+def test_a_date_line_under_the_headline_dates_the_article(line: str, published: str | None) -> None:
+    article = clean_article(read_text(f"{HEADLINE}\n{line}\n{STORY}\n", source="orlo.txt"))
+    assert (article.published or "")[:10] == (published or "")
+    story_start = article.text.index("Ferry crews")
+    assert all(p.start >= story_start for p in article.paragraphs)  # the line went
+
+
+_PAGE_LINES = [
+    "We use cookies to improve our site. By browsing you agree to our use of cookies. "
+    "Accept all | Manage preferences",
+    "Accept cookies? We and our partners use cookies to tailor ads. Yes, I accept | No, "
+    "take me to settings",
+    "(Reporting by Ana Lind; editing by Tor Vass)",
+    "(Editing by Tor Vass)",
+    "© Kestrel Wire 2026. This content may not be reproduced without permission.",
+    "Newsletter: Get the week's island news every Friday",
+    "Have your say: email letters@orlo-echo.example",
+    "Do you have a story for us? Email newsdesk@orlo-echo.example",
+    "Letters to the editor: letters@orlo-echo.example",
+    "Sponsored: Compare ferry fares from 40 operators",
+]
+# Story sentences that share words with those notices.
+_STORY_LINES = [
+    "The operator said it did not accept all of the union's claims.",
+    "Regulators fined the operator over its use of cookies on the booking site.",
+    "Anyone who saw the collision should email appeals@orlo-police.example.",
+    "Additional crews will be hired by the summer, the operator said.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "page"), [(line, True) for line in _PAGE_LINES] + [(s, False) for s in _STORY_LINES]
+)
+def test_page_lines_in_the_story_go_and_story_sentences_stay(line: str, page: bool) -> None:
+    text = f"{HEADLINE}\n\n{STORY}\n\n{line}\n\nCrews said they were glad to be back at sea.\n"
+    article = clean_article(read_text(text, source="orlo.txt"))
+    start = article.text.index(line)
+    removed = [r.text for r in article.removed if r.start == start]
+    assert removed == ([line] if page else [])
+    assert (start in [p.start for p in article.paragraphs]) is not page
+
+
+def test_an_html_pages_dateline_gives_its_place_and_leaves_the_story() -> None:
+    page = (
+        "<html><head><title>Crews end stoppage</title></head><body><article>"
+        f"<h1>{HEADLINE}</h1><p>LORNHOLM — {STORY.splitlines()[0]}</p>"
+        f"<p>{STORY.splitlines()[-1]}</p><p>Crews said they were glad to be back at sea, and "
+        "the operator thanked passengers for their patience during the stoppage.</p>"
+        "</article></body></html>"
+    )
+    article = clean_article(read_html(page, source="orlo.html"))
+    assert article.place == "Lornholm"
+    first = article.paragraphs[0]
+    assert article.text[first.start :].startswith("Ferry crews at Lornholm")
+    assert any(r.reason.startswith("dateline:") for r in article.removed)
