@@ -194,3 +194,26 @@ def test_a_figure_value_shows_how_each_outlet_wrote_it(fmt: str) -> None:
     if fmt != "html":  # HTML lists each mention with its own wording already
         assert f"{other.start}–{other.end} “12k”" in flat
         assert f"{first.start}–{first.end} “{value.as_written}”" not in flat  # same: not repeated
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "terminal"])
+def test_an_exclusive_said_only_in_a_copy_points_to_the_copys_sentence(fmt: str) -> None:
+    """A group's id is not its origin's ("g-a-…"); an exclusive listed under the origin article
+    whose words are only in its reprint had no span at all (found on an invented story whose
+    reprint kept a line its wire copy did not have)."""
+    report = example_report()
+    for group in report.source_groups:
+        group.id = f"g-{group.id}"
+    for article in report.articles:
+        article.source_group = f"g-{article.source_group}"
+    closed = next(c for c in report.claims if c.id == "c-closed")
+    closed.mentions = [m for m in closed.mentions if m.article == "a-reprint"]
+    report.exclusive = {"a-wire": ["c-closed"]}
+    text = render(report, "markdown") if fmt == "markdown" else _terminal(report)
+    section = _section(text, fmt, "exclusives", "sources")
+    (reprint,) = closed.mentions
+    line = next(li for li in section.splitlines() if closed.text[:40] in li)
+    assert (
+        f"Velmora Daily {'[' if fmt == 'markdown' else ''}chars {reprint.start}–{reprint.end}"
+        in line
+    )

@@ -335,7 +335,9 @@ def own_mentions(view: ReportView, claim_id: str, source_key: str) -> list[Menti
     """The mentions of a claim in one source (an article id or a source group id): where a
     reader finds an outlet's exclusive in its own text."""
     claim = view.claims.get(claim_id)
-    group = view.groups.get(source_key)
+    # A key may be the article that heads a group: its copies' words are the group's too (an
+    # exclusive found only in a copy was listed under the origin with no span at all).
+    group = view.groups.get(source_key) or view.group_of(source_key)
     articles = set(group.articles) if group else {source_key}
     return [m for m in claim.mentions if m.article in articles] if claim else []
 

@@ -16,7 +16,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from corroborate.records import Article, Claim, FigureValue, Quote, Report, SourceGroup
+from corroborate.records import Article, Claim, FigureValue, Mention, Quote, Report, SourceGroup
 from corroborate.render._view import (
     CONTEXT_LABEL,
     DISPUTE_CAVEAT,
@@ -298,13 +298,22 @@ def exclusives_section(view: ReportView) -> RenderableType:
         lines.append(Text(view.source_label(contrast.key), style="bold"))
         for c in contrast.only:
             where = ", ".join(
-                f"chars {m.start}–{m.end}" for m in own_mentions(view, c, contrast.key)
+                _mention_place(view, m, contrast.key) for m in own_mentions(view, c, contrast.key)
             )
             text = Text(f"only it reports: {view.claim_text(c)}")
             text.append(f" ({where})" if where else "", style="dim")
             lines.append(_indent(text, 2))
         lines += [_indent(Text(f"omits: {view.claim_text(c)}"), 2) for c in contrast.omits]
     return Group(*lines)
+
+
+def _mention_place(view: ReportView, mention: Mention, source_key: str) -> str:
+    """ "chars 12–80", naming the outlet when the words are a copy's, whose offsets are
+    into the copy's text, not the key article's."""
+    group = view.groups.get(source_key)
+    own = mention.article == source_key or (group is not None and group.origin == mention.article)
+    outlet = "" if own else f"{view.label(mention.article)} "
+    return f"{outlet}chars {mention.start}–{mention.end}"
 
 
 def sources_section(view: ReportView) -> RenderableType:
