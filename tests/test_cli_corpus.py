@@ -237,3 +237,20 @@ def test_a_date_filter_leaves_out_undated_stories_and_says_how_many(
     assert result.stderr == "not listed: 1 story with no date (--since and --until need one)\n"
     searched = ["stories", "--db", str(db), option, day, "--search", "Portmoor"]
     assert "not listed" not in CliRunner().invoke(main, searched).stderr  # it matches no search
+
+
+def test_stories_count_every_outlet_where_the_store_lists_the_first_50(store: Path) -> None:
+    """The store keeps a story's first 50 outlet names: `stories --json` gave those 50 and no
+    count (a 276-article story of 60 outlets read as one of 50), and the table's "+N" counted
+    the list, not the outlets."""
+    (first, *_) = _story_rows(store)
+    names = [f"Outlet {n:02d}" for n in range(60)]
+    with sqlite3.connect(store) as db:
+        db.execute(
+            "UPDATE stories SET outlet_count = 60, outlets = ? WHERE id = ?",
+            (json.dumps(names[:50]), first["id"]),
+        )
+    (row,) = [r for r in _story_rows(store) if r["id"] == first["id"]]
+    assert (row["outlet_count"], len(row["outlets"])) == (60, 50)  # type: ignore[arg-type]
+    result = CliRunner().invoke(main, ["stories", "--db", str(store)], env={"COLUMNS": "240"})
+    assert "60 outlets: Outlet 00" in result.output

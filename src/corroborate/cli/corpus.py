@@ -354,7 +354,8 @@ def stories_command(
         dated.append("substr(first_seen, 1, 10) <= ?")
         dates.append(until)
     sql = (
-        "SELECT id, title, first_seen, last_seen, article_count, source_count, outlets "
+        "SELECT id, title, first_seen, last_seen, article_count, source_count, outlet_count, "
+        "outlets "
         f"FROM stories WHERE {' AND '.join(where + dated)} ORDER BY {SORTS[sort]} LIMIT ?"
     )
     with _open(db_path) as store:
@@ -434,8 +435,12 @@ def _print_stories(rows: list[dict[str, Any]], total: int) -> None:
         ]
         if wide:
             outlets = json_list(row["outlets"])
-            more = f" +{len(outlets) - 4}" if len(outlets) > 4 else ""
-            cells.append(Text(", ".join(outlets[:4]) + more))
+            # The store keeps the first 50 names, and a narrow column cuts the line's end: the
+            # count of every outlet comes first ("+46" after the names counted the list, and
+            # was cut off).
+            count = max(row.get("outlet_count") or 0, len(outlets))
+            first = f"{count} outlets: " if count > 4 else ""
+            cells.append(Text(first + ", ".join(outlets[:4])))
         table.add_row(*cells)
     console.print(table)
 
