@@ -11,6 +11,11 @@ date, title, text], `pairs` [a/b = article + exact sentence, `kind`, `label`]), 
   mayoral election, an airline strike, a product recall, a new frog, a housing plan, a quarry
   protest). Its scores are read by the lead only; its errors are never printed (`--show` refuses).
 - `bench/data/claims_support_dev.jsonl`: the DEVELOPMENT set, 14 stories on other topics.
+- `bench/data/claims_support_blind2.jsonl`: a SECOND HELD-OUT set (24fa321), written in session 9
+  by another helper under the same rules, 14 stories on still other topics (a drought, a museum
+  return, a heat record, a council cyber attack, a marathon, a tram line, zoo cubs, a chemical
+  fire, a wind farm consent, bird flu, a teachers' pay deal, a mountain rescue, a ferry grounding,
+  university cuts), 167 pairs (70 same, 97 different). Totals only, like `blind`.
 
 Each story has 3 invented outlets, 500-900 words each with the noise of real scrapes (bylines,
 captions, "Read more" lines, share buttons, video and cookie blurbs). Each pair is two sentences
@@ -32,11 +37,13 @@ mention overlapping each side (a sentence may support two claims).
 - counts: stories, pairs, same and different pairs, pairs held together, sides missing, and the
   sides that cleaning dropped (`sides_dropped`: found in the text but in no kept sentence).
 
-    python bench/bench_claim_support.py [--set dev|blind] [--show] [--quick]
+    python bench/bench_claim_support.py [--set dev|blind|blind2] [--show] [--quick]
 
 `--set blind` (the default, what bench/baselines/claim_support.json checks) writes
 bench/results/claim_support.json with totals only; `--set dev` (and `--quick`, which is `--set
-dev`) writes claim_support_dev.json, with a table by kind; `--show` prints the dev set's errors.
+dev`) writes claim_support_dev.json, with a table by kind; `--set blind2` writes
+claim_support_blind2.json with totals only; `--show` prints the dev set's errors (it refuses both
+blind sets).
 """
 
 from __future__ import annotations
@@ -60,6 +67,7 @@ from corroborate.story import build_report
 DATA = Path(__file__).resolve().parent / "data"
 SETS = {
     "blind": DATA / "claims_support_blind.jsonl",
+    "blind2": DATA / "claims_support_blind2.jsonl",
     "dev": DATA / "claims_support_dev.jsonl",
 }
 
