@@ -176,3 +176,27 @@ def test_an_html_pages_dateline_gives_its_place_and_leaves_the_story() -> None:
     first = article.paragraphs[0]
     assert article.text[first.start :].startswith("Ferry crews at Lornholm")
     assert any(r.reason.startswith("dateline:") for r in article.removed)
+
+
+@pytest.mark.parametrize(
+    ("last", "credit"),
+    [
+        ("Kestrel News Wire", True),
+        ("Ana Lind", True),
+        ("Crews said they were glad to be back at sea.", False),
+        ("- more sailings from June", False),
+    ],
+)
+def test_a_name_alone_on_the_last_line_is_a_credit(last: str, credit: bool) -> None:
+    """ "Castlegate News Wire" ended a feed entry's story as a paragraph of it."""
+    text = f"{HEADLINE}\n\n{STORY}\n\nCrews said talks on rosters would go on.\n\n{last}\n"
+    article = clean_article(read_text(text, source="orlo.txt"))
+    start = article.text.index(last)
+    assert (start not in [p.start for p in article.paragraphs]) is credit
+
+
+def test_a_name_under_a_closing_quote_says_who_spoke_and_stays() -> None:
+    quote = "\u201cWe are glad to be back at sea,\u201d said one skipper after the vote on Monday."
+    text = f"{HEADLINE}\n\n{STORY}\n\n{quote}\n\nOddny Varr\n"
+    article = clean_article(read_text(text, source="orlo.txt"))
+    assert article.text.index("Oddny Varr") in [p.start for p in article.paragraphs]

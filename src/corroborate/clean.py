@@ -219,6 +219,7 @@ def _clean(article: Article, in_others: _InOthers) -> Article:
     by_shape = "extraction" not in article.meta
     _mark_head(blocks, by_shape=by_shape)
     _mark_tail(blocks, in_others)
+    _mark_sign_off(blocks)
     _mark_lines(blocks, by_shape=by_shape)
     article.removed = removed + [
         Removed(b.start, b.end, b.reason, b.text) for b in blocks if b.reason
@@ -427,6 +428,27 @@ def _mark_tail(blocks: list[_Block], in_others: _InOthers) -> None:
                 after.reason = f"after the end of the story, below '{marker}'"
             return
     _mark_incoherent_tail(blocks, in_others)
+
+
+_MINOR_WORDS = frozenset({"of", "and", "the", "&", "for", "de"})
+
+
+def _mark_sign_off(blocks: list[_Block]) -> None:
+    """A name alone on the story's last line ("Castlegate News Wire", "Ana Lind"): a wire's or
+    writer's credit, which stayed in a feed entry's story. A name under a quote stays: that
+    line says who spoke."""
+    kept = [i for i, b in enumerate(blocks) if not b.reason]
+    if len(kept) < 3:
+        return
+    last = blocks[kept[-1]]
+    words = last.text.split()
+    if not 1 <= len(words) <= 5 or _TERMINAL.search(last.text) or _LIST_ITEM.match(last.text):
+        return
+    if not all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words):
+        return
+    if _is_quote_like(blocks[kept[-2]].text):
+        return
+    last.reason = "credit line at the end of the story (a wire's or writer's name)"
 
 
 def _mark_incoherent_tail(blocks: list[_Block], in_others: _InOthers) -> None:
