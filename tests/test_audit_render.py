@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 
 import pytest
 from rich.console import Console
@@ -217,3 +218,20 @@ def test_an_exclusive_said_only_in_a_copy_points_to_the_copys_sentence(fmt: str)
         f"Velmora Daily {'[' if fmt == 'markdown' else ''}chars {reprint.start}–{reprint.end}"
         in line
     )
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "terminal"])
+def test_two_articles_of_one_outlet_are_told_apart_in_exclusives(fmt: str) -> None:
+    """A feed gave two articles of one outlet: "Larkmoor Chronicle — Omits what most others
+    report: the judge's finding" read as the outlet's omission, though it ran the finding in
+    its other article. Each heading now names its article."""
+    report = example_report()
+    for article in report.articles:
+        if article.id in ("a-ledger", "a-post"):
+            article.outlet = "Northern Ledger"
+    report.exclusive = {"a-ledger": ["c-closed"], "a-post": ["c-closed"]}
+    text = render(report, fmt) if fmt != "terminal" else _terminal(report)
+    section = _section(text, fmt, "exclusives", "sources")
+    for article in report.articles:
+        if article.id in ("a-ledger", "a-post") and article.title:
+            assert f"Northern Ledger: “{article.title}”" in html.unescape(section)

@@ -140,13 +140,24 @@ class ReportView:
     def source_label(self, key: str) -> str:
         """Name an exclusive/omitted key: an article id or a source group id."""
         if key in self.articles:
-            return self.label(key)
+            return self._told_apart(key)
         group = self.groups.get(key)
         if group is None:
             return key
         others = len(group.articles) - 1
         suffix = f" (+{others} cop{'y' if others == 1 else 'ies'})" if others > 0 else ""
-        return f"{self.label(group.origin)}{suffix}"
+        return f"{self._told_apart(group.origin)}{suffix}"
+
+    def _told_apart(self, article_id: str) -> str:
+        """The outlet, and the article's title when the outlet gave more than one article:
+        "Larkmoor Chronicle omits" the judge's finding read as the outlet's, which ran it in
+        its other article."""
+        label = self.label(article_id)
+        article = self.articles.get(article_id)
+        twins = [a for a in self.articles if a != article_id and self.label(a) == label]
+        if not twins or article is None or not article.title:
+            return label
+        return f"{label}: “{article.title}”"
 
     def claim_text(self, claim_id: str) -> str:
         claim = self.claims.get(claim_id)
