@@ -1,6 +1,7 @@
 """Echoes (figures/echo.py): a distinctive value that two articles of a story each state once
-among several figures is one figure, even where their sentences share no word; and relative
-months ("last month") are dated by the article.
+among several figures is one figure, even where their sentences share no word; two articles'
+only counts of one thing are rivals where their values differ; and relative months ("last
+month") are dated by the article.
 
 Every story is invented (an invented port town, ferry company and hospital trust).
 """
@@ -12,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corroborate.figures import _dated, build_ledger
-from corroborate.figures.echo import MIN_FIGURES, lone_values
+from corroborate.figures.echo import MIN_FIGURES, lone_counts, lone_values
 from corroborate.figures.extract import Quantity
 from corroborate.figures.subject import Subject
 from corroborate.nlp import Resources
@@ -121,6 +122,53 @@ def test_value_told_twice_is_not_lone(resources: Resources) -> None:
     a, b = make(first, "Quenby Tide"), make(second, "Harbour Wire")
     figures = build_ledger([a, b], resources)
     assert holding(figures, a, "€415 million") is not holding(figures, b, "€415m")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "fa", "fb"),
+    [
+        (
+            "Divers recovered four anchors from the wreck.",
+            "Six anchors were recovered, the museum said.",
+            "four",
+            "Six",
+        ),
+        (
+            "Rangers counted 14 nests on the island.",
+            "Volunteers counted 17 nests, according to the trust.",
+            "14",
+            "17",
+        ),
+        (
+            "The trust recorded 230 falls on its wards.",
+            "In all, 260 falls were recorded, the report found.",
+            "230",
+            "260",
+        ),
+    ],
+)
+def test_lone_counts_conflict(
+    resources: Resources, first: str, second: str, fa: str, fb: str
+) -> None:
+    one, two = _story(first, second)
+    a, b = make(one, "Quenby Tide"), make(two, "Harbour Wire")
+    figures = build_ledger([a, b], resources)
+    rivals = holding(figures, a, fa)
+    assert rivals is holding(figures, b, fb)
+    assert rivals.status == "conflict"
+    # one sentence per article: no such evidence, and no conflict
+    a, b = make(first, "Quenby Tide"), make(second, "Harbour Wire")
+    assert all(f.status != "conflict" for f in build_ledger([a, b], resources))
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from("ab"), st.sampled_from(["nest", "egg", None])), max_size=20)
+)
+def test_lone_counts(rows: list[tuple[str, str | None]]) -> None:
+    for (article, counted), alone in zip(rows, lone_counts(rows), strict=True):
+        in_article = [c for a, c in rows if a == article]
+        expected = len(in_article) >= MIN_FIGURES and in_article.count(counted) == 1
+        assert alone == (counted is not None and expected)
 
 
 def _quantity(value: float) -> Quantity:

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from corroborate.figures.echo import lone_values
+from corroborate.figures.echo import lone_counts, lone_values
 from corroborate.figures.extract import Quantity, read_quantities
 from corroborate.figures.learned import PairJudge, shipped_model
 from corroborate.figures.ledger import FigureMentionDraft, group_mentions
@@ -75,9 +75,15 @@ def story_mentions(
     _metres_among_lengths(mentions)
     _units_of_the_story(mentions)
     lone = lone_values([(m.article.id, m.quantity) for m in mentions])
-    for mention, alone in zip(mentions, lone, strict=True):
-        mention.lone = alone
+    counts = lone_counts([(m.article.id, _count_of(m)) for m in mentions])
+    for mention, alone, count_alone in zip(mentions, lone, counts, strict=True):
+        mention.lone, mention.lone_count = alone, count_alone
     return mentions, topic_names(mentions, len(articles))
+
+
+def _count_of(mention: FigureMentionDraft) -> str | None:
+    """The thing a count counts ("container"), or None for any other figure."""
+    return mention.subject.counted if mention.quantity.unit == "count" else None
 
 
 TOPIC_MIN_ARTICLES = 3

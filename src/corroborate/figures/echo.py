@@ -42,6 +42,21 @@ def lone_values(mentions: Sequence[tuple[str, Quantity]]) -> list[bool]:
     ]
 
 
+def lone_counts(mentions: Sequence[tuple[str, str | None]]) -> list[bool]:
+    """For each (article id, counted thing): is it the article's only count of that thing,
+    in an article that states at least `MIN_FIGURES` figures? Two articles' only counts of
+    containers found are likely one count told two ways, so a rival where their values differ
+    (what the rules read of the two acts still decides)."""
+    per_article = Counter(article for article, _ in mentions)
+    same = Counter(mentions)
+    return [
+        counted is not None
+        and per_article[article] >= MIN_FIGURES
+        and same[(article, counted)] == 1
+        for article, counted in mentions
+    ]
+
+
 def small(quantity: Quantity) -> bool:
     """A count under ten: it names many things in one story."""
     if quantity.unit != "count":

@@ -79,6 +79,8 @@ class FigureMentionDraft:
     doubts: set[str] = field(default_factory=set)
     # The only figure of its value among its article's several (`echo.lone_values`)
     lone: bool = False
+    # The only count of its counted thing among its article's several (`echo.lone_counts`)
+    lone_count: bool = False
 
     @property
     def date(self) -> str | None:
@@ -294,6 +296,8 @@ def can_conflict(
     core += 2.0 * (x.outcome is not None and x.outcome == y.outcome)
     if x.persons_named and y.persons_named:  # the same person gives both
         core += 1.0 * names_match(x.persons, y.persons)
+    # two articles' only counts of one thing: "found two containers" / "three containers"
+    core += 1.0 * (a.lone_count and b.lone_count and a.article.id != b.article.id)
     # "unemployment" is 5%, "inflation" 6.5%; a population's nouns ("population", "home to")
     # are words for one thing
     population = x.outcome == y.outcome == "living"
