@@ -141,6 +141,9 @@ _PAGE_LINES = [
     "Do you have a story for us? Email newsdesk@orlo-echo.example",
     "Letters to the editor: letters@orlo-echo.example",
     "Sponsored: Compare ferry fares from 40 operators",
+    # A labelled caption of a long sentence (one of 15 words or fewer went, one of 17 stayed).
+    "Photo caption: The empty quay at Lornholm harbour on Monday evening, when the last ferry "
+    "of the stoppage was tied up.",
 ]
 # Story sentences that share words with those notices.
 _STORY_LINES = [

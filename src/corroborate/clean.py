@@ -159,6 +159,11 @@ _CREDIT_EDGE = re.compile(f"{_CREDIT_START}|{_CREDIT_END}")
 # last sentence.
 _CREDIT_BOTH = re.compile(f"{_CREDIT_START}.*[.!?)]\\s+{_CREDIT_END}", re.DOTALL)
 _CAPTION_WORDS = 60
+_CAPTION_LABEL = re.compile(
+    r"^(?:photo|image|picture|photograph|pictured|illustration|graphic)s?(?: caption)?\s*:"
+    r"|^caption\s*:",
+    re.IGNORECASE,
+)
 _AGENCY_DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'-]+,?(?: [A-Z][a-z]+\.? \d+)?\s*\([A-Za-z]+\)\s*[—–-]"
 )
@@ -482,6 +487,8 @@ def _is_credit(text: str) -> bool:
     words = text.split()
     if len(words) <= _CAPTION_WORDS and _CREDIT_BOTH.match(text.strip()):
         return True
+    if len(words) <= _CAPTION_WORDS and _CAPTION_LABEL.match(text):
+        return True  # "Photo caption: ..." says what it is, however long its sentence
     if len(words) > 40 or _is_quote_like(text) or _AGENCY_DATELINE.match(text):
         return False
     if _TERMINAL.search(text) and len(words) > 15:
