@@ -91,3 +91,41 @@ def test_an_observer_changes_no_speaker(
     observed(article, resources)
     assert [(q.text, q.speaker) for q in find_quotes([article], resources)] == plain
     assert [speaker for _, speaker in plain] == [chosen]
+
+
+SHE = "Lena Ortiz arrived late. She said: “The quay will open in May.”"
+THEY = "They said: “The quay will open in May.”"
+TOLD = "Mayor Lena Ortiz told Councillor Dale Ferris on Friday: “The quay will open in May.”"
+# (text, candidate phrase, feature, value)
+FEATURE_CASES = [
+    *[(SHE, "She", name, 1.0) for name in ("singular_pronoun", "dep_nsubj", "cue_root")],
+    (SHE, "She", "has_person", 0.0),
+    (SHE, "Lena Ortiz", "has_person", 1.0),
+    (SHE, "Lena Ortiz", "after", 0.0),
+    (THEY, "They", "other_pronoun", 1.0),
+    (THEY, "They", "singular_pronoun", 0.0),
+    (TOLD, "Mayor Lena Ortiz", "cue_same_sentence", 1.0),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "name", "value"), FEATURE_CASES)
+def test_features_describe_the_candidate(
+    resources: Resources, text: str, phrase: str, name: str, value: float
+) -> None:
+    article = make(text, "quaytimes")
+    paras = parsed_paragraphs(article, resources.paragraph_docs(article))
+    registry = PersonRegistry()
+    registry.build(person_names(paras))
+    rows: list[list[float]] = []
+
+    def observe(span: Any, paras: Any, quoted: Any, choice: Any, before: Any, _: Any) -> None:
+        found = candidates.collect(span, paras, quoted, choice, before)
+        for c in found:
+            numbers = candidates.features(c, span, paras, quoted, found)
+            assert len(numbers) == len(candidates.FEATURES)
+            if c.speaker.text == phrase:
+                rows.append(numbers)
+
+    quotes_of_article(article, paras, registry, observe)
+    assert len(rows) == 1, f"no single candidate {phrase!r}"
+    assert rows[0][candidates.FEATURES.index(name)] == value
