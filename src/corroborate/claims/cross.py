@@ -98,15 +98,29 @@ def _times_apart(a: Unit, b: Unit, subjects: FigureSubjects) -> bool:
     November, the British Royal Navy had captured eight pirates" / "The Indian navy captured
     23 pirates"; "in December 2003"), they name two times, or one looks back ("Prior to
     that", "previously")."""
-    if bool(_EARLIER.search(a.whole.text)) != bool(_EARLIER.search(b.whole.text)):
+    earlier_a, words_a, text_a = _timing(a, subjects)
+    earlier_b, words_b, text_b = _timing(b, subjects)
+    if earlier_a != earlier_b:
         return True
-    words_a, words_b = _time_words(a, subjects), _time_words(b, subjects)
     # "during the evening rush hour" and "at rush hour" (no time to the parser) are one time
-    text_a, text_b = (
-        set(_WORD.findall(a.whole.text.lower())),
-        set(_WORD.findall(b.whole.text.lower())),
-    )
     return bool(words_a and not words_a & text_b) or bool(words_b and not words_b & text_a)
+
+
+def _timing(unit: Unit, subjects: FigureSubjects) -> tuple[bool, frozenset[str], frozenset[str]]:
+    """Whether the unit's sentence looks back, its time words and all its words, read once
+    per sentence: a big story's close pairs hold each sentence many times (issue 7)."""
+    found: dict[tuple[str, int], tuple[bool, frozenset[str], frozenset[str]]]
+    found = subjects.cache.setdefault("timing", {})
+    key = (unit.article.id, unit.whole.start)
+    timing = found.get(key)
+    if timing is None:
+        text = unit.whole.text
+        timing = found[key] = (
+            bool(_EARLIER.search(text)),
+            frozenset(_time_words(unit, subjects)),
+            frozenset(_WORD.findall(text.lower())),
+        )
+    return timing
 
 
 def _time_words(unit: Unit, subjects: FigureSubjects) -> set[str]:
