@@ -70,6 +70,7 @@ from dataclasses import replace
 from typing import Any
 
 from corroborate.claims.align import LOOSE_PAIR, Alignment, Unit
+from corroborate.claims.doers import reworded_actors
 from corroborate.claims.features import THRESHOLD, SentenceFacts, actor_clash, conflict
 from corroborate.claims.frames import Arg, Frame, frames_of, speaker_of
 from corroborate.claims.polarity import implicit_negations
@@ -179,6 +180,11 @@ class FigureSubjects:
             tokens = list(self.tokens(unit.article, unit.whole))
             found = self._frames[key] = (frames_of(tokens, paragraph.start), speaker_of(tokens))
         return found
+
+    def embed(self, texts: Sequence[str]) -> Any:
+        """The run's sentence embeddings of the texts (`doers` compares two sentences with
+        their doers taken out)."""
+        return self._resources.embedder().embed(texts)
 
     def differ(self, article_a: str, x: int, article_b: str, y: int) -> bool:
         """The figures whose numbers start at these offsets are about different things (False
@@ -360,6 +366,8 @@ def frame_clash(
     if pair:
         return f"different figures: {name_a} gives {pair[0]}, {name_b} gives {pair[1]}"
     clash = _frame_actors(frames_a, frames_b) if close else None
+    if close and clash is None and not agree_somewhere(*_figures_of(a, b, read)):
+        clash = reworded_actors(a, b, (frames_a, frames_b), subjects.embed)
     if clash and not _two_acts(a, b, read):
         verb, doer_a, doer_b = clash
         return (
@@ -425,6 +433,10 @@ def _frame_figures(
             if pair:
                 return pair
     return None
+
+
+def _figures_of(a: Unit, b: Unit, read: Read) -> tuple[list[Quantity], list[Quantity]]:
+    return figures_in(a, a.whole, read), figures_in(b, b.whole, read)
 
 
 def counts(text: str, quantity: Quantity, lemma: str) -> bool:

@@ -50,6 +50,11 @@ PARTITIVES = frozenset(
 _DOER_DEPS = frozenset({"nsubj", "csubj"})
 _PATIENT_DEPS = frozenset({"dobj", "nsubjpass"})
 _COMPLEMENT_DEPS = frozenset({"acomp", "attr"})
+# "was the first to raise the alarm": the subject of the copula did it
+_RANKS = frozenset({"first", "last", "only"})
+# Prepositions that tie a role to its owner or place: "testers from the Federation"
+# ("offers for Teixeira" says what for, not whose)
+_ANCHOR_PREPOSITIONS = frozenset({"from", "at", "of"})
 
 __all__ = ["Arg", "Frame", "frames_of", "speaker_of"]
 
@@ -66,6 +71,11 @@ class Arg:
     end: int
     known: bool = True  # False for a pronoun ("he", "some"): who it is, the sentence does not say
     person: bool = False  # one of its names is a person's
+    # whose or where it is ("the arena's safety manager", "testers from the Federation", "an
+    # engineer at the Ferrow works"): the names or lemmas of those owners
+    anchors: frozenset[str] = frozenset()
+    one: bool = False  # a singular noun with "a"/"an": one someone ("a passing cyclist")
+    common: bool = False  # its head is a common noun (a name on it, "lorry driver", is a slip)
 
     def matches(self, other: Arg) -> bool:
         """One participant: a name in common when both are named, else one's head word among
@@ -169,9 +179,22 @@ def _participant(token: Any, deps: frozenset[str], inside: set[int], base: int) 
         return None
     if token.dep_ in {"xcomp", "conj"} and token.head.i in inside:
         return _participant(token.head, deps, inside, base)
+    if _ranked(token) and token.head.head.i in inside:  # "was the first to raise the alarm"
+        return _participant(token.head.head, deps, inside, base)
     if _absent(token) and token.head.head.i in inside:  # "left without shaking his hand"
         return _participant(token.head.head, deps, inside, base)
     return None
+
+
+def _ranked(verb: Any) -> bool:
+    """The verb says what the copula's subject was first, last or only one to do."""
+    head = verb.head
+    return bool(
+        verb.dep_ in {"relcl", "acl", "xcomp"}
+        and head.lower_ in _RANKS
+        and head.dep_ == "attr"
+        and head.head.lemma_.lower() == "be"
+    )
 
 
 def _absent(verb: Any) -> bool:
@@ -216,7 +239,34 @@ def _arg(token: Any, base: int = 0) -> Arg | None:
     if token.lemma_.lower() in PARTITIVES or token.pos_ == "NUM":  # "part of the ransom"
         words.update(_of_objects(token))
     lemma = token.lemma_.lower()
-    return Arg(lemma, names, frozenset(words), base + start, base + end, person=person)
+    one = token.tag_ in {"NN", "NNP"} and any(d.lower_ in {"a", "an"} for d in token.children)
+    return Arg(
+        lemma,
+        names,
+        frozenset(words),
+        base + start,
+        base + end,
+        person=person,
+        anchors=_anchors(token),
+        one=one,
+        common=token.pos_ == "NOUN",
+    )
+
+
+def _anchors(token: Any) -> frozenset[str]:
+    """Whose or where the participant is, by name or lemma: its possessor ("Halden's own
+    engineers", not "its") and the object of "from"/"at"/"of" ("testers from the
+    Federation"), unless the head is a part of that object ("part of the ransom")."""
+    owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    if token.lemma_.lower() not in PARTITIVES and token.pos_ != "NUM":
+        owners += [
+            obj
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ in _ANCHOR_PREPOSITIONS
+            for obj in prep.children
+            if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"}
+        ]
+    return frozenset(name_of(o) or o.lemma_.lower() for o in owners)
 
 
 def _of_objects(token: Any) -> set[str]:
