@@ -139,19 +139,22 @@ class MiniLmOnnxEmbedder:
         self._session = _onnx_session(model_path, threads)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.empty((len(texts), 384), dtype=np.float32)
-        missing = [i for i, text in enumerate(texts) if text not in self._cache]
-        # Batches of similar length waste little on padding; rows go back in input order.
-        missing.sort(key=lambda i: len(texts[i]))
+        # Vectors already known are taken before the cache may be cleared below.
+        known = {text: self._cache[text] for text in texts if text in self._cache}
+        # Each missing text is run once however often it is given (a big story's sentences
+        # are mostly wire copies): a text's vector does not depend on the batch it runs in.
+        # Batches of similar length waste little on padding.
+        missing = sorted({text: None for text in texts if text not in known}, key=len)
         for begin in range(0, len(missing), self.batch_size):
             chunk = missing[begin : begin + self.batch_size]
-            out[chunk] = self._embed_batch([texts[i] for i in chunk])
+            known.update(zip(chunk, self._embed_batch(chunk), strict=True))
         if len(self._cache) + len(missing) > CACHE_SIZE:
             self._cache.clear()
-        for i in missing:
-            self._cache[texts[i]] = out[i]
+        for text in missing:
+            self._cache[text] = known[text]
+        out = np.empty((len(texts), 384), dtype=np.float32)
         for i, text in enumerate(texts):
-            out[i] = self._cache.get(text, out[i])
+            out[i] = known[text]
         return out
 
     def embed_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
