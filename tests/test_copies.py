@@ -451,3 +451,32 @@ def test_quoted_words_are_not_the_outlets_own(text: str, own: str) -> None:
     from corroborate.copies.text import own_text, quote_spans
 
     assert " ".join(words(own_text(text, 0, len(text), quote_spans(text)))) == own
+
+
+@pytest.mark.parametrize(
+    ("published", "same_source"),
+    [
+        ("2026-05-08", True),  # the same day as the wire: a reprint cut down from it
+        ("2026-05-09", True),  # a day later
+        (None, True),  # undated: a shorter text made only of the longer one's words
+        ("2026-05-07", False),  # a day before the wire: a brief the wire's fuller story grew from
+    ],
+)
+def test_a_reprint_keeping_under_half_of_the_wire_is_still_one_source(
+    published: str | None, same_source: bool
+) -> None:
+    """A reprint cut to 4 of the wire's 10 paragraphs, with no words of its own, adds no source.
+
+    It used to need half the wire's words to count as a copy: below that it was a partial copy
+    with a source group of its own, and a story of the wire and its reprint read as two
+    independent sources.
+    """
+    origin, other = wire(), independent()
+    reprint = article("Coast Courier", [WIRE[0], WIRE[2], WIRE[5], WIRE[8]], published=published)
+    find_copies([reprint, other, origin])
+    if same_source:
+        assert reprint.source_group == origin.source_group != other.source_group
+        assert reprint.copy_of == origin.id and origin.copy_of is None
+    else:
+        assert reprint.source_group != origin.source_group
+        assert origin.copy_of is None and reprint.copy_of is None

@@ -13,6 +13,7 @@ from corroborate.copies.minhash import SignatureBatch, band_keys, signatures
 from corroborate.copies.settings import CopySettings
 from corroborate.copies.text import Unit, paragraph_spans, sentence_units, words
 from corroborate.copies.verify import (
+    Alignment,
     CopyMatch,
     align,
     copy_kind,
@@ -71,7 +72,9 @@ def relate(a: DocInfo, b: DocInfo, settings: CopySettings) -> CopyMatch | None:
     alignment = align(a.units, b.units, settings, same_outlet=same_outlet)
     if not alignment.is_copy(settings):
         return None
-    whole = is_whole_copy(alignment, settings, a.words, b.words)
+    whole = is_whole_copy(alignment, settings, a.words, b.words) or is_abridged_reprint(
+        alignment, settings, a, b
+    )
     if whole:
         copy_is_a = pick_origin([a, b]) is b
     else:
@@ -92,6 +95,24 @@ def relate(a: DocInfo, b: DocInfo, settings: CopySettings) -> CopyMatch | None:
         passages=shared_passages(alignment, copy.units, origin.units, copy_is_a),
         origin_similarity=copy_similarity(alignment, origin.units, not copy_is_a),
     )
+
+
+def is_abridged_reprint(
+    alignment: Alignment, settings: CopySettings, a: DocInfo, b: DocInfo
+) -> bool:
+    """Whether the shorter text is the longer one cut down: (almost) all its words are the
+    longer one's, and it is not the older of the two.
+
+    Such a reprint has no words of its own, so it is no independent source however much it
+    cut (a reprint keeping 45% of a wire story had counted as a source of its own). A shorter
+    text dated before the longer one is a brief that the longer report embeds or grew from: a
+    partial copy, and the longer report's own words stay its own source.
+    """
+    short, longer = (a, b) if a.words <= b.words else (b, a)
+    short_coverage = alignment.coverage_a if short is a else alignment.coverage_b
+    if short_coverage < settings.abridged_coverage:
+        return False
+    return not (is_dated(a, b) and (short.published or "")[:10] < (longer.published or "")[:10])
 
 
 def partial_rank(doc: DocInfo, dated: bool, group_size: int = 1) -> tuple[str, int, int, str]:

@@ -36,6 +36,9 @@ class CopySettings:
     min_run: int = 3  # ... or this many sentences matched in the same order in both
     quote_weight: float = 0.25  # quoted words count this much inside such a run
     whole_copy_coverage: float = 0.6  # share of a copy's words from its origin: else partial
+    # a shorter text this much the longer one's words, and not older, is a reprint cut down from
+    # it (one source), however little of the longer text it kept
+    abridged_coverage: float = 0.9
     common_passage_docs: int = 5  # a passage in this many documents is boilerplate-like
     max_bucket: int = 64  # a band key shared by more passages links each to the first few only
     # execution
@@ -50,7 +53,10 @@ class CopySettings:
             )
         if self.shingle_words < 1 or self.shingle_words > 8:
             raise ValueError(f"shingle_words must be between 1 and 8, got {self.shingle_words}")
-        if not 0 < self.sentence_similarity <= 1 or not 0 < self.whole_copy_coverage <= 1:
-            raise ValueError("sentence_similarity and whole_copy_coverage must be in (0, 1]")
+        shares = (self.sentence_similarity, self.whole_copy_coverage, self.abridged_coverage)
+        if not all(0 < share <= 1 for share in shares):
+            raise ValueError(
+                "sentence_similarity, whole_copy_coverage and abridged_coverage must be in (0, 1]"
+            )
         if self.processes < 1 or self.batch_size < 1:
             raise ValueError("processes and batch_size must be at least 1")
