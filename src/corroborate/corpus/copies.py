@@ -297,18 +297,37 @@ class StoreCopyFinder:
             self._docs.popitem(last=False)
 
     def _mark(self, articles: Sequence[Article], whole: list[CopyMatch]) -> list[CopyEvidence]:
-        """Each new article that copies an earlier one joins that one's source group."""
+        """Each new article that copies another joins that one's source group.
+
+        Within the batch the earlier published, else the fuller text is the origin, as in a
+        report; input order decides only between texts alike in both (a verbatim reprint of
+        the same day). Input order used to decide everything, so a wire story read after its
+        abridged reprint was stored as the reprint's copy. An article stored before is never
+        re-labelled, so a new one joins it whichever way the match points.
+        """
         order = {a.id: n for n, a in enumerate(articles)}
-        evidence = []
+        links = {
+            a.id: best for a in articles if (best := _best_origin(a.id, whole, articles, order))
+        }
+        found: dict[str, CopyEvidence] = {}
+
+        def join(article_id: str) -> None:
+            if article_id in found or article_id not in links:
+                return
+            match, other = links[article_id]
+            # the origin first, so a chain of copies ends in one group; marking before
+            # recursing stops a cycle, which consistent directions never give
+            found[article_id] = CopyEvidence(
+                article_id, other, match.kind, round(match.similarity, 4)
+            )
+            if other in order:
+                join(other)
+            article = articles[order[article_id]]
+            article.source_group, article.copy_of = self._group_of(other, articles, order)
+
         for article in articles:
-            best = _best_earlier(article.id, whole, order)
-            if best is None:
-                continue
-            match, other = best
-            group, origin = self._group_of(other, articles, order)
-            article.source_group, article.copy_of = group, origin
-            evidence.append(CopyEvidence(article.id, other, match.kind, round(match.similarity, 4)))
-        return evidence
+            join(article.id)
+        return [found[a.id] for a in articles if a.id in found]
 
     def _group_of(
         self, other: str, articles: Sequence[Article], order: dict[str, int]
@@ -418,19 +437,34 @@ def _nearest(pairs: np.ndarray[Any, Any], limit: int = _PARTNERS) -> list[tuple[
     return list(zip(new[keep].tolist(), old[keep].tolist(), strict=True))
 
 
-def _best_earlier(
-    article: str, matches: list[CopyMatch], order: dict[str, int]
+def _best_origin(
+    article: str, matches: list[CopyMatch], articles: Sequence[Article], order: dict[str, int]
 ) -> tuple[CopyMatch, str] | None:
-    """The most similar whole-copy match with an article stored before, or earlier in batch."""
+    """The most similar whole-copy match that makes `article` a copy: of an article stored
+    before (whichever way the match points), or of one of the batch that is older or fuller,
+    else that was read before it."""
     mine = order[article]
     found = []
     for match in matches:
         if article not in (match.copy, match.origin):
             continue
         other = match.origin if match.copy == article else match.copy
-        if order.get(other, -1) < mine:
+        if other not in order:
+            found.append((match.similarity, other, match))
+            continue
+        decided = _decided(match, articles[order[match.copy]], articles[order[match.origin]])
+        if (match.copy == article) if decided else order[other] < mine:
             found.append((match.similarity, other, match))
     if not found:
         return None
     _, other, match = max(found, key=lambda f: (f[0], f[1]))
     return match, other
+
+
+def _decided(match: CopyMatch, copy: Article, origin: Article) -> bool:
+    """Whether the match's direction rests on the texts (the origin is dated a day before the
+    copy, or holds a tenth more of its words than the copy holds of the origin's)."""
+    copy_day, origin_day = (copy.published or "")[:10], (origin.published or "")[:10]
+    if copy_day and origin_day and origin_day < copy_day:
+        return True
+    return match.origin_coverage + 0.1 <= match.copy_coverage
