@@ -75,7 +75,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import file_hash, print_table, require_data, write_results
 from bench_summary import parse_source
 from corroborate.claims import align_claims
+from corroborate.claims.figured import dispute_figures
 from corroborate.copies import find_copies
+from corroborate.figures import build_ledger
 from corroborate.nlp import Resources
 from corroborate.read.jsonl import read_jsonl
 from corroborate.records import Article, Claim, Paragraph
@@ -249,6 +251,8 @@ def _claims_of(wanted: set[str], ecb: Path, neus: Path) -> dict[str, list[Claim]
     for name in sorted(wanted):
         resources.parse_all(stories[name])
         claims_of[name] = align_claims(stories[name], resources)
+        # as the report does: a figure the ledger finds in conflict disputes its claims
+        dispute_figures(claims_of[name], build_ledger(stories[name], resources), stories[name])
     return claims_of
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from corroborate.claims import align_claims, find_exclusives
+from corroborate.claims.figured import dispute_figures
 from corroborate.clean import clean_articles
 from corroborate.copies import find_copies
 from corroborate.figures import build_ledger
@@ -62,6 +63,7 @@ def build_report(
     claims = align_claims(articles, resources, quotes)
     exclusive, omitted = find_exclusives(claims, articles)
     figures = build_ledger(articles, resources)
+    dispute_figures(claims, figures, articles)  # a figure in conflict disputes its claims
     summary = summarise(articles, claims, resources)
     info = StoryInfo(
         id=story_id or make_story_id(articles),

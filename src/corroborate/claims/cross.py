@@ -42,14 +42,14 @@ CROSS_NEAR = 0.4
 SHOWN_CHARS = 160  # of each sentence quoted in a reason
 _TIMES = frozenset({"DATE", "TIME"})
 _WORD = re.compile(r"\w+")
-# A sentence that looks back to an earlier occasion (beside `disputes._EARLIER`'s words).
-_EARLIER = re.compile(
+# A sentence that looks back to an earlier occasion (beside `disputes.EARLIER`'s words).
+EARLIER = re.compile(
     r"\b(?:previously|formerly|earlier|used to|in the past|prior to|before that|last (?:year|"
     r"season|month|week))\b",
     re.IGNORECASE,
 )
 
-__all__ = ["CROSS_COSINE", "cross_pairs", "with_crossed"]
+__all__ = ["CROSS_COSINE", "EARLIER", "cross_pairs", "two_times", "with_crossed"]
 
 
 def cross_pairs(alignment: Alignment, subjects: FigureSubjects) -> list[tuple[int, int, str]]:
@@ -116,11 +116,23 @@ def _timing(unit: Unit, subjects: FigureSubjects) -> tuple[bool, frozenset[str],
     if timing is None:
         text = unit.whole.text
         timing = found[key] = (
-            bool(_EARLIER.search(text)),
+            bool(EARLIER.search(text)),
             frozenset(_time_words(unit, subjects)),
             frozenset(_WORD.findall(text.lower())),
         )
     return timing
+
+
+def two_times(a: Unit, b: Unit, subjects: FigureSubjects) -> bool:
+    """Looser than `_times_apart`, for two sentences of one claim (one of which often adds a
+    time the other leaves out: "passed by 212 votes to 187" / "... 221 votes to 187 in the
+    early hours of Thursday"): each names a time and they share none ("Eleven people were
+    taken to hospital on Saturday night" / "By Sunday afternoon, three people remained"), or
+    one looks back ("A poll last week had put ...")."""
+    if bool(EARLIER.search(a.whole.text)) != bool(EARLIER.search(b.whole.text)):
+        return True
+    words_a, words_b = _time_words(a, subjects), _time_words(b, subjects)
+    return bool(words_a and words_b and not words_a & words_b)
 
 
 def _time_words(unit: Unit, subjects: FigureSubjects) -> set[str]:

@@ -267,6 +267,11 @@ def within(
                 reason = _clash(a, b, cosine, float(alignment.scores[i, j]), read, subjects)
             if reason is None and subjects is not None and cosine >= FRAME_COSINE:
                 reason = frame_clash(a, b, cosine, read, subjects)
+            if reason and subjects is not None and reason.startswith("different figures"):
+                from corroborate.claims.cross import two_times  # cross imports this module
+
+                if two_times(a, b, subjects):
+                    reason = None  # two counts of two occasions
             if reason:
                 reasons[outlets] = reason
                 if len(reasons) == REASON_PAIRS:
@@ -366,7 +371,8 @@ def frame_clash(
     if pair:
         return f"different figures: {name_a} gives {pair[0]}, {name_b} gives {pair[1]}"
     clash = _frame_actors(frames_a, frames_b) if close else None
-    if close and clash is None and not agree_somewhere(*_figures_of(a, b, read)):
+    found = figures_in(a, a.whole, read), figures_in(b, b.whole, read)
+    if close and clash is None and not agree_somewhere(*found):
         clash = reworded_actors(a, b, (frames_a, frames_b), subjects.embed)
     if clash and not _two_acts(a, b, read):
         verb, doer_a, doer_b = clash
@@ -433,10 +439,6 @@ def _frame_figures(
             if pair:
                 return pair
     return None
-
-
-def _figures_of(a: Unit, b: Unit, read: Read) -> tuple[list[Quantity], list[Quantity]]:
-    return figures_in(a, a.whole, read), figures_in(b, b.whole, read)
 
 
 def counts(text: str, quantity: Quantity, lemma: str) -> bool:
