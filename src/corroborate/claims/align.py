@@ -39,6 +39,7 @@ from corroborate.claims.features import (
     pair_features,
     same_fact,
 )
+from corroborate.claims.grown import GrownBlocks, Members
 from corroborate.claims.pieces import Piece, split_pieces
 from corroborate.embed import token_vectors_of
 from corroborate.nlp import Resources
@@ -385,6 +386,7 @@ def _link(
     cross value holds and (with `core`: closeness and model scores) every member stays close
     to the merged cluster (`_keeps_core`)."""
     owner = _owners(units)
+    grown = GrownBlocks(*core) if core is not None else None
     members: dict[int, list[int]] = {min(c): list(c) for c in start}
     root = [0] * len(units)
     for key, cluster in members.items():
@@ -400,13 +402,15 @@ def _link(
             continue
         if _mean_cross(owner, matrix, members[a], members[b]) < mean_needed:
             continue
-        if core is not None and not _keeps_core(owner, *core, members[a] + members[b]):
+        if grown is not None and not _keeps_grown(owner, grown, (a, members[a]), (b, members[b])):
             continue
         if _tenses_clash(units, members[a], members[b]):
             continue
         if splits is not None and splits.apart(members[a], members[b]):
             continue
         members[a].extend(members.pop(b))
+        if grown is not None:
+            grown.joined(a, b, len(members[a]))
         for index in members[a]:
             root[index] = a
     return sorted(members.values(), key=lambda c: min(c))
@@ -420,10 +424,23 @@ def _keeps_core(
     below), and one only moderately close is backed by the pair model (CORE_MODEL)."""
     if len(merged) < 3:
         return True
-    cross = owner[merged][:, None] != owner[merged][None, :]
+    grid = np.ix_(merged, merged)
+    return _core_held(owner[merged], closeness[grid], scores[grid])
+
+
+def _keeps_grown(owner: np.ndarray, grown: GrownBlocks, a: Members, b: Members) -> bool:
+    """`_keeps_core` of clusters a and b merged, from their kept blocks (`grown`)."""
+    if len(a[1]) + len(b[1]) < 3:
+        return True
+    closeness, scores = grown.merged(a, b)
+    return _core_held(owner[a[1] + b[1]], closeness, scores)
+
+
+def _core_held(owners: np.ndarray, closeness: np.ndarray, scores: np.ndarray) -> bool:
+    cross = owners[:, None] != owners[None, :]
     counts = cross.sum(axis=1)
-    means = (closeness[np.ix_(merged, merged)] * cross).sum(axis=1) / np.maximum(counts, 1)
-    backed = (scores[np.ix_(merged, merged)] * cross).max(axis=1) >= CORE_MODEL
+    means = (closeness * cross).sum(axis=1) / np.maximum(counts, 1)
+    backed = (scores * cross).max(axis=1) >= CORE_MODEL
     held = (means >= CORE_CLOSENESS) & ((means >= CORE_ALONE) | backed)
     return bool(held[counts > 0].all())
 
