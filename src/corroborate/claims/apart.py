@@ -22,14 +22,16 @@ def same_figure(a: list[float], b: list[float]) -> bool:
 def two_facts(a: SentenceFacts, b: SentenceFacts) -> bool:
     """Two sentences about different named things: never one claim, and no dispute either.
 
-    Either they give different telling figures, each for a named holder or place the other
-    does not name ("Velmora's road budget is 1.9% of GDP" / "Castrel spends 3.2%"), or the
-    doers they name differ ("Rennick won the harbour swim" / "Okafor won the harbour swim").
+    They tell one number as two measures (`other_measures`) or one act on two occasions
+    (`other_occasions`), or they give different telling
+    figures, each for a named holder or place the other does not name ("Velmora's road
+    budget is 1.9% of GDP" / "Castrel spends 3.2%"), or the doers they name differ
+    ("Rennick won the harbour swim" / "Okafor won the harbour swim").
     A name both use ("killed 12 in the River Ostra's flood" / "15 died when the Ostra flooded
     the valley") keeps them one fact: that is a dispute over the figure. Places told at two
     sizes ("in the Halvern valley" / "from Portvale") are not doers and split nothing
     without a figure."""
-    if _other_doers(a, b):
+    if _other_doers(a, b) or other_measures(a, b) or other_occasions(a, b):
         return True
     if not a.holders or not b.holders:
         return False
@@ -39,14 +41,65 @@ def two_facts(a: SentenceFacts, b: SentenceFacts) -> bool:
     return _unnamed(a.holders, b) and _unnamed(b.holders, a)
 
 
+def other_measures(a: SentenceFacts, b: SentenceFacts) -> bool:
+    """One number told as two measures ("The satellite weighs 310kg" / "The satellite cost
+    €310m"): the number is what makes them look alike, and they measure nothing in common.
+    A measure both give ("4% ... $2m" / "4%") keeps them one fact or a dispute."""
+    kinds_a, kinds_b = {m for _, m in a.measures}, {m for _, m in b.measures}
+    if not kinds_a or not kinds_b or kinds_a & kinds_b:
+        return False
+    numbers_b = [n for n, _ in b.measures]
+    return any(same_figure([n], numbers_b) for n, _ in a.measures)
+
+
+def other_occasions(a: SentenceFacts, b: SentenceFacts) -> bool:
+    """Each names a place the other does not name and a date that shares no word with the
+    other's ("ran aground off Kellan Island on Saturday" / "ran aground near Port Arran in
+    2021"): two occasions. A place alone may be told at two sizes ("in the Halvern valley" /
+    "in Portvale"), and a date alone may be one event's two versions (a dispute): only both
+    together split."""
+    if not (a.places and b.places and a.dates and b.dates):
+        return False
+    if not _places_unnamed(a.places, b) or not _places_unnamed(b.places, a):
+        return False
+    words_a = {w for date in a.dates for w in date}
+    return not any(w in words_a for date in b.dates for w in date)
+
+
 def _other_doers(a: SentenceFacts, b: SentenceFacts) -> bool:
-    """Each names a doer the other does not name at all. Two people doing one act ("closed
-    by Mara Lind" / "Tomas Brenner closed") are two versions of it, which the dispute step
-    weighs: people count as doers here only against a doer that is no person."""
+    """Each names a doer the other does not name at all. Two people doing one act on one
+    thing ("closed by Mara Lind" / "Tomas Brenner closed") are two versions of it, which the
+    dispute step weighs: people count as doers here only against a doer that is no person,
+    or when the things they act on differ (`_other_things`)."""
     doers_a, doers_b = a.doers | a.people, b.doers | b.people
-    if not doers_a or not doers_b or (a.people and b.people and actor_clash(a, b)):
+    if not doers_a or not doers_b:
+        return False
+    if a.people and b.people and actor_clash(a, b) and not _other_things(a, b):
         return False
     return _unnamed(doers_a, b) and _unnamed(doers_b, a)
+
+
+def _other_things(a: SentenceFacts, b: SentenceFacts) -> bool:
+    """Each acts on a thing the other never mentions ("The rocket was built by ..." / "The
+    satellite was built by ..."): not one act, whoever did it."""
+    return bool(
+        a.patients
+        and b.patients
+        and not a.patients & (b.lemmas | b.words)
+        and not b.patients & (a.lemmas | a.words)
+    )
+
+
+def _places_unnamed(places: frozenset[str], other: SentenceFacts) -> bool:
+    """Whether no place is named in the other sentence, by the words that tell it from the
+    other's places ("tarrow" of "tarrow aquarium" against "brennvik aquarium": a kind word
+    both use ties nothing, whether or not `names_meet` knows it as one)."""
+    kinds = {word for place in other.places for word in place.split()}
+    for place in places:
+        own = [word for word in place.split() if word not in kinds]
+        if not own or any(names_meet(word, other) for word in own):
+            return False
+    return True
 
 
 def _unnamed(names: frozenset[str], other: SentenceFacts) -> bool:
@@ -80,10 +133,12 @@ class FactSplits:
 
 
 def _may_split(facts: SentenceFacts) -> bool:
-    """Whether the sentence can be one side of `two_facts`: it names a doer, or a holder
-    with a telling figure."""
-    return bool(facts.doers | facts.people) or (
-        bool(facts.holders) and bool(telling_figures(facts))
+    """Whether the sentence can be one side of `two_facts`: it names a doer, gives a figure
+    with a known measure, or a holder with a telling figure."""
+    return (
+        bool(facts.doers | facts.people or facts.measures)
+        or bool(facts.places and facts.dates)
+        or (bool(facts.holders) and bool(telling_figures(facts)))
     )
 
 

@@ -21,6 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from corroborate.claims.pair_model import PairModel, shipped_model
+from corroborate.figures.extract import read_quantities
 from corroborate.figures.names import MEASURE_NAMES, NAME_HEADS, names_match, norm_name
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -32,6 +33,14 @@ _NUMBER_WORDS = {
 _NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "none"})
 _NEGATIVE_PREFIXES = ("un", "non", "in", "im", "ir", "il", "dis")
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"})
+_PATIENT = frozenset({"dobj", "nsubjpass"})
+_PLACE_PREPOSITIONS = frozenset("at in near off from outside inside across on".split())
+# Words of a date that say no day: "last year" and "this year" share "year" and are kept
+# apart by nothing here (a rule that errs towards one occasion).
+_RELATIVE_DATES = frozenset(
+    "today yesterday tomorrow tonight now weekend week month year years recently".split()
+)
+_DATE_FILLER = frozenset("the a an of on in at about around early late last this next".split())
 _HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 BASE_FEATURES = (
@@ -115,12 +124,24 @@ class SentenceFacts:
     # Doers who are people ("Mara Lind closed the terminal"): two of them for one act on one
     # thing are two versions of it, a dispute, and stay joinable (`apart.two_facts`).
     people: frozenset[str] = frozenset()
+    # (number as written, what it measures) for each figure with a known measure (`_measures`):
+    # one number in two measures is two facts ("weighs 310kg" / "cost €310m").
+    measures: frozenset[tuple[float, str]] = frozenset()
+    # Lemmas of the common nouns acted on (objects, passive subjects): two people doing "one
+    # act" on two things ("the rocket was built by" / "the satellite was built by") are two
+    # facts, not two versions of one (`apart.two_facts`).
+    patients: frozenset[str] = frozenset()
+    # Where and when (`places_of`, `dates_of`): one act at two named places on two dates is
+    # two occasions ("ran aground off Kellan Island on Saturday" / "near Port Arran in 2021").
+    places: frozenset[str] = frozenset()
+    dates: frozenset[tuple[str, ...]] = frozenset()
 
 
 def facts_of_tokens(tokens: Iterable[Any]) -> SentenceFacts:
     """Facts from spaCy tokens (a Span or Doc): lemmas, entity words, numbers, negation."""
     tokens = list(tokens)
     holders, people, doers = _holders(tokens)
+    text = "".join(token.text_with_ws for token in tokens).strip()
     lemmas: set[str] = set()
     words: list[str] = []
     entities: set[str] = set()
@@ -160,7 +181,13 @@ def facts_of_tokens(tokens: Iterable[Any]) -> SentenceFacts:
         holders=frozenset(holders),
         doers=frozenset(doers),
         people=frozenset(people),
-        text="".join(token.text_with_ws for token in tokens).strip(),
+        text=text,
+        measures=measures_of(text),
+        patients=frozenset(
+            t.lemma_.lower() for t in tokens if t.dep_ in _PATIENT and t.pos_ == "NOUN"
+        ),
+        places=places_of(tokens),
+        dates=dates_of(tokens),
     )
 
 
@@ -227,6 +254,47 @@ def _holders(tokens: list[Any]) -> tuple[set[str], set[str], set[str]]:
     return every, doers & people, doers - people
 
 
+def places_of(tokens: list[Any]) -> frozenset[str]:
+    """The names where something happens: a name as the object of a place preposition ("at
+    Edrin Zoo", "off Kellan Island", "near Port Arran"), lower-cased; dates left out."""
+    found: set[str] = set()
+    for token in tokens:
+        head = token.head
+        if token.dep_ != "pobj" or head.lower_ not in _PLACE_PREPOSITIONS or not _is_name(token):
+            continue
+        if token.ent_type_ in {"DATE", "TIME"}:
+            continue
+        words = [t for t in token.subtree if _is_name(t)]
+        found.add(" ".join(t.lower_ for t in words))
+    return frozenset(found)
+
+
+def dates_of(tokens: list[Any]) -> frozenset[tuple[str, ...]]:
+    """Each date the tokens give, as its words ("August last year": ("august", "year"))."""
+    found: set[tuple[str, ...]] = set()
+    spans: dict[int, list[Any]] = {}
+    for token in tokens:
+        if token.ent_type_ == "DATE" and (token.is_alpha or token.like_num):
+            spans.setdefault(_entity_start(token), []).append(token)
+    for words in spans.values():
+        kept = tuple(t.lower_ for t in words if t.lower_ not in _DATE_FILLER)
+        # "today", "last year" name no day to compare ("on Saturday" may be "today"), and a
+        # bare number the tagger calls a date ("46 in Akhal region") is none
+        if any(w not in _RELATIVE_DATES and not w.isdigit() for w in kept) or any(
+            len(w) == 4 and w.isdigit() for w in kept
+        ):
+            found.add(kept)
+    return frozenset(found)
+
+
+def _entity_start(token: Any) -> int:
+    """The index of the first token of the entity the token is in."""
+    start = token
+    while start.i > 0 and start.ent_iob_ == "I":
+        start = start.nbor(-1)
+    return int(start.i)
+
+
 def _is_name(token: Any) -> bool:
     """A word of a name: of a person, organisation or place entity, or a proper noun outside
     any entity (the tagger misses many names, "Velmora spends ..."; a date's "Monday" is
@@ -246,6 +314,39 @@ def name_of(token: Any) -> str:
     parts = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
     named = [t.lower_ for t in parts if t.ent_type_ in _ENTITY_LABELS or t.i == token.i]
     return " ".join(named)
+
+
+# What a figure's unit (as the figure reader spells it) measures; money is any currency code.
+# A count, and a unit not listed, measure nothing known: "12 flats" / "12 homes" may be one.
+_MEASURE_OF = {
+    "percent": "share", "percentage points": "share",
+    "kg": "mass", "tonnes": "mass", "grams": "mass",
+    "km": "length", "miles": "length", "metres": "length", "cm": "length", "mm": "length",
+    "feet": "length", "inches": "length", "nautical miles": "length",
+    "km2": "area", "square miles": "area", "hectares": "area", "acres": "area",
+    "cubic metres": "volume", "litres": "volume", "gallons": "volume", "barrels": "volume",
+    "degrees": "temperature", "degrees F": "temperature",
+    "MW": "power", "GW": "power", "km/h": "speed", "mph": "speed", "knots": "speed",
+    "decades": "time", "years": "time", "months": "time", "weeks": "time", "days": "time",
+    "hours": "time", "minutes": "time", "seconds": "time",
+}  # fmt: skip
+
+
+def measures_of(text: str) -> frozenset[tuple[float, str]]:
+    """(the number as written, what it measures) for the text's figures whose unit says what
+    they measure: "€310m" gives (310, "money"), "310kg" (310, "mass"), "45,000 households"
+    nothing (a count)."""
+    found = set()
+    for quantity in read_quantities(text):
+        unit = quantity.unit
+        measure = "money" if len(unit) == 3 and unit.isupper() else _MEASURE_OF.get(unit)
+        number = _NUMBER.search(text[quantity.number_start : quantity.number_end])
+        if measure and number:
+            try:
+                found.add((float(number.group().replace(",", "")), measure))
+            except ValueError:  # "1.2.3" is no number
+                continue
+    return frozenset(found)
 
 
 def _ngram_counts(words: list[str]) -> tuple[Counter[tuple[str, ...]], ...]:
