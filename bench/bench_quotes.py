@@ -36,10 +36,12 @@ The quotes' outer sources ("via": "according to X", "told the BBC") are scored a
 the speaker accuracy (`_quotes_via.py`); `--vias` prints each via found.
 `--quick`: the first 25 dev articles. `--part train` measures the train part instead;
 `--offset N --limit M` a slice of it; `--errors` prints every speaker error.
+`--learned`: the learned speaker ranker (`quotes.ranker`, off by default) after the rules.
 `--candidates`: the learned-choice study instead of the scores: every speaker the rules could
-propose for each matched quote (`quotes.candidates`), labelled right or wrong as the scorer
-would, and a logistic regression choosing among them, 5-fold cross-validated by article; it
-prints the rules' accuracy on those quotes, the model's, and the best any choice could do.
+propose for each matched quote (`quotes.candidates`), labelled right or wrong as
+the scorer would, and a logistic regression choosing among them, 5-fold cross-validated by
+article; it prints the rules' accuracy on those quotes, the model's, and the best any choice
+could do.
 `--fold tuning|held-out`: all but every fifth article of the part, or every fifth (index % 5
 == 4 in name order), held out from tuning since session 3 (train: `--errors` needs
 `--fold tuning`; some held-out train articles were looked at in sessions 1 and 2)."""
@@ -73,9 +75,12 @@ NAME = "quotes"
 QUICK_ARTICLES = 25
 
 
+LEARNED = {"on": False}  # --learned: the rule order, then the learned ranker
+
+
 def corroborate_predictions(article: Article, resources: Resources) -> list[Prediction]:
     out = []
-    for quote in find_quotes([article], resources):
+    for quote in find_quotes([article], resources, learned=LEARNED["on"]):
         for m in quote.mentions:
             if not m.direct:
                 continue
@@ -337,6 +342,9 @@ def main() -> None:
         "--candidates", action="store_true", help="the learned speaker-choice study (see above)"
     )
     parser.add_argument(
+        "--learned", action="store_true", help="the learned ranker after the rule order"
+    )
+    parser.add_argument(
         "--profile-parse", action="store_true", help="CPU time of each spaCy component"
     )
     parser.add_argument(
@@ -346,6 +354,7 @@ def main() -> None:
         help="also time the parse with nlp.pipe(n_process=N) in the same run",
     )
     args = parser.parse_args()
+    LEARNED["on"] = args.learned
     held_out = args.fold == "held-out" or (args.part == "train" and args.fold == "all")
     if (args.errors or args.vias) and held_out:
         parser.error("--errors/--vias never show held-out train articles: add --fold tuning")
@@ -448,7 +457,7 @@ def main() -> None:
         peers={"textacy-0.13.0": {k: round(v, 4) for k, v in peer_figures.items()}},
         notes=[
             f"polnear/{args.part}, {n} articles{' (quick)' if args.quick else ''}, "
-            f"fold {args.fold}",
+            f"fold {args.fold}, {'rules + learned ranker' if args.learned else 'rules only'}",
             "timings on a shared 2-core machine under load: compare only the ratio to the peer",
             "articles_per_s includes the shared spaCy parse; extract_articles_per_s does not",
             "articles_per_cpu_s: articles per CPU second of this process (parse + stage), "

@@ -44,11 +44,16 @@ TEXTS = [
 ]
 
 
-def observed(article: Article, resources: Resources) -> list[tuple[Any, list[Any]]]:
-    """(rules' speaker, candidates) for every quote span of the article."""
+def each_quote(article: Article, resources: Resources, observe: Any) -> None:
+    """Runs the article's quotes with `observe` seeing each quote's attribution."""
     paras = parsed_paragraphs(article, resources.paragraph_docs(article))
     registry = PersonRegistry()
     registry.build(person_names(paras))
+    quotes_of_article(article, paras, registry, observe)
+
+
+def observed(article: Article, resources: Resources) -> list[tuple[Any, list[Any]]]:
+    """(rules' speaker, candidates) for every quote span of the article."""
     seen: list[tuple[Any, list[Any]]] = []
 
     def observe(span: Any, paras: Any, quoted: Any, choice: Any, before: Any, _: Any) -> None:
@@ -56,7 +61,7 @@ def observed(article: Article, resources: Resources) -> list[tuple[Any, list[Any
         for candidate in seen[-1][1]:
             assert len(candidates.features(candidate, span, paras)) == len(candidates.FEATURES)
 
-    quotes_of_article(article, paras, registry, observe)
+    each_quote(article, resources, observe)
     return seen
 
 
@@ -112,10 +117,6 @@ FEATURE_CASES = [
 def test_features_describe_the_candidate(
     resources: Resources, text: str, phrase: str, name: str, value: float
 ) -> None:
-    article = make(text, "quaytimes")
-    paras = parsed_paragraphs(article, resources.paragraph_docs(article))
-    registry = PersonRegistry()
-    registry.build(person_names(paras))
     rows: list[list[float]] = []
 
     def observe(span: Any, paras: Any, quoted: Any, choice: Any, before: Any, _: Any) -> None:
@@ -126,6 +127,6 @@ def test_features_describe_the_candidate(
             if c.speaker.text == phrase:
                 rows.append(numbers)
 
-    quotes_of_article(article, paras, registry, observe)
+    each_quote(make(text, "quaytimes"), resources, observe)
     assert len(rows) == 1, f"no single candidate {phrase!r}"
     assert rows[0][candidates.FEATURES.index(name)] == value

@@ -5,7 +5,8 @@ The stage runs in three steps over a story's articles (kept paragraphs only, off
 1. `people`: one registry of the people the story names, under every name and role;
 2. `marks` + `speakers` (`cues`, `nesting`, `layout`) + `extract`: each article's quotes and
    the speaker as written there, resolved to a person of the registry by `resolve` (pronouns
-   and descriptions included);
+   and descriptions included); `ranker`, a learned second look (off by default), may take
+   another of the candidates the rules propose (`candidates`) instead of the rules' pick;
 3. `variants`: mentions of one quote across outlets become one `Quote` with its variants, and
    outlets that only paraphrase it are linked and flagged.
 """
@@ -20,6 +21,7 @@ from corroborate.errors import ModelLoadError
 from corroborate.nlp import Resources
 from corroborate.quotes.extract import Found, Reported, parsed_paragraphs, quotes_of_article
 from corroborate.quotes.people import PersonRegistry
+from corroborate.quotes.ranker import shipped_ranker
 from corroborate.quotes.resolve import person_names
 from corroborate.quotes.variants import Embed, cluster_mentions, link_paraphrases, to_quote
 from corroborate.records import Article, Quote
@@ -27,15 +29,22 @@ from corroborate.records import Article, Quote
 __all__ = ["find_quotes"]
 
 
-def find_quotes(articles: list[Article], resources: Resources) -> list[Quote]:
-    """Direct and partial quotes, their speakers, and their variants across outlets."""
+def find_quotes(
+    articles: list[Article], resources: Resources, learned: bool = False
+) -> list[Quote]:
+    """Direct and partial quotes, their speakers, and their variants across outlets;
+    `learned`: the shipped ranker takes a second look at each rule-chosen speaker
+    (`quotes.ranker`; off by default: it does not beat the rule order alone)."""
+    ranker = shipped_ranker() if learned else None
     parsed = {a.id: parsed_paragraphs(a, resources.paragraph_docs(a)) for a in articles}
     registry = PersonRegistry()
     registry.build(name for paras in parsed.values() for name in person_names(paras))
     found: list[Found] = []
     reported: list[Reported] = []
     for article in articles:
-        article_found, article_reported = quotes_of_article(article, parsed[article.id], registry)
+        article_found, article_reported = quotes_of_article(
+            article, parsed[article.id], registry, ranker=ranker
+        )
         found.extend(article_found)
         reported.extend(article_reported)
     by_id = {a.id: a for a in articles}

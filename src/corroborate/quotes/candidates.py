@@ -38,7 +38,13 @@ from corroborate.quotes.layout import (
 )
 from corroborate.quotes.marks import QuoteSpan
 from corroborate.quotes.nesting import outer_cue
-from corroborate.quotes.speakers import PRONOUNS, ParsedParagraph, Speaker, speaker_from_head
+from corroborate.quotes.speakers import (
+    PRONOUNS,
+    ParsedParagraph,
+    Speaker,
+    speaker_from_head,
+    tokens_within,
+)
 
 Quoted = dict[int, list[tuple[int, int]]]
 
@@ -126,8 +132,13 @@ def _cue_candidates(
 
 
 def _subject_speaker(para: ParsedParagraph, cue: Any) -> Speaker | None:
-    head = subject_of(cue)
-    return None if head is None else speaker_from_head(para, head, "cue", cue)
+    """The cue's subject as a speaker, found once per paragraph and cue (every quote of the
+    paragraph asks for all its cues)."""
+    if cue.i not in para.subjects:
+        head = subject_of(cue)
+        para.subjects[cue.i] = None if head is None else speaker_from_head(para, head, "cue", cue)
+    found: Speaker | None = para.subjects[cue.i]
+    return found
 
 
 def _people_around(
@@ -207,9 +218,8 @@ def _cue_features(speaker: Speaker, span: QuoteSpan, paras: list[ParsedParagraph
     para = paras[speaker.cue[0]]
     cue = para.doc[speaker.cue[1]]
     piece = (span.start - para.offset, span.end - para.offset)
-    inside = [t for t in para.doc if piece[0] <= t.idx < piece[1]]
-    held = {t.i for t in cue.subtree}
-    holds = float(any(t.i in held for t in inside))
+    inside = tokens_within(para.doc, *piece)
+    holds = float(any(t.i == cue.i or cue.is_ancestor(t) for t in inside))
     same = float(bool(inside) and cue.sent.start in (inside[0].sent.start, inside[-1].sent.start))
     distance = max(piece[0] - (cue.idx + len(cue)), cue.idx - piece[1], 0)
     say = float(cue.lemma_.lower() in ("say", "tell"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from corroborate.quotes.speakers import ParsedParagraph, in_spans
+from corroborate.quotes.speakers import ParsedParagraph, in_spans, tokens_within
 
 CUE_LEMMAS = frozenset(
     """say tell add insist warn state note stress explain argue ask write claim declare announce
@@ -432,7 +432,16 @@ def holds(cue: Any, para: ParsedParagraph, piece: tuple[int, int]) -> bool:
 
 def choose_cue(para: ParsedParagraph, piece: tuple[int, int], candidates: Sequence[Any]) -> Any:
     """The cue verb for a quote piece (offsets in the paragraph), or None."""
-    inside = [t for t in para.doc if piece[0] <= t.idx < piece[1] and not t.is_punct]
+    if candidates is not para.cues:
+        return _choose_cue(para, piece, candidates)
+    key = ("choose_cue", piece)
+    if key not in para.memo:
+        para.memo[key] = _choose_cue(para, piece, candidates)
+    return para.memo[key]
+
+
+def _choose_cue(para: ParsedParagraph, piece: tuple[int, int], candidates: Sequence[Any]) -> Any:
+    inside = [t for t in tokens_within(para.doc, *piece) if not t.is_punct]
     if not inside:
         return None
     holding = []

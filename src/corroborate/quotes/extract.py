@@ -28,6 +28,7 @@ from corroborate.quotes.layout import (
 from corroborate.quotes.marks import QuoteSpan, find_quote_spans
 from corroborate.quotes.nesting import outer_cue
 from corroborate.quotes.people import Person, PersonRegistry
+from corroborate.quotes.ranker import Ranker
 from corroborate.quotes.resolve import Timeline, build_timeline, is_main_subject, resolve
 from corroborate.quotes.speakers import ParsedParagraph, Speaker, speaker_from_head
 from corroborate.quotes.via import Via, via_of
@@ -93,8 +94,10 @@ def quotes_of_article(
     paras: list[ParsedParagraph],
     registry: PersonRegistry,
     observe: Observer | None = None,
+    ranker: Ranker | None = None,
 ) -> tuple[list[Found], list[Reported]]:
-    """Every quote of one article with its speaker, and its sentences of reported speech."""
+    """Every quote of one article with its speaker, and its sentences of reported speech;
+    `ranker` may take another candidate than the rules' speaker (`quotes.ranker`)."""
     spans = find_quote_spans([(p.offset, p.text) for p in paras])
     quoted: dict[int, list[tuple[int, int]]] = {}
     for span in spans:
@@ -112,10 +115,12 @@ def quotes_of_article(
     previous: tuple[Found, int] | None = None  # the last quote and its last paragraph
     for span in spans:
         speaker = _attribute(span, paras, quoted, previous)
+        near = previous is not None and previous[1] >= span.pieces[0].paragraph - 1
+        before = previous[0].speaker if previous is not None and near else None
         if observe is not None:
-            near = previous is not None and previous[1] >= span.pieces[0].paragraph - 1
-            before = previous[0].speaker if previous is not None and near else None
             observe(span, paras, quoted, speaker, before, lambda s: resolve(s, registry, timeline))
+        if ranker is not None and speaker is not None:
+            speaker = ranker.speaker(span, paras, quoted, speaker, before)
         person: Person | None = None
         label: str | None = None
         if speaker is not None:

@@ -24,13 +24,21 @@ from corroborate.quotes.speakers import (
     in_spans,
     is_person,
     speaker_from_head,
+    tokens_within,
 )
 
 
 def name_line(para: ParsedParagraph) -> Speaker | None:
     """A paragraph that holds only a person's name (perhaps with a role after a comma)."""
-    words = [t for t in para.doc if not t.is_punct and not t.is_space]
-    if not 1 <= len(words) <= 8 or any(c in para.text for c in '"“”«»'):
+    if any(c in para.text for c in '"“”«»'):
+        return None
+    words = []
+    for token in para.doc:
+        if not token.is_punct and not token.is_space:
+            words.append(token)
+            if len(words) > 8:
+                return None
+    if not words:
         return None
     # "- Jane Roe, Springfield." signs the quote above it: a leading dash allows a full stop.
     signed = para.text.lstrip()[:1] in "-—–―" and not para.text.rstrip().endswith((":", "?"))
@@ -250,6 +258,13 @@ def _doer_of(name: Any, para: ParsedParagraph) -> Any:
 def subject_before(para: ParsedParagraph) -> Speaker | None:
     """The one the paragraph before a stand-alone quote is about: its last sentence's main
     subject, when that is a named person or organisation, or "he"/"she"."""
+    if "subject_before" not in para.memo:
+        para.memo["subject_before"] = _subject_before(para)
+    found: Speaker | None = para.memo["subject_before"]
+    return found
+
+
+def _subject_before(para: ParsedParagraph) -> Speaker | None:
     sentences = list(para.doc.sents)
     if not sentences:
         return None
@@ -433,7 +448,7 @@ def _run_speaker(para: ParsedParagraph, tokens: Sequence[Any]) -> Speaker | None
 def governing_subject(para: ParsedParagraph, piece: tuple[int, int]) -> Speaker | None:
     """ "Sanders credited Clinton's victory to “a closed primary”": a quote inside the clause
     of a verb that is no cue verb, whose subject is a named person or "he"/"she"."""
-    inside = [t for t in para.doc if piece[0] <= t.idx < piece[1] and not t.is_punct]
+    inside = [t for t in tokens_within(para.doc, *piece) if not t.is_punct]
     if not inside:
         return None
     top = min(inside, key=lambda t: len(list(t.ancestors)))

@@ -18,8 +18,9 @@ Who a speaker as written resolves to (pronouns, descriptions) is `resolve`'s wor
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from corroborate.quotes.people import fold
@@ -42,6 +43,11 @@ class ParsedParagraph:
     # Surnames of the story's people (folded): the tagger names one person a place in one
     # sentence ("Valastro praised ...") and a person in another.
     people: frozenset[str] = frozenset()
+    # Each cue verb's subject as a speaker, by token index (`candidates`: asked per quote).
+    subjects: dict[int, Any] = field(default_factory=dict)
+    # Answers asked again for the same quote piece (the rules, then the learned ranker's
+    # candidates): the cue chosen for a piece, the subject before a stand-alone quote.
+    memo: dict[Any, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -63,6 +69,14 @@ def is_person(token: Any, para: ParsedParagraph) -> bool:
     if token.ent_type_ == "PERSON":
         return True
     return bool(token.pos_ == "PROPN" and fold(token.text) in para.people)
+
+
+def tokens_within(doc: Any, start: int, end: int) -> list[Any]:
+    """The tokens of a parse that start inside [start, end) (offsets of its text), found by
+    bisection: token offsets ascend, and a paragraph's parse is scanned for every quote."""
+    low = bisect.bisect_left(range(len(doc)), start, key=lambda i: doc[i].idx)
+    high = bisect.bisect_left(range(len(doc)), end, key=lambda i: doc[i].idx)
+    return list(doc[low:high])
 
 
 def in_spans(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
