@@ -90,7 +90,7 @@ def test_another_doer_of_one_act(
 @pytest.mark.parametrize(
     ("sentence", "verb", "doer"),
     [
-        ("A lorry driver was the first to raise the alarm.", "raise", "driver"),
+        ("A bus driver was the first to call the police.", "call", "driver"),
         ("Nurse Ida Holm was the only one to stay.", "stay", None),  # "one" is no rank word
         ("The last to leave was the captain.", "leave", None),
     ],
@@ -105,10 +105,10 @@ def test_the_first_to_do_it_did_it(
 @pytest.mark.parametrize(
     ("sentence", "anchors"),
     [
-        ("Halden's own engineers found the fault.", {"halden"}),
-        ("Testers from the Continental Athletics Federation took the sample.", {"federation"}),
-        ("An engineer at the water plant spotted the attack.", {"plant"}),
-        ("Its engineers found the fault.", set()),  # a pronoun owner says nothing of whose
+        ("Velcor's own inspectors found the leak.", {"velcor"}),
+        ("Divers from the Coast Rescue Service searched the quarry.", {"service"}),
+        ("A guard at the Orveld depot saw the van.", {"depot"}),
+        ("Its inspectors found the leak.", set()),  # a pronoun owner says nothing of whose
         ("Part of the crew left the ship.", set()),  # a part of what "of" names
     ],
 )

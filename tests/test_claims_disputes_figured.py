@@ -1,8 +1,8 @@
-"""Disputes from the figure ledger (`claims.figured`) and figures told at two times in one
-claim (`cross.two_times`).
+"""Disputes from the figure ledger (`claims.figured`) and figures of an earlier occasion in
+one claim (`cross.looks_back`).
 
 The ledger cases are built from records (invented outlets and values); the time cases run the
-claims stage over invented articles (a river rescue at Ostby, a council vote at Harlsby).
+claims stage over invented articles (a ferry fire at Ostby, a council vote at Harlsby).
 """
 
 from __future__ import annotations
@@ -86,10 +86,10 @@ def test_a_reason_naming_the_two_outlets_is_kept() -> None:
 @pytest.mark.parametrize(
     ("first", "second", "disputed"),
     [
-        # two counts told at two times: one occasion and a later one
+        # one side looks back: a count of an earlier occasion
         (
-            "Fourteen people were taken to hospital after the Ostby ferry fire on Monday night.",
-            "By Wednesday afternoon, three people remained in hospital after the Ostby ferry fire.",
+            "Last year fourteen people were taken to hospital after a ferry fire at Ostby.",
+            "Three people were taken to hospital after a ferry fire at Ostby.",
             False,
         ),
         # a time one side adds leaves the two counts one occasion's
@@ -100,7 +100,7 @@ def test_a_reason_naming_the_two_outlets_is_kept() -> None:
         ),
     ],
 )
-def test_figures_of_two_times_in_one_claim(
+def test_figures_of_an_earlier_occasion_in_one_claim(
     first: str, second: str, disputed: bool, resources: Resources
 ) -> None:
     claims = align_claims([article("a", [first]), article("b", [second])], resources)

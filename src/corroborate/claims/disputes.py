@@ -267,11 +267,11 @@ def within(
                 reason = _clash(a, b, cosine, float(alignment.scores[i, j]), read, subjects)
             if reason is None and subjects is not None and cosine >= FRAME_COSINE:
                 reason = frame_clash(a, b, cosine, read, subjects)
-            if reason and subjects is not None and reason.startswith("different figures"):
-                from corroborate.claims.cross import two_times  # cross imports this module
+            if reason and reason.startswith("different figures"):
+                from corroborate.claims.cross import looks_back  # cross imports this module
 
-                if two_times(a, b, subjects):
-                    reason = None  # two counts of two occasions
+                if looks_back(a, b):
+                    reason = None  # a count of an earlier occasion
             if reason:
                 reasons[outlets] = reason
                 if len(reasons) == REASON_PAIRS:

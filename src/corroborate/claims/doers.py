@@ -2,22 +2,20 @@
 
 `disputes.frame_clash` finds "Chief Orlov ordered the evacuation" / "Mayor Lund ordered the
 evacuation": one verb, one definite thing done to, two people. Outlets often tell one act with
-two verbs and two nouns ("The fault was found by the Federal Vehicle Safety Agency" / "Halden's
-own engineers discovered the problem"; "The attack was first spotted by a night-shift
-engineer" / "The intrusion was detected by the Response Unit"), and name doers by a role ("a
-passing cyclist" / "a lorry driver was the first to raise the alarm"). A table of synonyms
-would be written against the examples at hand; the embedding of single verbs does not help
-either (MiniLM puts "win"/"lose" at 0.69, "buy"/"sell" at 0.76, "spot"/"detect" at 0.34).
-What does tell one act is the two sentences with their doers taken out: each doer replaced
-by "someone", the two sentences ask the same "who did it?" (0.56-0.94 on the development
-set's such pairs; a forecast and its outcome, or two figures rounded apart, also come close,
-and are left to the gates: one mood, no figures that agree or differ, no "also").
+two verbs and two nouns ("The leak was found by the Rensby Gas Board" / "Velcor's own
+inspectors discovered the gas escape"), and name doers by a role ("a passing jogger" / "a
+postal worker was the first to find the boy"). A table of synonyms would be written against
+the examples at hand, and the embedding of single verbs does not help (MiniLM puts
+"win"/"lose" at 0.69, "buy"/"sell" at 0.76, "spot"/"detect" at 0.34). What does tell one act
+is the two sentences with their doers taken out: each doer replaced by "someone", the two
+sentences ask the same "who did it?" (0.56-0.94 on the invented development set's such
+pairs; a forecast and its outcome, or two figures rounded apart, also come close, and are
+left to the gates: one mood, no figures that agree or differ, no "also").
 
 Two doers are only "different" when each is told as a particular someone: a name, a role
-tied to an owner or place ("the arena's safety manager", "testers from the Federation"), or
-one indefinite someone ("a passing cyclist"), and not both named people. "The company" and
-"Halden", "paramedics" and "ambulance crews" may be one doer, or two groups working side by
-side.
+tied to an owner or place ("the hall's fire officer", "divers from the Coast Rescue
+Service"), or one indefinite someone ("a passing jogger"), and not both named. "The company"
+and "Velcor", "paramedics" and "ambulance crews" may be one doer, or two groups side by side.
 """
 
 from __future__ import annotations
@@ -32,10 +30,10 @@ from corroborate.claims.features import same_name
 from corroborate.claims.frames import Arg, Frame
 
 # Two sentences, their doers each replaced by "someone", this close tell one act (the
-# development set's true pairs 0.56-0.94; "spot"/"detect", at 0.48, is left).
+# development set's true pairs 0.56-0.94; one told with "spot"/"detect", at 0.48, is left).
 MASKED_COSINE = 0.55
-# ... and this close where what was done to is worded apart too ("The fault was found by" /
-# "discovered the problem", 0.63)
+# ... and this close where what was done to is worded apart too ("found the fault" /
+# "discovered the problem": 0.63 on the development set)
 MASKED_COSINE_APART = 0.6
 SHOWN_DOER = 60  # characters of a doer named by its role, in a reason
 # A side that adds a doer beside another ("also found", "rose in the table too") tells two.
@@ -44,7 +42,7 @@ _ALSO = re.compile(
     re.IGNORECASE,
 )
 
-# Nouns of a person doing something: "driver", "engineer", "cyclist", "spokesman".
+# Nouns of a person doing something: "driver", "inspector", "jogger", "spokesman".
 _AGENT = re.compile(r"(?:er|or|ist|ian|man|woman|person)$")
 
 Embed = Callable[[Sequence[str]], np.ndarray]
@@ -56,36 +54,36 @@ def distinct(x: Arg, y: Arg) -> bool:
     """Two doers that cannot be one: at least one told by a role, each a particular someone
     (`_particular`), sharing no name, owner or head word. Two named doers are left to
     `disputes._frame_actors` (one verb, two people): in real news two named organisations
-    or people in one story mostly do acts of their own (on ECB+, "the Navy flew its
-    commandos" / "Salahaddin had the smaller boat in tow", 0.73 without the doers)."""
+    or people in one story mostly do acts of their own (a first cut that took them gave 41
+    false disputes on ECB+, a navy and a ship's name at 0.73 without the doers)."""
     if not (x.known and y.known) or x.matches(y) or x.lemma == y.lemma:
         return False
     named_x, named_y = _named(x), _named(y)
     if (named_x and named_y) or not (_particular(x) and _particular(y)):
         return False
     if (named_x and not y.anchors) or (named_y and not x.anchors):
-        # "a convicted child molester ... stole their weapons" / "Comeaux handcuffed the
-        # officers": a role beside a name is often that name's first mention; one tied to
-        # another owner ("Halden's own engineers" / "the Federal Vehicle Safety Agency") is not
+        # "a retired teacher found the painting" / "Marta Lindqvist found the painting": a
+        # role beside a name is often that name's first mention; one tied to another owner
+        # ("Velcor's own inspectors" / "the Rensby Gas Board") is not
         return False
     ties_x = x.names | x.anchors
     ties_y = y.names | y.anchors
     if any(same_name(p, q) for p in ties_x for q in ties_y):
         return False
-    # "Halden's engineers" / "Halden Motors' team": an owner of one among the other's words
+    # "Velcor's inspectors" / "Velcor Energy's team": an owner of one among the other's words
     return not (x.anchors & y.words or y.anchors & x.words)
 
 
 def _named(arg: Arg) -> bool:
-    """Named by its own words: "a lorry driver" read as a PERSON entity is a role."""
+    """Named by its own words: "a bus driver" read as a PERSON entity is a role."""
     return bool(arg.names) and not (arg.common and arg.names <= {arg.lemma})
 
 
 def _particular(arg: Arg) -> bool:
-    """A name, or a role of a person ("driver", "tester", "cyclist": an agent noun) that is
-    one someone ("a passing cyclist") or tied to an owner or place ("the arena's safety
-    manager"). "A fire" / "a pre-dawn blaze", "killed by a police bullet" / "Korkoneas
-    killed": things, not people, and often one under two words."""
+    """A name, or a role of a person ("driver", "inspector", "jogger": an agent noun) that is
+    one someone ("a passing jogger") or tied to an owner or place ("the hall's fire
+    officer"). "A fire" / "a blaze", "hit by a stray bullet" / "Dorn hit him": things, not
+    people, and often one under two words."""
     if _named(arg):
         return True
     return bool(_AGENT.search(arg.lemma)) and (arg.one or bool(arg.anchors))
@@ -138,7 +136,7 @@ def _masked(unit: Unit, doer: Arg) -> str:
 
 
 def _shown(unit: Unit, doer: Arg) -> str:
-    """A doer's name, else its phrase as written ("A Passing Cyclist")."""
+    """A doer's name, else its phrase as written ("A passing jogger")."""
     if doer.names:
         return min(doer.names)
     phrase = " ".join(unit.article.text[doer.start : doer.end].split())

@@ -2,8 +2,8 @@
 
 The figure stage (`figures.build_ledger`) joins the mentions of one figure across articles with
 a model fitted on labelled figure pairs, and marks a figure `conflict` when independent sources
-give it values that do not agree ("Ellisford climbed twelve places" / "Ellisford University
-rose nineteen places"). It rarely does so falsely (0 false conflicts on its development
+give it values that do not agree ("Ellor climbed twelve places" / "Ellor University rose
+nineteen places"). It rarely does so falsely (0 false conflicts on its development
 stories), and it reads what a figure counts with its own, learned, evidence, where the claims'
 dispute tests want one verb or one doer on both sides. So a claim holding one side of such a
 conflict is disputed too, and its reason names the other claim, both outlets and both
@@ -52,9 +52,9 @@ def _mark(
     if a is None or b is None or (a.source_group or a.id) == (b.source_group or b.id):
         return
     if _rounded_alike(value_m, value_n):
-        return  # "$2-trillion" / "$2.2 trillion": one rounded within its precision
+        return  # "$2bn" / "$2.3bn": one rounded within its precision
     if bool(EARLIER.search(m.sentence)) != bool(EARLIER.search(n.sentence)):
-        return  # "Prior to that, DiLeo spent four seasons ...": an earlier occasion
+        return  # "Prior to that, Ellor rose four places": an earlier occasion
     holder_m, holder_n = _holder(claims, m), _holder(claims, n)
     if holder_m is None or holder_n is None:
         return

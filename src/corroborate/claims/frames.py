@@ -52,7 +52,7 @@ _PATIENT_DEPS = frozenset({"dobj", "nsubjpass"})
 _COMPLEMENT_DEPS = frozenset({"acomp", "attr"})
 # "was the first to raise the alarm": the subject of the copula did it
 _RANKS = frozenset({"first", "last", "only"})
-# Prepositions that tie a role to its owner or place: "testers from the Federation"
+# Prepositions that tie a role to its owner or place: "divers from the Rescue Service"
 # ("offers for Teixeira" says what for, not whose)
 _ANCHOR_PREPOSITIONS = frozenset({"from", "at", "of"})
 
@@ -71,11 +71,11 @@ class Arg:
     end: int
     known: bool = True  # False for a pronoun ("he", "some"): who it is, the sentence does not say
     person: bool = False  # one of its names is a person's
-    # whose or where it is ("the arena's safety manager", "testers from the Federation", "an
-    # engineer at the Ferrow works"): the names or lemmas of those owners
+    # whose or where it is ("the hall's fire officer", "divers from the Rescue Service", "a
+    # guard at the Orveld depot"): the names or lemmas of those owners
     anchors: frozenset[str] = frozenset()
-    one: bool = False  # a singular noun with "a"/"an": one someone ("a passing cyclist")
-    common: bool = False  # its head is a common noun (a name on it, "lorry driver", is a slip)
+    one: bool = False  # a singular noun with "a"/"an": one someone ("a passing jogger")
+    common: bool = False  # its head is a common noun (a name on it, "bus driver", is a slip)
 
     def matches(self, other: Arg) -> bool:
         """One participant: a name in common when both are named, else one's head word among
@@ -254,9 +254,9 @@ def _arg(token: Any, base: int = 0) -> Arg | None:
 
 
 def _anchors(token: Any) -> frozenset[str]:
-    """Whose or where the participant is, by name or lemma: its possessor ("Halden's own
-    engineers", not "its") and the object of "from"/"at"/"of" ("testers from the
-    Federation"), unless the head is a part of that object ("part of the ransom")."""
+    """Whose or where the participant is, by name or lemma: its possessor ("Velcor's own
+    inspectors", not "its") and the object of "from"/"at"/"of" ("divers from the Rescue
+    Service"), unless the head is a part of that object ("part of the ransom")."""
     owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     if token.lemma_.lower() not in PARTITIVES and token.pos_ != "NUM":
         owners += [
