@@ -804,7 +804,7 @@ def test_a_partial_copy_never_omits_what_its_borrowed_passage_states() -> None:
 
 
 def test_a_claim_lists_each_span_once() -> None:
-    from corroborate.claims import _distinct
+    from corroborate.claims.spans import distinct as _distinct
 
     line = Mention("a", 10, 60, "The ferry ran aground at dawn, and its captain was questioned.")
     clause = Mention("a", 40, 60, "its captain was questioned")

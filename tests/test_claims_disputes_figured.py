@@ -1,5 +1,5 @@
 """Disputes from the figure ledger (`claims.figured`) and figures of an earlier occasion in
-one claim (`cross.looks_back`).
+one claim (`earlier.looks_back`).
 
 The ledger cases are built from records (invented outlets and values); the time cases run the
 claims stage over invented articles (a ferry fire at Ostby, a council vote at Harlsby).

@@ -19,12 +19,14 @@ import numpy as np
 
 from corroborate.claims.align import Alignment, Unit, align_units, core_words
 from corroborate.claims.blocked import Cosines
-from corroborate.claims.disputes import FigureSubjects, dispute_of
+from corroborate.claims.cross import dispute_of
+from corroborate.claims.disputes import FigureSubjects
 from corroborate.claims.features import conflict
 from corroborate.claims.quoted import merge_quoted
+from corroborate.claims.spans import distinct, mention_of
 from corroborate.nlp import Resources
 from corroborate.quotes import find_quotes
-from corroborate.records import Article, Claim, ClaimStatus, Mention, Quote
+from corroborate.records import Article, Claim, ClaimStatus, Quote
 from corroborate.sources import sources_of
 
 STANDING_SHARE = 0.9  # of the medoid's mean cosine a self-contained wording needs to be shown
@@ -86,7 +88,7 @@ def _fold_lone_clauses(alignment: Alignment) -> None:
 
     That claim's mention is then the whole sentence, which states the claim, not the clause
     alone: "flooded Portvale and the villages around it" listed as a mention of "promised
-    $4.2m in relief" read as support from another fact (`Unit.folded`, `_mention`)."""
+    $4.2m in relief" read as support from another fact (`Unit.folded`, `spans.mention_of`)."""
     units, clusters = alignment.units, alignment.clusters
     home: dict[tuple[str, int], int] = {}  # sentence -> cluster of a piece of it that stands
     for k, cluster in enumerate(clusters):
@@ -214,7 +216,7 @@ def _claim(
 ) -> Claim:
     units = alignment.units
     ordered = sorted(cluster, key=lambda i: (units[i].article.id, units[i].sentence.start))
-    mentions = _distinct([_mention(units[i]) for i in ordered])
+    mentions = distinct([mention_of(units[i]) for i in ordered])
     sources = sorted(sources_of(mentions, by_id))
     reason = dispute_of(alignment, ordered, subjects)
     status: ClaimStatus
@@ -339,31 +341,6 @@ def _unmatched_marks(text: str) -> tuple[list[str], list[int]]:
         else:
             unopened.append(k)
     return opened, unopened
-
-
-def _distinct(mentions: list[Mention]) -> list[Mention]:
-    """Each span once: two pieces of one sentence, or a quote and the sentence it is in, can
-    both join a claim, and a report listing one line twice (or a clause under its own
-    sentence) reads as two mentions. A span inside another of the same article goes."""
-    first: dict[tuple[str, int, int], Mention] = {}
-    for m in mentions:
-        first.setdefault((m.article, m.start, m.end), m)
-    spans = list(first.values())
-    return [
-        m
-        for m in spans
-        if not any(
-            o.article == m.article and o.start <= m.start and m.end <= o.end and o is not m
-            for o in spans
-        )
-    ]
-
-
-def _mention(unit: Unit) -> Mention:
-    """The unit's own span, or its whole sentence for a folded clause (`_fold_lone_clauses`:
-    the piece of the sentence that states the claim falls inside it and goes, `_distinct`)."""
-    s = unit.whole if unit.folded else unit.sentence
-    return Mention(article=s.article, start=s.start, end=s.end, text=s.text)
 
 
 def _representative(alignment: Alignment, cluster: list[int], shared: set[int]) -> int:

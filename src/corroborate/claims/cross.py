@@ -33,6 +33,8 @@ from corroborate.claims.disputes import (
     outlet_names,
     within,
 )
+from corroborate.claims.earlier import EARLIER
+from corroborate.claims.spans import distinct, mention_of
 
 # Two sentences of two claims this close may tell one act (the chess final's two presenters of
 # the trophy are at 0.41: the names weigh much in the embedding).
@@ -42,14 +44,17 @@ CROSS_NEAR = 0.4
 SHOWN_CHARS = 160  # of each sentence quoted in a reason
 _TIMES = frozenset({"DATE", "TIME"})
 _WORD = re.compile(r"\w+")
-# A sentence that looks back to an earlier occasion (beside `disputes.EARLIER`'s words).
-EARLIER = re.compile(
-    r"\b(?:previously|formerly|earlier|used to|in the past|prior to|before that|last (?:year|"
-    r"season|month|week))\b",
-    re.IGNORECASE,
-)
+__all__ = ["CROSS_COSINE", "cross_pairs", "dispute_of", "with_crossed"]
 
-__all__ = ["CROSS_COSINE", "EARLIER", "cross_pairs", "looks_back", "with_crossed"]
+
+def dispute_of(
+    alignment: Alignment, cluster: list[int], subjects: FigureSubjects | None = None
+) -> str | None:
+    """Why the cluster's sources disagree (`disputes.within`), and with `subjects` also where
+    one of its sentences tells an act of another claim's sentence another way (`with_crossed`)."""
+    if subjects is None:
+        return within(alignment, cluster)
+    return with_crossed(alignment, cluster, subjects)
 
 
 def cross_pairs(alignment: Alignment, subjects: FigureSubjects) -> list[tuple[int, int, str]]:
@@ -123,14 +128,6 @@ def _timing(unit: Unit, subjects: FigureSubjects) -> tuple[bool, frozenset[str],
     return timing
 
 
-def looks_back(a: Unit, b: Unit) -> bool:
-    """One of two sentences of one claim looks back ("Last year fourteen people were taken to
-    hospital after a ferry fire" / "Three people were taken to hospital"): its figure is of an
-    earlier occasion. (Two times named, as between claims, are too strict inside one: on
-    ECB+ they dropped 2 true figure disputes of 13, told with the day each outlet reported.)"""
-    return bool(EARLIER.search(a.whole.text)) != bool(EARLIER.search(b.whole.text))
-
-
 def _time_words(unit: Unit, subjects: FigureSubjects) -> set[str]:
     tokens = subjects.tokens(unit.article, unit.whole)
     return {
@@ -175,9 +172,7 @@ def _all_reasons(
 def _claim_id(units: list[Unit], cluster: list[int]) -> str:
     """The id the claims stage gives the cluster's claim (`claims._claim`; a test checks that
     a reason names the other claim's real id)."""
-    from corroborate.claims import _distinct, _mention  # the claims stage imports this module
-
-    mentions = _distinct([_mention(units[i]) for i in cluster])
+    mentions = distinct([mention_of(units[i]) for i in cluster])
     key = "|".join(f"{m.article}:{m.start}" for m in mentions)
     return "c-" + hashlib.sha1(key.encode()).hexdigest()[:10]
 

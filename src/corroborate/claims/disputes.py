@@ -59,7 +59,7 @@ development set from session 6 on; the invented blind set is the held-out one. S
 an invented development set written blind to this code (bench/data/claims_disputes_dev.jsonl).
 Session 8: a tally's other side in common excuses nothing ("212 votes to 187"), a demand the
 figure counts the subject of and a depth told as a position veto nothing (`FigureSubjects`),
-and two claims can dispute each other (`cross`, reached through `dispute_of`).
+and two claims can dispute each other (`cross`, whose `dispute_of` the claims stage calls).
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ from typing import Any
 
 from corroborate.claims.align import LOOSE_PAIR, Alignment, Unit
 from corroborate.claims.doers import reworded_actors
+from corroborate.claims.earlier import looks_back
 from corroborate.claims.features import THRESHOLD, SentenceFacts, actor_clash, conflict
 from corroborate.claims.frames import Arg, Frame, frames_of, speaker_of
 from corroborate.claims.polarity import implicit_negations
@@ -134,7 +135,7 @@ _EARLIER = re.compile(
 # call) and span.
 Read = dict[tuple[int, int, int], list[Quantity]]
 
-__all__ = ["FigureSubjects", "dispute_of", "figure_clash", "frame_clash", "within"]
+__all__ = ["FigureSubjects", "figure_clash", "frame_clash", "within"]
 
 
 class FigureSubjects:
@@ -227,18 +228,6 @@ class FigureSubjects:
         return False
 
 
-def dispute_of(
-    alignment: Alignment, cluster: list[int], subjects: FigureSubjects | None = None
-) -> str | None:
-    """Why the cluster's sources disagree (`within`), and with `subjects` also where one of
-    its sentences tells an act of another claim's sentence another way (`cross`)."""
-    if subjects is None:
-        return within(alignment, cluster)
-    from corroborate.claims.cross import with_crossed  # cross reads this module's tests
-
-    return with_crossed(alignment, cluster, subjects)
-
-
 def within(
     alignment: Alignment, cluster: list[int], subjects: FigureSubjects | None = None
 ) -> str | None:
@@ -267,11 +256,8 @@ def within(
                 reason = _clash(a, b, cosine, float(alignment.scores[i, j]), read, subjects)
             if reason is None and subjects is not None and cosine >= FRAME_COSINE:
                 reason = frame_clash(a, b, cosine, read, subjects)
-            if reason and reason.startswith("different figures"):
-                from corroborate.claims.cross import looks_back  # cross imports this module
-
-                if looks_back(a, b):
-                    reason = None  # a count of an earlier occasion
+            if reason and reason.startswith("different figures") and looks_back(a, b):
+                reason = None  # a count of an earlier occasion
             if reason:
                 reasons[outlets] = reason
                 if len(reasons) == REASON_PAIRS:

@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import combinations
 
-from corroborate.claims.cross import EARLIER, SHOWN_CHARS
+from corroborate.claims.cross import SHOWN_CHARS
 from corroborate.claims.disputes import REASON_PAIRS
+from corroborate.claims.earlier import EARLIER
 from corroborate.claims.rivals import as_rounded
 from corroborate.figures.extract import read_quantities
 from corroborate.figures.values import same_dimension, values_agree
