@@ -224,6 +224,8 @@ def _is_not_quantity(tokens: list[Token], number: Number, unit: str | None) -> b
         return True
     if _is_age_or_label(number, unit, near):
         return True
+    if _is_era_year(tokens, number, unit, near):
+        return True
     # Years: a bare four-digit number from 1800 to 2100.
     raw = near.raw
     plain = unit is None and not number.words and not number.scaled and raw.text.isdigit()
@@ -232,6 +234,25 @@ def _is_not_quantity(tokens: list[Token], number: Number, unit: str | None) -> b
     return (
         unit is None and number.words and near.raw.low == "one" and number.last == number.first + 1
     )
+
+
+# Era marks, in capitals only ("an ad campaign" is no era).
+_ERAS = frozenset({"BC", "BCE", "AD", "CE"})
+_RANGE_WORDS = frozenset({"and", "to", "-", "–", "—"})
+
+
+def _is_era_year(tokens: list[Token], number: Number, unit: str | None, near: _Around) -> bool:
+    """A year of an era, whatever its size: "1100 BC", "AD 79", and the first year of "between
+    1250 and 1100 BC" (a figure of 1,250 read there had been a count in the ledger)."""
+    if unit is not None or number.words:
+        return False
+    if (near.before and near.before.text in _ERAS) or (near.after and near.after.text in _ERAS):
+        return True
+    after, after2 = near.after, near.after2
+    if not (after and after2 and after.low in _RANGE_WORDS and after2.text.isdigit()):
+        return False
+    era = number.last + 2
+    return era < len(tokens) and tokens[era].text in _ERAS
 
 
 def _is_code(tokens: list[Token], number: Number, unit: str | None, near: _Around) -> bool:
