@@ -133,7 +133,19 @@ def number_at(tokens: list[Token], i: int) -> Number | None:
         number = _fraction(tokens, i) or _words_number(tokens, i)  # type: ignore[assignment]
         if number is None:
             return None
-    return _scale(tokens, number)
+    return _scale(tokens, _and_a_half(tokens, number))
+
+
+def _and_a_half(tokens: list[Token], number: Number) -> Number:
+    """ "six and a half kilometres", "2 and a half million": the half belongs to the number
+    (it was read as "six", a count, and the unit after "half" was lost)."""
+    j = number.last
+    words = [t.low for t in tokens[j : j + 3]]
+    if number.fraction or words != ["and", "a", "half"] or number.value != int(number.value):
+        return number
+    number.value += 0.5
+    number.last = j + 3
+    return number
 
 
 def _scale(tokens: list[Token], number: Number) -> Number:
