@@ -17,7 +17,7 @@ EARLIER = re.compile(
     re.IGNORECASE,
 )
 
-__all__ = ["EARLIER", "looks_back"]
+__all__ = ["EARLIER", "looks_back", "one_looks_back"]
 
 
 def looks_back(a: Unit, b: Unit) -> bool:
@@ -25,4 +25,9 @@ def looks_back(a: Unit, b: Unit) -> bool:
     hospital after a ferry fire" / "Three people were taken to hospital"): its figure is of an
     earlier occasion. (Two times named, as between claims, are too strict inside one: on
     ECB+ they dropped 2 true figure disputes of 13, told with the day each outlet reported.)"""
-    return bool(EARLIER.search(a.whole.text)) != bool(EARLIER.search(b.whole.text))
+    return one_looks_back(a.whole.text, b.whole.text)
+
+
+def one_looks_back(first: str, second: str) -> bool:
+    """Exactly one of two sentences looks back (`looks_back`, on their texts)."""
+    return bool(EARLIER.search(first)) != bool(EARLIER.search(second))

@@ -17,7 +17,7 @@ from itertools import combinations
 
 from corroborate.claims.cross import SHOWN_CHARS
 from corroborate.claims.disputes import REASON_PAIRS
-from corroborate.claims.earlier import EARLIER
+from corroborate.claims.earlier import one_looks_back
 from corroborate.claims.rivals import as_rounded
 from corroborate.figures.extract import read_quantities
 from corroborate.figures.values import same_dimension, values_agree
@@ -54,7 +54,7 @@ def _mark(
         return
     if _rounded_alike(value_m, value_n):
         return  # "$2bn" / "$2.3bn": one rounded within its precision
-    if bool(EARLIER.search(m.sentence)) != bool(EARLIER.search(n.sentence)):
+    if one_looks_back(m.sentence, n.sentence):
         return  # "Prior to that, Ellor rose four places": an earlier occasion
     holder_m, holder_n = _holder(claims, m), _holder(claims, n)
     if holder_m is None or holder_n is None:
