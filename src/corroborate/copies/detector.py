@@ -54,12 +54,17 @@ def pick_origin(docs: Sequence[DocInfo]) -> DocInfo:
     so that a copy desk adding a word does not make the reprint the origin.
     """
     if all(d.published for d in docs):
-        return min(docs, key=lambda d: ((d.published or "")[:10], -d.words, d.id))
+        return min(docs, key=lambda d: (published_day(d.published), -d.words, d.id))
     longest = max(d.words for d in docs)
     complete = [d for d in docs if d.words >= 0.9 * longest]
     return min(
-        complete, key=lambda d: (d.published is None, (d.published or "")[:10], -d.words, d.id)
+        complete, key=lambda d: (d.published is None, published_day(d.published), -d.words, d.id)
     )
+
+
+def published_day(published: str | None) -> str:
+    """The day of a published value ("" when undated): copies are ordered by days, not times."""
+    return (published or "")[:10]
 
 
 def is_dated(*docs: DocInfo) -> bool:
@@ -112,13 +117,13 @@ def is_abridged_reprint(
     short_coverage = alignment.coverage_a if short is a else alignment.coverage_b
     if short_coverage < settings.abridged_coverage:
         return False
-    return not (is_dated(a, b) and (short.published or "")[:10] < (longer.published or "")[:10])
+    return not (is_dated(a, b) and published_day(short.published) < published_day(longer.published))
 
 
 def partial_rank(doc: DocInfo, dated: bool, group_size: int = 1) -> tuple[str, int, int, str]:
     """Sort key of the likelier origin of shared passages: earlier day (when both are dated),
     then the article that others reprint whole (a wire story), then the longer one."""
-    return ((doc.published or "")[:10] if dated else "", -group_size, -doc.words, doc.id)
+    return (published_day(doc.published) if dated else "", -group_size, -doc.words, doc.id)
 
 
 class MinhashCopyDetector:
