@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import uuid
 from itertools import pairwise
 from pathlib import Path
 
@@ -28,8 +29,9 @@ divers stayed at the lock gates through the night.</p>
 </article></body></html>"""
 
 
-def _members(count: int = 3) -> list[bytes]:
-    """One gzip member per captured page, as a crawler writes a .warc.gz."""
+def _members(count: int = 3, fixed: int | None = None) -> list[bytes]:
+    """One gzip member per captured page, as a crawler writes a .warc.gz (with `fixed`, the
+    record ids and dates are that number's, so the bytes are the same on every run)."""
     members = []
     for index in range(count):
         buffer = io.BytesIO()
@@ -44,10 +46,18 @@ def _members(count: int = 3) -> list[bytes]:
             "response",
             payload=io.BytesIO(PAGE.format(title=title, body=body).encode()),
             http_headers=headers,
+            warc_headers_dict=None if fixed is None else _fixed_headers(fixed, index),
         )
         writer.write_record(record)
         members.append(buffer.getvalue())
     return members
+
+
+def _fixed_headers(fixed: int, index: int) -> dict[str, str]:
+    return {
+        "WARC-Record-ID": f"<urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{fixed}/{index}')}>",
+        "WARC-Date": "2026-03-04T05:06:07Z",
+    }
 
 
 @pytest.mark.parametrize("lost", [0, 1], ids=["first", "middle"])
@@ -70,6 +80,24 @@ def test_a_gzip_member_cut_short_names_its_page_and_the_rest_is_read(
     assert f"the next record starts at byte {at + len(members[lost])}" in error.message
     if kept >= 0.6:  # enough of it inflates to show the record's header
         assert error.message.endswith(f"the page https://canal.test/{lost} in it is lost")
+
+
+def test_a_member_cut_anywhere_loses_only_its_own_page(tmp_path: Path) -> None:
+    """Every cut of the middle member, byte by byte: now and then the next member's bytes
+    inflate as the cut one's data without a fault, and warcio stopped as at the file's end, so
+    the page after it was lost and reported as a file cut short (6 of 20 random crawls had
+    such cuts; the test above, cut at 30%, failed about once in 100 runs). The record ids of
+    `fixed=5` give a crawl with 22 such cuts."""
+    members = _members(fixed=5)
+    path = tmp_path / "crawl.warc.gz"
+    for cut in range(20, len(members[1]) - 20):
+        path.write_bytes(b"".join([members[0], members[1][:cut], members[2]]))
+        items = list(read_warc(path))
+        pages = [i.url for i in items if isinstance(i, Article)]
+        errors = [i for i in items if isinstance(i, ReadError)]
+        assert pages == ["https://canal.test/0", "https://canal.test/2"], cut
+        assert [e.source for e in errors] == [f"{path}@{len(members[0])}"], cut
+        assert errors[0].message.startswith("broken WARC record skipped: its gzip member"), cut
 
 
 def test_a_gzip_member_with_damaged_data_is_named_and_the_rest_is_read(tmp_path: Path) -> None:

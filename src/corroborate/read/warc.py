@@ -109,6 +109,10 @@ def _read_from(handle: BinaryIO, source: str, gzipped: bool) -> Iterator[Article
                 pages += len(items)
                 yield from items
                 resumed = False
+            if gzipped and end < size and _next_record(handle, end + 1, gzipped) is not None:
+                # warcio read a cut member on into the next members' bytes, took them as its
+                # data by chance, and stopped without a fault: the records after it are there
+                raise _DamagedRecord(end, "its gzip member is cut short")
             tail = _cut_tail(handle, source, end, size) if found_any else None
             if tail:
                 yield tail
