@@ -15,11 +15,14 @@ Our thresholds were fitted on topics 1-10 (`fit` split); the figures are given f
 pairs of articles within each topic of the fit split, over the cosine and the per-kind cosines.
 
     python bench/bench_clustering.py [--quick] [--seeds N] [--splits fit[,held,all]]
-        [--fit-weights] [--twins [--minilm]] [--neus STORIES [--neus-from N]]
+        [--errors] [--fit-weights] [--twins [--minilm]] [--neus STORIES [--neus-from N]]
 
 `--splits fit` scores and prints the fitting topics only (and `--twins` then reads only
 them): the way to work on the clustering without looking at the held topics. Results are
-written only when all three splits are scored.
+written only when all three splits are scored. `--errors` also prints what each method got
+wrong on the printed splits, tallied over the orders: each true story split into parts (their
+sizes) and each found story holding several (their sizes; articles of topics outside the
+printed splits only counted, never named).
 
 `--neus STORIES` is a second, larger set to fit on: the first STORIES stories of NeuS train
 (`neus/train.source`, AllSides: each line one story told by a left, a centre and a right
@@ -154,6 +157,55 @@ def neus_study(rows: list[dict[str, Any]], seeds: int) -> None:
         f"B-cubed on NeuS train ({len({r['story'] for r in rows})} stories, {len(rows)} "
         f"excerpts, {seeds} shuffled orders)",
         ["method", "precision", "recall", "f1"],
+        table,
+    )
+
+
+def errors(predicted: Mapping[str, str], rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(kind, pattern) of each error of `predicted` on the rows: a true story split over
+    several found stories ("split", "4ecb: 9 + 1"), a found story holding several true
+    stories or articles of other rows ("merged", "9ecb 8 + 9ecbplus 13"; "+ 2 other topics"
+    for articles of `predicted` outside the rows, counted and not named)."""
+    gold = {r["id"]: r["story"] for r in rows}
+    inside: dict[str, Counter[str]] = defaultdict(Counter)
+    outside: Counter[str] = Counter()
+    for item, story in predicted.items():
+        if item in gold:
+            inside[story][gold[item]] += 1
+        else:
+            outside[story] += 1
+    parts: dict[str, list[int]] = defaultdict(list)
+    found = []
+    for story, counts in inside.items():
+        for truth, count in counts.items():
+            parts[truth].append(count)
+        if len(counts) > 1 or outside[story]:
+            pattern = " + ".join(f"{truth} {count}" for truth, count in sorted(counts.items()))
+            if outside[story]:
+                pattern += f" + {outside[story]} other topics"
+            found.append(("merged", pattern))
+    for truth, sizes in sorted(parts.items()):
+        if len(sizes) > 1:
+            found.append(
+                ("split", f"{truth}: " + " + ".join(map(str, sorted(sizes, reverse=True))))
+            )
+    return found
+
+
+def print_errors(
+    runs: list[dict[str, dict[str, str]]], rows: list[dict[str, Any]], label: str
+) -> None:
+    """Each method's errors on the rows (`errors`), with the number of orders showing each."""
+    table = []
+    for method in METHODS:
+        tally = Counter(error for run in runs for error in errors(run[method], rows))
+        for (kind, pattern), orders in sorted(
+            tally.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1])
+        ):
+            table.append([method, kind, pattern, f"{orders} of {len(runs)}"])
+    print_table(
+        f"Errors on {label} (over {len(runs)} shuffled orders)",
+        ["method", "error", "stories", "orders"],
         table,
     )
 
@@ -342,6 +394,12 @@ def main() -> int:
     )
     parser.add_argument("--minilm", action="store_true")
     parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="print each method's split stories and merged events on the printed splits "
+        "(with --splits fit while working: the held topics' errors are a look at them)",
+    )
+    parser.add_argument(
         "--splits",
         default=",".join(SPLITS),
         help="the splits to score and print, comma-separated (fit: develop without the held "
@@ -413,6 +471,9 @@ def main() -> int:
     print(
         f"\nours: {ours_seconds:.1f} s per two ingests + re-cluster; baseline {base_seconds:.1f} s"
     )
+    if args.errors:
+        for split in [name for name in splits if name != "all" or len(splits) == 1]:
+            print_errors(runs, [r for r in rows if r["topic"] in SPLITS[split]], f"{split} topics")
     if set(splits) != set(SPLITS):
         print("(results not written: not every split was scored)")
         return 0
