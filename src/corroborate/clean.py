@@ -105,8 +105,21 @@ _SITE_CHROME = re.compile(
     r"|\bmanage (?:preferences|settings|cookies|choices|options))\s*(?:[|·•/]|$)"
     r"|\btake me to settings\b"
     r"|may not be (?:reproduced|republished|redistributed|copied)\b|^newsletters?\s*:"
-    r"|^(?:do you )?have a (?:news )?(?:story|tip)\b|^have your say\b|^letters to the editor\b"
-    r"|^advertise with\b|^(?:e-?mail|write to|contact) (?:us )?(?:at )?[\w.+-]+@[\w-]+\.",
+    r"|^(?:do you )?(?:have|got) a (?:news )?(?:story|tip)\b|^have your say\b"
+    r"|^letters to the editor\b"
+    r"|^advertise with\b|^(?:e-?mail|write to|contact) (?:us )?(?:at )?[\w.+-]+@[\w-]+\."
+    # A cookie banner's bare buttons ("Accept | Settings"), a paywall's count and offer ("You
+    # have read 3 of your 5 free articles", "This article is for subscribers", "... to keep
+    # reading", "X is free to read"), and a newsroom's calls for tips, pictures and listeners:
+    # each stayed in a story of the session-10 audit as a claim, a figure or a summary line.
+    r"|^(?:yes,? )?(?:i )?accept(?: all| cookies)?\s*(?:[|·•/]|$)"
+    r"|\b(?:you have|you've) read \d+ of (?:your )?\d+ free\b|\bfree (?:articles|stories) "
+    r"(?:this|a|per) month\b|^this (?:article|story|content) is (?:only )?(?:for|available "
+    r"(?:only )?to|reserved for) (?:our )?(?:subscribers|members)\b|\bto keep reading\b"
+    r"|\bis free to read[.!]?$|^(?:message|call|text|phone|whatsapp|e-?mail|contact) (?:the|our) "
+    r"(?:newsroom|newsdesk|news desk|news team)\b|^have you been affected\b"
+    r"|^send us your (?:pictures|photos|videos|stories|views|news)\b"
+    r"|^(?:listen|watch) (?:to )?(?:the|our) full (?:report|interview|programme|program|episode)\b",
     re.IGNORECASE,
 )
 # A word or two that each of _SITE_CHROME's phrases holds: most sentences hold none, and this
@@ -118,7 +131,8 @@ _CHROME_KEYS = tuple(
     "miss out|become a|listen to|audio|feedback|comment|report an error|video|"
     "browser|try re|this story|this article|share|have a|newsdesk|news desk|editor|"
     "partner|sponsorship|newsletter|already a|accept|reject|manage|settings|reproduced|"
-    "republished|redistributed|copied|have your say|letters to|advertise|@".split("|")
+    "republished|redistributed|copied|have your say|letters to|advertise|@|got a|read |"
+    "free |for subscribers|for members|keep reading|newsroom|been affected|send us|full ".split("|")
 )
 _PROMO = re.compile(r"\b(?:sign up|subscribe)\b", re.IGNORECASE)
 # The page's own notes about the article: who reported it, corrections, its tags.
@@ -127,6 +141,14 @@ _ARTICLE_NOTE = re.compile(
     r"|^(?:this|an earlier version of this) (?:article|story|report)(?: (?:was|has been))? "
     r"(?:amended|updated|corrected|edited)\b|^correction\s*:"
     r"|^(?:filed under|topics?|tags?|categories)\s*:",
+    re.IGNORECASE,
+)
+# A short question that opens a page's call to its readers.
+_ASKED = re.compile(r"^(?:\S+\s+){1,7}\S+\?$")
+# A note that opens on a correction or an amendment: the sentences after it say what was wrong.
+_CORRECTION = re.compile(
+    r"^(?:correction|clarification|amendment)\s*:|^an earlier version of this (?:article|story"
+    r"|report)\b|^(?:this|the) (?:article|story|report) (?:was|has been) (?:amended|corrected)\b",
     re.IGNORECASE,
 )
 _VIEW_COUNTER = re.compile(
@@ -224,8 +246,8 @@ def _clean(article: Article, in_others: _InOthers) -> Article:
     by_shape = "extraction" not in article.meta
     _mark_head(blocks, by_shape=by_shape)
     _mark_tail(blocks, in_others)
-    _mark_sign_off(blocks)
     _mark_lines(blocks, by_shape=by_shape)
+    _mark_sign_off(blocks)  # after the notices below the credit ("You have read 3 of ...") went
     article.removed = removed + [
         Removed(b.start, b.end, b.reason, b.text) for b in blocks if b.reason
     ]
@@ -382,8 +404,15 @@ def _furniture(text: str) -> str | None:
         if _READING_TIME.match(text):
             return "reading-time note"
     sentences = _SENTENCE_END.split(text.strip())
+    if _CORRECTION.match(sentences[0]) and len(sentences) <= 3 and len(text.split()) <= 60:
+        # "Correction: An earlier version said the hole was 12 metres deep. Engineers measured
+        # it at about 8 metres.": the note and what it corrects are one note; its figures and
+        # names stayed in the story as a claim, a summary line and a single-source figure.
+        return "the page's note on the article (credits, corrections, tags)"
     # Both ends must be notices (or the one sentence): checked first, as most paragraphs are
     # prose and fail on their first sentence, so the rest is never searched.
+    if len(sentences) == 2 and _ASKED.match(sentences[0]) and (call := _notice(sentences[1])):
+        return call  # "Were you there? Send us your photos.": the question asks for the call
     ends = [_notice(sentences[0])]
     if not ends[0] or len(sentences) == 1:
         return ends[0]

@@ -73,6 +73,10 @@ def read_text(text: str, *, source: str, outlet: str | None = None) -> Article:
     if title_span:
         article.title = text[title_span[0] : title_span[1]].lstrip("# ").strip()
         article.meta["title_span"] = title_span
+        # The id stays the one the file name gave (ids of stored articles do not move); the
+        # outlet shown is the masthead the page printed, not a scrape's name ("0427_c19e5b").
+        if outlet is None and (masthead := find_masthead(text, title_span[0])):
+            article.outlet = masthead
     dateline = _first_dateline(text, after=title_span[1] if title_span else 0)
     above = _date_above(text, title_span[0]) if title_span else None
     if dateline is None:
@@ -240,6 +244,44 @@ def find_title(text: str) -> tuple[int, int] | None:
 
 
 _HEAD_LINES = 8
+# The last word of a publication's name: "Kessel FM News", "THE HIGHLAND LEDGER", "Stride
+# Magazine". A short line above a headline without one is a section or a label ("Politics",
+# "Key points"), never taken for the outlet.
+_MASTHEAD_NOUN = re.compile(
+    r"\b(?:news|times|post|daily|radio|fm|tv|herald|gazette|echo|courier|ledger|magazine"
+    r"|journal|chronicle|press|wire|tribune|observer|record|bugle|mail|express|standard"
+    r"|telegraph|guardian|independent|star|mirror|review|weekly|agency|today|bulletin|dispatch"
+    r"|inquirer|examiner|sentinel|advertiser|argus|globe|monitor|mercury|leader|register"
+    r"|reporter|voice|islander|citizen|gleaner|clarion|online)$",
+    re.IGNORECASE,
+)
+_TAGLINE = re.compile(r"\s+(?:—|–|-|\||·)\s+")
+
+
+def find_masthead(text: str, title_start: int) -> str | None:
+    """The publication's name a page prints above its headline, if it printed one: a short
+    capitalised line ending on a publication's noun ("NORTH VALE TIMES", "Kessel FM News",
+    "ORLO LEDGER — island news since 1911" without its tagline), among only the page's other
+    marks (a cookie notice, a bar of links, a date). Capitals are turned to title case."""
+    names = []
+    for start, end in _lines(text)[:_HEAD_LINES]:
+        if start >= title_start:
+            break
+        line = text[start:end]
+        if only_a_date(line) or _NOTICE.search(line) or is_link_bar(line):
+            continue
+        names.append(_TAGLINE.split(line)[0].strip())
+    if len(names) != 1:
+        return None
+    name = names[0]
+    words = name.split()
+    if not 1 <= len(words) <= 5 or not _MASTHEAD_NOUN.search(name):
+        return None
+    if not all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&") for w in words):
+        return None
+    return name.title() if name.isupper() else name
+
+
 # "News | Sport | What's On", "Home > News > Regulation": a page's links, not its words.
 _BAR = re.compile(r"\s+(?:\||>|›|»|·|•)\s+")
 _NOTICE = re.compile(r"\bcookies?\b|\bjavascript\b|\bad ?blocker\b", re.IGNORECASE)
