@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 
 from corroborate.claims import align_claims, find_exclusives
@@ -47,23 +47,35 @@ def build_report(
     settings: Settings | None = None,
     resources: Resources | None = None,
     story_id: str | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Report:
-    """Run every stage over articles already read, in the order of the data flow."""
+    """Run every stage over articles already read, in the order of the data flow.
+
+    `progress`, if given, is called with each stage's name (`STAGES`) as the stage begins.
+    """
     settings = settings or Settings()
     resources = resources or Resources(settings)
+    stage = progress or (lambda name: None)
     articles = _unique(articles)
+    stage("cleaning")
     clean_articles(articles, use_others=settings.use_other_articles_for_cleaning)
+    stage("copies")
     for article in articles:
         segment_article(article)
     groups = find_copies(articles)
+    stage("parsing")
     resources.parse_all(articles)  # one batched spaCy pass for every stage below
     # Quotes before claims: a quote and its paraphrase in another outlet are one claim, and the
     # claims stage reads that from the quotes rather than finding them a second time.
+    stage("quotes")
     quotes = find_quotes(articles, resources)
+    stage("claims")
     claims = align_claims(articles, resources, quotes)
     exclusive, omitted = find_exclusives(claims, articles)
+    stage("figures")
     figures = build_ledger(articles, resources)
     dispute_figures(claims, figures, articles)  # a figure in conflict disputes its claims
+    stage("summary")
     summary = summarise(articles, claims, resources)
     info = StoryInfo(
         id=story_id or make_story_id(articles),
@@ -84,6 +96,10 @@ def build_report(
         summary=summary,
         errors=list(errors),
     )
+
+
+# The stages `build_report` names to its `progress` callback, in order.
+STAGES = ("cleaning", "copies", "parsing", "quotes", "claims", "figures", "summary")
 
 
 def make_story_id(articles: Sequence[Article]) -> str:

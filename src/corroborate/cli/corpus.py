@@ -461,10 +461,13 @@ def show_command(story_id: str, db_path: str, outputs: tuple[Path, ...], fmt: st
         try:
             resolved = store.resolve_story(story_id)
             articles = store.story_articles(resolved)
-            with working(f"building the report of {resolved} ({len(articles)} articles)"):
+            building = f"building the report of {resolved} ({len(articles)} articles)"
+            with working(building) as stage:
                 # A large story parses faster on every usable core, as `report` does by default.
                 settings = Settings(parse_processes=auto_parse_processes())
-                result = build_report(articles, story_id=resolved, settings=settings)
+                result = build_report(
+                    articles, story_id=resolved, settings=settings, progress=stage
+                )
             (stored,) = store.query("SELECT title FROM stories WHERE id = ?", (resolved,))
         except CorroborateError as exc:
             raise click.ClickException(str(exc)) from exc

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -107,17 +108,35 @@ def note_stdin(inputs: Sequence[str]) -> bool:
 
 
 @contextmanager
-def working(message: str) -> Iterator[None]:
+def working(message: str) -> Iterator[Callable[[str], None]]:
     """A spinner with `message` on stderr while a long step runs, on a terminal only.
 
     A story's report takes seconds to minutes (the parse, the embeddings); without a sign of
-    life a newcomer took `show` for hung.
+    life a newcomer took `show` for hung. The block gets a callback to name the stage that
+    begins (`build_report`'s `progress`): the spinner names it, and each stage that ended
+    leaves a line with its time, so a long report says where it is and where the time went.
+    Without a terminal (a log, a pipe) nothing is printed.
     """
     from rich.console import Console
 
     console = Console(stderr=True)
     if not console.is_terminal:
-        yield
+        yield lambda name: None
         return
-    with console.status(message):
-        yield
+    running: list[tuple[str, float]] = []
+
+    def finish() -> None:
+        if running:
+            name, began = running.pop()
+            took = time.perf_counter() - began
+            console.print(f"  {message}: {name} {took:.1f} s", highlight=False, markup=False)
+
+    with console.status(message) as status:
+
+        def begin(name: str) -> None:
+            finish()
+            running.append((name, time.perf_counter()))
+            status.update(f"{message}: {name}")
+
+        yield begin
+        finish()

@@ -186,8 +186,10 @@ def _build(inputs: list[str], settings: Settings) -> Report:
         if len(articles) > MANY_ARTICLES:
             click.echo(_many_note(len(articles)), err=True)
         building = f"building the report of {plural(len(articles), 'article')}"
-        with nullcontext() if typed else working(building):
-            result = build_report(articles, errors=errors, settings=settings, resources=resources)
+        with nullcontext(_silent) if typed else working(building) as stage:
+            result = build_report(
+                articles, errors=errors, settings=settings, resources=resources, progress=stage
+            )
     except (CorroborateError, ImportError) as exc:  # ImportError: an optional extra missing
         raise click.ClickException(str(exc)) from exc
     for error in result.errors:
@@ -197,6 +199,10 @@ def _build(inputs: list[str], settings: Settings) -> Report:
             "no article could be read from the inputs given (each problem is listed above)"
         )
     return result
+
+
+def _silent(name: str) -> None:
+    """No stage lines while typed input is awaited (nothing draws over the typing)."""
 
 
 # More articles than one story's coverage usually holds (the demo has 8, a big story 40):
