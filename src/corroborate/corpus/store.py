@@ -34,6 +34,7 @@ from corroborate.corpus.migrations import SCHEMA_VERSION, upgrade
 from corroborate.corpus.runs import dead_runs, forget_owner, mark_interrupted, record_owner
 from corroborate.corpus.titles import retitle
 from corroborate.errors import StoreError
+from corroborate.read.text import restore_reader_marks
 from corroborate.records import Article, CopyEvidence, ReadError
 
 DEFAULT_PATH = "corroborate.db"
@@ -527,18 +528,20 @@ class SqliteStore:
             "SELECT * FROM articles WHERE story_id = ? ORDER BY date, id", (story_id,)
         )
         return [
-            Article(
-                id=r["id"],
-                source=r["source"],
-                text=r["text"],
-                title=r["title"],
-                outlet=r["outlet"],
-                published=r["published"],
-                author=r["author"],
-                place=r["place"],
-                url=r["url"],
-                source_id=r["source_id"],
-                decoding=r["decoding"],
+            restore_reader_marks(
+                Article(
+                    id=r["id"],
+                    source=r["source"],
+                    text=r["text"],
+                    title=r["title"],
+                    outlet=r["outlet"],
+                    published=r["published"],
+                    author=r["author"],
+                    place=r["place"],
+                    url=r["url"],
+                    source_id=r["source_id"],
+                    decoding=r["decoding"],
+                )
             )
             for r in rows
         ]

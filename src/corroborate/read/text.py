@@ -97,6 +97,34 @@ def read_text(text: str, *, source: str, outlet: str | None = None) -> Article:
     return article
 
 
+# An HTML page's source, alone, gzipped or as a crawl's record: its stored text is extracted.
+_PAGE_SOURCE = re.compile(r"\.x?html?(?:\.gz)?$|\.warc(?:\.gz)?#", re.IGNORECASE)
+
+
+def restore_reader_marks(article: Article) -> Article:
+    """Note on an article read back from a store what its reader had noted (the headline's
+    and dateline's spans, whether a page extractor gave the text), so that cleaning it again
+    removes what `report` removed. `show` re-cleans stored articles, which had lost these:
+    a wire's dateline ("BRINDLEFORD —") opened a claim in `show` and not in `report`, and an
+    extracted page was cleaned by the shape rules meant for text as scraped."""
+    if _PAGE_SOURCE.search(article.source):
+        article.meta["extraction"] = "stored"
+        found = find_dateline(article.text)
+        if found and found[2]:
+            article.meta["dateline_span"] = found[:2]
+        return article
+    if not any(ch.isalnum() for ch in article.text):
+        return article  # no words: no reader marked anything
+    read = read_text(article.text, source=article.source)
+    title = read.meta.get("title_span")
+    if title and " ".join((read.title or "").split()) == " ".join((article.title or "").split()):
+        article.meta["title_span"] = title
+    for key in ("dateline_span", "date_span"):
+        if key in read.meta:
+            article.meta[key] = read.meta[key]
+    return article
+
+
 # "12 March 2026", "May 6, 2026", "2026-04-21", anywhere in a short line.
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_IN_LINE = re.compile(
