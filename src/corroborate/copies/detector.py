@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -33,10 +34,49 @@ class DocInfo:
     published: str | None = None
     title: str | None = None
     outlet: str | None = None
+    # The page's text outside the story (headline, dateline, byline, credit lines), folded by
+    # `page_credits`: a reprint names there the wire it ran ("PORT AMELINE, Nov 15 (Meridian
+    # Wire) —"), which says who copied whom when dates cannot.
+    credits: str = ""
 
     @property
     def words(self) -> int:
         return sum(len(u.words) for u in self.units)
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+_CREDIT_CHARS = 2000  # the head and tail of a page: enough for its datelines and credit lines
+
+
+def _fold(text: str) -> str:
+    return f" {_NOT_WORD.sub(' ', text.casefold()).strip()} "
+
+
+def page_credits(text: str, kept: Sequence[tuple[int, int]]) -> str:
+    """The text outside the kept spans, folded (lower case, words only) for `credits`."""
+    pieces, position = [], 0
+    for start, end in sorted(kept):
+        pieces.append(text[position:start])
+        position = max(position, end)
+    pieces.append(text[position:])
+    outside = " ".join(pieces)
+    if len(outside) > 2 * _CREDIT_CHARS:
+        outside = f"{outside[:_CREDIT_CHARS]} {outside[-_CREDIT_CHARS:]}"
+    return _fold(outside) if outside.strip() else ""
+
+
+def credits(doc: DocInfo, other: DocInfo) -> bool:
+    """Whether `doc`'s page names `other`'s outlet as a credit, outside its story: a wire's
+    copy names the wire. A one-word outlet counts only as an agency's capitals ("AP", "AFP"):
+    a file's name ("reuters-copy" is two words, "news" would match any masthead)."""
+    if not other.outlet or not doc.credits:
+        return False
+    name = _fold(other.outlet)
+    if name == _fold(doc.outlet or "") or not name.strip():
+        return False
+    if len(name.split()) < 2 and not (other.outlet.isupper() and 2 <= len(other.outlet) <= 5):
+        return False
+    return name in doc.credits
 
 
 def text_units(text: str) -> list[Unit]:
@@ -45,7 +85,8 @@ def text_units(text: str) -> list[Unit]:
 
 
 def pick_origin(docs: Sequence[DocInfo]) -> DocInfo:
-    """The likeliest origin among copies of one text: earliest published, else most complete.
+    """The likeliest origin among copies of one text: the one the others credit (by its outlet's
+    name outside their story), else the earliest published, else the most complete.
 
     Days, not times: reprints run the same day, and a scraped time of day is too unreliable
     to let a shorter same-day reprint become the origin of a fuller text. When some have no
@@ -53,6 +94,9 @@ def pick_origin(docs: Sequence[DocInfo]) -> DocInfo:
     texts within 10% of the longest count as equally complete: a dated one is then preferred,
     so that a copy desk adding a word does not make the reprint the origin.
     """
+    credited = [d for d in docs if any(credits(o, d) for o in docs if o is not d)]
+    if len(credited) == 1 and not any(credits(credited[0], o) for o in docs):
+        return credited[0]  # the others name it as their source: a wire and its reprints
     if all(d.published for d in docs):
         return min(docs, key=lambda d: (published_day(d.published), -d.words, d.id))
     longest = max(d.words for d in docs)
@@ -251,6 +295,7 @@ def article_doc(article: Article) -> DocInfo:
         published=article.published,
         title=article.title,
         outlet=article.outlet,
+        credits=page_credits(article.text, spans) if article.removed else "",
     )
 
 

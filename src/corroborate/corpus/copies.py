@@ -28,7 +28,7 @@ import numpy as np
 
 from corroborate.copies import DocInfo, MinhashCopyDetector
 from corroborate.copies.detector import article_doc as units_doc
-from corroborate.copies.detector import published_day, relate
+from corroborate.copies.detector import page_credits, published_day, relate
 from corroborate.copies.lsh import self_join
 from corroborate.copies.minhash import U32, WordHashes, band_keys, batch_signatures
 from corroborate.copies.settings import CopySettings
@@ -380,13 +380,14 @@ def article_doc(article: Article) -> DocInfo:
     doc = units_doc(article)
     # the date the store keeps beside the published one (`coalesce(published, date)`)
     published = article.published or text_date(article.text[:600])
-    return DocInfo(doc.id, doc.units, published, article.title, article.outlet)
+    return DocInfo(doc.id, doc.units, published, article.title, article.outlet, doc.credits)
 
 
 def stored_doc(store: SqliteStore, article_id: str) -> DocInfo:
     """A stored article's sentences (kept paragraphs only) for verification."""
     text, spans, published, title, outlet = store.copy_source(article_id)
-    return DocInfo(article_id, sentence_units(text, spans), published, title, outlet)
+    credits = page_credits(text, spans) if spans != [(0, len(text))] else ""
+    return DocInfo(article_id, sentence_units(text, spans), published, title, outlet, credits)
 
 
 # The stored articles a worker process parsed, and the store they came from.
