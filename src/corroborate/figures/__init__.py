@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from corroborate.figures.before import as_earlier, earlier_of
 from corroborate.figures.echo import lone_counts, lone_values
 from corroborate.figures.extract import Quantity, read_quantities
 from corroborate.figures.learned import PairJudge, shipped_model
@@ -119,7 +120,17 @@ def collect_mentions(
         quantities = [_shift(q, sentence.start) for q in read_quantities(sentence.text)]
         subjects = read_subjects(tokens, para_start, quantities, previous, ordinary)
         subjects = [_dated(subject, article.published) for subject in subjects]
-        for quantity, subject in zip(quantities, subjects, strict=True):
+        first = len(found)
+        links = earlier_of(quantities, article.text)
+        for quantity, subject, link in zip(quantities, subjects, links, strict=True):
+            if link is not None:  # "3,400, up from 1,200": the figure's own earlier value
+                head = found[first + link]
+                found.append(
+                    FigureMentionDraft(
+                        article, sentence, quantity, as_earlier(head.subject), earlier_of=head
+                    )
+                )
+                continue
             if subject.is_vague():
                 subject = _refer_back(found, quantity, subject, sentence.index)
             found.append(FigureMentionDraft(article, sentence, quantity, subject))

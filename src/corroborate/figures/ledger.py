@@ -81,6 +81,8 @@ class FigureMentionDraft:
     lone: bool = False
     # The only count of its counted thing among its article's several (`echo.lone_counts`)
     lone_count: bool = False
+    # The figure whose earlier value this is, told in one sentence ("3,400, up from 1,200")
+    earlier_of: FigureMentionDraft | None = None
 
     @property
     def date(self) -> str | None:
@@ -100,7 +102,7 @@ def compatible(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
         if not (metric and same_dimension(a.quantity, b.quantity)):
             return False  # "12,000 hectares" against "12,000 acres": a slip, or two figures
     if a.article.id == b.article.id and a.sentence.index == b.sentence.index:
-        return a.quantity.start == b.quantity.start
+        return a.quantity.start == b.quantity.start or told_before(a, b)
     x, y = a.subject, b.subject
     if {x.phase, y.phase} == {"demand", None}:
         return False  # the demanded 5% is not the current 2%
@@ -501,7 +503,8 @@ def group_mentions(
     """Mentions about the same subject together; most specific subjects lead.
 
     Agreement first, rivals after: each mention joins the group it agrees with best; then
-    groups whose values differ merge where every pair is a true rival. So "the toll now stands
+    compatible groups whose values differ merge where two outlets' mentions are true rivals
+    (`_rivals`). So "the toll now stands
     at 7" meets "seven died" before "3 dead" earlier in its sentence can claim it. A `scorer`
     (the learned decision, `learned.PairJudge.score`) replaces the rules' `rules_score`.
     """
@@ -560,13 +563,31 @@ def rules_score(pairs: Pairs, topic: frozenset[str], rivals: bool) -> float | No
         if score < 1 and (weak or context < CONTEXT_ALONE) and not echo:
             return None
         score += 10.0
-    elif not rivals or not all(
-        values_agree(m.quantity, o.quantity) or can_conflict(m, o, topic) for m, o in pairs
-    ):
+    elif not rivals or not _rivals(pairs, topic):
         if rivals:
             note_doubt(pairs, topic)
-        return None  # every value it disagrees with must be a true rival
+        return None  # a true rival between two outlets, and nothing against the rest
     return score + context
+
+
+def _rivals(pairs: Pairs, topic: frozenset[str]) -> bool:
+    """Two compatible groups whose values differ are one figure in conflict where one pair of
+    them, from two articles, is a true rival (`can_conflict`). Each group is already one
+    figure, its members agreeing, so a rival of one member is a rival of them all: "some 800
+    homes were damaged by the storm" against "about 1,200 homes ... in the storm" makes the
+    third outlet's bare "1,200 homes were damaged" part of the conflict. Two values of one
+    article never are the rivals: an article that gives "€2.7bn" and "€160m" tells two
+    figures, it does not disagree with itself."""
+    differing = [(m, o) for m, o in pairs if not values_agree(m.quantity, o.quantity)]
+    return any(
+        told_before(m, o) or (m.article.id != o.article.id and can_conflict(m, o, topic))
+        for m, o in differing
+    )
+
+
+def told_before(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
+    """One is the other's earlier value, as its sentence says ("3,400, up from 1,200")."""
+    return a.earlier_of is b or b.earlier_of is a
 
 
 def note_doubt(pairs: Pairs, topic: frozenset[str]) -> None:

@@ -25,7 +25,7 @@ def make_figure(group: Sequence[FigureMentionDraft], articles: Mapping[str, Arti
     counted = [m for m in group if id(m) not in superseded]
     values = _values(group, counted, articles)
     clashing = [m for m in counted if any(_same_time(m, o) and not _agree(m, o) for o in counted)]
-    updated = any(not _same_time(m, o) and _changed(m, o) for m in counted for o in counted)
+    updated = _updated(counted)
     sources = len(sources_of(_mentions(counted), articles))
     if clashing:
         status, reason = "conflict", _conflict_reason(clashing, articles)
@@ -56,14 +56,29 @@ def make_figure(group: Sequence[FigureMentionDraft], articles: Mapping[str, Arti
     )
 
 
-def _time_key(mention: FigureMentionDraft) -> tuple[bool, str]:
+def _updated(counted: Sequence[FigureMentionDraft]) -> bool:
+    """A later report changed the value, and the latest reports settle on it. Where the latest
+    reports still disagree among themselves ("27 injured" / "23 injured" on Monday, after "27"
+    on Sunday), nothing was updated: the values are in conflict."""
+    if not any(not _same_time(m, o) and _changed(m, o) for m in counted for o in counted):
+        return False
+    latest_key = max(_time_key(m) for m in counted)
+    latest = [m for m in counted if _time_key(m) == latest_key]
+    return all(_agree(m, o) for m in latest for o in latest)
+
+
+def _time_key(mention: FigureMentionDraft) -> tuple[bool, str, bool]:
     """When a figure was stated: a sentence saying it is newer ("has risen to") comes after any
-    date; among the rest, the article's date (undated articles sort first)."""
-    return mention.subject.update_cue, mention.date or ""
+    date; among the rest, the article's date (undated articles sort first); an earlier value
+    told beside its figure ("up from 1,200") comes before the figure of its article's date."""
+    return mention.subject.update_cue, mention.date or "", mention.earlier_of is None
 
 
 def _same_time(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
-    """Stated at one time: neither says it is newer, and the dates match or one is unknown."""
+    """Stated at one time: neither says it is newer nor is told as an earlier value, and the
+    dates match or one is unknown."""
+    if (a.earlier_of is None) != (b.earlier_of is None):
+        return False
     if a.subject.update_cue != b.subject.update_cue and not _one_period(a, b):
         return False
     return a.date == b.date or a.date is None or b.date is None
@@ -113,6 +128,7 @@ def _superseded(group: Sequence[FigureMentionDraft]) -> set[int]:
         for m in group
         if m.article.id in updating
         and not m.subject.update_cue
+        and m.earlier_of is None  # "up from £38m" is told as the earlier value: it stays one
         and not any(
             values_agree(m.quantity, u.quantity)
             for u in group
@@ -192,8 +208,11 @@ def _conflict_reason(
 def _update_reason(counted: Sequence[FigureMentionDraft]) -> str:
     steps = []
     for members in sorted(_readings(counted), key=lambda ms: max(_time_key(m) for m in ms)):
-        last = max(members, key=_time_key)
+        # an earlier value told beside its figure ("up from 1,200") is dated before its article
+        told = [m for m in members if m.earlier_of is None]
+        last = max(told or members, key=_time_key)
         when = last.date or "undated"
+        when = when if told else f"before {when}"
         cue = ", stated as an update" if last.subject.update_cue else ""
         steps.append(f"{members[0].quantity.as_written} ({when}{cue})")
     return "updated over time, not a conflict: " + " then ".join(steps)

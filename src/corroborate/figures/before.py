@@ -1,0 +1,36 @@
+"""A figure's earlier value, told in its own sentence: "had reached 3,400 by Wednesday, up from
+1,200 on Monday". The earlier value is the same figure at an earlier time, so the ledger shows
+the two as one figure updated, never as two figures (they share a sentence) nor as rivals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from corroborate.figures.extract import Quantity
+from corroborate.figures.subject import Subject
+
+# What lies between a figure and its earlier value: ", up from", "by Wednesday, down from the";
+# no clause break (".", ";") and no other figure between them (the nearest figure before).
+_UP_FROM = re.compile(
+    r"^[^.;:]*?,\s*(?:up|down)\s+from\s+(?:(?:the|an?|its|their|his|her)\s+)?$", re.IGNORECASE
+)
+
+
+def earlier_of(quantities: list[Quantity], text: str) -> list[int | None]:
+    """For each quantity of one sentence (in order, offsets into `text`), the index of the
+    figure it is the earlier value of ("1,200" in "reached 3,400, up from 1,200"), or None.
+    Only a value of the same unit right after its figure: "£61m, up from the £38m estimate"."""
+    found: list[int | None] = [None] * len(quantities)
+    for i in range(1, len(quantities)):
+        head, earlier = quantities[i - 1], quantities[i]
+        if head.unit == earlier.unit and _UP_FROM.match(text[head.end : earlier.start]):
+            found[i] = i - 1
+    return found
+
+
+def as_earlier(head: Subject) -> Subject:
+    """The earlier value's subject: the head figure's, without its own time ("by Wednesday"
+    is when the new value held) and without its update cue."""
+    return replace(head, days=frozenset(), times=frozenset(), update_cue=False, revised=False)
