@@ -30,6 +30,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -224,21 +225,25 @@ def _folds(stories: int) -> list[list[int]]:
     return [list(range(k, stories, FOLDS)) for k in range(FOLDS)]
 
 
-def cross_validate(folder: Path, save: Path | None, against: Path | None) -> None:
+def cross_validate(
+    folder: Path, save: Path | None, against: Path | None, changes: dict[str, float]
+) -> None:
     """Train 3-fold CV of the summary as shipped, story by story, to decide a change on.
 
     Per fold, the lexicon and word model are refitted on the other two thirds (as `--fit`
     does) and the selection's constants are the shipped ones. Each story's ROUGE-1/2 go to
     `save` (.npy); with `against` (an earlier run's file) the paired difference and its
-    standard error are printed: two methods differ on train far less than val's noise can show."""
+    standard error are printed: two methods differ on train far less than val's noise can show.
+    `changes`: selection constants to try instead of the shipped ones (`--set`)."""
     stories, targets = load(folder, "train", None)
     rows = [_StoryWords(a, t) for a, t in zip(stories, targets, strict=True)]
-    shipped = SummaryWeights()
+    shipped = replace(SummaryWeights(), **changes)
     scores = np.zeros((2, len(stories)))
     for fold in _folds(len(stories)):
         held = set(fold)
         prior, words = _fit_words([r for k, r in enumerate(rows) if k not in held])
-        method = _with_weights(SummaryWeights(words, shipped.target_words, shipped.decay, prior))
+        fitted = replace(shipped, words=words, prior=prior)
+        method = _with_weights(fitted)
         scores[:, fold] = story_scores(
             method, [stories[i] for i in fold], [targets[i] for i in fold]
         )
@@ -355,6 +360,13 @@ def main() -> None:
     parser.add_argument(
         "--cv", action="store_true", help="train 3-fold CV of the shipped model, per story"
     )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="with --cv: a selection constant instead of the shipped one (decay=0.5)",
+    )
     parser.add_argument("--cv-save", type=Path, help="with --cv: write per-story scores (.npy)")
     parser.add_argument(
         "--cv-against", type=Path, help="with --cv: paired difference from an earlier --cv-save"
@@ -367,7 +379,11 @@ def main() -> None:
         fit_weights(folder)
         return
     if args.cv:
-        cross_validate(folder, args.cv_save, args.cv_against)
+        changes = {k: float(v) for k, _, v in (c.partition("=") for c in args.set)}
+        constants = ("target_words", "decay")
+        if unknown := set(changes) - set(constants):
+            parser.error(f"--set {sorted(unknown)}: the selection constants are {constants}")
+        cross_validate(folder, args.cv_save, args.cv_against, changes)
         return
     limit = 30 if args.quick else args.limit
     stories, targets = load(folder, args.split, limit)

@@ -497,3 +497,39 @@ def test_similarity_reads_as_the_dense_matrix() -> None:
     for cols in ([3], [0, 39, 12], list(range(40))):
         assert np.allclose(similarity[:, cols], dense[:, cols], rtol=0, atol=1e-12)
         assert np.allclose(similarity[5, cols], dense[5, cols], rtol=0, atol=1e-12)
+
+
+HALTED = "Container traffic at Calder Bay will stay halted until Thursday because the dockworkers "
+HALTED += "walked off the job"
+
+
+@pytest.mark.parametrize(
+    ("quote", "named"),
+    [
+        (f'"{HALTED}," he said.', f'"{HALTED}," said union leader Tomas Vey.'),
+        (f"“{HALTED},” she added.", f"“{HALTED},” union leader Ada Vey added."),
+        (f"'{HALTED},' said he.", f"'{HALTED},' said Tomas Vey."),
+        (
+            f'"{HALTED}," they said, "and we mean it."',
+            f'"{HALTED}," the union said, "and we mean it."',
+        ),
+        (f"He said c{HALTED[1:]}.", f"Union leader Tomas Vey said c{HALTED[1:]}."),
+    ],
+)
+@pytest.mark.parametrize("with_claims", [True, False])
+def test_a_quote_whose_speaker_is_only_a_pronoun_is_not_summarised(
+    story: list[Article],
+    claims: list[Claim],
+    resources: Resources,
+    quote: str,
+    named: str,
+    with_claims: bool,
+) -> None:
+    """Out of its article nobody knows who "he" is: the summary takes sentences that stand on
+    their own. The same words with the speaker named are taken (the words earn the place)."""
+    for text, taken in ((quote, False), (named, True)):
+        lead = "Dockworkers at Calder Bay stayed off the job on Monday morning."
+        gazette = article("gazette", [lead, text])
+        found = claims if with_claims else []
+        picked = summarise([*story, gazette], found, resources, count=4)
+        assert (text in [s.text for s in picked]) is taken, text
