@@ -389,7 +389,26 @@ def _author_of(source: Any) -> Any:
                     doer = next((g for g in grandchild.children if g.dep_ == "pobj"), None)
                     if doer is not None and _person_like(doer) and doer.lower_ not in MUTE:
                         return doer
-    return _publisher(source)
+    return _maker(source) or _publisher(source)
+
+
+def _maker(said: Any) -> Any:
+    """Who made the comment or gave the speech ("X made a comment that described them as
+    “...”", "prompted X to make a comment that ..."): the subject of the verb whose object
+    it is, or the one that verb's causing verb names; None when neither is a person, or when
+    the text names its author ("X released a letter from his doctor": the doctor's words)."""
+    verb = said.head
+    if said.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in said.children):
+        return None
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if doer is None and verb.dep_ == "xcomp":
+        doer = _controller(verb.head)
+    if doer is None:
+        return None
+    doer = antecedent(doer)
+    return doer if _person_like(doer) and doer.lower_ not in MUTE else None
 
 
 # What carries someone's words ("Sanders is releasing an ad that urges ...").
@@ -510,6 +529,8 @@ def _person_like(token: Any) -> bool:
     """A name of someone (not of a place), or "he"/"she"."""
     if token.lower_ in ("he", "she"):
         return True
+    if any(c.dep_ in ("appos", "conj") and c.ent_type_ == "PERSON" for c in token.children):
+        return True  # "the Latvian journalist Dainis Ivans": a role heading the name
     if token.ent_type_:
         return bool(token.ent_type_ in ("PERSON", "ORG", "NORP"))
     return bool(token.pos_ == "PROPN")

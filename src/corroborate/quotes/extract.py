@@ -31,7 +31,7 @@ from corroborate.quotes.people import Person, PersonRegistry
 from corroborate.quotes.ranker import Ranker
 from corroborate.quotes.resolve import Timeline, build_timeline, is_main_subject, resolve
 from corroborate.quotes.speakers import ParsedParagraph, Speaker, speaker_from_head
-from corroborate.quotes.via import Via, via_of
+from corroborate.quotes.via import Via, carrier_via, via_of
 from corroborate.records import Article
 
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quotes with no speaker are scare quotes or titles
@@ -135,7 +135,8 @@ def quotes_of_article(
         item = _found(article, span, speaker, person, label)
         if _keep(item, span, paras):
             where = [(p.paragraph, p.start, p.end) for p in span.pieces]
-            item.via = via_of(where, paras, quoted, speaker)
+            carrier = carrier_via(speaker) if person is None else None
+            item.via = carrier or via_of(where, paras, quoted, speaker)
             found.append(item)
             previous = (item, span.pieces[-1].paragraph)
     return _merge_broken(found), reported

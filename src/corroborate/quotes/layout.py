@@ -470,5 +470,9 @@ def governing_subject(para: ParsedParagraph, piece: tuple[int, int]) -> Speaker 
             )
         ):
             return speaker_from_head(para, subject, "governing", None)
+        if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX"):
+            # "Ryan worried that the safety net was becoming “a hammock ...”": the clause's
+            # subject is a thing, and the clause is what the verb above it says or thinks.
+            continue
         return None  # the nearest verb with a subject speaks of someone else, or of no one
     return None

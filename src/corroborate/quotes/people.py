@@ -226,20 +226,25 @@ class PersonRegistry:
         self._note(person, words, None)
         return person
 
-    def describe(self, description: str, head: str, recent: Sequence[Person]) -> Person | None:
+    def describe(
+        self, description: str, head: str, recent: Sequence[Person], places: str = ""
+    ) -> Person | None:
         """The person a description fits ("the US defence chief"), by the role words seen.
 
         The description's head noun must be among a person's role words, or two of its words
         must be; among fitting people, the best overlap wins, then the one named most recently.
+        The `places` the description names ("New Jersey" in "the New Jersey governor") must
+        all be among the person's role words: a Florida governor is no New Jersey governor.
         """
         wanted = role_words(description)
+        where = role_words(places)
         head_word = SPELLING.get(head.lower(), head.lower())
         best: tuple[int, int, int] | None = None
         chosen: Person | None = None
         order = {id(p): i for i, p in enumerate(recent)}
         for person in self.people:
             overlap = len(wanted & person.words)
-            if head_word not in person.words and overlap < 2:
+            if (head_word not in person.words and overlap < 2) or where - person.words:
                 continue
             score = (overlap, order.get(id(person), -1), person.mentions())
             if best is None or score > best:

@@ -131,6 +131,9 @@ def role_before(ent: Any) -> str | None:
 def is_main_subject(token: Any) -> bool:
     while token.dep_ in ("appos", "compound") and token.head.i != token.i:
         token = token.head
+    if token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS:
+        # "Oz’s advice earned him ...": whose the main subject is, is who the sentence is about.
+        token = token.head
     if token.dep_ not in SUBJECT_DEPS:
         return False
     verb = token.head
@@ -148,7 +151,8 @@ def build_timeline(
     surnames = {person.surname for person in registry.people}
     for para in paras:
         spans = quoted.get(para.index, []) if quoted else []
-        for ent in person_ents(para.doc, surnames):
+        names = person_ents(para.doc, surnames) + _untagged_surnames(para.doc, surnames)
+        for ent in sorted(names, key=lambda span: span.start):
             inside = in_spans(ent.start_char, ent.end_char, spans)
             offset = para.offset + ent.start_char
             person = registry.lookup(ent.text, timeline.introduced(offset), _title_before(ent))
@@ -163,8 +167,18 @@ def build_timeline(
                 full = len(name_tokens(ent.text)) > 1 and not _title_case(ent.sent) and not relative
                 timeline.add(offset, person, main, inside, full)
                 if main and not inside:
-                    _note_pronoun(person, ent)
+                    _note_pronoun(person, ent, surnames)
     return timeline
+
+
+def _untagged_surnames(doc: Any, surnames: set[str]) -> list[Any]:
+    """A story's surname the tagger left without an entity here ("— Oz’s advice earned
+    him ..."): the person is named all the same, and can be the antecedent of "he"."""
+    return [
+        doc[t.i : t.i + 1]
+        for t in doc
+        if not t.ent_type_ and t.pos_ == "PROPN" and t.is_title and fold(t.text) in surnames
+    ]
 
 
 # Role nouns that say it too ("Congresswoman Ilsa Marrow", "Berg, the chairman of ...").
@@ -241,14 +255,17 @@ def _title_before(ent: Any) -> str:
     return ent.doc[ent.start - 1].text if ent.start > 0 else ""
 
 
-def _note_pronoun(person: Person, ent: Any) -> None:
+def _note_pronoun(person: Person, ent: Any, surnames: set[str]) -> None:
     """ "Marrow said she ...": the first he/she after a main subject in its sentence, when
     no other person is named between them ("Marrow, who praised Berg when he was mayor"
-    says nothing of Marrow)."""
+    says nothing of Marrow; nor does "Marrow told Berg, after he admitted ..." where the
+    tagger missed that "Berg" is a name: a surname of the story's people counts too)."""
     for token in ent.sent:
         if token.i < ent.end:
             continue
         if token.ent_type_ == "PERSON":
+            return
+        if token.pos_ == "PROPN" and fold(token.text) in surnames - {person.surname}:
             return
         if token.lower_ in ("he", "she", "his", "her", "him"):
             person.pronouns["he" if token.lower_ in ("he", "his", "him") else "she"] += 1
@@ -282,7 +299,9 @@ def resolve(
                     return _named(person)
     proper = _proper_run(speaker.text)
     if proper:
-        person = registry.lookup(proper, introduced) or registry.add(proper)
+        person = registry.lookup(proper, introduced)
+        if person is None and _could_be_name(speaker, proper):
+            person = registry.add(proper)
         if person is not None:
             registry.note_role(person, _role_in(speaker.text, proper))
             return _named(person)
@@ -290,8 +309,27 @@ def resolve(
         return None, None
     if head is None or _indefinite(head):
         return None, speaker.text
-    person = registry.describe(speaker.text, head.lemma_, recent)
+    # "the New Jersey governor": a place in the description must be one of the person's.
+    low, high = speaker.tokens if speaker.tokens is not None else (head.i, head.i + 1)
+    places = " ".join(t.text for t in head.doc[low:high] if t.ent_type_ == "GPE")
+    person = registry.describe(speaker.text, head.lemma_, recent, places)
     return (person, person.name) if person else (None, speaker.text)
+
+
+def _could_be_name(speaker: Speaker, run: str) -> bool:
+    """Whether a capitalised run no one in the story goes by may be a new person's name: at
+    most four words, none a verb, not all a place ("Veto Power Impedes Peace Efforts", a
+    headline before a colon, and "the New Jersey governor" name no one). The tagger's other
+    labels are no guide: it calls rare names a facility, a product or a show."""
+    if len(name_tokens(run)) > 4:
+        return False
+    if speaker.head is None or speaker.tokens is None:
+        return True
+    words = run.split()
+    tokens = [t for t in speaker.head.doc[slice(*speaker.tokens)] if t.text in words]
+    if any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return False
+    return not (tokens and all(t.ent_type_ in ("GPE", "LOC") for t in tokens))
 
 
 def _group(speaker: Speaker) -> bool:

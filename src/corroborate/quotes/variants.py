@@ -266,6 +266,8 @@ def to_quote(cluster: Cluster, articles: Mapping[str, Article]) -> Quote:
     # description goes to `speaker_role`, so no one is credited with words they never said.
     speaker = person.name if person else None
     role = person.role if person else cluster.label
+    if person is None and all(_carried(m) for m in cluster.members):
+        role = None  # "a handwritten sign" is no speaker, named or not: it is the via
     canonical = variants[0].text
     key = f"{speaker or cluster.label}\0{' '.join(words_of(canonical))}"
     digest = hashlib.sha1(key.encode()).hexdigest()
@@ -313,6 +315,9 @@ def _mention(item: Found, article: Article) -> QuoteMention:
     """A direct mention. Its `text` is the article text at its offsets, like every span of the
     report; when an attribution breaks the quote, that text holds it and `pieces` tell the
     quoted words apart (the variant's text is the words alone)."""
+    # Words on a sign or in a report: the thing as written is the attribution and the via,
+    # and no one is the speaker (`Quote.speaker` and `speaker_role` stay empty).
+    carried = _carried(item)
     speaker = item.speaker
     start, end = item.pieces[0][0], item.pieces[-1][1]
     return QuoteMention(
@@ -326,11 +331,16 @@ def _mention(item: Found, article: Article) -> QuoteMention:
         direct=True,
         pieces=[[s, e] for s, e in item.pieces],
         partial=item.partial,
-        attribution=speaker.how if speaker else None,
+        attribution="carrier" if carried else (speaker.how if speaker else None),
         via_text=item.via.text if item.via else None,
         via_start=item.via.start if item.via else None,
         via_end=item.via.end if item.via else None,
     )
+
+
+def _carried(item: Found) -> bool:
+    """Whether the words are a thing's (a sign, a report), which is their via."""
+    return item.via is not None and item.via.how == "carrier"
 
 
 def _paraphrase(item: Reported) -> QuoteMention:

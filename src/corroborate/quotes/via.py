@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from corroborate.quotes.cues import CARRIERS as CARRIER_TEXTS
+from corroborate.quotes.cues import TEXTS, WORN
 from corroborate.quotes.speakers import ParsedParagraph, Speaker, in_spans, phrase_of
 
 
@@ -28,7 +30,9 @@ class Via:
     text: str
     start: int
     end: int
-    how: str  # "according-to", "reported", "told", "interview", "on", "in"
+    # "according-to", "reported", "told", "interview", "on", "in"; "carrier": the speaker as
+    # written is a thing the words are on ("a sign read"), and the quote has no speaker.
+    how: str
 
 
 # Nouns for a text or a record that carries someone's words ("according to a transcript").
@@ -58,6 +62,18 @@ CHANNELS = frozenset(
     newsletter""".split()
 )
 NAMES = ("ORG", "NORP", "PERSON")
+# What words can be written on or in, that no one speaks through ("a handwritten sign on the
+# door read ...", "the email read ...", "a study found ..."): as the speaker as written, it is
+# the quote's via and the quote has no speaker. Not an outlet ("the newspaper said"): the
+# outlet speaks, as any organisation does.
+CARRIERS = (
+    (RELAY_TEXTS | CHANNELS | WORN | CARRIER_TEXTS | TEXTS)
+    | frozenset(
+        """editorial headline caption billboard placard plaque inscription slogan poll survey
+        study analysis audit ad advert advertisement commercial mailer flyer leaflet pamphlet
+        brochure website webpage page label card text graffiti mural sticker""".split()
+    )
+) - {"newspaper", "paper"}
 KEEP_PREPS = frozenset({"of", "by", "from"})  # "a transcript of the call", "an account by X"
 
 
@@ -84,6 +100,18 @@ def via_of(
     # The nearest to the quote: "according to X" of another quote in a long sentence is farther.
     first = pieces[0][1]
     return min(found, key=lambda v: abs(v.start - first))
+
+
+def carrier_via(speaker: Speaker | None) -> Via | None:
+    """The speaker as written, as a via, when it is a thing the words are written on or in
+    (`CARRIERS`) rather than someone: "a handwritten sign on the door read “...”" gives
+    words no one is named for, and a sign named as their speaker would read as a person."""
+    head = speaker.head if speaker is not None else None
+    if speaker is None or head is None or head.pos_ != "NOUN" or head.ent_type_ in NAMES:
+        return None
+    if head.lemma_.lower() not in CARRIERS and head.lower_ not in CARRIERS:
+        return None
+    return Via(speaker.text, speaker.start, speaker.end, "carrier")
 
 
 def _cue_token(paras: Sequence[ParsedParagraph], speaker: Speaker | None) -> tuple[int, Any] | None:

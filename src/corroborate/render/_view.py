@@ -312,6 +312,8 @@ def said_as(mention: QuoteMention) -> str:
     """The speaker as written and who relays the words: "Walker, via the Associated Press"
     (the renderers put it in brackets after the outlet's name)."""
     via = f"via {mention.via_text}" if mention.via_text else ""
+    if mention.attribution == "carrier":
+        return via  # "via a handwritten sign": a thing is no speaker
     if mention.speaker_text and via:
         return f"{mention.speaker_text}, {via}"
     return mention.speaker_text or via
