@@ -217,10 +217,13 @@ def test_page_lines_in_the_story_go_and_story_sentences_stay(line: str, page: bo
     assert (start in [p.start for p in article.paragraphs]) is not page
 
 
-def test_an_html_pages_dateline_gives_its_place_and_leaves_the_story() -> None:
+# A reprint's page printed "By Maren Holt, Wessand Wire" above "OSTLEY — Bird flu ...": the
+# dateline stayed in the story, opened a claim, and the article had no place (session 10).
+@pytest.mark.parametrize("byline", ["", "<p>By Ana Lind, Kestrel News Wire</p>"])
+def test_an_html_pages_dateline_gives_its_place_and_leaves_the_story(byline: str) -> None:
     page = (
         "<html><head><title>Crews end stoppage</title></head><body><article>"
-        f"<h1>{HEADLINE}</h1><p>LORNHOLM — {STORY.splitlines()[0]}</p>"
+        f"<h1>{HEADLINE}</h1>{byline}<p>LORNHOLM — {STORY.splitlines()[0]}</p>"
         f"<p>{STORY.splitlines()[-1]}</p><p>Crews said they were glad to be back at sea, and "
         "the operator thanked passengers for their patience during the stoppage.</p>"
         "</article></body></html>"

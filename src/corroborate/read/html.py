@@ -32,7 +32,7 @@ from trafilatura.settings import Document as TrafilaturaDocument
 
 from corroborate.errors import InputReadError
 from corroborate.read.article import make_article
-from corroborate.read.text import find_dateline
+from corroborate.read.text import page_dateline
 from corroborate.records import Article
 
 _WORD = re.compile(r"\w+")
@@ -131,8 +131,8 @@ def _note_dateline(article: Article) -> None:
     """A dateline opening the first paragraph ("LARKMOOR — A High Court judge ...") gives the
     place, and the date when the page gave none; cleaning lists it as removed, as it does for
     text (a feed entry's dateline stayed in the story and opened its first claim)."""
-    found = find_dateline(article.text)
-    if found is None or not found[2]:
+    found = page_dateline(article.text)
+    if found is None:
         return
     start, end, place, published = found
     article.meta["dateline_span"] = (start, end)

@@ -109,8 +109,8 @@ def restore_reader_marks(article: Article) -> Article:
     extracted page was cleaned by the shape rules meant for text as scraped."""
     if _PAGE_SOURCE.search(article.source):
         article.meta["extraction"] = "stored"
-        found = find_dateline(article.text)
-        if found and found[2]:
+        found = page_dateline(article.text)
+        if found:
             article.meta["dateline_span"] = found[:2]
         return article
     if not any(ch.isalnum() for ch in article.text):
@@ -382,6 +382,18 @@ def only_a_date(line: str) -> bool:
     tokens = _TOKEN.findall(line)
     has_number = any(t.isdigit() for t in tokens)
     return has_number and all(t.isdigit() or t.lower() in _DATE_WORDS for t in tokens)
+
+
+def page_dateline(text: str) -> tuple[int, int, str | None, str | None] | None:
+    """A dateline with a place opening an extracted page's text, or its first paragraph after
+    a byline ("By Maren Holt, Wessand Wire", then "OSTLEY — Bird flu has been ..."): such a
+    dateline stayed in the story, opened its first claim and left the article without a place."""
+    found = find_dateline(text)
+    if found is None or not found[2]:
+        end = text.find("\n")
+        first = text[: end if end >= 0 else len(text)]
+        found = find_dateline(text, after=end) if end > 0 and BYLINE.match(first.strip()) else None
+    return found if found and found[2] else None
 
 
 def find_dateline(text: str, after: int = 0) -> tuple[int, int, str | None, str | None] | None:
