@@ -79,7 +79,7 @@ def build_report(
     summary = summarise(articles, claims, resources)
     info = StoryInfo(
         id=story_id or make_story_id(articles),
-        title=_story_title(articles, groups_origin={g.origin for g in groups}),
+        title=_story_title(articles, {g.origin: len(g.articles) for g in groups}),
         article_count=len(articles),
         independent_sources=len(groups),
     )
@@ -116,10 +116,15 @@ def _unique(articles: list[Article]) -> list[Article]:
     return list(seen.values())
 
 
-def _story_title(articles: Sequence[Article], groups_origin: set[str]) -> str | None:
-    """The title of the earliest origin article that has one."""
+def _story_title(articles: Sequence[Article], origins: dict[str, int]) -> str | None:
+    """The title of the origin article that most others copy (a wire story), else of the
+    earliest origin that has one. By date alone, same-day articles went by their file names:
+    a story was titled by the one outlet whose figure clashed with all the others ("18 homes
+    empty" against the wire's and its reprint's 14)."""
     titled = [a for a in articles if a.title]
     if not titled:
         return None
-    titled.sort(key=lambda a: (a.id not in groups_origin, a.published or "9999", a.source))
+    titled.sort(
+        key=lambda a: (a.id not in origins, -origins.get(a.id, 0), a.published or "9999", a.source)
+    )
     return titled[0].title
