@@ -291,3 +291,16 @@ def test_the_masthead_over_a_text_page_is_its_outlet(head: list[str], outlet: st
     article = read_text("\n".join([*head, STORY]) + "\n", source="orlo-scrape.txt")
     assert article.outlet == outlet
     assert article.id == article_id(article.text, "orlo-scrape")  # stored ids do not move
+
+
+@pytest.mark.parametrize(
+    "between",
+    [["12 March 2026"], ["12 March 2026", "Kestrel News Wire"], ["Thursday 12 March 2026", ""]],
+)
+def test_a_dateline_under_a_date_line_gives_the_place(between: list[str]) -> None:
+    """A reprint printed its date, the wire's name, then "BRINDLEFORD — A sinkhole ...": the
+    date was read and the place's dateline stayed in the story (session 10)."""
+    text = "\n".join([HEADLINE, *between, f"LORNHOLM — {STORY}"]) + "\n"
+    article = clean_article(read_text(text, source="orlo.txt"))
+    assert (article.place, (article.published or "")[:10]) == ("Lornholm", "2026-03-12")
+    assert article.text[article.paragraphs[0].start :].startswith("Ferry crews at Lornholm")

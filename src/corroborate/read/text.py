@@ -84,6 +84,11 @@ def read_text(text: str, *, source: str, outlet: str | None = None) -> Article:
     elif above and not dateline[3]:  # "ORLO —" under the title, its date above it
         dateline = (*dateline[:3], above[3])
         article.meta["date_span"] = above[:2]
+    elif not dateline[2] and (placed := _first_dateline(text, after=dateline[1])) and placed[2]:
+        # A date line, a credit ("Fenmark Press Association"), then "BRINDLEFORD — A ...":
+        # the place's dateline stayed in the story and opened its first claim.
+        article.meta["date_span"] = dateline[:2]
+        dateline = (*placed[:3], dateline[3] or placed[3])
     if dateline:
         start, end, place, published = dateline
         article.meta["dateline_span"] = (start, end)
