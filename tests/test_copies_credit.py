@@ -8,10 +8,14 @@ the wire "copies" it. Dates and lengths cannot tell them apart there; the credit
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from corroborate import clean_articles
 from corroborate.copies import find_copies
+from corroborate.corpus.ingest import ingest
+from corroborate.corpus.store import SqliteStore
 from corroborate.read.text import read_text
 from corroborate.records import Article
 
@@ -80,3 +84,18 @@ def test_a_one_word_file_name_is_no_credit() -> None:
         _reprint("SKERRA, Mar 2 (Harbour Wire) —", "Tuesday 3 March 2026\n"), source="0712.txt"
     )
     assert _origin(wire, reprint) == "reprint"
+
+
+def test_ingest_takes_the_credited_outlet_for_the_origin(tmp_path: Path) -> None:
+    """In a store, texts alike in dates and length were ordered by reading: the reprint's file
+    name came first, so the wire was stored as the reprint's copy."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    line = "SKERRA, Mar 2 (Harbour Wire) —"
+    (folder / "0712_ab12.txt").write_text(_reprint(line, "Tuesday 3 March 2026\n"))
+    (folder / "harbour-wire.txt").write_text(_wire(line))
+    with SqliteStore(tmp_path / "c.db") as store:
+        ingest([str(folder)], store, workers=1)
+        rows = dict(store.query("SELECT outlet, copy_of FROM articles"))
+        (wire_id,) = store.query("SELECT id FROM articles WHERE outlet = 'harbour-wire'")
+    assert rows == {"harbour-wire": None, "0712_ab12": wire_id[0]}

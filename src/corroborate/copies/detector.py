@@ -69,14 +69,20 @@ def credits(doc: DocInfo, other: DocInfo) -> bool:
     """Whether `doc`'s page names `other`'s outlet as a credit, outside its story: a wire's
     copy names the wire. A one-word outlet counts only as an agency's capitals ("AP", "AFP"):
     a file's name ("reuters-copy" is two words, "news" would match any masthead)."""
-    if not other.outlet or not doc.credits:
+    return names_outlet(doc.credits, doc.outlet, other.outlet)
+
+
+def names_outlet(credits: str, own: str | None, outlet: str | None) -> bool:
+    """Whether folded page `credits` (`page_credits`) of an article of outlet `own` name
+    another `outlet` (see `credits`)."""
+    if not outlet or not credits:
         return False
-    name = _fold(other.outlet)
-    if name == _fold(doc.outlet or "") or not name.strip():
+    name = _fold(outlet)
+    if name == _fold(own or "") or not name.strip():
         return False
-    if len(name.split()) < 2 and not (other.outlet.isupper() and 2 <= len(other.outlet) <= 5):
+    if len(name.split()) < 2 and not (outlet.isupper() and 2 <= len(outlet) <= 5):
         return False
-    return name in doc.credits
+    return name in credits
 
 
 def text_units(text: str) -> list[Unit]:
@@ -295,7 +301,7 @@ def article_doc(article: Article) -> DocInfo:
         published=article.published,
         title=article.title,
         outlet=article.outlet,
-        credits=page_credits(article.text, spans) if article.removed else "",
+        credits=page_credits(article.text, spans) if article.paragraphs else "",
     )
 
 

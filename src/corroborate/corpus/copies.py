@@ -28,7 +28,7 @@ import numpy as np
 
 from corroborate.copies import DocInfo, MinhashCopyDetector
 from corroborate.copies.detector import article_doc as units_doc
-from corroborate.copies.detector import page_credits, published_day, relate
+from corroborate.copies.detector import names_outlet, page_credits, published_day, relate
 from corroborate.copies.lsh import self_join
 from corroborate.copies.minhash import U32, WordHashes, band_keys, batch_signatures
 from corroborate.copies.settings import CopySettings
@@ -462,10 +462,18 @@ def _best_origin(
     return match, other
 
 
+def _credits(article: Article, other: Article) -> bool:
+    kept = [(p.start, p.end) for p in article.paragraphs]
+    credits = page_credits(article.text, kept) if kept else ""
+    return names_outlet(credits, article.outlet, other.outlet)
+
+
 def _decided(match: CopyMatch, copy: Article, origin: Article) -> bool:
     """Whether the match's direction rests on the texts (the origin is dated a day before the
     copy, or holds a tenth more of its words than the copy holds of the origin's)."""
     copy_day, origin_day = published_day(copy.published), published_day(origin.published)
     if copy_day and origin_day and origin_day < copy_day:
         return True
+    if _credits(copy, origin) != _credits(origin, copy):
+        return True  # one names the other's outlet as its credit (`pick_origin`)
     return match.origin_coverage + 0.1 <= match.copy_coverage
