@@ -31,6 +31,9 @@ what one free core would give; the machine this was developed on is shared and l
 `--processes N` also times the same parse with `nlp.pipe(n_process=N)` in the same run, with
 the CPU of all processes together over the one-process parse's (`parse_cpu_ratio_N_processes`).
 `--profile-parse` adds the CPU ms per article of the tokenizer and each spaCy component.
+`--against-stock` also parses the same paragraphs with the stock spaCy pipeline (no
+`parse_speed`) in the same run: its CPU ms per article, ours over it, and the tokens whose
+annotation differs between the two (tag, POS, morphology, lemma, dependency, head, entity).
 Speaker errors are broken down by what the gold Source is (a pronoun, the cue word, other).
 The quotes' outer sources ("via": "according to X", "told the BBC") are scored apart, never in
 the speaker accuracy (`_quotes_via.py`); `--vias` prints each via found.
@@ -70,6 +73,7 @@ from _quotes_via import is_outer, relations_of, via_figures, via_lines
 from corroborate.nlp import PARSE_BATCH, Resources
 from corroborate.quotes import find_quotes
 from corroborate.records import Article
+from corroborate.settings import Settings
 
 NAME = "quotes"
 QUICK_ARTICLES = 25
@@ -315,6 +319,34 @@ def parse_profile(nlp: Any, articles: list[Article]) -> dict[str, float]:
     return {f"parse_cpu_ms_{k}": 1000 * v / len(articles) for k, v in spent.items()}
 
 
+def _annotations(docs: list[Any]) -> list[tuple[Any, ...]]:
+    return [
+        (t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_)
+        for doc in docs
+        for t in doc
+    ]
+
+
+def against_stock(
+    articles: list[Article], resources: Resources, parse_cpu_s: float
+) -> dict[str, float]:
+    """The stock pipeline's parse of the same paragraphs, timed in this run, beside ours."""
+    stock = Resources(Settings(fast_parse=False))
+    list(stock.spacy().pipe(["A warm-up sentence, said the bench."] * 8))
+    cpu = time.process_time()
+    stock.parse_all(articles)
+    stock_cpu_s = time.process_time() - cpu
+    ours = _annotations([d for a in articles for _, d in resources.paragraph_docs(a)])
+    theirs = _annotations([d for a in articles for _, d in stock.paragraph_docs(a)])
+    return {
+        "stock_parse_cpu_ms_per_article": 1000 * stock_cpu_s / len(articles),
+        "parse_cpu_ratio_to_stock": parse_cpu_s / stock_cpu_s,
+        "stock_parse_tokens_differing": float(
+            sum(a != b for a, b in zip(ours, theirs, strict=True))
+        ),
+    }
+
+
 def run(
     system: Any, articles: list[Article], resources: Resources
 ) -> tuple[list[Any], float, float]:
@@ -348,6 +380,9 @@ def main() -> None:
         "--profile-parse", action="store_true", help="CPU time of each spaCy component"
     )
     parser.add_argument(
+        "--against-stock", action="store_true", help="also time the stock spaCy parse (above)"
+    )
+    parser.add_argument(
         "--processes",
         type=int,
         default=0,
@@ -370,8 +405,10 @@ def main() -> None:
     # The parse two ways in the same run: one `pipe` call per article (as the stages did when
     # each asked `paragraph_docs` in turn) and one batched call for all (`parse_all`).
     began = time.perf_counter()
-    for article in articles:
-        list(nlp.pipe([article.text[p.start : p.end] for p in article.paragraphs], batch_size=64))
+    with resources.one_blas_thread():
+        for article in articles:
+            paragraphs = [article.text[p.start : p.end] for p in article.paragraphs]
+            list(nlp.pipe(paragraphs, batch_size=64))
     per_article_s = time.perf_counter() - began
     began, cpu = time.perf_counter(), time.process_time()
     resources.parse_all(articles)
@@ -380,8 +417,10 @@ def main() -> None:
         study = candidate_study(candidate_rows(articles, golds, resources))
         print("\n".join(f"{k}: {v:.4f}" for k, v in study.items()))
         return
-    parallel = timed_parallel_parse(nlp, articles, args.processes)
-    profile = parse_profile(nlp, articles) if args.profile_parse else {}
+    with resources.one_blas_thread():
+        parallel = timed_parallel_parse(nlp, articles, args.processes)
+        profile = parse_profile(nlp, articles) if args.profile_parse else {}
+    stock = against_stock(articles, resources, parse_cpu_s) if args.against_stock else {}
     ours, ours_s, ours_cpu_s = run(corroborate_predictions, articles, resources)
     peer, peer_s, peer_cpu_s = run(textacy_predictions, articles, resources)
     n = len(articles)
@@ -403,6 +442,7 @@ def main() -> None:
         # All processes' CPU over the one-process parse's: what the workers cost in all.
         figures[f"parse_cpu_ratio_{args.processes}_processes"] = parallel_cpu_s / parse_cpu_s
     figures.update(profile)
+    figures.update(stock)
     peer_figures = score(peer, golds)
     peer_figures["articles_per_s"] = n / (parse_s + peer_s)
     peer_figures["extract_articles_per_s"] = n / peer_s
@@ -451,6 +491,13 @@ def main() -> None:
         f"('according to'/'reported' forms), {figures['via_precision_all']:.3f} over all "
         f"{int(figures['via_predicted'])} vias (gold marks no 'told X' recipient)"
     )
+    if stock:
+        print(
+            f"parse: {figures['parse_cpu_ms_per_article']:.1f} CPU ms per article, stock spaCy "
+            f"{stock['stock_parse_cpu_ms_per_article']:.1f} in the same run (ratio "
+            f"{stock['parse_cpu_ratio_to_stock']:.3f}); tokens annotated differently: "
+            f"{int(stock['stock_parse_tokens_differing'])}"
+        )
     write_results(
         NAME,
         {k: round(v, 4) for k, v in figures.items()},
