@@ -21,10 +21,13 @@ from test_figures import holding, make
     [
         ("Cancellations reached 3,400 by Wednesday, up from 1,200 on Monday.", [None, 0]),
         ("The bridge will now cost £61m, up from the £38m estimate.", [None, 0]),
-        ("Unemployment fell to 4.1% in March, down from 4.6% a year earlier.", [None, 0]),
         # another unit, or a clause break: not the figure's earlier value
         ("The fund holds £61m, up from 38 members last year.", [None, None]),
         ("The bridge will cost £61m. Up from the £38m it was, said one.", [None, None]),
+        # a figure of a period and the previous period's: two figures, not an update
+        ("Ferries carried 1.2 million passengers in 2025, up from 900,000 in 2024.", [None, None]),
+        ("Flu cases reached 412 last week, up from 280 the week before.", [None, None]),
+        ("Unemployment fell to 4.1% in March, down from 4.6% a year earlier.", [None, None]),
         # "from ... to" is a change told, not an earlier report: left as it was
         ("The bill will go up from £480 to £581.", [None, None]),
     ],
@@ -64,3 +67,13 @@ def test_one_article_tells_an_update(resources: Resources) -> None:
     assert figure is holding(figures, a, "£38m")
     assert figure.updated and figure.status == "single-source"
     assert "£38m (before 2026-03-02) then £61m" in figure.reason
+
+
+def test_another_outlets_earlier_value_is_no_rival(resources: Resources) -> None:
+    # the earlier value told by another outlet reports the past, it does not contradict 58
+    a = make("The Selwyn Party, led by Mara Hoyt, won 58 seats, up from 41.", "Ostry Post")
+    b = make("The Selwyn Party won 41 seats at the last election.", "Valley Wire")
+    figures = build_ledger([a, b], resources)
+    assert all(f.status != "conflict" for f in figures)
+    figure = holding(figures, a, "58")
+    assert figure is holding(figures, b, "41") and figure.updated

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import replace
 
 from corroborate.figures.before import as_earlier, earlier_of
+from corroborate.figures.counted import is_old_year
 from corroborate.figures.echo import lone_counts, lone_values
 from corroborate.figures.extract import Quantity, read_quantities
 from corroborate.figures.learned import PairJudge, shipped_model
@@ -118,10 +119,11 @@ def collect_mentions(
         tokens = sentence_tokens(docs, sentence.start, sentence.end)
         para_start = next((s for s, d in docs if s <= sentence.start < s + len(d.text)), 0)
         quantities = [_shift(q, sentence.start) for q in read_quantities(sentence.text)]
+        quantities = [q for q in quantities if not is_old_year(tokens, q, para_start, ordinary)]
         subjects = read_subjects(tokens, para_start, quantities, previous, ordinary)
         subjects = [_dated(subject, article.published) for subject in subjects]
         first = len(found)
-        links = earlier_of(quantities, article.text)
+        links = earlier_of(quantities, article.text, [bool(s.times) for s in subjects])
         for quantity, subject, link in zip(quantities, subjects, links, strict=True):
             if link is not None:  # "3,400, up from 1,200": the figure's own earlier value
                 head = found[first + link]

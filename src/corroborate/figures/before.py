@@ -18,15 +18,35 @@ _UP_FROM = re.compile(
 )
 
 
-def earlier_of(quantities: list[Quantity], text: str) -> list[int | None]:
+# A figure of a period ("in 2025, up from 900,000 in 2024", "last week, up from 280 the week
+# before") is one period's figure and its earlier value another period's: two figures, not an
+# update. Only a running figure (a tally, an estimate, an offer) is updated in place.
+_PERIOD = re.compile(
+    r"\b(?:years?|annual|annually|quarters?|months?|monthly|weeks?|weekly|seasons?|elections?|"
+    r"1[89]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,;:.]")
+
+
+def earlier_of(
+    quantities: list[Quantity], text: str, periods: list[bool] | None = None
+) -> list[int | None]:
     """For each quantity of one sentence (in order, offsets into `text`), the index of the
     figure it is the earlier value of ("1,200" in "reached 3,400, up from 1,200"), or None.
-    Only a value of the same unit right after its figure: "£61m, up from the £38m estimate"."""
+    Only a value of the same unit right after its figure ("£61m, up from the £38m estimate"),
+    and never for a figure of a period (`periods[i]`: the figure's subject names a time; or a
+    period word between the two values or after the earlier one, in its clause)."""
     found: list[int | None] = [None] * len(quantities)
     for i in range(1, len(quantities)):
         head, earlier = quantities[i - 1], quantities[i]
-        if head.unit == earlier.unit and _UP_FROM.match(text[head.end : earlier.start]):
-            found[i] = i - 1
+        between = text[head.end : earlier.start]
+        if head.unit != earlier.unit or not _UP_FROM.match(between):
+            continue
+        tail = _CLAUSE_END.split(text[earlier.end : earlier.end + 80], maxsplit=1)[0]
+        if (periods and periods[i - 1]) or _PERIOD.search(between) or _PERIOD.search(tail):
+            continue
+        found[i] = i - 1
     return found
 
 

@@ -250,3 +250,57 @@ def _part_of(anchor: Any) -> str | None:
     ):
         return "part"
     return None
+
+
+# Singular noun tags: a count above one names its thing in the plural ("1,500 workers").
+_SINGULAR = frozenset({"NN", "NNP"})
+# Nouns counted in the singular form: "1500 staff", "1200 sheep", "1300 aircraft".
+_SAME_PLURAL = frozenset(
+    "staff crew personnel police cattle livestock poultry sheep deer fish aircraft".split()
+)
+
+
+def is_old_year(
+    tokens: list[Any], quantity: Quantity, para_start: int, ordinary: frozenset[str]
+) -> bool:
+    """A bare four-digit number used as a year: before a singular noun ("the 1482 printed
+    atlas", "a 1640 charter"), where a count names its thing in the plural ("the 1500
+    workers"); or as the time of a preposition ("in 1482", "since 1640", "an atlas from 1482";
+    not "fell from 1300" nor "from 1200 to 1500"). Years from 1800 are dates already
+    (`extract`); this covers the older ones, written without an era mark. `ordinary`: the
+    model's lower-case words."""
+    written = quantity.as_written
+    if quantity.unit != "count" or len(written) != 4 or not written.isdigit():
+        return False
+    token = next((t for t in tokens if para_start + t.idx == quantity.start), None)
+    if token is None:
+        return False
+    if token.dep_ == "pobj":
+        return _time_of_preposition(token)
+    if token.dep_ != "nummod" or token.head.i <= token.i:
+        return False
+    head, lemma = token.head, token.head.lemma_.lower()
+    if lemma in _SAME_PLURAL or NOUN_CLASS.get(lemma) == "person":
+        return False
+    return head.tag_ in _SINGULAR or _false_plural(head, ordinary)
+
+
+# Prepositions of time; "from" only after a noun ("an atlas from 1482", not "fell from 1300").
+_TIME_PREPOSITIONS = frozenset({"in", "since", "until", "till"})
+
+
+def _time_of_preposition(token: Any) -> bool:
+    doc, i = token.doc, token.i
+    if i + 2 < len(doc) and doc[i + 1].lower_ in ("to", "and", "-", "–") and doc[i + 2].like_num:
+        return False  # "from 1200 to 1500": a range of counts
+    preposition = token.head
+    if preposition.lower_ in _TIME_PREPOSITIONS:
+        return True
+    return preposition.lower_ == "from" and preposition.head.pos_ in ("NOUN", "PROPN")
+
+
+def _false_plural(token: Any, ordinary: frozenset[str]) -> bool:
+    """A singular noun ending in "s" that the tagger, led by the number before it, took for a
+    plural: "atlas" read as the plural of "atla", a stem nobody writes."""
+    word, lemma = token.lower_, token.lemma_.lower()
+    return bool(ordinary) and word in ordinary and lemma != word and lemma not in ordinary

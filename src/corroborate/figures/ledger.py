@@ -83,6 +83,9 @@ class FigureMentionDraft:
     lone_count: bool = False
     # The figure whose earlier value this is, told in one sentence ("3,400, up from 1,200")
     earlier_of: FigureMentionDraft | None = None
+    # Of an earlier time within its figure: an earlier value, or another outlet's statement of
+    # it (`status.mark_past`, set when the figure is made)
+    past: bool = False
 
     @property
     def date(self) -> str | None:

@@ -23,6 +23,7 @@ from corroborate.sources import sources_of
 def make_figure(group: Sequence[FigureMentionDraft], articles: Mapping[str, Article]) -> Figure:
     superseded = _superseded(group)
     counted = [m for m in group if id(m) not in superseded]
+    mark_past(counted)
     values = _values(group, counted, articles)
     clashing = [m for m in counted if any(_same_time(m, o) and not _agree(m, o) for o in counted)]
     updated = _updated(counted)
@@ -67,17 +68,27 @@ def _updated(counted: Sequence[FigureMentionDraft]) -> bool:
     return all(_agree(m, o) for m in latest for o in latest)
 
 
+def mark_past(counted: Sequence[FigureMentionDraft]) -> None:
+    """Mark the mentions of an earlier time: a value told as an earlier one ("58 seats, up from
+    41"), and another outlet's plain statement of that value ("won 41 seats at the last
+    election"), which reports the earlier value and is no rival to the new one."""
+    earlier = [(m, m.earlier_of) for m in counted if m.earlier_of is not None]
+    for m in counted:
+        old = any(_agree(m, e) and not _agree(m, head) for e, head in earlier)
+        m.past = m.earlier_of is not None or (old and not m.subject.update_cue)
+
+
 def _time_key(mention: FigureMentionDraft) -> tuple[bool, str, bool]:
     """When a figure was stated: a sentence saying it is newer ("has risen to") comes after any
     date; among the rest, the article's date (undated articles sort first); an earlier value
     told beside its figure ("up from 1,200") comes before the figure of its article's date."""
-    return mention.subject.update_cue, mention.date or "", mention.earlier_of is None
+    return mention.subject.update_cue, mention.date or "", not mention.past
 
 
 def _same_time(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     """Stated at one time: neither says it is newer nor is told as an earlier value, and the
     dates match or one is unknown."""
-    if (a.earlier_of is None) != (b.earlier_of is None):
+    if a.past != b.past:
         return False
     if a.subject.update_cue != b.subject.update_cue and not _one_period(a, b):
         return False
