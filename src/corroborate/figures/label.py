@@ -57,6 +57,7 @@ def describe(
             and t.is_alpha
             and t.i not in base_ids
             and t.lemma_.lower() not in QUIET
+            and not _is_time(t)
         ]
         what = _unique(_with_modifiers(nouns))[:MAX_WHAT_WORDS]
     words = [*holder, *what]
@@ -103,7 +104,21 @@ def _with_modifiers(nouns: Sequence[Any]) -> list[str]:
 
 
 def _is_compound_word(token: Any) -> bool:
-    return bool(token.dep_ == "compound" and token.pos_ in ("NOUN", "PROPN") and token.is_alpha)
+    compound = token.dep_ == "compound" and token.pos_ in ("NOUN", "PROPN") and token.is_alpha
+    return compound and not _is_time(token)
+
+
+# Words of the time of day, which the tagger may leave out of a TIME entity ("3pm").
+DAY_PARTS = frozenset("morning afternoon evening night pm am weekend".split())
+
+
+def _is_time(token: Any) -> bool:
+    """When, not what: "Thursday morning", "the bank holiday weekend", "3pm". The subject
+    line says what a figure measures; its time is compared apart (`when`)."""
+    if token.ent_type_ in ("DATE", "TIME") or token.lower_ in DAY_PARTS:
+        return True
+    # a word that names a time with the one it modifies ("bank holiday" of "weekend")
+    return bool(token.dep_ == "compound" and token.head.i != token.i and _is_time(token.head))
 
 
 def _unique(words: Iterable[str]) -> list[str]:
