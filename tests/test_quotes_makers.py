@@ -242,3 +242,30 @@ def test_a_description_naming_the_persons_own_place_is_that_person(
         "in the state.”"
     )
     assert quote_holding(resources, text, "a tax on every family").speaker == "Tomas Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Several pilots backed the plan, including the ferry captain Tomas Berg — “It is "
+            "the only way to keep the crossing open all winter” — and two harbour masters.",
+            "It is the only way",
+            "Tomas Berg",
+        ),
+        (
+            'A number of councillors have said the same, among them Lena Ortiz -- "The tolls '
+            'have to go before the summer season starts" -- and Dale Ferris.',
+            "The tolls have to go",
+            "Lena Ortiz",
+        ),
+    ],
+)
+def test_a_quote_set_off_by_dashes_after_a_name_is_that_persons(
+    resources: Resources, text: str, words: str, speaker: str
+) -> None:
+    """ "including Tomas Berg — “...” — and ...": the name the aside follows speaks, not the
+    group the sentence is about, nor a name after it."""
+    quote = quote_holding(resources, text, words)
+    assert quote.speaker == speaker
+    assert quote.mentions[0].speaker_text == speaker

@@ -16,6 +16,7 @@ from corroborate.quotes.cues import (
 )
 from corroborate.quotes.layout import (
     adjacent_speaker,
+    aside_speaker,
     colon_speaker,
     dash_speaker,
     governing_subject,
@@ -234,6 +235,10 @@ def _attribute_within(
     inverted = inverted_introducer(start_para, first.start - start_para.offset)
     if inverted is not None:
         return inverted
+    local_first = (first.start - start_para.offset, first.end - start_para.offset)
+    aside = aside_speaker(start_para, local_first)
+    if aside is not None:
+        return aside
     for piece in (first, last) if first.paragraph != last.paragraph else (first,):
         para = paras[piece.paragraph]
         local = (piece.start - para.offset, piece.end - para.offset)

@@ -307,6 +307,28 @@ def dash_speaker(para: ParsedParagraph, after: int) -> Speaker | None:
     return _short_name(para, match.start(1), match.end(1), "dash")
 
 
+# An aside set off by dashes: "including Mitt Romney -- “It is disqualifying ...” -- and".
+ASIDE_OPEN = re.compile(r"(?:--|[—–])\s*$")
+ASIDE_CLOSE = re.compile(r"^[\s.,]*(?:--|[—–])")
+MARKS = "\"'“”‘’«»„ "
+
+
+def aside_speaker(para: ParsedParagraph, piece: tuple[int, int]) -> Speaker | None:
+    """A quote between dashes right after a person's name ("Mitt Romney -- “...” --") is
+    that person's: the name, not the clause around the aside, says who speaks."""
+    before = para.text[: piece[0]].rstrip(MARKS)
+    opening = ASIDE_OPEN.search(before)
+    if opening is None or not ASIDE_CLOSE.match(para.text[piece[1] :].lstrip(MARKS)):
+        return None
+    name = [t for t in para.doc if t.idx + len(t) <= opening.start() and not t.is_space]
+    if not name or not is_person(name[-1], para):
+        return None
+    # The phrase up to the name: the parse may hang the aside and what follows on it.
+    speaker = speaker_from_head(para, name[-1], "dash", None)
+    left = speaker.tokens[0] if speaker.tokens is not None else name[-1].i
+    return _short_name(para, para.doc[left].idx, name[-1].idx + len(name[-1]), "dash")
+
+
 def _short_name(para: ParsedParagraph, begin: int, end: int, how: str) -> Speaker | None:
     """A speaker from a short run of text that names someone and says nothing."""
     tokens = [t for t in para.doc if begin <= t.idx < end and not t.is_punct]
