@@ -1,7 +1,8 @@
-"""Claim alignment's pair scores (`score_pairs`): only pairs that share a content word are
-scored, and units alike in everything the features read are scored once per pair of kinds;
-the scores must be those of scoring every close pair of different articles on its own (the
-plain rule), with pairs that share only names at 0.
+"""Claim alignment's pair scores (`score_pairs`): only pairs that share a content word (by
+spelling or by meaning, `wordmeaning`) or a distinctive figure are scored, and units alike in
+everything the features read are scored once per pair of kinds; the scores must be those of
+scoring every close pair of different articles on its own (the plain rule), with pairs that
+share only names at 0.
 
 The invented stories repeat a wire passage word for word in several outlets (the case the
 kinds are for) beside their own wordings, and pair sentences that share only names."""
@@ -16,11 +17,14 @@ import pytest
 from corroborate.claims.align import (
     CANDIDATE_COSINE,
     Unit,
+    attach_word_vectors,
     score_pairs,
     sentence_units,
 )
+from corroborate.claims.apart import distinctive_figures, same_figure
 from corroborate.claims.blocked import Cosines
 from corroborate.claims.features import pair_features, same_fact
+from corroborate.claims.wordmeaning import share_meaning
 from corroborate.embed import token_vectors_of
 from corroborate.nlp import Resources
 from test_claims import article
@@ -54,6 +58,7 @@ def _units(story: str, resources: Resources) -> tuple[list[Unit], np.ndarray, li
     with_tokens = token_vectors_of(resources.embedder())
     assert with_tokens is not None, "the shipped embedder gives token vectors"
     vectors, tokens = with_tokens.embed_tokens([u.text for u in units])
+    attach_word_vectors(units, tokens, resources)
     return units, vectors, tokens
 
 
@@ -66,7 +71,12 @@ def _plain(units: list[Unit], vectors: np.ndarray, tokens: list[np.ndarray]) -> 
         cosine = float(cosines[i, j])
         if units[i].article.id == units[j].article.id or cosine < CANDIDATE_COSINE:
             continue
-        if not (a.lemmas - a.entities) & (b.lemmas - b.entities):
+        figures = distinctive_figures(a), distinctive_figures(b)
+        if not (
+            (a.lemmas - a.entities) & (b.lemmas - b.entities)
+            or same_figure(*figures)
+            or share_meaning(units[i].word_vectors, units[j].word_vectors)
+        ):
             continue
         row = pair_features(a, b, cosine, (tokens[i], tokens[j]))
         scores[i, j] = scores[j, i] = float(same_fact(np.array([row]))[0])

@@ -21,7 +21,14 @@ from typing import Any
 
 import numpy as np
 
-from corroborate.claims.apart import FactSplits, same_doer, same_figure, telling_figures
+from corroborate.claims.apart import (
+    FactSplits,
+    distinctive_figures,
+    same_doer,
+    same_figure,
+    share_figures,
+    telling_figures,
+)
 from corroborate.claims.blocked import (
     Closeness,
     Cosines,
@@ -41,6 +48,7 @@ from corroborate.claims.features import (
 )
 from corroborate.claims.grown import GrownBlocks, Members
 from corroborate.claims.pieces import Piece, split_pieces
+from corroborate.claims.wordmeaning import Span, content_spans, meaning_shared, word_vectors
 from corroborate.embed import token_vectors_of
 from corroborate.nlp import Resources
 from corroborate.records import Article, Paragraph, Sentence
@@ -102,6 +110,9 @@ class Unit:
     # a clause shown through its whole sentence in the claim of another piece of it
     # (`claims._fold_lone_clauses`): its mention is the sentence
     folded: bool = False
+    content: tuple[Span, ...] = ()  # its content words' spans in `text` (`wordmeaning`)
+    # ... and their vectors, when the embedder gives token vectors (`attach_word_vectors`)
+    word_vectors: np.ndarray | None = None
 
     @property
     def source(self) -> str:
@@ -160,6 +171,7 @@ def _units_of(
         unit.display = piece.display
         unit.standalone = piece.standalone
         unit.tense = tense_of(piece.tokens)
+        unit.content = content_spans(piece.tokens)
         units.append(unit)
     return units
 
@@ -227,9 +239,13 @@ def score_pairs(
     left, right, cosines = close_pairs(
         Cosines(vectors), CANDIDATE_COSINE, lambda rows, _: owner[rows][:, None] != owner
     )
-    # Sentences that share only names (no other content word) never state the same fact here.
+    # Sentences that share only names (no other content word) never state the same fact here;
+    # a telling figure both give counts as a shared word ("A record 31,000 runners started" /
+    # "Some 31,000 people set off": one fact in other words).
     content = incidence([u.facts.lemmas - u.facts.entities for u in units])
-    sharing = share_any(content, left, right)
+    facts = [u.facts for u in units]
+    sharing = share_any(content, left, right) | share_figures(facts, left, right)
+    sharing |= meaning_shared([u.word_vectors for u in units], left, right, sharing)
     left, right, cosines = left[sharing], right[sharing], cosines[sharing]
     if len(left) == 0:
         return PairScores(n, left, right, np.zeros(0))
@@ -305,7 +321,8 @@ def _loose_pairs(
     only moderately close (below TOPIC_CLOSENESS) and that the pair model does not back
     (below CORE_MODEL) must share two such words (`TOPIC_WORDS`), a person both name as the
     doer counting as one ("Quinn conceded defeat" / "Quinn did not concede": one act of one
-    doer)."""
+    doer). Where the pair is not topical, a distinctive figure both give counts as a shared
+    word (`apart.share_figures`)."""
     # a pair's closeness is at most its cosine plus both bonuses: nothing below can pass
     floor = LOOSE_PAIR - NUMBER_BONUS - PHRASE_BONUS - 1e-6
     words = incidence([u.facts.lemmas - u.facts.entities - _REPORTING for u in units])
@@ -317,6 +334,11 @@ def _loose_pairs(
         left, right, values = left[keep], right[keep], values[keep]
         shared = share_count(words, left, right)
         topical = (values < TOPIC_CLOSENESS) & (scores.pairs(left, right) < CORE_MODEL)
+        # a distinctive figure both give stands for a word where the pair is close (not
+        # topical) only; a word shared by meaning does not: it opens a pair to the pair model
+        # (`score_pairs`), but one synonym somewhere in two long sentences ("help" / "aid") is
+        # no sign of one fact to this looser pass
+        shared += share_figures([u.facts for u in units], left, right) & ~topical
         for k in np.nonzero(topical & (shared == TOPIC_WORDS - 1))[0].tolist():
             shared[k] += same_doer(units[int(left[k])].facts, units[int(right[k])].facts)
         keep = shared >= np.where(topical, TOPIC_WORDS, 1)
@@ -368,7 +390,9 @@ def loose_link(a: SentenceFacts, b: SentenceFacts, cosine: float, score: float =
     closeness = cosine + NUMBER_BONUS * figure
     topical = closeness < TOPIC_CLOSENESS and score < CORE_MODEL
     needed = TOPIC_WORDS - same_doer(a, b) if topical else 1
-    return len(shared) >= max(needed, 1) and closeness >= LOOSE_PAIR
+    distinctive = same_figure(distinctive_figures(a), distinctive_figures(b))
+    words = len(shared) + (distinctive and not topical)
+    return words >= max(needed, 1) and closeness >= LOOSE_PAIR
 
 
 def _link(
@@ -537,10 +561,26 @@ def _embed_units(
     return vectors[rows], [tokens[k] for k in rows]
 
 
+def attach_word_vectors(
+    units: list[Unit], tokens: list[np.ndarray] | None, resources: Resources
+) -> None:
+    """Each unit's content-word vectors (`wordmeaning.word_vectors`), where the embedder gives
+    token vectors and the word pieces they stand for."""
+    pieces_of = getattr(resources.embedder(), "pieces", None)
+    if tokens is None or pieces_of is None or not units:
+        return
+    first: dict[str, int] = {}
+    rows = [first.setdefault(u.text, len(first)) for u in units]
+    pieces = pieces_of(list(first))
+    for unit, row, matrix in zip(units, rows, tokens, strict=True):
+        unit.word_vectors = word_vectors(unit.content, matrix, pieces[row])
+
+
 def align_units(articles: list[Article], resources: Resources) -> Alignment:
     """Units, pair scores and clusters for one story's articles."""
     units = sentence_units(articles, resources)
     vectors, tokens = _embed_units(units, resources)
+    attach_word_vectors(units, tokens, resources)
     scores = score_pairs(units, vectors, tokens)
     clusters = cluster_units(units, scores, Cosines(vectors))
     alignment = Alignment(units, vectors, scores, clusters)

@@ -9,6 +9,8 @@ and yet two facts. `two_facts` tells them from the names the parse finds (`Sente
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from corroborate.claims.features import SentenceFacts, actor_clash, names_meet
@@ -17,6 +19,28 @@ from corroborate.claims.features import SentenceFacts, actor_clash, names_meet
 def same_figure(a: list[float], b: list[float]) -> bool:
     """Two sentences give the same telling figure ("nearly 3,000" / "about 2,900")."""
     return any(abs(p - q) <= 0.05 * max(p, q) for p in a for q in b)
+
+
+DISTINCTIVE = 100  # a figure this big, both given, stands for a shared word (`share_figures`)
+
+
+def share_figures(
+    facts: Sequence[SentenceFacts], left: np.ndarray, right: np.ndarray
+) -> np.ndarray:
+    """Whether each pair (left[k], right[k]) gives the same distinctive figure
+    (`distinctive_figures`)."""
+    figures = [distinctive_figures(f) for f in facts]
+    shared = np.zeros(len(left), dtype=bool)
+    for k, (i, j) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
+        shared[k] = bool(figures[i] and figures[j]) and same_figure(figures[i], figures[j])
+    return shared
+
+
+def distinctive_figures(facts: SentenceFacts) -> list[float]:
+    """The telling figures of DISTINCTIVE or more, or with a fraction. A story counts many
+    things in small numbers ("Twelve people were treated" / "Twelve families were moved"); a
+    figure such as 31,000 or 2.4 seldom stands for two facts of one story."""
+    return [f for f in telling_figures(facts) if f >= DISTINCTIVE or not f.is_integer()]
 
 
 def two_facts(a: SentenceFacts, b: SentenceFacts) -> bool:
