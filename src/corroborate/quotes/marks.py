@@ -36,6 +36,14 @@ STRAIGHT = frozenset("\"'‘’”")  # marks that also serve as apostrophes or 
 OPEN_BEFORE = frozenset(' \t\n([{—–―-/:;,"“„«')  # what may stand before such an opening mark
 # what may stand after such a closing mark ("...”― Jane Roe": a horizontal bar signs a quote)
 CLOSE_AFTER = frozenset(' \t\n.,;:!?)]}—–―-/…"”»')
+# The characters the scan must look at: outside a quote, the marks that may open one; inside,
+# the marks that may close it and the curly ones (a mixed close, or nesting in a straight
+# quote). `_opens` and `_closes` are False at any other character, so it skips them.
+OPENING = re.compile("[" + re.escape("".join(CLOSERS)) + "]")
+CLOSING = {
+    opener: re.compile("[" + re.escape(marks + "“”") + "]")
+    for opener, (_, marks) in CLOSERS.items()
+}
 
 
 @dataclass(slots=True)
@@ -126,7 +134,8 @@ def scan_paragraph(text: str, carried: str | None) -> ScanResult:
     if continued and carried:
         opener, begin, i = carried, lead + 1, lead + 1
     nested = 0  # curly quotes open inside a straight-quoted one
-    while i < len(text):
+    while (found := (OPENING if opener is None else CLOSING[opener]).search(text, i)) is not None:
+        i = found.start()
         if opener is None:
             if _opens(text, i):
                 opener, begin, nested = text[i], i + 1, 0
