@@ -7,7 +7,8 @@ parses were compared token by token):
 - **Matrix products through numpy.** thinc multiplies with the BLIS library it bundles, which
   picks its kernels by CPU model and falls back to unoptimised generic code on processors it
   does not know (it printed `selecting sub-configuration 'generic'` on an AMD EPYC with
-  AVX-512, where its products ran ~3x slower than numpy's). `NumpyOps(use_blis=False)`, thinc's
+  AVX-512, where its products ran ~3x slower than numpy's; a known gap for newer AMD cores:
+  explosion/cython-blis#53, flame/blis#770). `NumpyOps(use_blis=False)`, thinc's
   own switch, sends them to numpy's BLAS instead. The parser's transition loop keeps BLIS:
   spaCy calls it from C.
 - **Lemmas cached whole, word lists as sets.** spaCy's rule lemmatizer tests a form against word
