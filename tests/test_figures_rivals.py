@@ -1,8 +1,10 @@
 """Rivals across a story: a conflict is found between outlets, figure to figure.
 
-- A value that is a true rival of one outlet's figure is a rival of the figure that outlet's
-  value belongs to: "some 800 homes" against "about 1,200 homes" is a conflict even where a
-  third outlet's "1,200 homes were damaged" says too little to be a rival on its own.
+- Figures whose values differ are one figure in conflict only where every pair that differs is
+  a true rival: "some 800 homes ... by the storm" against "about 1,200 homes ... in the storm"
+  is not enough while a third outlet's bare "1,200 homes were damaged", which agrees with the
+  second, says too little to be a rival. (Letting one true rival decide was tried in session
+  10: it raised the development sets' recall and merged unrelated figures in held-out stories.)
 - Two values of one article are never what makes a conflict: an article that gives "€2.7bn"
   and "€160m" is telling two figures, not disagreeing with itself.
 - Where the latest reports still disagree among themselves, the figure is in conflict, not
@@ -42,21 +44,13 @@ def _homes(second_date: str) -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize("second_date", [SUNDAY, MONDAY])
-def test_a_rival_of_one_outlet_is_a_rival_of_its_figure(
-    resources: Resources, second_date: str
-) -> None:
+def test_one_rival_among_the_pairs_is_not_enough(resources: Resources, second_date: str) -> None:
+    # "some 800 homes ... by the storm" is a rival of "about 1,200 homes ... in the storm" only;
+    # the bare "1,200 homes were damaged" says too little to be its rival, so no conflict
     figures, (a, b, c) = _ledger(resources, _homes(second_date))
-    figure = holding(figures, b, "800")
-    assert figure is holding(figures, a, "1,200") is holding(figures, c, "1,200")
-    assert figure.status == "conflict" and not figure.updated
-
-
-def test_many_outlets_against_one_is_still_a_conflict(resources: Resources) -> None:
-    more = ("Coast FM", SUNDAY, "In all 1,200 homes were damaged, officials said.")
-    figures, (a, b, *_) = _ledger(resources, [*_homes(SUNDAY), more])
-    figure = holding(figures, b, "800")
-    assert figure is holding(figures, a, "1,200") and figure.status == "conflict"
-    assert "3 independent sources" in figure.reason and "some 800 (1 " in figure.reason
+    assert holding(figures, a, "1,200") is holding(figures, c, "1,200")
+    assert holding(figures, b, "800") is not holding(figures, a, "1,200")
+    assert all(f.status != "conflict" for f in figures)
 
 
 def test_two_figures_of_one_article_are_no_conflict(resources: Resources) -> None:
