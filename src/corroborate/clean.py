@@ -248,6 +248,7 @@ def _clean(article: Article, in_others: _InOthers) -> Article:
     _mark_tail(blocks, in_others)
     _mark_lines(blocks, by_shape=by_shape)
     _mark_sign_off(blocks)  # after the notices below the credit ("You have read 3 of ...") went
+    _keep_a_brief(blocks)
     article.removed = removed + [
         Removed(b.start, b.end, b.reason, b.text) for b in blocks if b.reason
     ]
@@ -357,7 +358,7 @@ def _mark_head(blocks: list[_Block], *, by_shape: bool = True) -> None:
         elif is_link_bar(text):
             block.reason = "navigation links before the story"
         elif by_shape and len(words) >= 4 and not text.lstrip().startswith(("-", "•", "*", "–")):
-            block.reason = "headline-shaped line before the story (standfirst, kicker or caption)"
+            block.reason = _HEADLINE_SHAPED
         elif (
             by_shape
             and not _TERMINAL.search(text)
@@ -366,7 +367,7 @@ def _mark_head(blocks: list[_Block], *, by_shape: bool = True) -> None:
         ):
             # "Westmere Courier", "Breaking news", "Key points": a masthead or a label, which
             # stayed in the story and was stated as a claim ("Oakhurst Echo").
-            block.reason = "short line before the story (masthead, section name or label)"
+            block.reason = _SHORT_LINE
 
 
 def _mark_lines(blocks: list[_Block], *, by_shape: bool = True) -> None:
@@ -382,9 +383,30 @@ def _mark_lines(blocks: list[_Block], *, by_shape: bool = True) -> None:
         elif _is_credit(text):
             block.reason = "photo caption or credit"
         elif by_shape and _looks_like_caption(text):
-            block.reason = "photo caption: a descriptive line without a full stop, inside the story"
+            block.reason = _CAPTION_SHAPED
         elif index and text == blocks[index - 1].text and not _is_attribution(blocks, index):
             block.reason = "repeated line (teaser headline printed twice)"
+
+
+_HEADLINE_SHAPED = "headline-shaped line before the story (standfirst, kicker or caption)"
+_SHORT_LINE = "short line before the story (masthead, section name or label)"
+_CAPTION_SHAPED = "photo caption: a descriptive line without a full stop, inside the story"
+_BY_SHAPE_ONLY = frozenset({_HEADLINE_SHAPED, _SHORT_LINE, _CAPTION_SHAPED})
+
+
+def _keep_a_brief(blocks: list[_Block]) -> None:
+    """A brief with no paragraph of prose keeps the lines only their shape removed.
+
+    The shape rules look for the story's first sentence of eight words or more; a two-line news
+    brief ("Crane operator retires at 70" / "She worked the port for 41 years.") has none, and
+    every line went as a headline or a caption, leaving an article with no text at all. Lines
+    removed for what they say (a notice, a byline, a credit) stay removed.
+    """
+    if any(not b.reason for b in blocks):
+        return
+    for block in blocks:
+        if block.reason in _BY_SHAPE_ONLY:
+            block.reason = None
 
 
 def _furniture(text: str) -> str | None:
