@@ -123,7 +123,8 @@ def collect_mentions(
         subjects = read_subjects(tokens, para_start, quantities, previous, ordinary)
         subjects = [_dated(subject, article.published) for subject in subjects]
         first = len(found)
-        links = earlier_of(quantities, article.text, [bool(s.times) for s in subjects])
+        periods = [bool(s.times) for s in subjects]
+        links = earlier_of(quantities, article.text, periods, sentence.start)
         for quantity, subject, link in zip(quantities, subjects, links, strict=True):
             if link is not None:  # "3,400, up from 1,200": the figure's own earlier value
                 head = found[first + link]

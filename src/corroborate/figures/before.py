@@ -27,16 +27,25 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:.]")
+# A running figure is told as moved to date: "has now refloated 14", "had reached 3,400",
+# "raised its offer to £80m". Without such a word ("won 58 seats, up from 41") the earlier value
+# may be another event's figure (the last election's), so it is left alone.
+_MOVED = re.compile(
+    r"\b(?:now|so far|reach(?:ed|es)?|rais(?:ed|es)|lift(?:ed|s)|ris(?:en|es)|rose|climb(?:ed|s)|"
+    r"increas(?:ed|es)|jump(?:ed|s)|grow(?:n|s)|grew|revised|updated|latest|in total)\b",
+    re.IGNORECASE,
+)
 
 
 def earlier_of(
-    quantities: list[Quantity], text: str, periods: list[bool] | None = None
+    quantities: list[Quantity], text: str, periods: list[bool] | None = None, start: int = 0
 ) -> list[int | None]:
     """For each quantity of one sentence (in order, offsets into `text`), the index of the
     figure it is the earlier value of ("1,200" in "reached 3,400, up from 1,200"), or None.
     Only a value of the same unit right after its figure ("£61m, up from the £38m estimate"),
     and never for a figure of a period (`periods[i]`: the figure's subject names a time; or a
-    period word between the two values or after the earlier one, in its clause)."""
+    period word between the two values or after the earlier one, in its clause), nor where
+    the sentence before the figure (from `start`) does not tell it as moved to date (`_MOVED`)."""
     found: list[int | None] = [None] * len(quantities)
     for i in range(1, len(quantities)):
         head, earlier = quantities[i - 1], quantities[i]
@@ -45,6 +54,8 @@ def earlier_of(
             continue
         tail = _CLAUSE_END.split(text[earlier.end : earlier.end + 80], maxsplit=1)[0]
         if (periods and periods[i - 1]) or _PERIOD.search(between) or _PERIOD.search(tail):
+            continue
+        if not _MOVED.search(text[start : head.start]):
             continue
         found[i] = i - 1
     return found
