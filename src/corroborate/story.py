@@ -71,7 +71,7 @@ def build_report(
     quotes = find_quotes(articles, resources)
     stage("claims")
     claims = align_claims(articles, resources, quotes)
-    exclusive, omitted = find_exclusives(claims, articles)
+    exclusive, omitted = find_exclusives(claims, articles, resources)
     stage("figures")
     figures = build_ledger(articles, resources)
     dispute_figures(claims, figures, articles)  # a figure in conflict disputes its claims

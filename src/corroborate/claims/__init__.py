@@ -22,6 +22,7 @@ from corroborate.claims.blocked import Cosines
 from corroborate.claims.cross import dispute_of
 from corroborate.claims.disputes import FigureSubjects
 from corroborate.claims.features import conflict
+from corroborate.claims.omits import GroupStatements
 from corroborate.claims.quoted import merge_quoted
 from corroborate.claims.spans import distinct, mention_of
 from corroborate.nlp import Resources
@@ -67,6 +68,7 @@ def align_claims(
     if quotes is None:
         quotes = find_quotes(articles, resources)
     merge_quoted(alignment, quotes, by_id)
+    _drop_speaker_lines(alignment, quotes)
     _fold_lone_clauses(alignment)
     merge_restatements(alignment)
     join_unshowable(alignment)
@@ -79,6 +81,38 @@ def align_claims(
     claims = [_claim(alignment, cluster, by_id, shared, subjects) for cluster in alignment.clusters]
     claims.sort(key=lambda c: (-c.independent_sources, -len(c.mentions), _first(c)))
     return claims
+
+
+def _drop_speaker_lines(alignment: Alignment, quotes: Sequence[Quote]) -> None:
+    """A line that only names a quote's speaker ("Harriet Olawale, who lives opposite" under
+    her words) states no fact of the story: the quote stage read it as the speaker, so it is
+    no claim, and no outlet's exclusive. Only a sentence inside the speaker's span goes: a
+    sentence that names the speaker and says something ("Tulliver, who runs the ferry, said
+    it would close") reaches past the span."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for quote in quotes:
+        for m in quote.mentions:
+            if m.speaker_start is not None and m.speaker_end is not None:
+                spans.setdefault(m.article, []).append((m.speaker_start, m.speaker_end))
+    if not spans:
+        return
+    units = alignment.units
+    dropped = {
+        i
+        for i, unit in enumerate(units)
+        if any(_only_names(unit, start, end) for start, end in spans.get(unit.article.id, ()))
+    }
+    kept = [[i for i in cluster if i not in dropped] for cluster in alignment.clusters]
+    alignment.clusters = [cluster for cluster in kept if cluster]
+
+
+def _only_names(unit: Unit, start: int, end: int) -> bool:
+    """The unit's sentence holds nothing outside the speaker's span but punctuation."""
+    whole, text = unit.whole, unit.article.text
+    if whole.end <= start or whole.start >= end:
+        return False
+    outside = text[whole.start : max(whole.start, start)] + text[min(whole.end, end) : whole.end]
+    return not any(c.isalnum() for c in outside)
 
 
 def _fold_lone_clauses(alignment: Alignment) -> None:
@@ -373,11 +407,17 @@ def group_key(article: Article, articles: Mapping[str, Article]) -> str:
 
 
 def find_exclusives(
-    claims: list[Claim], articles: list[Article]
+    claims: list[Claim], articles: list[Article], resources: Resources | None = None
 ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Per source group (keyed by its origin article id): the claims only it reports, and the
-    claims that most other groups carry but it omits."""
+    claims that most other groups carry but it omits.
+
+    With `resources` (the run's, whose embedder holds the alignment's vectors) a group is not
+    said to omit a claim that one of its own sentences states although the alignment placed
+    that sentence elsewhere (`omits.GroupStatements`)."""
     by_id = {a.id: a for a in articles}
+    statements = GroupStatements(articles, resources) if resources is not None else None
+    group_of = {a.id: a.source_group or a.id for a in articles}
     keys = {(a.source_group or a.id): group_key(a, by_id) for a in articles}
     exclusive: dict[str, list[str]] = {key: [] for key in sorted(set(keys.values()))}
     omitted: dict[str, list[str]] = {key: [] for key in exclusive}
@@ -396,6 +436,8 @@ def find_exclusives(
         for group, key in keys.items():
             if group in groups or group in stating:
                 continue
-            if len(groups) >= 2 and len(groups) * 2 > others:
+            if len(groups) < 2 or len(groups) * 2 <= others:
+                continue
+            if statements is None or not statements.states(claim, group, group_of):
                 omitted[key].append(claim.id)
     return exclusive, omitted
