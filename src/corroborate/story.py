@@ -18,6 +18,7 @@ from corroborate.records import Article, ReadError, Report, StoryInfo
 from corroborate.segment import segment_article
 from corroborate.settings import Settings
 from corroborate.summary import summarise
+from corroborate.summary.cited import uncite_rivals
 
 
 def report(
@@ -77,6 +78,7 @@ def build_report(
     dispute_figures(claims, figures, articles)  # a figure in conflict disputes its claims
     stage("summary")
     summary = summarise(articles, claims, resources)
+    uncite_rivals(summary, figures)  # "12 killed" never cites an outlet that says 15
     info = StoryInfo(
         id=story_id or make_story_id(articles),
         title=_story_title(articles, {g.origin: len(g.articles) for g in groups}),
