@@ -207,6 +207,7 @@ class _Around:
     after: Token | None
     after2: Token | None
     raw: Token
+    before2: Token | None = None
 
 
 def _around(tokens: list[Token], number: Number) -> _Around:
@@ -214,7 +215,8 @@ def _around(tokens: list[Token], number: Number) -> _Around:
     before = tokens[first - 1] if first > 0 and not _dollar_code(tokens, first) else None
     after = tokens[last] if last < len(tokens) else None
     after2 = tokens[last + 1] if last + 1 < len(tokens) else None
-    return _Around(before, after, after2, tokens[first])
+    before2 = tokens[first - 2] if before is not None and first > 1 else None
+    return _Around(before, after, after2, tokens[first], before2)
 
 
 def _is_not_quantity(tokens: list[Token], number: Number, unit: str | None) -> bool:
@@ -303,10 +305,19 @@ def _is_age_or_label(number: Number, unit: str | None, near: _Around) -> bool:
         return True  # "24-year-old"; "a 9-year sentence" is a term
     if unit == "years" and after and after.low == "old":
         return True
+    if unit in (None, "years") and _of_a_person(near):
+        return True  # "a man of 54", "a woman, 71,"; "a father of three" counts children
     if unit is None and after and after.low == "block":
         return True
     labelled = before and before.low.rstrip(".") in lx.LABEL_NOUNS
     return bool(labelled and unit is None and not number.words)
+
+
+def _of_a_person(near: _Around) -> bool:
+    before, before2, after = near.before, near.before2, near.after
+    if not (before and before2 and before2.low in lx.AGED_PEOPLE):
+        return False
+    return before.low == "of" or (before.text == "," and after is not None and after.text == ",")
 
 
 # --- a number and what comes with it -------------------------------------------------------

@@ -313,3 +313,10 @@ MONTHS = frozenset(
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Relative time: "six months ago" is a date, not a figure.
 RELATIVE_AFTER = frozenset("ago later earlier before after prior since previously".split())
+
+# People whose number after "of" (or between commas) is their age: "a man of 54", "a woman, 71,".
+# A parent's is a count of children ("a father of three"), so parents are not here.
+AGED_PEOPLE = frozenset(
+    {"man", "woman", "men", "women", "boy", "girl", "boys", "girls", "pensioner", "widow"}
+    | {"widower", "lady", "gentleman", "teenager", "driver", "cyclist", "pedestrian"}
+)
