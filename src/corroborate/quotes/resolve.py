@@ -349,13 +349,20 @@ def _named(person: Person | None) -> tuple[Person | None, str | None]:
 
 def _role_in(phrase: str, name: str) -> str | None:
     """ "the union's chair" in "Bram Esterhuys, the union's chair": the phrase less the name."""
-    rest = phrase.replace(name, " ")
+    # A title right before the name is part of how the name is written, not a role ("Dr Oriel
+    # Stanz, the county's chief vet" printed the role "Dr , the county's chief vet").
+    rest = _TITLE_BEFORE_NAME.sub(" ", phrase.replace(name, "\0")).replace("\0", " ")
     rest = re.sub(r"^\W*(?:the|a|an)\s+", "", rest.strip(" ,;:()—–-"), flags=re.IGNORECASE)
     rest = re.sub(r"\s+", " ", rest).strip(" ,;:()—–-")
     words = rest.split()
     if not 1 <= len(words) <= 8 or not any(w[:1].isalpha() for w in words):
         return None
     return rest
+
+
+_TITLE_BEFORE_NAME = re.compile(
+    r"\b(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Sir|Dame|Rev|Revd|Fr)\.?\s*\x00"
+)
 
 
 def _proper_run(text: str) -> str | None:
