@@ -48,7 +48,13 @@ from corroborate.claims.features import (
 )
 from corroborate.claims.grown import GrownBlocks, Members
 from corroborate.claims.pieces import Piece, split_pieces
-from corroborate.claims.wordmeaning import Span, content_spans, meaning_shared, word_vectors
+from corroborate.claims.wordmeaning import (
+    REPORTING,
+    Span,
+    content_spans,
+    meaning_shared,
+    word_vectors,
+)
 from corroborate.embed import token_vectors_of
 from corroborate.nlp import Resources
 from corroborate.records import Article, Paragraph, Sentence
@@ -87,10 +93,8 @@ CORE_MODEL = 0.1
 _SENTENCE_ENDS = tuple(".!?…\"”’'»)")
 _FUTURE = frozenset({"will", "shall", "'ll"})
 _MODAL = frozenset({"would", "could", "should", "might", "may", "must", "can"})
-# Reporting verbs say who spoke, not what the fact is.
-_REPORTING = frozenset(
-    "say tell add state note stress warn insist explain claim argue told said".split()
-)
+# Reporting verbs say who spoke, not what the fact is (with the forms a lemma may keep).
+_REPORTING = REPORTING | {"told", "said"}
 
 
 @dataclass(slots=True)

@@ -22,6 +22,7 @@ from corroborate.claims.align import (
     sentence_units,
 )
 from corroborate.claims.apart import same_doer, same_figure, telling_figures
+from corroborate.claims.wordmeaning import REPORTING
 from corroborate.nlp import Resources
 from corroborate.records import Article, Claim
 
@@ -29,8 +30,6 @@ from corroborate.records import Article, Claim
 # states a mention's fact; below the alignment's second pass (0.58). Set by reading the session-10
 # audit's omissions and NeuS stories' (see the closing note of issue 4).
 STATES_CLOSENESS = 0.55
-# Words that say who spoke, not what happened: sharing only these is no shared fact.
-_REPORTING = frozenset("say tell add state note stress warn insist explain claim argue".split())
 
 
 class GroupStatements:
@@ -91,6 +90,7 @@ def _states(mention: Unit, sentence: Unit, cosine: float) -> bool:
     closeness = cosine + NUMBER_BONUS * same_figure(telling_figures(a), telling_figures(b))
     if closeness < STATES_CLOSENESS:
         return False
-    shared = (a.lemmas - a.entities - _REPORTING) & (b.lemmas - b.entities - _REPORTING)
+    # sharing only words that say who spoke is no shared fact
+    shared = (a.lemmas - a.entities - REPORTING) & (b.lemmas - b.entities - REPORTING)
     needed = TOPIC_WORDS - same_doer(a, b) if closeness < TOPIC_CLOSENESS else 1
     return len(shared) >= max(needed, 1)

@@ -29,8 +29,9 @@ import numpy as np
 
 MEANING_WORD = 0.7
 _CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
-# Verbs that say who spoke: two sentences that both report speech share nothing by that.
-_REPORTING = frozenset("say tell add state note stress warn insist explain claim argue".split())
+# Verbs that say who spoke (lemmas): two sentences that both report speech share nothing by
+# that. Also the alignment's and the omission check's (`align._REPORTING`, `omits`).
+REPORTING = frozenset("say tell add state note stress warn insist explain claim argue".split())
 
 Span = tuple[int, int]
 
@@ -46,7 +47,7 @@ def content_spans(tokens: Sequence[Any]) -> tuple[Span, ...]:
             and token.is_alpha
             and not token.is_stop
             and not token.ent_type_
-            and token.lemma_.lower() not in _REPORTING
+            and token.lemma_.lower() not in REPORTING
         ):
             spans.append((at, at + len(token.text)))
         at += len(token.text_with_ws)
