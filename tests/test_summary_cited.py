@@ -7,6 +7,8 @@ are invented; the demo corpus is the project's own.
 
 from __future__ import annotations
 
+import pytest
+
 from corroborate.records import Figure, FigureMention, FigureValue, SummarySentence
 from corroborate.summary.cited import uncite_rivals
 
@@ -18,60 +20,54 @@ def _value(value: float, *spans: tuple[str, int, int]) -> FigureValue:
     )
 
 
-def _sentence(article: str, start: int, end: int, cited: list[str]) -> SummarySentence:
-    return SummarySentence(text="x", article=article, start=start, end=end, articles=cited)
+# (values as (value, mentions as (article, start, end)), the sentence's article, start and end,
+# its citations before, its citations after)
+CASES = {
+    "outlets giving a rival value are not cited": (
+        [(12, [("wire", 40, 42), ("reprint", 10, 12)]), (15, [("daily", 5, 7)])],
+        ("wire", 0, 100),
+        ["daily", "other", "reprint", "wire"],
+        ["other", "reprint", "wire"],
+    ),
+    "an outlet giving both values stays cited": (
+        [(12, [("wire", 40, 42), ("update", 3, 5)]), (17, [("update", 50, 52)])],
+        ("wire", 0, 100),
+        ["update", "wire"],
+        ["update", "wire"],
+    ),
+    "a figure the sentence does not state changes nothing": (
+        [(12, [("wire", 140, 142)]), (15, [("daily", 5, 7)])],
+        ("wire", 0, 100),
+        ["daily", "wire"],
+        ["daily", "wire"],
+    ),
+    "the sentence's own article is always cited": (
+        [(12, [("daily", 140, 142)]), (15, [("daily", 5, 7)])],
+        ("daily", 0, 10),
+        ["daily"],
+        ["daily"],
+    ),
+}
 
 
-def test_outlets_giving_a_rival_value_are_not_cited() -> None:
+@pytest.mark.parametrize(("values", "where", "cited", "expected"), CASES.values(), ids=CASES)
+def test_citations_of_a_sentence_stating_a_figure(
+    values: list[tuple[float, list[tuple[str, int, int]]]],
+    where: tuple[str, int, int],
+    cited: list[str],
+    expected: list[str],
+) -> None:
     toll = Figure(
         id="f1",
         subject="people killed",
         unit=None,
         status="conflict",
-        values=[_value(12, ("wire", 40, 42), ("reprint", 10, 12)), _value(15, ("daily", 5, 7))],
+        values=[_value(value, *spans) for value, spans in values],
     )
-    sentence = _sentence("wire", 0, 100, ["daily", "other", "reprint", "wire"])
+    article, start, end = where
+    sentence = SummarySentence(text="x", article=article, start=start, end=end, articles=cited)
     uncite_rivals([sentence], [toll])
-    assert sentence.articles == ["other", "reprint", "wire"]
-
-
-def test_an_outlet_giving_both_values_stays_cited() -> None:
-    toll = Figure(
-        id="f1",
-        subject="people killed",
-        unit=None,
-        status="conflict",
-        values=[_value(12, ("wire", 40, 42), ("update", 3, 5)), _value(17, ("update", 50, 52))],
-    )
-    sentence = _sentence("wire", 0, 100, ["update", "wire"])
-    uncite_rivals([sentence], [toll])
-    assert sentence.articles == ["update", "wire"]
-
-
-def test_a_figure_the_sentence_does_not_state_changes_nothing() -> None:
-    toll = Figure(
-        id="f1",
-        subject="people killed",
-        unit=None,
-        status="conflict",
-        values=[_value(12, ("wire", 140, 142)), _value(15, ("daily", 5, 7))],
-    )
-    sentence = _sentence("wire", 0, 100, ["daily", "wire"])
-    uncite_rivals([sentence], [toll])
-    assert sentence.articles == ["daily", "wire"]
-
-
-def test_the_sentences_own_article_is_always_cited() -> None:
-    toll = Figure(
-        id="f1",
-        subject="people killed",
-        unit=None,
-        status="conflict",
-        values=[_value(12, ("daily", 140, 142)), _value(15, ("daily", 5, 7))],
-    )
-    sentence = _sentence("daily", 0, 10, ["daily"])
-    uncite_rivals([sentence], [toll])
-    assert sentence.articles == ["daily"]
+    assert sentence.articles == expected
 
 
 def test_demo_summary_cites_no_outlet_for_a_figure_it_gives_otherwise() -> None:
