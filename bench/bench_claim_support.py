@@ -16,6 +16,12 @@ date, title, text], `pairs` [a/b = article + exact sentence, `kind`, `label`]), 
   return, a heat record, a council cyber attack, a marathon, a tram line, zoo cubs, a chemical
   fire, a wind farm consent, bird flu, a teachers' pay deal, a mountain rescue, a ferry grounding,
   university cuts), 167 pairs (70 same, 97 different). Totals only, like `blind`.
+- `bench/data/claims_support_blind3.jsonl`: a THIRD HELD-OUT set, written in session 11 by a helper
+  who had not read src/, 13 stories (a port bribery verdict, a deep-sea reef, a cup final, a
+  brewery takeover, a snowstorm, a car-free street vote, a Legionnaires' outbreak, a cash van
+  robbery, a cracked bridge, a fish kill, a school roof collapse, cooling towers demolished, a
+  violin left on a train) of 4-5 outlets each (55 articles, 104-304 words with scrape noise),
+  173 pairs (74 same, 99 different); each pair also carries a `reason` for its label. Totals only.
 
 Each story has 3 invented outlets, 500-900 words each with the noise of real scrapes (bylines,
 captions, "Read more" lines, share buttons, video and cookie blurbs). Each pair is two sentences
@@ -37,13 +43,13 @@ mention overlapping each side (a sentence may support two claims).
 - counts: stories, pairs, same and different pairs, pairs held together, sides missing, and the
   sides that cleaning dropped (`sides_dropped`: found in the text but in no kept sentence).
 
-    python bench/bench_claim_support.py [--set dev|blind|blind2] [--show] [--quick]
+    python bench/bench_claim_support.py [--set dev|blind|blind2|blind3] [--show] [--quick]
 
 `--set blind` (the default, what bench/baselines/claim_support.json checks) writes
 bench/results/claim_support.json with totals only; `--set dev` (and `--quick`, which is `--set
 dev`) writes claim_support_dev.json, with a table by kind; `--set blind2` writes
-claim_support_blind2.json with totals only; `--show` prints the dev set's errors (it refuses both
-blind sets).
+claim_support_blind2.json with totals only (`--set blind3`: claim_support_blind3.json); `--show`
+prints the dev set's errors (it refuses every blind set).
 """
 
 from __future__ import annotations
@@ -68,6 +74,7 @@ DATA = Path(__file__).resolve().parent / "data"
 SETS = {
     "blind": DATA / "claims_support_blind.jsonl",
     "blind2": DATA / "claims_support_blind2.jsonl",
+    "blind3": DATA / "claims_support_blind3.jsonl",
     "dev": DATA / "claims_support_dev.jsonl",
 }
 

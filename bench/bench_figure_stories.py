@@ -21,6 +21,12 @@ set beyond its first line:
   set had been looked at several times. 10 stories (a ferry capsizing, a dock strike, a drug
   trial, a bank's results, a census, a rocket launch, a flood, a mine rescue, a blackout, an art
   auction), 31 articles of 350-600 words, 235 labelled mentions. Its errors are never printed.
+- `bench/data/figures_stories_blind3.jsonl`: HELD OUT, written in session 11 by a helper who had
+  not read src/: 10 stories (a warehouse fire, a city budget, a coach crash, a nurses' strike, an
+  asteroid flyby, a stadium expansion, a seabird census, job cuts, a heatwave, a flood aid
+  conference), 32 articles of 97-209 words, 166 labelled mentions in 96 groups (39 agree, 7
+  conflict, 7 update, 43 single); each story also carries `reasons`, a line per group saying why
+  it has its status. Its errors are never printed.
 - `bench/data/figures_stories_dev2.jsonl`: a second DEVELOPMENT set, written on 2026-11-24 (session
   9) by a helper under the same rules, weighted to what the ledger missed: each story has 2-3
   conflicts and 1-2 updates among its agrees, singles and traps (see its commit for the topics).
@@ -50,11 +56,11 @@ the article's text as read (a sentence not found is `sentences_missing`, a data 
 - `ledger_unlabelled`: ledger mentions in the labelled articles that overlap no labelled figure
   and lie in no skipped sentence (figures the ledger reads that the labels do not count).
 
-    python bench/bench_figure_stories.py [--set dev|dev2|blind|blind2] [--show] [--quick]
+    python bench/bench_figure_stories.py [--set dev|dev2|blind|blind2|blind3] [--show] [--quick]
 
 `--set blind` (the default) writes bench/results/figure_stories.json with totals only (`--set
-blind2`: figure_stories_blind2.json, totals only); `--set dev` writes figure_stories_dev.json
-(`--set dev2`: figure_stories_dev2.json);
+blind2`, `--set blind3`: figure_stories_blind2.json, figure_stories_blind3.json, totals only);
+`--set dev` writes figure_stories_dev.json (`--set dev2`: figure_stories_dev2.json);
 `--quick` runs the first 3 dev stories; `--show` prints a dev set's errors.
 bench/baselines/figure_stories.json has no floors until the lead's first look.
 """
@@ -84,8 +90,9 @@ SETS = {
     "dev": DATA / "figures_stories_dev.jsonl",
     "blind2": DATA / "figures_stories_blind2.jsonl",
     "dev2": DATA / "figures_stories_dev2.jsonl",
+    "blind3": DATA / "figures_stories_blind3.jsonl",
 }
-HELD_OUT = ("blind", "blind2")
+HELD_OUT = ("blind", "blind2", "blind3")
 STATUSES = ("agree", "conflict", "update", "single")
 QUICK_STORIES = 3
 
