@@ -57,7 +57,8 @@ _TAIL_MARKER = re.compile(
 _INLINE_MARKER = re.compile(
     r"^(?:read also|also read|read more|see also|related|recommended|watch|listen"
     r"|more(?: (?:from|on|in) [\w .'’&-]{1,40}?)?"
-    r"|trending(?: now)?|most (?:read|popular|viewed)|sponsored)\s*[:|»>–—-]"
+    r"|trending(?: now)?|most (?:read|popular|viewed)|sponsored"
+    r"|(?:picture|photo|video) gallery)\s*[:|»>–—-]"
     r"|^(?:advertisement|advert|sponsored|story continues below(?: advertisement)?"
     r"|continue reading(?: below)?|scroll to continue(?: with content)?)[\s.]*$",
     re.IGNORECASE,
@@ -104,6 +105,14 @@ _SITE_CHROME = re.compile(
     r"|(?:^(?:yes,? )?i accept|\baccept all|\breject all"
     r"|\bmanage (?:preferences|settings|cookies|choices|options))\s*(?:[|·•/]|$)"
     r"|\btake me to settings\b"
+    # A banner's opening and closing words ("We value your privacy.", "Find out more. Got it"):
+    # with them a cookie banner above the masthead was taken for the story's first paragraph,
+    # and the masthead, the menu and the byline under it stayed in the story (session-11 audit).
+    r"|^we (?:value|care about|respect) your privacy\b|^your privacy(?: choices| settings)?\W*$"
+    r"|^(?:got it|find out more|learn more|more info(?:rmation)?|ok,? got it)\W*$"
+    # A station's or a site's own promotion ("Get the latest news on Varrow FM every hour").
+    r"|^get (?:the latest|all the latest|breaking) (?:news|headlines|updates)\b"
+    r"|^comments (?:are|have been) (?:closed|disabled|switched off)\b"
     r"|may not be (?:reproduced|republished|redistributed|copied)\b|^newsletters?\s*:"
     r"|^(?:do you )?(?:have|got) a (?:news )?(?:story|tip)\b|^have your say\b"
     r"|^letters to the editor\b"
@@ -132,14 +141,20 @@ _CHROME_KEYS = tuple(
     "browser|try re|this story|this article|share|have a|newsdesk|news desk|editor|"
     "partner|sponsorship|newsletter|already a|accept|reject|manage|settings|reproduced|"
     "republished|redistributed|copied|have your say|letters to|advertise|@|got a|read |"
-    "free |for subscribers|for members|keep reading|newsroom|been affected|send us|full ".split("|")
+    "free |for subscribers|for members|keep reading|newsroom|been affected|send us|full |"
+    "privacy|got it|find out|learn more|more info|get the latest|get all|get breaking".split("|")
 )
 _PROMO = re.compile(r"\b(?:sign up|subscribe)\b", re.IGNORECASE)
+# The date a correction note may carry before its colon ("Correction, 23 November:",
+# "Correction (Nov 23, 2026):"): such a note and the figure it corrected stayed in the story.
+_NOTE_DATE = (
+    r"(?:,?\s*\(?\s*(?:\d{1,2}\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2})(?:,?\s+\d{4})?\)?)?"
+)
 # The page's own notes about the article: who reported it, corrections, its tags.
 _ARTICLE_NOTE = re.compile(
     r"^\(?(?:additional )?(?:reporting|writing|editing|edited|compiled) by\b"
     r"|^(?:this|an earlier version of this) (?:article|story|report)(?: (?:was|has been))? "
-    r"(?:amended|updated|corrected|edited)\b|^correction\s*:"
+    rf"(?:amended|updated|corrected|edited)\b|^correction{_NOTE_DATE}\s*:"
     r"|^(?:filed under|topics?|tags?|categories)\s*:",
     re.IGNORECASE,
 )
@@ -147,8 +162,9 @@ _ARTICLE_NOTE = re.compile(
 _ASKED = re.compile(r"^(?:\S+\s+){1,7}\S+\?$")
 # A note that opens on a correction or an amendment: the sentences after it say what was wrong.
 _CORRECTION = re.compile(
-    r"^(?:correction|clarification|amendment)\s*:|^an earlier version of this (?:article|story"
-    r"|report)\b|^(?:this|the) (?:article|story|report) (?:was|has been) (?:amended|corrected)\b",
+    rf"^(?:correction|clarification|amendment){_NOTE_DATE}\s*:"
+    r"|^an earlier version of this (?:article|story|report)\b"
+    r"|^(?:this|the) (?:article|story|report) (?:was|has been) (?:amended|corrected)\b",
     re.IGNORECASE,
 )
 _VIEW_COUNTER = re.compile(
@@ -347,7 +363,9 @@ def _mark_head(blocks: list[_Block], *, by_shape: bool = True) -> None:
             continue
         words = text.split()
         next_text = blocks[index + 1].text if index + 1 < len(blocks) else ""
-        if _BYLINE.match(text) or (_NAME.match(text) and _ROLE_LINE.match(next_text)):
+        if _BYLINE.match(text) or (
+            _NAME.match(text) and _ROLE_LINE.match(next_text) and not is_link_bar(text)
+        ):
             block.reason = "byline: the author's name, before the story"
         elif _ROLE_LINE.match(text) and len(words) <= 8:
             block.reason = "byline: the author's role, before the story"

@@ -144,7 +144,7 @@ def _head_date(text: str, title: tuple[int, int] | None) -> tuple[str, tuple[int
     were undated, so left out of every --since/--until, and the line stayed in the story."""
     for start, end in _lines(text)[:_HEAD_LINES]:
         line = text[start:end]
-        if (title and start == title[0]) or _NOTICE.search(line):
+        if (title and start == title[0]) or _page_notice(line):
             continue
         if len(line.split()) > 10 or _TERMINAL_STOP.search(line):
             return None  # the story has begun
@@ -301,7 +301,7 @@ def find_masthead(text: str, title_start: int) -> str | None:
         if start >= title_start:
             break
         line = text[start:end]
-        if only_a_date(line) or _NOTICE.search(line) or is_link_bar(line):
+        if only_a_date(line) or _page_notice(line) or is_link_bar(line):
             continue
         names.append(_TAGLINE.split(line)[0].strip())
     if len(names) != 1:
@@ -315,16 +315,40 @@ def find_masthead(text: str, title_start: int) -> str | None:
     return name.title() if name.isupper() else name
 
 
-# "News | Sport | What's On", "Home > News > Regulation": a page's links, not its words.
-_BAR = re.compile(r"\s+(?:\||>|›|»|·|•)\s+")
+# "News | Sport | What's On", "Home > News > Regulation", "News  Politics  Sport" (a scrape
+# joins a menu's items with runs of spaces or tabs): a page's links, not its words.
+_BAR = re.compile(r"\s+(?:\||>|›|»|·|•)\s+|[ \t]{2,}|\t")
 _NOTICE = re.compile(r"\bcookies?\b|\bjavascript\b|\bad ?blocker\b", re.IGNORECASE)
+# A consent banner's buttons on a line of their own ("Accept all | Manage preferences",
+# "[Accept] [Reject non-essential]", "Yes, I agree"): the line under a cookie notice, which was
+# taken for the headline (and the story's title) of a scraped page of the session-11 audit.
+_CONSENT = re.compile(
+    r"^\W*(?:(?:(?:yes|no),?\s+)?(?:i\s+)?(?:accept|agree|reject|decline|allow|deny|got it|ok"
+    r"|okay|dismiss|close|manage|customi[sz]e|settings|preferences|options|learn more"
+    r"|find out more|more info(?:rmation)?|take me to settings)(?:\s+(?:all|cookies"
+    r"|non-essential|preferences|settings|choices|options))?\W*)+$",
+    re.IGNORECASE,
+)
+
+
+# An accessibility link at a page's top ("Skip to main content"), a rendered page's first line.
+_SKIP_LINK = re.compile(
+    r"^(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|article)$", re.I
+)
+
+
+def _page_notice(line: str) -> bool:
+    """A cookie, script or ad-blocker notice, a consent banner's buttons, a skip link."""
+    return bool(_NOTICE.search(line) or _CONSENT.match(line) or _SKIP_LINK.match(line))
+
+
 _NEXT_SENTENCE = re.compile(r"[.?!]\s+\S")
 
 
 def _above_headline(line: str) -> str | None:
     """What a line a page prints above its headline is, if it is one: a date, a notice, a
     bar of links, or a short label."""
-    if only_a_date(line) or _NOTICE.search(line) or is_link_bar(line):
+    if only_a_date(line) or _page_notice(line) or is_link_bar(line):
         return "mark"
     return "label" if len(line.split()) <= 3 and not _HEADLINE_END.search(line) else None
 
@@ -367,6 +391,8 @@ def _headline_at(text: str, lines: list[tuple[int, int]], index: int) -> bool:
         return False  # a byline, a reading time or a link is the page's, not the story's headline
     if is_link_bar(line) or (_NOTICE.search(line) and _NEXT_SENTENCE.search(line)):
         return False  # a bar of links; a cookie notice (a headline may name cookies)
+    if _CONSENT.match(line) or _SKIP_LINK.match(line):
+        return False
     # A headline is shorter than what follows it, which is prose.
     next_start, next_end = lines[index + 1]
     return not (next_end - next_start < 40 and len(lines) < index + 3)
