@@ -28,6 +28,13 @@ def _text(text: str, source: str) -> Iterator[Article | ReadError]:
     yield read_text(text, source=source)
 
 
+def _markdown(text: str, source: str) -> Iterator[Article | ReadError]:
+    from corroborate.read.markdown import markdown_text
+    from corroborate.read.text import read_text
+
+    yield read_text(markdown_text(text), source=source)
+
+
 def _html(text: str, source: str) -> Iterator[Article | ReadError]:
     from corroborate.read.html import read_html
 
@@ -51,8 +58,8 @@ def _jsonl_text(text: str, source: str) -> Iterator[Article | ReadError]:
 READERS: dict[str, Reader] = {
     ".txt": _text,
     ".text": _text,
-    ".md": _text,
-    ".markdown": _text,
+    ".md": _markdown,
+    ".markdown": _markdown,
     ".html": _html,
     ".htm": _html,
     ".xhtml": _html,
