@@ -56,10 +56,7 @@ def _outlet(name: str) -> str:
     return re.sub(r"\s*(?:[—–|-]\s*)?news$", "", name.strip(), flags=re.IGNORECASE)
 
 
-_ARTICLE_FAULTS = {
-    "ferry/halder-wire.txt": "the wire has no masthead; its byline and dateline credit name "
-    "'Halder Press', the outlet shown is the file name",
-}
+_ARTICLE_FAULTS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("name", _xfail(_ARTICLE_FAULTS, sorted(MANIFEST["files"])))

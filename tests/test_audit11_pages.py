@@ -117,3 +117,36 @@ def test_a_dated_correction_note_goes_with_what_it_corrects(note: str) -> None:
 def test_a_promotion_or_gallery_link_goes_and_story_sentences_stay(line: str, stays: bool) -> None:
     article = _page([HEADLINE], [line])
     assert (line in _kept(article)) is stays
+
+
+@pytest.mark.parametrize(
+    ("head", "dateline", "outlet"),
+    [
+        # A wire's own text: no masthead, the agency in its byline and its dateline's credit.
+        (
+            [HEADLINE, "By Ana Lind, Kestrel Wire"],
+            "OSTRELL, March 3 2026 (Kestrel Wire) —",
+            "Kestrel Wire",
+        ),
+        # Only one of the two names it: the file's name stays.
+        ([HEADLINE, "By Ana Lind, Kestrel Wire"], "OSTRELL, March 3 2026 —", "0312_ab12cd"),
+        ([HEADLINE, "By Ana Lind"], "OSTRELL, March 3 2026 (Kestrel Wire) —", "0312_ab12cd"),
+        ([HEADLINE, "By Ana Lind, Business reporter"], "OSTRELL (Kestrel Wire) —", "0312_ab12cd"),
+        # A reprint's masthead names the page's outlet, whoever wrote the text.
+        (
+            ["OSTRELL EVENING POST", "News | Sport", HEADLINE, "By Ana Lind, Kestrel Wire"],
+            "OSTRELL, March 3 2026 (Kestrel Wire) —",
+            "Ostrell Evening Post",
+        ),
+    ],
+)
+def test_a_wire_named_in_its_byline_and_dateline_is_its_outlet(
+    head: list[str], dateline: str, outlet: str
+) -> None:
+    text = (
+        "\n".join(head)
+        + "\n\n"
+        + STORY[0].replace("OSTRELL, March 3 2026 (Kestrel Wire) —", dateline)
+    )
+    article = read_text(text + "\n\n" + "\n\n".join(STORY[1:]) + "\n", source="0312_ab12cd.txt")
+    assert article.outlet == outlet

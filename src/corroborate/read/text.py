@@ -70,6 +70,7 @@ def read_text(text: str, *, source: str, outlet: str | None = None) -> Article:
         )
     article = make_article(source=source, text=text, outlet=outlet)
     title_span = find_title(text)
+    masthead = None
     if title_span:
         article.title = text[title_span[0] : title_span[1]].lstrip("# ").strip()
         article.meta["title_span"] = title_span
@@ -94,6 +95,9 @@ def read_text(text: str, *, source: str, outlet: str | None = None) -> Article:
         article.meta["dateline_span"] = (start, end)
         article.place = place
         article.published = published
+        if outlet is None and masthead is None:
+            after = title_span[1] if title_span else 0
+            article.outlet = _credited_outlet(text, after, text[start:end]) or article.outlet
     if not article.published:
         article.published = _byline_date(text, title_span[1] if title_span else 0)
     if not article.published and (found := _head_date(text, title_span)):
@@ -177,6 +181,20 @@ def _byline_date(text: str, after: int, lines: int = 4) -> str | None:
                 return datetime.strptime(found.group(0), "%Y-%m-%d").date().isoformat()
             except ValueError:
                 return None
+    return None
+
+
+def _credited_outlet(text: str, after: int, dateline: str) -> str | None:
+    """The agency a page without a masthead names twice, in its byline and its dateline's
+    credit ("By Ilse Varga, Halder Press", "KELLSHAVEN, Nov 22 2026 (Halder Press) —"): a
+    wire's own text. Its outlet was the file's name ("halder-wire"). One of the two alone is
+    not enough: a byline's tail may be a role ("Business reporter"), and a dateline's credit
+    names the agency a reprint copied."""
+    for start, end in [span for span in _lines(text) if span[0] >= after][:4]:
+        line = text[start:end]
+        if BYLINE.match(line) and "," in line:
+            credit = line.split(",", 1)[1].strip()
+            return credit if credit and f"({credit})" in dateline else None
     return None
 
 
