@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from corroborate.clean import clean_article
+from corroborate.read.feed import read_feed_bytes
 from corroborate.read.text import read_text
 from corroborate.records import Article
 
@@ -149,4 +150,31 @@ def test_a_wire_named_in_its_byline_and_dateline_is_its_outlet(
         + STORY[0].replace("OSTRELL, March 3 2026 (Kestrel Wire) —", dateline)
     )
     article = read_text(text + "\n\n" + "\n\n".join(STORY[1:]) + "\n", source="0312_ab12cd.txt")
+    assert article.outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("channel", "outlet"),
+    [
+        ("Esker Valley Echo — News", "Esker Valley Echo"),
+        ("Ostrell Post | Latest stories", "Ostrell Post"),
+        ("Kessel FM - Home", "Kessel FM"),
+        # A name that holds a section word, or a title with no section, stays whole.
+        ("Varrow FM News", "Varrow FM News"),
+        ("News - Ostrell Post", "News - Ostrell Post"),
+        ("Tide & Harbour — Notes from Kessel", "Tide & Harbour — Notes from Kessel"),
+    ],
+)
+def test_a_feeds_section_is_no_part_of_its_outlet(channel: str, outlet: str) -> None:
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>'
+        + channel.replace("&", "&amp;")
+        + "</title><item><title>"
+        + HEADLINE
+        + "</title><guid>t-1</guid><description>"
+        + " ".join(STORY[1:3]).replace("\u201c", "").replace("\u201d", "")
+        + "</description></item></channel></rss>"
+    )
+    [article] = read_feed_bytes(feed.encode(), "ostrell.rss")
+    assert isinstance(article, Article)
     assert article.outlet == outlet

@@ -46,7 +46,7 @@ def read_feed_bytes(data: bytes, source: str) -> Iterator[Article | ReadError]:
         why = f": {problem}" if problem else ""
         yield ReadError(source, f"not an RSS or Atom feed, or a feed with no entries{why}")
         return
-    outlet = parsed.feed.get("title") or None
+    outlet = _outlet(parsed.feed.get("title"))
     broken = _xml_problem(parsed.get("bozo_exception"))
     last = len(parsed.entries) - 1
     for index, entry in enumerate(parsed.entries):
@@ -74,6 +74,23 @@ _SURROGATE_REF = re.compile(
     rb"|0*(?:5529[6-9]|55[3-9][0-9]{2}|56[0-9]{3}|57[0-2][0-9]{2}|573[0-3][0-9]|5734[0-3]));"
 )
 _XML_ENCODING = re.compile(rb"""^(\s*<\?xml[^>]*?encoding\s*=\s*)["'][^"']*["']""")
+
+
+# A feed's title names the outlet and often the feed's section after it ("Esker Valley Echo
+# — News", "Ostrell Post | Latest", "Kessel FM - Home"): the section is no part of the outlet
+# a reader is shown on every line of a report.
+_SECTION = re.compile(
+    r"\s+[—–|-]\s+(?:(?:all |latest |top |local |breaking )?(?:news|stories|headlines|articles"
+    r"|posts)|home|latest|front page|homepage|rss|rss feed|feed|top stories)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _outlet(title: str | None) -> str | None:
+    """The outlet a feed's title names, without the feed's section."""
+    if not title or not title.strip():
+        return None
+    return _SECTION.sub("", title.strip()) or title.strip()
 
 
 def _parse(data: bytes, source: str) -> tuple[Any, Decoded]:
