@@ -16,8 +16,9 @@ from corroborate.figures.before import as_earlier, earlier_of
 from corroborate.figures.counted import is_old_year
 from corroborate.figures.echo import lone_counts, lone_values
 from corroborate.figures.extract import Quantity, read_quantities
+from corroborate.figures.grouping import group_mentions
 from corroborate.figures.learned import PairJudge, shipped_model
-from corroborate.figures.ledger import FigureMentionDraft, group_mentions
+from corroborate.figures.ledger import FigureMentionDraft
 from corroborate.figures.names import ordinary_words, persons_in
 from corroborate.figures.status import make_figure
 from corroborate.figures.subject import Subject, read_subjects, sentence_tokens

@@ -47,17 +47,15 @@ import numpy as np
 
 from corroborate.figures.alike import kinds_clash, qualified, times_differ
 from corroborate.figures.frames import is_money
+from corroborate.figures.grouping import Pairs, never_one, note_doubt
 from corroborate.figures.ledger import (
     DURATIONS,
     MEASURES,
     FigureMentionDraft,
-    Pairs,
     can_conflict,
     compatible,
     context_overlap,
     evidence,
-    never_one,
-    note_doubt,
 )
 from corroborate.figures.loose import ANY_LOOSE
 from corroborate.figures.names import names_match
@@ -369,7 +367,7 @@ class PairJudge:
         return self.probability(a, b, topic) >= threshold
 
     def score(self, pairs: Pairs, topic: frozenset[str], rivals: bool) -> float | None:
-        """How well a newcomer suits a group (`ledger.Scorer`): every pair judged one figure;
+        """How well a newcomer suits a group (`grouping.Scorer`): every pair judged one figure;
         agreeing values first, rivals only in the ledger's second pass."""
         if any(never_one(m, o) for m, o in pairs):
             return None
