@@ -19,6 +19,7 @@ from corroborate.figures.extract import Quantity, read_quantities
 from corroborate.figures.grouping import group_mentions
 from corroborate.figures.learned import PairJudge, shipped_model
 from corroborate.figures.ledger import FigureMentionDraft
+from corroborate.figures.lookback import looked_back_at, looks_back
 from corroborate.figures.names import ordinary_words, persons_in
 from corroborate.figures.status import make_figure
 from corroborate.figures.subject import Subject, read_subjects, sentence_tokens
@@ -126,9 +127,16 @@ def collect_mentions(
         first = len(found)
         periods = [bool(s.times) for s in subjects]
         links = earlier_of(quantities, article.text, periods, sentence.start)
-        for quantity, subject, link in zip(quantities, subjects, links, strict=True):
-            if link is not None:  # "3,400, up from 1,200": the figure's own earlier value
-                head = found[first + link]
+        for j, (quantity, subject, link) in enumerate(
+            zip(quantities, subjects, links, strict=True)
+        ):
+            head = found[first + link] if link is not None else None  # "3,400, up from 1,200"
+            after = quantities[j - 1].end if j else sentence.start
+            how = None if head is not None else looks_back(article.text, after, quantity)
+            if how is not None:  # "The toll rose to 11. It had earlier put the figure at nine."
+                told = FigureMentionDraft(article, sentence, quantity, subject)
+                head = looked_back_at(found, told, how)
+            if head is not None:  # the figure's own earlier value
                 found.append(
                     FigureMentionDraft(
                         article, sentence, quantity, as_earlier(head.subject), earlier_of=head
