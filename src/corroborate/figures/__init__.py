@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import replace
 
 from corroborate.figures.before import as_earlier, earlier_of
+from corroborate.figures.clock import with_clock_times
 from corroborate.figures.counted import is_old_year
 from corroborate.figures.echo import lone_counts, lone_values
 from corroborate.figures.extract import Quantity, read_quantities
@@ -120,7 +121,8 @@ def collect_mentions(
     for sentence in _whole_sentences(article):
         tokens = sentence_tokens(docs, sentence.start, sentence.end)
         para_start = next((s for s, d in docs if s <= sentence.start < s + len(d.text)), 0)
-        quantities = [_shift(q, sentence.start) for q in read_quantities(sentence.text)]
+        read = with_clock_times(sentence.text, read_quantities(sentence.text))  # "2:14:09"
+        quantities = [_shift(q, sentence.start) for q in read]
         quantities = [q for q in quantities if not is_old_year(tokens, q, para_start, ordinary)]
         subjects = read_subjects(tokens, para_start, quantities, previous, ordinary)
         subjects = [_dated(subject, article.published) for subject in subjects]
