@@ -48,15 +48,42 @@ def name_line(para: ParsedParagraph) -> Speaker | None:
     first_part = [t for t in words if t.i < _comma_index(para.doc)]
     named = bool(people) and people[0].start <= first_part[0].i + 1 if first_part else False
     all_proper = bool(first_part) and all(t.pos_ == "PROPN" for t in first_part)
-    if not (named or (all_proper and len(first_part) <= 4)):
+    led = _role_led(first_part, people)
+    if not (named or led or (all_proper and len(first_part) <= 4)):
         return None
     if any(t.pos_ in ("VERB", "AUX") and not t.is_title for t in first_part):
         return None
+    if led:
+        people = [e for e in people if e.end == first_part[-1].i + 1]
     start = para.offset + words[0].idx
     end = para.offset + words[-1].idx + len(words[-1])
     head = people[0].root if people else first_part[-1]
     text = para.text[words[0].idx : end - para.offset]
     return Speaker(text, start, end, "name-line", head, None, (words[0].i, words[-1].i + 1))
+
+
+# Words a role before a name on a signature line is made of ("Transport secretary", "Chief
+# executive", "Harbour minister"): no verb, article or preposition ("Reporting by Ann Lee").
+ROLE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def _role_led(first_part: list[Any], people: list[Any]) -> bool:
+    """A signature line whose name comes after a short role, "Transport secretary Ann Lee":
+    the words before a PERSON name that ends the line's first part are a role of at most
+    four nouns or adjectives, one of them in lower case (a run of capitalised words is a
+    name, or a headline, not a role)."""
+    if not first_part:
+        return False
+    last = first_part[-1].i + 1
+    name = next((e for e in people if e.end == last), None)
+    if name is None:
+        return False
+    role = [t for t in first_part if t.i < name.start]
+    return (
+        1 <= len(role) <= 4
+        and all(t.pos_ in ROLE_POS for t in role)
+        and any(t.is_lower for t in role)
+    )
 
 
 def _comma_index(doc: Any) -> int:

@@ -291,12 +291,14 @@ def resolve(
         return None, speaker.text  # "Berg supporters", "Clinton's lawyers": a group
     if head is not None and speaker.tokens is not None:
         low, high = speaker.tokens
-        for ent in head.doc.ents:
-            if ent.label_ == "PERSON" and low <= ent.start and ent.end <= high:
-                person = registry.lookup(ent.text, introduced, _title_before(ent))
-                if person is not None:
-                    registry.note_role(person, _role_in(speaker.text, ent.text))
-                    return _named(person)
+        names = [
+            e for e in head.doc.ents if e.label_ == "PERSON" and low <= e.start and e.end <= high
+        ]
+        for ent in _about_first(names, head):
+            person = registry.lookup(ent.text, introduced, _title_before(ent))
+            if person is not None:
+                registry.note_role(person, _role_in(speaker.text, ent.text))
+                return _named(person)
     proper = _proper_run(speaker.text)
     if proper:
         person = registry.lookup(proper, introduced)
@@ -314,6 +316,28 @@ def resolve(
     places = " ".join(t.text for t in head.doc[low:high] if t.ent_type_ == "GPE")
     person = registry.describe(speaker.text, head.lemma_, recent, places)
     return (person, person.name) if person else (None, speaker.text)
+
+
+def _about_first(names: list[Any], head: Any) -> list[Any]:
+    """The PERSON names of a speaker phrase, the one it is about first: "Brackwater's owner,
+    Tessa Quirke" and "Clinton campaign manager Robby Mook" are Quirke and Mook, not the
+    one named first. In a list ("Matthews, Ann Lee and Tomas Berg argued") the parse's head
+    is no surer than the first name: the order stays."""
+    about = next((e for e in names if _names_head(e, head)), None)
+    if about is None or about is names[0]:
+        return names
+    if any(t.pos_ == "CCONJ" for t in head.doc[names[0].start : about.start]):
+        return names
+    return [about, *(e for e in names if e is not about)]
+
+
+def _names_head(ent: Any, head: Any) -> bool:
+    """Whether a name is the speaker phrase's head or stands beside it ("Tessa Quirke" in
+    "Brackwater's owner, Tessa Quirke"), rather than naming an owner before it or a work."""
+    if ent.start <= head.i < ent.end:
+        return True
+    # A role noun the name is set beside; a name beside a name is a list's parse slip.
+    return bool(head.pos_ == "NOUN" and ent.root.dep_ == "appos" and ent.root.head == head)
 
 
 def _could_be_name(speaker: Speaker, run: str) -> bool:
