@@ -21,6 +21,7 @@ from corroborate.quotes.people import (
     name_tokens,
 )
 from corroborate.quotes.speakers import PRONOUNS, ParsedParagraph, Speaker, in_spans
+from corroborate.quotes.via import CARRIERS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -294,10 +295,16 @@ def resolve(
         names = [
             e for e in head.doc.ents if e.label_ == "PERSON" and low <= e.start and e.end <= high
         ]
-        for ent in _about_first(names, head):
+        speaking = [e for e in names if not _for_someone(e, head)]
+        if names and not speaking:
+            return None, speaker.text  # "a spokeswoman for Ann Lee": not Ann Lee
+        for ent in _about_first(speaking, head):
             person = registry.lookup(ent.text, introduced, _title_before(ent))
             if person is not None:
-                registry.note_role(person, _role_in(speaker.text, ent.text))
+                # "A letter from council leader Ivo Marsh": the role is his, not the letter's.
+                author = _author(ent, head)
+                role = role_before(ent) if author else _role_in(speaker.text, ent.text)
+                registry.note_role(person, role)
                 return _named(person)
     proper = _proper_run(speaker.text)
     if proper:
@@ -305,7 +312,9 @@ def resolve(
         if person is None and _could_be_name(speaker, proper):
             person = registry.add(proper)
         if person is not None:
-            registry.note_role(person, _role_in(speaker.text, proper))
+            # The rest of "an email from Ann Lee" is the email, no role of hers.
+            text = head is not None and _carrier(head)
+            registry.note_role(person, None if text else _role_in(speaker.text, proper))
             return _named(person)
     if head is not None and head.lower_ in ("it", "this", "that", "which", "who"):
         return None, None
@@ -316,6 +325,39 @@ def resolve(
     places = " ".join(t.text for t in head.doc[low:high] if t.ent_type_ == "GPE")
     person = registry.describe(speaker.text, head.lemma_, recent, places)
     return (person, person.name) if person else (None, speaker.text)
+
+
+# Prepositions that tie a person to someone who speaks for them or about them ("a spokesman
+# for Ann Lee", "an aide to Lee", "a friend of Lee", "a man with Lee's campaign").
+ON_BEHALF = frozenset({"for", "to", "of", "with"})
+
+
+def _pobj_of(ent: Any, head: Any) -> Any:
+    """The preposition through which a name hangs on the phrase's head noun, else None."""
+    root = ent.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ not in ("prep", "agent") or prep.head != head:
+        return None
+    return prep if not (ent.start <= head.i < ent.end) else None
+
+
+def _for_someone(ent: Any, head: Any) -> bool:
+    """ "A spokeswoman for Ann Lee said": the words are the spokeswoman's, whoever she speaks
+    for (a thing's "letter from Lee" is Lee's: `_author`)."""
+    prep = _pobj_of(ent, head)
+    if prep is None or head.pos_ != "NOUN" or _carrier(head):
+        return False
+    return bool(prep.lower_ in ON_BEHALF)
+
+
+def _author(ent: Any, head: Any) -> bool:
+    """ "An email from Neera Tallis", "a statement by Lee": the name is the author of a text."""
+    prep = _pobj_of(ent, head)
+    return prep is not None and _carrier(head) and prep.lower_ in ("from", "by")
+
+
+def _carrier(head: Any) -> bool:
+    return bool(head.lemma_.lower() in CARRIERS or head.lower_ in CARRIERS)
 
 
 def _about_first(names: list[Any], head: Any) -> list[Any]:
@@ -410,7 +452,11 @@ CALENDAR = frozenset(
 
 
 def _indefinite(head: Any) -> bool:
-    """ "a NATO diplomat", "officials", "sources": nobody in particular."""
+    """ "a NATO diplomat", "officials", "sources", "another supporter": nobody in particular."""
     if head.tag_ in ("NNS", "NNPS") and head.pos_ == "NOUN":
         return True
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "one") for c in head.children)
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in head.children)
+
+
+# Determiners of someone not singled out ("another supporter" is no one named before).
+INDEFINITE = frozenset({"a", "an", "some", "one", "another", "any", "each", "every", "no"})
