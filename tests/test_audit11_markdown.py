@@ -103,3 +103,41 @@ def test_a_markdown_file_of_plain_text_reads_as_the_text_file_does(tmp_path: Pat
         as_txt.published,
     )
     assert _kept(as_md) == _kept(as_txt)
+
+
+STORY = """# Tram depot fire closes Ostrell line for a week
+
+A fire at the Vell Street tram depot closed the city's northern line on Tuesday, and the
+operator said services would not run for a week.
+
+Firefighters were called at 4am and the blaze was out by 7am, the fire service said.
+"""
+CLIPPED = {
+    # A browser clipper's YAML front matter.
+    "front matter": '---\ntitle: "Tram depot fire closes Ostrell line for a week"\nsource: '
+    '"https://www.ostrellpost.example/news/tram-fire"\nauthor:\n  - "[[Ana Lind]]"\n'
+    "published: 2026-03-03\ncreated: 2026-03-04\ntags:\n  - clippings\n---\n",
+    # A reader service's header.
+    "header": "Title: Tram depot fire closes Ostrell line for a week\nURL Source: "
+    "https://www.ostrellpost.example/news/tram-fire\nPublished Time: Tue, 03 Mar 2026 "
+    "10:00:00 GMT\nMarkdown Content:\n",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CLIPPED))
+def test_a_clippers_metadata_gives_title_date_and_url(tmp_path: Path, kind: str) -> None:
+    article = _read(tmp_path, "clip.md", CLIPPED[kind] + STORY)
+    assert article.title == "Tram depot fire closes Ostrell line for a week"
+    assert (article.published or "").startswith("2026-03-03")
+    assert article.url == "https://www.ostrellpost.example/news/tram-fire"
+    assert "ostrellpost" in article.outlet
+    assert "Tram depot fire closes" not in _kept(article)  # the heading is the title shown
+    for field in ("title:", "Title:", "URL Source", "published:", "tags", "Markdown Content"):
+        assert field not in article.text
+    assert _kept(article).startswith("A fire at the Vell Street tram depot")
+
+
+def test_a_rule_and_a_story_line_with_a_colon_are_no_metadata(tmp_path: Path) -> None:
+    text = "---\nPolice said: the depot will stay shut.\n---\n\n" + STORY
+    article = _read(tmp_path, "0402_ab.md", text)
+    assert "Police said: the depot will stay shut." in article.text

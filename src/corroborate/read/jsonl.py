@@ -176,7 +176,7 @@ def article_from_object(value: Any, where: str) -> Article:
     body = value.get("text")
     html = value.get("html")
     if isinstance(body, str) and body.strip():
-        return _from_text(body, where, meta, source_id)
+        return text_with_meta(body, where, meta, source_id)
     if isinstance(html, str) and html.strip():
         from corroborate.read.html import read_html
 
@@ -195,7 +195,7 @@ def _no_body(value: dict[str, Any]) -> str:
     return f"the object has no non-empty 'text' or 'html' field ({has})"
 
 
-def _from_text(
+def text_with_meta(
     body: str, where: str, meta: dict[str, str | None], source_id: str | None
 ) -> Article:
     """A text object read as a .txt would be: its headline and dateline spans are kept, so

@@ -12,6 +12,7 @@ point into its extracted text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
@@ -48,3 +49,43 @@ def _inline_text(children: Sequence[Token]) -> str:
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
     return "".join(parts)
+
+
+# A clipper's metadata above the Markdown: YAML front matter ("---", "title: ...", "source:
+# https://...", "published: 2026-11-19", "---", as browser clippers write it) or a reader
+# service's header ("Title: ...", "URL Source: ...", "Published Time: ...", "Markdown Content:").
+# Read as Markdown, front matter was a heading and a rule, and its lines opened the story.
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_HEADER = re.compile(r"\A\ufeff?((?:[A-Z][A-Za-z ]{1,30}:[^\n]*\n){1,8})Markdown Content:[ \t]*\n")
+_FIELD = re.compile(r"^([A-Za-z][\w -]{0,30}?)\s*:(?:\s+(.*?))?\s*$")
+_KEYS = {
+    "title": ("title",),
+    "url": ("url", "url_source", "source", "source_url", "link", "canonical", "original_url"),
+    "published": ("published", "published_time", "date", "pubdate", "published_at"),
+    "author": ("author", "byline"),
+    "outlet": ("site", "site_name", "publication", "publisher", "outlet"),
+}
+
+
+def page_metadata(text: str) -> tuple[dict[str, str | None], str]:
+    """A clipper's metadata block and the Markdown after it; ({}, text) without one. A block
+    whose lines are not all `key: value` (a rule, a paragraph, a rule) is the page's own."""
+    found = _FRONT_MATTER.match(text) or _HEADER.match(text)
+    if not found:
+        return {}, text
+    fields: dict[str, str] = {}
+    for line in found.group(1).splitlines():
+        if not line.strip() or line.startswith((" ", "\t", "-")):
+            continue  # a list's items (tags, several authors): nothing a report shows
+        field = _FIELD.match(line)
+        if not field:
+            return {}, text
+        value = (field.group(2) or "").strip().strip("\"'")
+        if value:
+            fields[re.sub(r"[ -]+", "_", field.group(1).strip().lower())] = value
+    meta = {
+        key: next((fields[n] for n in names if n in fields), None) for key, names in _KEYS.items()
+    }
+    if not any(meta.values()):
+        return {}, text  # "Police said: ..." between two rules is the story's
+    return meta, text[found.end() :]

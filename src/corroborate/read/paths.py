@@ -29,10 +29,16 @@ def _text(text: str, source: str) -> Iterator[Article | ReadError]:
 
 
 def _markdown(text: str, source: str) -> Iterator[Article | ReadError]:
-    from corroborate.read.markdown import markdown_text
-    from corroborate.read.text import read_text
+    from corroborate.read.jsonl import text_with_meta
+    from corroborate.read.markdown import markdown_text, page_metadata
+    from corroborate.read.text import iso_published, read_text
 
-    yield read_text(markdown_text(text), source=source)
+    meta, body = page_metadata(text)
+    if not meta:
+        yield read_text(markdown_text(body), source=source)
+        return
+    meta["published"] = iso_published(meta["published"])
+    yield text_with_meta(markdown_text(body), source, meta, None)
 
 
 def _html(text: str, source: str) -> Iterator[Article | ReadError]:
