@@ -30,6 +30,13 @@ set beyond its first line:
 - `bench/data/figures_stories_dev2.jsonl`: a second DEVELOPMENT set, written on 2026-11-24 (session
   9) by a helper under the same rules, weighted to what the ledger missed: each story has 2-3
   conflicts and 1-2 updates among its agrees, singles and traps (see its commit for the topics).
+- `bench/data/figures_stories_dev3.jsonl`: a third DEVELOPMENT set, the twin of blind3, written in
+  session 11 by a helper who had not read src/ nor blind3's text, so that the kinds of cases
+  blind3 holds can be studied without looking at it: 9 stories (a concert crush, an oil spill, a
+  council pension fund's loss, a volcano, rail fares, a bridge closure, an asteroid sample return,
+  house prices, a music festival), 28 articles of 205-249 words, 187 labelled mentions in 110
+  groups (36 agree, 9 conflict, 6 update, 59 single); each story carries `reasons` (why each
+  group has its status), as blind3 does. Its errors can be printed (`--show`).
 
 Each story has 3-4 invented outlets (350-400 words each, with some scrape noise). Each
 line: `id`, `articles` [id, outlet, date, title, text], `figures` (every figure in every article:
@@ -56,11 +63,13 @@ the article's text as read (a sentence not found is `sentences_missing`, a data 
 - `ledger_unlabelled`: ledger mentions in the labelled articles that overlap no labelled figure
   and lie in no skipped sentence (figures the ledger reads that the labels do not count).
 
-    python bench/bench_figure_stories.py [--set dev|dev2|blind|blind2|blind3] [--show] [--quick]
+    python bench/bench_figure_stories.py [--set dev|dev2|dev3|blind|blind2|blind3] [--show]
+        [--quick]
 
 `--set blind` (the default) writes bench/results/figure_stories.json with totals only (`--set
 blind2`, `--set blind3`: figure_stories_blind2.json, figure_stories_blind3.json, totals only);
-`--set dev` writes figure_stories_dev.json (`--set dev2`: figure_stories_dev2.json);
+`--set dev` writes figure_stories_dev.json (`--set dev2`, `--set dev3`: figure_stories_dev2.json,
+figure_stories_dev3.json);
 `--quick` runs the first 3 dev stories; `--show` prints a dev set's errors.
 bench/baselines/figure_stories.json has no floors until the lead's first look.
 """
@@ -91,6 +100,7 @@ SETS = {
     "blind2": DATA / "figures_stories_blind2.jsonl",
     "dev2": DATA / "figures_stories_dev2.jsonl",
     "blind3": DATA / "figures_stories_blind3.jsonl",
+    "dev3": DATA / "figures_stories_dev3.jsonl",
 }
 HELD_OUT = ("blind", "blind2", "blind3")
 STATUSES = ("agree", "conflict", "update", "single")
@@ -337,7 +347,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     name = "dev" if args.quick else args.set
     if name in HELD_OUT and args.show:  # held out: its errors are never printed
-        parser.error("--show prints the errors of the development set only (--set dev)")
+        parser.error("--show prints the errors of a development set only (dev, dev2, dev3)")
     return run(name, args.show, args.quick)
 
 
