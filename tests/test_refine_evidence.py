@@ -84,7 +84,9 @@ ARTICLES = {
     ),
     "twin": ("Bay Herald", "Ferry Morrow Star burns off Tessa Head, 148 rescued", _TWIN),
 }
-_ALONE = ClusterSettings(min_word_agreement=1.0)  # the one pass founds a story per article
+# The one pass founds a story per article: no words agree enough, and no article counts as
+# having the event's details (which would lower the words' bar, `words_needed`).
+_ALONE = ClusterSettings(min_word_agreement=1.0, evidence_terms=10_000)
 
 
 def _ingest(store: SqliteStore, path: Path, ids: list[str], **options: object) -> None:

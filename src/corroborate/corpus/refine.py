@@ -22,7 +22,7 @@ from corroborate.corpus.recluster import (
     similarity_less,
     vector_similarity,
 )
-from corroborate.corpus.scoring import KINDS, WORD_KIND, joins, spans_meet, word_cosine
+from corroborate.corpus.scoring import WORD_KIND, joins, spans_meet, word_cosine
 from corroborate.corpus.store import SqliteStore, features_of_row, load_terms
 
 
@@ -391,15 +391,10 @@ class BatchRefiner:
         return min(scores) if scores else None
 
     def _evidence(self, vector: Mapping[str, float], story: StoryState) -> bool:
-        """Whether the article shares `evidence_terms` of its names, years and numbers with
-        the story: who, where, when and how many tell two events of one kind apart, not
-        the words of what happened (an invented twin ferry fire shares 37 terms with the
-        first, 28 of them words and 9 institutions' names). With it, a small story's
-        article joins on the words' `move_word_agreement` and need not match the story best
-        of all (`_prefer`); without it, the words must agree `small_word_agreement`."""
-        counts, kinds = story.counts, KINDS
-        shared = sum(1 for t in vector if t[:1] in kinds and t in counts)
-        return shared >= self.clusterer.settings.evidence_terms
+        """`StoryClusterer.has_evidence`: with it, a small story's article joins on the
+        words' `move_word_agreement` and need not match the story best of all (`_prefer`);
+        without it, the words must agree `small_word_agreement`."""
+        return self.clusterer.has_evidence(vector, story)
 
     def _neighbours(self, story_id: str) -> list[str]:
         """The stories sharing most of this one's heaviest terms (from the term index), most

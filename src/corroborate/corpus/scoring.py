@@ -40,7 +40,8 @@ class ClusterSettings:
     move_word_agreement: float = 0.05
     # A small story's article joins a larger story on `move_word_agreement` only with
     # evidence: `evidence_terms` of its names, years and numbers in the story (who, where,
-    # when, how many); else its words must agree `small_word_agreement`. Fitted on NeuS
+    # when, how many); else its words must agree `small_word_agreement`. (The one pass and
+    # the end-of-run look ask the same of an article with evidence: `words_needed`.) Fitted on NeuS
     # train (one pass at 0.20, 1 order: ingest 0.708 -> 0.725 at 0.10, 0.725 at 0.15) and
     # ECB+ topics 1-10 (0.947 unchanged at 0.10; 0.939 at 0.15, 0.925 at 0.20); with the
     # one pass at 0.15, NeuS train (3 orders) 0.708 -> 0.724 (precision 0.732 -> 0.801).
@@ -190,10 +191,12 @@ def joins(
     their ordinary words (`word_cosine`; asked last, and only when the rest holds). The one
     pass and the end-of-run look (`StoryClusterer.would_join`) ask `min_word_agreement` and
     waive the names above `strong_threshold`; a small story's articles joining a larger story
-    in the second look (`BatchRefiner._weakest_join`) ask `move_word_agreement` and always a
-    name. The callers compute the figures over the shapes they hold (an article's prepared
-    weights against a story's raw counts; two prepared vectors); the rule is this one. The
-    time window is the caller's: the one pass scores only stories within it.
+    in the second look (`BatchRefiner._weakest_join`) ask `small_word_agreement` and always a
+    name. Both ask only `move_word_agreement` of an article with the event's details
+    (`StoryClusterer.has_evidence`). The callers compute the figures over the shapes they
+    hold (an article's prepared weights against a story's raw counts; two prepared vectors);
+    the rule is this one. The time window is the caller's: the one pass scores only stories
+    within it.
     """
     if score < settings.join_threshold:
         return False
