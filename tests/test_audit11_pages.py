@@ -178,3 +178,18 @@ def test_a_feeds_section_is_no_part_of_its_outlet(channel: str, outlet: str) -> 
     [article] = read_feed_bytes(feed.encode(), "ostrell.rss")
     assert isinstance(article, Article)
     assert article.outlet == outlet
+
+
+def test_a_date_with_its_reading_time_is_removed_as_a_date_line() -> None:
+    """The dateline dates the article; the page's own date line above it is still a date line."""
+    line = "Tuesday 3 March 2026 · 2 min read"
+    article = _page(["OSTRELL EVENING POST", HEADLINE, line, "By Ana Lind, Kestrel Wire"])
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons[line].startswith("date line")
+
+
+@pytest.mark.parametrize("line", ["Advertisement", "Story continues below advertisement"])
+def test_an_advert_slot_is_not_called_a_link(line: str) -> None:
+    article = _page([HEADLINE], [STORY[0].split(" — ")[1], line, STORY[2]])
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons[line] == "advertisement slot or prompt to read on (marker line)"

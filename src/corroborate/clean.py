@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from corroborate.read.text import BYLINE as _BYLINE
 from corroborate.read.text import READING_TIME as _READING_TIME
-from corroborate.read.text import is_link_bar, only_a_date
+from corroborate.read.text import dated_marks, is_link_bar, only_a_date
 from corroborate.records import Article, Paragraph, Removed
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -53,14 +53,18 @@ _TAIL_MARKER = re.compile(
     r"\s*:?$",
     re.IGNORECASE,
 )
-# Lines that announce other content; only the line itself goes.
+# Lines that announce other content, an advert's slot or a prompt to read on; only the line
+# itself goes. The last were named links to other content ("Advertisement" too).
+_PROMPT = (
+    r"^(?:advertisement|advert|sponsored|story continues below(?: advertisement)?"
+    r"|continue reading(?: below)?|scroll to continue(?: with content)?)[\s.]*$"
+)
+_PROMPT_LINE = re.compile(_PROMPT, re.IGNORECASE)
 _INLINE_MARKER = re.compile(
     r"^(?:read also|also read|read more|see also|related|recommended|watch|listen"
     r"|more(?: (?:from|on|in) [\w .'’&-]{1,40}?)?"
     r"|trending(?: now)?|most (?:read|popular|viewed)|sponsored"
-    r"|(?:picture|photo|video) gallery)\s*[:|»>–—-]"
-    r"|^(?:advertisement|advert|sponsored|story continues below(?: advertisement)?"
-    r"|continue reading(?: below)?|scroll to continue(?: with content)?)[\s.]*$",
+    r"|(?:picture|photo|video) gallery)\s*[:|»>–—-]|" + _PROMPT,
     re.IGNORECASE,
 )
 _SHARE = re.compile(
@@ -371,7 +375,7 @@ def _mark_head(blocks: list[_Block], *, by_shape: bool = True) -> None:
             block.reason = "byline: the author's role, before the story"
         elif reason := _furniture(text):  # a notice at the head is a notice, not a headline
             block.reason = reason
-        elif only_a_date(text):  # "12 March 2026" above an extracted page's first paragraph
+        elif only_a_date(text) or dated_marks(text):  # "12 March 2026", "... · 2 min read"
             block.reason = "date line: the page's date, before the story"
         elif is_link_bar(text):
             block.reason = "navigation links before the story"
@@ -435,6 +439,8 @@ def _furniture(text: str) -> str | None:
     page runs its notices together where a story sentence would stand, and a story sentence
     beside a notice keeps the paragraph."""
     if len(text.split()) <= 25:
+        if _PROMPT_LINE.match(text):
+            return "advertisement slot or prompt to read on (marker line)"
         if _INLINE_MARKER.match(text):
             return "link to other content (marker line)"
         if _SHARE.match(text):

@@ -167,6 +167,14 @@ def _head_date(text: str, title: tuple[int, int] | None) -> tuple[str, tuple[int
 _SEPARATOR = re.compile(r"\s+[|·•—–]\s+")
 
 
+def dated_marks(line: str) -> bool:
+    """A page's date with its reading time ("Sunday 22 November 2026 · 2 min read"): it was
+    removed as a "headline-shaped line" where the story's dateline had dated the article."""
+    parts = _SEPARATOR.split(line.strip())
+    marks = [only_a_date(p) or bool(READING_TIME.match(p)) for p in parts]
+    return len(parts) > 1 and all(marks) and any(only_a_date(p) for p in parts)
+
+
 def _byline_date(text: str, after: int, lines: int = 4) -> str | None:
     """The date a byline gives ("By Ana Lind | Staff reporter | 2026-03-02", "2026-03-02 —
     Kestrel Post staff"), in the lines before the story's first paragraph; cleaning removes
