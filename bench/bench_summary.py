@@ -15,6 +15,8 @@ Nothing is fitted on val; decide changes on train with `--cv` (3-fold, story by 
 against an earlier run's `--cv-save`). `--fit` fits the summary's word lexicon and word model
 on the 2,452 train stories and picks its two selection constants by 3-fold cross-validation on
 them (see `corroborate.summary.SummaryWeights` and `corroborate.summary.words`).
+`--claims-cost N` scores the report's summary (after align_claims) against summarise alone on
+every Nth train story, paired, with the `--cv` fold models (what the claims steps cost).
 ROUGE-1/2/L F1 (rouge-score, Porter stemmer), mean over stories, x100. Runtime ratio is each
 method's seconds over corroborate's, in this same run: story by story the methods take turns,
 `--repeats` times, and each story counts each method's fastest run; wall-clock seconds and
@@ -131,11 +133,7 @@ def lead(articles: list[Article], count: int) -> list[str]:
 
 
 def ours(resources: Resources, *, with_claims: bool = False) -> Method:
-    def run(articles: list[Article], count: int) -> list[str]:
-        claims = align_claims(articles, resources) if with_claims else []
-        return [s.text for s in summarise(articles, claims, resources, count=count)]
-
-    return run
+    return _with_weights(SummaryWeights(), resources, with_claims=with_claims)
 
 
 def evaluate(
@@ -252,17 +250,51 @@ def cross_validate(
         f"R2 {scores[1].mean():.2f}"
     )
     if against is not None:
-        earlier = np.load(against)
-        for name, now, then in zip(("R1", "R2"), scores, earlier, strict=True):
-            change = now - then
-            error = change.std(ddof=1) / np.sqrt(len(change))
-            print(
-                f"  {name} vs {against.name}: {change.mean():+.3f} (SE {error:.3f}), "
-                f"{int((change != 0).sum())} stories changed"
-            )
+        paired(scores, np.load(against), against.name)
     if save is not None:
         np.save(save, scores)
         print(f"per-story scores written: {save}")
+
+
+def paired(scores: np.ndarray, earlier: np.ndarray, name: str) -> None:
+    """The paired difference, story by story, of ROUGE-1/2 rows from `earlier`'s, with its SE."""
+    for rouge, now, then in zip(("R1", "R2"), scores, earlier, strict=True):
+        change = now - then
+        error = change.std(ddof=1) / np.sqrt(len(change))
+        print(
+            f"  {rouge} vs {name}: {change.mean():+.3f} (SE {error:.3f}), "
+            f"{int((change != 0).sum())} stories changed"
+        )
+
+
+def claims_cost(folder: Path, every: int) -> None:
+    """What the report's summary (after align_claims) costs against summarise alone, on every
+    `every`-th train story, paired, each fold with its refitted word model (as `--cv`).
+
+    Both run the same weights on the same stories; the claims stage (spaCy and MiniLM, about
+    0.35 CPU s a story) is why this is a sample: on the whole of train it takes too long."""
+    stories, targets = load(folder, "train", None)
+    rows = [_StoryWords(a, t) for a, t in zip(stories, targets, strict=True)]
+    resources = Resources()
+    sample = [k for k in range(len(stories)) if k % every == 0]
+    scores = np.zeros((2, 2, len(stories)))  # summarise alone, with claims; R1, R2; story
+    for fold in _folds(len(stories)):
+        held = set(fold)
+        prior, words = _fit_words([r for k, r in enumerate(rows) if k not in held])
+        weights = replace(SummaryWeights(), words=words, prior=prior)
+        chosen = [k for k in fold if k % every == 0]
+        subset = [stories[k] for k in chosen], [targets[k] for k in chosen]
+        for mode, method in enumerate(
+            (_with_weights(weights), _with_weights(weights, resources, with_claims=True))
+        ):
+            scores[mode][:, chosen] = story_scores(method, *subset)
+    alone, claims = scores[0][:, sample], scores[1][:, sample]
+    print(
+        f"train, every {every}th story ({len(sample)}): alone R1 {alone[0].mean():.2f}, "
+        f"R2 {alone[1].mean():.2f}; with claims R1 {claims[0].mean():.2f}, "
+        f"R2 {claims[1].mean():.2f}"
+    )
+    paired(claims, alone, "summarise alone")
 
 
 def story_scores(method: Method, stories: list[list[Article]], targets: list[str]) -> np.ndarray:
@@ -324,11 +356,14 @@ def _prior(rows: list[_StoryWords]) -> Prior:
     return Prior.from_counts(used, kept)
 
 
-def _with_weights(weights: SummaryWeights) -> Method:
-    resources = Resources()
+def _with_weights(
+    weights: SummaryWeights, resources: Resources | None = None, *, with_claims: bool = False
+) -> Method:
+    resources = resources or Resources()
 
     def run(articles: list[Article], count: int) -> list[str]:
-        picked = summarise(articles, [], resources, count=count, weights=weights)
+        claims = align_claims(articles, resources) if with_claims else []
+        picked = summarise(articles, claims, resources, count=count, weights=weights)
         return [s.text for s in picked]
 
     return run
@@ -367,6 +402,12 @@ def main() -> None:
         metavar="NAME=VALUE",
         help="with --cv: a selection constant instead of the shipped one (decay=0.5)",
     )
+    parser.add_argument(
+        "--claims-cost",
+        type=int,
+        metavar="N",
+        help="every Nth train story: the report's summary (with claims) against summarise alone",
+    )
     parser.add_argument("--cv-save", type=Path, help="with --cv: write per-story scores (.npy)")
     parser.add_argument(
         "--cv-against", type=Path, help="with --cv: paired difference from an earlier --cv-save"
@@ -377,6 +418,9 @@ def main() -> None:
         return
     if args.fit:
         fit_weights(folder)
+        return
+    if args.claims_cost:
+        claims_cost(folder, args.claims_cost)
         return
     if args.cv:
         changes = {k: float(v) for k, _, v in (c.partition("=") for c in args.set)}
