@@ -21,6 +21,7 @@ from corroborate.claims.apart import two_facts
 from corroborate.claims.features import SentenceFacts, facts_of_tokens
 from corroborate.nlp import Resources
 from test_claims import article
+from test_claims_slots import TWO_FILLERS
 
 
 def facts(resources: Resources, text: str) -> SentenceFacts:
@@ -102,7 +103,7 @@ def test_a_shared_name_is_not_two_facts(first: str, second: str, resources: Reso
     assert not two_facts(a, b) and not two_facts(b, a)
 
 
-@pytest.mark.parametrize(("first", "second"), TWO_HOLDERS + TWO_DOERS)
+@pytest.mark.parametrize(("first", "second"), TWO_HOLDERS + TWO_DOERS + TWO_FILLERS)
 def test_two_holders_or_doers_never_share_a_claim(
     first: str, second: str, resources: Resources
 ) -> None:

@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -48,6 +48,8 @@ from corroborate.claims.features import (
 )
 from corroborate.claims.grown import GrownBlocks, Members
 from corroborate.claims.pieces import Piece, split_pieces
+from corroborate.claims.slots import Slot, filler_spans, slots_of
+from corroborate.claims.tenses import tense_of, tenses_clash
 from corroborate.claims.wordmeaning import (
     REPORTING,
     Span,
@@ -91,8 +93,6 @@ CORE_CLOSENESS = 0.5
 CORE_ALONE = 0.6
 CORE_MODEL = 0.1
 _SENTENCE_ENDS = tuple(".!?…\"”’'»)")
-_FUTURE = frozenset({"will", "shall", "'ll"})
-_MODAL = frozenset({"would", "could", "should", "might", "may", "must", "can"})
 # Reporting verbs say who spoke, not what the fact is (with the forms a lemma may keep).
 _REPORTING = REPORTING | {"told", "said"}
 
@@ -117,6 +117,10 @@ class Unit:
     content: tuple[Span, ...] = ()  # its content words' spans in `text` (`wordmeaning`)
     # ... and their vectors, when the embedder gives token vectors (`attach_word_vectors`)
     word_vectors: np.ndarray | None = None
+    slots: frozenset[Slot] = frozenset()  # nouns in the slots of its words (`slots.slots_of`)
+    # ... the common nouns' spans in `text` and vectors (`slots.filler_spans`, `attach_...`)
+    filler_spans: dict[str, Span] = field(default_factory=dict)
+    fillers: dict[str, np.ndarray] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -176,36 +180,10 @@ def _units_of(
         unit.standalone = piece.standalone
         unit.tense = tense_of(piece.tokens)
         unit.content = content_spans(piece.tokens)
+        unit.slots = slots_of(piece.tokens)
+        unit.filler_spans = filler_spans(piece.tokens)
         units.append(unit)
     return units
-
-
-def tense_of(tokens: Any) -> str:
-    """Whether a clause says its event will happen ("will be held on December 15") or has
-    happened ("voted on Sunday", "has ended"): "" for the present, modals and no verb.
-
-    One claim never holds both: an announcement and a report of the event are two facts, and
-    in a story that covers two events of one kind (two elections, two fires) the leads of the
-    first and the second differ mostly there."""
-    inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    verbs = [t for t in heads if t.pos_ in {"VERB", "AUX"}]
-    if not verbs:
-        return ""
-    verb = verbs[0]
-    # "..., will be held on December 15, a message from the commission said", "made clear the
-    # US would not deploy troops": the tense of what was said
-    said = [c for c in verb.children if c.dep_ == "ccomp" and c.i in inside]
-    if said:
-        verb = said[0]
-    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    if auxes & _FUTURE:
-        return "future"
-    if auxes & _MODAL:
-        return ""
-    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxes & {"have", "has", "had"}):
-        return "past"
-    return ""
 
 
 def _headline_shaped(sentence: Sentence, paragraph: Paragraph) -> bool:
@@ -305,7 +283,7 @@ def cluster_units(units: list[Unit], scores: PairScores, cosines: Cosines) -> li
     left, right, values = scores.at_least(THRESHOLD)
     both = body[left] & body[right]
     core = (closeness, scores)
-    splits = FactSplits([u.facts for u in units], _owners(units))
+    splits = FactSplits.of(units, _owners(units))
     strict_pairs = (left[both], right[both], values[both])
     strict = _link(units, scores, strict_pairs, LINK_MEAN, singletons, core=core, splits=splits)
     loose = _loose_pairs(units, closeness, body, scores)
@@ -432,7 +410,7 @@ def _link(
             continue
         if grown is not None and not _keeps_grown(owner, grown, (a, members[a]), (b, members[b])):
             continue
-        if _tenses_clash(units, members[a], members[b]):
+        if tenses_clash(units, members[a], members[b]):
             continue
         if splits is not None and splits.apart(members[a], members[b]):
             continue
@@ -473,16 +451,6 @@ def _core_held(owners: np.ndarray, closeness: np.ndarray, scores: np.ndarray) ->
     return bool(held[counts > 0].all())
 
 
-def _tenses_clash(units: list[Unit], a: list[int], b: list[int]) -> bool:
-    """One cluster says the event will happen and the other that it has (`tense_of`)."""
-    tenses_a = {units[i].tense for i in a}
-    tenses_b = {units[i].tense for i in b}
-    return bool(
-        ("future" in tenses_a and "past" in tenses_b)
-        or ("past" in tenses_a and "future" in tenses_b)
-    )
-
-
 def _owners(units: list[Unit]) -> np.ndarray:
     """Each unit's article as a small integer."""
     index: dict[str, int] = {}
@@ -508,7 +476,7 @@ def add_contained(alignment: Alignment) -> None:
     cosines = Cosines(alignment.vectors)
     home = {i: k for k, cluster in enumerate(clusters) for i in cluster}
     home_core = [core_words(units, cluster) for cluster in clusters]
-    splits = FactSplits([u.facts for u in units], _owners(units))
+    splits = FactSplits.of(units, _owners(units))
     for cluster in [c for c in clusters if len(c) >= 2]:
         core = core_words(units, cluster)
         if len(core) < 2:
@@ -523,7 +491,7 @@ def add_contained(alignment: Alignment) -> None:
                 held >= 2
                 and held >= CONTAINED_SHARE * len(core)
                 and words - home_core[home[index]]
-                and not _tenses_clash(units, cluster, [index])
+                and not tenses_clash(units, cluster, [index])
                 and not splits.apart(cluster, [index])
                 and cosines[index, cluster].mean() >= CONTAINED_COSINE
             ):
@@ -568,8 +536,8 @@ def _embed_units(
 def attach_word_vectors(
     units: list[Unit], tokens: list[np.ndarray] | None, resources: Resources
 ) -> None:
-    """Each unit's content-word vectors (`wordmeaning.word_vectors`), where the embedder gives
-    token vectors and the word pieces they stand for."""
+    """Each unit's content-word vectors (`wordmeaning.word_vectors`) and those of the nouns in
+    its slots, where the embedder gives token vectors and the word pieces they stand for."""
     pieces_of = getattr(resources.embedder(), "pieces", None)
     if tokens is None or pieces_of is None or not units:
         return
@@ -578,6 +546,10 @@ def attach_word_vectors(
     pieces = pieces_of(list(first))
     for unit, row, matrix in zip(units, rows, tokens, strict=True):
         unit.word_vectors = word_vectors(unit.content, matrix, pieces[row])
+        for noun, span in unit.filler_spans.items():
+            found = word_vectors([span], matrix, pieces[row])
+            if len(found):
+                unit.fillers[noun] = found[0]
 
 
 def align_units(articles: list[Article], resources: Resources) -> Alignment:

@@ -9,11 +9,14 @@ and yet two facts. `two_facts` tells them from the names the parse finds (`Sente
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
 from corroborate.claims.features import SentenceFacts, actor_clash, names_meet
+from corroborate.claims.slots import Slot, slot_clash
+from corroborate.claims.wordmeaning import MEANING_WORD
 
 
 def same_figure(a: list[float], b: list[float]) -> bool:
@@ -132,14 +135,29 @@ def _unnamed(names: frozenset[str], other: SentenceFacts) -> bool:
 
 
 class FactSplits:
-    """Which units of different articles state two facts (`two_facts`), read once per pair:
-    a merge of two clusters asks about every cross pair, and big clusters are asked often."""
+    """Which units of different articles state two facts (`two_facts`, or one slot of one word
+    filled two ways: `slots.slot_clash`), read once per pair: a merge of two clusters asks
+    about every cross pair, and big clusters are asked often."""
 
-    def __init__(self, facts: list[SentenceFacts], owner: np.ndarray) -> None:
+    def __init__(
+        self,
+        facts: list[SentenceFacts],
+        owner: np.ndarray,
+        slots: Sequence[frozenset[Slot]] | None = None,
+        fillers: Sequence[Mapping[str, np.ndarray]] | None = None,
+    ) -> None:
         self.facts = facts
         self.owner = owner  # each sentence's article, as a small integer
-        self.able = [_may_split(f) for f in facts]
+        self.slots = slots if slots is not None else [frozenset()] * len(facts)
+        self.fillers = fillers if fillers is not None else [{}] * len(facts)  # noun -> vector
+        self.able = [_may_split(f) or bool(s) for f, s in zip(facts, self.slots, strict=True)]
         self.known: dict[tuple[int, int], bool] = {}
+
+    @classmethod
+    def of(cls, units: Sequence[Any], owner: np.ndarray) -> FactSplits:
+        """For alignment units (`align.Unit`: their facts, slots and slot nouns' vectors)."""
+        facts = [u.facts for u in units]
+        return cls(facts, owner, [u.slots for u in units], [u.fillers for u in units])
 
     def apart(self, a: list[int], b: list[int]) -> bool:
         """Whether a member of a and one of b from another article state two facts."""
@@ -151,9 +169,21 @@ class FactSplits:
         key = (min(i, j), max(i, j))
         found = self.known.get(key)
         if found is None:
-            found = two_facts(self.facts[i], self.facts[j])
+            a, b = self.facts[i], self.facts[j]
+            found = two_facts(a, b) or self._slots_clash(i, j)
             self.known[key] = found
         return found
+
+    def _slots_clash(self, i: int, j: int) -> bool:
+        a, b = self.facts[i], self.facts[j]
+        fillers_a, fillers_b = self.fillers[i], self.fillers[j]
+
+        def near(x: str, y: str) -> bool:
+            p, q = fillers_a.get(x), fillers_b.get(y)
+            return p is not None and q is not None and float(p @ q) >= MEANING_WORD
+
+        words = (a.lemmas | a.words, b.lemmas | b.words)
+        return slot_clash(self.slots[i], self.slots[j], words, near)
 
 
 def _may_split(facts: SentenceFacts) -> bool:
