@@ -193,3 +193,10 @@ def test_an_advert_slot_is_not_called_a_link(line: str) -> None:
     article = _page([HEADLINE], [STORY[0].split(" — ")[1], line, STORY[2]])
     reasons = {r.text: r.reason for r in article.removed}
     assert reasons[line] == "advertisement slot or prompt to read on (marker line)"
+
+
+def test_a_menu_that_ends_on_subscribe_is_the_pages_navigation() -> None:
+    bar = "Home | News | Business | Sport | Family Notices | Subscribe"
+    article = _page(["THE OSTRELL COURIER", bar, HEADLINE])
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons[bar] == "navigation links before the story"

@@ -374,11 +374,14 @@ def _mark_head(blocks: list[_Block], *, by_shape: bool = True) -> None:
         elif _ROLE_LINE.match(text) and len(words) <= 8:
             block.reason = "byline: the author's role, before the story"
         elif reason := _furniture(text):  # a notice at the head is a notice, not a headline
-            block.reason = reason
+            # A bar of links that ends on "Subscribe" is the page's menu, not a notice.
+            block.reason = (
+                _NAV if reason.startswith("site chrome") and is_link_bar(text) else reason
+            )
         elif only_a_date(text) or dated_marks(text):  # "12 March 2026", "... · 2 min read"
             block.reason = "date line: the page's date, before the story"
         elif is_link_bar(text):
-            block.reason = "navigation links before the story"
+            block.reason = _NAV
         elif by_shape and len(words) >= 4 and not text.lstrip().startswith(("-", "•", "*", "–")):
             block.reason = _HEADLINE_SHAPED
         elif (
@@ -410,6 +413,7 @@ def _mark_lines(blocks: list[_Block], *, by_shape: bool = True) -> None:
             block.reason = "repeated line (teaser headline printed twice)"
 
 
+_NAV = "navigation links before the story"
 _HEADLINE_SHAPED = "headline-shaped line before the story (standfirst, kicker or caption)"
 _SHORT_LINE = "short line before the story (masthead, section name or label)"
 _CAPTION_SHAPED = "photo caption: a descriptive line without a full stop, inside the story"
