@@ -486,6 +486,8 @@ def _act(verb: Any, anchor: Any) -> str | None:
     """The figure's verb as a lemma; a state when the sentence states how many there are:
     "there are five schools", "the fleet has shrunk to 22 boats"."""
     lemma = str(verb.lemma_).lower()
+    if lemma == "be" and (planned := _planned(verb)) is not None:
+        return planned  # "32,000 hens are to be destroyed": the act planned, not a state
     if lemma == "be":
         return "have"  # "9,000 households are still without power": a state, as "remain" is
     misread = _noun_as_verb(anchor)
@@ -504,6 +506,15 @@ def _act(verb: Any, anchor: Any) -> str | None:
         if phrase is not None and particle and anchor not in child.subtree:
             return phrase
     return lemma
+
+
+def _planned(verb: Any) -> str | None:
+    """The act of "are to be destroyed", "is to close": the verb "be ... to" governs."""
+    for child in verb.children:
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if child.dep_ == "xcomp" and child.pos_ == "VERB" and to:
+            return str(child.lemma_).lower()
+    return None
 
 
 # A verb with its particle or object that says one verb's act: "walk out" is "strike".

@@ -115,6 +115,9 @@ VERB_CLASS = {
     "produce": "build", "manufacture": "build", "assemble": "build",
     "fix": "repair", "repair": "repair", "mend": "repair", "patch": "repair",
     "find": "find", "discover": "find", "unearth": "find", "uncover": "find",
+    # Session 11: animals killed to stop a disease ("28,000 hens will be culled", "32,000
+    # hens are to be destroyed")
+    "cull": "destroy", "slaughter": "destroy",
 }
 # fmt: on
 
