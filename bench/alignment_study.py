@@ -32,14 +32,13 @@ from typing import Any
 
 import numpy as np
 
-from _common import print_table, require_data
+from _common import print_table
+from _msrp import fitting_pairs
 from bench_alignment import (
-    FIT_END,
     PairInputs,
     cross_validate,
     features_for,
     fit_model,
-    load_pairs,
     parse_pairs,
     with_words,
 )
@@ -251,14 +250,23 @@ def _cv_learner(
     return float(np.mean(accuracy))
 
 
-def study(left: list[str], right: list[str], labels: np.ndarray) -> None:
-    """Print the CV accuracy of each lead in alignment_study.py on the fitting rows."""
+def study_inputs(
+    left: list[str], right: list[str]
+) -> tuple[PairInputs, np.ndarray, Lemmas, MiniLmOnnxEmbedder]:
+    """The parsed pairs, their shipped features and lemma sets, and the MiniLM embedder (the
+    leads read its word-piece offsets)."""
     resources = Resources()
     embedder = resources.embedder()
     if not isinstance(embedder, MiniLmOnnxEmbedder):
-        raise SystemExit("the study needs the default MiniLM embedder (word-piece offsets)")
+        raise SystemExit("the studies need the default MiniLM embedder (word-piece offsets)")
     inputs = parse_pairs(left, right, resources)
     features, _, lemmas = features_for(inputs)
+    return inputs, features, lemmas, embedder
+
+
+def study(left: list[str], right: list[str], labels: np.ndarray) -> None:
+    """Print the CV accuracy of each lead in alignment_study.py on the fitting rows."""
+    inputs, features, lemmas, embedder = study_inputs(left, right)
     rows = run_study(inputs, left + right, features, lemmas, labels, embedder)
     title = (
         f"5-fold CV x {len(SEEDS)} shufflings, MSRP rows 0-{len(labels) - 1} (held-out rows unread)"
@@ -268,11 +276,9 @@ def study(left: list[str], right: list[str], labels: np.ndarray) -> None:
 
 def main() -> None:
     argparse.ArgumentParser(description=__doc__).parse_args()
-    path = require_data("alignment", "msrp", "msr_paraphrase_train.txt")
-    if path is None:
-        return
-    left, right, labels = load_pairs(path)
-    study(left[:FIT_END], right[:FIT_END], labels[:FIT_END])
+    pairs = fitting_pairs()
+    if pairs is not None:
+        study(*pairs)
 
 
 if __name__ == "__main__":

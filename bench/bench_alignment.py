@@ -27,7 +27,9 @@ skips the speed figures (claims for a 20-article story, sentences embedded per s
 never read, so it can be run as often as a change needs.
 The leads that were measured and not shipped (idf-weighted piece alignment, content-word
 alignment, dependency overlap, soft word weights, other learners) are re-run by
-`python bench/alignment_study.py`, which reads rows 0-2999 only.
+`python bench/alignment_study.py`, and session 11's (content words aligned by meaning,
+unaligned runs, numbers / negation / entities, TF-KLD, ...) by `python bench/alignment_leads.py`;
+both read rows 0-2999 only.
 """
 
 from __future__ import annotations
