@@ -49,6 +49,8 @@ TWO_FILLERS = [
 ONE_FACT = [
     # a name and a description of it
     ("Harlow Foods will shut its bakery.", "The company will shut its bakery."),
+    # a name and its initials
+    ("The US will no longer fund the scheme.", "The United States will no longer fund the scheme."),
     # a pronoun
     ("The bakery will shut its doors in May.", "It will shut its doors in May."),
     # a date is one event's two versions as often as two events: the dispute step weighs it

@@ -182,8 +182,7 @@ class FactSplits:
             p, q = fillers_a.get(x), fillers_b.get(y)
             return p is not None and q is not None and float(p @ q) >= MEANING_WORD
 
-        words = (a.lemmas | a.words, b.lemmas | b.words)
-        return slot_clash(self.slots[i], self.slots[j], words, near)
+        return slot_clash(self.slots[i], self.slots[j], (a, b), near)
 
 
 def _may_split(facts: SentenceFacts) -> bool:

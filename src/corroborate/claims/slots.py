@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable
 from difflib import SequenceMatcher
 from typing import Any
 
+from corroborate.claims.features import SentenceFacts, names_meet
+
 # Relations of a head word to the noun that fills one of its slots.
 _DIRECT = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
 # A preposition's own relation: "to" is a "dative" after "sold", "by" an "agent" after "built".
@@ -71,6 +73,8 @@ def filler_spans(tokens: Iterable[Any]) -> dict[str, tuple[int, int]]:
 
 def _filled(tokens: list[Any]) -> Iterable[tuple[Slot, Any]]:
     inside = {t.i for t in tokens}
+    # a name fills its slot whole ("united states"), for `names_meet` to match "US" with it
+    entity = {t.i: _name(e.text) for e in tokens[0].doc.ents for t in e} if tokens else {}
     for token in tokens:
         if token.pos_ not in _FILLER_POS or not token.is_alpha or token.ent_type_ in _NOT_FILLER:
             continue
@@ -85,20 +89,20 @@ def _filled(tokens: list[Any]) -> Iterable[tuple[Slot, Any]]:
         if lemma in _NO_HEAD:
             continue
         name = token.pos_ == "PROPN" or bool(token.ent_type_)
+        filler = entity.get(token.i, token.lemma_.lower()) if name else token.lemma_.lower()
         count = next((c.lower_ for c in token.children if c.dep_ == "nummod"), "")
-        yield (lemma, relation, token.lemma_.lower(), name, count), token
+        yield (lemma, relation, filler, name, count), token
 
 
 def slot_clash(
     a: frozenset[Slot],
     b: frozenset[Slot],
-    words: tuple[frozenset[str], frozenset[str]],
+    facts: tuple[SentenceFacts, SentenceFacts],
     near: Near | None = None,
 ) -> bool:
     """Whether two sentences fill one anchored slot two ways, either way round
-    (`clashing_slots`; `words`: each sentence's lemmas and words, lower-cased; `near`: whether
-    two nouns, a's then b's, are close in meaning), or swap the fillers of two slots of one
-    word (`swapped_slots`).
+    (`clashing_slots`; `facts`: each sentence's; `near`: whether two nouns, a's then b's, are
+    close in meaning), or swap the fillers of two slots of one word (`swapped_slots`).
 
     Not where both count one thing in one slot with two numbers ("Paramedics treated 58
     people" / "Ambulance crews treated 34 people"): the count is the fact at stake, and its
@@ -108,8 +112,8 @@ def slot_clash(
         return False
     back = None if near is None else (lambda x, y: near(y, x))
     return bool(
-        clashing_slots(a, b, words, near)
-        or clashing_slots(b, a, (words[1], words[0]), back)
+        clashing_slots(a, b, facts, near)
+        or clashing_slots(b, a, (facts[1], facts[0]), back)
         or swapped_slots(a, b)
     )
 
@@ -117,13 +121,15 @@ def slot_clash(
 def clashing_slots(
     a: frozenset[Slot],
     b: frozenset[Slot],
-    words: tuple[frozenset[str], frozenset[str]],
+    facts: tuple[SentenceFacts, SentenceFacts],
     near: Near | None = None,
 ) -> tuple[Slot, Slot] | None:
     """The first pair of anchored slots of one head and relation that two sentences fill
     with different nouns of one kind (two common nouns, or two names), neither of which the
-    other sentence uses, neither spelt like the other nor close to it in meaning."""
-    words_a, words_b = words
+    other sentence uses (a name: `names_meet`, "US" for "United States"), neither spelt like
+    the other nor close to it in meaning."""
+    fa, fb = facts
+    words_a, words_b = fa.lemmas | fa.words, fb.lemmas | fb.words
     by_key: dict[tuple[str, str], list[Slot]] = {}
     for slot in b:
         by_key.setdefault(slot[:2], []).append(slot)
@@ -132,11 +138,17 @@ def clashing_slots(
             x, y = slot[2], other[2]
             if x == y or slot[3] != other[3] or x in words_b or y in words_a:
                 continue
+            if slot[3] and (names_meet(x, fb) or names_meet(y, fa)):
+                continue
             if _spelt_alike(x, y) or (near is not None and near(x, y)):
                 continue
             if _anchored(slot, a, b):
                 return slot, other
     return None
+
+
+def _name(text: str) -> str:
+    return text.lower().removeprefix("the ")
 
 
 def _anchored(slot: Slot, a: frozenset[Slot], b: frozenset[Slot]) -> bool:
