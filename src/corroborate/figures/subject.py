@@ -67,6 +67,7 @@ from corroborate.figures.when import (
     day_parts_of,
     days_of,
     in_real_terms,
+    other_event,
     period_of,
     read_phase,
     span_of,
@@ -348,6 +349,7 @@ def _subject(
     verb = _act(r.verb, anchor)
     owner = attribute_of(anchor, quantity.unit)
     holders = [t for t in named if not is_place(t) and norm_name(t.text) not in speakers]
+    elsewhere = other_event(tokens, anchor)  # its time dates that event, not the figure
     return Subject(
         names=distinctive(frozenset(norm_name(t.text) for t in named) - speakers),
         places_only=all(is_place(t) for t in named),
@@ -368,8 +370,8 @@ def _subject(
         verb=VERB_CLASS.get(verb, verb) if verb else None,
         promise=_promise(r.verb),
         phase=phase,
-        times=times_of(r.wide),
-        days=days_of(r.narrow),
+        times=times_of([t for t in r.wide if t.i not in elsewhere]),
+        days=days_of([t for t in r.narrow if t.i not in elsewhere]),
         day_parts=day_parts_of(r.narrow),
         span=span_of(r.narrow),
         real=in_real_terms(r.wide),

@@ -249,3 +249,30 @@ def times_of(region: Iterable[Any]) -> frozenset[str]:
             if before in ("last", "this", "next", "previous", *ORDINALS):
                 found.add(f"{before} {low}")
     return frozenset(found)
+
+
+# Words that tell another event than the clause they hang from ("... after a warehouse caught
+# fire late on Wednesday"): its time dates that event, not the figure.
+_SEQUENCE = frozenset({"after", "before", "until"})
+
+
+def other_event(tokens: Iterable[Any], anchor: Any) -> set[int]:
+    """Tokens told of another event than the figure's: an "after" / "before" clause the
+    figure is not in ("80 firefighters spent the night there after a warehouse caught fire on
+    Wednesday"), or, for a figure inside one, all but that clause ("are to close in March
+    after councillors voted by 33 votes to 22"). Not a plain phrase ("after a four-hour
+    meeting"): only a clause, with its own verb, is an event of its own."""
+    out: set[int] = set()
+    for token in tokens:
+        if token.lower_ not in _SEQUENCE or token.dep_ not in ("mark", "prep"):
+            continue
+        event = token.head if token.dep_ == "mark" else token
+        clause = list(event.subtree)
+        if not any(t.pos_ in ("VERB", "AUX") for t in clause):
+            continue
+        inside = {t.i for t in clause}
+        if anchor.i in inside:
+            out |= {t.i for t in tokens if t.i not in inside}
+        else:
+            out |= inside
+    return out
