@@ -125,6 +125,9 @@ def test_the_pipeline_joins_them_and_counts_each_source_once(resources: Resource
         ("The board said the strike must “", "The board said the strike must"),
         ("Calder Bay’s quays stay shut", "Calder Bay’s quays stay shut"),
         ("The ‘robust’ guarantees hold", "The ‘robust’ guarantees hold"),
+        ("The cuts fall on older readers.'", "'The cuts fall on older readers.'"),
+        ("'The quays stay shut,' Lind said.", "'The quays stay shut,' Lind said."),
+        ("Calder Bay's quays stay shut.", "Calder Bay's quays stay shut."),
     ],
 )
 def test_no_wording_ends_or_begins_inside_a_dangling_mark(text: str, shown: str) -> None:

@@ -63,10 +63,10 @@ def align_claims(
 
     `quotes` (the story's, from `corroborate.quotes.find_quotes`) tell which sentences quote
     or paraphrase one sentence of a statement; without them they are found here."""
-    alignment = align_units(articles, resources)
-    by_id = {a.id: a for a in articles}
     if quotes is None:
         quotes = find_quotes(articles, resources)
+    alignment = align_units(articles, resources, quotes)
+    by_id = {a.id: a for a in articles}
     merge_quoted(alignment, quotes, by_id)
     _drop_speaker_lines(alignment, quotes)
     _fold_lone_clauses(alignment)
@@ -330,6 +330,7 @@ def balance_quotes(text: str) -> str:
         text = _DANGLING_END.sub("", text[:-1])  # an opening mark at the very end opens nothing
     while text and (text[0] in _CLOSING or (text[0] == '"' and not _opens(text, 0))):
         text = text[1:].lstrip()  # a closing mark at the very start closes nothing shown
+    text = _reopen_single(text)
     opened, unopened = _unmatched_marks(text)
     if len(unopened) == 1:
         # Reopen the quote at the start, unless the new mark would itself pair up wrongly (a
@@ -347,6 +348,17 @@ def balance_quotes(text: str) -> str:
 
 
 _PARTNER = {**_OPENING, **_CLOSING, '"': '"'}
+_SINGLE_CLOSED = re.compile(r"[.!?,]'$")  # "... older people.'": a straight single mark closing
+_SINGLE_OPENS = re.compile(r"(?:^|[\s(\[—–-])'")
+
+
+def _reopen_single(text: str) -> str:
+    """A straight single mark after the last stop closes a quote; when the wording never
+    opens one (the cut left the opening mark in the sentence before) it is reopened at the
+    start. Elsewhere a straight single mark is an apostrophe ("Jones' ferry") and is left."""
+    if _SINGLE_CLOSED.search(text) and not _SINGLE_OPENS.search(text):
+        return "'" + text
+    return text
 
 
 def _opens(text: str, k: int) -> bool:

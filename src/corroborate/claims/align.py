@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +49,7 @@ from corroborate.claims.features import (
 )
 from corroborate.claims.grown import GrownBlocks, Members
 from corroborate.claims.pieces import Piece, split_pieces
+from corroborate.claims.quotelinks import QuoteMarks
 from corroborate.claims.slots import Slot, filler_spans, slots_of
 from corroborate.claims.tenses import tense_of, tenses_clash
 from corroborate.claims.wordmeaning import (
@@ -59,7 +61,7 @@ from corroborate.claims.wordmeaning import (
 )
 from corroborate.embed import token_vectors_of
 from corroborate.nlp import Resources
-from corroborate.records import Article, Paragraph, Sentence
+from corroborate.records import Article, Paragraph, Quote, Sentence
 from corroborate.sources import source_of
 
 MIN_WORDS = 4  # shorter "sentences" are attributions, datelines and captions, not facts
@@ -136,6 +138,7 @@ class Alignment:
     vectors: np.ndarray
     scores: PairScores  # same-fact probability, 0 for pairs never scored (sparse)
     clusters: list[list[int]]
+    marks: QuoteMarks | None = None  # which units quote someone (`quotelinks`)
 
 
 def sentence_units(articles: list[Article], resources: Resources) -> list[Unit]:
@@ -262,7 +265,9 @@ def _unit_kinds(
     return out
 
 
-def cluster_units(units: list[Unit], scores: PairScores, cosines: Cosines) -> list[list[int]]:
+def cluster_units(
+    units: list[Unit], scores: PairScores, cosines: Cosines, marks: QuoteMarks | None = None
+) -> list[list[int]]:
     """Average-link clusters in two passes.
 
     First along pairs the fitted model calls the same fact, while the mean model score over the
@@ -270,6 +275,7 @@ def cluster_units(units: list[Unit], scores: PairScores, cosines: Cosines) -> li
     is close (cosine) and that share a content word other than a name, while the mean cosine
     holds: wordings such as "rejected calls to raise the embankment" / "raising the embankment
     was no answer", and versions with different figures, which the status step then marks.
+    With `marks` a unit that quotes someone joins only units with its words (`quotelinks`).
     """
     singletons = [[i] for i in range(len(units))]
     # Headlines pack several facts into few words and would bridge claims: they take no part
@@ -285,12 +291,22 @@ def cluster_units(units: list[Unit], scores: PairScores, cosines: Cosines) -> li
     core = (closeness, scores)
     splits = FactSplits.of(units, _owners(units))
     strict_pairs = (left[both], right[both], values[both])
-    strict = _link(units, scores, strict_pairs, LINK_MEAN, singletons, core=core, splits=splits)
+    strict = _link(
+        units, scores, strict_pairs, LINK_MEAN, singletons, core=core, splits=splits, marks=marks
+    )
     loose = _loose_pairs(units, closeness, body, scores)
     # The loose pass only joins clusters from different articles, so an article's many
     # sentences on the broad topic cannot snowball into one claim.
     clusters = _link(
-        units, closeness, loose, LOOSE_MEAN, strict, disjoint=True, core=core, splits=splits
+        units,
+        closeness,
+        loose,
+        LOOSE_MEAN,
+        strict,
+        disjoint=True,
+        core=core,
+        splits=splits,
+        marks=marks,
     )
     return _attach_headlines(units, clusters, cosines)
 
@@ -387,6 +403,7 @@ def _link(
     disjoint: bool = False,
     core: tuple[Closeness, PairScores] | None = None,
     splits: FactSplits | None = None,
+    marks: QuoteMarks | None = None,
 ) -> list[list[int]]:
     """Merge clusters along the pairs (left, right, value), strongest first, while the mean
     cross value holds and (with `core`: closeness and model scores) every member stays close
@@ -413,6 +430,8 @@ def _link(
         if tenses_clash(units, members[a], members[b]):
             continue
         if splits is not None and splits.apart(members[a], members[b]):
+            continue
+        if marks is not None and marks.apart(members[a], members[b]):
             continue
         members[a].extend(members.pop(b))
         if grown is not None:
@@ -493,6 +512,7 @@ def add_contained(alignment: Alignment) -> None:
                 and words - home_core[home[index]]
                 and not tenses_clash(units, cluster, [index])
                 and not splits.apart(cluster, [index])
+                and not (alignment.marks and alignment.marks.apart(cluster, [index]))
                 and cosines[index, cluster].mean() >= CONTAINED_COSINE
             ):
                 cluster.append(index)
@@ -552,13 +572,21 @@ def attach_word_vectors(
                 unit.fillers[noun] = found[0]
 
 
-def align_units(articles: list[Article], resources: Resources) -> Alignment:
-    """Units, pair scores and clusters for one story's articles."""
+def align_units(
+    articles: list[Article], resources: Resources, quotes: Sequence[Quote] | None = None
+) -> Alignment:
+    """Units, pair scores and clusters for one story's articles (with the story's `quotes`,
+    a unit that quotes someone is joined only to units with its words: `quotelinks`)."""
     units = sentence_units(articles, resources)
     vectors, tokens = _embed_units(units, resources)
     attach_word_vectors(units, tokens, resources)
     scores = score_pairs(units, vectors, tokens)
-    clusters = cluster_units(units, scores, Cosines(vectors))
-    alignment = Alignment(units, vectors, scores, clusters)
+    marks = None
+    if quotes is not None:
+        spans = [(u.article.id, u.sentence.start, u.sentence.end) for u in units]
+        reports = [(u.whole.text, bool(u.whole_facts.lemmas & _REPORTING)) for u in units]
+        marks = QuoteMarks(spans, reports, quotes, {a.id: a for a in articles})
+    clusters = cluster_units(units, scores, Cosines(vectors), marks)
+    alignment = Alignment(units, vectors, scores, clusters, marks)
     add_contained(alignment)
     return alignment
