@@ -81,6 +81,7 @@ from corroborate.claims.rivals import (
     bare_decimal,
     clash_of,
     figure_clash,
+    figures_reason,
     subjects_differ,
 )
 from corroborate.figures import collect_mentions, topic_names
@@ -295,7 +296,7 @@ def _clash(
             rivals_for(subjects, a, a.whole, b, b.whole),
         ):
             name_a, name_b = outlet_names(a, b)
-            return f"different figures: {name_a} gives {pair[0]}, {name_b} gives {pair[1]}"
+            return figures_reason(name_a, pair[0], name_b, pair[1])
     clash = actor_clash(a.facts, b.facts)
     # Two doers of one verb dispute only when the rest of the sentences match: the names weigh
     # so much in the embedding that their cosine says little here. Two doers each with their
@@ -355,7 +356,7 @@ def frame_clash(
             return f"negation: {name_a} and {name_b} state opposite versions"
     pair = _frame_figures(a, b, (frames_a, frames_b), read, subjects, between) if close else None
     if pair:
-        return f"different figures: {name_a} gives {pair[0]}, {name_b} gives {pair[1]}"
+        return figures_reason(name_a, pair[0], name_b, pair[1])
     clash = _frame_actors(frames_a, frames_b) if close else None
     found = figures_in(a, a.whole, read), figures_in(b, b.whole, read)
     if close and clash is None and not agree_somewhere(*found):

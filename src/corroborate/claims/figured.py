@@ -18,7 +18,7 @@ from itertools import combinations
 from corroborate.claims.cross import SHOWN_CHARS
 from corroborate.claims.disputes import REASON_PAIRS
 from corroborate.claims.earlier import one_looks_back
-from corroborate.claims.rivals import as_rounded
+from corroborate.claims.rivals import as_rounded, figures_reason
 from corroborate.figures.extract import read_quantities
 from corroborate.figures.values import same_dimension, values_agree
 from corroborate.records import Article, Claim, Figure, FigureMention
@@ -62,7 +62,7 @@ def _mark(
     name_m, name_n = _outlet(a), _outlet(b)
     if name_m == name_n:
         return
-    head = f"different figures: {name_m} gives {value_m}, {name_n} gives {value_n}"
+    head = figures_reason(name_m, value_m, name_n, value_n)
     if holder_m is holder_n:
         _add(holder_m, head, (name_m, name_n))
         return

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from corroborate.figures.extract import Quantity, read_quantities
+from corroborate.figures.lexicon import FRACTIONS, MARKERS, SCALE_WORDS, SMALL, TENS
 from corroborate.figures.names import names_match
 from corroborate.figures.subject import Subject
 from corroborate.figures.values import same_dimension, values_agree
@@ -230,3 +231,26 @@ def subjects_differ(x: Subject, y: Subject, topic: frozenset[str] = frozenset())
         return True  # "won by 1,204 votes", "seats 32,000", "£40m a day"
     # what one side asks for is not what the other says is ("seeking a 10-year contract")
     return (x.phase == "demand") != (y.phase == "demand")
+
+
+# The words a figure as written may open on: number words, and the first words of fractions and
+# of bound or approximation markers ("More than 120", "Nearly 30", "Twelve", "A third").
+_OPENING_WORDS = frozenset(
+    key.split()[0] for table in (SMALL, TENS, SCALE_WORDS, FRACTIONS, MARKERS) for key in table
+)
+
+
+def cited(as_written: str) -> str:
+    """A figure as written, fit to stand inside a reason's sentence: a sentence's capital on a
+    number word or a marker goes ("Echo gives more than 120", not "gives More than 120");
+    a name's capital ("Rs 500", "US$4bn") stays."""
+    first, _, rest = as_written.partition(" ")
+    lower = first.lower()
+    if first[:1].isupper() and first[1:] == lower[1:] and lower.split("-")[0] in _OPENING_WORDS:
+        return lower + (" " + rest if rest else "")
+    return as_written
+
+
+def figures_reason(name_a: str, figure_a: str, name_b: str, figure_b: str) -> str:
+    """The reason a claim is disputed over its figures, as the reports print it."""
+    return f"different figures: {name_a} gives {cited(figure_a)}, {name_b} gives {cited(figure_b)}"
