@@ -109,12 +109,10 @@ class QuoteMarks:
             return b is not None and self._reports(i, a, b)
         if b is None or not b.quoting:
             return self._reports(j, b, a)
-        if a.quoting and b.quoting:
-            key = (min(i, j), max(i, j))
-            if key not in self._same:
-                self._same[key] = overlap(a.words, b.words) >= SAME_QUOTE
-            return self._same[key]
-        return False
+        key = (min(i, j), max(i, j))  # both quote: only the same words join them
+        if key not in self._same:
+            self._same[key] = overlap(a.words, b.words) >= SAME_QUOTE
+        return self._same[key]
 
     def _reports(self, k: int, mark: _UnitQuote | None, quote: _UnitQuote) -> bool:
         """Whether unit k (not quoting) reports the quote: a mention of it, its words (their
