@@ -121,7 +121,8 @@ def _clean(article: Article, in_others: _InOthers) -> Article:
     # page's markup; guessing them again from line shape only loses story lines (list items,
     # subheadings) there, so the shape-only rules apply to text as scraped.
     by_shape = "extraction" not in article.meta
-    _mark_head(blocks, by_shape=by_shape)
+    title = article.meta.get("title_span")
+    _mark_head(blocks, by_shape=by_shape, headline=title[0] if title else -1)
     _mark_tail(blocks, in_others)
     _mark_lines(blocks, by_shape=by_shape)
     _mark_sign_off(blocks)  # after the notices below the credit ("You have read 3 of ...") went
@@ -212,15 +213,24 @@ def _is_prose(text: str) -> bool:
     return len(text.split()) >= 8 and bool(TERMINAL.search(text) or text.count(". ") >= 1)
 
 
-def _mark_head(blocks: list[_Block], *, by_shape: bool = True) -> None:
-    """Bylines and headline-shaped lines before the first paragraph of prose."""
+def _mark_head(blocks: list[_Block], *, by_shape: bool = True, headline: int = -1) -> None:
+    """Bylines and headline-shaped lines before the first paragraph of prose.
+
+    `headline` is where the headline the reader found starts: what a scraped page prints above
+    it (a cookie banner's sentences, a masthead, a menu) is the page's, never the story's start
+    (the reader takes a headline only under such marks)."""
     for index, block in enumerate(blocks):
         text = block.text
         if _is_prose(text):
             # A cookie banner above the masthead is sentences too, but not the story's start.
-            if not (reason := furniture(text)):
+            if reason := furniture(text):
+                block.reason = reason
+            elif block.end <= headline:
+                # "We use cookies ... You can change your choices at any time.": one sentence
+                # no notice, and the masthead, date and byline under it stayed in the story.
+                block.reason = _ABOVE_HEADLINE
+            else:
                 return
-            block.reason = reason
             continue
         words = text.split()
         next_text = blocks[index + 1].text if index + 1 < len(blocks) else ""
@@ -271,6 +281,7 @@ def _mark_lines(blocks: list[_Block], *, by_shape: bool = True) -> None:
 
 
 _NAV = "navigation links before the story"
+_ABOVE_HEADLINE = "page notice above the headline (a cookie or consent banner)"
 _HEADLINE_SHAPED = "headline-shaped line before the story (standfirst, kicker or caption)"
 _SHORT_LINE = "short line before the story (masthead, section name or label)"
 _CAPTION_SHAPED = "photo caption: a descriptive line without a full stop, inside the story"

@@ -89,7 +89,27 @@ _SITE_CHROME = re.compile(
     r"|\bis free to read[.!]?$|^(?:message|call|text|phone|whatsapp|e-?mail|contact) (?:the|our) "
     r"(?:newsroom|newsdesk|news desk|news team)\b|^have you been affected\b"
     r"|^send us your (?:pictures|photos|videos|stories|views|news)\b"
-    r"|^(?:listen|watch) (?:to )?(?:the|our) full (?:report|interview|programme|program|episode)\b",
+    r"|^(?:listen|watch) (?:to )?(?:the|our) full (?:report|interview|programme|program|episode)\b"
+    # A page's pointers to its own pages, feeds and owners, below the story: each stayed in a
+    # story of the session-12 audit as a claim ("Hear more on ... from 4pm", "Read the Ledger's
+    # full coverage of ...", "Click here to follow ... on social media", "X is published by
+    # Y Ltd.", "Was this guide helpful? Yes / No", "Have your say: ... Comment below.").
+    r"|^(?:hear|catch) more (?:on|from|in)\b"
+    r"|^(?:read|see|follow|get) (?:all )?(?:of )?(?:our|the|[\w'’]+['’]s)\b[\w'’ ]{0,30}?"
+    r"\b(?:full|latest|live|complete|continuing) coverage\b"
+    r"|^(?:read|find|get) more [\w'’ ]{0,25}(?:news|stories|coverage|updates) (?:at|on)\b"
+    r"|^follow (?:our|the) [\w'’ ]{0,30}blog\b|^click here\b"
+    r"|^follow [\w'’&. ]{1,40} on (?:social media|facebook|x|twitter|instagram|tiktok|youtube)\b"
+    r"|^(?:[\w'’&.]+(?: [\w'’&.]+){0,3} on (?:facebook|x|twitter|instagram|tiktok|youtube"
+    r"|threads|bluesky|linkedin|whatsapp)\s*(?:[·|•,/]\s*|$)){2,}$"
+    r"|\bmay earn (?:a |an )?(?:small )?(?:affiliate )?commission (?:when|if|from|on) "
+    r"(?:you|readers)\b"
+    r"|\bwhen you (?:buy|shop|click) (?:through|via|using) (?:links|our links|a link)\b"
+    r"|^(?:was|is|did you find) this (?:article|story|guide|page|post|answer|information) "
+    r"(?:helpful|useful)\b|^yes\s*[/|]\s*no\W*$"
+    r"|^comment below\b|^(?:leave|post|add|share) (?:a |your )?(?:comments?|views?) below\b"
+    r"|^[\w'’&. ]{2,40} is (?:published|owned|produced) by [\w'’&.,() -]{2,60}"
+    r"\b(?:ltd|limited|plc|llc|inc|gmbh)\.?$",
     re.IGNORECASE,
 )
 # A word or two that each of _SITE_CHROME's phrases holds: most sentences hold none, and this
@@ -103,7 +123,10 @@ _CHROME_KEYS = tuple(
     "partner|sponsorship|newsletter|already a|accept|reject|manage|settings|reproduced|"
     "republished|redistributed|copied|have your say|letters to|advertise|@|got a|read |"
     "free |for subscribers|for members|keep reading|newsroom|been affected|send us|full |"
-    "privacy|got it|find out|learn more|more info|get the latest|get all|get breaking".split("|")
+    "privacy|got it|find out|learn more|more info|get the latest|get all|get breaking|"
+    "hear more|catch more|coverage|read more|find more|get more|follow|click here|facebook|"
+    "twitter|instagram|tiktok|youtube| on x|commission|when you|helpful|useful|yes|"
+    "below|published by|owned by|produced by".split("|")
 )
 _PROMO = re.compile(r"\b(?:sign up|subscribe)\b", re.IGNORECASE)
 # The date a correction note may carry before its colon ("Correction, 23 November:",

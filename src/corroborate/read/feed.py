@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 from xml.sax import SAXParseException
 
 import feedparser
@@ -46,7 +47,7 @@ def read_feed_bytes(data: bytes, source: str) -> Iterator[Article | ReadError]:
         why = f": {problem}" if problem else ""
         yield ReadError(source, f"not an RSS or Atom feed, or a feed with no entries{why}")
         return
-    outlet = _outlet(parsed.feed.get("title"))
+    outlet = _outlet(parsed.feed.get("title"), parsed.feed.get("link"))
     broken = _xml_problem(parsed.get("bozo_exception"))
     last = len(parsed.entries) - 1
     for index, entry in enumerate(parsed.entries):
@@ -86,11 +87,30 @@ _SECTION = re.compile(
 )
 
 
-def _outlet(title: str | None) -> str | None:
-    """The outlet a feed's title names, without the feed's section."""
+def _outlet(title: str | None, link: str | None = None) -> str | None:
+    """The outlet a feed's title names, without the feed's section: a section word, or the
+    last part of the feed's own link ("Goalmouth — Transfers" for .../transfers). Sections of
+    other names ("Brightside News — Business") stayed in the outlet (session-12 audit)."""
     if not title or not title.strip():
         return None
-    return _SECTION.sub("", title.strip()) or title.strip()
+    name = _SECTION.sub("", title.strip())
+    parts = _SECTION_SPLIT.split(name)
+    if len(parts) == 2 and parts[0].strip() and _names_link(parts[1], link):
+        name = parts[0]
+    return name.strip() or title.strip()
+
+
+_SECTION_SPLIT = re.compile(r"\s+[—–|-]\s+")
+
+
+def _names_link(section: str, link: str | None) -> bool:
+    """Whether a title's last part is the feed link's last path segment ("Business" and
+    https://site.example/business, "Local Sport" and .../local-sport)."""
+    if not link:
+        return False
+    segment = urlparse(link).path.rstrip("/").rsplit("/", 1)[-1]
+    words = re.sub(r"[-_+]+", " ", segment).casefold().split()
+    return bool(words) and words == section.casefold().split()
 
 
 def _parse(data: bytes, source: str) -> tuple[Any, Decoded]:

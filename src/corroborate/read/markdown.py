@@ -56,7 +56,11 @@ def _inline_text(children: Sequence[Token]) -> str:
 # service's header ("Title: ...", "URL Source: ...", "Published Time: ...", "Markdown Content:").
 # Read as Markdown, front matter was a heading and a rule, and its lines opened the story.
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_HEADER = re.compile(r"\A\ufeff?((?:[A-Z][A-Za-z ]{1,30}:[^\n]*\n){1,8})Markdown Content:[ \t]*\n")
+# The reader service prints a blank line between its fields: such a header was read as the
+# story's first lines, its "Title: ..." the article's title (session-12 audit).
+_HEADER = re.compile(
+    r"\A\ufeff?((?:[A-Z][A-Za-z ]{1,30}:[^\n]*\n(?:[ \t]*\n)*){1,8})Markdown Content:[ \t]*\n"
+)
 _FIELD = re.compile(r"^([A-Za-z][\w -]{0,30}?)\s*:(?:\s+(.*?))?\s*$")
 _KEYS = {
     "title": ("title",),

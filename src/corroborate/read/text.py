@@ -148,8 +148,8 @@ def _head_date(text: str, title: tuple[int, int] | None) -> tuple[str, tuple[int
     were undated, so left out of every --since/--until, and the line stayed in the story."""
     for start, end in _lines(text)[:_HEAD_LINES]:
         line = text[start:end]
-        if (title and start == title[0]) or _page_notice(line):
-            continue
+        if (title and start == title[0]) or _page_notice(line) or is_link_bar(line):
+            continue  # a menu of many links is no sentence: the story has not begun
         if len(line.split()) > 10 or _TERMINAL_STOP.search(line):
             return None  # the story has begun
         if BYLINE.match(line):
@@ -311,7 +311,16 @@ _MASTHEAD_NOUN = re.compile(
     r"|journal|chronicle|press|wire|tribune|observer|record|bugle|mail|express|standard"
     r"|telegraph|guardian|independent|star|mirror|review|weekly|agency|today|bulletin|dispatch"
     r"|inquirer|examiner|sentinel|advertiser|argus|globe|monitor|mercury|leader|register"
-    r"|reporter|voice|islander|citizen|gleaner|clarion|online)$",
+    r"|reporter|voice|islander|citizen|gleaner|clarion|online|press association)$",
+    re.IGNORECASE,
+)
+# An agency's name on a line of its own above its headline ("Pellam Press Association", then
+# "Kettle maker recalls ..."): a wire's masthead, in title case, was shown as its title and
+# the headline under it removed as a standfirst (session-12 audit). Only agency names: a
+# short title-case headline may end on "Record" or "Times".
+_AGENCY_MASTHEAD = re.compile(
+    r"^(?:[A-Z][\w'’&.-]*\s+){1,3}(?:press association|press agency|news agency|news service"
+    r"|wire service)$",
     re.IGNORECASE,
 )
 _TAGLINE = re.compile(r"\s+(?:—|–|-|\||·)\s+")
@@ -352,7 +361,7 @@ _CONSENT = re.compile(
     r"^\W*(?:(?:(?:yes|no),?\s+)?(?:i\s+)?(?:accept|agree|reject|decline|allow|deny|got it|ok"
     r"|okay|dismiss|close|manage|customi[sz]e|settings|preferences|options|learn more"
     r"|find out more|more info(?:rmation)?|take me to settings)(?:\s+(?:all|cookies"
-    r"|non-essential|preferences|settings|choices|options))?\W*)+$",
+    r"|non-essential|preferences|settings|choices|options)){0,2}\W*)+$",
     re.IGNORECASE,
 )
 
@@ -360,6 +369,17 @@ _CONSENT = re.compile(
 # An accessibility link at a page's top ("Skip to main content"), a rendered page's first line.
 _SKIP_LINK = re.compile(
     r"^(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|article)$", re.I
+)
+
+
+# A consent banner's own heading ("Cookies on this site", "About cookies", "This website uses
+# cookies"): it names cookies in one phrase, so it was taken for the headline, and the page's
+# banner, masthead, date and byline under it stayed in the story (session-12 audit).
+_COOKIE_HEADING = re.compile(
+    r"^\W*(?:(?:about|our use of|how we use) )?cookies?(?: (?:on|and) (?:this|our|the) "
+    r"(?:site|website|page)| (?:settings|preferences|policy|notice|consent|choices))?\W*$"
+    r"|^\W*(?:this|our) (?:site|website) uses cookies\W*$|^\W*we use cookies\W*$",
+    re.IGNORECASE,
 )
 
 
@@ -388,7 +408,7 @@ def is_link_bar(line: str) -> bool:
 def _headline_below(text: str, lines: list[tuple[int, int]], first: int) -> int | None:
     """The headline under a masthead at `first`, when there is one (see `find_title`)."""
     masthead = text[lines[first][0] : lines[first][1]]
-    capitals = masthead.isupper()
+    capitals = masthead.isupper() or bool(_AGENCY_MASTHEAD.match(masthead))
     for index in range(first + 1, min(len(lines), _HEAD_LINES)):
         line = text[lines[index][0] : lines[index][1]]
         if _headline_at(text, lines, index):
@@ -417,7 +437,7 @@ def _headline_at(text: str, lines: list[tuple[int, int]], index: int) -> bool:
         return False  # a byline, a reading time or a link is the page's, not the story's headline
     if is_link_bar(line) or (_NOTICE.search(line) and _NEXT_SENTENCE.search(line)):
         return False  # a bar of links; a cookie notice (a headline may name cookies)
-    if _CONSENT.match(line) or _SKIP_LINK.match(line):
+    if _CONSENT.match(line) or _SKIP_LINK.match(line) or _COOKIE_HEADING.match(line):
         return False
     # A headline is shorter than what follows it, which is prose.
     next_start, next_end = lines[index + 1]
