@@ -1,0 +1,230 @@
+"""Audit 12: the three invented stories of tests/fixtures/audit12 against their MANIFEST.json.
+
+The stories (a court verdict, a kettle recall, a football transfer; 17 articles of 15 outlets
+as saved HTML, scraped text, Markdown with front matter and with a reader's header, JSON lines,
+RSS and Atom feeds) and the manifest were written and committed (1430e1d) before corroborate was
+first run on them. Each check is what a right report shows; where today's report does not show
+it, the case is a strict xfail with the reason, owned by the stage named in
+/work/briefs/s12/reports/audit-findings.md: a fix that makes one pass must delete its entry.
+Unlike audit 11's check, the outlet must be the manifest's exactly (a feed's section included).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import corroborate
+from corroborate.records import Article
+from test_audit_head import _covered
+
+FIXTURES = Path(__file__).parent / "fixtures" / "audit12"
+MANIFEST: dict[str, Any] = json.loads((FIXTURES / "MANIFEST.json").read_text(encoding="utf-8"))
+_METADATA = ("headline:", "dateline:", "date line: read")
+_MANY = (".jsonl", ".rss", ".atom")
+
+
+def _xfail(cases: dict[str, str], names: list[str]) -> list[Any]:
+    return [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=cases[n])) if n in cases else n
+        for n in names
+    ]
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[str, dict[str, Any]]:
+    """Each story's report as JSON, read from its folder as a user would give it."""
+    return {
+        story: corroborate.report([str(FIXTURES / story)]).to_dict()
+        for story in MANIFEST["stories"]
+    }
+
+
+def _key(story: str, article: dict[str, Any]) -> str:
+    name = Path(re.split(r"[#:]", article["source"].split(f"{story}/", 1)[1])[0]).name
+    return f"{name}#{article['title']}" if name.endswith(_MANY) else name
+
+
+def _articles(report: dict[str, Any], story: str) -> dict[str, dict[str, Any]]:
+    return {_key(story, a): a for a in report["articles"]}
+
+
+_NO_YEAR = "the wire's dateline ('Nov 17 (Agency) —') gives no year, and the file no date"
+_ARTICLE_FAULTS = {
+    "verdict/keystone-wire.txt": _NO_YEAR,
+    "recall/pellam-press.txt": _NO_YEAR,
+    "transfer/sportswire.txt": _NO_YEAR,
+    "recall/homewise.md": "outlet 'homewise.example' (the URL's host): the masthead "
+    "'HOMEWISE — independent advice for your home' ends on no publication noun",
+}
+
+
+@pytest.mark.parametrize("name", _xfail(_ARTICLE_FAULTS, sorted(MANIFEST["files"])))
+def test_title_date_outlet_junk_and_story(reports: dict[str, Any], name: str) -> None:
+    entry = MANIFEST["files"][name]
+    story, key = name.split("/", 1)
+    found = _articles(reports[story], story)[key]
+    assert found["title"] == entry["title"]
+    assert found["outlet"] == entry["outlet"]
+    article = Article(id=found["id"], source=found["source"], text=found["text"])
+    removed = [(r["start"], r["end"]) for r in found["removed"]]
+    kept = [(p["start"], p["end"]) for p in found["paragraphs"]]
+    kept += [(r["start"], r["end"]) for r in found["removed"] if r["reason"].startswith(_METADATA)]
+    for junk in entry["junk"]:
+        assert _covered(article, junk, removed), f"left in the story: {junk!r}"
+    for junk in entry.get("junk_absent", []):
+        assert junk not in found["kept_text"], f"left in the story: {junk!r}"
+    for keep in entry["keep"]:
+        assert _covered(article, keep, kept), f"story text lost: {keep!r}"
+    assert (found["published"] or "")[:10] == entry["published"]
+
+
+_COPY_FAULTS = {
+    "recall": "Carnmoor Today's reprint of the Pellam wire trims every sentence it keeps: "
+    "one matched sentence, no copy found (copies)",
+}
+
+
+@pytest.mark.parametrize("story", _xfail(_COPY_FAULTS, sorted(MANIFEST["stories"])))
+def test_copies_and_their_origins(reports: dict[str, Any], story: str) -> None:
+    report = reports[story]
+    assert report["story"]["article_count"] == MANIFEST["stories"][story]["article_count"]
+    keys = {a["id"]: _key(story, a) for a in report["articles"]}
+    for article in report["articles"]:
+        copy_of = MANIFEST["files"][f"{story}/{keys[article['id']]}"]["copy_of"]
+        origin = keys.get(article["copy_of"] or "")
+        assert (f"{story}/{origin}" if origin else None) == copy_of, article["source"]
+
+
+_ONE_OUTLET = "two articles of one outlet (a day apart) count as two independent sources"
+_SOURCE_FAULTS = {
+    "verdict": f"Lowther Vale Ledger: {_ONE_OUTLET}",
+    "transfer": f"Kestrel Sport: {_ONE_OUTLET}",
+    "recall": "the Carnmoor reprint is not found as a copy, so counts as a source (copies)",
+}
+
+
+@pytest.mark.parametrize("story", _xfail(_SOURCE_FAULTS, sorted(MANIFEST["stories"])))
+def test_independent_sources(reports: dict[str, Any], story: str) -> None:
+    expected = MANIFEST["stories"][story]["independent_sources"]
+    assert reports[story]["story"]["independent_sources"] == expected
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def _quote_cases() -> list[str]:
+    return [f"{s}:{i}" for s, e in MANIFEST["stories"].items() for i in range(len(e["quotes"]))]
+
+
+_QUOTE_FAULTS = {
+    "verdict:0": "'prosecutor Imogen Rathbone KC told the court': 'Speaker not named'",
+    "recall:0": "Brightside's paraphrase (no quotation marks) counts as a second source",
+    "recall:1": "blockquote then '— Anselm Quarrie, chair of ...' on its own line: credited to "
+    "'Hollin & Pryce', speaker not named",
+    "transfer:0": "Goalmouth's 'The player, ..., said: “I cannot wait to start.”' is a quote of "
+    "'Speaker not named: The player' apart (1 independent source, not 2)",
+    "transfer:2": "the wire's '\"Teodor leaves with our thanks,\" she said.' (she: Kett, named in "
+    "the sentence before) is credited to 'Porthallow City' (1 independent source, not 2)",
+}
+
+
+@pytest.mark.parametrize("case", _xfail(_QUOTE_FAULTS, _quote_cases()))
+def test_quote_speaker_and_sources(reports: dict[str, Any], case: str) -> None:
+    story, index = case.split(":")
+    expected = MANIFEST["stories"][story]["quotes"][int(index)]
+    words = " ".join(_words(expected["text"])[:6])
+    found = [q for q in reports[story]["quotes"] if words in " ".join(_words(q["text"]))]
+    assert found, f"no quote holds {expected['text']!r}"
+    assert found[0]["speaker"] == expected["speaker"]
+    assert found[0]["independent_sources"] == expected["independent_sources"]
+
+
+_SCALE = {"million": 1e6, "m": 1e6, "bn": 1e9, "billion": 1e9}
+
+
+def _number(text: str) -> float:
+    found = re.match(r"[£$€]?([\d,.]+)\s*(million|m|bn|billion)?", text)
+    assert found, text
+    return float(found.group(1).replace(",", "")) * _SCALE.get(found.group(2) or "", 1)
+
+
+def _figure_cases() -> list[str]:
+    return [
+        f"{s}:{i}"
+        for s, e in MANIFEST["stories"].items()
+        for i, f in enumerate(e["figures"])
+        if len(f["values"]) > 1 or f["status"] == "agree"
+    ]
+
+
+_FIGURE_FAULTS = {
+    "verdict:1": "£340,000 and Vale Radio's £430,000 are two rows, no conflict",
+    "verdict:2": "3 counts and the Ledger's update to 4 are two 'agree' rows, no update",
+    "recall:0": "84,600 shares an 'agree' row with 'more than 48,000'; 48,600 and 'almost "
+    "49,000' are another 'agree' row: no conflict",
+    "recall:1": "23 reports and the Herald's 31 are separate rows, no update",
+    "recall:2": "two people burned (with the Herald's 'up from two') and five are separate rows",
+    "transfer:0": "£18.5m and Kestrel's earlier £18m are separate rows, no update",
+    "transfer:1": "five-year and the Post's four-year contract are two rows, no conflict",
+    "transfer:2": "age 23 of the wire group is a row apart from the Post's and Kestrel's "
+    "'23-year-old'",
+    "transfer:3": "14 goals (wire) and '14 times' (Goalmouth) are two rows",
+}
+
+
+@pytest.mark.parametrize("case", _xfail(_FIGURE_FAULTS, _figure_cases()))
+def test_figure_values_in_one_row(reports: dict[str, Any], case: str) -> None:
+    """A figure the outlets give (alike, at another precision, or in conflict) is one row
+    holding every value, with the status the manifest gives ('updated': the row says so)."""
+    story, index = case.split(":")
+    expected = MANIFEST["stories"][story]["figures"][int(index)]
+    wanted = {_number(v) for v in expected["values"]}
+    rows = [
+        f
+        for f in reports[story]["figures"]
+        if all(any(abs(v["value"] - w) <= 1e-6 * w for v in f["values"]) for w in wanted)
+    ]
+    assert rows, f"no row holds {sorted(wanted)}"
+    if expected["status"] == "updated":
+        assert any(f["updated"] for f in rows)
+    else:
+        assert any(f["status"] == expected["status"] for f in rows)
+
+
+# The two values of each story's planted conflict, as the articles print them: a disputed
+# claim's reason must name both (a reason naming another figure is no help to a reader).
+_RIVALS = {
+    "verdict": ("340,000", "430,000"),
+    "recall": ("48,600", "84,600"),
+    "transfer": ("five-year", "four-year"),
+}
+_DISPUTE_FAULTS = {
+    "verdict": "£430,000 (Vale Radio) is a single-source claim; the £340,000 claim is corroborated",
+    "recall": "Brightside's 84,600 is a mention of the corroborated 48,600 claim",
+    "transfer": "the five-year claim is disputed by 'Kestrel Sport gives two years' (years left "
+    "on the old contract); the Post's four-year is not named",
+}
+
+
+@pytest.mark.parametrize("story", _xfail(_DISPUTE_FAULTS, sorted(_RIVALS)))
+def test_the_planted_conflict_is_disputed_with_its_rival(
+    reports: dict[str, Any], story: str
+) -> None:
+    reasons = [(c["reason"] or "").lower() for c in reports[story]["claims"]]
+    assert any(all(v in r for v in _RIVALS[story]) for r in reasons), reasons
+
+
+def test_the_manifest_names_every_planted_conflict() -> None:
+    """Each story with a disputed claim in the manifest has its rivals named here."""
+    disputed = {
+        s
+        for s, e in MANIFEST["stories"].items()
+        if any(c["status"] == "disputed" for c in e["claims"])
+    }
+    assert disputed == set(_RIVALS)
