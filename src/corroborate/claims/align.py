@@ -48,6 +48,7 @@ from corroborate.claims.features import (
     same_fact,
 )
 from corroborate.claims.grown import GrownBlocks, Members
+from corroborate.claims.parts import NO_COUNTS, Counts, counts_of
 from corroborate.claims.pieces import Piece, split_pieces
 from corroborate.claims.quotelinks import QuoteMarks
 from corroborate.claims.slots import Slot, filler_spans, slots_of
@@ -123,6 +124,7 @@ class Unit:
     # ... the common nouns' spans in `text` and vectors (`slots.filler_spans`, `attach_...`)
     filler_spans: dict[str, Span] = field(default_factory=dict)
     fillers: dict[str, np.ndarray] = field(default_factory=dict)
+    counts: Counts = NO_COUNTS  # the nouns it counts, as a part or whole (`parts.counts_of`)
 
     @property
     def source(self) -> str:
@@ -185,6 +187,7 @@ def _units_of(
         unit.content = content_spans(piece.tokens)
         unit.slots = slots_of(piece.tokens)
         unit.filler_spans = filler_spans(piece.tokens)
+        unit.counts = counts_of(piece.tokens)
         units.append(unit)
     return units
 

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from corroborate.claims.features import SentenceFacts, actor_clash, names_meet
+from corroborate.claims.parts import NO_COUNTS, Counts, part_of_whole
 from corroborate.claims.slots import Slot, slot_clash
 from corroborate.claims.wordmeaning import MEANING_WORD
 
@@ -135,8 +136,9 @@ def _unnamed(names: frozenset[str], other: SentenceFacts) -> bool:
 
 
 class FactSplits:
-    """Which units of different articles state two facts (`two_facts`, or one slot of one word
-    filled two ways: `slots.slot_clash`), read once per pair: a merge of two clusters asks
+    """Which units of different articles state two facts (`two_facts`, one slot of one word
+    filled two ways: `slots.slot_clash`, or a part against its whole: `parts.part_of_whole`),
+    read once per pair: a merge of two clusters asks
     about every cross pair, and big clusters are asked often."""
 
     def __init__(
@@ -145,19 +147,29 @@ class FactSplits:
         owner: np.ndarray,
         slots: Sequence[frozenset[Slot]] | None = None,
         fillers: Sequence[Mapping[str, np.ndarray]] | None = None,
+        counts: Sequence[Counts] | None = None,
     ) -> None:
         self.facts = facts
         self.owner = owner  # each sentence's article, as a small integer
         self.slots = slots if slots is not None else [frozenset()] * len(facts)
         self.fillers = fillers if fillers is not None else [{}] * len(facts)  # noun -> vector
-        self.able = [_may_split(f) or bool(s) for f, s in zip(facts, self.slots, strict=True)]
+        self.counts = counts if counts is not None else [NO_COUNTS] * len(facts)
+        # a sentence that counts a whole splits only against one counting a part: where no
+        # sentence of the story counts a part, direct counts make no pair worth reading
+        any_part = any(c.parts for c in self.counts)
+        self.able = [
+            _may_split(f) or bool(s) or bool(c.parts) or (any_part and bool(c.wholes))
+            for f, s, c in zip(facts, self.slots, self.counts, strict=True)
+        ]
         self.known: dict[tuple[int, int], bool] = {}
 
     @classmethod
     def of(cls, units: Sequence[Any], owner: np.ndarray) -> FactSplits:
-        """For alignment units (`align.Unit`: their facts, slots and slot nouns' vectors)."""
+        """For alignment units (`align.Unit`: their facts, slots, slot nouns' vectors and
+        counts)."""
         facts = [u.facts for u in units]
-        return cls(facts, owner, [u.slots for u in units], [u.fillers for u in units])
+        slots, fillers = [u.slots for u in units], [u.fillers for u in units]
+        return cls(facts, owner, slots, fillers, [u.counts for u in units])
 
     def apart(self, a: list[int], b: list[int]) -> bool:
         """Whether a member of a and one of b from another article state two facts."""
@@ -170,7 +182,11 @@ class FactSplits:
         found = self.known.get(key)
         if found is None:
             a, b = self.facts[i], self.facts[j]
-            found = two_facts(a, b) or self._slots_clash(i, j)
+            found = (
+                two_facts(a, b)
+                or self._slots_clash(i, j)
+                or part_of_whole(self.counts[i], self.counts[j])
+            )
             self.known[key] = found
         return found
 
