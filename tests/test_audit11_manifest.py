@@ -105,8 +105,6 @@ def _quote_cases() -> list[str]:
 _QUOTE_FAULTS = {
     "ferry:0": "Coastline's half of the statement is given to 'Westrel Ferries', a speaker apart "
     "(1 independent source, not 2)",
-    "library:2": "'said Fenwold librarian Agnes Whitlock' after the quote: 'speaker not named'",
-    "library:3": "speaker alone on the next line with her group: the group is the speaker",
 }
 
 

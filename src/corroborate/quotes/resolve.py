@@ -126,7 +126,7 @@ def role_before(ent: Any) -> str | None:
     if ent.start - left > 8:
         return None
     text = doc[left : ent.start].text.strip(" ,")
-    return text or None
+    return text if text and not _NO_ROLE.search(text) else None
 
 
 def is_main_subject(token: Any) -> bool:
@@ -306,7 +306,7 @@ def resolve(
                 role = role_before(ent) if author else _role_in(speaker.text, ent.text)
                 registry.note_role(person, role)
                 return _named(person)
-    proper = _proper_run(speaker.text)
+    proper = _head_run(speaker) or _proper_run(speaker.text)
     if proper:
         person = registry.lookup(proper, introduced)
         if person is None and _could_be_name(speaker, proper):
@@ -386,7 +386,8 @@ def _could_be_name(speaker: Speaker, run: str) -> bool:
     """Whether a capitalised run no one in the story goes by may be a new person's name: at
     most four words, none a verb, not all a place ("Veto Power Impedes Peace Efforts", a
     headline before a colon, and "the New Jersey governor" name no one). The tagger's other
-    labels are no guide: it calls rare names a facility, a product or a show."""
+    labels are no guide: it calls rare names a facility, a product or a show, and a name
+    after a role noun a place ("Fenwold librarian Agnes Whitlock")."""
     if len(name_tokens(run)) > 4:
         return False
     if speaker.head is None or speaker.tokens is None:
@@ -395,7 +396,48 @@ def _could_be_name(speaker: Speaker, run: str) -> bool:
     tokens = [t for t in speaker.head.doc[slice(*speaker.tokens)] if t.text in words]
     if any(t.pos_ in ("VERB", "AUX") for t in tokens):
         return False
-    return not (tokens and all(t.ent_type_ in ("GPE", "LOC") for t in tokens))
+    place = bool(tokens) and all(t.ent_type_ in ("GPE", "LOC") for t in tokens)
+    return not place or _role_led(tokens, speaker.head)
+
+
+def _role_led(tokens: list[Any], head: Any) -> bool:
+    """Whether a run that heads the phrase follows a lower-case role noun ("librarian
+    Agnes Whitlock"): a person's name, not the place in "the New Jersey governor"."""
+    if not any(t.i == head.i for t in tokens) or tokens[0].i == 0:
+        return False
+    before = head.doc[tokens[0].i - 1]
+    return bool(before.pos_ == "NOUN" and before.is_lower)
+
+
+def _head_run(speaker: Speaker) -> str | None:
+    """The capitalised run that holds the phrase's head: "June Castellane" in the line
+    "June Castellane, Save Varrow Libraries" is who speaks, not the group named after her."""
+    head = speaker.head
+    if head is None or speaker.tokens is None or not _capital(head):
+        return None
+    low, high = speaker.tokens
+    if not low <= head.i < high:
+        return None  # a phrase written apart from its head ("Chrabaszcz" of "Braynard and ...")
+    doc = head.doc
+    left = head.i
+    while left > low and _capital(doc[left - 1]):
+        left -= 1
+    right = head.i + 1
+    while right < high and _capital(doc[right]):
+        right += 1
+    # "Jean-Marc Ayrault", "African-American Museum": a hyphen inside a word joins the run.
+    while left - 2 >= low and _joined(doc, left - 1) and _capital(doc[left - 2]):
+        left -= 2
+    return _trim_calendar(doc[left:right].text) or None
+
+
+def _capital(token: Any) -> bool:
+    return bool(token.text[:1].isupper() and not token.is_punct)
+
+
+def _joined(doc: Any, i: int) -> bool:
+    """Whether token i is a hyphen written inside a word, with no space either side."""
+    return bool(doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_)
 
 
 def _group(speaker: Speaker) -> bool:
@@ -418,12 +460,24 @@ def _role_in(phrase: str, name: str) -> str | None:
     # A title right before the name is part of how the name is written, not a role ("Dr Oriel
     # Stanz, the county's chief vet" printed the role "Dr , the county's chief vet").
     rest = _TITLE_BEFORE_NAME.sub(" ", phrase.replace(name, "\0")).replace("\0", " ")
+    # "Anna Palmer, 34, a North Dakota native": the age is no part of the role.
+    rest = re.sub(r"^\W*\d{1,3}\s*,", "", rest.strip(" ,;:()—–-"))
     rest = re.sub(r"^\W*(?:the|a|an)\s+", "", rest.strip(" ,;:()—–-"), flags=re.IGNORECASE)
     rest = re.sub(r"\s+", " ", rest).strip(" ,;:()—–-")
     words = rest.split()
     if not 1 <= len(words) <= 8 or not any(w[:1].isalpha() for w in words):
         return None
-    return rest
+    return None if _NO_ROLE.search(rest) else rest
+
+
+# What is left of a phrase that is no role: another person joined on ("Wilcox and Beruff, a
+# Sarasota Republican" gives Wilcox no "and Beruff"), a thing of theirs ("Santilli's role in
+# the occupation"), a clause hung on the name ("who was
+# responsible for ..."), or words of a quote the phrase ran into (an opening mark: "’" is an
+# apostrophe too).
+_NO_ROLE = re.compile(
+    r"^(?:and|or|but|nor|&)\b|^['’]s\b|\b(?:who|which|whose)\b|[\"“”‘«»]", re.IGNORECASE
+)
 
 
 _TITLE_BEFORE_NAME = re.compile(
@@ -437,9 +491,13 @@ def _proper_run(text: str) -> str | None:
     runs = [r for r in runs if r and r.lower() not in ("the", "a", "an")]
     if not runs:
         return None
-    # "a September Harbour Post poll": a month or a weekday before a name is no part of it
-    # (not April, May, June or August, which are first names too).
-    words = runs[-1].split()
+    return _trim_calendar(runs[-1])
+
+
+def _trim_calendar(run: str) -> str:
+    """ "a September Harbour Post poll": a month or a weekday before a name is no part of it
+    (not April, May, June or August, which are first names too)."""
+    words = run.split()
     while len(words) > 1 and words[0].lower() in CALENDAR:
         words.pop(0)
     return " ".join(words)
