@@ -2,9 +2,10 @@
 
 `read_quantities(text)` finds "5%", "five percent", "5 per cent", "$185 million", "£4.2bn",
 "185m dollars", "23 member nations", "at least 28", "around a fifth", "between 10 and 12",
-"north of three percent"... and normalises each: the value (scales applied, fractions as
-percentages), the unit ("percent", "USD", "count", "tonnes"...), a floor or ceiling for bounds,
-whether it is approximate, and how precisely it was written (2.3 means 2.25-2.35).
+"north of three percent", "an hour and a half", "cut fares by half", "60g"... and normalises
+each: the value (scales applied, fractions as percentages), the unit ("percent", "USD", "count",
+"tonnes"...), a floor or ceiling for bounds, whether it is approximate, and how precisely it was
+written (2.3 means 2.25-2.35).
 
 Dates, years, times of day, ages, labels ("Article 5", "Resolution 2231"), ordinals and model
 names ("F-16", "G7") are not quantities and are never returned. This is plain text work with no
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corroborate.figures import lexicon as lx
+from corroborate.figures import spans
 from corroborate.figures.number import Number, digits, number_at
 from corroborate.figures.spacing import Token, join_spaced_numbers
 
@@ -139,6 +141,8 @@ def _suffix_unit(tokens: list[Token], j: int) -> tuple[str, int] | None:
         return _DEGREES[tokens[j].text], j + 1  # "46.8C": a temperature, the letter touching
     if j + 1 < len(tokens) and tokens[j].text == "°" and tokens[j + 1].text in _DEGREES:
         return _DEGREES[tokens[j + 1].text], j + 2  # "46.8°C", "44 °C"
+    if j < len(tokens) and tokens[j].glued and tokens[j].text in lx.GLUED_UNITS:
+        return lx.GLUED_UNITS[tokens[j].text], j + 1  # "60g"; "5G" is a network, left a code
     for table in (lx.PERCENT_SUFFIX, lx.CURRENCY_SUFFIX, lx.MEASURE_SUFFIX, lx.DURATION_SUFFIX):
         hit = _phrase_at(tokens, j, table)
         if hit:
@@ -345,14 +349,24 @@ def _read_unit(tokens: list[Token], number: Number) -> _Reading:
         "of",
     ]:
         unit = "magnitude"  # "a magnitude of 5.9" is "magnitude 5.9"
-    suffix = _suffix_unit(tokens, end) or _hyphened_measure(tokens, end) or _term(tokens, end)
+    if unit is None and _hyphened_magnitude(tokens, end):
+        return _Reading(number, "magnitude", start, end + 2)  # "a 6.4-magnitude quake"
+    suffix = _suffix_unit(tokens, end) or _hyphened_measure(tokens, end) or spans.term(tokens, end)
     if suffix and (unit is None or unit == suffix[0]):
         unit, end = suffix
+        whole = number.value == int(number.value)
+        if unit in _DURATIONS and whole and spans.and_a_half(tokens, end):
+            number.value, end = number.value + 0.5, end + 3  # "a year and a half": 1.5 years
     elif unit is None and not number.scaled and _pence(tokens, end):
         # "65p", "20 pence": a hundredth of a pound, so "65p" and "£0.65" are one price
         unit, end = "GBP", end + 1
         number.value, number.precision = number.value / 100, number.precision / 100
     return _Reading(number, unit, start, end)
+
+
+def _hyphened_magnitude(tokens: list[Token], j: int) -> bool:
+    words = tokens[j : j + 2]
+    return [t.low for t in words] == ["-", "magnitude"] and all(t.glued for t in words)
 
 
 def _pence(tokens: list[Token], j: int) -> bool:
@@ -379,25 +393,6 @@ def _hyphened_measure(tokens: list[Token], j: int) -> tuple[str, int] | None:
     if not (tokens[j].glued and tokens[j + 1].glued):
         return None
     return _phrase_at(tokens, j + 1, lx.MEASURE_SUFFIX)
-
-
-# Nouns a hyphened span of time measures: "a nine-year sentence", "a 25-minute delay"; not
-# "ten-year bonds" or "a five-year plan", which name a kind.
-TERM_NOUNS = frozenset(
-    "sentence term ban contract delay wait suspension stint spell lease tenure jail prison".split()
-)
-
-
-def _term(tokens: list[Token], j: int) -> tuple[str, int] | None:
-    """ "a nine-year sentence", "a 12-month jail term": a span of time written as a modifier."""
-    if j + 2 >= len(tokens) or tokens[j].text not in _DASHES:
-        return None
-    if not (tokens[j].glued and tokens[j + 1].glued):
-        return None
-    hit = _phrase_at(tokens, j + 1, lx.DURATION_SUFFIX)
-    if hit is None or hit[1] >= len(tokens) or tokens[hit[1]].low not in TERM_NOUNS:
-        return None
-    return hit
 
 
 def _ratio(tokens: list[Token], reading: _Reading) -> _Reading | None:
@@ -519,9 +514,10 @@ def _single(
     marker: tuple[tuple[str | None, bool], int] | None,
 ) -> list[Quantity]:
     number, unit, end = reading.number, reading.unit, reading.end_tok
-    if _is_not_quantity(tokens, number, unit) or _is_adjective(tokens, end, unit):
+    if _is_not_quantity(tokens, number, unit) or spans.is_adjective(tokens, end, unit):
         return []
-    if unit in _DURATIONS and end < len(tokens) and (tokens[end].low in lx.RELATIVE_AFTER):
+    start = marker[1] if marker else reading.start_tok
+    if unit in _DURATIONS and spans.is_relative_time(tokens, start, end):
         return []
     if _is_phone(tokens, number):
         return []
@@ -557,19 +553,6 @@ def _is_phone(tokens: list[Token], number: Number) -> bool:
     near = [tokens[k] for k in (number.first - 1, number.last) if 0 <= k < len(tokens)]
     return any(t.text.isdigit() and not t.glued for t in near) or (
         number.last < len(tokens) and tokens[number.last].text.isdigit()
-    )
-
-
-def _is_adjective(tokens: list[Token], end: int, unit: str | None) -> bool:
-    """ "a 30-day truce", "a 24-hour strike": a duration used as a modifier."""
-    if unit is not None or end + 1 >= len(tokens):
-        return False
-    dash, word = tokens[end], tokens[end + 1]
-    return (
-        dash.text in _DASHES
-        and dash.glued
-        and word.glued
-        and (word.low in lx.DURATION_SUFFIX or word.low.startswith("year"))
     )
 
 

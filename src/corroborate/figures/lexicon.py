@@ -147,6 +147,9 @@ MEASURE_SUFFIX = {
     "kilogrammes": "kg",
     "kg": "kg",
     "grams": "grams",
+    "gram": "grams",
+    "milligrams": "mg",
+    "millilitres": "ml",
     "litres": "litres",
     "liters": "litres",
     "litre": "litres",
@@ -173,6 +176,9 @@ MEASURE_SUFFIX = {
     "mph": "mph",
     "knots": "knots",
 }
+# Short units read only when they touch the number and in lower case: "60g", "5mg", "250ml"
+# ("5G" is a network, "60 g" too loose to trust).
+GLUED_UNITS = {"g": "grams", "mg": "mg", "ml": "ml"}
 # Durations are typed by their unit, so a duration never lines up with a count.
 DURATION_SUFFIX = {
     "decades": "decades",
@@ -194,6 +200,16 @@ DURATION_SUFFIX = {
     "seasons": "seasons",
     "season": "seasons",
 }
+# One unit of time told with "a": "an hour and a half", "almost a decade" ("a second" is
+# mostly an ordinal, so it is not here).
+ONE_SPAN = frozenset("decade year month week day hour minute".split())
+# Words of lasting before "a year" that make it a span: "for a year", "the probe spent a
+# decade". Markers ("almost", "more than") do too (number._span_cue_before). Not "within":
+# "settled within a month" is a deadline the labelled sets do not count as a figure.
+SPAN_CUES = frozenset(
+    """for lasted lasting lasts last took take takes taking spent spend spends spending
+    served serve serving""".split()
+)
 # Fractions written as words become percentages ("around a fifth" agrees with "20%").
 FRACTIONS = {
     "half": 50.0,
@@ -225,6 +241,18 @@ FRACTIONS = {
     "a tenth": 10.0,
     "one tenth": 10.0,
     "one-tenth": 10.0,
+    "seven tenths": 70.0,
+    "seven-tenths": 70.0,
+    "a sixth": 100 / 6,
+    "one sixth": 100 / 6,
+    "one-sixth": 100 / 6,
+    "five sixths": 500 / 6,
+    "five-sixths": 500 / 6,
+    "an eighth": 12.5,
+    "one eighth": 12.5,
+    "one-eighth": 12.5,
+    "three eighths": 37.5,
+    "three-eighths": 37.5,
 }
 
 # Markers before a number: (bound, approximate). bound "low": the value is a floor;

@@ -64,11 +64,13 @@ def _words_number(tokens: list[Token], i: int) -> Number | None:
         if nxt in ("hundred", "thousand", "million", "billion", "dozen"):
             base = {"hundred": 100.0, "dozen": 12.0}.get(nxt) or lx.SCALE_WORDS[nxt]
             return Number(base, 0.0, i, i + 2, words=True, scaled=nxt != "dozen")
-        return None
-    if low == "half" and i + 2 < len(tokens) and tokens[i + 1].low == "a":
+        return _one_span(tokens, i)
+    if low == "half" and i + 2 < len(tokens) and tokens[i + 1].low in ("a", "an"):
         scale = lx.SCALE_WORDS.get(tokens[i + 2].low)
         if scale:
             return Number(0.5 * scale, 0.05 * scale, i, i + 3, words=True, scaled=True)
+        if tokens[i + 2].low in lx.ONE_SPAN:  # "half a year": six months, as "six months" reads
+            return Number(0.5, 0.0, i, i + 2, words=True)
     value = _word_value(low)
     if value is None:
         return None
@@ -86,6 +88,29 @@ def _words_number(tokens: list[Token], i: int) -> Number | None:
     return Number(float(value), 0.0, i, j, words=True)
 
 
+def _one_span(tokens: list[Token], i: int) -> Number | None:
+    """ "an hour and a half", "in under an hour", "almost a decade", "jailed for a year": one
+    unit of time, told with "a". Only where the words around make it a span: "£5,000 a year",
+    "twice a week" and "a day of protests" are a rate and a phrase, not one year or one day."""
+    if tokens[i + 1].low not in lx.ONE_SPAN:
+        return None
+    after = [t.low for t in tokens[i + 2 : i + 5]]
+    if after == ["and", "a", "half"] or _span_cue_before(tokens, i):
+        return Number(1.0, 0.0, i, i + 1, words=True)
+    return None
+
+
+def _span_cue_before(tokens: list[Token], i: int) -> bool:
+    """A marker ("almost", "more than", "up to") or a word of lasting ("for", "spent",
+    "lasted", "took") just before token i."""
+    if i > 0 and tokens[i - 1].low in lx.SPAN_CUES:
+        return True
+    return any(
+        i >= width and " ".join(t.low for t in tokens[i - width : i]) in lx.MARKERS
+        for width in (1, 2, 3)
+    )
+
+
 def _fraction(tokens: list[Token], i: int) -> Number | None:
     """ "a fifth of", "two-thirds of", "half of": a share, read as a percentage."""
     for width in (2, 1):
@@ -96,13 +121,58 @@ def _fraction(tokens: list[Token], i: int) -> Number | None:
         # "half of", and "half the vote", "half their volume": no "of" after "half" itself.
         owned = phrase == "half" and after in _OWNERS and not _idiom(tokens, i + width + 1)
         # "a third full", "half empty": a share of a whole the adjective names
-        if phrase in lx.FRACTIONS and (after == "of" or owned or after in _WHOLE_STATES):
+        shares = after == "of" or owned or after in _WHOLE_STATES
+        if phrase in lx.FRACTIONS and (shares or _share_of_change(tokens, i, i + width)):
             if width == 1 and i > 0 and tokens[i - 1].low in ("second", "first", "the"):
                 return None
             value = lx.FRACTIONS[phrase]
             return Number(value, FRACTION_STEP, i, i + width, words=True, fraction=True)
     return None
 
+
+def _share_of_change(tokens: list[Token], i: int, end: int) -> bool:
+    """A share with no "of" that sizes a change: "cut fares by half", "raise bills by nearly a
+    third", "a fifth below their level", "a quarter higher than"; not "sued by a third party"
+    nor "by half-time" (one token)."""
+    after = tokens[end].low if end < len(tokens) else ""
+    if after in _COMPARED:
+        return True
+    k = i
+    for width in (3, 2, 1):  # step back over a marker: "by nearly a third"
+        if k >= width and " ".join(t.low for t in tokens[k - width : k]) in lx.MARKERS:
+            k -= width
+            break
+    if not (k > 0 and tokens[k - 1].low == "by" and _changed_before(tokens, k - 1)):
+        return False
+    return end == len(tokens) or not tokens[end].text[0].isalnum() or after in _AFTER_BY
+
+
+def _changed_before(tokens: list[Token], by: int) -> bool:
+    """A verb of change shortly before "by": "cut fares for students by half"; not "was
+    advised by a third" (a third bank) nor "beaten by a second-half goal"."""
+    return any(t.low.startswith(_CHANGE_STEMS) for t in tokens[max(0, by - CHANGE_REACH) : by])
+
+
+# How many words before "by" the verb of change may stand ("cut fares for 16- to 17-year-olds
+# by half").
+CHANGE_REACH = 10
+_CHANGE_STEMS = tuple(
+    """cut rais rise rose risen ris fall fell drop reduc increas grow grew shrank shrink shrunk
+    slash lower boost climb jump soar plung slump declin expand halv trim lift swell swoll
+    widen narrow doubl push contract""".split()
+)
+
+
+# Words that say a share sizes a difference: "a fifth below", "a third more than".
+_COMPARED = frozenset(
+    """below above higher lower more less fewer bigger smaller larger cheaper dearer shorter
+    longer up down""".split()
+)
+# Words that may follow "by half" and leave the share a share (time, place, a new clause).
+_AFTER_BY = frozenset(
+    """in on at last this next since from to over compared between and or after before while
+    when as for among across within during until but""".split()
+)
 
 # States a share of a whole is in: "the reservoir is a third full", "the ward is half empty".
 _WHOLE_STATES = frozenset({"full", "empty", "complete", "occupied"})

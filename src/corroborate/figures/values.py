@@ -52,7 +52,8 @@ UNIT_SCALE: dict[str, tuple[str, float]] = {
     "mm": ("length", 0.001), "cm": ("length", 0.01), "metres": ("length", 1.0),
     "km": ("length", 1000.0), "miles": ("length", 1609.344), "feet": ("length", 0.3048),
     "inches": ("length", 0.0254), "grams": ("mass", 0.001), "kg": ("mass", 1.0),
-    "tonnes": ("mass", 1000.0), "hectares": ("area", 1e4), "acres": ("area", 4046.86),
+    "tonnes": ("mass", 1000.0), "mg": ("mass", 1e-6), "ml": ("volume", 0.001),
+    "hectares": ("area", 1e4), "acres": ("area", 4046.86),
     "km2": ("area", 1e6), "square miles": ("area", 2.59e6), "litres": ("volume", 1.0),
     "cubic metres": ("volume", 1000.0),
 }  # fmt: skip
@@ -60,7 +61,18 @@ UNIT_SCALE: dict[str, tuple[str, float]] = {
 
 # Metric units convert without the slips of metric against imperial: "1.5 tonnes" and "400kg"
 # can be rivals.
-METRIC = frozenset({"mm", "cm", "metres", "km", "grams", "kg", "tonnes", "litres", "km2"})
+METRIC = frozenset(
+    {"mm", "cm", "metres", "km", "grams", "kg", "tonnes", "litres", "km2", "mg", "ml"}
+)
+
+# Spans of time in seconds (a month a twelfth of a year), so "90 minutes" and "an hour and a
+# half", "six months" and "half a year" agree. Only for agreeing: spans in two units are not
+# one dimension to `same_dimension`, so "two years" against "18 months" is two figures, never
+# a conflict (a sentence and a delay are told in the unit they were set in).
+SPAN_SECONDS = {
+    "seconds": 1.0, "minutes": 60.0, "hours": 3600.0, "days": 86400.0, "weeks": 604800.0,
+    "months": 31557600.0 / 12, "years": 31557600.0, "decades": 315576000.0,
+}  # fmt: skip
 
 
 def same_dimension(a: Quantity, b: Quantity) -> bool:
@@ -72,8 +84,10 @@ def same_dimension(a: Quantity, b: Quantity) -> bool:
 
 def _in_unit(quantity: Quantity, unit: str) -> Quantity:
     """The quantity restated in another unit of its dimension."""
-    factor = UNIT_SCALE[quantity.unit][1] / UNIT_SCALE[unit][1]
+    return _scaled(quantity, unit, UNIT_SCALE[quantity.unit][1] / UNIT_SCALE[unit][1])
 
+
+def _scaled(quantity: Quantity, unit: str, factor: float) -> Quantity:
     def scale(x: float | None) -> float | None:
         return None if x is None else x * factor
 
@@ -87,11 +101,18 @@ def _in_unit(quantity: Quantity, unit: str) -> Quantity:
     )
 
 
+def _in_seconds(quantity: Quantity) -> Quantity:
+    return _scaled(quantity, "seconds", SPAN_SECONDS[quantity.unit])
+
+
 def values_agree(a: Quantity, b: Quantity) -> bool:
     if a.unit != b.unit and not _dollars(a, b):
-        if not same_dimension(a, b):
+        if a.unit in SPAN_SECONDS and b.unit in SPAN_SECONDS:
+            a, b = _in_seconds(a), _in_seconds(b)
+        elif not same_dimension(a, b):
             return False
-        b = _in_unit(b, a.unit)
+        else:
+            b = _in_unit(b, a.unit)
     if a.plain and b.plain and a.value is not None and b.value is not None:
         # Two exact values agree when the finer one rounds to the coarser: 2.33% is 2.3%. On
         # the edge only when the gap is small beside the value: 4.15% rounds to 4.2%, but
