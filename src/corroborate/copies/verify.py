@@ -106,7 +106,11 @@ def align(
                 used_a.add(i)
                 used_b.add(j)
                 pairs.append((i, j, float(scores[i, j]) / 100))
+        contained = _trimmed(a, b, used_a, used_b)
+        pairs += [(i, j, sim) for (i, j), sim in contained.items()]
         pairs.sort()
+    else:
+        contained = {}
     runs = _run_lengths(pairs)
     coverage_a = _coverage(a, [i for i, _, _ in pairs])
     coverage_b = _coverage(b, [j for _, j, _ in pairs])
@@ -119,7 +123,9 @@ def align(
         if skip_common and (a[i].common or b[j].common):
             continue
         own = min(len(a[i].own_words), len(b[j].own_words))
-        if own >= settings.min_own_words and fuzz.ratio(a[i].own_normal, b[j].own_normal) >= cutoff:
+        if own >= settings.min_own_words and (
+            (i, j) in contained or fuzz.ratio(a[i].own_normal, b[j].own_normal) >= cutoff
+        ):
             own_words += own
             sentences += 1
         if run >= settings.min_run:  # quotes copied in the wire's order count a little
@@ -135,6 +141,36 @@ def align(
         coverage_a=coverage_a,
         coverage_b=coverage_b,
     )
+
+
+# A sentence cut short by a subeditor ("... 23 reports of kettles overheating." from "...
+# overheating, and that two people had suffered minor burns"): its words are a run of the
+# other's, too short a part of it for the ratio to match. A reprint that trimmed every sentence
+# it kept matched one sentence and counted as a source of its own (session-12 audit). As long a
+# run of the outlet's own words is what a wire passage is (bench_copies' 12-word rule).
+_TRIMMED_WORDS = 12
+
+
+def _trimmed(
+    a: list[Unit], b: list[Unit], used_a: set[int], used_b: set[int]
+) -> dict[tuple[int, int], float]:
+    """Unmatched sentence pairs where one's own words (12 or more, no quotation) are a run of
+    the other's: (i, j) -> the share of the longer sentence's words that the shorter holds."""
+    found: dict[tuple[int, int], float] = {}
+    long_a = [i for i, u in enumerate(a) if i not in used_a and len(u.own_words) >= _TRIMMED_WORDS]
+    long_b = [j for j, u in enumerate(b) if j not in used_b and len(u.own_words) >= _TRIMMED_WORDS]
+    for i, j in itertools.product(long_a, long_b):
+        if i in used_a or j in used_b:
+            continue
+        x, y = a[i], b[j]
+        if len(x.own_words) != len(x.words) or len(y.own_words) != len(y.words):
+            continue  # a quote is never the evidence
+        short, longer = sorted((x.normal, y.normal), key=len)
+        if f" {short} " in f" {longer} ":
+            used_a.add(i)
+            used_b.add(j)
+            found[(i, j)] = min(len(x.words), len(y.words)) / max(len(x.words), len(y.words))
+    return found
 
 
 def _run_lengths(pairs: list[tuple[int, int, float]]) -> list[int]:
