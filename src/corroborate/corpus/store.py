@@ -366,17 +366,7 @@ class SqliteStore:
                 [(run_id, e.source, e.message) for e in errors],
             )
             self._add_df(features)
-            # A story's title may come only from an article now in it: the clusterer's
-            # in-memory title can name one that has since moved away.
-            titles: dict[str, str | None] = {}
-            title_of = {f.article: f.title for f in features}
-            for assignment in assignments:
-                titles[assignment.story] = titles.get(assignment.story) or title_of.get(
-                    assignment.article
-                )
-            self.save_stories(
-                stories, moved=False, titles=titles, added=added_members(articles, assignments)
-            )
+            self.save_stories(stories, added=added_members(articles, assignments))
 
     def _insert_articles(
         self,
@@ -473,43 +463,29 @@ class SqliteStore:
         self,
         stories: Iterable[StoryState],
         *,
-        moved: bool = True,
-        titles: Mapping[str, str | None] | None = None,
         added: Mapping[str, list[Member]] | None = None,
     ) -> None:
-        """Upsert the stories' centroids and recount their articles, sources and outlets.
+        """Upsert the stories' centroids, recount their articles, sources and outlets, and
+        title them as `report` titles their articles (`titles.retitle`).
 
-        Every move of an article between stories (a split, a merge, the end-of-run look,
-        re-clustering) ends here, so here a story that lost the article its title came from
-        gets a new title. `moved=False` (a batch that only added new articles) skips that
-        check: adding never takes a title away. `titles` gives an untitled story a title
-        from its new members (else the StoryState's title is offered). `added` gives, for a
-        story that only gained articles since it was last counted, their (source group,
-        outlet): its counts are then brought up to date from those alone.
+        Every change of a story's members (a batch's new articles, a split, a merge, the
+        end-of-run look, re-clustering) ends here. `added` gives, for a story that only
+        gained articles since it was last counted, their (source group, outlet): its counts
+        are then brought up to date from those alone.
         """
         now = _now()
         for story in stories:
             self.db.execute(
-                "INSERT INTO stories (id, title, first_seen, last_seen, created_at, updated_at, "
-                "centroid) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                "title=coalesce(stories.title, excluded.title), first_seen=excluded.first_seen, "
-                "last_seen=excluded.last_seen, updated_at=excluded.updated_at, "
-                "centroid=excluded.centroid",
-                (
-                    story.id,
-                    titles.get(story.id) if titles is not None else story.title,
-                    story.first,
-                    story.last,
-                    now,
-                    now,
-                    json.dumps(story.counts),
-                ),
+                "INSERT INTO stories (id, first_seen, last_seen, created_at, updated_at, "
+                "centroid) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "first_seen=excluded.first_seen, last_seen=excluded.last_seen, "
+                "updated_at=excluded.updated_at, centroid=excluded.centroid",
+                (story.id, story.first, story.last, now, now, json.dumps(story.counts)),
             )
             members = added.get(story.id) if added is not None else None
             if members is None or not count_added(self.db, story.id, members):
                 recount(self.db, story.id)
-            if moved:
-                retitle(self.db, story.id, story.counts)
+            retitle(self.db, story.id, story.counts)
 
     # -- queries for the CLI and export --------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
