@@ -113,6 +113,11 @@ class SharedPassage:
     similarity: float
 
 
+# The evidence kind that joins an outlet's follow-up article to its first (copies.outlets):
+# no copy and no shared passage, but one newsroom is one source.
+SAME_OUTLET = "same outlet"
+
+
 @dataclass(slots=True)
 class CopyEvidence:
     """Why `article` counts as a copy of `origin`."""

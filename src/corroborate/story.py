@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from corroborate.claims import align_claims, find_exclusives
 from corroborate.claims.figured import dispute_figures
 from corroborate.clean import clean_articles
-from corroborate.copies import find_copies
+from corroborate.copies import find_copies, join_outlets
 from corroborate.figures import build_ledger
 from corroborate.nlp import Resources
 from corroborate.quotes import find_quotes
@@ -63,7 +63,9 @@ def build_report(
     stage("copies")
     for article in articles:
         segment_article(article)
-    groups = find_copies(articles)
+    # Copies make one source of several outlets; an outlet's own follow-up is no copy, but the
+    # same newsroom cannot corroborate itself: one outlet is one source.
+    groups = join_outlets(find_copies(articles), articles)
     stage("parsing")
     resources.parse_all(articles)  # one batched spaCy pass for every stage below
     # Quotes before claims: a quote and its paraphrase in another outlet are one claim, and the

@@ -11,6 +11,9 @@ has a `CopyEvidence` (kind, similarity, shared passages with offsets in both art
 partial copy stays its own group and its group carries a "partial" evidence naming the
 passages it borrowed. Only kept paragraphs are read, so scraped junk makes no difference.
 
+`join_outlets(groups, articles)` then makes one source of each outlet's articles (a follow-up
+is no copy, but one newsroom cannot corroborate itself); `story.build_report` calls both.
+
 Kinds: "verbatim", "re-headlined", "extended" (text added, e.g. a "Key points" box or junk),
 "edited" (spelling, a word or two), "reordered", "abridged" (paragraphs dropped), "partial".
 
@@ -70,6 +73,7 @@ from corroborate.copies.groups import (
 )
 from corroborate.copies.incremental import ArticleCopyFinder
 from corroborate.copies.minhash import SignatureBatch
+from corroborate.copies.outlets import join_outlets
 from corroborate.copies.settings import CopySettings
 from corroborate.copies.verify import CopyMatch
 from corroborate.records import Article, SourceGroup
@@ -84,6 +88,7 @@ __all__ = [
     "SignatureBatch",
     "find_copies",
     "group_matches",
+    "join_outlets",
     "partial_matches",
     "pick_origin",
     "text_units",

@@ -231,9 +231,13 @@ def _update_reason(counted: Sequence[FigureMentionDraft]) -> str:
 
 def _single_reason(group: Sequence[FigureMentionDraft]) -> str:
     count = len({m.article.id for m in group})
-    if count > 1:
-        return f"stated by {count} articles that are copies of one source"
-    return "stated by one source only"
+    if count == 1:
+        return "stated by one source only"
+    copied = any(m.article.copy_of or m.article.borrowed for m in group)
+    outlets = {m.article.outlet for m in group}
+    if len(outlets) == 1 and None not in outlets and not copied:
+        return f"stated by {count} articles of one outlet: one source"
+    return f"stated by {count} articles that are copies of one source"
 
 
 def _sources(count: int) -> str:

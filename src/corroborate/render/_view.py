@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from corroborate.records import (
+    SAME_OUTLET,
     Article,
     Claim,
+    CopyEvidence,
     Figure,
     FigureMention,
     FigureValue,
@@ -166,6 +168,25 @@ class ReportView:
     def group_of(self, article_id: str) -> SourceGroup | None:
         article = self.articles.get(article_id)
         return self.groups.get(article.source_group or "") if article else None
+
+
+def group_members(view: ReportView, group: SourceGroup) -> str:
+    """What a group holds besides its origin: "2 copies", "1 copy, 1 more article by the
+    same outlet" (an outlet's follow-up is one source with its first article, no copy)."""
+    others = [a for a in group.articles if a != group.origin]
+    copies = sum(1 for a in others if (x := view.articles.get(a)) is not None and x.copy_of)
+    parts = [plural(copies, "copy", "copies")] if copies or len(others) == copies else []
+    if len(others) > copies:
+        parts.append(plural(len(others) - copies, "more article") + " by the same outlet")
+    return ", ".join(parts)
+
+
+SAME_OUTLET_NOTE = "another article by the same outlet, no copy; counted as one source with it"
+
+
+def is_same_outlet(evidence: CopyEvidence) -> bool:
+    """Evidence that joins an outlet's follow-up to its group (no copy, no shared passage)."""
+    return evidence.kind == SAME_OUTLET
 
 
 def split_groups(groups: Sequence[SourceGroup]) -> tuple[list[SourceGroup], list[SourceGroup]]:

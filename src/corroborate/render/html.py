@@ -28,6 +28,7 @@ from corroborate.render._view import (
     CONTEXT_LABEL,
     DISPUTE_CAVEAT,
     EMPTY,
+    SAME_OUTLET_NOTE,
     SECTION_TITLES,
     STATUS_LABEL,
     ReportView,
@@ -44,6 +45,8 @@ from corroborate.render._view import (
     figures_in_display_order,
     flag_words,
     format_value,
+    group_members,
+    is_same_outlet,
     mention_notes,
     number_citations,
     plural,
@@ -420,9 +423,7 @@ def sources_section(view: ReportView) -> str:
 def _group(view: ReportView, group: SourceGroup) -> str:
     members = ", ".join(article_link(view, a) for a in group.articles)
     evidence = "".join(_evidence(view, ev) for ev in group.evidence)
-    heading = (
-        f"{esc(view.label(group.origin))} and {plural(len(group.articles) - 1, 'copy', 'copies')}"
-    )
+    heading = f"{esc(view.label(group.origin))} and {esc(group_members(view, group))}"
     return (
         f'<article class="group" id="{element_id("group", group.id)}"><h3>{heading} '
         f"<small>{esc(group.id)}</small></h3>"
@@ -432,6 +433,8 @@ def _group(view: ReportView, group: SourceGroup) -> str:
 
 
 def _evidence(view: ReportView, ev: CopyEvidence) -> str:
+    if is_same_outlet(ev):
+        return f"<p>{article_link(view, ev.article)}: {esc(SAME_OUTLET_NOTE)}</p>"
     copy = view.articles.get(ev.article)
     rows = "".join(
         f"<tr><td>{_span_link(ev.article, p.start, p.end)}</td>"

@@ -14,6 +14,7 @@ from corroborate.render._view import (
     CONTEXT_LABEL,
     DISPUTE_CAVEAT,
     EMPTY,
+    SAME_OUTLET_NOTE,
     SECTION_TITLES,
     STATUS_LABEL,
     DiffOp,
@@ -30,6 +31,8 @@ from corroborate.render._view import (
     figures_in_display_order,
     flag_words,
     format_value,
+    group_members,
+    is_same_outlet,
     mention_notes,
     number_citations,
     own_mentions,
@@ -327,10 +330,13 @@ def sources_section(view: ReportView) -> str:
         parts.append(f"No copies of: {members}.")
     for group in with_copies:
         members = ", ".join(article_link(view, a) for a in group.articles)
-        copies = plural(len(group.articles) - 1, "copy", "copies")
+        copies = group_members(view, group)
         heading = f"**{md(view.label(group.origin))} and {copies}** ({md(group.id)})"
         lines = [f"- {heading}: {members} (origin: {article_link(view, group.origin)})"]
         for ev in group.evidence:
+            if is_same_outlet(ev):
+                lines.append(f"  - {article_link(view, ev.article)}: {md(SAME_OUTLET_NOTE)}")
+                continue
             lines.append(
                 f"  - {article_link(view, ev.article)} copies {article_link(view, ev.origin)}: "
                 f"{md(ev.kind)}, similarity {ev.similarity:.2f}, "

@@ -21,6 +21,7 @@ from corroborate.render._view import (
     CONTEXT_LABEL,
     DISPUTE_CAVEAT,
     EMPTY,
+    SAME_OUTLET_NOTE,
     SECTION_TITLES,
     STATUS_LABEL,
     ReportView,
@@ -35,6 +36,8 @@ from corroborate.render._view import (
     figures_in_display_order,
     flag_words,
     format_value,
+    group_members,
+    is_same_outlet,
     mention_notes,
     number_citations,
     own_mentions,
@@ -331,13 +334,16 @@ def sources_section(view: ReportView) -> RenderableType:
 
 def _group(view: ReportView, group: SourceGroup) -> RenderableType:
     members = ", ".join(view.labels(group.articles))
-    copies = plural(len(group.articles) - 1, "copy", "copies")
+    copies = group_members(view, group)
     lines: list[RenderableType] = [
         Text.assemble(
             (f"{view.label(group.origin)} and {copies}", "bold"), f" ({group.id}): {members}"
         )
     ]
     for ev in group.evidence:
+        if is_same_outlet(ev):
+            lines.append(_indent(Text(f"{view.label(ev.article)}: {SAME_OUTLET_NOTE}")))
+            continue
         summary = (
             f"{view.label(ev.article)} copies {view.label(ev.origin)}: {ev.kind}, "
             f"similarity {ev.similarity:.2f}, {plural(len(ev.passages), 'shared passage')}"
