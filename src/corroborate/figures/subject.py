@@ -462,13 +462,23 @@ def _ordered_to_pay(verb: Any, local: list[Any]) -> bool:
 
 
 def _is_subset(anchor: Any, tokens: list[Any], start: int) -> bool:
-    """ "another $600,000", "two other rifles": one amount or set among others."""
+    """ "another $600,000", "two other rifles": one amount or set among others; "nine of
+    them", "12 of whom": a part of a count told before."""
     before = [t for t in tokens if t.idx < start]
     if before and before[-1].lower_ in SUBSET_WORDS:
+        return True
+    if any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in _OF_THEM for g in c.children)
+        for c in anchor.children
+    ):
         return True
     if anchor.dep_ != "nummod":
         return False
     return any(c.dep_ == "amod" and c.lower_ in SUBSET_WORDS for c in anchor.head.children)
+
+
+# "nine of them", "12 of whom", "two of those": the count a part is of was told before.
+_OF_THEM = frozenset({"them", "whom", "those", "these", "which"})
 
 
 def _local(anchor: Any, in_quantity: set[int]) -> list[Any]:
