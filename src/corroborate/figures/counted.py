@@ -160,7 +160,7 @@ def read_outcome(
     other = _other_argument(anchor)
     for region in (local, narrow):
         hits = [t for t in region if t.lemma_.lower() in OUTCOME_OF or t.lower_ in OUTCOME_OF]
-        hits = [t for t in hits if t.i not in other]
+        hits = [t for t in hits if t.i not in other and not _free_of_charge(t)]
         strong = [t for t in hits if t.lemma_.lower() not in WEAK_OUTCOME_WORDS]
         if hits and not strong:  # "left 19 people missing": the state the verb left them in
             strong = [t for t in _complements(anchor) if t.lower_ in OUTCOME_OF]
@@ -176,6 +176,12 @@ def read_outcome(
 
 
 _STATES = frozenset("be have live number total remain".split())
+
+
+def _free_of_charge(token: Any) -> bool:
+    """ "free" before its noun is what a thing costs ("more than 100 free water points",
+    "2,000 free tickets"), not people freed ("12 hostages were freed", "set free")."""
+    return bool(token.lower_ == "free" and token.dep_ == "amod")
 
 
 def _other_argument(anchor: Any) -> set[int]:
