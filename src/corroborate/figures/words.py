@@ -8,7 +8,7 @@ from __future__ import annotations
 
 OUTCOMES = {
     "dead": "kill die dead death fatality toll body life drown perish",
-    "injured": "injure wound hurt injury hospitalise hospitalize",
+    "injured": "injure wound hurt injury hospitalise hospitalize treat",
     "missing": "missing unaccounted",
     "rescued": "rescue save survivor survive pull lift airlift winch",
     "sheltered": "shelter house accommodate",
