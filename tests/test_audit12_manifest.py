@@ -197,7 +197,6 @@ _RIVALS = {
 }
 _DISPUTE_FAULTS = {
     "verdict": "£430,000 (Vale Radio) is a single-source claim; the £340,000 claim is corroborated",
-    "recall": "Brightside's 84,600 is a mention of the corroborated 48,600 claim",
     "transfer": "the five-year claim is disputed by 'Kestrel Sport gives two years' (years left "
     "on the old contract); the Post's four-year is not named",
 }

@@ -10,6 +10,8 @@ import pytest
 
 from corroborate.claims import align_claims
 from corroborate.claims.parts import counts_of, part_of_whole
+from corroborate.claims.rivals import clash_of
+from corroborate.figures.extract import read_quantities
 from corroborate.nlp import Resources
 from corroborate.records import Article, Claim
 from test_claims import article, claim_of
@@ -95,3 +97,27 @@ def test_counts_read_scaled_figures(resources: Resources) -> None:
     counts = counts_of(resources.spacy()("The hack hit some 2.5m of the 7 million customers."))
     assert counts.parts == {(2_500_000.0, "customer")}
     assert counts.wholes == {(7_000_000.0, "customer")}
+
+
+@pytest.mark.parametrize(
+    "first, second, clash",
+    [
+        # a count told as a part of a definite whole counts the same thing as a plain count
+        (
+            "The firm has withdrawn 8,400 of its Vexa heaters from shops.",
+            "The firm is recalling 4,800 Vexa heaters.",
+            ("8,400", "4,800"),
+        ),
+        # the same figure agrees
+        (
+            "The firm has withdrawn 8,400 of its Vexa heaters from shops.",
+            "The firm is recalling 8,400 Vexa heaters.",
+            None,
+        ),
+    ],
+)
+def test_a_part_counts_what_its_noun_names(
+    first: str, second: str, clash: tuple[str, str] | None
+) -> None:
+    found = clash_of(first, read_quantities(first), second, read_quantities(second))
+    assert found == clash

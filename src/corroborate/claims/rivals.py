@@ -26,6 +26,8 @@ _CLAUSE_END = re.compile(r"[,.;:()\"“”—]")
 _PART = frozenset("other more additional remaining further extra another".split())
 # A running total against one event's count: "in their five operations so far, 14 rifles" /
 # "during the operation, six rifles".
+# Words after "of" that make a count a part of a definite whole ("84,600 of its kettles")
+_PARTITIVE = frozenset("the its their his her our these those".split())
 _RUNNING_TOTAL = re.compile(r"\b(?:so far|to date|thus far|all told)\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\b(?:in total|a total of|in all|altogether|overall)\b", re.IGNORECASE)
 _FILLER = frozenset(
@@ -196,6 +198,8 @@ def _counted(text: str, quantity: Quantity) -> set[str] | None:
     words = _words_after(text, quantity)
     if not words or words[0] in _PART:
         return None
+    if words[0] == "of" and len(words) > 1 and words[1] in _PARTITIVE:
+        words = words[2:]  # "84,600 of its kettles" counts kettles, as "48,600 kettles" does
     return {w.rstrip("s") for w in words[:COUNTED_WORDS] if w not in _FILLER}
 
 
