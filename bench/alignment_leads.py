@@ -12,7 +12,7 @@ logistic regression over the standardised dense features and the per-word weight
   BERTScore-style precision / recall / F over content words, unmatched content words at 0.5,
   0.6, 0.7 (the larger and the smaller side, the larger share), unmatched nouns, verbs, numbers
   and entity words, the worst match and the gap in content-word counts. Session 12 built it
-  into the package (branch msrp-s12-meaning, 7ea4316: the aligner hands each unit's
+  into the package (branch msrp-s12-meaning: the aligner hands each unit's
   content-word vectors to `pair_features`, no second MiniLM pass) and refitted: `--cv` 0.7997
   against 0.7950, held-out 0.785 / F1 0.850 against 0.784 / 0.849 (did not move), one new false
   support on claim_support dev, +0.09 ms per pair: not shipped;
