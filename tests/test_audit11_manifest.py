@@ -102,10 +102,7 @@ def _quote_cases() -> list[str]:
     return [f"{s}:{i}" for s, e in MANIFEST["stories"].items() for i in range(len(e["quotes"]))]
 
 
-_QUOTE_FAULTS = {
-    "ferry:0": "Coastline's half of the statement is given to 'Westrel Ferries', a speaker apart "
-    "(1 independent source, not 2)",
-}
+_QUOTE_FAULTS = {}
 
 
 @pytest.mark.parametrize("case", _xfail(_QUOTE_FAULTS, _quote_cases()))

@@ -120,8 +120,6 @@ _QUOTE_FAULTS = {
     "'Hollin & Pryce', speaker not named",
     "transfer:0": "Goalmouth's 'The player, ..., said: “I cannot wait to start.”' is a quote of "
     "'Speaker not named: The player' apart (1 independent source, not 2)",
-    "transfer:2": "the wire's '\"Teodor leaves with our thanks,\" she said.' (she: Kett, named in "
-    "the sentence before) is credited to 'Porthallow City' (1 independent source, not 2)",
 }
 
 

@@ -90,6 +90,9 @@ class Person:
     words: set[str] = field(default_factory=set)  # role words, for matching descriptions
     pronouns: Counter[str] = field(default_factory=Counter)  # "he"/"she" seen referring back
     kin: int = 0  # times named as someone's relative ("his daughter Ivanka Trump")
+    # Known only from a capitalised run no tagger called a person ("Westrel Ferries said"):
+    # it may be an organisation (`PersonRegistry.add`).
+    untagged: bool = False
 
     def fits(self, pronoun: str) -> bool:
         """Whether "he" or "she" can mean this person, by the pronouns seen with the name."""
@@ -221,7 +224,7 @@ class PersonRegistry:
             return None
         person = self._match_full(words)
         if person is None:
-            person = Person(surname=fold(words[-1]), first=fold(words[0]))
+            person = Person(surname=fold(words[-1]), first=fold(words[0]), untagged=True)
             self.people.append(person)
         self._note(person, words, None)
         return person

@@ -20,7 +20,13 @@ from corroborate.quotes.people import (
     fold,
     name_tokens,
 )
-from corroborate.quotes.speakers import PRONOUNS, ParsedParagraph, Speaker, in_spans
+from corroborate.quotes.speakers import (
+    PRONOUNS,
+    ParsedParagraph,
+    Speaker,
+    in_spans,
+    titled_holder,
+)
 from corroborate.quotes.via import CARRIERS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -269,8 +275,19 @@ def _note_pronoun(person: Person, ent: Any, surnames: set[str]) -> None:
         if token.pos_ == "PROPN" and fold(token.text) in surnames - {person.surname}:
             return
         if token.lower_ in ("he", "she", "his", "her", "him"):
+            if _object_in_relative(token, ent):
+                return  # "Kett, who gave him his debut": him (and his) is someone else
             person.pronouns["he" if token.lower_ in ("he", "his", "him") else "she"] += 1
             return
+
+
+def _object_in_relative(token: Any, ent: Any) -> bool:
+    """Whether a pronoun is the object in a clause hung on the name ("Kett, who gave him his
+    debut"): the clause's subject is the name's person, so the object is someone else (a
+    possessive there is often theirs: "Sunshine, who remains friendly with her boss")."""
+    if token.dep_ not in ("dobj", "dative", "iobj", "pobj"):
+        return False
+    return any(a.dep_ == "relcl" and ent.start <= a.head.i < ent.end for a in token.ancestors)
 
 
 def resolve(
@@ -345,8 +362,8 @@ def _for_someone(ent: Any, head: Any) -> bool:
     """ "A spokeswoman for Ann Lee said": the words are the spokeswoman's, whoever she speaks
     for (a thing's "letter from Lee" is Lee's: `_author`)."""
     prep = _pobj_of(ent, head)
-    if prep is None or head.pos_ != "NOUN" or _carrier(head):
-        return False
+    if prep is None or head.pos_ != "NOUN" or _carrier(head) or prep == titled_holder(head):
+        return False  # "the director of national intelligence James Clapper" is Clapper
     return bool(prep.lower_ in ON_BEHALF)
 
 
@@ -428,6 +445,8 @@ def _head_run(speaker: Speaker) -> str | None:
     # "Jean-Marc Ayrault", "African-American Museum": a hyphen inside a word joins the run.
     while left - 2 >= low and _joined(doc, left - 1) and _capital(doc[left - 2]):
         left -= 2
+    if (left > 0 and doc[left - 1].text == "&") or (right < len(doc) and doc[right].text == "&"):
+        return None  # "Hollin & Pryce" is a firm, not Ms Hollin
     return _trim_calendar(doc[left:right].text) or None
 
 
@@ -476,7 +495,7 @@ def _role_in(phrase: str, name: str) -> str | None:
 # responsible for ..."), or words of a quote the phrase ran into (an opening mark: "’" is an
 # apostrophe too).
 _NO_ROLE = re.compile(
-    r"^(?:and|or|but|nor|&)\b|^['’]s\b|\b(?:who|which|whose)\b|[\"“”‘«»]", re.IGNORECASE
+    r"^(?:(?:and|or|but|nor)\b|&)|^['’]s\b|\b(?:who|which|whose)\b|[\"“”‘«»]", re.IGNORECASE
 )
 
 

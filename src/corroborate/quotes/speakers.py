@@ -87,12 +87,15 @@ def in_spans(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 def phrase_of(head: Any) -> tuple[int, int]:
     """Token range of the noun phrase a subject heads, without clauses hung on it."""
     drop = {"relcl", "acl", "advcl", "prep"} if head.pos_ == "PROPN" else {"relcl", "acl", "advcl"}
+    keep = titled_holder(head)
     tokens = []
     stack = [head]
     while stack:
         token = stack.pop()
         tokens.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in drop and c.dep_ != "punct")
+        stack.extend(
+            c for c in token.children if (c.dep_ not in drop or c == keep) and c.dep_ != "punct"
+        )
     left = min(t.i for t in tokens)
     right = max(t.i for t in tokens)
     doc = head.doc
@@ -102,6 +105,25 @@ def phrase_of(head: Any) -> tuple[int, int]:
     while right > head.i and (doc[right].is_punct or doc[right].dep_ in ("cc", "prep")):
         right -= 1
     return left, right + 1
+
+
+def titled_holder(head: Any) -> Any:
+    """The "of" that holds the name in a title written before it: "Director of National
+    Intelligence James Clapper" (the parse heads the phrase with "Director" and hangs the
+    name on "of"), else None. The words between "of" and the name ("National
+    Intelligence") say it is a title's office, not "a friend of Ann Lee"."""
+    if head.ent_type_ == "PERSON" or head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        name = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if name is None or name.ent_type_ != "PERSON" or name.pos_ != "PROPN":
+            continue
+        office = [t for t in name.subtree if t.i < name.i and t.ent_type_ != "PERSON"]
+        if office and not any(t.pos_ in ("VERB", "AUX", "PRON") for t in office):
+            return prep
+    return None
 
 
 DASHES = frozenset({"—", "–", "-", "--"})

@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from corroborate.quotes.extract import Found, Reported
-from corroborate.quotes.people import Person
+from corroborate.quotes.people import Person, role_words
 from corroborate.records import Article, Quote, QuoteMention, QuoteVariant
 from corroborate.sources import count_sources, sources_of
 
@@ -98,12 +98,31 @@ class Cluster:
 def _compatible(cluster: Cluster, item: Found) -> bool | None:
     """True when the speakers are the same, None when one is unknown, False otherwise."""
     if cluster.person is not None and item.person is not None:
-        return cluster.person is item.person
+        if cluster.person is item.person:
+            return True
+        # "Westrel Ferries said" where another outlet has "Westrel Ferries chief executive
+        # Annika Dorrell said": the company's words are its chief's, if the words are the same.
+        return None if _speaks_for(cluster.person, item.person) else False
     if cluster.person is None and item.person is None and cluster.label and item.label:
         return cluster.label.lower() == item.label.lower()
     if cluster.label is None or item.label is None:
         return None
     return False
+
+
+def _speaks_for(one: Person, other: Person) -> bool:
+    """Whether one of the two is named only as the other's employer."""
+    return _employer(one, other) or _employer(other, one)
+
+
+def _employer(one: Person, other: Person) -> bool:
+    """Whether one, a name no tagger called a person, is all in the other's role words
+    ("Westrel Ferries" in "Westrel Ferries chief executive"): the person who speaks for it
+    is the speaker. A person named in a role ("Trump's rival") is no employer."""
+    if not one.untagged:
+        return False  # asked for every pair of speakers: the cheap test first
+    name = role_words(one.name)
+    return bool(name) and name <= other.words
 
 
 def cluster_mentions(found: Sequence[Found]) -> list[Cluster]:
@@ -133,7 +152,9 @@ def cluster_mentions(found: Sequence[Found]) -> list[Cluster]:
             continue
         target = best[1]
         target.add(item, words)
-        if target.person is None and item.person is not None:
+        if item.person is not None and (
+            target.person is None or _employer(target.person, item.person)
+        ):
             target.person, target.label = item.person, item.label
         target.label = target.label or item.label
     return clusters
