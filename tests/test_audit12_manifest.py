@@ -115,7 +115,6 @@ def _quote_cases() -> list[str]:
 
 
 _QUOTE_FAULTS = {
-    "verdict:0": "'prosecutor Imogen Rathbone KC told the court': 'Speaker not named'",
     "recall:1": "blockquote then '— Anselm Quarrie, chair of ...' on its own line: credited to "
     "'Hollin & Pryce', speaker not named",
     "transfer:0": "Goalmouth's 'The player, ..., said: “I cannot wait to start.”' is a quote of "

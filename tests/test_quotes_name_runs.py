@@ -85,3 +85,14 @@ def test_a_second_person_joined_on_is_no_role(resources: Resources) -> None:
     (quote,) = find_quotes([make(text, "islandnews")], resources)
     assert quote.speaker == "Orla Fenwick"
     assert quote.speaker_role is None or not quote.speaker_role.startswith("and")
+
+
+@pytest.mark.parametrize("letters", ["KC", "QC"])
+def test_a_post_nominal_is_no_part_of_the_name(resources: Resources, letters: str) -> None:
+    text = (
+        "The trial at Carrow Crown Court ended on Friday.\n\n"
+        f"“He sold the trust of everyone who voted for him,” prosecutor Ines Varrow {letters} "
+        "told the court."
+    )
+    (quote,) = find_quotes([make(text, "courtwire")], resources)
+    assert quote.speaker == "Ines Varrow", quote.speaker

@@ -27,7 +27,8 @@ TITLES = frozenset(
 )
 # A courtesy title says which pronoun fits ("Mr. Daley" is no "she").
 TITLE_PRONOUN = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Post-nominals too: "Imogen Rathbone KC" is Imogen Rathbone, and "KC" no word of a name.
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "kc", "qc", "sc"})
 # Words that say nothing about who someone is, dropped from role words.
 ROLE_STOP = frozenset(
     "the a an of 's ’s his her its their former new then current top senior and for to in".split()
