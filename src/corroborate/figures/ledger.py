@@ -49,7 +49,6 @@ from corroborate.figures.subject import Subject, names_clash
 from corroborate.figures.values import METRIC, interval
 from corroborate.figures.values import same_dimension as same_dimension  # for claims.disputes
 from corroborate.figures.values import values_agree as values_agree  # for claims.disputes
-from corroborate.figures.when import day_date, news_days
 from corroborate.figures.words import (
     CHANGE_BY,
     CHANGE_VERBS,
@@ -159,20 +158,6 @@ def _state_on_two_days(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     if not (a.date and b.date and a.date != b.date) or x.times != y.times:
         return False
     return x.verb in STATE_ACTS and y.verb in STATE_ACTS and x.days != y.days
-
-
-def day_of_report(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
-    """One figure is dated by a weekday, the other by nothing in an article of that day or
-    the day after (`when.news_days`): "90 flights had been cancelled on Sunday" in Tuesday's
-    paper and "Airlines cancelled 140 flights" in Monday's may be one day's count, and so
-    rivals. Not where they name different times, nor a day two days before the other's paper."""
-    for told, plain in ((a, b), (b, a)):
-        if plain.subject.days or told.subject.times != plain.subject.times:
-            continue
-        day = day_date(told.subject.days, told.date)
-        if day is not None and day in news_days(plain.date):
-            return True
-    return False
 
 
 def _jobs_as_people(x: Subject, y: Subject) -> bool:
@@ -372,9 +357,7 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
         return True  # "at least 9 died" is not wrong when 25 died
     if (x.share_role == "whole") != (y.share_role == "whole"):
         return True  # a total and a part of it ("31 of the 60 seats") are not rivals
-    if times_differ(x, y) and not (
-        (_state_on_two_days(a, b) and strict.allows("two_days")) or day_of_report(a, b)
-    ):
+    if times_differ(x, y) and not (_state_on_two_days(a, b) and strict.allows("two_days")):
         return True  # "in February, a gunman killed five" is another event than today's toll
     if unit != "count" and things_differ(x, y, said_x, said_y):
         return True  # "the council's budget is £412m" / "a £28m funding gap"
@@ -411,8 +394,6 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
         return False  # "the plant employs 2,100 people", "3,000 people work at the plant"
     if x.outcome == "living" and not ((x.names | x.actors) and (y.names | y.actors)):
         return True  # "home to 100,000 people" names no place: no rival to a town's count
-    if counted_x == "person" and (_people_around(a, b) or _people_around(b, a)):
-        return True  # "more than 240 people on board" may be the "212 passengers" and the crew
     if counted_x == "person":  # 12 dead is no rival to 3,000 evacuated
         if x.outcome is None and y.outcome is None:  # "seats 45,000" against "holds 52,000"
             return not may_be_one_act(x, y, strict=strict)
@@ -421,33 +402,6 @@ def _conflict_blocked(a: FigureMentionDraft, b: FigureMentionDraft, strict: Stri
     if x.outcome is not None or y.outcome is not None:
         return x.outcome != y.outcome
     return not may_be_one_act(x, y, strict=strict)
-
-
-def _people_around(people: FigureMentionDraft, part: FigureMentionDraft) -> bool:
-    """`people` counts people at large, `part` people of one kind ("passengers", "fans"), and
-    the people are not fewer than the part: the people may be the part and others (the crew,
-    the staff), so the two are consistent, never rivals. Fewer people than the part ("37 people
-    were hurt", "more than 50 fans were injured") can still be a conflict."""
-    words = (people.subject.counted_text or "").lower().split()
-    kind = (part.subject.counted_text or "").lower().split()
-    if not words or words[-1] not in _PEOPLE or not kind or _singular(kind[-1]) not in _KINDS:
-        return False
-    return interval(people.quantity)[1] >= interval(part.quantity)[0]
-
-
-def _singular(word: str) -> str:
-    return "child" if word == "children" else word.removesuffix("s")
-
-
-# Nouns that count people at large, of no one kind.
-_PEOPLE = frozenset({"people", "persons", "person", "individuals"})
-# People of one kind among others at the same place: the passengers beside the crew, the fans
-# beside the staff. Not the people themselves counted by what befell them or what they did
-# ("17 bodies", "31 arrests", "4,100 signatures"): those are the people, not a part of them.
-_KINDS = frozenset(
-    "passenger fan spectator supporter worker employee pupil student child adult resident "
-    "tourist visitor commuter patient protester demonstrator civilian guest".split()
-)
 
 
 def _spans_differ(x: Subject, y: Subject) -> bool:

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from corroborate.figures.label import with_phase
-from corroborate.figures.ledger import FigureMentionDraft, day_of_report
+from corroborate.figures.ledger import FigureMentionDraft
 from corroborate.figures.loose import FOR_CONFLICT, NOT_SURE
 from corroborate.figures.values import values_agree
 from corroborate.records import Article, Figure, FigureMention, FigureValue
@@ -87,15 +87,12 @@ def _time_key(mention: FigureMentionDraft) -> tuple[bool, str, bool]:
 
 def _same_time(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:
     """Stated at one time: neither says it is newer nor is told as an earlier value, and the
-    dates match, one is unknown, or one figure's weekday is the other's undated day
-    (`ledger.day_of_report`)."""
+    dates match or one is unknown."""
     if a.past != b.past:
         return False
     if a.subject.update_cue != b.subject.update_cue and not _one_period(a, b):
         return False
-    if a.date == b.date or a.date is None or b.date is None:
-        return True
-    return day_of_report(a, b)  # "on Sunday" in Tuesday's paper, undated in Monday's
+    return a.date == b.date or a.date is None or b.date is None
 
 
 def _one_period(a: FigureMentionDraft, b: FigureMentionDraft) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, timedelta
 from typing import Any
 
 from corroborate.figures.lexicon import DAYS, MONTHS
@@ -176,38 +175,6 @@ def days_of(clause: Iterable[Any]) -> frozenset[str]:
     "35,000 on Sunday". Read from the clause only: "..., officials said on Monday" dates the
     saying, not the figure."""
     return frozenset(t.lower_ for t in clause if t.lower_ in DAYS and t.text[0].isupper())
-
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-def day_date(days: frozenset[str], published: str | None) -> date | None:
-    """The date a figure's one weekday names, read from its article's date: the last such
-    day on or before it ("on Sunday" in an article of Tuesday 7 April is 5 April). None for
-    no weekday, two of them, or an article without a date."""
-    when = _date(published)
-    if when is None or len(days) != 1:
-        return None
-    (day,) = days
-    if day not in _WEEKDAYS:
-        return None
-    back = (when.weekday() - _WEEKDAYS.index(day)) % 7
-    return when - timedelta(days=back)
-
-
-def news_days(published: str | None) -> frozenset[date]:
-    """The days a figure an article states without a day may be of: the article's own date
-    and the day before, since news reports today's and yesterday's events ("Airlines
-    cancelled 140 flights" in Monday's paper may be Sunday's count)."""
-    when = _date(published)
-    return frozenset() if when is None else frozenset({when, when - timedelta(days=1)})
-
-
-def _date(published: str | None) -> date | None:
-    try:
-        return date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        return None
 
 
 def day_parts_of(clause: Iterable[Any]) -> frozenset[str]:
