@@ -7,8 +7,12 @@ outlet's own follow-up "corroborated" its first report. Fixtures are invented.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from corroborate.copies import join_outlets
 from corroborate.nlp import Resources
+from corroborate.read import read_inputs
 from corroborate.read.text import read_text
 from corroborate.records import SAME_OUTLET, Article, CopyEvidence, SourceGroup
 from corroborate.render import render_markdown
@@ -40,6 +44,22 @@ def test_an_outlets_articles_become_one_group_named_by_the_pair() -> None:
     assert evidence.passages == []
     assert articles[2].source_group == "g-tue"
     assert articles[2].copy_of is None  # a follow-up copies nobody
+
+
+def test_an_outlet_no_one_named_joins_nothing(tmp_path: Path) -> None:
+    export = tmp_path / "crawl-export.jsonl"
+    rows = [
+        {"title": "Baths approved", "text": "Councillors approved the baths on Monday."},
+        {"title": "Pool plan passes", "text": "The council voted for a new pool on Monday."},
+        {"title": "Baths vote", "url": "https://moor-radio.example/a", "text": "Baths backed."},
+        {"title": "Baths cost", "url": "https://moor-radio.example/b", "text": "They cost a lot."},
+    ]
+    export.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    articles = [a for a in read_inputs([str(export)]) if isinstance(a, Article)]
+    assert [a.outlet for a in articles] == ["crawl-export"] * 2 + ["moor-radio.example"] * 2
+    groups = join_outlets([_group(a.id) for a in articles], articles)
+    # the file's name is no outlet anyone named: its rows stay two sources; a URL's host is one
+    assert [len(g.articles) for g in groups] == [1, 1, 2]
 
 
 def test_a_follow_up_joins_through_its_outlets_article_in_a_copy_group() -> None:

@@ -7,8 +7,10 @@ after the copy groups are formed, groups whose articles share an outlet become o
 the joined article's evidence says why (kind `SAME_OUTLET`, no shared passages). `copy_of`
 is left as the copies stage set it: a follow-up copies nobody.
 
-Outlets are compared by name, case and spacing aside and without a leading "The"; an article
-with no outlet joins nothing, since two unnamed sources may well be two.
+Outlets are compared by name, case and spacing aside and without a leading "The". An article
+whose outlet no one named joins nothing, since two unnamed sources may well be two: one with no
+outlet, and one whose outlet is only its input's file name (the rows of a JSON-lines export
+without an `outlet` field all take the file's name, yet may be many outlets' articles).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from corroborate.read.article import outlet_from
 from corroborate.records import SAME_OUTLET, Article, CopyEvidence, SourceGroup
 
 
@@ -29,6 +32,15 @@ def outlet_key(outlet: str | None) -> str | None:
     key = " ".join(outlet.casefold().split())
     key = key.removeprefix("the ")
     return key or None
+
+
+def named_outlet(article: Article) -> str | None:
+    """The article's `outlet_key` when its page, metadata or URL named the outlet; None when
+    the outlet is only the name of the file it was read from (or "stdin")."""
+    key = outlet_key(article.outlet)
+    if key is None or key == outlet_key(outlet_from(None, None, article.source)):
+        return None
+    return key
 
 
 def join_outlets(groups: Sequence[SourceGroup], articles: Sequence[Article]) -> list[SourceGroup]:
@@ -44,7 +56,7 @@ def join_outlets(groups: Sequence[SourceGroup], articles: Sequence[Article]) -> 
     for index, group in enumerate(groups):
         for member in group.articles:
             found = by_id.get(member)
-            key = outlet_key(found.outlet) if found else None
+            key = named_outlet(found) if found else None
             if key is not None:
                 rows.append(first_of.setdefault(key, index))
                 columns.append(index)
@@ -86,9 +98,9 @@ def _outlet_pair(
 ) -> tuple[str, str] | None:
     """An article of the joining group and one of the host with the same outlet: the pair
     the evidence names (the host may hold it only through a third group joined before)."""
-    keys = {outlet_key(by_id[m].outlet): m for m in reversed(host) if m in by_id}
+    keys = {named_outlet(by_id[m]): m for m in reversed(host) if m in by_id}
     for member in joining:
-        key = outlet_key(by_id[member].outlet) if member in by_id else None
+        key = named_outlet(by_id[member]) if member in by_id else None
         if key is not None and key in keys:
             return member, keys[key]
     return None
