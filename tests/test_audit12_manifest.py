@@ -11,46 +11,32 @@ Unlike audit 11's check, the outlet must be the manifest's exactly (a feed's sec
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-import corroborate
-from corroborate.records import Article
-from test_audit_head import _covered
+from audit_manifest import (
+    article_key,
+    articles_by_key,
+    check_figure_row,
+    check_junk_and_kept,
+    check_quote,
+    disputed_stories,
+    figure_cases,
+    load_manifest,
+    quote_cases,
+    story_reports,
+    xfail,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "audit12"
-MANIFEST: dict[str, Any] = json.loads((FIXTURES / "MANIFEST.json").read_text(encoding="utf-8"))
-_METADATA = ("headline:", "dateline:", "date line: read")
-_MANY = (".jsonl", ".rss", ".atom")
-
-
-def _xfail(cases: dict[str, str], names: list[str]) -> list[Any]:
-    return [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=cases[n])) if n in cases else n
-        for n in names
-    ]
+MANIFEST = load_manifest(FIXTURES)
 
 
 @pytest.fixture(scope="module")
 def reports() -> dict[str, dict[str, Any]]:
-    """Each story's report as JSON, read from its folder as a user would give it."""
-    return {
-        story: corroborate.report([str(FIXTURES / story)]).to_dict()
-        for story in MANIFEST["stories"]
-    }
-
-
-def _key(story: str, article: dict[str, Any]) -> str:
-    name = Path(re.split(r"[#:]", article["source"].split(f"{story}/", 1)[1])[0]).name
-    return f"{name}#{article['title']}" if name.endswith(_MANY) else name
-
-
-def _articles(report: dict[str, Any], story: str) -> dict[str, dict[str, Any]]:
-    return {_key(story, a): a for a in report["articles"]}
+    return story_reports(FIXTURES, MANIFEST)
 
 
 _NO_YEAR = "the wire's dateline ('Nov 17 (Agency) —') gives no year, and the file no date"
@@ -63,34 +49,25 @@ _ARTICLE_FAULTS = {
 }
 
 
-@pytest.mark.parametrize("name", _xfail(_ARTICLE_FAULTS, sorted(MANIFEST["files"])))
+@pytest.mark.parametrize("name", xfail(_ARTICLE_FAULTS, sorted(MANIFEST["files"])))
 def test_title_date_outlet_junk_and_story(reports: dict[str, Any], name: str) -> None:
     entry = MANIFEST["files"][name]
     story, key = name.split("/", 1)
-    found = _articles(reports[story], story)[key]
+    found = articles_by_key(reports[story], story)[key]
     assert found["title"] == entry["title"]
     assert found["outlet"] == entry["outlet"]
-    article = Article(id=found["id"], source=found["source"], text=found["text"])
-    removed = [(r["start"], r["end"]) for r in found["removed"]]
-    kept = [(p["start"], p["end"]) for p in found["paragraphs"]]
-    kept += [(r["start"], r["end"]) for r in found["removed"] if r["reason"].startswith(_METADATA)]
-    for junk in entry["junk"]:
-        assert _covered(article, junk, removed), f"left in the story: {junk!r}"
-    for junk in entry.get("junk_absent", []):
-        assert junk not in found["kept_text"], f"left in the story: {junk!r}"
-    for keep in entry["keep"]:
-        assert _covered(article, keep, kept), f"story text lost: {keep!r}"
+    check_junk_and_kept(found, entry)
     assert (found["published"] or "")[:10] == entry["published"]
 
 
 _COPY_FAULTS: dict[str, str] = {}
 
 
-@pytest.mark.parametrize("story", _xfail(_COPY_FAULTS, sorted(MANIFEST["stories"])))
+@pytest.mark.parametrize("story", xfail(_COPY_FAULTS, sorted(MANIFEST["stories"])))
 def test_copies_and_their_origins(reports: dict[str, Any], story: str) -> None:
     report = reports[story]
     assert report["story"]["article_count"] == MANIFEST["stories"][story]["article_count"]
-    keys = {a["id"]: _key(story, a) for a in report["articles"]}
+    keys = {a["id"]: article_key(story, a) for a in report["articles"]}
     for article in report["articles"]:
         copy_of = MANIFEST["files"][f"{story}/{keys[article['id']]}"]["copy_of"]
         origin = keys.get(article["copy_of"] or "")
@@ -100,18 +77,10 @@ def test_copies_and_their_origins(reports: dict[str, Any], story: str) -> None:
 _SOURCE_FAULTS: dict[str, str] = {}
 
 
-@pytest.mark.parametrize("story", _xfail(_SOURCE_FAULTS, sorted(MANIFEST["stories"])))
+@pytest.mark.parametrize("story", xfail(_SOURCE_FAULTS, sorted(MANIFEST["stories"])))
 def test_independent_sources(reports: dict[str, Any], story: str) -> None:
     expected = MANIFEST["stories"][story]["independent_sources"]
     assert reports[story]["story"]["independent_sources"] == expected
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
-
-
-def _quote_cases() -> list[str]:
-    return [f"{s}:{i}" for s, e in MANIFEST["stories"].items() for i in range(len(e["quotes"]))]
 
 
 _QUOTE_FAULTS = {
@@ -122,33 +91,10 @@ _QUOTE_FAULTS = {
 }
 
 
-@pytest.mark.parametrize("case", _xfail(_QUOTE_FAULTS, _quote_cases()))
+@pytest.mark.parametrize("case", xfail(_QUOTE_FAULTS, quote_cases(MANIFEST)))
 def test_quote_speaker_and_sources(reports: dict[str, Any], case: str) -> None:
     story, index = case.split(":")
-    expected = MANIFEST["stories"][story]["quotes"][int(index)]
-    words = " ".join(_words(expected["text"])[:6])
-    found = [q for q in reports[story]["quotes"] if words in " ".join(_words(q["text"]))]
-    assert found, f"no quote holds {expected['text']!r}"
-    assert found[0]["speaker"] == expected["speaker"]
-    assert found[0]["independent_sources"] == expected["independent_sources"]
-
-
-_SCALE = {"million": 1e6, "m": 1e6, "bn": 1e9, "billion": 1e9}
-
-
-def _number(text: str) -> float:
-    found = re.match(r"[£$€]?([\d,.]+)\s*(million|m|bn|billion)?", text)
-    assert found, text
-    return float(found.group(1).replace(",", "")) * _SCALE.get(found.group(2) or "", 1)
-
-
-def _figure_cases() -> list[str]:
-    return [
-        f"{s}:{i}"
-        for s, e in MANIFEST["stories"].items()
-        for i, f in enumerate(e["figures"])
-        if len(f["values"]) > 1 or f["status"] == "agree"
-    ]
+    check_quote(reports[story], MANIFEST["stories"][story]["quotes"][int(index)])
 
 
 _FIGURE_FAULTS = {
@@ -166,23 +112,11 @@ _FIGURE_FAULTS = {
 }
 
 
-@pytest.mark.parametrize("case", _xfail(_FIGURE_FAULTS, _figure_cases()))
+@pytest.mark.parametrize("case", xfail(_FIGURE_FAULTS, figure_cases(MANIFEST)))
 def test_figure_values_in_one_row(reports: dict[str, Any], case: str) -> None:
-    """A figure the outlets give (alike, at another precision, or in conflict) is one row
-    holding every value, with the status the manifest gives ('updated': the row says so)."""
+    """The manifest's figure is one row with its status (`check_figure_row`)."""
     story, index = case.split(":")
-    expected = MANIFEST["stories"][story]["figures"][int(index)]
-    wanted = {_number(v) for v in expected["values"]}
-    rows = [
-        f
-        for f in reports[story]["figures"]
-        if all(any(abs(v["value"] - w) <= 1e-6 * w for v in f["values"]) for w in wanted)
-    ]
-    assert rows, f"no row holds {sorted(wanted)}"
-    if expected["status"] == "updated":
-        assert any(f["updated"] for f in rows)
-    else:
-        assert any(f["status"] == expected["status"] for f in rows)
+    check_figure_row(reports[story], MANIFEST["stories"][story]["figures"][int(index)])
 
 
 # The two values of each story's planted conflict, as the articles print them: a disputed
@@ -199,7 +133,7 @@ _DISPUTE_FAULTS = {
 }
 
 
-@pytest.mark.parametrize("story", _xfail(_DISPUTE_FAULTS, sorted(_RIVALS)))
+@pytest.mark.parametrize("story", xfail(_DISPUTE_FAULTS, sorted(_RIVALS)))
 def test_the_planted_conflict_is_disputed_with_its_rival(
     reports: dict[str, Any], story: str
 ) -> None:
@@ -209,9 +143,4 @@ def test_the_planted_conflict_is_disputed_with_its_rival(
 
 def test_the_manifest_names_every_planted_conflict() -> None:
     """Each story with a disputed claim in the manifest has its rivals named here."""
-    disputed = {
-        s
-        for s, e in MANIFEST["stories"].items()
-        if any(c["status"] == "disputed" for c in e["claims"])
-    }
-    assert disputed == set(_RIVALS)
+    assert disputed_stories(MANIFEST) == sorted(_RIVALS)
