@@ -15,7 +15,7 @@ without an `outlet` field all take the file's name, yet may be many outlets' art
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from scipy.sparse import coo_matrix
@@ -50,13 +50,13 @@ def join_outlets(groups: Sequence[SourceGroup], articles: Sequence[Article]) -> 
     if not groups:
         return []
     by_id = {a.id: a for a in articles}
+    outlet_of = {a.id: named_outlet(a) for a in articles}  # once per article, not per group
     first_of: dict[str, int] = {}
     rows: list[int] = []
     columns: list[int] = []
     for index, group in enumerate(groups):
         for member in group.articles:
-            found = by_id.get(member)
-            key = named_outlet(found) if found else None
+            key = outlet_of.get(member)
             if key is not None:
                 rows.append(first_of.setdefault(key, index))
                 columns.append(index)
@@ -78,7 +78,7 @@ def join_outlets(groups: Sequence[SourceGroup], articles: Sequence[Article]) -> 
             )
             continue
         host = joined[top]
-        joiner, mate = _outlet_pair(group.articles, host.articles, by_id) or (
+        joiner, mate = _outlet_pair(group.articles, host.articles, outlet_of) or (
             group.origin,
             host.origin,
         )
@@ -94,13 +94,13 @@ def join_outlets(groups: Sequence[SourceGroup], articles: Sequence[Article]) -> 
 
 
 def _outlet_pair(
-    joining: Sequence[str], host: Sequence[str], by_id: dict[str, Article]
+    joining: Sequence[str], host: Sequence[str], outlet_of: Mapping[str, str | None]
 ) -> tuple[str, str] | None:
     """An article of the joining group and one of the host with the same outlet: the pair
     the evidence names (the host may hold it only through a third group joined before)."""
-    keys = {named_outlet(by_id[m]): m for m in reversed(host) if m in by_id}
+    keys = {outlet_of.get(m): m for m in reversed(host)}
     for member in joining:
-        key = named_outlet(by_id[member]) if member in by_id else None
+        key = outlet_of.get(member)
         if key is not None and key in keys:
             return member, keys[key]
     return None
